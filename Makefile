@@ -1,0 +1,97 @@
+# siaga - security-operations planner for Indonesian elections.
+#
+#   make            build build/siaga
+#   make test       unit + end-to-end tests, then again under ASan/UBSan
+#   make bench      benchmarks (bench/), never part of the tests
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make clean
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/siaga
+BUILD   ?= build
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+          -Wmissing-prototypes -Wwrite-strings
+CFLAGS  ?= -O2 -g
+# The user's CFLAGS come last and are never replaced.
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -MMD -MP $(SAN_FLAGS) $(CFLAGS)
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# GLPK ships no .pc file on Debian.
+GLPK_LIBS  ?= -lglpk
+CPPFLAGS += -I. -Imodel -Iio -Isolver $(XML_CFLAGS)
+LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm
+
+ifeq ($(SAN),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+
+LIB_SRC  := $(sort $(wildcard model/*.c io/*.c solver/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schemas.o
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+SCHEMAS  := $(sort $(wildcard schema/*.xsd))
+
+.PHONY: all test check unit e2e test-asan install uninstall clean bench
+all: $(BUILD)/siaga
+
+$(BUILD)/libsiaga.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(AR) rcs $@ $^
+
+$(BUILD)/siaga: $(BUILD)/main.o $(BUILD)/libsiaga.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The XML Schemas are compiled into the program, so it never looks for
+# them at run time; make install also puts them in $(DATADIR).
+$(BUILD)/gen/schemas.c: $(SCHEMAS) tools/embed-schemas.sh
+	@mkdir -p $(@D)
+	sh tools/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/schemas.o: $(BUILD)/gen/schemas.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libsiaga.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(BUILD)/libsiaga.a $(CMOCKA_LIBS) $(LDLIBS)
+
+unit: $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+e2e: $(BUILD)/siaga
+	@SIAGA=$(BUILD)/siaga sh tests/e2e.sh
+
+check: unit e2e
+
+# make test: the whole suite, then the whole suite again under sanitizers.
+test:
+	$(MAKE) check
+	$(MAKE) BUILD=build/asan SAN=1 CFLAGS="-O1 -g" check
+	@echo "all test suites passed"
+
+bench: $(BUILD)/siaga
+	sh bench/run.sh $(BUILD)/siaga
+
+install: $(BUILD)/siaga
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 $(BUILD)/siaga $(DESTDIR)$(BINDIR)/siaga
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/siaga
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,350 @@
+/*
+ * plan_write.c - roster.xml through libxml2's xmlTextWriter (escaping and
+ * encoding are its job), roster.csv by RFC 4180 (CRLF, quotes doubled),
+ * and ringkasan.txt, the planner's summary for the Polres.
+ */
+#include "plan_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "outdir.h"
+
+char *io_post_id(int i, int npost, char *buf)
+{
+    int width = 4;
+    for (int n = npost; n >= 10000; n /= 10)
+        width++;
+    snprintf(buf, 16, "P%0*d", width, i + 1);
+    return buf;
+}
+
+/* ---- roster.xml -------------------------------------------------------- */
+
+#define W(call) do { if ((call) < 0) goto fail; } while (0)
+#define X(s) BAD_CAST(s)
+
+static int write_member_attrs(xmlTextWriterPtr w, const struct scenario *s,
+                              int m, int with_force)
+{
+    const struct member *mb = &s->member[m];
+    const struct unit *u = &s->unit[mb->unit];
+    if (xmlTextWriterWriteAttribute(w, X("member"), X(mb->id)) < 0 ||
+        xmlTextWriterWriteAttribute(w, X("unit"), X(u->id)) < 0)
+        return -1;
+    if (with_force &&
+        xmlTextWriterWriteAttribute(w, X("force"), X(force_name(u->force))) < 0)
+        return -1;
+    return 0;
+}
+
+int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    int rc = -1;
+    char buf[64];
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
+    if (ob == NULL)
+        return -1;
+    xmlTextWriterPtr w = xmlNewTextWriter(ob);
+    if (w == NULL) {
+        xmlOutputBufferClose(ob);
+        return -1;
+    }
+    W(xmlTextWriterSetIndent(w, 1));
+    W(xmlTextWriterSetIndentString(w, X("  ")));
+    W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    W(xmlTextWriterStartElement(w, X("roster")));
+    W(xmlTextWriterWriteAttribute(w, X("xmlns"), X("urn:siaga:roster:1")));
+    W(xmlTextWriterWriteAttribute(w, X("scenario"), X(s->name)));
+    W(xmlTextWriterWriteAttribute(w, X("status"), X(plan_status_name(p->status))));
+    if (p->status == PLAN_FEASIBLE) {
+        snprintf(buf, sizeof buf, "%.4f",
+                 plan_gap((double)p->obj.posts, (double)p->obj.posts_bound));
+        W(xmlTextWriterWriteAttribute(w, X("gap"), X(buf)));
+    }
+    for (int i = 0; i < p->npost; i++) {
+        const struct post *po = &p->post[i];
+        W(xmlTextWriterStartElement(w, X("post")));
+        W(xmlTextWriterWriteAttribute(w, X("id"), X(io_post_id(i, p->npost, buf))));
+        W(xmlTextWriterWriteAttribute(w, X("grade"), X(grade_name(po->grade))));
+        W(xmlTextWriterWriteAttribute(w, X("kecamatan"), X(s->kec[po->kecamatan].code)));
+        W(xmlTextWriterWriteFormatAttribute(w, X("required"), "%d", po->required));
+        W(xmlTextWriterWriteFormatAttribute(w, X("route_km"), "%.2f", po->route_km));
+        for (int k = 0; k < po->ntps; k++) {
+            W(xmlTextWriterStartElement(w, X("tps")));
+            W(xmlTextWriterWriteAttribute(w, X("id"), X(scenario_tps_code(s, po->tps[k], buf))));
+            W(xmlTextWriterEndElement(w));
+        }
+        for (int k = 0; k < po->nguards; k++) {
+            W(xmlTextWriterStartElement(w, X("guard")));
+            W(write_member_attrs(w, s, p->guard[po->first_guard + k], 1));
+            W(xmlTextWriterEndElement(w));
+        }
+        W(xmlTextWriterEndElement(w));
+    }
+    for (int i = 0; i < p->nlinmas; i++) {
+        W(xmlTextWriterStartElement(w, X("linmas")));
+        W(xmlTextWriterWriteAttribute(w, X("tps"), X(scenario_tps_code(s, p->linmas[i].tps, buf))));
+        W(write_member_attrs(w, s, p->linmas[i].member, 0));
+        W(xmlTextWriterEndElement(w));
+    }
+    for (int i = 0; i < p->nreserve; i++) {
+        W(xmlTextWriterStartElement(w, X("reserve")));
+        W(write_member_attrs(w, s, p->reserve[i], 1));
+        W(xmlTextWriterEndElement(w));
+    }
+    W(xmlTextWriterEndElement(w));
+    W(xmlTextWriterEndDocument(w));
+    W(xmlTextWriterFlush(w));
+    rc = 0;
+fail:
+    xmlFreeTextWriter(w); /* closes the output buffer, not the FILE */
+    return rc == 0 && !ferror(f) ? 0 : -1;
+}
+
+/* ---- roster.csv -------------------------------------------------------- */
+
+static void csv_field(FILE *f, const char *v, int last)
+{
+    if (v == NULL)
+        v = "";
+    if (strpbrk(v, ",\"\r\n") != NULL) {
+        fputc('"', f);
+        for (const char *c = v; *c; c++) {
+            if (*c == '"')
+                fputc('"', f);
+            fputc(*c, f);
+        }
+        fputc('"', f);
+    } else {
+        fputs(v, f);
+    }
+    fputs(last ? "\r\n" : ",", f);
+}
+
+static void csv_member(FILE *f, const struct scenario *s, int m,
+                       const char *role)
+{
+    const struct member *mb = &s->member[m];
+    const struct unit *u = &s->unit[mb->unit];
+    csv_field(f, mb->id, 0);
+    csv_field(f, mb->name, 0);
+    csv_field(f, mb->rank, 0);
+    csv_field(f, force_name(u->force), 0);
+    csv_field(f, u->id, 0);
+    csv_field(f, role, 0);
+}
+
+int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    char id[16], code[16], km[32];
+    int *post_of = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    char *tl = malloc((size_t)MAX_TPS_PER_POST * 14 + 1);
+    if (post_of == NULL || tl == NULL) {
+        free(post_of);
+        free(tl);
+        return -1;
+    }
+    for (int i = 0; i < p->npost; i++)
+        for (int k = 0; k < p->post[i].ntps; k++)
+            post_of[p->post[i].tps[k]] = i;
+    fputs("member_id,name,rank,force,unit,role,post_id,grade,kecamatan,"
+          "tps_ids,route_km\r\n", f);
+    for (int i = 0; i < p->npost; i++) {
+        const struct post *po = &p->post[i];
+        tl[0] = 0;
+        for (int k = 0; k < po->ntps; k++) {
+            if (k)
+                strcat(tl, ";");
+            strcat(tl, scenario_tps_code(s, po->tps[k], code));
+        }
+        snprintf(km, sizeof km, "%.2f", po->route_km);
+        for (int k = 0; k < po->nguards; k++) {
+            csv_member(f, s, p->guard[po->first_guard + k], "guard");
+            csv_field(f, io_post_id(i, p->npost, id), 0);
+            csv_field(f, grade_name(po->grade), 0);
+            csv_field(f, s->kec[po->kecamatan].code, 0);
+            csv_field(f, tl, 0);
+            csv_field(f, km, 1);
+        }
+    }
+    /* a Linmas row names the TPS and the post that TPS belongs to */
+    for (int i = 0; i < p->nlinmas; i++) {
+        int t = p->linmas[i].tps;
+        csv_member(f, s, p->linmas[i].member, "linmas");
+        csv_field(f, io_post_id(post_of[t], p->npost, id), 0);
+        csv_field(f, grade_name(s->tps[t].grade), 0);
+        csv_field(f, s->kec[s->tps[t].kecamatan].code, 0);
+        csv_field(f, scenario_tps_code(s, t, code), 0);
+        csv_field(f, "", 1);
+    }
+    for (int i = 0; i < p->nreserve; i++) {
+        csv_member(f, s, p->reserve[i], "reserve");
+        fputs(",,,,\r\n", f);
+    }
+    free(post_of);
+    free(tl);
+    return ferror(f) ? -1 : 0;
+}
+
+/* ---- ringkasan.txt ----------------------------------------------------- */
+
+struct row {
+    long tps[GRADE_COUNT], posts, places, polri, tni, linmas_places,
+         linmas, empty, reserve;
+};
+
+static void row_add(struct row *a, const struct row *b)
+{
+    for (int g = 0; g < GRADE_COUNT; g++)
+        a->tps[g] += b->tps[g];
+    a->posts += b->posts;
+    a->places += b->places;
+    a->polri += b->polri;
+    a->tni += b->tni;
+    a->linmas_places += b->linmas_places;
+    a->linmas += b->linmas;
+    a->empty += b->empty;
+    a->reserve += b->reserve;
+}
+
+static void row_print(FILE *f, const char *code, const char *name,
+                      const struct row *r)
+{
+    fprintf(f, "%-8s %-22.22s %5ld %5ld %5ld %5ld %6ld %6ld %5ld %7ld %7ld %6ld %8ld\n",
+            code, name, r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
+            r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri, r->tni,
+            r->linmas_places, r->linmas, r->empty, r->reserve);
+}
+
+static const char *status_label(enum plan_status st)
+{
+    switch (st) {
+    case PLAN_OPTIMAL: return "optimal (semua tempat terisi, terbukti optimal)";
+    case PLAN_SHORTAGE: return "kekurangan personel (rencana terbaik, terbukti)";
+    case PLAN_FEASIBLE: return "layak (belum terbukti optimal)";
+    }
+    return "";
+}
+
+int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    struct row *rows = calloc((size_t)s->nkec + 1, sizeof *rows);
+    if (rows == NULL)
+        return -1;
+    struct row *wide = &rows[s->nkec]; /* reserves of units wider than a kecamatan */
+    for (int t = 0; t < s->ntps; t++) {
+        struct row *r = &rows[s->tps[t].kecamatan];
+        r->tps[s->tps[t].grade]++;
+        r->linmas_places += s->rules.linmas_per_tps;
+    }
+    for (int i = 0; i < p->npost; i++) {
+        const struct post *po = &p->post[i];
+        struct row *r = &rows[po->kecamatan];
+        r->posts++;
+        r->places += po->required;
+        for (int k = 0; k < po->nguards; k++) {
+            const struct unit *u = &s->unit[s->member[p->guard[po->first_guard + k]].unit];
+            if (u->force == FORCE_TNI)
+                r->tni++;
+            else
+                r->polri++;
+        }
+        r->empty += po->required - po->nguards;
+    }
+    for (int i = 0; i < p->nlinmas; i++)
+        rows[s->tps[p->linmas[i].tps].kecamatan].linmas++;
+    for (int k = 0; k < s->nkec; k++)
+        rows[k].empty += rows[k].linmas_places - rows[k].linmas;
+    for (int i = 0; i < p->nreserve; i++) {
+        const struct unit *u = &s->unit[s->member[p->reserve[i]].unit];
+        if (u->scope == SCOPE_KECAMATAN)
+            rows[u->region].reserve++;
+        else if (u->scope == SCOPE_DESA)
+            rows[s->desa[u->region].kecamatan].reserve++;
+        else
+            wide->reserve++;
+    }
+
+    fprintf(f, "RINGKASAN RENCANA PENGAMANAN TPS\n");
+    fprintf(f, "Skenario : %s\n", s->name);
+    if (s->date[0])
+        fprintf(f, "Tanggal  : %s\n", s->date);
+    fprintf(f, "Status   : %s\n\n", status_label(p->status));
+    fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
+            "Kode", "Kecamatan", "TPS", "TPS", "TPS", "Pos", "Tempat", "Polri",
+            "TNI", "Linmas", "Linmas", "Kosong", "Cadangan");
+    fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
+            "", "", "KR", "R", "SR", "", "jaga", "", "", "wajib", "terisi",
+            "", "");
+    struct row total;
+    memset(&total, 0, sizeof total);
+    for (int k = 0; k < s->nkec; k++) {
+        row_print(f, s->kec[k].code, s->kec[k].name, &rows[k]);
+        row_add(&total, &rows[k]);
+    }
+    if (wide->reserve > 0) {
+        row_print(f, "-", "(satuan lintas kec.)", wide);
+        row_add(&total, wide);
+    }
+    row_print(f, "TOTAL", "", &total);
+
+    const struct plan_objective *o = &p->obj;
+    fprintf(f, "\nKeterangan: KR kurang rawan, R rawan, SR sangat rawan; "
+               "Kosong = tempat jaga dan Linmas yang tidak terisi.\n\n");
+    fprintf(f, "Sasaran (urutan prioritas)              nilai     batas bawah  selisih\n");
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
+                                       GRADE_KURANG_RAWAN};
+    for (int i = 0; i < 3; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)",
+                 grade_label(order[i]));
+        fprintf(f, "%-38s %8ld %14ld %7.2f%%\n", label, o->empty_guard[order[i]],
+                o->empty_guard_bound[order[i]],
+                100 * plan_gap((double)o->empty_guard[order[i]],
+                               (double)o->empty_guard_bound[order[i]]));
+    }
+    fprintf(f, "%-38s %8ld %14ld %7.2f%%\n", "2. Tempat Linmas kosong",
+            o->empty_linmas, o->empty_linmas_bound,
+            100 * plan_gap((double)o->empty_linmas, (double)o->empty_linmas_bound));
+    fprintf(f, "%-38s %8ld %14ld %7.2f%%\n", "3. Jumlah pos", o->posts,
+            o->posts_bound, 100 * plan_gap((double)o->posts, (double)o->posts_bound));
+    fprintf(f, "%-38s %8.2f %14.2f %7.2f%%\n", "4. Jarak personel ke pos (km)",
+            o->member_km, o->member_km_bound,
+            100 * plan_gap(o->member_km, o->member_km_bound));
+    fprintf(f, "%-38s %8.2f %14.2f %7.2f%%\n", "5. Jarak TPS ke jangkar (km)",
+            o->cluster_km, o->cluster_km_bound,
+            100 * plan_gap(o->cluster_km, o->cluster_km_bound));
+    fprintf(f, "\nBatas bawah dibuktikan oleh solver; selisih 0%% berarti "
+               "optimal terbukti.\n");
+    free(rows);
+    return ferror(f) ? -1 : 0;
+}
+
+int io_write_plan(const char *dir, const struct scenario *s,
+                  const struct plan *p, struct error_list *errs)
+{
+    struct outdir od;
+    int rc = outdir_open(&od, dir, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    FILE *fx = outdir_file(&od, "roster.xml", errs);
+    FILE *fc = fx ? outdir_file(&od, "roster.csv", errs) : NULL;
+    FILE *fs = fc ? outdir_file(&od, "ringkasan.txt", errs) : NULL;
+    if (fs == NULL) {
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    if (io_write_roster_xml(fx, s, p) != 0 || io_write_roster_csv(fc, s, p) != 0 ||
+        io_write_summary(fs, s, p) != 0) {
+        error_add(errs, dir, 0, "cannot write the plan");
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    rc = outdir_commit(&od, errs);
+done:
+    outdir_close(&od);
+    return rc;
+}

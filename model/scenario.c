@@ -1,0 +1,204 @@
+/*
+ * scenario.c - storage of a scenario: growable arrays, the string arena,
+ * the look-up index and derived unit bases.  The semantic checks of
+ * formats.md 1.5 live in scenario_check.c.
+ */
+#include "scenario.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "strmap.h"
+
+void rules_init(struct rules *r)
+{
+    memset(r, 0, sizeof *r);
+    r->grade[GRADE_KURANG_RAWAN] = (struct grade_rule){2, 5, 1, 2.0};
+    r->grade[GRADE_RAWAN] = (struct grade_rule){1, 1, 1, 0.0};
+    r->grade[GRADE_SANGAT_RAWAN] = (struct grade_rule){2, 1, 1, 0.0};
+    r->linmas_per_tps = 2;
+}
+
+struct scenario *scenario_create(void)
+{
+    struct scenario *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    rules_init(&s->rules);
+    s->arena = arena_create();
+    if (s->arena == NULL) {
+        free(s);
+        return NULL;
+    }
+    s->name = s->date = s->file = "";
+    return s;
+}
+
+void scenario_destroy(struct scenario *s)
+{
+    if (s == NULL)
+        return;
+    free(s->kab);
+    free(s->kec);
+    free(s->desa);
+    free(s->tps);
+    free(s->unit);
+    free(s->member);
+    for (int i = 0; i < 6; i++)
+        strmap_destroy(s->index[i]);
+    arena_destroy(s->arena);
+    free(s);
+}
+
+const char *scenario_strdup(struct scenario *s, const char *str)
+{
+    return arena_strdup(s->arena, str);
+}
+
+/* Grow *arr (of elements of size sz) so that one more fits. */
+static int reserve(void **arr, int n, int *cap, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    int nc = *cap ? *cap * 2 : 16;
+    void *p = realloc(*arr, (size_t)nc * sz);
+    if (p == NULL)
+        return -1;
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+#define ADD(s, arr, n, cap, rec)                                          \
+    do {                                                                  \
+        if (reserve((void **)&(s)->arr, (s)->n, &(s)->cap,                \
+                    sizeof *(s)->arr) != 0)                               \
+            return -1;                                                    \
+        (s)->arr[(s)->n] = *(rec);                                        \
+        return (s)->n++;                                                  \
+    } while (0)
+
+int scenario_add_kabupaten(struct scenario *s, const struct kabupaten *k)
+{ ADD(s, kab, nkab, cap_kab, k); }
+int scenario_add_kecamatan(struct scenario *s, const struct kecamatan *k)
+{ ADD(s, kec, nkec, cap_kec, k); }
+int scenario_add_desa(struct scenario *s, const struct desa *d)
+{ ADD(s, desa, ndesa, cap_desa, d); }
+int scenario_add_tps(struct scenario *s, const struct tps *t)
+{ ADD(s, tps, ntps, cap_tps, t); }
+int scenario_add_unit(struct scenario *s, const struct unit *u)
+{ ADD(s, unit, nunit, cap_unit, u); }
+int scenario_add_member(struct scenario *s, const struct member *m)
+{ ADD(s, member, nmember, cap_member, m); }
+
+char *scenario_tps_code(const struct scenario *s, int t, char *buf)
+{
+    snprintf(buf, 14, "%s%03d", s->desa[s->tps[t].desa].code, s->tps[t].no);
+    return buf;
+}
+
+static int find(const struct scenario *s, enum scenario_index ix,
+                const char *key)
+{
+    return s->index[ix] ? strmap_get(s->index[ix], key) : -1;
+}
+
+int scenario_find_kabupaten(const struct scenario *s, const char *code)
+{ return find(s, IX_KAB, code); }
+int scenario_find_kecamatan(const struct scenario *s, const char *code)
+{ return find(s, IX_KEC, code); }
+int scenario_find_desa(const struct scenario *s, const char *code)
+{ return find(s, IX_DESA, code); }
+int scenario_find_tps(const struct scenario *s, const char *code13)
+{ return find(s, IX_TPS, code13); }
+int scenario_find_unit(const struct scenario *s, const char *id)
+{ return find(s, IX_UNIT, id); }
+int scenario_find_member(const struct scenario *s, const char *id)
+{ return find(s, IX_MEMBER, id); }
+
+bool scenario_unit_covers(const struct scenario *s, int u, int t)
+{
+    const struct unit *un = &s->unit[u];
+    const struct tps *tp = &s->tps[t];
+    switch (un->scope) {
+    case SCOPE_ANY: return true;
+    case SCOPE_KABUPATEN: return tp->kabupaten == un->region;
+    case SCOPE_KECAMATAN: return tp->kecamatan == un->region;
+    case SCOPE_DESA: return tp->desa == un->region;
+    }
+    return false;
+}
+
+/* A unit without lat/lon sits at the mean position of the TPS in scope.
+ * Sums per region first, so this is linear in TPS plus units. */
+static int derive_bases(struct scenario *s)
+{
+    int nreg = s->nkab + s->nkec + s->ndesa + 1;
+    double *sum = calloc((size_t)nreg * 3, sizeof *sum);
+    if (sum == NULL)
+        return SIAGA_ENOMEM;
+    double *kab = sum, *kec = kab + 3 * s->nkab, *des = kec + 3 * s->nkec,
+           *all = des + 3 * s->ndesa;
+    for (int t = 0; t < s->ntps; t++) {
+        const struct tps *tp = &s->tps[t];
+        double *acc[4] = {kab + 3 * tp->kabupaten, kec + 3 * tp->kecamatan,
+                          des + 3 * tp->desa, all};
+        for (int i = 0; i < 4; i++) {
+            acc[i][0] += tp->lat;
+            acc[i][1] += tp->lon;
+            acc[i][2] += 1;
+        }
+    }
+    for (int u = 0; u < s->nunit; u++) {
+        struct unit *un = &s->unit[u];
+        if (un->has_base)
+            continue;
+        const double *a = all;
+        switch (un->scope) {
+        case SCOPE_ANY: a = all; break;
+        case SCOPE_KABUPATEN: a = kab + 3 * un->region; break;
+        case SCOPE_KECAMATAN: a = kec + 3 * un->region; break;
+        case SCOPE_DESA: a = des + 3 * un->region; break;
+        }
+        un->lat = a[2] > 0 ? a[0] / a[2] : 0.0;
+        un->lon = a[2] > 0 ? a[1] / a[2] : 0.0;
+    }
+    free(sum);
+    return SIAGA_OK;
+}
+
+int scenario_finish(struct scenario *s, struct error_list *errs)
+{
+    int rc = scenario_check(s, errs);
+    if (rc != SIAGA_OK)
+        return rc;
+    return derive_bases(s);
+}
+
+static const char *const GRADE_NAMES[] = {"kurang_rawan", "rawan", "sangat_rawan"};
+static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "sangat rawan"};
+static const char *const FORCE_NAMES[] = {"polri", "tni", "linmas"};
+static const char *const SCOPE_NAMES[] = {"any", "kabupaten", "kecamatan", "desa"};
+
+const char *grade_name(enum grade g) { return GRADE_NAMES[g]; }
+const char *grade_label(enum grade g) { return GRADE_LABELS[g]; }
+const char *force_name(enum force f) { return FORCE_NAMES[f]; }
+const char *scope_name(enum scope sc) { return SCOPE_NAMES[sc]; }
+
+int grade_parse(const char *str)
+{
+    for (int g = 0; g < GRADE_COUNT; g++)
+        if (strcmp(str, GRADE_NAMES[g]) == 0)
+            return g;
+    return -1;
+}
+
+int force_parse(const char *str)
+{
+    for (int f = 0; f < FORCE_COUNT; f++)
+        if (strcmp(str, FORCE_NAMES[f]) == 0)
+            return f;
+    return -1;
+}

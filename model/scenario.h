@@ -1,0 +1,152 @@
+/*
+ * scenario.h - the domain of a plan: regions, TPS, rules and personnel.
+ *
+ * A scenario is what formats.md section 1 describes, held in flat arrays
+ * that refer to each other by index.  The reader (io/) fills it in document
+ * order, so the TPS of one desa, the desa of one kecamatan and the
+ * kecamatan of one kabupaten are contiguous.  Strings live in one arena
+ * owned by the scenario.  No libxml2 and no GLPK here.
+ */
+#ifndef SIAGA_SCENARIO_H
+#define SIAGA_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_SANGAT_RAWAN, GRADE_COUNT };
+enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };
+enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA };
+
+/* Largest tps_per_post accepted: patrol routes are found exactly. */
+#define MAX_TPS_PER_POST 10
+
+struct grade_rule {
+    int guards;        /* guard places of a post, >= 1 */
+    int tps_per_post;  /* TPS a post may hold, 1..MAX_TPS_PER_POST */
+    int min_polri;     /* places only Polri may fill, 0..guards */
+    double radius_km;  /* cluster radius from the anchor, km, >= 0 */
+};
+
+struct rules {
+    struct grade_rule grade[GRADE_COUNT];
+    int linmas_per_tps; /* Linmas places at every TPS, >= 0 */
+};
+
+/* The 2024 Polres Kaur defaults of formats.md section 1.2. */
+void rules_init(struct rules *r);
+
+struct kabupaten { const char *code, *name; long line; };
+struct kecamatan { const char *code, *name; int kabupaten; long line; };
+struct desa      { const char *code, *name; int kecamatan; long line; };
+
+struct tps {
+    int desa, kecamatan, kabupaten; /* indices */
+    int no;                /* 1..999 */
+    double lat, lon;       /* WGS84 degrees */
+    enum grade grade;
+    int voters;            /* -1 when not given */
+    bool sulit;            /* access="sulit" */
+    bool blankspot;        /* signal="blankspot" */
+    long line;
+};
+
+struct unit {
+    const char *id, *name;
+    enum force force;
+    enum scope scope;
+    int region;            /* index in kab/kec/desa by scope; -1 for ANY */
+    bool has_base;         /* lat/lon given in the file */
+    double lat, lon;       /* base: given, or mean of the TPS in scope */
+    int first_member, nmembers; /* members are contiguous */
+    int count;             /* count="N" when given, else 0 */
+    long line;
+};
+
+struct member {
+    const char *id, *name;
+    const char *rank;      /* NULL when not given */
+    int unit;
+    long line;
+};
+
+struct arena;
+struct strmap;
+
+enum scenario_index { IX_KAB, IX_KEC, IX_DESA, IX_TPS, IX_UNIT, IX_MEMBER };
+
+struct scenario {
+    const char *file;      /* path it was read from */
+    const char *name, *date;
+    struct rules rules;
+    struct kabupaten *kab;  int nkab;
+    struct kecamatan *kec;  int nkec;
+    struct desa *desa;      int ndesa;
+    struct tps *tps;        int ntps;
+    struct unit *unit;      int nunit;
+    struct member *member;  int nmember;
+    int cap_kab, cap_kec, cap_desa, cap_tps, cap_unit, cap_member;
+    struct arena *arena;    /* owns every string above */
+    struct strmap *index[6]; /* by enum scenario_index, after finish */
+};
+
+/* An empty scenario with default rules; NULL when out of memory.
+ * Free with scenario_destroy (which accepts NULL). */
+struct scenario *scenario_create(void);
+void scenario_destroy(struct scenario *s);
+
+/* Copy a string into the scenario's arena; NULL when out of memory. */
+const char *scenario_strdup(struct scenario *s, const char *str);
+
+/* Append records; each returns the new index, or -1 when out of memory.
+ * Strings must already live in the arena (scenario_strdup). */
+int scenario_add_kabupaten(struct scenario *s, const struct kabupaten *k);
+int scenario_add_kecamatan(struct scenario *s, const struct kecamatan *k);
+int scenario_add_desa(struct scenario *s, const struct desa *d);
+int scenario_add_tps(struct scenario *s, const struct tps *t);
+int scenario_add_unit(struct scenario *s, const struct unit *u);
+int scenario_add_member(struct scenario *s, const struct member *m);
+
+/*
+ * Semantic checks of formats.md section 1.5 that the schema cannot make
+ * (scenario_check, model/scenario_check.c), then derived values (the
+ * look-up index, unit bases).  Call once after reading.  Every problem is
+ * added to errs with s->file and its line.
+ * Returns SIAGA_OK, SIAGA_EINPUT or SIAGA_ENOMEM.
+ */
+int scenario_finish(struct scenario *s, struct error_list *errs);
+
+/* The checks alone; builds the look-up index on the way (duplicates are
+ * found there).  Called by scenario_finish. */
+int scenario_check(struct scenario *s, struct error_list *errs);
+
+/* Look-ups by code or id after scenario_finish; -1 when absent. */
+int scenario_find_kabupaten(const struct scenario *s, const char *code);
+int scenario_find_kecamatan(const struct scenario *s, const char *code);
+int scenario_find_desa(const struct scenario *s, const char *code);
+int scenario_find_tps(const struct scenario *s, const char *code13);
+int scenario_find_unit(const struct scenario *s, const char *id);
+int scenario_find_member(const struct scenario *s, const char *id);
+
+/* The 13-digit KPU TPS code into buf (at least 14 bytes); returns buf. */
+char *scenario_tps_code(const struct scenario *s, int tps, char *buf);
+
+/* May a member of unit u serve at TPS t (scope test)? */
+bool scenario_unit_covers(const struct scenario *s, int u, int t);
+
+/* Guard forces: Polri and TNI. */
+static inline bool force_is_guard(enum force f) { return f != FORCE_LINMAS; }
+
+const char *grade_name(enum grade g);   /* "kurang_rawan", ... */
+const char *grade_label(enum grade g);  /* "kurang rawan", ... (Bahasa) */
+const char *force_name(enum force f);   /* "polri", "tni", "linmas" */
+const char *scope_name(enum scope sc);  /* "any", "kabupaten", ... */
+int grade_parse(const char *s);         /* -1 when unknown */
+int force_parse(const char *s);         /* -1 when unknown */
+
+/* Largest distance (km) of a TPS from the median of the other TPS of its
+ * kecamatan before it is refused as misplaced (formats.md 1.5). */
+#define MISPLACED_TPS_KM 50.0
+
+#endif

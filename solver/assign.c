@@ -1,0 +1,715 @@
+/*
+ * assign.c - filling places: lexicographic transportation problems.
+ *
+ * A transportation problem here has sites (posts or TPS) with places,
+ * units with members, and an edge where a unit may serve at a site.
+ * Variables z_us count members of unit u at site s:
+ *
+ *     sum_s z_us <= members(u)                       unit rows
+ *     sum_u z_us <= places(s)                        site rows
+ *     sum_{u TNI} z_us <= places(s) - min_polri(s)   TNI rows
+ *     sum_{s in tier k} sum_u z_us >= F_k            fixed tiers
+ *
+ * Unit rows partition the variables; site, TNI and tier rows form a
+ * laminar family (TNI within site within tier).  Two laminar families give
+ * a totally unimodular matrix, so every simplex vertex is integral and the
+ * lexicographic stages (fill tier 0 most, fix it, fill tier 1, ..., then
+ * least distance) are exact LPs.  Integrality is checked all the same.
+ *
+ * The problem splits into blocks (connected components of units and
+ * sites); each block is its own LP, in order of its first site, so the
+ * result does not depend on anything but the input.
+ */
+#include "assign.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geo.h"
+#include "glpk_util.h"
+
+#define MAX_TIERS GRADE_COUNT
+
+struct tp_site {
+    int places, tni_places;
+    int tier;               /* lexicographic level, 0 most urgent */
+    int group;              /* shared cap row, -1 for none */
+    double lat, lon;
+    long target;            /* bound mode: fill this site stood for */
+};
+
+struct tp {
+    int nsite, nunit;
+    struct tp_site *site;
+    const int *unit_supply; /* members per unit (0: unit ignored) */
+    const int *unit_tni;    /* 1 when a unit's members may not fill Polri places */
+    const double *unit_lat, *unit_lon;
+    int *eoff, *eunit;      /* eligible units of site s: eunit[eoff[s]..eoff[s+1]) */
+    int ngroup;
+    const long *group_cap;  /* places a group's sites may take together */
+    int bound_mode;         /* 0: fill then distance; 1: targets, distance */
+    /* out */
+    struct flow *flow; int nflow, capflow;
+    long fill[MAX_TIERS];
+    double km;
+};
+
+/* ---- union-find -------------------------------------------------------- */
+
+static int uf_find(int *p, int x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static void uf_union(int *p, int a, int b)
+{
+    a = uf_find(p, a);
+    b = uf_find(p, b);
+    if (a < b)
+        p[b] = a;
+    else if (b < a)
+        p[a] = b;
+}
+
+static int push_flow(struct tp *t, int site, int unit, int count)
+{
+    if (t->nflow == t->capflow) {
+        int nc = t->capflow ? 2 * t->capflow : 1024;
+        struct flow *f = realloc(t->flow, sizeof *f * (size_t)nc);
+        if (f == NULL)
+            return SIAGA_ENOMEM;
+        t->flow = f;
+        t->capflow = nc;
+    }
+    t->flow[t->nflow++] = (struct flow){site, unit, count};
+    return SIAGA_OK;
+}
+
+/* ---- one block --------------------------------------------------------- */
+
+struct block {
+    int *site; int nsite;
+    int *unit; int nunit;
+    int *group; int ngroup;
+};
+
+/*
+ * Solve one block.  Columns are the eligible (site, unit) pairs in site
+ * order; unit_row maps a unit to its row (scratch, size nunit, -1 between
+ * calls).
+ */
+static int solve_block(struct tp *t, const struct block *b, int *unit_row,
+                       int *group_row)
+{
+    int rc = SIAGA_ENOMEM;
+    int ncol = 0;
+    for (int i = 0; i < b->nsite; i++) {
+        int s = b->site[i];
+        for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++)
+            if (t->unit_supply[t->eunit[k]] > 0)
+                ncol++;
+    }
+    if (ncol == 0)
+        return SIAGA_OK;
+    int *csite = malloc(sizeof(int) * (size_t)ncol);
+    int *cunit = malloc(sizeof(int) * (size_t)ncol);
+    size_t nz_cap = (size_t)ncol * 5 + 1;
+    int *ia = malloc(sizeof(int) * nz_cap);
+    int *ja = malloc(sizeof(int) * nz_cap);
+    double *ar = malloc(sizeof(double) * nz_cap);
+    int *ind = malloc(sizeof(int) * ((size_t)ncol + 1));
+    double *val = malloc(sizeof(double) * ((size_t)ncol + 1));
+    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val)
+        goto done;
+
+    struct glpk_guard g;
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    glp_prob *P = glp_create_prob();
+    glp_add_cols(P, ncol);
+    int c = 0, nrow = 0;
+    size_t e = 0;
+    /* unit rows */
+    for (int i = 0; i < b->nunit; i++) {
+        int u = b->unit[i];
+        if (t->unit_supply[u] <= 0)
+            continue;
+        unit_row[u] = ++nrow;
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, nrow, GLP_UP, 0, t->unit_supply[u]);
+    }
+    /* group rows */
+    for (int i = 0; i < b->ngroup; i++) {
+        int gr = b->group[i];
+        group_row[gr] = ++nrow;
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, nrow, GLP_UP, 0, (double)t->group_cap[gr]);
+    }
+    for (int i = 0; i < b->nsite; i++) {
+        int s = b->site[i];
+        const struct tp_site *st = &t->site[s];
+        int first = c + 1, ntni = 0;
+        for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++) {
+            int u = t->eunit[k];
+            if (t->unit_supply[u] <= 0)
+                continue;
+            c++;
+            csite[c - 1] = s;
+            cunit[c - 1] = u;
+            int ub = t->unit_tni[u] ? st->tni_places : st->places;
+            if (ub > 0)
+                glp_set_col_bnds(P, c, GLP_DB, 0, ub);
+            else
+                glp_set_col_bnds(P, c, GLP_FX, 0, 0);
+            double d = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
+                                       st->lat, st->lon);
+            glp_set_obj_coef(P, c, d);
+            ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
+            if (st->group >= 0) {
+                ++e; ia[e] = group_row[st->group]; ja[e] = c; ar[e] = 1;
+            }
+            ntni += t->unit_tni[u];
+        }
+        if (c >= first) {
+            glp_add_rows(P, 1);
+            glp_set_row_bnds(P, ++nrow, GLP_UP, 0, st->places);
+            for (int j = first; j <= c; j++) {
+                ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
+            }
+            if (ntni > 1 && st->tni_places < st->places) {
+                glp_add_rows(P, 1);
+                glp_set_row_bnds(P, ++nrow, GLP_UP, 0, st->tni_places);
+                for (int j = first; j <= c; j++)
+                    if (t->unit_tni[cunit[j - 1]]) {
+                        ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
+                    }
+            }
+        }
+    }
+    glp_load_matrix(P, (int)e, ia, ja, ar);
+
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    sp.presolve = GLP_OFF;
+
+    /* objective copy: distance coefficients, restored after fill stages */
+    double *dist = val; /* reuse: val[1..ncol] */
+    for (int j = 1; j <= ncol; j++)
+        dist[j] = glp_get_obj_coef(P, j);
+    double *dcopy = malloc(sizeof(double) * ((size_t)ncol + 1));
+    if (dcopy == NULL) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        goto done;
+    }
+    memcpy(dcopy, dist, sizeof(double) * ((size_t)ncol + 1));
+
+    int ok = 1;
+    for (int tier = 0; tier < MAX_TIERS && ok; tier++) {
+        int n = 0;
+        long target = 0;
+        for (int j = 1; j <= ncol; j++)
+            if (t->site[csite[j - 1]].tier == tier)
+                ind[++n] = j;
+        if (n == 0)
+            continue;
+        if (t->bound_mode) {
+            for (int i = 0; i < b->nsite; i++)
+                if (t->site[b->site[i]].tier == tier)
+                    target += t->site[b->site[i]].target;
+        } else {
+            glp_set_obj_dir(P, GLP_MAX);
+            for (int j = 1; j <= ncol; j++)
+                glp_set_obj_coef(P, j, 0.0);
+            for (int q = 1; q <= n; q++)
+                glp_set_obj_coef(P, ind[q], 1.0);
+            int ret = solver_simplex(P, &sp);
+            if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+                ok = 0;
+                break;
+            }
+            target = lround(glp_get_obj_val(P));
+            t->fill[tier] += target;
+        }
+        /* fix the tier at its integral optimum: an integral right-hand
+         * side keeps every vertex integral */
+        for (int q = 1; q <= n; q++)
+            val[q] = 1.0;
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, ++nrow, GLP_LO, (double)target, 0);
+        glp_set_mat_row(P, nrow, n, ind, val);
+    }
+    if (ok) {
+        glp_set_obj_dir(P, GLP_MIN);
+        for (int j = 1; j <= ncol; j++)
+            glp_set_obj_coef(P, j, dcopy[j]);
+        int ret = solver_simplex(P, &sp);
+        if (ret != 0 || glp_get_status(P) != GLP_OPT)
+            ok = 0;
+    }
+    free(dcopy);
+    if (!ok) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    t->km += glp_get_obj_val(P);
+    rc = SIAGA_OK;
+    if (!t->bound_mode) {
+        for (int j = 1; j <= ncol && rc == SIAGA_OK; j++) {
+            double v = glp_get_col_prim(P, j);
+            long r = lround(v);
+            if (fabs(v - (double)r) > 1e-6) {
+                rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
+                break;
+            }
+            if (r > 0)
+                rc = push_flow(t, csite[j - 1], cunit[j - 1], (int)r);
+        }
+    }
+    glp_delete_prob(P);
+    glpk_guard_end(&g);
+done:
+    for (int i = 0; i < b->nunit; i++)
+        unit_row[b->unit[i]] = -1;
+    free(csite);
+    free(cunit);
+    free(ia);
+    free(ja);
+    free(ar);
+    free(ind);
+    free(val);
+    return rc;
+}
+
+/* Split into blocks and solve each, in order of first site. */
+static int tp_solve(struct tp *t)
+{
+    int N = t->nsite + t->nunit + t->ngroup, rc = SIAGA_ENOMEM;
+    int *par = malloc(sizeof(int) * (size_t)(N ? N : 1));
+    int *head = malloc(sizeof(int) * (size_t)(N ? N : 1));
+    int *next = malloc(sizeof(int) * (size_t)(N ? N : 1));
+    int *unit_row = malloc(sizeof(int) * (size_t)(t->nunit ? t->nunit : 1));
+    int *group_row = malloc(sizeof(int) * (size_t)(t->ngroup ? t->ngroup : 1));
+    struct block b = {malloc(sizeof(int) * (size_t)(t->nsite + 1)), 0,
+                      malloc(sizeof(int) * (size_t)(t->nunit + 1)), 0,
+                      malloc(sizeof(int) * (size_t)(t->ngroup + 1)), 0};
+    if (!par || !head || !next || !unit_row || !group_row || !b.site ||
+        !b.unit || !b.group)
+        goto done;
+    for (int i = 0; i < N; i++)
+        par[i] = i, head[i] = -1;
+    for (int u = 0; u < t->nunit; u++)
+        unit_row[u] = -1;
+    for (int s = 0; s < t->nsite; s++) {
+        for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++)
+            if (t->unit_supply[t->eunit[k]] > 0)
+                uf_union(par, s, t->nsite + t->eunit[k]);
+        if (t->site[s].group >= 0)
+            uf_union(par, s, t->nsite + t->nunit + t->site[s].group);
+    }
+    /* members of each root, in index order (prepend in reverse) */
+    for (int i = N - 1; i >= 0; i--) {
+        int r = uf_find(par, i);
+        next[i] = head[r];
+        head[r] = i;
+    }
+    for (int r = 0; r < t->nsite; r++) {
+        if (uf_find(par, r) != r)
+            continue;
+        b.nsite = b.nunit = b.ngroup = 0;
+        for (int i = head[r]; i >= 0; i = next[i]) {
+            if (i < t->nsite)
+                b.site[b.nsite++] = i;
+            else if (i < t->nsite + t->nunit)
+                b.unit[b.nunit++] = i - t->nsite;
+            else
+                b.group[b.ngroup++] = i - t->nsite - t->nunit;
+        }
+        rc = solve_block(t, &b, unit_row, group_row);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    rc = SIAGA_OK;
+done:
+    free(par);
+    free(head);
+    free(next);
+    free(unit_row);
+    free(group_row);
+    free(b.site);
+    free(b.unit);
+    free(b.group);
+    return rc;
+}
+
+static int cmp_flow(const void *a, const void *b)
+{
+    const struct flow *x = a, *y = b;
+    if (x->site != y->site)
+        return x->site < y->site ? -1 : 1;
+    return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/* ---- eligibility ------------------------------------------------------- */
+
+/* Units by scope region, so eligibility is found without a scan. */
+struct by_region {
+    int *any; int nany;
+    int *off_kab, *off_kec, *off_desa; /* CSR over regions */
+    int *kab, *kec, *desa;
+};
+
+static void by_region_free(struct by_region *br)
+{
+    free(br->any);
+    free(br->off_kab);
+    free(br->off_kec);
+    free(br->off_desa);
+    free(br->kab);
+    free(br->kec);
+    free(br->desa);
+}
+
+static int csr_build(const struct scenario *s, const int *keep,
+                     enum scope sc, int nreg, int **off, int **list)
+{
+    *off = calloc((size_t)nreg + 1, sizeof(int));
+    *list = malloc(sizeof(int) * (size_t)(s->nunit + 1));
+    if (*off == NULL || *list == NULL)
+        return -1;
+    for (int u = 0; u < s->nunit; u++)
+        if (keep[u] && s->unit[u].scope == sc)
+            (*off)[s->unit[u].region + 1]++;
+    for (int r = 0; r < nreg; r++)
+        (*off)[r + 1] += (*off)[r];
+    int *pos = malloc(sizeof(int) * (size_t)(nreg + 1));
+    if (pos == NULL)
+        return -1;
+    memcpy(pos, *off, sizeof(int) * (size_t)(nreg + 1));
+    for (int u = 0; u < s->nunit; u++)
+        if (keep[u] && s->unit[u].scope == sc)
+            (*list)[pos[s->unit[u].region]++] = u;
+    free(pos);
+    return 0;
+}
+
+static int by_region_build(const struct scenario *s, const int *keep,
+                           struct by_region *br)
+{
+    memset(br, 0, sizeof *br);
+    br->any = malloc(sizeof(int) * (size_t)(s->nunit + 1));
+    if (br->any == NULL)
+        return -1;
+    for (int u = 0; u < s->nunit; u++)
+        if (keep[u] && s->unit[u].scope == SCOPE_ANY)
+            br->any[br->nany++] = u;
+    if (csr_build(s, keep, SCOPE_KABUPATEN, s->nkab, &br->off_kab, &br->kab) ||
+        csr_build(s, keep, SCOPE_KECAMATAN, s->nkec, &br->off_kec, &br->kec) ||
+        csr_build(s, keep, SCOPE_DESA, s->ndesa, &br->off_desa, &br->desa))
+        return -1;
+    return 0;
+}
+
+/*
+ * Eligible units of each site: those whose scope holds every TPS of it.
+ * tps_of(site) lists them.  Unit lists come in unit index order.
+ */
+static int eligibility(const struct scenario *s, const struct by_region *br,
+                       int nsite, const int *site_tps, const int *site_ntps,
+                       int stride, struct tp *t)
+{
+    size_t cap = 0;
+    for (int i = 0; i < nsite; i++) {
+        const struct tps *tp = &s->tps[site_tps[(size_t)i * stride]];
+        cap += (size_t)br->nany +
+               (size_t)(br->off_kab[tp->kabupaten + 1] - br->off_kab[tp->kabupaten]) +
+               (size_t)(br->off_kec[tp->kecamatan + 1] - br->off_kec[tp->kecamatan]) +
+               (size_t)(br->off_desa[tp->desa + 1] - br->off_desa[tp->desa]);
+    }
+    t->eoff = malloc(sizeof(int) * ((size_t)nsite + 1));
+    t->eunit = malloc(sizeof(int) * (cap + 1));
+    if (t->eoff == NULL || t->eunit == NULL)
+        return -1;
+    int e = 0;
+    for (int i = 0; i < nsite; i++) {
+        const int *tl = &site_tps[(size_t)i * stride];
+        const struct tps *tp = &s->tps[tl[0]];
+        int same_desa = 1;
+        for (int q = 1; q < site_ntps[i]; q++)
+            if (s->tps[tl[q]].desa != tp->desa)
+                same_desa = 0;
+        int start = e;
+        for (int q = 0; q < br->nany; q++)
+            t->eunit[e++] = br->any[q];
+        for (int q = br->off_kab[tp->kabupaten]; q < br->off_kab[tp->kabupaten + 1]; q++)
+            t->eunit[e++] = br->kab[q];
+        for (int q = br->off_kec[tp->kecamatan]; q < br->off_kec[tp->kecamatan + 1]; q++)
+            t->eunit[e++] = br->kec[q];
+        if (same_desa)
+            for (int q = br->off_desa[tp->desa]; q < br->off_desa[tp->desa + 1]; q++)
+                t->eunit[e++] = br->desa[q];
+        /* unit index order, for determinism across scope classes */
+        for (int a = start + 1; a < e; a++) {
+            int v = t->eunit[a], b = a - 1;
+            while (b >= start && t->eunit[b] > v) {
+                t->eunit[b + 1] = t->eunit[b];
+                b--;
+            }
+            t->eunit[b + 1] = v;
+        }
+        t->eoff[i] = start;
+    }
+    t->eoff[nsite] = e;
+    return 0;
+}
+
+/* ---- guards ------------------------------------------------------------ */
+
+static int tier_of(enum grade g)
+{
+    /* sangat rawan first, then rawan, then kurang rawan (formats 1.4) */
+    return g == GRADE_SANGAT_RAWAN ? 0 : g == GRADE_RAWAN ? 1 : 2;
+}
+
+struct units {
+    int *supply, *tni;
+    double *lat, *lon;
+};
+
+static int units_build(const struct scenario *s, int linmas, struct units *un)
+{
+    size_t n = (size_t)(s->nunit ? s->nunit : 1);
+    un->supply = calloc(n, sizeof(int));
+    un->tni = calloc(n, sizeof(int));
+    un->lat = malloc(sizeof(double) * n);
+    un->lon = malloc(sizeof(double) * n);
+    if (!un->supply || !un->tni || !un->lat || !un->lon)
+        return -1;
+    for (int u = 0; u < s->nunit; u++) {
+        int is_linmas = s->unit[u].force == FORCE_LINMAS;
+        un->supply[u] = is_linmas == linmas ? s->unit[u].nmembers : 0;
+        un->tni[u] = !linmas && s->unit[u].force == FORCE_TNI;
+        un->lat[u] = s->unit[u].lat;
+        un->lon[u] = s->unit[u].lon;
+    }
+    return 0;
+}
+
+static void units_free(struct units *un)
+{
+    free(un->supply);
+    free(un->tni);
+    free(un->lat);
+    free(un->lon);
+}
+
+int assign_guards(const struct scenario *s, const struct post *posts,
+                  int npost, const struct cluster_result *cr,
+                  struct assign_result *out, struct error_list *errs)
+{
+    int rc = SIAGA_ENOMEM;
+    struct units un = {0};
+    struct by_region br = {0};
+    struct tp t, tb;
+    memset(&t, 0, sizeof t);
+    memset(&tb, 0, sizeof tb);
+    memset(out, 0, sizeof *out);
+    int *ptps = malloc(sizeof(int) * (size_t)(npost + 1) * MAX_TPS_PER_POST);
+    int *pn = malloc(sizeof(int) * (size_t)(npost + 1));
+    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    long *gcap = calloc((size_t)cr->ncomp + 1, sizeof(long));
+    if (!ptps || !pn || !tps_site || !one || !gcap)
+        goto done;
+    if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
+        goto done;
+
+    /* exact problem: one site per post */
+    t.nsite = npost;
+    t.nunit = s->nunit;
+    t.site = calloc((size_t)npost + 1, sizeof *t.site);
+    if (t.site == NULL)
+        goto done;
+    t.unit_supply = un.supply;
+    t.unit_tni = un.tni;
+    t.unit_lat = un.lat;
+    t.unit_lon = un.lon;
+    for (int p = 0; p < npost; p++) {
+        const struct post *po = &posts[p];
+        const struct grade_rule *gr = &s->rules.grade[po->grade];
+        const struct tps *a = &s->tps[po->tps[0]];
+        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                     tier_of(po->grade), -1, a->lat, a->lon, 0};
+        memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
+               sizeof(int) * (size_t)po->ntps);
+        pn[p] = po->ntps;
+    }
+    if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, &t) != 0)
+        goto done;
+    rc = tp_solve(&t);
+    if (rc != SIAGA_OK)
+        goto fail;
+    qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+
+    long places[GRADE_COUNT] = {0};
+    for (int p = 0; p < npost; p++)
+        places[posts[p].grade] += posts[p].required;
+    for (int g = 0; g < GRADE_COUNT; g++)
+        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
+    out->km = t.km;
+
+    /*
+     * Lower bound on item 4 over every plan with items 1-3 optimal: such a
+     * plan has exactly comp_posts[c] posts in each component c (their sum
+     * is the proven minimum and none can go lower), each anchored at one
+     * of its TPS with `guards` places, and fills each grade as much as this
+     * plan.  Relaxed: any TPS of a component may take `guards` places, the
+     * component at most guards * comp_posts[c]; a unit may serve at a TPS
+     * when its scope holds that TPS.
+     */
+    rc = SIAGA_ENOMEM;
+    tb.nsite = s->ntps;
+    tb.nunit = s->nunit;
+    tb.site = calloc((size_t)s->ntps + 1, sizeof *tb.site);
+    if (tb.site == NULL)
+        goto done;
+    tb.unit_supply = un.supply;
+    tb.unit_tni = un.tni;
+    tb.unit_lat = un.lat;
+    tb.unit_lon = un.lon;
+    tb.bound_mode = 1;
+    tb.ngroup = cr->ncomp;
+    tb.group_cap = gcap;
+    for (int i = 0; i < s->ntps; i++) {
+        const struct tps *tp = &s->tps[i];
+        const struct grade_rule *gr = &s->rules.grade[tp->grade];
+        tb.site[i] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                      tier_of(tp->grade), cr->tps_comp[i],
+                                      tp->lat, tp->lon, 0};
+        one[i] = 1;
+        tps_site[i] = i;
+    }
+    for (int c = 0; c < cr->ncomp; c++)
+        gcap[c] = cr->comp_posts[c];
+    for (int i = 0; i < s->ntps; i++)
+        if (cr->tps_comp[i] >= 0)
+            gcap[cr->tps_comp[i]] = cr->comp_posts[cr->tps_comp[i]] *
+                                    s->rules.grade[s->tps[i].grade].guards;
+    for (int f = 0; f < t.nflow; f++)
+        tb.site[posts[t.flow[f].site].tps[0]].target += t.flow[f].count;
+    if (eligibility(s, &br, s->ntps, tps_site, one, 1, &tb) != 0)
+        goto done;
+    rc = tp_solve(&tb);
+    if (rc != SIAGA_OK)
+        goto fail;
+    out->km_bound = tb.km < out->km ? tb.km : out->km;
+    out->flow = t.flow;
+    out->nflow = t.nflow;
+    t.flow = NULL;
+    rc = SIAGA_OK;
+    goto done;
+fail:
+    if (rc == SIAGA_ESOLVER)
+        error_add(errs, NULL, 0, "GLPK failed while assigning guards");
+done:
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while assigning guards");
+    free(ptps);
+    free(pn);
+    free(tps_site);
+    free(one);
+    free(gcap);
+    units_free(&un);
+    by_region_free(&br);
+    free(t.site);
+    free(t.eoff);
+    free(t.eunit);
+    free(t.flow);
+    free(tb.site);
+    free(tb.eoff);
+    free(tb.eunit);
+    free(tb.flow);
+    return rc;
+}
+
+int assign_linmas(const struct scenario *s, struct assign_result *out,
+                  struct error_list *errs)
+{
+    int rc = SIAGA_ENOMEM;
+    struct units un = {0};
+    struct by_region br = {0};
+    struct tp t;
+    memset(&t, 0, sizeof t);
+    memset(out, 0, sizeof *out);
+    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    if (!tps_site || !one)
+        goto done;
+    if (units_build(s, 1, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
+        goto done;
+    t.nsite = s->ntps;
+    t.nunit = s->nunit;
+    t.site = calloc((size_t)s->ntps + 1, sizeof *t.site);
+    if (t.site == NULL)
+        goto done;
+    t.unit_supply = un.supply;
+    t.unit_tni = un.tni;
+    t.unit_lat = un.lat;
+    t.unit_lon = un.lon;
+    int per = s->rules.linmas_per_tps;
+    for (int i = 0; i < s->ntps; i++) {
+        t.site[i] = (struct tp_site){per, per, 0, -1, s->tps[i].lat,
+                                     s->tps[i].lon, 0};
+        tps_site[i] = i;
+        one[i] = 1;
+    }
+    if (per > 0) {
+        if (eligibility(s, &br, s->ntps, tps_site, one, 1, &t) != 0)
+            goto done;
+        rc = tp_solve(&t);
+        if (rc != SIAGA_OK) {
+            if (rc == SIAGA_ESOLVER)
+                error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");
+            goto done;
+        }
+    }
+    qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+    out->empty_linmas = (long)per * s->ntps - t.fill[0];
+    out->km = out->km_bound = t.km;
+    out->flow = t.flow;
+    out->nflow = t.nflow;
+    t.flow = NULL;
+    rc = SIAGA_OK;
+done:
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while assigning Linmas");
+    free(tps_site);
+    free(one);
+    units_free(&un);
+    by_region_free(&br);
+    free(t.site);
+    free(t.eoff);
+    free(t.eunit);
+    free(t.flow);
+    return rc;
+}
+
+void assign_free(struct assign_result *r)
+{
+    if (r == NULL)
+        return;
+    free(r->flow);
+    memset(r, 0, sizeof *r);
+}

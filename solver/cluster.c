@@ -1,0 +1,897 @@
+/*
+ * cluster.c - patrol clusters, proven fewest posts per component.
+ *
+ * Two TPS of one cluster are both within radius_km of its anchor, so they
+ * are joined in the radius graph (edges between TPS of one kecamatan and
+ * grade at most radius_km apart): a cluster never leaves a connected
+ * component, and components are solved alone.  In a component of n TPS
+ * with c per post, ceil(n/c) posts is a lower bound.
+ *
+ * Per component:
+ *   1. a greedy heuristic (most constrained TPS first) gives a clustering;
+ *   2. if it has more posts than the bound, a MIP (anchor y_a, membership
+ *      x_at, disaggregated linking x_at <= y_a) closes the gap with GLPK,
+ *      the greedy clustering handed in as incumbent;
+ *   3. with the post count fixed, the distance of members to anchors
+ *      (formats 1.4 item 5) is reduced: exactly by the same MIP with a
+ *      distance objective on small components (node budget, so the result
+ *      is deterministic), by local search (anchor re-choice, moves, swaps)
+ *      on the others.  Its lower bound is the larger of the MIP bound and
+ *      the sum of the n - p smallest nearest-neighbour distances (every
+ *      non-anchor is at least that far from its anchor).
+ */
+#include "cluster.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geo.h"
+#include "glpk_util.h"
+
+/* A component whose MIP has at most this many membership pairs gets the
+ * exact distance MIP (item 5); larger ones get local search. */
+#define P5_MIP_MAX_PAIRS 4000
+
+/* Distances closer than this are equal (km). */
+#define EPS_KM 1e-9
+
+/* A component: n TPS, adjacency in CSR form, sorted by neighbour. */
+struct comp {
+    int n, cap;             /* TPS, TPS per post */
+    double radius;
+    const int *tps;         /* global TPS index of each node */
+    int *off, *adj;         /* neighbours of i: adj[off[i] .. off[i+1]) */
+    double *dist;           /* matching distances */
+};
+
+/* A clustering of a component: the anchor of each node. */
+struct sol {
+    int *anchor;            /* anchor[i] == i for anchors */
+    int posts;
+};
+
+static double comp_dist(const struct comp *c, int i, int j)
+{
+    if (i == j)
+        return 0.0;
+    int lo = c->off[i], hi = c->off[i + 1];
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (c->adj[mid] < j)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (lo < c->off[i + 1] && c->adj[lo] == j) ? c->dist[lo] : -1.0;
+}
+
+static double sol_km(const struct comp *c, const struct sol *so)
+{
+    double km = 0;
+    for (int i = 0; i < c->n; i++)
+        km += comp_dist(c, so->anchor[i], i);
+    return km;
+}
+
+/* ---- 1. greedy --------------------------------------------------------- */
+
+struct cand { int node, deg; double d; };
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->deg != y->deg)
+        return x->deg < y->deg ? -1 : 1;
+    if (x->d < y->d - EPS_KM)
+        return -1;
+    if (x->d > y->d + EPS_KM)
+        return 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/*
+ * Repeatedly take the uncovered TPS with fewest uncovered neighbours, and
+ * among the anchors that could hold it (itself or a neighbour) the one
+ * whose cluster is largest, filling it with the most constrained
+ * uncovered neighbours of the anchor.
+ */
+static int greedy(const struct comp *c, struct sol *so)
+{
+    int n = c->n, rc = SIAGA_ENOMEM;
+    int *deg = malloc(sizeof(int) * (size_t)n);
+    char *covered = calloc((size_t)n, 1);
+    int maxdeg = 0;
+    for (int i = 0; i < n; i++)
+        if (c->off[i + 1] - c->off[i] > maxdeg)
+            maxdeg = c->off[i + 1] - c->off[i];
+    struct cand *cand = malloc(sizeof *cand * (size_t)(maxdeg + 1));
+    int *best = malloc(sizeof(int) * (size_t)c->cap);
+    int *cur = malloc(sizeof(int) * (size_t)c->cap);
+    if (!deg || !covered || !cand || !best || !cur)
+        goto done;
+    for (int i = 0; i < n; i++)
+        deg[i] = c->off[i + 1] - c->off[i];
+    so->posts = 0;
+    for (int left = n; left > 0;) {
+        int t = -1;
+        for (int i = 0; i < n; i++)
+            if (!covered[i] && (t < 0 || deg[i] < deg[t]))
+                t = i;
+        int nbest = 0, best_deg = 0;
+        double best_d = 0;
+        /* candidate anchors: t itself, then its uncovered neighbours */
+        for (int k = c->off[t] - 1; k < c->off[t + 1]; k++) {
+            int a = k < c->off[t] ? t : c->adj[k];
+            if (covered[a])
+                continue;
+            int ncur = 0, m = 0, sdeg = 0;
+            double sd = 0;
+            cur[ncur++] = a;
+            if (a != t) {
+                cur[ncur++] = t;
+                sdeg += deg[t];
+                sd += comp_dist(c, a, t);
+            }
+            for (int q = c->off[a]; q < c->off[a + 1]; q++) {
+                int j = c->adj[q];
+                if (!covered[j] && j != t)
+                    cand[m++] = (struct cand){j, deg[j], c->dist[q]};
+            }
+            qsort(cand, (size_t)m, sizeof *cand, cmp_cand);
+            for (int q = 0; q < m && ncur < c->cap; q++) {
+                cur[ncur++] = cand[q].node;
+                sdeg += cand[q].deg;
+                sd += cand[q].d;
+            }
+            int better = ncur > nbest ||
+                         (ncur == nbest && (sdeg < best_deg ||
+                          (sdeg == best_deg && sd < best_d - EPS_KM)));
+            if (better) {
+                nbest = ncur;
+                best_deg = sdeg;
+                best_d = sd;
+                memcpy(best, cur, sizeof(int) * (size_t)ncur);
+            }
+        }
+        for (int q = 0; q < nbest; q++) {
+            int i = best[q];
+            covered[i] = 1;
+            so->anchor[i] = best[0];
+            for (int r = c->off[i]; r < c->off[i + 1]; r++)
+                deg[c->adj[r]]--;
+        }
+        left -= nbest;
+        so->posts++;
+    }
+    rc = SIAGA_OK;
+done:
+    free(deg);
+    free(covered);
+    free(cand);
+    free(best);
+    free(cur);
+    return rc;
+}
+
+/* ---- 2. and 3. the MIP ------------------------------------------------- */
+
+struct mip {
+    const struct comp *c;
+    int fix_posts;          /* 0: minimise posts; >0: posts fixed, min km */
+    const struct sol *start;/* incumbent to hand in, or NULL */
+    double deadline;
+    long node_limit;        /* 0: none */
+    /* out */
+    double bound;           /* proven lower bound on the objective */
+    int proven, found;
+    double *xval;           /* column values of the best solution */
+    int given;              /* incumbent handed in already */
+};
+
+static int col_y(int i) { return i + 1; }
+static int col_x(const struct comp *c, int k) { return c->n + 1 + k; }
+
+static void mip_callback(glp_tree *tree, void *info)
+{
+    struct mip *m = info;
+    int reason = glp_ios_reason(tree);
+    int best = glp_ios_best_node(tree);
+    if (best != 0) {
+        double b = glp_ios_node_bound(tree, best);
+        if (b > m->bound)
+            m->bound = b;
+    }
+    if (reason == GLP_IHEUR && !m->given && m->start != NULL) {
+        const struct comp *c = m->c;
+        int ncol = c->n + c->off[c->n];
+        double *x = calloc((size_t)ncol + 1, sizeof *x);
+        if (x != NULL) {
+            for (int i = 0; i < c->n; i++) {
+                int a = m->start->anchor[i];
+                if (a == i) {
+                    x[col_y(i)] = 1;
+                    continue;
+                }
+                for (int k = c->off[a]; k < c->off[a + 1]; k++)
+                    if (c->adj[k] == i)
+                        x[col_x(c, k)] = 1;
+            }
+            glp_ios_heur_sol(tree, x);
+            free(x);
+        }
+        m->given = 1;
+    }
+    if (m->node_limit > 0) {
+        int t_cnt;
+        glp_ios_tree_size(tree, NULL, NULL, &t_cnt);
+        if (t_cnt > m->node_limit)
+            glp_ios_terminate(tree);
+    }
+}
+
+/* Build and solve the component MIP.  Returns a siaga status. */
+static int mip_solve(struct mip *m)
+{
+    const struct comp *c = m->c;
+    int n = c->n, npair = c->off[n], ncol = n + npair;
+    int *ia = NULL, *ja = NULL;
+    double *ar = NULL;
+    int rc = SIAGA_ENOMEM;
+    struct glpk_guard g;
+    size_t nz = ((size_t)n + (size_t)npair)   /* cover */
+              + 2 * (size_t)npair              /* link */
+              + ((size_t)npair + (size_t)n)    /* cap */
+              + (size_t)n + 1;                 /* posts */
+    ia = malloc(sizeof(int) * (nz + 1));
+    ja = malloc(sizeof(int) * (nz + 1));
+    ar = malloc(sizeof(double) * (nz + 1));
+    m->xval = calloc((size_t)ncol + 1, sizeof(double));
+    if (!ia || !ja || !ar || !m->xval)
+        goto done;
+
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    glp_prob *P = glp_create_prob();
+    glp_set_obj_dir(P, GLP_MIN);
+    glp_add_cols(P, ncol);
+    for (int j = 1; j <= ncol; j++) {
+        glp_set_col_kind(P, j, GLP_BV);
+    }
+    for (int i = 0; i < n; i++) {
+        glp_set_obj_coef(P, col_y(i), m->fix_posts ? 0.0 : 1.0);
+        for (int k = c->off[i]; k < c->off[i + 1]; k++)
+            glp_set_obj_coef(P, col_x(c, k), m->fix_posts ? c->dist[k] : 0.0);
+    }
+    /* rows: cover (n), link (npair), cap (n), posts (1) */
+    int nrow = n + npair + n + 1, r = 0;
+    size_t e = 0;
+    glp_add_rows(P, nrow);
+    /* cover_j: y_j + sum_{a: j in N(a)} x_aj = 1 */
+    for (int j = 0; j < n; j++) {
+        r++;
+        glp_set_row_bnds(P, r, GLP_FX, 1, 1);
+        ++e; ia[e] = r; ja[e] = col_y(j); ar[e] = 1;
+    }
+    for (int a = 0; a < n; a++)
+        for (int k = c->off[a]; k < c->off[a + 1]; k++) {
+            ++e; ia[e] = 1 + c->adj[k]; ja[e] = col_x(c, k); ar[e] = 1;
+        }
+    /* link: x_ak - y_a <= 0 */
+    for (int a = 0; a < n; a++)
+        for (int k = c->off[a]; k < c->off[a + 1]; k++) {
+            r++;
+            glp_set_row_bnds(P, r, GLP_UP, 0, 0);
+            ++e; ia[e] = r; ja[e] = col_x(c, k); ar[e] = 1;
+            ++e; ia[e] = r; ja[e] = col_y(a); ar[e] = -1;
+        }
+    /* cap: sum_k x_ak - (cap-1) y_a <= 0 */
+    for (int a = 0; a < n; a++) {
+        r++;
+        glp_set_row_bnds(P, r, GLP_UP, 0, 0);
+        for (int k = c->off[a]; k < c->off[a + 1]; k++) {
+            ++e; ia[e] = r; ja[e] = col_x(c, k); ar[e] = 1;
+        }
+        ++e; ia[e] = r; ja[e] = col_y(a); ar[e] = -(double)(c->cap - 1);
+    }
+    /* posts: sum y >= lower bound, or = fixed count */
+    r++;
+    if (m->fix_posts)
+        glp_set_row_bnds(P, r, GLP_FX, m->fix_posts, m->fix_posts);
+    else
+        glp_set_row_bnds(P, r, GLP_LO, (double)cluster_lower_bound(n, c->cap), 0);
+    for (int i = 0; i < n; i++) {
+        ++e; ia[e] = r; ja[e] = col_y(i); ar[e] = 1;
+    }
+    glp_load_matrix(P, (int)e, ia, ja, ar);
+
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    sp.tm_lim = solver_tm_lim(m->deadline);
+    int ret = solver_simplex(P, &sp);
+    if (ret == GLP_ETMLIM) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        rc = SIAGA_ELIMIT;
+        goto done;
+    }
+    if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    m->bound = glp_get_obj_val(P);
+
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_OFF;   /* keep column numbers for the incumbent */
+    ip.tm_lim = solver_tm_lim(m->deadline);
+    ip.mip_gap = 0.0;
+    ip.clq_cuts = GLP_ON;
+    ip.gmi_cuts = GLP_ON;
+    ip.br_tech = GLP_BR_PCH;
+    ip.bt_tech = GLP_BT_BLB;
+    ip.cb_func = mip_callback;
+    ip.cb_info = m;
+    ret = solver_intopt(P, &ip);
+    int st = glp_mip_status(P);
+    if (st == GLP_OPT || st == GLP_FEAS) {
+        m->found = 1;
+        for (int j = 1; j <= ncol; j++)
+            m->xval[j] = glp_mip_col_val(P, j);
+    }
+    if (ret == 0 && st == GLP_OPT) {
+        m->proven = 1;
+        m->bound = glp_mip_obj_val(P);
+        rc = SIAGA_OK;
+    } else if (ret == GLP_ETMLIM || ret == GLP_ESTOP || ret == 0) {
+        rc = m->found ? SIAGA_ELIMIT : SIAGA_ESOLVER;
+        if (ret == GLP_ETMLIM && !m->found)
+            rc = SIAGA_ELIMIT;
+    } else {
+        rc = SIAGA_ESOLVER;
+    }
+    glp_delete_prob(P);
+    glpk_guard_end(&g);
+done:
+    free(ia);
+    free(ja);
+    free(ar);
+    return rc;
+}
+
+/* Read a clustering out of MIP column values. */
+static void mip_to_sol(const struct comp *c, const double *x, struct sol *so)
+{
+    so->posts = 0;
+    for (int i = 0; i < c->n; i++)
+        if (x[col_y(i)] > 0.5) {
+            so->anchor[i] = i;
+            so->posts++;
+        }
+    for (int a = 0; a < c->n; a++)
+        for (int k = c->off[a]; k < c->off[a + 1]; k++)
+            if (x[col_x(c, k)] > 0.5)
+                so->anchor[c->adj[k]] = a;
+}
+
+/* ---- 3. local search on distance --------------------------------------- */
+
+/* Re-choose each anchor among its cluster; move and swap members to
+ * nearer anchors with room.  Keeps the number of posts. */
+static int local_search(const struct comp *c, struct sol *so)
+{
+    int n = c->n;
+    int *size = calloc((size_t)n, sizeof(int));
+    int *memb = malloc(sizeof(int) * (size_t)c->cap);
+    if (!size || !memb) {
+        free(size);
+        free(memb);
+        return SIAGA_ENOMEM;
+    }
+    for (int round = 0; round < 50; round++) {
+        int changed = 0;
+        /* anchor re-choice */
+        for (int a = 0; a < n; a++) {
+            if (so->anchor[a] != a)
+                continue;
+            int m = 0;
+            memb[m++] = a;
+            for (int k = c->off[a]; k < c->off[a + 1]; k++)
+                if (so->anchor[c->adj[k]] == a)
+                    memb[m++] = c->adj[k];
+            int best = a;
+            double best_km = 0;
+            for (int q = 1; q < m; q++)
+                best_km += comp_dist(c, a, memb[q]);
+            for (int p = 0; p < m; p++) {
+                double km = 0;
+                int ok = 1;
+                for (int q = 0; q < m && ok; q++) {
+                    double d = comp_dist(c, memb[p], memb[q]);
+                    if (d < 0)
+                        ok = 0;
+                    else
+                        km += d;
+                }
+                if (ok && (km < best_km - EPS_KM ||
+                           (fabs(km - best_km) <= EPS_KM && memb[p] < best))) {
+                    best = memb[p];
+                    best_km = km;
+                }
+            }
+            if (best != a) {
+                for (int q = 0; q < m; q++)
+                    so->anchor[memb[q]] = best;
+                changed = 1;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            size[i] = 0;
+        for (int i = 0; i < n; i++)
+            size[so->anchor[i]]++;
+        /* moves of a member to a nearer anchor with room */
+        for (int t = 0; t < n; t++) {
+            int a = so->anchor[t];
+            if (a == t)
+                continue;
+            double da = comp_dist(c, a, t);
+            for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+                int b = c->adj[k];
+                if (so->anchor[b] != b || b == a || size[b] >= c->cap)
+                    continue;
+                if (c->dist[k] < da - EPS_KM) {
+                    so->anchor[t] = b;
+                    size[a]--;
+                    size[b]++;
+                    a = b;
+                    da = c->dist[k];
+                    changed = 1;
+                }
+            }
+        }
+        /* swaps of two members between their anchors */
+        for (int t = 0; t < n; t++) {
+            int a = so->anchor[t];
+            if (a == t)
+                continue;
+            for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+                int b = c->adj[k];
+                if (so->anchor[b] != b || b == a)
+                    continue;
+                double dtb = c->dist[k], dta = comp_dist(c, a, t);
+                for (int q = c->off[a]; q < c->off[a + 1]; q++) {
+                    int s = c->adj[q];
+                    if (s == t || so->anchor[s] != b || s == b)
+                        continue;
+                    double dsa = c->dist[q], dsb = comp_dist(c, b, s);
+                    if (dtb + dsa < dta + dsb - EPS_KM) {
+                        so->anchor[t] = b;
+                        so->anchor[s] = a;
+                        changed = 1;
+                        break;
+                    }
+                }
+                if (so->anchor[t] != a)
+                    break;
+            }
+        }
+        if (!changed)
+            break;
+    }
+    free(size);
+    free(memb);
+    return SIAGA_OK;
+}
+
+/* Sum of the n - posts smallest nearest-neighbour distances. */
+static double nn_bound(const struct comp *c, int posts)
+{
+    int n = c->n, m = 0;
+    double *nn = malloc(sizeof(double) * (size_t)(n ? n : 1));
+    if (nn == NULL)
+        return 0.0;
+    for (int i = 0; i < n; i++) {
+        double best = DBL_MAX;
+        for (int k = c->off[i]; k < c->off[i + 1]; k++)
+            if (c->dist[k] < best)
+                best = c->dist[k];
+        if (best < DBL_MAX)
+            nn[m++] = best;
+    }
+    /* partial selection by sorting: n is small per component */
+    for (int i = 1; i < m; i++) {
+        double v = nn[i];
+        int j = i - 1;
+        while (j >= 0 && nn[j] > v) {
+            nn[j + 1] = nn[j];
+            j--;
+        }
+        nn[j + 1] = v;
+    }
+    double lb = 0;
+    for (int i = 0; i < n - posts && i < m; i++)
+        lb += nn[i];
+    free(nn);
+    return lb;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+struct ctx {
+    const struct scenario *s;
+    const struct plan_params *pp;
+    double deadline;
+    struct cluster_result *out;
+    int cap_post, cap_comp;
+    int limited;            /* a deadline stopped some proof */
+};
+
+static int push_post(struct ctx *x, const struct post *p)
+{
+    struct cluster_result *o = x->out;
+    if (o->npost == x->cap_post) {
+        int nc = x->cap_post ? 2 * x->cap_post : 256;
+        struct post *np = realloc(o->post, sizeof *np * (size_t)nc);
+        if (np == NULL)
+            return SIAGA_ENOMEM;
+        o->post = np;
+        x->cap_post = nc;
+    }
+    o->post[o->npost++] = *p;
+    return SIAGA_OK;
+}
+
+static int push_comp(struct ctx *x, long posts)
+{
+    struct cluster_result *o = x->out;
+    if (o->ncomp == x->cap_comp) {
+        int nc = x->cap_comp ? 2 * x->cap_comp : 256;
+        long *np = realloc(o->comp_posts, sizeof *np * (size_t)nc);
+        if (np == NULL)
+            return -1;
+        o->comp_posts = np;
+        x->cap_comp = nc;
+    }
+    o->comp_posts[o->ncomp] = posts;
+    return o->ncomp++;
+}
+
+/* Solve one component and append its posts. */
+static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
+                      int kec)
+{
+    struct cluster_result *o = x->out;
+    int n = c->n, rc = SIAGA_ENOMEM;
+    struct sol so = {malloc(sizeof(int) * (size_t)n), 0};
+    struct mip m;
+    memset(&m, 0, sizeof m);
+    if (so.anchor == NULL)
+        goto done;
+    long lb = cluster_lower_bound(n, c->cap);
+    double km_lb = 0;
+    rc = greedy(c, &so);
+    if (rc != SIAGA_OK)
+        goto done;
+    if (so.posts > lb) {
+        m.c = c;
+        m.start = &so;
+        m.deadline = x->deadline;
+        m.bound = 0;
+        rc = mip_solve(&m);
+        o->mip_solves++;
+        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+            goto done;
+        if (m.found) {
+            /* the MIP may return the incumbent we gave it; use its copy */
+            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
+            if (ms.anchor == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            mip_to_sol(c, m.xval, &ms);
+            if (ms.posts <= so.posts) {
+                free(so.anchor);
+                so = ms;
+            } else {
+                free(ms.anchor);
+            }
+        }
+        long mb = (long)ceil(m.bound - 1e-6);
+        if (m.proven)
+            mb = so.posts;
+        if (mb > lb)
+            lb = mb;
+        if (rc == SIAGA_ELIMIT)
+            x->limited = 1;
+        free(m.xval);
+        memset(&m, 0, sizeof m);
+    }
+    o->posts_bound += lb;
+
+    /* item 5 with the post count fixed */
+    km_lb = nn_bound(c, so.posts);
+    rc = local_search(c, &so);
+    if (rc != SIAGA_OK)
+        goto done;
+    double km = sol_km(c, &so);
+    if (c->off[n] <= P5_MIP_MAX_PAIRS && km > km_lb + EPS_KM &&
+        !solver_past(x->deadline)) {
+        m.c = c;
+        m.start = &so;
+        m.fix_posts = so.posts;
+        m.deadline = x->deadline;
+        m.node_limit = x->pp->node_limit;
+        m.bound = 0;
+        rc = mip_solve(&m);
+        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+            goto done;
+        if (m.found) {
+            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
+            if (ms.anchor == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            mip_to_sol(c, m.xval, &ms);
+            double mkm = sol_km(c, &ms);
+            if (ms.posts == so.posts && mkm < km - EPS_KM) {
+                free(so.anchor);
+                so = ms;
+                km = mkm;
+            } else {
+                free(ms.anchor);
+            }
+        }
+        if (m.proven)
+            km_lb = km;
+        else if (m.bound > km_lb)
+            km_lb = m.bound;
+    }
+    if (km_lb > km)
+        km_lb = km;
+    o->km += km;
+    o->km_bound += km_lb;
+
+    int id = push_comp(x, so.posts);
+    if (id < 0) {
+        rc = SIAGA_ENOMEM;
+        goto done;
+    }
+    for (int i = 0; i < n; i++)
+        o->tps_comp[c->tps[i]] = id;
+    for (int a = 0; a < n; a++) {
+        if (so.anchor[a] != a)
+            continue;
+        struct post p;
+        memset(&p, 0, sizeof p);
+        p.grade = g;
+        p.kecamatan = kec;
+        p.tps[p.ntps++] = c->tps[a];
+        for (int i = 0; i < n; i++)
+            if (i != a && so.anchor[i] == a)
+                p.tps[p.ntps++] = c->tps[i];
+        p.required = x->s->rules.grade[g].guards;
+        rc = push_post(x, &p);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    rc = SIAGA_OK;
+done:
+    free(so.anchor);
+    free(m.xval);
+    return rc;
+}
+
+/*
+ * Cluster the TPS idx[0..n) of one kecamatan and grade: radius graph,
+ * components, then solve_comp on each.
+ */
+static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
+                         int kec)
+{
+    const struct scenario *s = x->s;
+    const struct grade_rule *gr = &s->rules.grade[g];
+    int rc = SIAGA_ENOMEM;
+    int *deg = calloc((size_t)n + 1, sizeof(int));
+    int *off = NULL, *adj = NULL, *comp = NULL, *order = NULL, *local = NULL;
+    int *coff = NULL, *cadj = NULL, *ctps = NULL;
+    double *dist = NULL, *cdist = NULL;
+    size_t npair = 0, capp = 0;
+    int *pi = NULL, *pj = NULL;
+    double *pd = NULL;
+    if (deg == NULL)
+        goto done;
+    /* all pairs within the radius; n is one kecamatan's TPS of one grade */
+    for (int i = 0; i < n; i++) {
+        const struct tps *ti = &s->tps[idx[i]];
+        for (int j = i + 1; j < n; j++) {
+            const struct tps *tj = &s->tps[idx[j]];
+            double d = geo_distance_km(ti->lat, ti->lon, tj->lat, tj->lon);
+            if (!geo_within(d, gr->radius_km))
+                continue;
+            if (npair == capp) {
+                size_t nc = capp ? 2 * capp : 1024;
+                int *a = realloc(pi, sizeof(int) * nc);
+                if (a) pi = a;
+                int *b = realloc(pj, sizeof(int) * nc);
+                if (b) pj = b;
+                double *dd = realloc(pd, sizeof(double) * nc);
+                if (dd) pd = dd;
+                if (!a || !b || !dd)
+                    goto done;
+                capp = nc;
+            }
+            pi[npair] = i;
+            pj[npair] = j;
+            pd[npair] = d;
+            npair++;
+            deg[i]++;
+            deg[j]++;
+        }
+    }
+    off = malloc(sizeof(int) * ((size_t)n + 1));
+    adj = malloc(sizeof(int) * (2 * npair + 1));
+    dist = malloc(sizeof(double) * (2 * npair + 1));
+    comp = malloc(sizeof(int) * (size_t)n);
+    order = malloc(sizeof(int) * (size_t)n);
+    local = malloc(sizeof(int) * (size_t)n);
+    coff = malloc(sizeof(int) * ((size_t)n + 1));
+    cadj = malloc(sizeof(int) * (2 * npair + 1));
+    cdist = malloc(sizeof(double) * (2 * npair + 1));
+    ctps = malloc(sizeof(int) * (size_t)n);
+    if (!off || !adj || !dist || !comp || !order || !local || !coff ||
+        !cadj || !cdist || !ctps)
+        goto done;
+    off[0] = 0;
+    for (int i = 0; i < n; i++)
+        off[i + 1] = off[i] + deg[i];
+    for (int i = 0; i < n; i++)
+        deg[i] = off[i];
+    /* pairs come in (i, j>i) lexicographic order, so each row is sorted
+     * when filled in two passes: lower neighbours first, then higher */
+    for (size_t k = 0; k < npair; k++) {
+        int j = pj[k];
+        adj[deg[j]] = pi[k];
+        dist[deg[j]++] = pd[k];
+    }
+    for (size_t k = 0; k < npair; k++) {
+        int i = pi[k];
+        adj[deg[i]] = pj[k];
+        dist[deg[i]++] = pd[k];
+    }
+    /* components by breadth-first search, in index order */
+    for (int i = 0; i < n; i++)
+        comp[i] = -1;
+    for (int root = 0; root < n; root++) {
+        if (comp[root] >= 0)
+            continue;
+        int head = 0, tail = 0;
+        order[tail++] = root;
+        comp[root] = root;
+        while (head < tail) {
+            int v = order[head++];
+            for (int k = off[v]; k < off[v + 1]; k++)
+                if (comp[adj[k]] < 0) {
+                    comp[adj[k]] = root;
+                    order[tail++] = adj[k];
+                }
+        }
+        /* nodes of this component in index order */
+        int m = 0;
+        for (int i = root; i < n; i++)
+            if (comp[i] == root)
+                local[i] = m, ctps[m++] = idx[i];
+        struct comp c = {m, gr->tps_per_post, gr->radius_km, ctps,
+                         coff, cadj, cdist};
+        int e = 0, q = 0;
+        coff[0] = 0;
+        for (int i = root; i < n; i++) {
+            if (comp[i] != root)
+                continue;
+            for (int k = off[i]; k < off[i + 1]; k++) {
+                cadj[e] = local[adj[k]];
+                cdist[e++] = dist[k];
+            }
+            coff[++q] = e;
+        }
+        rc = solve_comp(x, &c, g, kec);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    rc = SIAGA_OK;
+done:
+    free(deg);
+    free(off);
+    free(adj);
+    free(dist);
+    free(comp);
+    free(order);
+    free(local);
+    free(coff);
+    free(cadj);
+    free(cdist);
+    free(ctps);
+    free(pi);
+    free(pj);
+    free(pd);
+    return rc;
+}
+
+int cluster_build(const struct scenario *s, const struct plan_params *pp,
+                  double deadline, struct cluster_result *out,
+                  struct error_list *errs)
+{
+    struct ctx x = {s, pp, deadline, out, 0, 0, 0};
+    int rc = SIAGA_ENOMEM;
+    int *idx = malloc(sizeof(int) * (size_t)(s->ntps ? s->ntps : 1));
+    memset(out, 0, sizeof *out);
+    out->tps_comp = malloc(sizeof(int) * (size_t)(s->ntps ? s->ntps : 1));
+    if (idx == NULL || out->tps_comp == NULL)
+        goto done;
+    for (int t = 0; t < s->ntps; t++)
+        out->tps_comp[t] = -1;
+    /* TPS of one kecamatan are contiguous (document order) */
+    for (int lo = 0, hi; lo < s->ntps; lo = hi) {
+        int kec = s->tps[lo].kecamatan;
+        for (hi = lo; hi < s->ntps && s->tps[hi].kecamatan == kec; hi++)
+            ;
+        for (int g = GRADE_COUNT - 1; g >= 0; g--) {
+            int n = 0;
+            for (int t = lo; t < hi; t++)
+                if ((int)s->tps[t].grade == g)
+                    idx[n++] = t;
+            if (n == 0)
+                continue;
+            if (s->rules.grade[g].tps_per_post == 1) {
+                for (int i = 0; i < n; i++) {
+                    struct post p;
+                    memset(&p, 0, sizeof p);
+                    p.grade = (enum grade)g;
+                    p.kecamatan = kec;
+                    p.ntps = 1;
+                    p.tps[0] = idx[i];
+                    p.required = s->rules.grade[g].guards;
+                    if ((rc = push_post(&x, &p)) != SIAGA_OK)
+                        goto done;
+                    out->posts_bound++;
+                }
+                continue;
+            }
+            rc = cluster_group(&x, idx, n, (enum grade)g, kec);
+            if (rc != SIAGA_OK)
+                goto done;
+        }
+        if (pp->progress != NULL)
+            pp->progress(pp->progress_ctx, "klaster", hi, s->ntps);
+    }
+    out->proven = out->npost == out->posts_bound;
+    rc = x.limited ? SIAGA_ELIMIT : SIAGA_OK;
+done:
+    free(idx);
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
+        if (rc == SIAGA_ESOLVER)
+            error_add(errs, NULL, 0, "GLPK failed while clustering TPS");
+        else if (rc == SIAGA_ENOMEM)
+            error_add(errs, NULL, 0, "out of memory while clustering TPS");
+        cluster_free(out);
+    }
+    return rc;
+}
+
+void cluster_free(struct cluster_result *r)
+{
+    if (r == NULL)
+        return;
+    free(r->post);
+    free(r->tps_comp);
+    free(r->comp_posts);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,48 @@
+/*
+ * cluster.h - patrol clusters: which TPS share a post.
+ *
+ * For each kecamatan and each grade whose posts may hold several TPS, the
+ * fewest posts (formats.md 1.4 item 3) are found per connected component
+ * of the radius graph, proven minimal; then the distance of clustered TPS
+ * to their anchors (item 5) is improved, with a proven lower bound.
+ */
+#ifndef SIAGA_CLUSTER_H
+#define SIAGA_CLUSTER_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "planner.h"
+#include "roster.h"
+#include "scenario.h"
+
+struct cluster_result {
+    struct post *post; int npost;  /* anchor first, others by TPS index */
+    long posts_bound;              /* proven lower bound on npost */
+    double km, km_bound;           /* item 5: value and proven lower bound */
+    bool proven;                   /* npost == posts_bound */
+    int *tps_comp;                 /* component of each TPS; -1 when its
+                                      grade has one TPS per post */
+    long *comp_posts;              /* posts in each component */
+    int ncomp;
+    long mip_solves;               /* components that needed the MIP */
+};
+
+/*
+ * Cluster every TPS of s.  deadline is a solver_now() time, 0 for none.
+ * Returns SIAGA_OK (all proven), SIAGA_ELIMIT (the deadline stopped a
+ * proof: posts are feasible, bound is weaker), SIAGA_ENOMEM or
+ * SIAGA_ESOLVER.  On failure out is emptied.  Free with cluster_free.
+ */
+int cluster_build(const struct scenario *s, const struct plan_params *pp,
+                  double deadline, struct cluster_result *out,
+                  struct error_list *errs);
+void cluster_free(struct cluster_result *r);
+
+/* Lower bound on posts of a component of n TPS, c per post. */
+static inline long cluster_lower_bound(long n, long c)
+{
+    return (n + c - 1) / c;
+}
+
+#endif

@@ -1,0 +1,237 @@
+/*
+ * planner.c - the lexicographic driver: formats.md 1.4 in three exact
+ * pieces.
+ *
+ * Why the decomposition is exact.  Linmas places depend on nothing but
+ * the TPS, so item 2 (and the Linmas share of item 4) is its own problem
+ * (assign_linmas).  For the guards, take a kecamatan and a grade whose
+ * posts hold several TPS.  When no guard unit is scoped to a single desa,
+ * every post of that kecamatan and grade can be filled by exactly the
+ * same units, so a clustering matters to items 1-3 only through its number
+ * of posts P.  One more post adds `guards` places and at most `guards`
+ * filled ones, so empty places (item 1) never fall as P grows, and item 3
+ * wants P small: the clustering with fewest posts in every component
+ * (cluster.c, proven) is optimal for items 1-3, and the fills are then an
+ * exact LP (assign.c).  Sangat rawan and rawan fills do not depend on the
+ * kurang rawan posts at all, which is what makes the stage order sound.
+ *
+ * Where a guard unit is scoped to one desa, a cluster spanning two desa
+ * shuts it out, and the argument fails when places stay empty in a
+ * clustered grade: the plan is then marked `feasible` (not proven), never
+ * `shortage`.  A clustering found under a deadline is `feasible` too.
+ */
+#include "planner.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign.h"
+#include "cluster.h"
+#include "geo.h"
+#include "glpk_util.h"
+
+void plan_params_init(struct plan_params *pp)
+{
+    memset(pp, 0, sizeof *pp);
+    pp->time_limit = 0;
+    pp->node_limit = 200;
+    pp->quiet = false;
+}
+
+static int check_params(const struct plan_params *pp, struct error_list *errs)
+{
+    if (!(pp->time_limit >= 0)) {
+        error_add(errs, NULL, 0, "time_limit = %g; must be >= 0 seconds",
+                  pp->time_limit);
+        return SIAGA_EINPUT;
+    }
+    if (pp->node_limit < 0) {
+        error_add(errs, NULL, 0, "node_limit = %ld; must be >= 0",
+                  pp->node_limit);
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
+/* Posts in reading order: by their smallest TPS index. */
+static int post_first(const struct post *p)
+{
+    int m = p->tps[0];
+    for (int i = 1; i < p->ntps; i++)
+        if (p->tps[i] < m)
+            m = p->tps[i];
+    return m;
+}
+
+static int cmp_post(const void *a, const void *b)
+{
+    int x = post_first(a), y = post_first(b);
+    return (x > y) - (x < y);
+}
+
+/* Put a post's TPS in the order of its shortest closed walk from the
+ * anchor, and set route_km. */
+static void route_post(const struct scenario *s, struct post *p)
+{
+    double d[MAX_ROUTE * MAX_ROUTE];
+    int order[MAX_ROUTE], tps[MAX_ROUTE];
+    int n = p->ntps;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            const struct tps *a = &s->tps[p->tps[i]], *b = &s->tps[p->tps[j]];
+            d[i * n + j] = i == j ? 0 : geo_distance_km(a->lat, a->lon, b->lat, b->lon);
+        }
+    p->route_km = geo_best_route(n, d, order);
+    for (int i = 0; i < n; i++)
+        tps[i] = p->tps[order[i]];
+    memcpy(p->tps, tps, sizeof(int) * (size_t)n);
+}
+
+/* Does a guard unit with members serve one desa only? */
+static bool has_desa_guards(const struct scenario *s)
+{
+    for (int u = 0; u < s->nunit; u++)
+        if (force_is_guard(s->unit[u].force) && s->unit[u].scope == SCOPE_DESA &&
+            s->unit[u].nmembers > 0)
+            return true;
+    return false;
+}
+
+int solver_plan(const struct scenario *s, const struct plan_params *pp,
+                struct plan **out, struct error_list *errs)
+{
+    double t0 = solver_now();
+    double deadline = pp->time_limit > 0 ? t0 + pp->time_limit : 0;
+    struct cluster_result cr;
+    struct assign_result ag, al;
+    struct plan *p = NULL;
+    int *cursor = NULL, *used = NULL;
+    memset(&cr, 0, sizeof cr);
+    memset(&ag, 0, sizeof ag);
+    memset(&al, 0, sizeof al);
+    *out = NULL;
+    int rc = check_params(pp, errs);
+    if (rc != SIAGA_OK)
+        return rc;
+
+    int crc = cluster_build(s, pp, deadline, &cr, errs);
+    if (crc != SIAGA_OK && crc != SIAGA_ELIMIT)
+        return crc;
+    qsort(cr.post, (size_t)cr.npost, sizeof *cr.post, cmp_post);
+    for (int i = 0; i < cr.npost; i++)
+        route_post(s, &cr.post[i]);
+    if (pp->progress)
+        pp->progress(pp->progress_ctx, "penjaga", 0, 2);
+    rc = assign_guards(s, cr.post, cr.npost, &cr, &ag, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    if (pp->progress)
+        pp->progress(pp->progress_ctx, "linmas", 1, 2);
+    rc = assign_linmas(s, &al, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+
+    rc = SIAGA_ENOMEM;
+    p = plan_create();
+    cursor = malloc(sizeof(int) * (size_t)(s->nunit + 1));
+    used = calloc((size_t)s->nmember + 1, sizeof(int));
+    if (p == NULL || cursor == NULL || used == NULL)
+        goto done;
+    for (int u = 0; u < s->nunit; u++)
+        cursor[u] = s->unit[u].first_member;
+
+    /* posts and their guards: members of a unit in document order */
+    long nguard = 0;
+    for (int f = 0; f < ag.nflow; f++)
+        nguard += ag.flow[f].count;
+    p->post = cr.post;
+    p->npost = cr.npost;
+    cr.post = NULL;
+    p->guard = malloc(sizeof(int) * (size_t)(nguard + 1));
+    if (p->guard == NULL)
+        goto done;
+    /* Polri before TNI within a post: flows are by unit index, so two
+     * passes over each post's flows */
+    for (int f = 0, q = 0; q < p->npost; q++) {
+        struct post *po = &p->post[q];
+        int f0 = f;
+        while (f < ag.nflow && ag.flow[f].site == q)
+            f++;
+        po->first_guard = p->nguard;
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = f0; k < f; k++) {
+                int u = ag.flow[k].unit;
+                if ((s->unit[u].force == FORCE_TNI) != pass)
+                    continue;
+                for (int c = 0; c < ag.flow[k].count; c++) {
+                    used[cursor[u]] = 1;
+                    p->guard[p->nguard++] = cursor[u]++;
+                }
+            }
+        po->nguards = p->nguard - po->first_guard;
+    }
+    /* Linmas places, by TPS */
+    long nlin = 0;
+    for (int f = 0; f < al.nflow; f++)
+        nlin += al.flow[f].count;
+    p->linmas = malloc(sizeof *p->linmas * (size_t)(nlin + 1));
+    if (p->linmas == NULL)
+        goto done;
+    for (int f = 0; f < al.nflow; f++) {
+        int u = al.flow[f].unit;
+        for (int c = 0; c < al.flow[f].count; c++) {
+            used[cursor[u]] = 1;
+            p->linmas[p->nlinmas++] = (struct linmas_place){al.flow[f].site,
+                                                            cursor[u]++};
+        }
+    }
+    p->reserve = malloc(sizeof(int) * (size_t)(s->nmember + 1));
+    if (p->reserve == NULL)
+        goto done;
+    for (int m = 0; m < s->nmember; m++)
+        if (!used[m])
+            p->reserve[p->nreserve++] = m;
+
+    struct plan_objective *o = &p->obj;
+    bool proven = crc == SIAGA_OK;
+    long empty = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        o->empty_guard[g] = ag.empty[g];
+        o->empty_guard_bound[g] = proven ? ag.empty[g] : 0;
+        empty += ag.empty[g];
+    }
+    /* desa-scoped guards break the decomposition argument when places of
+     * a clustered grade stay empty: no proof then */
+    for (int g = 0; g < GRADE_COUNT; g++)
+        if (s->rules.grade[g].tps_per_post > 1 && ag.empty[g] > 0 &&
+            has_desa_guards(s)) {
+            proven = false;
+            o->empty_guard_bound[g] = 0;
+        }
+    o->empty_linmas = o->empty_linmas_bound = al.empty_linmas;
+    o->posts = p->npost;
+    o->posts_bound = cr.posts_bound;
+    o->member_km = ag.km + al.km;
+    o->member_km_bound = ag.km_bound + al.km_bound;
+    o->cluster_km = cr.km;
+    o->cluster_km_bound = cr.km_bound;
+    empty += al.empty_linmas;
+    if (!proven)
+        p->status = PLAN_FEASIBLE;
+    else
+        p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
+    p->seconds = solver_now() - t0;
+    *out = p;
+    p = NULL;
+    rc = crc == SIAGA_ELIMIT ? SIAGA_ELIMIT : SIAGA_OK;
+done:
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while building the plan");
+    plan_destroy(p);
+    free(cursor);
+    free(used);
+    cluster_free(&cr);
+    assign_free(&ag);
+    assign_free(&al);
+    return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * planner.h - the plan command's engine: scenario in, proven plan out.
+ *
+ * The objective is formats.md 1.4.  How it is decomposed and why that is
+ * exact is written at the top of planner.c.
+ */
+#ifndef SIAGA_PLANNER_H
+#define SIAGA_PLANNER_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "roster.h"
+#include "scenario.h"
+
+struct plan_params {
+    double time_limit;  /* seconds of search, > 0; 0 means no limit */
+    long node_limit;    /* branch-and-bound nodes spent per cluster component
+                           on priority 5 (a deterministic budget), >= 0 */
+    bool quiet;         /* no progress reports */
+    void (*progress)(void *ctx, const char *phase, long done, long total);
+    void *progress_ctx; /* passed to progress; progress may be NULL */
+};
+
+void plan_params_init(struct plan_params *pp);
+
+/*
+ * Plan a scenario that passed scenario_finish.  On SIAGA_OK or SIAGA_ELIMIT
+ * (a time limit stopped a proof; the plan is still valid and its status is
+ * PLAN_FEASIBLE) *out owns the plan (plan_destroy).  On any other status
+ * *out is NULL and errs says why.
+ */
+int solver_plan(const struct scenario *s, const struct plan_params *pp,
+                struct plan **out, struct error_list *errs);
+
+#endif

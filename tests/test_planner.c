@@ -1,0 +1,290 @@
+/*
+ * test_planner.c - the planner on small scenarios whose optimum was
+ * worked out on paper (the reasoning is beside each test).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "planner.h"
+#include "roster.h"
+#include "scenario_builder.h"
+
+static struct plan *plan_of(struct scenario *s)
+{
+    struct error_list el;
+    struct plan_params pp;
+    struct plan *p = NULL;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    plan_params_init(&pp);
+    pp.quiet = true;
+    assert_int_equal(solver_plan(s, &pp, &p, &el), SIAGA_OK);
+    assert_non_null(p);
+    error_list_free(&el);
+    return p;
+}
+
+/* Every member exactly once: guard, Linmas or reserve. */
+static void assert_members_once(const struct scenario *s, const struct plan *p)
+{
+    int *seen = calloc((size_t)s->nmember + 1, sizeof(int));
+    for (int i = 0; i < p->nguard; i++)
+        seen[p->guard[i]]++;
+    for (int i = 0; i < p->nlinmas; i++)
+        seen[p->linmas[i].member]++;
+    for (int i = 0; i < p->nreserve; i++)
+        seen[p->reserve[i]]++;
+    for (int m = 0; m < s->nmember; m++)
+        assert_int_equal(seen[m], 1);
+    free(seen);
+}
+
+static int polri_at(const struct scenario *s, const struct plan *p, int post)
+{
+    int n = 0;
+    for (int k = 0; k < p->post[post].nguards; k++)
+        n += s->unit[s->member[p->guard[p->post[post].first_guard + k]].unit].force ==
+             FORCE_POLRI;
+    return n;
+}
+
+/* Five kurang rawan TPS 0.5 km apart on a meridian (0 .. 2 km) and a
+ * sixth at 4.01 km: 2.01 km from the nearest, so from every possible
+ * anchor.  The five fit one post (anchor at 1.0 km reaches all within
+ * 1 km); the sixth needs its own.  Fewest posts: 2. */
+static void test_line_of_five_and_one(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 5; i++)
+        sb_tps(s, d, 0.5 * i, GRADE_KURANG_RAWAN);
+    sb_tps(s, d, 4.01, GRADE_KURANG_RAWAN);
+    sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, 10);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->npost, 2);
+    assert_int_equal(p->obj.posts_bound, 2);
+    assert_int_equal(p->post[0].ntps, 5);
+    assert_int_equal(p->post[1].ntps, 1);
+    assert_int_equal(p->post[1].tps[0], 5);
+    /* the anchor of the five is the middle TPS: the only one within 2 km
+     * of all, with the least total distance (0.5+0.5+1+1 = 3 km) */
+    assert_int_equal(p->post[0].tps[0], 2);
+    assert_true(fabs(p->obj.cluster_km - 3.0) < 1e-6);
+    /* closed walk from the middle over a 2 km line: 4 km */
+    assert_true(fabs(p->post[0].route_km - 4.0) < 1e-6);
+    assert_int_equal(p->status, PLAN_SHORTAGE); /* no Linmas at all */
+    assert_int_equal(p->obj.empty_linmas, 12);
+    assert_int_equal(p->obj.empty_guard[GRADE_KURANG_RAWAN], 0);
+    assert_members_once(s, p);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Two TPS exactly 2.0 km apart share a post; 2.01 km apart they do not. */
+static void test_radius_boundary(void **state)
+{
+    (void)state;
+    for (int far = 0; far < 2; far++) {
+        struct scenario *s = sb_new();
+        int k = sb_kec(s), d = sb_desa(s, k);
+        sb_tps(s, d, 0.0, GRADE_KURANG_RAWAN);
+        sb_tps(s, d, far ? 2.01 : 2.0, GRADE_KURANG_RAWAN);
+        struct plan *p = plan_of(s);
+        assert_int_equal(p->npost, far ? 2 : 1);
+        plan_destroy(p);
+        scenario_destroy(s);
+    }
+}
+
+/* Seven kurang rawan TPS within 1 km: ceil(7/5) = 2 posts. */
+static void test_capacity(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 7; i++)
+        sb_tps(s, d, 0.1 * i, GRADE_KURANG_RAWAN);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->npost, 2);
+    assert_true(p->post[0].ntps + p->post[1].ntps == 7);
+    assert_true(p->post[0].ntps <= 5 && p->post[1].ntps <= 5);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* A kecamatan with TNI only: one sangat rawan TPS (2 places, 1 Polri-only)
+ * and one rawan TPS (1 place, Polri-only).  Five TNI can take only the
+ * open place of the sangat rawan post: empty 1 SR and 1 R, status
+ * shortage, and no TNI in a Polri place. */
+static void test_no_polri(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_SANGAT_RAWAN);
+    sb_tps(s, d, 1.0, GRADE_RAWAN);
+    sb_unit(s, "KORAMIL", FORCE_TNI, SCOPE_KECAMATAN, k, 5);
+    sb_unit(s, "LINMAS", FORCE_LINMAS, SCOPE_DESA, d, 4);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->status, PLAN_SHORTAGE);
+    assert_int_equal(p->npost, 2);
+    assert_int_equal(p->obj.empty_guard[GRADE_SANGAT_RAWAN], 1);
+    assert_int_equal(p->obj.empty_guard[GRADE_RAWAN], 1);
+    assert_int_equal(p->obj.empty_linmas, 0);
+    for (int i = 0; i < p->npost; i++)
+        assert_int_equal(polri_at(s, p, i), 0);
+    assert_int_equal(p->nguard, 1);
+    assert_int_equal(p->nreserve, 4);
+    assert_members_once(s, p);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Lexicographic priority: one sangat rawan TPS (2 places), one rawan TPS
+ * (1 place), two Polri.  Filling the sangat rawan post first leaves the
+ * rawan place empty (1 rawan empty), although the rawan post is nearer. */
+static void test_sangat_rawan_first(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 5.0, GRADE_SANGAT_RAWAN);
+    sb_tps(s, d, 0.0, GRADE_RAWAN);
+    int u = sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, 2);
+    sb_base(s, u, 0.0);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->obj.empty_guard[GRADE_SANGAT_RAWAN], 0);
+    assert_int_equal(p->obj.empty_guard[GRADE_RAWAN], 1);
+    /* both travel 5 km to the sangat rawan TPS */
+    assert_true(fabs(p->obj.member_km - 10.0) < 1e-6);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Travel (item 4): two rawan TPS at 0 and 10 km, two Polri units of one
+ * member based at 1 km and 9 km.  Each goes to its near TPS: 1 + 1 km. */
+static void test_nearest_units(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_RAWAN);
+    sb_tps(s, d, 10.0, GRADE_RAWAN);
+    int a = sb_unit(s, "A", FORCE_POLRI, SCOPE_KECAMATAN, k, 1);
+    int b = sb_unit(s, "B", FORCE_POLRI, SCOPE_KECAMATAN, k, 1);
+    sb_base(s, a, 9.0);
+    sb_base(s, b, 1.0);
+    struct plan *p = plan_of(s);
+    assert_true(fabs(p->obj.member_km - 2.0) < 1e-6);
+    assert_true(fabs(p->obj.member_km_bound - 2.0) < 1e-6);
+    assert_int_equal(s->member[p->guard[p->post[0].first_guard]].unit, b);
+    assert_int_equal(s->member[p->guard[p->post[1].first_guard]].unit, a);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Scope: a Polsek of another kecamatan may not serve here. */
+static void test_scope(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k1 = sb_kec(s), k2 = sb_kec(s);
+    int d1 = sb_desa(s, k1), d2 = sb_desa(s, k2);
+    sb_tps(s, d1, 0.0, GRADE_RAWAN);
+    sb_tps(s, d2, 3.0, GRADE_RAWAN);
+    sb_unit(s, "P2", FORCE_POLRI, SCOPE_KECAMATAN, k2, 3);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->obj.empty_guard[GRADE_RAWAN], 1);
+    assert_int_equal(p->post[0].nguards, 0);
+    assert_int_equal(p->post[1].nguards, 1);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Linmas: a desa unit of 3 for two TPS of 2 places each: 3 filled, 1
+ * empty, the TPS nearer the unit base filled first. */
+static void test_linmas(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_RAWAN);
+    sb_tps(s, d, 0.4, GRADE_RAWAN);
+    int u = sb_unit(s, "LINMAS", FORCE_LINMAS, SCOPE_DESA, d, 3);
+    sb_base(s, u, 0.3);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->obj.empty_linmas, 1);
+    assert_int_equal(p->nlinmas, 3);
+    int at1 = 0;
+    for (int i = 0; i < p->nlinmas; i++)
+        at1 += p->linmas[i].tps == 1;
+    assert_int_equal(at1, 2);
+    /* 0.1 + 0.1 to the near TPS, 0.3 to the far one */
+    assert_true(fabs(p->obj.member_km - 0.5) < 1e-6);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Grades never mix in a post, and clusters never cross kecamatan. */
+static void test_no_mixing(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k1 = sb_kec(s), k2 = sb_kec(s);
+    int d1 = sb_desa(s, k1), d2 = sb_desa(s, k2);
+    sb_tps(s, d1, 0.0, GRADE_KURANG_RAWAN);
+    sb_tps(s, d1, 0.1, GRADE_RAWAN);
+    sb_tps(s, d2, 0.2, GRADE_KURANG_RAWAN);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->npost, 3);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/*
+ * A chain where greedy choices matter: ten TPS on a line 1.5 km apart
+ * with radius 2 km; each post's anchor reaches only its two neighbours,
+ * so a post holds at most 3 consecutive TPS.  Fewest posts:
+ * ceil(10/3) = 4, above the naive bound ceil(10/5) = 2, so the MIP must
+ * prove it.
+ */
+static void test_chain_needs_proof(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 10; i++)
+        sb_tps(s, d, 1.5 * i, GRADE_KURANG_RAWAN);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->npost, 4);
+    assert_int_equal(p->obj.posts_bound, 4);
+    /* 10 TPS, 4 anchors: 6 members, each at least 1.5 km from its anchor */
+    assert_true(fabs(p->obj.cluster_km - 9.0) < 1e-6);
+    assert_true(fabs(p->obj.cluster_km_bound - 9.0) < 1e-6);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_line_of_five_and_one),
+        cmocka_unit_test(test_radius_boundary),
+        cmocka_unit_test(test_capacity),
+        cmocka_unit_test(test_no_polri),
+        cmocka_unit_test(test_sangat_rawan_first),
+        cmocka_unit_test(test_nearest_units),
+        cmocka_unit_test(test_scope),
+        cmocka_unit_test(test_linmas),
+        cmocka_unit_test(test_no_mixing),
+        cmocka_unit_test(test_chain_needs_proof),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
