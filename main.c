@@ -40,7 +40,8 @@ static const char USAGE[] =
     "check     audit a roster against its scenario (for the KPU)\n"
     "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
-    "roster fails the audit, 2 bad input or usage (nothing written), 3 failure\n";
+    "roster fails the audit, 2 bad input or usage (nothing written), 3 the\n"
+    "program failed (output not writable, out of memory, solver failure)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -71,12 +72,18 @@ static int status_exit(int rc)
     return rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : EXIT_FAILURE_;
 }
 
+/* An input that cannot be read (missing, unreadable) is bad input too. */
+static int input_exit(int rc)
+{
+    return rc == SIAGA_EINPUT || rc == SIAGA_EIO ? EXIT_BAD_INPUT : EXIT_FAILURE_;
+}
+
 static int load(const char *path, struct scenario **s, struct error_list *el)
 {
     int rc = io_read_scenario(path, s, el);
     if (rc != SIAGA_OK) {
         print_errors(el);
-        return status_exit(rc);
+        return input_exit(rc);
     }
     return EXIT_OK;
 }
@@ -206,7 +213,7 @@ static int cmd_check(int argc, char **argv)
     int rc = io_read_roster(argv[1], &r, &el);
     if (rc != SIAGA_OK) {
         print_errors(&el);
-        code = status_exit(rc);
+        code = input_exit(rc);
         goto done;
     }
     rep = audit_run(s, r);

@@ -15,9 +15,9 @@
 char *io_post_id(int i, int npost, char *buf)
 {
     int width = 4;
-    for (int n = npost; n >= 10000; n /= 10)
+    for (int n = npost; n >= 10000 && width < 10; n /= 10)
         width++;
-    snprintf(buf, 16, "P%0*d", width, i + 1);
+    snprintf(buf, 24, "P%0*d", width % 11, i + 1);
     return buf;
 }
 
@@ -139,7 +139,7 @@ static void csv_member(FILE *f, const struct scenario *s, int m,
 
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
 {
-    char id[16], code[16], km[32];
+    char id[24], code[16], km[32];
     int *post_of = malloc(sizeof(int) * (size_t)(s->ntps + 1));
     char *tl = malloc((size_t)MAX_TPS_PER_POST * 14 + 1);
     if (post_of == NULL || tl == NULL) {

@@ -22,7 +22,7 @@ int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p);
 
-/* Post id of post index i in a plan of npost posts: "P0001"; buf >= 16. */
+/* Post id of post index i in a plan of npost posts: "P0001"; buf >= 24. */
 char *io_post_id(int i, int npost, char *buf);
 
 #endif

@@ -75,6 +75,7 @@ struct raw_linmas { const char *tps, *member, *unit; long line; };
 struct raw_roster {
     const char *file;
     const char *scenario, *status;
+    long line;                 /* of the <roster> element */
     struct raw_post *post;     int npost;
     struct raw_ref *tps;       int ntps;
     struct raw_guard *guard;   int nguard;

@@ -103,10 +103,8 @@ struct block {
  * order; unit_row maps a unit to its row (scratch, size nunit, -1 between
  * calls).
  */
-static int solve_block(struct tp *t, const struct block *b, int *unit_row,
-                       int *group_row)
+static int block_columns(const struct tp *t, const struct block *b)
 {
-    int rc = SIAGA_ENOMEM;
     int ncol = 0;
     for (int i = 0; i < b->nsite; i++) {
         int s = b->site[i];
@@ -114,16 +112,23 @@ static int solve_block(struct tp *t, const struct block *b, int *unit_row,
             if (t->unit_supply[t->eunit[k]] > 0)
                 ncol++;
     }
-    if (ncol == 0)
+    return ncol;
+}
+
+static int solve_block(struct tp *t, const struct block *b, int *unit_row,
+                       int *group_row)
+{
+    int rc = SIAGA_ENOMEM;
+    if (block_columns(t, b) == 0)
         return SIAGA_OK;
-    int *csite = malloc(sizeof(int) * (size_t)ncol);
-    int *cunit = malloc(sizeof(int) * (size_t)ncol);
-    size_t nz_cap = (size_t)ncol * 5 + 1;
+    size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
+    int *csite = malloc(sizeof(int) * nz_cap);
+    int *cunit = malloc(sizeof(int) * nz_cap);
     int *ia = malloc(sizeof(int) * nz_cap);
     int *ja = malloc(sizeof(int) * nz_cap);
     double *ar = malloc(sizeof(double) * nz_cap);
-    int *ind = malloc(sizeof(int) * ((size_t)ncol + 1));
-    double *val = malloc(sizeof(double) * ((size_t)ncol + 1));
+    int *ind = malloc(sizeof(int) * nz_cap);
+    double *val = malloc(sizeof(double) * nz_cap);
     if (!csite || !cunit || !ia || !ja || !ar || !ind || !val)
         goto done;
 
@@ -134,6 +139,7 @@ static int solve_block(struct tp *t, const struct block *b, int *unit_row,
         rc = SIAGA_ESOLVER;
         goto done;
     }
+    int ncol = block_columns(t, b);
     glp_prob *P = glp_create_prob();
     glp_add_cols(P, ncol);
     int c = 0, nrow = 0;
@@ -423,20 +429,28 @@ static int by_region_build(const struct scenario *s, const int *keep,
 }
 
 /*
- * Eligible units of each site: those whose scope holds every TPS of it.
- * tps_of(site) lists them.  Unit lists come in unit index order.
+ * Eligible units of each site: those whose scope holds every TPS of it
+ * (site_tps lists them, stride apart).  Unit lists come in unit index
+ * order.  With desa_lo/desa_hi (the desa range of each kecamatan), a
+ * relaxation: desa units may serve at any clustered post of their
+ * kecamatan.
  */
 static int eligibility(const struct scenario *s, const struct by_region *br,
                        int nsite, const int *site_tps, const int *site_ntps,
-                       int stride, struct tp *t)
+                       int stride, const int *desa_lo, const int *desa_hi,
+                       struct tp *t)
 {
     size_t cap = 0;
     for (int i = 0; i < nsite; i++) {
         const struct tps *tp = &s->tps[site_tps[(size_t)i * stride]];
         cap += (size_t)br->nany +
                (size_t)(br->off_kab[tp->kabupaten + 1] - br->off_kab[tp->kabupaten]) +
-               (size_t)(br->off_kec[tp->kecamatan + 1] - br->off_kec[tp->kecamatan]) +
-               (size_t)(br->off_desa[tp->desa + 1] - br->off_desa[tp->desa]);
+               (size_t)(br->off_kec[tp->kecamatan + 1] - br->off_kec[tp->kecamatan]);
+        if (desa_lo != NULL && s->rules.grade[tp->grade].tps_per_post > 1)
+            cap += (size_t)(br->off_desa[desa_hi[tp->kecamatan]] -
+                            br->off_desa[desa_lo[tp->kecamatan]]);
+        else
+            cap += (size_t)(br->off_desa[tp->desa + 1] - br->off_desa[tp->desa]);
     }
     t->eoff = malloc(sizeof(int) * ((size_t)nsite + 1));
     t->eunit = malloc(sizeof(int) * (cap + 1));
@@ -457,9 +471,15 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
             t->eunit[e++] = br->kab[q];
         for (int q = br->off_kec[tp->kecamatan]; q < br->off_kec[tp->kecamatan + 1]; q++)
             t->eunit[e++] = br->kec[q];
-        if (same_desa)
+        if (desa_lo != NULL && s->rules.grade[tp->grade].tps_per_post > 1) {
+            /* relaxed: any desa unit of the kecamatan, at clustered posts */
+            int k = tp->kecamatan;
+            for (int q = br->off_desa[desa_lo[k]]; q < br->off_desa[desa_hi[k]]; q++)
+                t->eunit[e++] = br->desa[q];
+        } else if (same_desa) {
             for (int q = br->off_desa[tp->desa]; q < br->off_desa[tp->desa + 1]; q++)
                 t->eunit[e++] = br->desa[q];
+        }
         /* unit index order, for determinism across scope classes */
         for (int a = start + 1; a < e; a++) {
             int v = t->eunit[a], b = a - 1;
@@ -515,6 +535,74 @@ static void units_free(struct units *un)
     free(un->lon);
 }
 
+/*
+ * Where a guard unit serves one desa only, a cluster spanning two desa
+ * shuts it out, and the fewest-posts clustering is no longer sure to leave
+ * fewest places empty.  A lower bound then: let desa units serve at any
+ * clustered post of their kecamatan.  In that relaxation posts of one
+ * kecamatan and grade are interchangeable again, so the fewest-posts
+ * clustering is optimal for it (planner.c), and its empty places bound
+ * every plan's.  Sangat rawan and rawan places, one TPS each, are
+ * untouched by it.  Equal bound and value: proven.
+ */
+static int relaxed_bound(const struct scenario *s, const struct by_region *br,
+                         const struct units *un, int npost, const int *ptps,
+                         const int *pn, const long *places,
+                         struct assign_result *out)
+{
+    bool need = false;
+    for (int g = 0; g < GRADE_COUNT; g++)
+        need |= s->rules.grade[g].tps_per_post > 1 && out->empty[g] > 0;
+    if (!need || br->off_desa[s->ndesa] == 0)
+        return SIAGA_OK;
+    int rc = SIAGA_ENOMEM;
+    struct tp t;
+    memset(&t, 0, sizeof t);
+    int *lo = malloc(sizeof(int) * (size_t)(s->nkec + 1));
+    int *hi = malloc(sizeof(int) * (size_t)(s->nkec + 1));
+    if (lo == NULL || hi == NULL)
+        goto done;
+    /* desa of a kecamatan are contiguous (document order) */
+    for (int k = 0; k < s->nkec; k++)
+        lo[k] = hi[k] = 0;
+    for (int d = s->ndesa - 1; d >= 0; d--)
+        lo[s->desa[d].kecamatan] = d;
+    for (int d = 0; d < s->ndesa; d++)
+        hi[s->desa[d].kecamatan] = d + 1;
+    t.nsite = npost;
+    t.nunit = s->nunit;
+    t.site = calloc((size_t)npost + 1, sizeof *t.site);
+    if (t.site == NULL)
+        goto done;
+    t.unit_supply = un->supply;
+    t.unit_tni = un->tni;
+    t.unit_lat = un->lat;
+    t.unit_lon = un->lon;
+    for (int p = 0; p < npost; p++) {
+        const struct tps *a = &s->tps[ptps[(size_t)p * MAX_TPS_PER_POST]];
+        const struct grade_rule *gr = &s->rules.grade[a->grade];
+        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                     tier_of(a->grade), -1, a->lat, a->lon, 0};
+    }
+    if (eligibility(s, br, npost, ptps, pn, MAX_TPS_PER_POST, lo, hi, &t) != 0)
+        goto done;
+    rc = tp_solve(&t);
+    if (rc != SIAGA_OK)
+        goto done;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        long e = places[g] - t.fill[tier_of((enum grade)g)];
+        out->empty_bound[g] = e < out->empty[g] ? e : out->empty[g];
+    }
+done:
+    free(lo);
+    free(hi);
+    free(t.site);
+    free(t.eoff);
+    free(t.eunit);
+    free(t.flow);
+    return rc;
+}
+
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr,
                   struct assign_result *out, struct error_list *errs)
@@ -556,19 +644,23 @@ int assign_guards(const struct scenario *s, const struct post *posts,
                sizeof(int) * (size_t)po->ntps);
         pn[p] = po->ntps;
     }
-    if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, &t) != 0)
+    if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, NULL, NULL, &t) != 0)
         goto done;
     rc = tp_solve(&t);
     if (rc != SIAGA_OK)
         goto fail;
-    qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+    if (t.nflow > 0)
+        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
 
     long places[GRADE_COUNT] = {0};
     for (int p = 0; p < npost; p++)
         places[posts[p].grade] += posts[p].required;
     for (int g = 0; g < GRADE_COUNT; g++)
-        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
+        out->empty[g] = out->empty_bound[g] = places[g] - t.fill[tier_of((enum grade)g)];
     out->km = t.km;
+    rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, out);
+    if (rc != SIAGA_OK)
+        goto fail;
 
     /*
      * Lower bound on item 4 over every plan with items 1-3 optimal: such a
@@ -609,7 +701,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
                                     s->rules.grade[s->tps[i].grade].guards;
     for (int f = 0; f < t.nflow; f++)
         tb.site[posts[t.flow[f].site].tps[0]].target += t.flow[f].count;
-    if (eligibility(s, &br, s->ntps, tps_site, one, 1, &tb) != 0)
+    if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &tb) != 0)
         goto done;
     rc = tp_solve(&tb);
     if (rc != SIAGA_OK)
@@ -676,7 +768,7 @@ int assign_linmas(const struct scenario *s, struct assign_result *out,
         one[i] = 1;
     }
     if (per > 0) {
-        if (eligibility(s, &br, s->ntps, tps_site, one, 1, &t) != 0)
+        if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &t) != 0)
             goto done;
         rc = tp_solve(&t);
         if (rc != SIAGA_OK) {
@@ -685,7 +777,8 @@ int assign_linmas(const struct scenario *s, struct assign_result *out,
             goto done;
         }
     }
-    qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+    if (t.nflow > 0)
+        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
     out->empty_linmas = (long)per * s->ntps - t.fill[0];
     out->km = out->km_bound = t.km;
     out->flow = t.flow;

@@ -16,6 +16,8 @@ struct flow { int site, unit, count; };
 struct assign_result {
     struct flow *flow; int nflow;  /* sorted by site, then unit */
     long empty[GRADE_COUNT];       /* guard places left empty, by grade */
+    long empty_bound[GRADE_COUNT]; /* proven lower bound on empty[] over
+                                      every clustering with fewest posts */
     long empty_linmas;
     double km;                     /* item 4 reached: base to anchor/TPS */
     double km_bound;               /* proven lower bound on item 4 */

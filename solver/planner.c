@@ -17,8 +17,10 @@
  *
  * Where a guard unit is scoped to one desa, a cluster spanning two desa
  * shuts it out, and the argument fails when places stay empty in a
- * clustered grade: the plan is then marked `feasible` (not proven), never
- * `shortage`.  A clustering found under a deadline is `feasible` too.
+ * clustered grade.  A relaxation (assign.c, relaxed_bound) then bounds the
+ * empty places; when it meets the plan, the plan is proven all the same,
+ * otherwise it is marked `feasible` (not proven), never `shortage`.  A
+ * clustering found under a deadline is `feasible` too.
  */
 #include "planner.h"
 
@@ -117,7 +119,8 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
     int crc = cluster_build(s, pp, deadline, &cr, errs);
     if (crc != SIAGA_OK && crc != SIAGA_ELIMIT)
         return crc;
-    qsort(cr.post, (size_t)cr.npost, sizeof *cr.post, cmp_post);
+    if (cr.npost > 0)
+        qsort(cr.post, (size_t)cr.npost, sizeof *cr.post, cmp_post);
     for (int i = 0; i < cr.npost; i++)
         route_post(s, &cr.post[i]);
     if (pp->progress)
@@ -201,12 +204,13 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
         empty += ag.empty[g];
     }
     /* desa-scoped guards break the decomposition argument when places of
-     * a clustered grade stay empty: no proof then */
-    for (int g = 0; g < GRADE_COUNT; g++)
-        if (s->rules.grade[g].tps_per_post > 1 && ag.empty[g] > 0 &&
-            has_desa_guards(s)) {
-            proven = false;
-            o->empty_guard_bound[g] = 0;
+     * a clustered grade stay empty: proven only when the relaxation of
+     * assign.c reaches the same empty places, tier by tier */
+    if (has_desa_guards(s))
+        for (int g = 0; g < GRADE_COUNT; g++) {
+            o->empty_guard_bound[g] = proven ? ag.empty_bound[g] : 0;
+            if (ag.empty_bound[g] < ag.empty[g])
+                proven = false;
         }
     o->empty_linmas = o->empty_linmas_bound = al.empty_linmas;
     o->posts = p->npost;

@@ -1,0 +1,383 @@
+/*
+ * scenario_check.c - the semantic checks of formats.md 1.5 that a schema
+ * cannot make, on a scenario from any source (file, overlay, test).
+ *
+ * Builds the look-up index on the way (duplicates are found there) and
+ * reports every problem with s->file and the line of the offending
+ * element.  Rules carry no line (struct rules keeps none), so rule
+ * problems are reported with line 0; the file reader checks rules itself
+ * with their lines first.
+ *
+ * Misplaced TPS: a TPS is compared with the component-wise median (median
+ * latitude, median longitude) of the other TPS of its kecamatan, and only
+ * when there are at least MISPLACED_MIN_OTHERS of them.  With two others
+ * the median is their midpoint, so one far-off TPS may also make its two
+ * neighbours look misplaced; it is itself always reported.  TPS whose own
+ * coordinates are out of range are reported as such and left out of the
+ * medians.  Cost: one sort per kecamatan, O(n log n) overall.
+ */
+#include "scenario.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "geo.h"
+#include "strmap.h"
+
+/* Fewest other TPS in a kecamatan for the misplaced-TPS test. */
+#define MISPLACED_MIN_OTHERS 2
+
+struct ck {
+    struct scenario *s;
+    struct error_list *errs;
+    long nerr;
+    int nomem;
+};
+
+static void report(struct ck *ck, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void report(struct ck *ck, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    error_addv(ck->errs, ck->s->file, line, fmt, ap);
+    va_end(ap);
+    ck->nerr++;
+}
+
+static bool lat_ok(double lat) { return lat >= -90.0 && lat <= 90.0; }
+static bool lon_ok(double lon) { return lon >= -180.0 && lon <= 180.0; }
+
+/* code is exactly n ASCII digits. */
+static bool is_code(const char *code, size_t n)
+{
+    if (code == NULL || strlen(code) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return false;
+    return true;
+}
+
+static bool has_prefix(const char *code, const char *parent)
+{
+    return strncmp(code, parent, strlen(parent)) == 0;
+}
+
+/* Put key in index ix; on a duplicate, *first is the earlier record.
+ * Returns 0 inserted, 1 duplicate, -1 out of memory (ck->nomem set). */
+static int index_put(struct ck *ck, enum scenario_index ix, const char *key,
+                     int value, int *first)
+{
+    int r = strmap_put(ck->s->index[ix], key, value, first);
+    if (r < 0)
+        ck->nomem = 1;
+    return r;
+}
+
+static void check_rules(struct ck *ck)
+{
+    const struct rules *r = &ck->s->rules;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        const struct grade_rule *gr = &r->grade[g];
+        const char *name = grade_name((enum grade)g);
+        if (gr->guards < 1)
+            report(ck, 0, "grade %s: guards = %d; must be at least 1", name,
+                   gr->guards);
+        if (gr->tps_per_post < 1)
+            report(ck, 0, "grade %s: tps_per_post = %d; must be at least 1",
+                   name, gr->tps_per_post);
+        if (gr->tps_per_post > MAX_TPS_PER_POST)
+            report(ck, 0, "grade %s: tps_per_post = %d; more than the limit "
+                   "of %d", name, gr->tps_per_post, MAX_TPS_PER_POST);
+        if (gr->min_polri < 0)
+            report(ck, 0, "grade %s: min_polri = %d; must not be negative",
+                   name, gr->min_polri);
+        if (gr->guards < gr->min_polri)
+            report(ck, 0, "grade %s: guards = %d; less than min_polri = %d",
+                   name, gr->guards, gr->min_polri);
+        if (!(gr->radius_km >= 0.0) || !isfinite(gr->radius_km))
+            report(ck, 0, "grade %s: radius_km = %g; must be a finite "
+                   "distance >= 0", name, gr->radius_km);
+    }
+    if (r->linmas_per_tps < 0)
+        report(ck, 0, "linmas: per_tps = %d; must not be negative",
+               r->linmas_per_tps);
+}
+
+static void check_regions(struct ck *ck)
+{
+    struct scenario *s = ck->s;
+    int first;
+
+    for (int i = 0; i < s->nkab && !ck->nomem; i++) {
+        const struct kabupaten *k = &s->kab[i];
+        if (!is_code(k->code, 4))
+            report(ck, k->line, "kabupaten code '%s' must be 4 digits",
+                   k->code);
+        if (index_put(ck, IX_KAB, k->code, i, &first) == 1)
+            report(ck, k->line, "duplicate kabupaten %s (first at line %ld)",
+                   k->code, s->kab[first].line);
+    }
+    for (int i = 0; i < s->nkec && !ck->nomem; i++) {
+        const struct kecamatan *k = &s->kec[i];
+        if (!is_code(k->code, 6))
+            report(ck, k->line, "kecamatan code '%s' must be 6 digits",
+                   k->code);
+        if (k->kabupaten < 0 || k->kabupaten >= s->nkab)
+            report(ck, k->line, "kecamatan %s: no kabupaten", k->code);
+        else if (!has_prefix(k->code, s->kab[k->kabupaten].code))
+            report(ck, k->line, "kecamatan %s does not start with the code "
+                   "of its kabupaten %s", k->code,
+                   s->kab[k->kabupaten].code);
+        if (index_put(ck, IX_KEC, k->code, i, &first) == 1)
+            report(ck, k->line, "duplicate kecamatan %s (first at line %ld)",
+                   k->code, s->kec[first].line);
+    }
+    for (int i = 0; i < s->ndesa && !ck->nomem; i++) {
+        const struct desa *d = &s->desa[i];
+        if (!is_code(d->code, 10))
+            report(ck, d->line, "desa code '%s' must be 10 digits", d->code);
+        if (d->kecamatan < 0 || d->kecamatan >= s->nkec)
+            report(ck, d->line, "desa %s: no kecamatan", d->code);
+        else if (!has_prefix(d->code, s->kec[d->kecamatan].code))
+            report(ck, d->line, "desa %s does not start with the code of "
+                   "its kecamatan %s", d->code, s->kec[d->kecamatan].code);
+        if (index_put(ck, IX_DESA, d->code, i, &first) == 1)
+            report(ck, d->line, "duplicate desa %s (first at line %ld)",
+                   d->code, s->desa[first].line);
+    }
+}
+
+/* The region indices of TPS t agree with each other and with the desa. */
+static bool tps_linked(const struct scenario *s, const struct tps *t)
+{
+    if (t->desa < 0 || t->desa >= s->ndesa)
+        return false;
+    const struct desa *d = &s->desa[t->desa];
+    if (t->kecamatan != d->kecamatan || t->kecamatan < 0 ||
+        t->kecamatan >= s->nkec)
+        return false;
+    return t->kabupaten == s->kec[t->kecamatan].kabupaten &&
+           t->kabupaten >= 0 && t->kabupaten < s->nkab;
+}
+
+static void check_tps(struct ck *ck)
+{
+    struct scenario *s = ck->s;
+    int first;
+
+    for (int i = 0; i < s->ntps && !ck->nomem; i++) {
+        const struct tps *t = &s->tps[i];
+        if (!tps_linked(s, t)) {
+            report(ck, t->line, "TPS %d: inconsistent region indices", t->no);
+            continue;
+        }
+        const char *dcode = s->desa[t->desa].code;
+        if (t->no < 1 || t->no > 999)
+            report(ck, t->line, "TPS %s/%d: no = %d; must be 1..999", dcode,
+                   t->no, t->no);
+        if ((int)t->grade < 0 || t->grade >= GRADE_COUNT)
+            report(ck, t->line, "TPS %s/%d: unknown grade", dcode, t->no);
+        size_t n = strlen(dcode) + 12;
+        char *code = arena_alloc(s->arena, n);
+        if (code == NULL) {
+            ck->nomem = 1;
+            break;
+        }
+        snprintf(code, n, "%s%03d", dcode, t->no);
+        if (!lat_ok(t->lat))
+            report(ck, t->line, "TPS %s: latitude %g is outside -90..90",
+                   code, t->lat);
+        if (!lon_ok(t->lon))
+            report(ck, t->line, "TPS %s: longitude %g is outside -180..180",
+                   code, t->lon);
+        /* Two desa with one code give their TPS one code: the duplicate
+         * desa is reported already. */
+        if (index_put(ck, IX_TPS, code, i, &first) == 1 &&
+            s->tps[first].desa == t->desa)
+            report(ck, t->line, "duplicate TPS %s (first at line %ld)", code,
+                   s->tps[first].line);
+    }
+}
+
+static void check_units(struct ck *ck)
+{
+    struct scenario *s = ck->s;
+    static const char *const KIND[] = {"", "kabupaten", "kecamatan", "desa"};
+    int first;
+
+    for (int i = 0; i < s->nunit && !ck->nomem; i++) {
+        const struct unit *u = &s->unit[i];
+        int nreg[] = {0, s->nkab, s->nkec, s->ndesa};
+        if (index_put(ck, IX_UNIT, u->id, i, &first) == 1)
+            report(ck, u->line, "duplicate unit %s (first at line %ld)",
+                   u->id, s->unit[first].line);
+        if ((int)u->force < 0 || u->force >= FORCE_COUNT)
+            report(ck, u->line, "unit %s: unknown force", u->id);
+        if ((int)u->scope < SCOPE_ANY || u->scope > SCOPE_DESA)
+            report(ck, u->line, "unit %s: unknown scope", u->id);
+        else if (u->scope != SCOPE_ANY &&
+                 (u->region < 0 || u->region >= nreg[u->scope]))
+            report(ck, u->line, "unit %s: its %s is not in the scenario",
+                   u->id, KIND[u->scope]);
+        if (u->has_base && !lat_ok(u->lat))
+            report(ck, u->line, "unit %s: latitude %g is outside -90..90",
+                   u->id, u->lat);
+        if (u->has_base && !lon_ok(u->lon))
+            report(ck, u->line, "unit %s: longitude %g is outside "
+                   "-180..180", u->id, u->lon);
+        /* count 0 means "members listed" (struct unit), so only a
+         * negative count can be told apart here; the schema refuses
+         * count="0" in a file. */
+        if (u->count < 0)
+            report(ck, u->line, "unit %s: count = %d; must be positive",
+                   u->id, u->count);
+        if (u->first_member < 0 || u->nmembers < 0 ||
+            u->first_member + u->nmembers > s->nmember)
+            report(ck, u->line, "unit %s: members out of range", u->id);
+    }
+    for (int i = 0; i < s->nmember && !ck->nomem; i++) {
+        const struct member *m = &s->member[i];
+        if (index_put(ck, IX_MEMBER, m->id, i, &first) == 1)
+            report(ck, m->line, "duplicate member %s (first at line %ld)",
+                   m->id, s->member[first].line);
+    }
+}
+
+struct keyed { double v; int t; };
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    double x = ((const struct keyed *)a)->v, y = ((const struct keyed *)b)->v;
+    return (x > y) - (x < y);
+}
+
+/* Median of sorted[0..m-1] without the element at position skip. */
+static double median_without(const struct keyed *sorted, int m, int skip)
+{
+    int k = m - 1;
+#define AT(j) sorted[(j) < skip ? (j) : (j) + 1].v
+    if (k % 2 == 1)
+        return AT(k / 2);
+    return (AT(k / 2 - 1) + AT(k / 2)) / 2.0;
+#undef AT
+}
+
+/* Sort the group's TPS by one coordinate; pos[t] gets each TPS's rank. */
+static void sort_group(const struct scenario *s, const int *group, int m,
+                       bool by_lat, struct keyed *sorted, int *pos)
+{
+    for (int j = 0; j < m; j++) {
+        const struct tps *t = &s->tps[group[j]];
+        sorted[j] = (struct keyed){by_lat ? t->lat : t->lon, group[j]};
+    }
+    qsort(sorted, (size_t)m, sizeof *sorted, cmp_keyed);
+    for (int j = 0; j < m; j++)
+        pos[sorted[j].t] = j;
+}
+
+static void check_misplaced(struct ck *ck)
+{
+    struct scenario *s = ck->s;
+    int *start = NULL, *order = NULL, *pos_lat = NULL, *pos_lon = NULL;
+    struct keyed *by_lat = NULL, *by_lon = NULL;
+    int n = s->ntps, nk = s->nkec;
+
+    if (n == 0 || nk == 0)
+        return;
+    start = calloc((size_t)nk + 1, sizeof *start);
+    order = malloc((size_t)n * sizeof *order);
+    pos_lat = malloc((size_t)n * sizeof *pos_lat);
+    pos_lon = malloc((size_t)n * sizeof *pos_lon);
+    by_lat = malloc((size_t)n * sizeof *by_lat);
+    by_lon = malloc((size_t)n * sizeof *by_lon);
+    if (!start || !order || !pos_lat || !pos_lon || !by_lat || !by_lon) {
+        ck->nomem = 1;
+        goto done;
+    }
+    /* Group usable TPS by kecamatan (counting sort). */
+    for (int i = 0; i < n; i++) {
+        const struct tps *t = &s->tps[i];
+        if (tps_linked(s, t) && lat_ok(t->lat) && lon_ok(t->lon))
+            start[t->kecamatan + 1]++;
+    }
+    for (int k = 0; k < nk; k++)
+        start[k + 1] += start[k];
+    {
+        int *fill = pos_lat;   /* scratch until the sorts below */
+        for (int k = 0; k < nk; k++)
+            fill[k] = start[k];
+        for (int i = 0; i < n; i++) {
+            const struct tps *t = &s->tps[i];
+            if (tps_linked(s, t) && lat_ok(t->lat) && lon_ok(t->lon))
+                order[fill[t->kecamatan]++] = i;
+        }
+    }
+    for (int k = 0; k < nk; k++) {
+        const int *group = order + start[k];
+        int m = start[k + 1] - start[k];
+        if (m - 1 < MISPLACED_MIN_OTHERS)
+            continue;
+        sort_group(s, group, m, true, by_lat, pos_lat);
+        sort_group(s, group, m, false, by_lon, pos_lon);
+        for (int j = 0; j < m; j++) {
+            int i = group[j];
+            const struct tps *t = &s->tps[i];
+            double mlat = median_without(by_lat, m, pos_lat[i]);
+            double mlon = median_without(by_lon, m, pos_lon[i]);
+            double d = geo_distance_km(t->lat, t->lon, mlat, mlon);
+            if (d > MISPLACED_TPS_KM) {
+                char code[32];
+                snprintf(code, sizeof code, "%s%03d",
+                         s->desa[t->desa].code, t->no);
+                report(ck, t->line, "TPS %s at (%g, %g) is misplaced: "
+                       "%.1f km from the median position (%g, %g) of the "
+                       "other TPS of kecamatan %s (limit %g km)",
+                       code, t->lat, t->lon, d, mlat, mlon,
+                       s->kec[k].code, MISPLACED_TPS_KM);
+            }
+        }
+    }
+done:
+    free(start);
+    free(order);
+    free(pos_lat);
+    free(pos_lon);
+    free(by_lat);
+    free(by_lon);
+}
+
+int scenario_check(struct scenario *s, struct error_list *errs)
+{
+    struct ck ck = {s, errs, 0, 0};
+
+    /* A second call (after an overlay changed the scenario) rebuilds. */
+    for (int i = 0; i < 6; i++) {
+        strmap_destroy(s->index[i]);
+        s->index[i] = strmap_create();
+        if (s->index[i] == NULL)
+            ck.nomem = 1;
+    }
+    if (ck.nomem)
+        goto done;
+    check_rules(&ck);
+    check_regions(&ck);
+    if (!ck.nomem)
+        check_tps(&ck);
+    if (!ck.nomem)
+        check_units(&ck);
+    if (!ck.nomem)
+        check_misplaced(&ck);
+done:
+    if (ck.nomem)
+        return SIAGA_ENOMEM;
+    return ck.nerr > 0 ? SIAGA_EINPUT : SIAGA_OK;
+}

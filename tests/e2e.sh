@@ -1,0 +1,86 @@
+#!/bin/sh
+# End-to-end checks of the siaga command: exit codes, outputs, bad input,
+# determinism, and plan/check agreement.  SIAGA names the binary.
+set -u
+SIAGA=${SIAGA:-build/siaga}
+T=$(mktemp -d /tmp/siaga-e2e-XXXXXX)
+trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() { # expect CODE DESCRIPTION -- command...
+    want=$1; what=$2; shift 3
+    "$@" >"$T/out" 2>"$T/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  | /' "$T/err" | head -5; fi
+}
+
+KAUR=scenarios/kaur-2024.xml
+
+# usage
+expect 2 "no command" -- "$SIAGA"
+expect 2 "unknown command" -- "$SIAGA" frobnicate
+expect 2 "plan without -o" -- "$SIAGA" plan "$KAUR"
+expect 2 "bad time limit" -- "$SIAGA" plan "$KAUR" -o "$T/x" --time-limit -3
+expect 0 "help" -- "$SIAGA" --help
+
+# validate
+expect 0 "validate kaur" -- "$SIAGA" validate "$KAUR"
+grep -q "TPS        : 434 (kurang rawan 386, rawan 45, sangat rawan 3)" "$T/out" && ok || bad "validate summary"
+
+# plan, then check agrees; outputs exist and are deterministic
+expect 0 "plan kaur" -- "$SIAGA" plan "$KAUR" -o "$T/a" --quiet
+for f in roster.xml roster.csv ringkasan.txt; do
+    [ -s "$T/a/$f" ] && ok || bad "plan wrote no $f"
+done
+[ -z "$(ls -A "$T/a" | grep -v -e '^roster.xml$' -e '^roster.csv$' -e '^ringkasan.txt$')" ] && ok || bad "stray files in output: $(ls -A "$T/a")"
+grep -q 'status="optimal"' "$T/a/roster.xml" && ok || bad "kaur roster not optimal"
+xmllint --noout --schema schema/roster-1.xsd "$T/a/roster.xml" 2>/dev/null && ok || bad "roster.xml fails roster-1.xsd"
+head -1 "$T/a/roster.csv" | tr -d '\r' | grep -qx "member_id,name,rank,force,unit,role,post_id,grade,kecamatan,tps_ids,route_km" && ok || bad "csv header"
+members=$(grep -c '<member ' "$KAUR")
+counted=$(awk -F'count="' 'NF>1{split($2,a,"\""); s+=a[1]} END{print s+0}' "$KAUR")
+rows=$(($(wc -l < "$T/a/roster.csv") - 1))
+[ "$rows" -eq $((members + counted)) ] && ok || bad "csv rows $rows, want $((members + counted))"
+expect 0 "check kaur roster" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml"
+grep -q "HASIL: LULUS" "$T/out" && ok || bad "check verdict"
+expect 0 "plan kaur again" -- "$SIAGA" plan "$KAUR" -o "$T/b" --quiet
+for f in roster.xml roster.csv ringkasan.txt; do
+    cmp -s "$T/a/$f" "$T/b/$f" && ok || bad "$f differs between two runs"
+done
+
+# check rejects tampered rosters
+sed '0,/<guard /{/<guard /d}' "$T/a/roster.xml" > "$T/t1.xml"      # a guard forgotten
+expect 1 "check: guard removed" -- "$SIAGA" check "$KAUR" "$T/t1.xml"
+grep -q "TIDAK LULUS" "$T/out" && ok || bad "tampered verdict"
+sed '0,/<tps id="/{s/<tps id="\([0-9]*\)"\/>/<tps id="\1"\/><tps id="\1"\/>/}' "$T/a/roster.xml" > "$T/t2.xml"  # TPS twice
+expect 1 "check: TPS twice" -- "$SIAGA" check "$KAUR" "$T/t2.xml"
+sed '0,/route_km="[0-9.]*"/{s/route_km="[0-9.]*"/route_km="99.99"/}' "$T/a/roster.xml" > "$T/t3.xml"
+expect 1 "check: wrong route_km" -- "$SIAGA" check "$KAUR" "$T/t3.xml"
+sed 's/force="tni"/force="polri"/' "$T/a/roster.xml" > "$T/t4.xml"
+expect 1 "check: wrong force" -- "$SIAGA" check "$KAUR" "$T/t4.xml"
+printf '<roster xmlns="urn:siaga:roster:1" scenario="x" status="optimal">\n<bogus/>\n</roster>\n' > "$T/t5.xml"
+expect 2 "check: invalid roster" -- "$SIAGA" check "$KAUR" "$T/t5.xml"
+grep -q "t5.xml:2:" "$T/err" && ok || bad "invalid roster line"
+
+# bad input: exit 2, FILE:LINE on stderr, nothing written
+for f in tests/data/scenario/bad-*.xml; do
+    expect 2 "plan $f" -- "$SIAGA" plan "$f" -o "$T/bad"
+    grep -q "^siaga: $f:[0-9][0-9]*: " "$T/err" && ok || bad "$f: no FILE:LINE message"
+    [ ! -e "$T/bad" ] && ok || bad "$f: output folder created"
+done
+expect 2 "missing scenario" -- "$SIAGA" plan "$T/nope.xml" -o "$T/bad"
+[ ! -e "$T/bad" ] && ok || bad "missing scenario: output folder created"
+
+# write failures: unwritable folder, nothing half written
+mkdir -p "$T/ro" && chmod 500 "$T/ro"
+if [ "$(id -u)" -ne 0 ]; then
+    expect 3 "unwritable output" -- "$SIAGA" plan "$KAUR" -o "$T/ro/out" --quiet
+fi
+expect 3 "output is a file" -- "$SIAGA" plan "$KAUR" -o "$KAUR" --quiet
+
+# a time limit gives a plan all the same
+expect 0 "time limit" -- "$SIAGA" plan "$KAUR" -o "$T/c" --time-limit 30 --quiet
+expect 0 "check time-limited plan" -- "$SIAGA" check "$KAUR" "$T/c/roster.xml"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

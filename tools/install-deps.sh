@@ -1,0 +1,20 @@
+#!/bin/sh
+# Install the Debian packages siaga needs to build and test, when missing.
+# Needs root (or sudo).  Safe to run again: installs nothing when all is there.
+set -eu
+PKGS="build-essential pkg-config libglpk-dev libxml2-dev libcmocka-dev coinor-cbc python3 libxml2-utils"
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+if [ -z "$missing" ]; then
+    echo "install-deps: everything is installed"
+    exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing$missing"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
