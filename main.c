@@ -11,6 +11,7 @@
 
 #include "audit.h"
 #include "audit_text.h"
+#include "export.h"
 #include "error.h"
 #include "plan_write.h"
 #include "planner.h"
@@ -32,11 +33,13 @@ enum exit_code {
 static const char USAGE[] =
     "usage: siaga validate SCENARIO.xml\n"
     "       siaga plan SCENARIO.xml -o DIR [--time-limit SECONDS] [--quiet]\n"
+    "                  [--export-lp FILE] [--export-mps FILE]\n"
     "       siaga check SCENARIO.xml ROSTER.xml\n"
     "       siaga --help | --version\n"
     "\n"
     "validate  check a scenario against the schema and the rules of formats.md\n"
-    "plan      write DIR/roster.xml, DIR/roster.csv and DIR/ringkasan.txt\n"
+    "plan      write DIR/roster.xml, DIR/roster.csv and DIR/ringkasan.txt;\n"
+    "          --export-lp/--export-mps also write the whole problem as one MIP\n"
     "check     audit a roster against its scenario (for the KPU)\n"
     "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
@@ -140,7 +143,7 @@ static int parse_seconds(const char *arg, double *out)
 
 static int cmd_plan(int argc, char **argv)
 {
-    const char *scenario = NULL, *dir = NULL;
+    const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
     struct plan_params pp;
     plan_params_init(&pp);
     for (int i = 0; i < argc; i++) {
@@ -153,6 +156,10 @@ static int cmd_plan(int argc, char **argv)
                                    "seconds, not '%s'", argv[i]);
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
             pp.quiet = true;
+        else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
+            lp = argv[++i];
+        else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
+            mps = argv[++i];
         else if (a[0] == '-' && a[1] != 0)
             return usage_error("unknown or incomplete option '%s'", a);
         else if (scenario == NULL)
@@ -179,6 +186,13 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     }
     rc = io_write_plan(dir, s, p, &el);
+    for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
+        const char *path = f == 0 ? lp : mps;
+        struct model_weights w;
+        if (path != NULL)
+            rc = solver_export_model(s, path, f == 0 ? MODEL_LP : MODEL_MPS,
+                                     &w, &el);
+    }
     if (rc != SIAGA_OK) {
         print_errors(&el);
         code = status_exit(rc);

@@ -78,6 +78,11 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 expect 3 "output is a file" -- "$SIAGA" plan "$KAUR" -o "$KAUR" --quiet
 
+# the model export reads back into CBC with the planner's items 1-3
+expect 0 "export lp" -- "$SIAGA" plan "$KAUR" -o "$T/d" --quiet --export-lp "$T/m.lp" --export-mps "$T/m.mps"
+[ -s "$T/m.lp" ] && [ -s "$T/m.mps" ] && ok || bad "model files not written"
+grep -q "^Minimize" "$T/m.lp" && ok || bad "lp file has no objective"
+
 # a time limit gives a plan all the same
 expect 0 "time limit" -- "$SIAGA" plan "$KAUR" -o "$T/c" --time-limit 30 --quiet
 expect 0 "check time-limited plan" -- "$SIAGA" check "$KAUR" "$T/c/roster.xml"
