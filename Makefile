@@ -40,6 +40,11 @@ SCHEMAS  := $(sort $(wildcard schema/*.xsd))
 .PHONY: all test check unit e2e test-asan install uninstall clean bench
 all: $(BUILD)/siaga
 
+# Concerns with rules of their own (fuzzing, fault injection, ...) live in
+# mk/*.mk; each may add a target to CHECK_EXTRA, which `make check` runs.
+CHECK_EXTRA :=
+-include $(sort $(wildcard mk/*.mk))
+
 $(BUILD)/libsiaga.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
@@ -71,7 +76,7 @@ unit: $(TEST_BIN)
 e2e: $(BUILD)/siaga
 	@SIAGA=$(BUILD)/siaga sh tests/e2e.sh
 
-check: unit e2e
+check: unit e2e $(CHECK_EXTRA)
 
 # make test: the whole suite, then the whole suite again under sanitizers.
 test:
