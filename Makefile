@@ -25,7 +25,7 @@ CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmock
 # GLPK ships no .pc file on Debian.
 GLPK_LIBS  ?= -lglpk
 CPPFLAGS += -I. -Imodel -Iio -Isolver $(XML_CFLAGS)
-LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm
+LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

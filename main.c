@@ -13,6 +13,8 @@
 #include "audit_text.h"
 #include "export.h"
 #include "error.h"
+#include "import.h"
+#include "html_report.h"
 #include "plan_write.h"
 #include "planner.h"
 #include "roster_read.h"
@@ -33,14 +35,21 @@ enum exit_code {
 static const char USAGE[] =
     "usage: siaga validate SCENARIO.xml\n"
     "       siaga plan SCENARIO.xml -o DIR [--time-limit SECONDS] [--quiet]\n"
-    "                  [--export-lp FILE] [--export-mps FILE]\n"
-    "       siaga check SCENARIO.xml ROSTER.xml\n"
+    "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
+    "       siaga check SCENARIO.xml ROSTER.xml [--report DIR]\n"
+    "       siaga import --tps FILE [--tps FILE] [--grades FILE] [--personnel FILE]\n"
+    "                  [--kabupaten CODE] [--wilayah TSV] [--drop-bad REJECTS]\n"
+    "                  [--name TEXT] [--date YYYY-MM-DD] -o SCENARIO.xml\n"
     "       siaga --help | --version\n"
     "\n"
     "validate  check a scenario against the schema and the rules of formats.md\n"
-    "plan      write DIR/roster.xml, DIR/roster.csv and DIR/ringkasan.txt;\n"
+    "plan      write DIR/roster.xml, roster.csv, ringkasan.txt, and the maps and\n"
+    "          print report roster.kml, roster.geojson, laporan.html;\n"
     "          --export-lp/--export-mps also write the whole problem as one MIP\n"
-    "check     audit a roster against its scenario (for the KPU)\n"
+    "check     audit a roster against its scenario (for the KPU);\n"
+    "          --report DIR also writes DIR/cakupan.html (coverage map)\n"
+    "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
+    "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
     "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
     "roster fails the audit, 2 bad input or usage (nothing written), 3 the\n"
@@ -68,6 +77,9 @@ static void print_errors(struct error_list *el)
     }
     if (el->dropped > 0)
         fprintf(stderr, "siaga: ... and %ld more errors\n", el->dropped);
+    /* a failure whose message could not be stored (or was never made) */
+    if (el->n == 0 && el->dropped == 0)
+        fprintf(stderr, "siaga: out of memory\n");
 }
 
 static int status_exit(int rc)
@@ -156,7 +168,14 @@ static int cmd_plan(int argc, char **argv)
                                    "seconds, not '%s'", argv[i]);
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
             pp.quiet = true;
-        else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
+        else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end != 0 || v < 1 || v > 64)
+                return usage_error("--jobs wants a whole number from 1 to 64, "
+                                   "not '%s'", argv[i]);
+            pp.jobs = (int)v;
+        } else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
             lp = argv[++i];
         else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
             mps = argv[++i];
@@ -214,17 +233,30 @@ done:
 
 static int cmd_check(int argc, char **argv)
 {
-    if (argc != 2)
+    const char *files[2] = {NULL, NULL}, *report = NULL;
+    int nfiles = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--report") == 0 && i + 1 < argc)
+            report = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            return usage_error("unknown or incomplete option '%s'", a);
+        else if (nfiles < 2)
+            files[nfiles++] = a;
+        else
+            return usage_error("unexpected argument '%s'", a);
+    }
+    if (nfiles != 2)
         return usage_error("check takes a SCENARIO and a ROSTER%s", "");
     struct error_list el;
     struct scenario *s = NULL;
     struct raw_roster *r = NULL;
     struct audit_report *rep = NULL;
     error_list_init(&el);
-    int code = load(argv[0], &s, &el);
+    int code = load(files[0], &s, &el);
     if (code != EXIT_OK)
         goto done;
-    int rc = io_read_roster(argv[1], &r, &el);
+    int rc = io_read_roster(files[1], &r, &el);
     if (rc != SIAGA_OK) {
         print_errors(&el);
         code = input_exit(rc);
@@ -241,11 +273,141 @@ static int cmd_check(int argc, char **argv)
         code = EXIT_FAILURE_;
         goto done;
     }
+    if (report != NULL) {
+        rc = io_write_check_report(report, s, r, rep, &el);
+        if (rc != SIAGA_OK) {
+            print_errors(&el);
+            code = EXIT_FAILURE_;
+            goto done;
+        }
+    }
     code = audit_passed(rep) ? EXIT_OK : EXIT_SHORT;
 done:
     audit_destroy(rep);
     raw_roster_destroy(r);
     scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
+static int parse_km(const char *arg, double lo, double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(arg, &end);
+    if (errno != 0 || end == arg || *end != 0 || !(v >= lo && v <= hi))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* siaga import: the rejected rows are listed one per line like every
+ * other error, then a summary; nothing is written unless --drop-bad. */
+static int cmd_import(int argc, char **argv)
+{
+    struct import_options opt;
+    import_options_init(&opt);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (strcmp(a, "--tps") == 0 && more) {
+            if (opt.ntps == IMPORT_MAX_TPS_FILES)
+                return usage_error("at most 8 --tps files%s", "");
+            opt.tps[opt.ntps++] = argv[++i];
+        } else if (strcmp(a, "--grades") == 0 && more)
+            opt.grades = argv[++i];
+        else if (strcmp(a, "--personnel") == 0 && more)
+            opt.personnel = argv[++i];
+        else if (strcmp(a, "--kabupaten") == 0 && more)
+            opt.kabupaten = argv[++i];
+        else if (strcmp(a, "--wilayah") == 0 && more)
+            opt.wilayah = argv[++i];
+        else if (strcmp(a, "--drop-bad") == 0 && more)
+            opt.rejects = argv[++i];
+        else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && more)
+            opt.output = argv[++i];
+        else if (strcmp(a, "--name") == 0 && more)
+            opt.name = argv[++i];
+        else if (strcmp(a, "--date") == 0 && more)
+            opt.date = argv[++i];
+        else if (strcmp(a, "--far-km") == 0 && more) {
+            if (parse_km(argv[++i], 0.5, 1000, &opt.far_km) != 0)
+                return usage_error("--far-km wants kilometres from 0.5 to "
+                                   "1000, not '%s'", argv[i]);
+        } else if (strcmp(a, "--far-spread") == 0 && more) {
+            if (parse_km(argv[++i], 1, 1000, &opt.far_spread) != 0)
+                return usage_error("--far-spread wants a factor from 1 to "
+                                   "1000, not '%s'", argv[i]);
+        } else if (a[0] == '-' && a[1] != 0)
+            return usage_error("unknown or incomplete option '%s'", a);
+        else
+            return usage_error("unexpected argument '%s' (TPS lists go "
+                               "after --tps)", a);
+    }
+    if (opt.ntps == 0 || opt.output == NULL)
+        return usage_error("import needs --tps FILE and -o SCENARIO%s", "");
+    if ((opt.rejects != NULL && strcmp(opt.rejects, opt.output) == 0))
+        return usage_error("--drop-bad and -o name the same file '%s'",
+                           opt.output);
+
+    struct error_list el;
+    struct import_report rep;
+    error_list_init(&el);
+    int rc = io_import(&opt, &rep, &el);
+    for (int i = 0; i < rep.nreject; i++)
+        fprintf(stderr, "siaga: %s:%ld: %s\n", rep.reject[i].file,
+                rep.reject[i].line, rep.reject[i].message);
+    print_errors(&el);
+    if (rep.nreject > 0) {
+        fprintf(stderr, "siaga: import: %d of %d TPS rows rejected (", rep.nreject,
+                rep.rows);
+        const char *sep = "";
+        for (int r = 0; r < REJ_COUNT; r++)
+            if (rep.by_reason[r] > 0) {
+                fprintf(stderr, "%s%d %s", sep, rep.by_reason[r],
+                        import_reason_name((enum import_reason)r));
+                sep = ", ";
+            }
+        if (opt.rejects != NULL && rc == SIAGA_OK)
+            fprintf(stderr, "), written to %s\n", opt.rejects);
+        else if (opt.rejects == NULL)
+            fprintf(stderr, "); nothing written: fix them, or give "
+                    "--drop-bad FILE to set them aside and go on\n");
+        else
+            fprintf(stderr, ")\n");
+    }
+    int code;
+    if (rc != SIAGA_OK) {
+        /* unreadable inputs are SIAGA_EINPUT; SIAGA_EIO is an output */
+        code = status_exit(rc);
+        goto done;
+    }
+    fprintf(stderr, "siaga: import: %s: %d TPS in %d kabupaten/kota, %d "
+            "kecamatan, %d desa/kelurahan\n", opt.output, rep.tps,
+            rep.kabupaten, rep.kecamatan, rep.desa);
+    fprintf(stderr, "siaga: import: grades: %d kurang rawan, %d rawan, %d "
+            "sangat rawan", rep.grade[0], rep.grade[1], rep.grade[2]);
+    if (rep.graded_default > 0)
+        fprintf(stderr, "; %d TPS not in %s are kurang_rawan",
+                rep.graded_default, opt.grades ? opt.grades : "a grades file");
+    fputc('\n', stderr);
+    if (rep.grades_for_rejected > 0)
+        fprintf(stderr, "siaga: import: %d grades name rejected TPS and were "
+                "not used\n", rep.grades_for_rejected);
+    if (rep.placemarks_skipped > 0)
+        fprintf(stderr, "siaga: import: %d placemarks are not TPS (names not "
+                "like 'TPS 001') and were not read; the first at %s:%ld\n",
+                rep.placemarks_skipped, rep.placemark_skipped_file,
+                rep.placemark_skipped_line);
+    if (opt.personnel != NULL)
+        fprintf(stderr, "siaga: import: personnel: %d units, %d members\n",
+                rep.units, rep.members);
+    else
+        fprintf(stderr, "siaga: import: no --personnel: <personnel/> is empty "
+                "and a plan will leave every place empty\n");
+    code = EXIT_OK;
+done:
+    import_report_free(&rep);
     error_list_free(&el);
     return code;
 }
@@ -267,6 +429,8 @@ int main(int argc, char **argv)
         code = cmd_plan(argc - 2, argv + 2);
     else if (strcmp(argv[1], "check") == 0)
         code = cmd_check(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "import") == 0)
+        code = cmd_import(argc - 2, argv + 2);
     else
         code = usage_error("unknown command '%s'", argv[1]);
     /* a full disk on stdout is an error too (jq does the same) */

@@ -28,6 +28,7 @@
 
 #include "geo.h"
 #include "glpk_util.h"
+#include "parallel.h"
 
 #define MAX_TIERS GRADE_COUNT
 
@@ -76,10 +77,18 @@ static void uf_union(int *p, int a, int b)
         p[a] = b;
 }
 
-static int push_flow(struct tp *t, int site, int unit, int count)
+/* What one block yields; blocks are solved in parallel and merged in
+ * block order, so sums come out the same for any number of threads. */
+struct bres {
+    struct flow *flow; int nflow, capflow;
+    long fill[MAX_TIERS];
+    double km;
+};
+
+static int push_flow(struct bres *t, int site, int unit, int count)
 {
     if (t->nflow == t->capflow) {
-        int nc = t->capflow ? 2 * t->capflow : 1024;
+        int nc = t->capflow ? 2 * t->capflow : 64;
         struct flow *f = realloc(t->flow, sizeof *f * (size_t)nc);
         if (f == NULL)
             return SIAGA_ENOMEM;
@@ -115,8 +124,8 @@ static int block_columns(const struct tp *t, const struct block *b)
     return ncol;
 }
 
-static int solve_block(struct tp *t, const struct block *b, int *unit_row,
-                       int *group_row)
+static int solve_block(const struct tp *t, const struct block *b,
+                       int *unit_row, int *group_row, struct bres *out)
 {
     int rc = SIAGA_ENOMEM;
     if (block_columns(t, b) == 0)
@@ -245,7 +254,7 @@ static int solve_block(struct tp *t, const struct block *b, int *unit_row,
                 break;
             }
             target = lround(glp_get_obj_val(P));
-            t->fill[tier] += target;
+            out->fill[tier] += target;
         }
         /* fix the tier at its integral optimum: an integral right-hand
          * side keeps every vertex integral */
@@ -270,7 +279,7 @@ static int solve_block(struct tp *t, const struct block *b, int *unit_row,
         rc = SIAGA_ESOLVER;
         goto done;
     }
-    t->km += glp_get_obj_val(P);
+    out->km += glp_get_obj_val(P);
     rc = SIAGA_OK;
     if (!t->bound_mode) {
         for (int j = 1; j <= ncol && rc == SIAGA_OK; j++) {
@@ -281,7 +290,7 @@ static int solve_block(struct tp *t, const struct block *b, int *unit_row,
                 break;
             }
             if (r > 0)
-                rc = push_flow(t, csite[j - 1], cunit[j - 1], (int)r);
+                rc = push_flow(out, csite[j - 1], cunit[j - 1], (int)r);
         }
     }
     glp_delete_prob(P);
@@ -299,25 +308,70 @@ done:
     return rc;
 }
 
-/* Split into blocks and solve each, in order of first site. */
-static int tp_solve(struct tp *t)
+/* Order of blocks for the work queue: most columns first. */
+static const int *block_sizes, *block_roots;
+static int cmp_block(const void *a, const void *b)
 {
-    int N = t->nsite + t->nunit + t->ngroup, rc = SIAGA_ENOMEM;
+    int x = *(const int *)a, y = *(const int *)b;
+    int sx = block_sizes[block_roots[x]], sy = block_sizes[block_roots[y]];
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
+/* Split into blocks and solve them on pp->jobs threads; merge in order of
+ * each block's first site. */
+struct tp_job {
+    const struct tp *t;
+    const int *root, *head, *next;
+    struct bres *res;
+    int **scratch;          /* per worker: unit_row, group_row, lists */
+};
+
+static int tp_block_job(void *ctx, int k, int worker)
+{
+    struct tp_job *j = ctx;
+    const struct tp *t = j->t;
+    int *w = j->scratch[worker];
+    int *unit_row = w, *group_row = w + t->nunit;
+    struct block b = {group_row + t->ngroup, 0, NULL, 0, NULL, 0};
+    b.unit = b.site + t->nsite;
+    b.group = b.unit + t->nunit;
+    for (int i = j->head[j->root[k]]; i >= 0; i = j->next[i]) {
+        if (i < t->nsite)
+            b.site[b.nsite++] = i;
+        else if (i < t->nsite + t->nunit)
+            b.unit[b.nunit++] = i - t->nsite;
+        else
+            b.group[b.ngroup++] = i - t->nsite - t->nunit;
+    }
+    return solve_block(t, &b, unit_row, group_row, &j->res[k]);
+}
+
+static int tp_solve(struct tp *t, int jobs)
+{
+    int N = t->nsite + t->nunit + t->ngroup, rc = SIAGA_ENOMEM, nblock = 0;
+    struct tp_job j;
+    memset(&j, 0, sizeof j);
     int *par = malloc(sizeof(int) * (size_t)(N ? N : 1));
     int *head = malloc(sizeof(int) * (size_t)(N ? N : 1));
     int *next = malloc(sizeof(int) * (size_t)(N ? N : 1));
-    int *unit_row = malloc(sizeof(int) * (size_t)(t->nunit ? t->nunit : 1));
-    int *group_row = malloc(sizeof(int) * (size_t)(t->ngroup ? t->ngroup : 1));
-    struct block b = {malloc(sizeof(int) * (size_t)(t->nsite + 1)), 0,
-                      malloc(sizeof(int) * (size_t)(t->nunit + 1)), 0,
-                      malloc(sizeof(int) * (size_t)(t->ngroup + 1)), 0};
-    if (!par || !head || !next || !unit_row || !group_row || !b.site ||
-        !b.unit || !b.group)
+    int *root = malloc(sizeof(int) * (size_t)(t->nsite + 1));
+    int *size = calloc((size_t)N + 1, sizeof(int));
+    int *order = malloc(sizeof(int) * (size_t)(t->nsite + 1));
+    j.scratch = calloc((size_t)jobs, sizeof *j.scratch);
+    if (!par || !head || !next || !root || !size || !order || !j.scratch)
         goto done;
+    for (int w = 0; w < jobs; w++) {
+        size_t sz = 2 * (size_t)N + 1;
+        j.scratch[w] = malloc(sizeof(int) * sz);
+        if (j.scratch[w] == NULL)
+            goto done;
+        for (int u = 0; u < t->nunit; u++)
+            j.scratch[w][u] = -1;
+    }
     for (int i = 0; i < N; i++)
         par[i] = i, head[i] = -1;
-    for (int u = 0; u < t->nunit; u++)
-        unit_row[u] = -1;
     for (int s = 0; s < t->nsite; s++) {
         for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++)
             if (t->unit_supply[t->eunit[k]] > 0)
@@ -330,33 +384,58 @@ static int tp_solve(struct tp *t)
         int r = uf_find(par, i);
         next[i] = head[r];
         head[r] = i;
+        size[r] += i < t->nsite ? t->eoff[i + 1] - t->eoff[i] : 0;
     }
-    for (int r = 0; r < t->nsite; r++) {
-        if (uf_find(par, r) != r)
-            continue;
-        b.nsite = b.nunit = b.ngroup = 0;
-        for (int i = head[r]; i >= 0; i = next[i]) {
-            if (i < t->nsite)
-                b.site[b.nsite++] = i;
-            else if (i < t->nsite + t->nunit)
-                b.unit[b.nunit++] = i - t->nsite;
-            else
-                b.group[b.ngroup++] = i - t->nsite - t->nunit;
-        }
-        rc = solve_block(t, &b, unit_row, group_row);
-        if (rc != SIAGA_OK)
-            goto done;
+    /* roots are the smallest index of their block: sites come first */
+    for (int r = 0; r < t->nsite; r++)
+        if (uf_find(par, r) == r)
+            root[nblock++] = r;
+    for (int k = 0; k < nblock; k++)
+        order[k] = k;
+    j.t = t;
+    j.root = root;
+    j.head = head;
+    j.next = next;
+    j.res = calloc((size_t)nblock + 1, sizeof *j.res);
+    if (j.res == NULL)
+        goto done;
+    block_sizes = size;
+    block_roots = root;
+    qsort(order, (size_t)nblock, sizeof *order, cmp_block);
+    rc = parallel_for(nblock, order, jobs, tp_block_job, &j);
+    if (rc != SIAGA_OK)
+        goto done;
+    long nflow = 0;
+    for (int k = 0; k < nblock; k++)
+        nflow += j.res[k].nflow;
+    rc = SIAGA_ENOMEM;
+    t->flow = malloc(sizeof *t->flow * (size_t)(nflow + 1));
+    if (t->flow == NULL)
+        goto done;
+    t->capflow = (int)nflow + 1;
+    for (int k = 0; k < nblock; k++) {
+        const struct bres *r = &j.res[k];
+        if (r->nflow > 0)
+            memcpy(t->flow + t->nflow, r->flow, sizeof *r->flow * (size_t)r->nflow);
+        t->nflow += r->nflow;
+        for (int q = 0; q < MAX_TIERS; q++)
+            t->fill[q] += r->fill[q];
+        t->km += r->km;
     }
     rc = SIAGA_OK;
 done:
+    for (int k = 0; j.res != NULL && k < nblock; k++)
+        free(j.res[k].flow);
+    free(j.res);
+    for (int w = 0; j.scratch != NULL && w < jobs; w++)
+        free(j.scratch[w]);
+    free(j.scratch);
     free(par);
     free(head);
     free(next);
-    free(unit_row);
-    free(group_row);
-    free(b.site);
-    free(b.unit);
-    free(b.group);
+    free(root);
+    free(size);
+    free(order);
     return rc;
 }
 
@@ -547,7 +626,7 @@ static void units_free(struct units *un)
  */
 static int relaxed_bound(const struct scenario *s, const struct by_region *br,
                          const struct units *un, int npost, const int *ptps,
-                         const int *pn, const long *places,
+                         const int *pn, const long *places, int jobs,
                          struct assign_result *out)
 {
     bool need = false;
@@ -586,7 +665,7 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
     }
     if (eligibility(s, br, npost, ptps, pn, MAX_TPS_PER_POST, lo, hi, &t) != 0)
         goto done;
-    rc = tp_solve(&t);
+    rc = tp_solve(&t, jobs);
     if (rc != SIAGA_OK)
         goto done;
     for (int g = 0; g < GRADE_COUNT; g++) {
@@ -604,7 +683,7 @@ done:
 }
 
 int assign_guards(const struct scenario *s, const struct post *posts,
-                  int npost, const struct cluster_result *cr,
+                  int npost, const struct cluster_result *cr, int jobs,
                   struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
@@ -646,7 +725,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     }
     if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, NULL, NULL, &t) != 0)
         goto done;
-    rc = tp_solve(&t);
+    rc = tp_solve(&t, jobs);
     if (rc != SIAGA_OK)
         goto fail;
     if (t.nflow > 0)
@@ -658,7 +737,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     for (int g = 0; g < GRADE_COUNT; g++)
         out->empty[g] = out->empty_bound[g] = places[g] - t.fill[tier_of((enum grade)g)];
     out->km = t.km;
-    rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, out);
+    rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs, out);
     if (rc != SIAGA_OK)
         goto fail;
 
@@ -703,7 +782,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         tb.site[posts[t.flow[f].site].tps[0]].target += t.flow[f].count;
     if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &tb) != 0)
         goto done;
-    rc = tp_solve(&tb);
+    rc = tp_solve(&tb, jobs);
     if (rc != SIAGA_OK)
         goto fail;
     out->km_bound = tb.km < out->km ? tb.km : out->km;
@@ -736,8 +815,8 @@ done:
     return rc;
 }
 
-int assign_linmas(const struct scenario *s, struct assign_result *out,
-                  struct error_list *errs)
+int assign_linmas(const struct scenario *s, int jobs,
+                  struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
     struct units un = {0};
@@ -770,7 +849,7 @@ int assign_linmas(const struct scenario *s, struct assign_result *out,
     if (per > 0) {
         if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &t) != 0)
             goto done;
-        rc = tp_solve(&t);
+        rc = tp_solve(&t, jobs);
         if (rc != SIAGA_OK) {
             if (rc == SIAGA_ESOLVER)
                 error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");

@@ -24,7 +24,8 @@ struct assign_result {
 };
 
 /*
- * Fill the guard places of posts[0..npost) (the clusters of cr): most
+ * Fill the guard places of posts[0..npost) (the clusters of cr) on jobs
+ * threads (independent blocks of units and posts in parallel): most
  * sangat rawan places first, then rawan, then kurang rawan, then least
  * travel.  Exact: the constraint matrix is totally unimodular, so each
  * LP vertex is integral (checked).  km_bound comes from a relaxation in
@@ -32,15 +33,15 @@ struct assign_result {
  * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_ESOLVER (errs says why).
  */
 int assign_guards(const struct scenario *s, const struct post *posts,
-                  int npost, const struct cluster_result *cr,
+                  int npost, const struct cluster_result *cr, int jobs,
                   struct assign_result *out, struct error_list *errs);
 
 /*
  * Fill the Linmas places of every TPS: most places filled, then least
  * travel from unit base to TPS.  site in flows is a TPS index.
  */
-int assign_linmas(const struct scenario *s, struct assign_result *out,
-                  struct error_list *errs);
+int assign_linmas(const struct scenario *s, int jobs,
+                  struct assign_result *out, struct error_list *errs);
 
 void assign_free(struct assign_result *r);
 

@@ -9,9 +9,13 @@
  *
  * Per component:
  *   1. a greedy heuristic (most constrained TPS first) gives a clustering;
- *   2. if it has more posts than the bound, a MIP (anchor y_a, membership
- *      x_at, disaggregated linking x_at <= y_a) closes the gap with GLPK,
- *      the greedy clustering handed in as incumbent;
+ *   2. if it has more posts than the bound, posts are closed along
+ *      augmenting paths (close_posts), from the greedy and from seeded
+ *      randomised restarts of it;
+ *   2b. if still above the bound, a MIP (anchor y_a, membership x_at,
+ *      disaggregated linking x_at <= y_a) closes the gap with GLPK, the
+ *      best clustering handed in as incumbent, within a node budget (a
+ *      deterministic limit; past it the plan is `feasible` with its gap);
  *   3. with the post count fixed, the distance of members to anchors
  *      (formats 1.4 item 5) is reduced: exactly by the same MIP with a
  *      distance objective on small components (node budget, so the result
@@ -23,16 +27,23 @@
 #include "cluster.h"
 
 #include <float.h>
+#include <stdint.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "geo.h"
 #include "glpk_util.h"
+#include "parallel.h"
 
 /* A component whose MIP has at most this many membership pairs gets the
  * exact distance MIP (item 5); larger ones get local search. */
-#define P5_MIP_MAX_PAIRS 4000
+#define P5_MIP_MAX_PAIRS 400
+
+/* Randomised restarts of greedy + closing when a component misses its
+ * lower bound, before the MIP is tried. */
+#define GREEDY_RESTARTS 300
 
 /* Distances closer than this are equal (km). */
 #define EPS_KM 1e-9
@@ -97,7 +108,16 @@ static int cmp_cand(const void *a, const void *b)
  * whose cluster is largest, filling it with the most constrained
  * uncovered neighbours of the anchor.
  */
-static int greedy(const struct comp *c, struct sol *so)
+/* xorshift64: deterministic noise for the restarts of the greedy */
+static uint64_t rng_next(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
 {
     int n = c->n, rc = SIAGA_ENOMEM;
     int *deg = malloc(sizeof(int) * (size_t)n);
@@ -114,11 +134,23 @@ static int greedy(const struct comp *c, struct sol *so)
     for (int i = 0; i < n; i++)
         deg[i] = c->off[i + 1] - c->off[i];
     so->posts = 0;
+    uint64_t rng = seed;
     for (int left = n; left > 0;) {
+        /* the most constrained TPS; a restart (seed != 0) breaks ties and
+         * near-ties at random */
         int t = -1;
-        for (int i = 0; i < n; i++)
-            if (!covered[i] && (t < 0 || deg[i] < deg[t]))
+        unsigned tkey = 0;
+        for (int i = 0; i < n; i++) {
+            if (covered[i])
+                continue;
+            unsigned key = (unsigned)deg[i] * 4u;
+            if (seed)
+                key += (unsigned)(rng_next(&rng) % 6);
+            if (t < 0 || key < tkey) {
                 t = i;
+                tkey = key;
+            }
+        }
         int nbest = 0, best_deg = 0;
         double best_d = 0;
         /* candidate anchors: t itself, then its uncovered neighbours */
@@ -139,12 +171,17 @@ static int greedy(const struct comp *c, struct sol *so)
                 if (!covered[j] && j != t)
                     cand[m++] = (struct cand){j, deg[j], c->dist[q]};
             }
+            if (seed)
+                for (int q = 0; q < m; q++)
+                    cand[q].deg += (int)(rng_next(&rng) % 3);
             qsort(cand, (size_t)m, sizeof *cand, cmp_cand);
             for (int q = 0; q < m && ncur < c->cap; q++) {
                 cur[ncur++] = cand[q].node;
                 sdeg += cand[q].deg;
                 sd += cand[q].d;
             }
+            if (seed)
+                sdeg += (int)(rng_next(&rng) % 4);
             int better = ncur > nbest ||
                          (ncur == nbest && (sdeg < best_deg ||
                           (sdeg == best_deg && sd < best_d - EPS_KM)));
@@ -172,6 +209,132 @@ done:
     free(cand);
     free(best);
     free(cur);
+    return rc;
+}
+
+/* ---- 1b. closing posts by augmenting paths ----------------------------- */
+
+/*
+ * With the anchors fixed, placing TPS is a b-matching: each TPS to an open
+ * anchor within the radius, each anchor holding at most cap TPS (itself
+ * included).  Close an anchor, and re-home its TPS along augmenting paths
+ * (t moves to anchor b, a member of b moves on to anchor b', ... until an
+ * anchor with room); if every one of them finds a path, one post fewer.
+ */
+struct aug {
+    const struct comp *c;
+    int *anchor, *load;
+    int *prev_anchor;      /* BFS: anchor reached from which member */
+    int *via;              /* BFS: the member that moves into that anchor */
+    int *queue, *seen;     /* seen[anchor] == stamp when visited */
+    int stamp;
+};
+
+/* Find a home for TPS d (currently without one) among open anchors. */
+static int augment(struct aug *g, int d)
+{
+    const struct comp *c = g->c;
+    int head = 0, tail = 0;
+    g->stamp++;
+    /* start: anchors d can join directly */
+    for (int k = c->off[d]; k < c->off[d + 1]; k++) {
+        int b = c->adj[k];
+        if (g->anchor[b] != b || g->seen[b] == g->stamp)
+            continue;
+        g->seen[b] = g->stamp;
+        g->prev_anchor[b] = -1;
+        g->via[b] = d;
+        g->queue[tail++] = b;
+    }
+    while (head < tail) {
+        int b = g->queue[head++];
+        if (g->load[b] < c->cap) {
+            /* walk back: via[b] joins b, leaving its old anchor, ... */
+            g->load[b]++;
+            for (int x = b; x >= 0;) {
+                int m = g->via[x], p = g->prev_anchor[x];
+                g->anchor[m] = x;
+                x = p;
+            }
+            return 1;
+        }
+        /* b is full: one of its members may move on */
+        for (int q = c->off[b]; q < c->off[b + 1]; q++) {
+            int m = c->adj[q];
+            if (g->anchor[m] != b)
+                continue;
+            for (int k = c->off[m]; k < c->off[m + 1]; k++) {
+                int b2 = c->adj[k];
+                if (g->anchor[b2] != b2 || g->seen[b2] == g->stamp)
+                    continue;
+                g->seen[b2] = g->stamp;
+                g->prev_anchor[b2] = b;
+                g->via[b2] = m;
+                g->queue[tail++] = b2;
+            }
+        }
+    }
+    return 0;
+}
+
+static int close_posts(const struct comp *c, struct sol *so, long lb)
+{
+    int n = c->n, rc = SIAGA_ENOMEM;
+    struct aug g;
+    memset(&g, 0, sizeof g);
+    g.c = c;
+    g.anchor = so->anchor;
+    g.load = calloc((size_t)n, sizeof(int));
+    g.prev_anchor = malloc(sizeof(int) * (size_t)n);
+    g.via = malloc(sizeof(int) * (size_t)n);
+    g.queue = malloc(sizeof(int) * (size_t)n);
+    g.seen = calloc((size_t)n, sizeof(int));
+    int *save = malloc(sizeof(int) * (size_t)n);
+    int *saveload = malloc(sizeof(int) * (size_t)n);
+    int *disp = malloc(sizeof(int) * (size_t)c->cap);
+    if (!g.load || !g.prev_anchor || !g.via || !g.queue || !g.seen || !save ||
+        !saveload || !disp)
+        goto done;
+    for (int i = 0; i < n; i++)
+        g.load[so->anchor[i]]++;
+    for (int improved = 1; improved && so->posts > lb;) {
+        improved = 0;
+        /* smallest posts first: they are the cheapest to empty */
+        for (int size = 1; size <= c->cap && so->posts > lb; size++)
+            for (int a = 0; a < n && so->posts > lb; a++) {
+                if (so->anchor[a] != a || g.load[a] != size)
+                    continue;
+                memcpy(save, so->anchor, sizeof(int) * (size_t)n);
+                memcpy(saveload, g.load, sizeof(int) * (size_t)n);
+                int nd = 0;
+                for (int i = 0; i < n; i++)
+                    if (so->anchor[i] == a)
+                        disp[nd++] = i;
+                for (int i = 0; i < nd; i++)
+                    so->anchor[disp[i]] = -1;
+                g.load[a] = 0;
+                int ok = 1;
+                for (int i = 0; i < nd && ok; i++)
+                    ok = augment(&g, disp[i]);
+                if (ok) {
+                    so->posts--;
+                    improved = 1;
+                } else {
+                    memcpy(so->anchor, save, sizeof(int) * (size_t)n);
+                    memcpy(g.load, saveload, sizeof(int) * (size_t)n);
+                }
+            }
+    }
+    rc = SIAGA_OK;
+done:
+    free(g.load);
+    free(g.prev_anchor);
+    free(g.via);
+    free(g.queue);
+    free(g.seen);
+    free(save);
+    free(saveload);
+    free(disp);
     return rc;
 }
 
@@ -336,7 +499,7 @@ static int mip_solve(struct mip *m)
     ip.tm_lim = solver_tm_lim(m->deadline);
     ip.mip_gap = 0.0;
     ip.clq_cuts = GLP_ON;
-    ip.gmi_cuts = GLP_ON;
+    ip.mir_cuts = GLP_ON;
     ip.br_tech = GLP_BR_PCH;
     ip.bt_tech = GLP_BT_BLB;
     ip.cb_func = mip_callback;
@@ -526,25 +689,35 @@ static double nn_bound(const struct comp *c, int posts)
 
 /* ---- driver ------------------------------------------------------------ */
 
+/* What one kecamatan yields; kecamatan are clustered in parallel and
+ * merged in kecamatan order. */
+struct kres {
+    struct post *post; int npost, cap_post;
+    long *comp_posts; int ncomp, cap_comp;  /* local component ids */
+    long posts_bound, mip_solves;
+    double km, km_bound;
+    int limited;
+};
+
 struct ctx {
     const struct scenario *s;
     const struct plan_params *pp;
     double deadline;
-    struct cluster_result *out;
-    int cap_post, cap_comp;
-    int limited;            /* a deadline stopped some proof */
+    int *tps_comp;          /* shared; each kecamatan writes its own TPS */
+    struct kres *kr;        /* the kecamatan being clustered */
+    const int *lo, *hi;     /* TPS range of each kecamatan */
 };
 
 static int push_post(struct ctx *x, const struct post *p)
 {
-    struct cluster_result *o = x->out;
-    if (o->npost == x->cap_post) {
-        int nc = x->cap_post ? 2 * x->cap_post : 256;
+    struct kres *o = x->kr;
+    if (o->npost == o->cap_post) {
+        int nc = o->cap_post ? 2 * o->cap_post : 64;
         struct post *np = realloc(o->post, sizeof *np * (size_t)nc);
         if (np == NULL)
             return SIAGA_ENOMEM;
         o->post = np;
-        x->cap_post = nc;
+        o->cap_post = nc;
     }
     o->post[o->npost++] = *p;
     return SIAGA_OK;
@@ -552,14 +725,14 @@ static int push_post(struct ctx *x, const struct post *p)
 
 static int push_comp(struct ctx *x, long posts)
 {
-    struct cluster_result *o = x->out;
-    if (o->ncomp == x->cap_comp) {
-        int nc = x->cap_comp ? 2 * x->cap_comp : 256;
+    struct kres *o = x->kr;
+    if (o->ncomp == o->cap_comp) {
+        int nc = o->cap_comp ? 2 * o->cap_comp : 64;
         long *np = realloc(o->comp_posts, sizeof *np * (size_t)nc);
         if (np == NULL)
             return -1;
         o->comp_posts = np;
-        x->cap_comp = nc;
+        o->cap_comp = nc;
     }
     o->comp_posts[o->ncomp] = posts;
     return o->ncomp++;
@@ -569,7 +742,7 @@ static int push_comp(struct ctx *x, long posts)
 static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                       int kec)
 {
-    struct cluster_result *o = x->out;
+    struct kres *o = x->kr;
     int n = c->n, rc = SIAGA_ENOMEM;
     struct sol so = {malloc(sizeof(int) * (size_t)n), 0};
     struct mip m;
@@ -578,14 +751,37 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         goto done;
     long lb = cluster_lower_bound(n, c->cap);
     double km_lb = 0;
-    rc = greedy(c, &so);
+    rc = greedy(c, &so, 0);
+    if (rc == SIAGA_OK && so.posts > lb)
+        rc = close_posts(c, &so, lb);
     if (rc != SIAGA_OK)
         goto done;
+    /* restarts with seeded noise: deterministic, cheap next to a MIP */
+    for (int r = 1; r <= GREEDY_RESTARTS && so.posts > lb; r++) {
+        struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
+        if (alt.anchor == NULL) {
+            rc = SIAGA_ENOMEM;
+            goto done;
+        }
+        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ (uint64_t)c->tps[0];
+        rc = greedy(c, &alt, seed | 1);
+        if (rc == SIAGA_OK)
+            rc = close_posts(c, &alt, lb);
+        if (rc == SIAGA_OK && alt.posts < so.posts) {
+            free(so.anchor);
+            so = alt;
+        } else {
+            free(alt.anchor);
+        }
+        if (rc != SIAGA_OK)
+            goto done;
+    }
     if (so.posts > lb) {
         m.c = c;
         m.start = &so;
         m.deadline = x->deadline;
         m.bound = 0;
+        m.node_limit = x->pp->posts_node_limit;
         rc = mip_solve(&m);
         o->mip_solves++;
         if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
@@ -611,7 +807,7 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         if (mb > lb)
             lb = mb;
         if (rc == SIAGA_ELIMIT)
-            x->limited = 1;
+            o->limited = 1;
         free(m.xval);
         memset(&m, 0, sizeof m);
     }
@@ -666,7 +862,7 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         goto done;
     }
     for (int i = 0; i < n; i++)
-        o->tps_comp[c->tps[i]] = id;
+        x->tps_comp[c->tps[i]] = id;
     for (int a = 0; a < n; a++) {
         if (so.anchor[a] != a)
             continue;
@@ -825,57 +1021,155 @@ done:
     return rc;
 }
 
+/* Cluster the TPS of kecamatan k into x->kr. */
+static int cluster_kecamatan(struct ctx *x, int k, int *idx)
+{
+    const struct scenario *s = x->s;
+    int lo = x->lo[k], hi = x->hi[k], rc;
+    /* sangat rawan first: posts are sorted later, this order is internal */
+    for (int g = GRADE_COUNT - 1; g >= 0; g--) {
+        int n = 0;
+        for (int t = lo; t < hi; t++)
+            if ((int)s->tps[t].grade == g)
+                idx[n++] = t;
+        if (n == 0)
+            continue;
+        if (s->rules.grade[g].tps_per_post == 1) {
+            for (int i = 0; i < n; i++) {
+                struct post p;
+                memset(&p, 0, sizeof p);
+                p.grade = (enum grade)g;
+                p.kecamatan = k;
+                p.ntps = 1;
+                p.tps[0] = idx[i];
+                p.required = s->rules.grade[g].guards;
+                if ((rc = push_post(x, &p)) != SIAGA_OK)
+                    return rc;
+                x->kr->posts_bound++;
+            }
+            continue;
+        }
+        rc = cluster_group(x, idx, n, (enum grade)g, k);
+        if (rc != SIAGA_OK)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
+struct job {
+    const struct scenario *s;
+    const struct plan_params *pp;
+    double deadline;
+    int *tps_comp;
+    struct kres *kr;
+    const int *lo, *hi;
+    atomic_long done;
+};
+
+static int cluster_job(void *ctx, int k, int worker)
+{
+    (void)worker;
+    struct job *j = ctx;
+    int n = j->hi[k] - j->lo[k];
+    int *idx = malloc(sizeof(int) * (size_t)(n ? n : 1));
+    if (idx == NULL)
+        return SIAGA_ENOMEM;
+    struct ctx x = {j->s, j->pp, j->deadline, j->tps_comp, &j->kr[k],
+                    j->lo, j->hi};
+    int rc = cluster_kecamatan(&x, k, idx);
+    free(idx);
+    long done = atomic_fetch_add(&j->done, n) + n;
+    if (rc == SIAGA_OK && j->pp->progress != NULL)
+        j->pp->progress(j->pp->progress_ctx, "klaster", done, j->s->ntps);
+    return rc;
+}
+
+static const int *sort_keys;
+static int cmp_size_desc(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    if (sort_keys[x] != sort_keys[y])
+        return sort_keys[x] > sort_keys[y] ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
 int cluster_build(const struct scenario *s, const struct plan_params *pp,
                   double deadline, struct cluster_result *out,
                   struct error_list *errs)
 {
-    struct ctx x = {s, pp, deadline, out, 0, 0, 0};
-    int rc = SIAGA_ENOMEM;
-    int *idx = malloc(sizeof(int) * (size_t)(s->ntps ? s->ntps : 1));
+    int rc = SIAGA_ENOMEM, nk = s->nkec;
+    struct job j;
+    memset(&j, 0, sizeof j);
     memset(out, 0, sizeof *out);
+    int *lo = calloc((size_t)nk + 1, sizeof(int));
+    int *hi = calloc((size_t)nk + 1, sizeof(int));
+    int *size = calloc((size_t)nk + 1, sizeof(int));
+    int *order = malloc(sizeof(int) * ((size_t)nk + 1));
+    struct kres *kr = calloc((size_t)nk + 1, sizeof *kr);
     out->tps_comp = malloc(sizeof(int) * (size_t)(s->ntps ? s->ntps : 1));
-    if (idx == NULL || out->tps_comp == NULL)
+    if (!lo || !hi || !size || !order || !kr || !out->tps_comp)
         goto done;
     for (int t = 0; t < s->ntps; t++)
         out->tps_comp[t] = -1;
     /* TPS of one kecamatan are contiguous (document order) */
-    for (int lo = 0, hi; lo < s->ntps; lo = hi) {
-        int kec = s->tps[lo].kecamatan;
-        for (hi = lo; hi < s->ntps && s->tps[hi].kecamatan == kec; hi++)
-            ;
-        for (int g = GRADE_COUNT - 1; g >= 0; g--) {
-            int n = 0;
-            for (int t = lo; t < hi; t++)
-                if ((int)s->tps[t].grade == g)
-                    idx[n++] = t;
-            if (n == 0)
-                continue;
-            if (s->rules.grade[g].tps_per_post == 1) {
-                for (int i = 0; i < n; i++) {
-                    struct post p;
-                    memset(&p, 0, sizeof p);
-                    p.grade = (enum grade)g;
-                    p.kecamatan = kec;
-                    p.ntps = 1;
-                    p.tps[0] = idx[i];
-                    p.required = s->rules.grade[g].guards;
-                    if ((rc = push_post(&x, &p)) != SIAGA_OK)
-                        goto done;
-                    out->posts_bound++;
-                }
-                continue;
-            }
-            rc = cluster_group(&x, idx, n, (enum grade)g, kec);
-            if (rc != SIAGA_OK)
-                goto done;
-        }
-        if (pp->progress != NULL)
-            pp->progress(pp->progress_ctx, "klaster", hi, s->ntps);
+    for (int t = s->ntps - 1; t >= 0; t--)
+        lo[s->tps[t].kecamatan] = t;
+    for (int t = 0; t < s->ntps; t++)
+        hi[s->tps[t].kecamatan] = t + 1;
+    for (int k = 0; k < nk; k++) {
+        size[k] = hi[k] - lo[k];
+        order[k] = k;
+    }
+    /* largest kecamatan first, for balance; results do not depend on it */
+    sort_keys = size;
+    qsort(order, (size_t)nk, sizeof *order, cmp_size_desc);
+    j = (struct job){s, pp, deadline, out->tps_comp, kr, lo, hi, 0};
+    atomic_init(&j.done, 0);
+    rc = parallel_for(nk, order, pp->jobs, cluster_job, &j);
+    if (rc != SIAGA_OK)
+        goto done;
+    /* merge in kecamatan order */
+    long npost = 0, ncomp = 0;
+    for (int k = 0; k < nk; k++) {
+        npost += kr[k].npost;
+        ncomp += kr[k].ncomp;
+    }
+    rc = SIAGA_ENOMEM;
+    out->post = malloc(sizeof *out->post * (size_t)(npost + 1));
+    out->comp_posts = malloc(sizeof(long) * (size_t)(ncomp + 1));
+    if (out->post == NULL || out->comp_posts == NULL)
+        goto done;
+    int limited = 0;
+    for (int k = 0; k < nk; k++) {
+        const struct kres *r = &kr[k];
+        for (int t = lo[k]; t < hi[k]; t++)
+            if (out->tps_comp[t] >= 0)
+                out->tps_comp[t] += out->ncomp;
+        if (r->npost > 0)
+            memcpy(out->post + out->npost, r->post, sizeof *r->post * (size_t)r->npost);
+        if (r->ncomp > 0)
+            memcpy(out->comp_posts + out->ncomp, r->comp_posts,
+                   sizeof(long) * (size_t)r->ncomp);
+        out->npost += r->npost;
+        out->ncomp += r->ncomp;
+        out->posts_bound += r->posts_bound;
+        out->km += r->km;
+        out->km_bound += r->km_bound;
+        out->mip_solves += r->mip_solves;
+        limited |= r->limited;
     }
     out->proven = out->npost == out->posts_bound;
-    rc = x.limited ? SIAGA_ELIMIT : SIAGA_OK;
+    rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
-    free(idx);
+    for (int k = 0; kr != NULL && k < nk; k++) {
+        free(kr[k].post);
+        free(kr[k].comp_posts);
+    }
+    free(kr);
+    free(lo);
+    free(hi);
+    free(size);
+    free(order);
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
         if (rc == SIAGA_ESOLVER)
             error_add(errs, NULL, 0, "GLPK failed while clustering TPS");

@@ -31,12 +31,15 @@
 #include "cluster.h"
 #include "geo.h"
 #include "glpk_util.h"
+#include "parallel.h"
 
 void plan_params_init(struct plan_params *pp)
 {
     memset(pp, 0, sizeof *pp);
     pp->time_limit = 0;
     pp->node_limit = 200;
+    pp->posts_node_limit = 20000;
+    pp->jobs = parallel_cpus();
     pp->quiet = false;
 }
 
@@ -47,9 +50,13 @@ static int check_params(const struct plan_params *pp, struct error_list *errs)
                   pp->time_limit);
         return SIAGA_EINPUT;
     }
-    if (pp->node_limit < 0) {
-        error_add(errs, NULL, 0, "node_limit = %ld; must be >= 0",
-                  pp->node_limit);
+    if (pp->jobs < 1 || pp->jobs > 64) {
+        error_add(errs, NULL, 0, "jobs = %d; must be 1 to 64", pp->jobs);
+        return SIAGA_EINPUT;
+    }
+    if (pp->node_limit < 0 || pp->posts_node_limit < 0) {
+        error_add(errs, NULL, 0, "node_limit = %ld, posts_node_limit = %ld; "
+                  "must be >= 0", pp->node_limit, pp->posts_node_limit);
         return SIAGA_EINPUT;
     }
     return SIAGA_OK;
@@ -125,12 +132,12 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
         route_post(s, &cr.post[i]);
     if (pp->progress)
         pp->progress(pp->progress_ctx, "penjaga", 0, 2);
-    rc = assign_guards(s, cr.post, cr.npost, &cr, &ag, errs);
+    rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
     if (pp->progress)
         pp->progress(pp->progress_ctx, "linmas", 1, 2);
-    rc = assign_linmas(s, &al, errs);
+    rc = assign_linmas(s, pp->jobs, &al, errs);
     if (rc != SIAGA_OK)
         goto done;
 
