@@ -10,6 +10,9 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "geojson_write.h"
+#include "html_report.h"
+#include "kml_write.h"
 #include "outdir.h"
 
 char *io_post_id(int i, int npost, char *buf)
@@ -191,12 +194,7 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
 
 /* ---- ringkasan.txt ----------------------------------------------------- */
 
-struct row {
-    long tps[GRADE_COUNT], posts, places, polri, tni, linmas_places,
-         linmas, empty, reserve;
-};
-
-static void row_add(struct row *a, const struct row *b)
+static void row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
 {
     for (int g = 0; g < GRADE_COUNT; g++)
         a->tps[g] += b->tps[g];
@@ -211,7 +209,7 @@ static void row_add(struct row *a, const struct row *b)
 }
 
 static void row_print(FILE *f, const char *code, const char *name,
-                      const struct row *r)
+                      const struct plan_summary_row *r)
 {
     fprintf(f, "%-8s %-22.22s %5ld %5ld %5ld %5ld %6ld %6ld %5ld %7ld %7ld %6ld %8ld\n",
             code, name, r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
@@ -219,7 +217,7 @@ static void row_print(FILE *f, const char *code, const char *name,
             r->linmas_places, r->linmas, r->empty, r->reserve);
 }
 
-static const char *status_label(enum plan_status st)
+const char *io_plan_status_label(enum plan_status st)
 {
     switch (st) {
     case PLAN_OPTIMAL: return "optimal (semua tempat terisi, terbukti optimal)";
@@ -229,20 +227,21 @@ static const char *status_label(enum plan_status st)
     return "";
 }
 
-int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
+struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
+                                              const struct plan *p)
 {
-    struct row *rows = calloc((size_t)s->nkec + 1, sizeof *rows);
+    struct plan_summary_row *rows = calloc((size_t)s->nkec + 2, sizeof *rows);
     if (rows == NULL)
-        return -1;
-    struct row *wide = &rows[s->nkec]; /* reserves of units wider than a kecamatan */
+        return NULL;
+    struct plan_summary_row *wide = &rows[s->nkec]; /* reserves of units wider than a kecamatan */
     for (int t = 0; t < s->ntps; t++) {
-        struct row *r = &rows[s->tps[t].kecamatan];
+        struct plan_summary_row *r = &rows[s->tps[t].kecamatan];
         r->tps[s->tps[t].grade]++;
         r->linmas_places += s->rules.linmas_per_tps;
     }
     for (int i = 0; i < p->npost; i++) {
         const struct post *po = &p->post[i];
-        struct row *r = &rows[po->kecamatan];
+        struct plan_summary_row *r = &rows[po->kecamatan];
         r->posts++;
         r->places += po->required;
         for (int k = 0; k < po->nguards; k++) {
@@ -267,29 +266,34 @@ int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
         else
             wide->reserve++;
     }
+    for (int k = 0; k <= s->nkec; k++)
+        row_add(&rows[s->nkec + 1], &rows[k]);
+    return rows;
+}
+
+int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    struct plan_summary_row *rows = io_plan_summary_rows(s, p);
+    if (rows == NULL)
+        return -1;
+    const struct plan_summary_row *wide = &rows[s->nkec];
 
     fprintf(f, "RINGKASAN RENCANA PENGAMANAN TPS\n");
     fprintf(f, "Skenario : %s\n", s->name);
     if (s->date[0])
         fprintf(f, "Tanggal  : %s\n", s->date);
-    fprintf(f, "Status   : %s\n\n", status_label(p->status));
+    fprintf(f, "Status   : %s\n\n", io_plan_status_label(p->status));
     fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
             "Kode", "Kecamatan", "TPS", "TPS", "TPS", "Pos", "Tempat", "Polri",
             "TNI", "Linmas", "Linmas", "Kosong", "Cadangan");
     fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
             "", "", "KR", "R", "SR", "", "jaga", "", "", "wajib", "terisi",
             "", "");
-    struct row total;
-    memset(&total, 0, sizeof total);
-    for (int k = 0; k < s->nkec; k++) {
+    for (int k = 0; k < s->nkec; k++)
         row_print(f, s->kec[k].code, s->kec[k].name, &rows[k]);
-        row_add(&total, &rows[k]);
-    }
-    if (wide->reserve > 0) {
+    if (wide->reserve > 0)
         row_print(f, "-", "(satuan lintas kec.)", wide);
-        row_add(&total, wide);
-    }
-    row_print(f, "TOTAL", "", &total);
+    row_print(f, "TOTAL", "", &rows[s->nkec + 1]);
 
     const struct plan_objective *o = &p->obj;
     fprintf(f, "\nKeterangan: KR kurang rawan, R rawan, SR sangat rawan; "
@@ -333,12 +337,16 @@ int io_write_plan(const char *dir, const struct scenario *s,
     FILE *fx = outdir_file(&od, "roster.xml", errs);
     FILE *fc = fx ? outdir_file(&od, "roster.csv", errs) : NULL;
     FILE *fs = fc ? outdir_file(&od, "ringkasan.txt", errs) : NULL;
-    if (fs == NULL) {
+    FILE *fk = fs ? outdir_file(&od, "roster.kml", errs) : NULL;
+    FILE *fg = fk ? outdir_file(&od, "roster.geojson", errs) : NULL;
+    FILE *fh = fg ? outdir_file(&od, "laporan.html", errs) : NULL;
+    if (fh == NULL) {
         rc = SIAGA_EIO;
         goto done;
     }
     if (io_write_roster_xml(fx, s, p) != 0 || io_write_roster_csv(fc, s, p) != 0 ||
-        io_write_summary(fs, s, p) != 0) {
+        io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
+        io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0) {
         error_add(errs, dir, 0, "cannot write the plan");
         rc = SIAGA_EIO;
         goto done;

@@ -1,7 +1,9 @@
 /*
  * plan_write.h - the outputs of `siaga plan`: roster.xml (formats.md 2),
- * roster.csv (formats.md 3) and ringkasan.txt (the summary in Bahasa
- * Indonesia), written all-or-nothing into one folder.
+ * roster.csv (formats.md 3), ringkasan.txt (the summary in Bahasa
+ * Indonesia), and the maps and print report roster.kml, roster.geojson and
+ * laporan.html (io/kml_write.h, io/geojson_write.h, io/html_report.h),
+ * written all-or-nothing into one folder.
  */
 #ifndef SIAGA_PLAN_WRITE_H
 #define SIAGA_PLAN_WRITE_H
@@ -12,7 +14,7 @@
 #include "roster.h"
 #include "scenario.h"
 
-/* Write the three files into dir (created if missing).  On failure no
+/* Write the six files into dir (created if missing).  On failure no
  * new file is left in dir.  Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM. */
 int io_write_plan(const char *dir, const struct scenario *s,
                   const struct plan *p, struct error_list *errs);
@@ -21,6 +23,28 @@ int io_write_plan(const char *dir, const struct scenario *s,
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p);
+
+/* One row of the summary (ringkasan.txt, laporan.html). */
+struct plan_summary_row {
+    long tps[GRADE_COUNT];  /* TPS by grade */
+    long posts, places;     /* posts and their guard places */
+    long polri, tni;        /* guard places filled, by force */
+    long linmas_places, linmas; /* Linmas places and those filled */
+    long empty;             /* guard and Linmas places left empty */
+    long reserve;           /* members in reserve */
+};
+
+/*
+ * The summary rows of plan p: rows[k] for kecamatan k (0 .. nkec-1),
+ * rows[nkec] for the reserves of units wider than a kecamatan, and
+ * rows[nkec + 1] the total.  Returns nkec + 2 rows that the caller frees
+ * with free(); NULL when out of memory.
+ */
+struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
+                                              const struct plan *p);
+
+/* The plan status in words (Bahasa Indonesia), as ringkasan.txt says it. */
+const char *io_plan_status_label(enum plan_status st);
 
 /* Post id of post index i in a plan of npost posts: "P0001"; buf >= 24. */
 char *io_post_id(int i, int npost, char *buf);

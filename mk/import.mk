@@ -1,0 +1,10 @@
+# mk/import.mk - end-to-end checks of `siaga import` (tests/e2e_import.sh):
+# exit codes, messages with their lines, --drop-bad, atomic output, and
+# the bundled Kota Tangerang scenario rebuilt byte for byte from the real
+# TPS list (skipped when ../shared/data is not beside the repository).
+
+.PHONY: e2e-import
+CHECK_EXTRA += e2e-import
+
+e2e-import: $(BUILD)/siaga
+	@SIAGA=$(BUILD)/siaga sh tests/e2e_import.sh

@@ -1,0 +1,94 @@
+#!/bin/sh
+# End-to-end checks of `siaga import`: exit codes, every bad row reported
+# as FILE:LINE, --drop-bad, nothing written on refusal, an empty personnel
+# that validates and plans short, and scenarios/kota-tangerang-2024.xml
+# rebuilt byte for byte from ../shared/data (when it is there).
+set -u
+SIAGA=${SIAGA:-build/siaga}
+T=$(mktemp -d /tmp/siaga-e2e-import-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect() { # expect CODE DESCRIPTION -- command...
+    want=$1; what=$2; shift 3
+    "$@" >"$T/out" 2>"$T/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  | /' "$T/err" | head -5; fi
+}
+has() { # has FILE TEXT DESCRIPTION
+    grep -qF -- "$2" "$1" && ok || { bad "$3: no '$2'"; sed 's/^/  | /' "$1" | head -5; }
+}
+
+D=tests/data/import
+W="--wilayah $D/wilayah.tsv"
+
+# usage
+expect 2 "import without --tps" -- "$SIAGA" import -o "$T/x.xml"
+expect 2 "import without -o" -- "$SIAGA" import --tps $D/tps-id.csv
+expect 2 "import: bad --far-km" -- "$SIAGA" import --tps $D/tps-id.csv -o "$T/x.xml" --far-km abc
+expect 2 "import: missing file" -- "$SIAGA" import $W --tps $D/nope.csv -o "$T/x.xml"
+has "$T/err" "nope.csv: cannot read" "missing file message"
+expect 2 "import: missing wilayah" -- "$SIAGA" import --wilayah $D/nope.tsv --tps $D/tps-id.csv -o "$T/x.xml"
+"$SIAGA" --help | grep -q "siaga import --tps FILE" && ok || bad "usage lacks import"
+expect 2 "import: missing grades file" -- "$SIAGA" import $W --tps $D/tps-id.csv --grades $D/nope.csv -o "$T/x.xml"
+expect 3 "import: output folder missing" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/no/such/x.xml"
+
+# a good list, no grades, no personnel: validates, plan is short of everything
+expect 0 "import tps-id.csv" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/id.xml"
+has "$T/err" "5 TPS not in a grades file are kurang_rawan" "default grades said"
+has "$T/err" "<personnel/> is empty" "empty personnel said"
+expect 0 "validate the import" -- "$SIAGA" validate "$T/id.xml"
+has "$T/out" "TPS        : 5 (kurang rawan 5, rawan 0, sangat rawan 0)" "validate summary"
+expect 1 "plan without personnel is short" -- "$SIAGA" plan "$T/id.xml" -o "$T/plan" --quiet
+[ -z "$(ls -A "$T" | grep '^\.')" ] && ok || bad "temporary files left: $(ls -A "$T")"
+
+# bad rows: refused with every line, nothing written
+cp "$T/id.xml" "$T/keep.xml"
+expect 2 "bad rows refused" -- "$SIAGA" import $W --tps $D/tps-bad.csv -o "$T/keep.xml"
+for l in 6 7 8 9 10 11; do has "$T/err" "siaga: $D/tps-bad.csv:$l: " "bad row line $l"; done
+has "$T/err" "6 of 10 TPS rows rejected" "reject summary"
+cmp -s "$T/id.xml" "$T/keep.xml" && ok || bad "a refused import changed the output"
+[ ! -e "$T/rej.csv" ] && ok || bad "rejects written without --drop-bad"
+
+# --drop-bad: rejects written, the rest imported
+expect 0 "--drop-bad" -- "$SIAGA" import $W --tps $D/tps-bad.csv --drop-bad "$T/rej.csv" -o "$T/bad.xml"
+[ "$(wc -l < "$T/rej.csv")" -eq 7 ] && ok || bad "rejects file: $(wc -l < "$T/rej.csv") lines, want 7 (header, 6 rows)"
+head -1 "$T/rej.csv" | tr -d '\r' | grep -qx "kecamatan_code,kecamatan,kelurahan_code,kelurahan,tps_no,lat,lon,address,file,line,reason" && ok || bad "rejects header"
+expect 0 "validate after --drop-bad" -- "$SIAGA" validate "$T/bad.xml"
+has "$T/out" "TPS        : 4 " "4 TPS kept"
+
+# KML, grades and personnel together; deterministic
+expect 0 "kml + grades + personnel" -- "$SIAGA" import $W --tps $D/mymaps.kml --grades $D/grades.csv --personnel $D/personnel.csv -o "$T/k1.xml"
+has "$T/err" "1 placemarks are not TPS" "skipped placemark said"
+expect 0 "kml again" -- "$SIAGA" import $W --tps $D/mymaps.kml --grades $D/grades.csv --personnel $D/personnel.csv -o "$T/k2.xml"
+cmp -s "$T/k1.xml" "$T/k2.xml" && ok || bad "import is not deterministic"
+expect 2 "bad personnel" -- "$SIAGA" import $W --tps $D/mymaps.kml --personnel $D/personnel-bad.csv -o "$T/k3.xml"
+has "$T/err" "siaga: $D/personnel-bad.csv:4: unit KORAMIL-CIPONDOH: unknown force" "personnel line"
+[ ! -e "$T/k3.xml" ] && ok || bad "output written despite bad personnel"
+
+# Kota Tangerang from the real list: every bad row caught, the bundled
+# scenario rebuilt byte for byte, and it plans full
+TNG=../shared/data/tps-kota-tangerang-2024.csv
+if [ -r "$TNG" ] && [ -r ../shared/data/wilayah-tps-2024.tsv ]; then
+    expect 2 "tangerang refused without --drop-bad" -- "$SIAGA" import --tps "$TNG" --kabupaten 3671 -o "$T/t.xml"
+    has "$T/err" "84 of 2706 TPS rows rejected (7 outside Indonesia, 33 on a shared default pin, 44 far from its kelurahan)" "tangerang summary"
+    # the rows placing a TPS outside the city, all caught
+    for l in 22 69 107 108 109 240 241 182 226 307 438 558 859 1312 1313 1351 1498 1705 1775 1963 2123 2335 2497 2598 2630; do
+        grep -q "tps-kota-tangerang-2024.csv:$l: " "$T/err" && ok || bad "tangerang line $l not rejected"
+    done
+    S=scenarios/kota-tangerang-2024
+    expect 0 "tangerang import" -- "$SIAGA" import --tps "$TNG" --kabupaten 3671 \
+        --grades $S/grades.csv --personnel $S/personnel.csv \
+        --name "Polres Metro Tangerang Kota - Pilkada 2024" --date 2024-11-27 \
+        --drop-bad "$T/t-rejects.csv" -o "$T/t.xml"
+    cmp -s "$T/t.xml" $S.xml && ok || bad "scenarios/kota-tangerang-2024.xml differs from a fresh import"
+    cmp -s "$T/t-rejects.csv" $S/rejects.csv && ok || bad "$S/rejects.csv differs from a fresh import"
+    expect 0 "plan tangerang" -- "$SIAGA" plan $S.xml -o "$T/tp" --quiet
+    expect 0 "check tangerang" -- "$SIAGA" check $S.xml "$T/tp/roster.xml"
+else
+    echo "e2e_import: ../shared/data not found, Kota Tangerang checks skipped"
+fi
+
+echo "e2e_import: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
