@@ -10,15 +10,22 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "compare.h"
 #include "audit_text.h"
+#include "bko.h"
 #include "export.h"
 #include "error.h"
 #include "import.h"
 #include "html_report.h"
+#include "overlay_read.h"
 #include "plan_write.h"
 #include "planner.h"
+#include "roster_merge.h"
 #include "roster_read.h"
 #include "scenario_read.h"
+#include "whatif_plan.h"
+#include "whatif_write.h"
+#include "split.h"
 
 #ifndef SIAGA_VERSION
 #define SIAGA_VERSION "0.1.0"
@@ -33,23 +40,36 @@ enum exit_code {
 };
 
 static const char USAGE[] =
-    "usage: siaga validate SCENARIO.xml\n"
-    "       siaga plan SCENARIO.xml -o DIR [--time-limit SECONDS] [--quiet]\n"
+    "usage: siaga validate SCENARIO.xml [--with OVERLAY.xml]...\n"
+    "       siaga plan SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
+    "                  [--time-limit SECONDS] [--quiet]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
     "       siaga check SCENARIO.xml ROSTER.xml [--report DIR]\n"
+    "       siaga compare [--time-limit SECONDS] COLUMN...\n"
+    "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
+    "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
     "       siaga import --tps FILE [--tps FILE] [--grades FILE] [--personnel FILE]\n"
     "                  [--kabupaten CODE] [--wilayah TSV] [--drop-bad REJECTS]\n"
     "                  [--name TEXT] [--date YYYY-MM-DD] -o SCENARIO.xml\n"
+    "       siaga split SCENARIO.xml --by kabupaten -o DIR\n"
+    "       siaga merge ROSTER.xml... -o ROSTER.xml [--scenario SCENARIO.xml]\n"
     "       siaga --help | --version\n"
     "\n"
     "validate  check a scenario against the schema and the rules of formats.md\n"
     "plan      write DIR/roster.xml, roster.csv, ringkasan.txt, and the maps and\n"
     "          print report roster.kml, roster.geojson, laporan.html;\n"
     "          --export-lp/--export-mps also write the whole problem as one MIP\n"
+    "          --with applies a what-if overlay (formats.md 4) to the scenario\n"
+    "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
+    "          that fill every place, and what each overlay costs\n"
     "check     audit a roster against its scenario (for the KPU);\n"
     "          --report DIR also writes DIR/cakupan.html (coverage map)\n"
+    "compare   plans (of scenarios, with overlays) and rosters side by side\n"
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
     "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
+    "split     write DIR/<code>.xml, one scenario per kabupaten, to plan apart\n"
+    "merge     join the rosters of the parts (in scenario order) into one;\n"
+    "          --scenario puts the reserves in that scenario's member order\n"
     "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
     "roster fails the audit, 2 bad input or usage (nothing written), 3 the\n"
@@ -103,21 +123,77 @@ static int load(const char *path, struct scenario **s, struct error_list *el)
     return EXIT_OK;
 }
 
+/* Read overlays ov[0..nov) into out[] (NULL-filled by the caller). */
+static int read_overlays(const char *const *ov, int nov, struct overlay **out,
+                         struct error_list *el)
+{
+    for (int i = 0; i < nov; i++) {
+        int rc = io_read_overlay(ov[i], &out[i], el);
+        if (rc != SIAGA_OK) {
+            print_errors(el);
+            return input_exit(rc);
+        }
+    }
+    return EXIT_OK;
+}
+
+/* The base scenario with overlays ov[0..nov) applied in turn. */
+static int load_with(const char *path, const char *const *ov, int nov,
+                     struct scenario **s, struct error_list *el)
+{
+    int code = load(path, s, el);
+    for (int i = 0; i < nov && code == EXIT_OK; i++) {
+        struct overlay *o = NULL;
+        int rc = io_read_overlay(ov[i], &o, el);
+        if (rc == SIAGA_OK)
+            rc = overlay_apply(*s, o, el);
+        overlay_destroy(o);
+        if (rc != SIAGA_OK) {
+            print_errors(el);
+            code = input_exit(rc);
+        }
+    }
+    if (code != EXIT_OK) {
+        scenario_destroy(*s);
+        *s = NULL;
+    }
+    return code;
+}
+
+/* Most --with overlays on one command line or column. */
+#define MAX_OVERLAYS 16
+
 static int cmd_validate(int argc, char **argv)
 {
-    if (argc != 1)
+    const char *scenario = NULL, *ov[MAX_OVERLAYS];
+    int nov = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--with") == 0 && i + 1 < argc) {
+            if (nov == MAX_OVERLAYS)
+                return usage_error("at most 16 --with overlays%s", "");
+            ov[nov++] = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1] != 0)
+            return usage_error("unknown or incomplete option '%s'", argv[i]);
+        else if (scenario == NULL)
+            scenario = argv[i];
+        else
+            return usage_error("validate takes one SCENARIO file%s", "");
+    }
+    if (scenario == NULL)
         return usage_error("validate takes one SCENARIO file%s", "");
     struct error_list el;
     struct scenario *s = NULL;
     error_list_init(&el);
-    int code = load(argv[0], &s, &el);
+    int code = load_with(scenario, ov, nov, &s, &el);
     if (code == EXIT_OK) {
         long tps[GRADE_COUNT] = {0}, mem[FORCE_COUNT] = {0};
         for (int t = 0; t < s->ntps; t++)
             tps[s->tps[t].grade]++;
         for (int m = 0; m < s->nmember; m++)
             mem[s->unit[s->member[m].unit].force]++;
-        printf("%s: sah (valid)\n", argv[0]);
+        printf("%s: sah (valid)\n", scenario);
+        for (int i = 0; i < nov; i++)
+            printf("  + %s: sah, diterapkan\n", ov[i]);
         printf("skenario   : %s\n", s->name);
         printf("kabupaten  : %d\nkecamatan  : %d\ndesa       : %d\n",
                s->nkab, s->nkec, s->ndesa);
@@ -156,13 +232,19 @@ static int parse_seconds(const char *arg, double *out)
 static int cmd_plan(int argc, char **argv)
 {
     const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
+    const char *with[MAX_OVERLAYS];
+    int nwith = 0;
     struct plan_params pp;
     plan_params_init(&pp);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
             dir = argv[++i];
-        else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
+        else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
+            if (nwith == MAX_OVERLAYS)
+                return usage_error("at most 16 --with overlays%s", "");
+            with[nwith++] = argv[++i];
+        } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
             if (parse_seconds(argv[++i], &pp.time_limit) != 0)
                 return usage_error("--time-limit wants a positive number of "
                                    "seconds, not '%s'", argv[i]);
@@ -192,19 +274,32 @@ static int cmd_plan(int argc, char **argv)
     struct error_list el;
     struct scenario *s = NULL;
     struct plan *p = NULL;
+    struct overlay *ovs[MAX_OVERLAYS] = {NULL};
+    struct whatif_result wr;
+    memset(&wr, 0, sizeof wr);
     error_list_init(&el);
-    int code = load(scenario, &s, &el);
+    /* every overlay applies to the base before anything is planned, so a
+     * bad one costs no planning; then the chain base, +1, +2, ... */
+    int code = load_with(scenario, with, nwith, &s, &el);
+    scenario_destroy(s);
+    s = NULL;
+    if (code == EXIT_OK)
+        code = load(scenario, &s, &el);
+    if (code == EXIT_OK)
+        code = read_overlays(with, nwith, ovs, &el);
     if (code != EXIT_OK)
         goto done;
     if (!pp.quiet && isatty(STDERR_FILENO))
         pp.progress = progress;
-    int rc = solver_plan(s, &pp, &p, &el);
+    int rc = solver_whatif(s, ovs, nwith, &pp, &wr, &el);
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
         print_errors(&el);
         code = status_exit(rc);
         goto done;
     }
-    rc = io_write_plan(dir, s, p, &el);
+    p = wr.plan;
+    struct plan_extras x = {&wr.bko, wr.stage, wr.nstage};
+    rc = io_write_plan_extras(dir, s, p, &x, &el);
     for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
         const char *path = f == 0 ? lp : mps;
         struct model_weights w;
@@ -223,10 +318,173 @@ static int cmd_plan(int argc, char **argv)
     if (!pp.quiet)
         fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s (%.2f s)\n",
                 dir, p->npost, empty, plan_status_name(p->status), p->seconds);
+    if (!pp.quiet && wr.bko.sum > 0)
+        fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
+                "TNI %ld, Linmas %ld)\n", dir, wr.bko.sum,
+                wr.bko.total[FORCE_POLRI], wr.bko.total[FORCE_TNI],
+                wr.bko.total[FORCE_LINMAS]);
     code = empty > 0 ? EXIT_SHORT : EXIT_OK;
 done:
-    plan_destroy(p);
+    whatif_free(&wr);
+    for (int i = 0; i < nwith; i++)
+        overlay_destroy(ovs[i]);
     scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
+/* One column of `siaga compare`: a scenario spec "BASE[+OV...]" with
+ * --with overlays (a plan), or a roster with its scenario spec. */
+struct column {
+    char *spec;                  /* copy, split at '+' */
+    const char *base, *ov[MAX_OVERLAYS];
+    int nov;
+    const char *roster;          /* NULL for a plan */
+    char label[512];
+};
+
+/* Split "BASE+OV1+OV2" (unless the whole exists as a file) into c. */
+static int parse_spec(const char *arg, struct column *c)
+{
+    c->spec = malloc(strlen(arg) + 1);
+    if (c->spec == NULL)
+        return -1;
+    strcpy(c->spec, arg);
+    c->base = c->spec;
+    c->nov = 0;
+    if (access(arg, F_OK) == 0)
+        return 0;
+    for (char *p = strchr(c->spec, '+'); p != NULL; p = strchr(p + 1, '+')) {
+        *p = '\0';
+        if (c->nov == MAX_OVERLAYS)
+            return -2;
+        c->ov[c->nov++] = p + 1;
+    }
+    return 0;
+}
+
+static int compare_column(struct column *c, const struct plan_params *pp,
+                          struct compare_column *out, struct error_list *el)
+{
+    struct scenario *s = NULL;
+    struct raw_roster *r = NULL;
+    struct plan *p = NULL;
+    struct bko_request bko;
+    memset(&bko, 0, sizeof bko);
+    int code = load_with(c->base, c->ov, c->nov, &s, el);
+    if (code != EXIT_OK)
+        return code;
+    out->label = c->label;
+    if (c->roster != NULL) {
+        int rc = io_read_roster(c->roster, &r, el);
+        if (rc != SIAGA_OK) {
+            print_errors(el);
+            code = input_exit(rc);
+        } else {
+            io_compare_from_roster(s, r, out);
+        }
+    } else {
+        int rc = solver_plan(s, pp, &p, el);
+        if (rc == SIAGA_OK || rc == SIAGA_ELIMIT)
+            rc = solver_bko(s, p, &bko, el);
+        if (rc != SIAGA_OK) {
+            print_errors(el);
+            code = status_exit(rc);
+        } else {
+            io_compare_from_plan(s, p, &bko, out);
+        }
+    }
+    bko_request_free(&bko);
+    plan_destroy(p);
+    raw_roster_destroy(r);
+    scenario_destroy(s);
+    return code;
+}
+
+/* siaga compare: plans and rosters side by side (see USAGE). */
+static int cmd_compare(int argc, char **argv)
+{
+    struct plan_params pp;
+    struct column *col = calloc((size_t)argc + 1, sizeof *col);
+    struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
+    const char *scen = NULL;
+    char scen_label[256] = "";
+    int ncol = 0, code = EXIT_OK;
+    struct error_list el;
+    error_list_init(&el);
+    plan_params_init(&pp);
+    pp.quiet = true;
+    if (col == NULL || cc == NULL) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+        goto done;
+    }
+    for (int i = 0; i < argc && code == EXIT_OK; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (strcmp(a, "--time-limit") == 0 && more) {
+            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
+                code = usage_error("--time-limit wants a positive number of "
+                                   "seconds, not '%s'", argv[i]);
+        } else if (strcmp(a, "--scenario") == 0 && more) {
+            scen = argv[++i];
+            snprintf(scen_label, sizeof scen_label, "%s", scen);
+        } else if (strcmp(a, "--with") == 0 && more) {
+            struct column *c = ncol > 0 ? &col[ncol - 1] : NULL;
+            if (c == NULL || c->roster != NULL)
+                code = usage_error("--with follows the SCENARIO it applies to "
+                                   "('%s')", argv[i + 1]);
+            else if (c->nov == MAX_OVERLAYS)
+                code = usage_error("at most 16 overlays per column%s", "");
+            else {
+                c->ov[c->nov++] = argv[++i];
+                size_t n = strlen(c->label);
+                snprintf(c->label + n, sizeof c->label - n, " --with %s", argv[i]);
+            }
+        } else if (a[0] == '-' && a[1] != 0) {
+            code = usage_error("unknown or incomplete option '%s'", a);
+        } else {
+            struct column *c = &col[ncol++];
+            char root[64];
+            if (parse_spec(a, c) == -1) {
+                code = EXIT_FAILURE_;
+                break;
+            }
+            if (c->nov > 0 && access(c->base, F_OK) != 0)
+                c->nov = 0, c->base = a;    /* let load say it is missing */
+            if (io_xml_root(c->base, root, sizeof root) == 0 &&
+                strcmp(root, "roster") == 0) {
+                if (scen == NULL) {
+                    code = usage_error("roster '%s' needs --scenario SCENARIO "
+                                       "before it", a);
+                    break;
+                }
+                c->roster = a;
+                free(c->spec);
+                if (parse_spec(scen, c) == -1) {
+                    code = EXIT_FAILURE_;
+                    break;
+                }
+                snprintf(c->label, sizeof c->label, "%s (skenario %s)", a,
+                         scen_label);
+            } else {
+                snprintf(c->label, sizeof c->label, "%s", a);
+            }
+        }
+    }
+    if (code == EXIT_OK && ncol == 0)
+        code = usage_error("compare needs at least one SCENARIO or ROSTER%s", "");
+    for (int i = 0; i < ncol && code == EXIT_OK; i++)
+        code = compare_column(&col[i], &pp, &cc[i], &el);
+    if (code == EXIT_OK && io_write_compare(stdout, cc, ncol) != 0) {
+        fprintf(stderr, "siaga: cannot write the comparison\n");
+        code = EXIT_FAILURE_;
+    }
+done:
+    for (int i = 0; col != NULL && i < ncol; i++)
+        free(col[i].spec);
+    free(col);
+    free(cc);
     error_list_free(&el);
     return code;
 }
@@ -412,6 +670,96 @@ done:
     return code;
 }
 
+/* siaga split: a scenario per kabupaten, to plan as independent jobs. */
+static int cmd_split(int argc, char **argv)
+{
+    const char *scenario = NULL, *dir = NULL, *by = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            dir = argv[++i];
+        else if (strcmp(a, "--by") == 0 && i + 1 < argc)
+            by = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            return usage_error("unknown or incomplete option '%s'", a);
+        else if (scenario == NULL)
+            scenario = a;
+        else
+            return usage_error("unexpected argument '%s'", a);
+    }
+    if (scenario == NULL || dir == NULL || by == NULL)
+        return usage_error("split needs a SCENARIO, --by kabupaten and -o DIR%s", "");
+    if (strcmp(by, "kabupaten") != 0)
+        return usage_error("split --by knows only 'kabupaten', not '%s'", by);
+    struct error_list el;
+    struct scenario *s = NULL;
+    int nparts = 0;
+    error_list_init(&el);
+    int code = load(scenario, &s, &el);
+    if (code != EXIT_OK)
+        goto done;
+    int rc = io_split_kabupaten(s, dir, &nparts, &el);
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        code = status_exit(rc);
+        goto done;
+    }
+    fprintf(stderr, "siaga: split: %s: %d kabupaten/kota, %d TPS, %d units\n",
+            dir, nparts, s->ntps, s->nunit);
+done:
+    scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
+/* siaga merge: the rosters of the parts of a split, as one roster. */
+static int cmd_merge(int argc, char **argv)
+{
+    const char *out = NULL, *scenario = NULL;
+    const char **in = malloc(sizeof *in * ((size_t)argc + 1));
+    int nin = 0, code = EXIT_OK;
+    struct error_list el;
+    struct scenario *s = NULL;
+    error_list_init(&el);
+    if (in == NULL) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+        goto done;
+    }
+    for (int i = 0; i < argc && code == EXIT_OK; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            out = argv[++i];
+        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
+            scenario = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            code = usage_error("unknown or incomplete option '%s'", a);
+        else
+            in[nin++] = a;
+    }
+    if (code == EXIT_OK && (nin == 0 || out == NULL))
+        code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
+    if (code != EXIT_OK)
+        goto done;
+    if (scenario != NULL && (code = load(scenario, &s, &el)) != EXIT_OK)
+        goto done;
+    struct merge_summary sum;
+    int rc = io_merge_rosters(in, nin, out, s, &sum, &el);
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        code = status_exit(rc);
+        goto done;
+    }
+    fprintf(stderr, "siaga: merge: %s: %d rosters, %d pos, %d Linmas, %d "
+            "cadangan, status %s\n", out, nin, sum.nposts, sum.nlinmas,
+            sum.nreserves, plan_status_name(sum.status));
+done:
+    free(in);
+    scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     int code;
@@ -429,8 +777,14 @@ int main(int argc, char **argv)
         code = cmd_plan(argc - 2, argv + 2);
     else if (strcmp(argv[1], "check") == 0)
         code = cmd_check(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "compare") == 0)
+        code = cmd_compare(argc - 2, argv + 2);
     else if (strcmp(argv[1], "import") == 0)
         code = cmd_import(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "split") == 0)
+        code = cmd_split(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "merge") == 0)
+        code = cmd_merge(argc - 2, argv + 2);
     else
         code = usage_error("unknown command '%s'", argv[1]);
     /* a full disk on stdout is an error too (jq does the same) */

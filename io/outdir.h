@@ -1,8 +1,24 @@
 /*
- * outdir.h - all-or-nothing output: files are written under temporary
- * names in the output folder and renamed into place only when every one
- * of them is complete, so a crash, a full disk or a bad input never
- * leaves a half roster or a mix of old and new files that matters.
+ * outdir.h - all-or-nothing output: a set of files (roster.xml, roster.csv,
+ * ringkasan.txt, ...) is written into a fresh staging folder and only then
+ * put in place, so that a crash, a kill, a full disk or a bad input leaves
+ * either the previous complete set or the new complete set, never a half
+ * file and, whenever the folder allows it, never a mix of the two.
+ *
+ * How the set is put in place (DIR is the output folder):
+ * - The staging folder is PARENT/.NAME.siaga-PID-XXXXXX, next to DIR.
+ * - DIR does not exist: the staging folder is renamed to DIR.
+ * - DIR holds nothing but files of the new set: the two folders are
+ *   exchanged in one step (renameat2 RENAME_EXCHANGE, Linux 3.15), and the
+ *   previous set, now in the staging folder, is removed.
+ * - Otherwise (DIR holds other files, DIR is a symbolic link, ".", a mount
+ *   point, PARENT is not writable, or the file system cannot exchange):
+ *   the staging folder is DIR/.siaga-PID-XXXXXX and each file is renamed
+ *   into place on its own.  Each file is still whole, but a kill between
+ *   two renames leaves a mix; README.md says so.
+ * The paths users see, DIR/roster.xml and the others, are plain files.
+ * Staging folders left by a killed run (their process is gone) are
+ * removed by the next run on the same DIR.
  */
 #ifndef SIAGA_OUTDIR_H
 #define SIAGA_OUTDIR_H
@@ -14,23 +30,34 @@
 #define OUTDIR_MAX_FILES 16
 
 struct outdir {
-    char *dir;
+    char *dir;       /* DIR without trailing slashes */
+    char *parent;    /* folder holding DIR */
+    char *base;      /* last component of DIR */
+    char *stage;     /* staging folder, NULL when none */
+    int inside;      /* stage is inside DIR (one rename per file) */
+    int committed;
     int n;
-    char *tmp[OUTDIR_MAX_FILES], *final[OUTDIR_MAX_FILES];
+    char *name[OUTDIR_MAX_FILES];
     FILE *fp[OUTDIR_MAX_FILES];
 };
 
-/* Create dir (and parents) if missing.  Returns SIAGA_OK or SIAGA_EIO. */
+/* Make DIR's parents if missing and a staging folder.  Returns SIAGA_OK,
+ * or SIAGA_EIO / SIAGA_ENOMEM with a message in errs; call outdir_close
+ * in every case. */
 int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
 
-/* A new temporary file that will become dir/name; NULL on failure. */
+/* A new file of the set, to become DIR/name (a plain name, no slash);
+ * NULL on failure, with a message in errs.  The stream belongs to od. */
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
 
-/* Close every file (checking for write errors), then rename them all
- * into place.  On failure removes the temporaries; returns SIAGA_EIO. */
+/* Flush, sync and close every file (a write error of any is caught here),
+ * then put the set in place as described above.  Returns SIAGA_OK, or
+ * SIAGA_EIO with a message in errs; on failure before the set is in place
+ * DIR is untouched. */
 int outdir_commit(struct outdir *od, struct error_list *errs);
 
-/* Remove temporaries and free; safe after commit. */
+/* Close what is open, remove the staging folder and free; safe after a
+ * failed outdir_open and after commit. */
 void outdir_close(struct outdir *od);
 
 #endif

@@ -14,6 +14,7 @@
 #include "html_report.h"
 #include "kml_write.h"
 #include "outdir.h"
+#include "whatif_write.h"
 
 char *io_post_id(int i, int npost, char *buf)
 {
@@ -26,85 +27,158 @@ char *io_post_id(int i, int npost, char *buf)
 
 /* ---- roster.xml -------------------------------------------------------- */
 
-#define W(call) do { if ((call) < 0) goto fail; } while (0)
+/*
+ * The element writer below is shared by io_write_roster_xml (a plan) and
+ * io/roster_merge.c (rosters read back as text), so a merged roster comes
+ * out byte for byte as `siaga plan` would write it.  A writer fails
+ * stickily: after the first error every call returns -1.
+ */
+struct roster_writer {
+    xmlTextWriterPtr w;
+    FILE *f;
+    int failed;
+    int in_post;
+};
+
 #define X(s) BAD_CAST(s)
 
-static int write_member_attrs(xmlTextWriterPtr w, const struct scenario *s,
-                              int m, int with_force)
+static int rw_ok(struct roster_writer *rw, int rc)
+{
+    if (rc < 0)
+        rw->failed = 1;
+    return rw->failed ? -1 : 0;
+}
+
+static int rw_attr(struct roster_writer *rw, const char *name, const char *value)
+{
+    if (rw->failed)
+        return -1;
+    if (value == NULL)
+        return 0;
+    return rw_ok(rw, xmlTextWriterWriteAttribute(rw->w, X(name), X(value)));
+}
+
+struct roster_writer *io_roster_writer_open(FILE *f, const char *scenario,
+                                            const char *status, const char *gap)
+{
+    struct roster_writer *rw = calloc(1, sizeof *rw);
+    xmlOutputBufferPtr ob = rw ? xmlOutputBufferCreateFile(f, NULL) : NULL;
+    if (ob == NULL) {
+        free(rw);
+        return NULL;
+    }
+    rw->f = f;
+    rw->w = xmlNewTextWriter(ob);
+    if (rw->w == NULL) {
+        xmlOutputBufferClose(ob);
+        free(rw);
+        return NULL;
+    }
+    rw_ok(rw, xmlTextWriterSetIndent(rw->w, 1));
+    rw_ok(rw, xmlTextWriterSetIndentString(rw->w, X("  ")));
+    rw_ok(rw, xmlTextWriterStartDocument(rw->w, NULL, "UTF-8", NULL));
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X("roster")));
+    rw_attr(rw, "xmlns", "urn:siaga:roster:1");
+    rw_attr(rw, "scenario", scenario);
+    rw_attr(rw, "status", status);
+    rw_attr(rw, "gap", gap);
+    return rw;
+}
+
+int io_roster_writer_post(struct roster_writer *rw, const char *id,
+                          const char *grade, const char *kecamatan,
+                          const char *required, const char *route_km)
+{
+    if (rw->in_post)
+        rw_ok(rw, xmlTextWriterEndElement(rw->w));
+    rw->in_post = 1;
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X("post")));
+    rw_attr(rw, "id", id);
+    rw_attr(rw, "grade", grade);
+    rw_attr(rw, "kecamatan", kecamatan);
+    rw_attr(rw, "required", required);
+    return rw_attr(rw, "route_km", route_km);
+}
+
+int io_roster_writer_tps(struct roster_writer *rw, const char *id)
+{
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X("tps")));
+    rw_attr(rw, "id", id);
+    return rw_ok(rw, xmlTextWriterEndElement(rw->w));
+}
+
+int io_roster_writer_member(struct roster_writer *rw, const char *element,
+                            const char *tps, const char *member,
+                            const char *unit, const char *force)
+{
+    if (rw->in_post && strcmp(element, "guard") != 0) {
+        rw_ok(rw, xmlTextWriterEndElement(rw->w));
+        rw->in_post = 0;
+    }
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X(element)));
+    rw_attr(rw, "tps", tps);
+    rw_attr(rw, "member", member);
+    rw_attr(rw, "unit", unit);
+    rw_attr(rw, "force", force);
+    return rw_ok(rw, xmlTextWriterEndElement(rw->w));
+}
+
+int io_roster_writer_close(struct roster_writer *rw)
+{
+    if (rw == NULL)
+        return -1;
+    if (rw->in_post)
+        rw_ok(rw, xmlTextWriterEndElement(rw->w));
+    rw_ok(rw, xmlTextWriterEndElement(rw->w));
+    rw_ok(rw, xmlTextWriterEndDocument(rw->w));
+    rw_ok(rw, xmlTextWriterFlush(rw->w));
+    int rc = rw->failed || ferror(rw->f) ? -1 : 0;
+    xmlFreeTextWriter(rw->w); /* closes the output buffer, not the FILE */
+    free(rw);
+    return rc;
+}
+
+static int write_member(struct roster_writer *rw, const char *element,
+                        const char *tps, const struct scenario *s, int m,
+                        int with_force)
 {
     const struct member *mb = &s->member[m];
     const struct unit *u = &s->unit[mb->unit];
-    if (xmlTextWriterWriteAttribute(w, X("member"), X(mb->id)) < 0 ||
-        xmlTextWriterWriteAttribute(w, X("unit"), X(u->id)) < 0)
-        return -1;
-    if (with_force &&
-        xmlTextWriterWriteAttribute(w, X("force"), X(force_name(u->force))) < 0)
-        return -1;
-    return 0;
+    return io_roster_writer_member(rw, element, tps, mb->id, u->id,
+                                   with_force ? force_name(u->force) : NULL);
 }
 
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
 {
-    int rc = -1;
-    char buf[64];
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
-    if (ob == NULL)
-        return -1;
-    xmlTextWriterPtr w = xmlNewTextWriter(ob);
-    if (w == NULL) {
-        xmlOutputBufferClose(ob);
-        return -1;
-    }
-    W(xmlTextWriterSetIndent(w, 1));
-    W(xmlTextWriterSetIndentString(w, X("  ")));
-    W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    W(xmlTextWriterStartElement(w, X("roster")));
-    W(xmlTextWriterWriteAttribute(w, X("xmlns"), X("urn:siaga:roster:1")));
-    W(xmlTextWriterWriteAttribute(w, X("scenario"), X(s->name)));
-    W(xmlTextWriterWriteAttribute(w, X("status"), X(plan_status_name(p->status))));
+    char buf[64], gap[32], req[24], km[32];
+    const char *g = NULL;
     if (p->status == PLAN_FEASIBLE) {
-        snprintf(buf, sizeof buf, "%.4f",
+        snprintf(gap, sizeof gap, "%.4f",
                  plan_gap((double)p->obj.posts, (double)p->obj.posts_bound));
-        W(xmlTextWriterWriteAttribute(w, X("gap"), X(buf)));
+        g = gap;
     }
-    for (int i = 0; i < p->npost; i++) {
+    struct roster_writer *rw = io_roster_writer_open(f, s->name,
+                                                     plan_status_name(p->status), g);
+    if (rw == NULL)
+        return -1;
+    for (int i = 0; i < p->npost && !rw->failed; i++) {
         const struct post *po = &p->post[i];
-        W(xmlTextWriterStartElement(w, X("post")));
-        W(xmlTextWriterWriteAttribute(w, X("id"), X(io_post_id(i, p->npost, buf))));
-        W(xmlTextWriterWriteAttribute(w, X("grade"), X(grade_name(po->grade))));
-        W(xmlTextWriterWriteAttribute(w, X("kecamatan"), X(s->kec[po->kecamatan].code)));
-        W(xmlTextWriterWriteFormatAttribute(w, X("required"), "%d", po->required));
-        W(xmlTextWriterWriteFormatAttribute(w, X("route_km"), "%.2f", po->route_km));
-        for (int k = 0; k < po->ntps; k++) {
-            W(xmlTextWriterStartElement(w, X("tps")));
-            W(xmlTextWriterWriteAttribute(w, X("id"), X(scenario_tps_code(s, po->tps[k], buf))));
-            W(xmlTextWriterEndElement(w));
-        }
-        for (int k = 0; k < po->nguards; k++) {
-            W(xmlTextWriterStartElement(w, X("guard")));
-            W(write_member_attrs(w, s, p->guard[po->first_guard + k], 1));
-            W(xmlTextWriterEndElement(w));
-        }
-        W(xmlTextWriterEndElement(w));
+        snprintf(req, sizeof req, "%d", po->required);
+        snprintf(km, sizeof km, "%.2f", po->route_km);
+        io_roster_writer_post(rw, io_post_id(i, p->npost, buf),
+                              grade_name(po->grade), s->kec[po->kecamatan].code,
+                              req, km);
+        for (int k = 0; k < po->ntps; k++)
+            io_roster_writer_tps(rw, scenario_tps_code(s, po->tps[k], buf));
+        for (int k = 0; k < po->nguards; k++)
+            write_member(rw, "guard", NULL, s, p->guard[po->first_guard + k], 1);
     }
-    for (int i = 0; i < p->nlinmas; i++) {
-        W(xmlTextWriterStartElement(w, X("linmas")));
-        W(xmlTextWriterWriteAttribute(w, X("tps"), X(scenario_tps_code(s, p->linmas[i].tps, buf))));
-        W(write_member_attrs(w, s, p->linmas[i].member, 0));
-        W(xmlTextWriterEndElement(w));
-    }
-    for (int i = 0; i < p->nreserve; i++) {
-        W(xmlTextWriterStartElement(w, X("reserve")));
-        W(write_member_attrs(w, s, p->reserve[i], 1));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndDocument(w));
-    W(xmlTextWriterFlush(w));
-    rc = 0;
-fail:
-    xmlFreeTextWriter(w); /* closes the output buffer, not the FILE */
-    return rc == 0 && !ferror(f) ? 0 : -1;
+    for (int i = 0; i < p->nlinmas && !rw->failed; i++)
+        write_member(rw, "linmas", scenario_tps_code(s, p->linmas[i].tps, buf),
+                     s, p->linmas[i].member, 0);
+    for (int i = 0; i < p->nreserve && !rw->failed; i++)
+        write_member(rw, "reserve", NULL, s, p->reserve[i], 1);
+    return io_roster_writer_close(rw);
 }
 
 /* ---- roster.csv -------------------------------------------------------- */
@@ -330,6 +404,13 @@ int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
 int io_write_plan(const char *dir, const struct scenario *s,
                   const struct plan *p, struct error_list *errs)
 {
+    return io_write_plan_extras(dir, s, p, NULL, errs);
+}
+
+int io_write_plan_extras(const char *dir, const struct scenario *s,
+                         const struct plan *p, const struct plan_extras *x,
+                         struct error_list *errs)
+{
     struct outdir od;
     int rc = outdir_open(&od, dir, errs);
     if (rc != SIAGA_OK)
@@ -340,13 +421,16 @@ int io_write_plan(const char *dir, const struct scenario *s,
     FILE *fk = fs ? outdir_file(&od, "roster.kml", errs) : NULL;
     FILE *fg = fk ? outdir_file(&od, "roster.geojson", errs) : NULL;
     FILE *fh = fg ? outdir_file(&od, "laporan.html", errs) : NULL;
-    if (fh == NULL) {
+    FILE *fb = fh && x ? outdir_file(&od, "bko.csv", errs) : NULL;
+    if (fh == NULL || (x && fb == NULL)) {
         rc = SIAGA_EIO;
         goto done;
     }
     if (io_write_roster_xml(fx, s, p) != 0 || io_write_roster_csv(fc, s, p) != 0 ||
         io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
-        io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0) {
+        io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0 ||
+        (x && (io_write_whatif_summary(fs, s, x) != 0 ||
+               io_write_bko_csv(fb, s, x->bko) != 0))) {
         error_add(errs, dir, 0, "cannot write the plan");
         rc = SIAGA_EIO;
         goto done;

@@ -19,6 +19,14 @@
 int io_write_plan(const char *dir, const struct scenario *s,
                   const struct plan *p, struct error_list *errs);
 
+/* The same with the what-if outputs (io/whatif_write.h): also bko.csv,
+ * and the sections "Permintaan BKO" and "Dampak perubahan" at the end of
+ * ringkasan.txt.  x NULL is io_write_plan. */
+struct plan_extras;
+int io_write_plan_extras(const char *dir, const struct scenario *s,
+                         const struct plan *p, const struct plan_extras *x,
+                         struct error_list *errs);
+
 /* The single files, to an open stream; 0 or -1 on a write error. */
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);
@@ -48,5 +56,29 @@ const char *io_plan_status_label(enum plan_status st);
 
 /* Post id of post index i in a plan of npost posts: "P0001"; buf >= 24. */
 char *io_post_id(int i, int npost, char *buf);
+
+/*
+ * roster.xml element by element, from text: what io_write_roster_xml uses,
+ * shared so that `siaga merge` (io/roster_merge.h) writes the same bytes.
+ * Call open, then post (its tps and guard members follow), then the
+ * "linmas" and "reserve" members, then close.  An attribute given as NULL
+ * is left out.  Each call returns 0, or -1 once any write has failed
+ * (the error sticks); close frees the writer (NULL is accepted and gives
+ * -1) and returns -1 when anything failed, the FILE included.  The FILE
+ * stays open.
+ */
+struct roster_writer;
+struct roster_writer *io_roster_writer_open(FILE *f, const char *scenario,
+                                            const char *status, const char *gap);
+int io_roster_writer_post(struct roster_writer *rw, const char *id,
+                          const char *grade, const char *kecamatan,
+                          const char *required, const char *route_km);
+int io_roster_writer_tps(struct roster_writer *rw, const char *id);
+/* element is "guard" (inside the current post), "linmas" (tps given,
+ * force NULL) or "reserve". */
+int io_roster_writer_member(struct roster_writer *rw, const char *element,
+                            const char *tps, const char *member,
+                            const char *unit, const char *force);
+int io_roster_writer_close(struct roster_writer *rw);
 
 #endif

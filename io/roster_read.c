@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -28,6 +29,7 @@
 
 #include "arena.h"
 #include "io/schemas.h"
+#include "xml_guard.h"
 
 #define ROSTER_NS "urn:siaga:roster:1"
 #define CHUNK (64 * 1024)
@@ -56,6 +58,12 @@ static void on_error(void *ctx, XML_ERR_CONST xmlError *e)
     struct read_state *st = ctx;
     if (e == NULL || e->level == XML_ERR_WARNING)
         return;
+    /* libxml2 reports some allocation failures as internal errors */
+    if (e->code == XML_ERR_NO_MEMORY || e->code == XML_SCHEMAV_INTERNAL ||
+        e->code == XML_SCHEMAP_INTERNAL) {
+        st->nomem = 1;
+        return;
+    }
     char msg[512];
     const char *m = e->message ? e->message : "XML error";
     size_t n = strlen(m);
@@ -141,8 +149,20 @@ static const char *attr(struct read_state *st, const struct attrs *at,
             fail_nomem(st);
             return NULL;
         }
-        memcpy(d, v, n);
-        d[n] = '\0';
+        /* Without XML_PARSE_NOENT, libxml2's SAX2 hands over an '&' of an
+         * attribute value (from &amp; or &#38;) as the text "&#38;", so
+         * that it could be written back; every other reference arrives
+         * decoded.  Undo that one escape, left to right. */
+        size_t o = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (v[k] == '&' && n - k >= 5 && memcmp(v + k, "&#38;", 5) == 0) {
+                d[o++] = '&';
+                k += 4;
+            } else {
+                d[o++] = v[k];
+            }
+        }
+        d[o] = '\0';
         return d;
     }
     return NULL;
@@ -283,6 +303,7 @@ int io_read_roster(const char *path, struct raw_roster **out,
     char *buf = NULL;
     struct read_state st;
     xmlSAXHandler sax;
+    struct xml_guard guard;
 
     memset(&st, 0, sizeof st);
     st.path = path;
@@ -309,6 +330,14 @@ int io_read_roster(const char *path, struct raw_roster **out,
         rc = SIAGA_EIO;
         goto done;
     }
+    struct stat fst;
+    if (fstat(fd, &fst) == 0 && S_ISREG(fst.st_mode) &&
+        fst.st_size > XML_GUARD_MAX_BYTES) {
+        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
+                  "limit", (long)XML_GUARD_MAX_BYTES);
+        rc = SIAGA_EINPUT;
+        goto done;
+    }
 
     pctxt = xmlSchemaNewMemParserCtxt(siaga_schema_roster_1,
                                       (int)strlen(siaga_schema_roster_1));
@@ -317,8 +346,7 @@ int io_read_roster(const char *path, struct raw_roster **out,
     if (schema != NULL)
         vctxt = xmlSchemaNewValidCtxt(schema);
     if (vctxt == NULL) {
-        error_add(errs, path, 0, "internal error: roster schema unusable");
-        rc = SIAGA_ENOMEM;
+        rc = SIAGA_ENOMEM;   /* the embedded schema compiles but for memory */
         goto done;
     }
     xmlSchemaSetValidStructuredErrors(vctxt, on_error, &st);
@@ -337,12 +365,16 @@ int io_read_roster(const char *path, struct raw_roster **out,
         goto done;
     }
 
+    /* every byte passes xml_guard (file size, attributes per element)
+     * before the parser sees it */
+    xml_guard_init(&guard);
     ssize_t n = read(fd, buf, 4);
     if (n < 0) {
         error_add(errs, path, 0, "cannot read: %s", strerror(errno));
         rc = SIAGA_EIO;
         goto done;
     }
+    xml_guard_feed(&guard, buf, (size_t)n);
     ctxt = xmlCreatePushParserCtxt(saxp, user, buf, (int)n, path);
     if (ctxt == NULL) {
         rc = SIAGA_ENOMEM;
@@ -362,6 +394,11 @@ int io_read_roster(const char *path, struct raw_roster **out,
                 continue;
             error_add(errs, path, 0, "cannot read: %s", strerror(errno));
             rc = SIAGA_EIO;
+            goto done;
+        }
+        if (xml_guard_feed(&guard, buf, (size_t)n) != 0) {
+            error_add(errs, path, guard.fail_line, "%s", guard.message);
+            rc = SIAGA_EINPUT;
             goto done;
         }
         xmlParseChunk(ctxt, buf, (int)n, n == 0);
@@ -397,5 +434,7 @@ done:
     free(buf);
     raw_roster_destroy(st.r);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, path, 0, "out of memory");
     return rc;
 }

@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -51,6 +52,7 @@
 #include "arena.h"
 #include "schemas.h"
 #include "strmap.h"
+#include "xml_guard.h"
 
 #define SCENARIO_NS "urn:siaga:scenario:1"
 
@@ -61,6 +63,17 @@
 
 /* Element depth tracked; the schema nests at most 5 deep. */
 #define MAX_DEPTH 8
+
+/* Limits that keep memory bounded whatever the file says (README.md,
+ * "Limits"); each is far above a national scenario (823,000 TPS, 84,000
+ * desa, ~1.9 million personnel).  The file itself is bounded by
+ * xml_guard.h (size, attributes per element). */
+#define MAX_TEXT 256            /* bytes of one text attribute value */
+#define MAX_TPS 1000000
+#define MAX_REGIONS 200000      /* kabupaten + kecamatan + desa */
+#define MAX_UNITS 100000
+#define MAX_MEMBERS 4000000     /* listed and made by count */
+#define MAX_COUNT_BYTES (256L * 1024 * 1024) /* ids and names made by count */
 
 enum elem {
     E_OTHER, E_SCENARIO, E_RULES, E_GRADE, E_LINMAS, E_KAB, E_KEC, E_DESA,
@@ -112,6 +125,11 @@ struct rd {
     long linmas_line;
     struct pending_scope *scopes;
     int nscopes, cap_scopes;
+    FILE *in;               /* the file, read through guard */
+    struct xml_guard guard;
+    int limit;              /* a limit was passed: read no further */
+    int compiling;          /* the embedded schema is being compiled */
+    long count_bytes;       /* bytes of ids and names made by count */
 };
 
 static void own_error(struct rd *rd, long line, const char *fmt, ...)
@@ -128,6 +146,17 @@ static void own_error(struct rd *rd, long line, const char *fmt, ...)
     va_end(ap);
     rd->own_errors++;
 }
+
+/* A limit of this file is passed: say which, and read no further (the
+ * scenario is refused, so nothing more is worth the memory). */
+static int over_limit(struct rd *rd, long line, const char *what, long limit)
+{
+    own_error(rd, line, "more than %ld %s, the limit", limit, what);
+    rd->limit = 1;
+    return 0;
+}
+
+static long element_line(struct rd *rd);
 
 /* ---- libxml2 errors ---------------------------------------------------- */
 
@@ -159,10 +188,14 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     struct rd *rd = ctx;
     char buf[512];
-    if (e == NULL || e->level == XML_ERR_WARNING)
-        return;   /* warnings do not make a file invalid */
-    if (e->code == XML_ERR_NO_MEMORY) {
-        rd->nomem = 1;
+    if (e == NULL || e->level == XML_ERR_WARNING || rd->limit)
+        return;   /* warnings do not make a file invalid; after a limit
+                     only the limit is reported */
+    /* libxml2 reports some allocation failures as internal errors */
+    if (e->code == XML_ERR_NO_MEMORY || e->code == XML_SCHEMAV_INTERNAL ||
+        e->code == XML_SCHEMAP_INTERNAL || rd->compiling) {
+        if (!rd->compiling)
+            rd->nomem = 1;
         return;
     }
     /* "No matching global declaration available for the validation root":
@@ -304,6 +337,13 @@ static int attr_str(struct rd *rd, const char *name, const char *def,
         *out = def;
         return 0;
     }
+    size_t len = strlen(v);
+    if (len > MAX_TEXT) {
+        const char *el = (const char *)xmlTextReaderConstLocalName(rd->reader);
+        own_error(rd, element_line(rd), "%s: %s is %zu bytes long; the limit "
+                  "is %d", el ? el : "element", name, len, MAX_TEXT);
+        v[MAX_TEXT] = '\0';   /* keep the rest of the reading sane */
+    }
     *out = scenario_strdup(rd->s, v);
     xmlFree(v);
     if (*out == NULL) {
@@ -435,6 +475,9 @@ static int read_region(struct rd *rd, enum elem e, long line)
 {
     const char *code, *name;
     int ix = -1;
+    if (rd->s->nkab + rd->s->nkec + rd->s->ndesa >= MAX_REGIONS)
+        return over_limit(rd, line, "regions (kabupaten, kecamatan and desa)",
+                          MAX_REGIONS);
     if (attr_str(rd, "code", "", &code) != 0 ||
         attr_str(rd, "name", "", &name) != 0)
         return -1;
@@ -473,6 +516,8 @@ static int read_tps(struct rd *rd, long line)
         .voters = -1,
         .line = line,
     };
+    if (rd->s->ntps >= MAX_TPS)
+        return over_limit(rd, line, "TPS", MAX_TPS);
     attr_int(rd, line, "tps", "no", 1, 999, &t.no);
     attr_double(rd, line, "tps", "lat", &t.lat);
     attr_double(rd, line, "tps", "lon", &t.lon);
@@ -540,6 +585,8 @@ static int read_unit(struct rd *rd, long line)
     const char *scope_code = NULL;
     int nscope = 0;
 
+    if (s->nunit >= MAX_UNITS)
+        return over_limit(rd, line, "units", MAX_UNITS);
     if (attr_str(rd, "id", "", &un.id) != 0 ||
         attr_str(rd, "name", "", &un.name) != 0)
         return -1;
@@ -565,6 +612,22 @@ static int read_unit(struct rd *rd, long line)
                   un.id);
     un.has_base = has_lat && has_lon;
     attr_int(rd, line, "unit", "count", 1, UNIT_COUNT_MAX, &un.count);
+    if (un.count > 0) {
+        /* count="N" is the one place a few bytes of the file become much
+         * memory: bound both the members and their names */
+        if (un.count > MAX_MEMBERS - s->nmember)
+            return over_limit(rd, line, "members", MAX_MEMBERS);
+        rd->count_bytes += (long)un.count *
+                           (long)(strlen(un.id) + strlen(un.name) + 32);
+        if (rd->count_bytes > MAX_COUNT_BYTES) {
+            own_error(rd, line, "unit %s: the ids and names of the members "
+                      "made by count would take more than %ld MiB, the "
+                      "limit; give a shorter id or name, or a smaller count",
+                      un.id, MAX_COUNT_BYTES >> 20);
+            rd->limit = 1;
+            return 0;
+        }
+    }
 
     int u = scenario_add_unit(s, &un);
     if (u < 0) {
@@ -583,6 +646,8 @@ static int read_member(struct rd *rd, long line)
     struct scenario *s = rd->s;
     struct member m = {.unit = rd->unit, .line = line};
     struct unit *un = &s->unit[rd->unit];
+    if (s->nmember >= MAX_MEMBERS)
+        return over_limit(rd, line, "members", MAX_MEMBERS);
     if (un->count > 0 && !rd->unit_mixed) {
         own_error(rd, un->line, "unit %s: give either count or member "
                   "elements, not both", un->id);
@@ -725,7 +790,9 @@ static void read_nodes(struct rd *rd)
         long text_line = 0;
         switch (type) {
         case XML_READER_TYPE_ELEMENT:
-            if (on_element(rd) != 0)
+            /* past a limit the rest is read but not kept: stopping inside
+             * an element would leak in libxml2 (fuzz/lsan.supp) */
+            if (!rd->limit && on_element(rd) != 0)
                 rd->nomem = 1;   /* every failure above is an allocation */
             break;
         case XML_READER_TYPE_DOCUMENT_TYPE:
@@ -745,9 +812,78 @@ static void read_nodes(struct rd *rd)
         }
         rd->last_text_line = text_line;
     }
-    if (!rd->stop && !rd->nomem && ret < 0 && rd->xml_errors == 0)
+    if (!rd->stop && !rd->nomem && !rd->limit && ret < 0 &&
+        rd->xml_errors == 0)
         own_error(rd, xmlTextReaderGetParserLineNumber(rd->reader),
                   "malformed XML");
+}
+
+/* libxml2 reads the file through here, so that xml_guard sees every
+ * byte first. */
+static int read_cb(void *ctx, char *buf, int len)
+{
+    struct rd *rd = ctx;
+    size_t n = fread(buf, 1, (size_t)len, rd->in);
+    if (n == 0 && ferror(rd->in)) {
+        if (!rd->io)
+            error_add(rd->errs, rd->path, 0, "cannot read: %s",
+                      strerror(errno));
+        rd->io = 1;
+        return -1;
+    }
+    if (xml_guard_feed(&rd->guard, buf, n) != 0) {
+        if (!rd->limit)
+            own_error(rd, rd->guard.fail_line, "%s", rd->guard.message);
+        rd->limit = 1;
+        return -1;
+    }
+    return (int)n;
+}
+
+static int close_cb(void *ctx)
+{
+    (void)ctx;
+    return 0;
+}
+
+/* A reader on the file from its start; NULL when the file cannot be
+ * opened (rd->io, with a message) or out of memory. */
+static xmlTextReaderPtr open_reader(struct rd *rd, int options)
+{
+    if (rd->in != NULL)
+        fclose(rd->in);
+    if ((rd->in = fopen(rd->path, "rb")) == NULL) {
+        error_add(rd->errs, rd->path, 0, "cannot open: %s", strerror(errno));
+        rd->io = 1;
+        return NULL;
+    }
+    xml_guard_init(&rd->guard);
+    return xmlReaderForIO(read_cb, close_cb, rd, rd->path, NULL, options);
+}
+
+/* First pass, without the schema: well-formedness and the limits of
+ * xml_guard.h.  libxml2 2.9.14 leaks when a validating reader stops at a
+ * fatal error inside an element (fuzz/lsan.supp), so the schema only ever
+ * sees a well-formed file.  A DOCTYPE ends the pass; the second pass
+ * reports it. */
+static void check_wellformed(struct rd *rd, int options)
+{
+    int ret;
+    rd->reader = open_reader(rd, options);
+    if (rd->reader == NULL) {
+        if (!rd->io)
+            rd->nomem = 1;
+        return;
+    }
+    xmlTextReaderSetStructuredErrorHandler(rd->reader, on_xml_error, rd);
+    while (!rd->nomem && (ret = xmlTextReaderRead(rd->reader)) == 1)
+        if (xmlTextReaderNodeType(rd->reader) == XML_READER_TYPE_DOCUMENT_TYPE)
+            break;
+    if (ret < 0 && !rd->nomem && !rd->limit && !rd->io && rd->xml_errors == 0)
+        own_error(rd, xmlTextReaderGetParserLineNumber(rd->reader),
+                  "malformed XML");
+    xmlFreeTextReader(rd->reader);
+    rd->reader = NULL;
 }
 
 /* ---- after reading ------------------------------------------------------ */
@@ -860,7 +996,16 @@ int io_read_scenario(const char *path, struct scenario **out,
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         error_add(errs, path, 0, "cannot open: %s", strerror(errno));
-        rc = SIAGA_EIO;
+        rc = errno == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+        goto done;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > XML_GUARD_MAX_BYTES) {
+        fclose(f);
+        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
+                  "limit", (long)XML_GUARD_MAX_BYTES);
+        rc = SIAGA_EINPUT;
         goto done;
     }
     int c = fgetc(f);
@@ -872,6 +1017,12 @@ int io_read_scenario(const char *path, struct scenario **out,
         goto done;
     }
     fclose(f);
+    if (c == EOF) {
+        /* libxml2's push reader has no good word for an empty file */
+        error_add(errs, path, 1, "the file is empty");
+        rc = SIAGA_EINPUT;
+        goto done;
+    }
 
     if ((rd.s = scenario_create()) == NULL ||
         (rd.s->file = scenario_strdup(rd.s, path)) == NULL) {
@@ -884,23 +1035,25 @@ int io_read_scenario(const char *path, struct scenario **out,
         rc = SIAGA_ENOMEM;
         goto done;
     }
+    /* the embedded schema is known to compile: when it does not, memory
+     * ran out (libxml2 then says odd things about the schema, which are
+     * not the file's problems and are not reported) */
+    rd.compiling = 1;
     xmlSchemaSetParserStructuredErrors(pctx, on_xml_error, &rd);
     schema = xmlSchemaParse(pctx);
+    rd.compiling = 0;
     if (schema == NULL || (vctx = xmlSchemaNewValidCtxt(schema)) == NULL) {
-        if (!rd.nomem)
-            error_add(errs, path, 0,
-                      "internal error: the embedded scenario schema does "
-                      "not load");
-        rc = rd.nomem || schema != NULL ? SIAGA_ENOMEM : SIAGA_EIO;
+        rc = SIAGA_ENOMEM;
         goto done;
     }
-    rd.xml_errors = 0;  /* schema-compilation messages were not the file's */
 
-    rd.reader = xmlReaderForFile(path, NULL, options);
+    check_wellformed(&rd, options);
+    if (rd.nomem || rd.io || rd.limit || rd.xml_errors > 0 ||
+        rd.own_errors > 0)
+        goto done;
+    rd.reader = open_reader(&rd, options);
     if (rd.reader == NULL) {
-        if (!rd.nomem && !rd.io && rd.xml_errors == 0)
-            error_add(errs, path, 0, "cannot read");
-        rc = rd.nomem ? SIAGA_ENOMEM : SIAGA_EIO;
+        rc = rd.io ? SIAGA_EIO : SIAGA_ENOMEM;
         goto done;
     }
     xmlTextReaderSetStructuredErrorHandler(rd.reader, on_xml_error, &rd);
@@ -937,12 +1090,16 @@ done:
             rc = SIAGA_EINPUT;
     }
     xmlFreeTextReader(rd.reader);
+    if (rd.in != NULL)
+        fclose(rd.in);
     xmlSchemaFreeValidCtxt(vctx);
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
     free(rd.scopes);
     xmlSetStructuredErrorFunc(old_sctx, old_serror);
     xmlSetGenericErrorFunc(old_gctx, old_gerror);
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, path, 0, "out of memory");
     if (rc == SIAGA_OK) {
         *out = rd.s;
     } else {

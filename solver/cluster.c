@@ -12,10 +12,12 @@
  *   2. if it has more posts than the bound, posts are closed along
  *      augmenting paths (close_posts), from the greedy and from seeded
  *      randomised restarts of it;
- *   2b. if still above the bound, a MIP (anchor y_a, membership x_at,
- *      disaggregated linking x_at <= y_a) closes the gap with GLPK, the
- *      best clustering handed in as incumbent, within a node budget (a
- *      deterministic limit; past it the plan is `feasible` with its gap);
+ *   2b. if still above the bound, an exact depth-first search settles
+ *      it (exact_posts), within a node budget; GLPK's branch and bound on
+ *      the MIP (anchor y_a, membership x_at, linking x_at <= y_a) is the
+ *      last resort, with the best clustering as incumbent, also within a
+ *      deterministic node budget; past both, the plan is `feasible` with
+ *      its gap;
  *   3. with the post count fixed, the distance of members to anchors
  *      (formats 1.4 item 5) is reduced: exactly by the same MIP with a
  *      distance objective on small components (node budget, so the result
@@ -44,6 +46,10 @@
 /* Randomised restarts of greedy + closing when a component misses its
  * lower bound, before the MIP is tried. */
 #define GREEDY_RESTARTS 300
+
+/* Nodes of GLPK's branch and bound on the posts MIP, for components the
+ * exact search could not settle within its budget. */
+#define POSTS_MIP_NODES 2000
 
 /* Distances closer than this are equal (km). */
 #define EPS_KM 1e-9
@@ -336,6 +342,145 @@ done:
     free(saveload);
     free(disp);
     return rc;
+}
+
+/* ---- 2a. exact search for small components ----------------------------- */
+
+/*
+ * Is there a clustering with at most p posts?  Depth-first: take the
+ * uncovered TPS with fewest options, and either let it join an open post
+ * within the radius that has room, or open a new post anchored at itself
+ * or at an uncovered neighbour.  Every clustering is reached by exactly
+ * one path, so "not found" within the budget is a proof.  Pruned by
+ * capacity (uncovered TPS must fit the room of open posts plus the posts
+ * still allowed) and by any TPS left without an option.
+ */
+struct dfs {
+    const struct comp *c;
+    int p, open, uncovered, room;
+    long nodes, limit;
+    int *anchor;            /* -1 uncovered */
+    int *load;              /* TPS in the post anchored here; 0 if none */
+};
+
+/* 1 found (anchor[] holds it), 0 none, -1 budget spent. */
+static int dfs_rec(struct dfs *d)
+{
+    const struct comp *c = d->c;
+    if (d->uncovered == 0)
+        return 1;
+    if (++d->nodes > d->limit)
+        return -1;
+    int newpost = d->open < d->p;
+    if (d->uncovered > d->room + (d->p - d->open) * c->cap)
+        return 0;
+    /* the uncovered TPS with fewest options */
+    int t = -1, tbest = 1 << 30;
+    for (int i = 0; i < c->n; i++) {
+        if (d->anchor[i] >= 0)
+            continue;
+        int opts = newpost ? 1 : 0; /* itself as a new anchor */
+        for (int k = c->off[i]; k < c->off[i + 1]; k++) {
+            int a = c->adj[k];
+            if (d->anchor[a] == a && d->load[a] < c->cap)
+                opts++;
+            else if (newpost && d->anchor[a] < 0)
+                opts++;
+        }
+        if (opts == 0)
+            return 0;
+        if (opts < tbest) {
+            tbest = opts;
+            t = i;
+        }
+    }
+    /* join an open post */
+    for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+        int a = c->adj[k];
+        if (d->anchor[a] != a || d->load[a] >= c->cap)
+            continue;
+        d->anchor[t] = a;
+        d->load[a]++;
+        d->uncovered--;
+        d->room--;
+        int r = dfs_rec(d);
+        if (r != 0)
+            return r;
+        d->anchor[t] = -1;
+        d->load[a]--;
+        d->uncovered++;
+        d->room++;
+    }
+    if (!newpost)
+        return 0;
+    /* open a new post: at t, or at an uncovered neighbour holding t */
+    for (int k = c->off[t] - 1; k < c->off[t + 1]; k++) {
+        int a = k < c->off[t] ? t : c->adj[k];
+        if (d->anchor[a] >= 0)
+            continue;
+        int two = a != t;
+        d->anchor[a] = a;
+        if (two)
+            d->anchor[t] = a;
+        d->load[a] = 1 + two;
+        d->open++;
+        d->uncovered -= 1 + two;
+        d->room += c->cap - 1 - two;
+        int r = dfs_rec(d);
+        if (r != 0)
+            return r;
+        d->anchor[a] = -1;
+        d->anchor[t] = -1;
+        d->load[a] = 0;
+        d->open--;
+        d->uncovered += 1 + two;
+        d->room -= c->cap - 1 - two;
+    }
+    return 0;
+}
+
+/*
+ * Fewest posts of a component by exact search, from the lower bound lb
+ * up to the heuristic's count.  Returns the proven minimum (so->anchor
+ * updated when a better clustering was found), or -1 when the budget ran
+ * out first (so untouched, *bound raised to what was proven).
+ */
+static int exact_posts(const struct comp *c, struct sol *so, long lb,
+                       long budget, long *bound)
+{
+    struct dfs d;
+    memset(&d, 0, sizeof d);
+    d.c = c;
+    d.anchor = malloc(sizeof(int) * (size_t)c->n);
+    d.load = malloc(sizeof(int) * (size_t)c->n);
+    int result = -2;
+    if (d.anchor == NULL || d.load == NULL)
+        goto done;
+    d.limit = budget;
+    for (long p = lb; p < so->posts; p++) {
+        for (int i = 0; i < c->n; i++)
+            d.anchor[i] = -1, d.load[i] = 0;
+        d.p = (int)p;
+        d.open = d.room = 0;
+        d.uncovered = c->n;
+        int r = dfs_rec(&d);
+        if (r == 1) {
+            memcpy(so->anchor, d.anchor, sizeof(int) * (size_t)c->n);
+            so->posts = (int)p;
+            result = (int)p;
+            goto done;
+        }
+        if (r < 0) {
+            result = -1;
+            goto done;
+        }
+        *bound = p + 1; /* no clustering with p posts */
+    }
+    result = so->posts;
+done:
+    free(d.anchor);
+    free(d.load);
+    return result;
 }
 
 /* ---- 2. and 3. the MIP ------------------------------------------------- */
@@ -777,11 +922,22 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             goto done;
     }
     if (so.posts > lb) {
+        long proven_lb = lb;
+        int ex = exact_posts(c, &so, lb, x->pp->posts_node_limit, &proven_lb);
+        if (ex == -2) {
+            rc = SIAGA_ENOMEM;
+            goto done;
+        }
+        lb = proven_lb;
+        if (ex >= 0)
+            lb = so.posts;
+    }
+    if (so.posts > lb) {
         m.c = c;
         m.start = &so;
         m.deadline = x->deadline;
         m.bound = 0;
-        m.node_limit = x->pp->posts_node_limit;
+        m.node_limit = POSTS_MIP_NODES;
         rc = mip_solve(&m);
         o->mip_solves++;
         if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)

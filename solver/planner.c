@@ -38,7 +38,7 @@ void plan_params_init(struct plan_params *pp)
     memset(pp, 0, sizeof *pp);
     pp->time_limit = 0;
     pp->node_limit = 200;
-    pp->posts_node_limit = 20000;
+    pp->posts_node_limit = 2000000;
     pp->jobs = parallel_cpus();
     pp->quiet = false;
 }

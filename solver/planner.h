@@ -17,9 +17,9 @@ struct plan_params {
     double time_limit;  /* seconds of search, > 0; 0 means no limit */
     long node_limit;    /* branch-and-bound nodes spent per cluster component
                            on priority 5 (a deterministic budget), >= 0 */
-    long posts_node_limit; /* nodes per component to prove the fewest posts
-                           (item 3); past it the plan is `feasible`; >= 0,
-                           0 means no limit */
+    long posts_node_limit; /* nodes of the exact search per component that
+                           proves the fewest posts (item 3); past it the
+                           plan may be `feasible`; >= 0 */
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
     void (*progress)(void *ctx, const char *phase, long done, long total);

@@ -201,6 +201,29 @@ static void test_big_line_numbers(void **state)
     assert_int_equal(fx->r->reserve[0].line, 70003);
 }
 
+/* References in attribute values come back as the characters they stand
+ * for: libxml2's SAX2 passes '&' on as "&#38;" unless undone. */
+static void test_entities_in_attributes(void **state)
+{
+    struct fixture *fx = *state;
+    snprintf(fx->tmp, sizeof fx->tmp, "/tmp/siaga-roster-XXXXXX");
+    int fd = mkstemp(fx->tmp);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<roster xmlns=\"urn:siaga:roster:1\" "
+          "scenario=\"Kaur &amp; Seluma &lt;2024&gt; &#38;#38; &quot;x&quot;\" "
+          "status=\"optimal\">\n"
+          "  <reserve member=\"A&amp;B\" unit=\"U&#38;V\" force=\"polri\"/>\n"
+          "</roster>\n", f);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(io_read_roster(fx->tmp, &fx->r, &fx->errs), SIAGA_OK);
+    assert_string_equal(fx->r->scenario, "Kaur & Seluma <2024> &#38; \"x\"");
+    assert_string_equal(fx->r->reserve[0].member, "A&B");
+    assert_string_equal(fx->r->reserve[0].unit, "U&V");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -214,6 +237,7 @@ int main(void)
         T(test_dtd_refused),
         T(test_missing_file),
         T(test_big_line_numbers),
+        T(test_entities_in_attributes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,145 @@
+/*
+ * xml_guard.c - byte-level limits for XML inputs, see xml_guard.h.
+ */
+#include "xml_guard.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum {
+    S_TEXT,     /* character data */
+    S_LT,       /* just after '<' */
+    S_BANG,     /* after "<!": telling a comment, CDATA or declaration */
+    S_STAG,     /* inside a start tag */
+    S_QUOTE,    /* inside a quoted attribute value */
+    S_ETAG,     /* inside an end tag */
+    S_COMMENT,  /* inside <!-- --> */
+    S_PI,       /* inside <? ?> */
+    S_CDATA,    /* inside <![CDATA[ ]]> */
+    S_DECL,     /* inside <!...> (depth counts [ ]) */
+    S_DQUOTE    /* inside a quoted string of a declaration */
+};
+
+void xml_guard_init(struct xml_guard *g)
+{
+    memset(g, 0, sizeof *g);
+    g->line = 1;
+    g->state = S_TEXT;
+}
+
+int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
+{
+    static const char CDATA[] = "[CDATA[";
+    if (g->message[0] != '\0')
+        return -1;
+    if ((size_t)(XML_GUARD_MAX_BYTES - g->bytes) < n) {
+        snprintf(g->message, sizeof g->message,
+                 "the file is larger than %ld bytes, the limit",
+                 (long)XML_GUARD_MAX_BYTES);
+        g->fail_line = g->line;
+        return -1;
+    }
+    g->bytes += (long)n;
+    for (size_t i = 0; i < n; i++) {
+        char c = buf[i];
+        if (c == '\n')
+            g->line++;
+        switch (g->state) {
+        case S_TEXT:
+            if (c == '<')
+                g->state = S_LT;
+            break;
+        case S_LT:
+            g->attrs = 0;
+            g->match = 0;
+            g->state = c == '!' ? S_BANG : c == '?' ? S_PI
+                     : c == '/' ? S_ETAG : c == '>' ? S_TEXT : S_STAG;
+            break;
+        case S_BANG:
+            /* "<!--", "<![CDATA[" or a declaration; quote holds which of
+             * the first two is being matched */
+            if (g->match == 0 && (c == '-' || c == '[')) {
+                g->quote = c;
+                g->match = 1;
+            } else if (g->match > 0 && g->quote == '-' && c == '-') {
+                g->state = S_COMMENT;
+                g->match = 0;
+            } else if (g->match > 0 && g->quote == '[' && c == CDATA[g->match]) {
+                if (++g->match == 7) {
+                    g->state = S_CDATA;
+                    g->match = 0;
+                }
+            } else {
+                g->state = S_DECL;
+                g->depth = g->match > 0 && g->quote == '[';
+                g->match = 0;
+                i--;   /* look at c again as part of the declaration */
+                if (c == '\n')
+                    g->line--;
+            }
+            break;
+        case S_STAG:
+            if (c == '"' || c == '\'') {
+                g->quote = c;
+                g->state = S_QUOTE;
+            } else if (c == '=') {
+                if (++g->attrs > XML_GUARD_MAX_ATTRS) {
+                    snprintf(g->message, sizeof g->message,
+                             "more than %d attributes in one element, the "
+                             "limit", XML_GUARD_MAX_ATTRS);
+                    g->fail_line = g->line;
+                    return -1;
+                }
+            } else if (c == '>') {
+                g->state = S_TEXT;
+            }
+            break;
+        case S_QUOTE:
+            if (c == g->quote)
+                g->state = S_STAG;
+            break;
+        case S_ETAG:
+            if (c == '>')
+                g->state = S_TEXT;
+            break;
+        case S_COMMENT:   /* "-->" */
+            if (c == '-')
+                g->match = g->match < 2 ? g->match + 1 : 2;
+            else if (c == '>' && g->match == 2)
+                g->state = S_TEXT;
+            else
+                g->match = 0;
+            break;
+        case S_PI:        /* "?>" */
+            if (c == '>' && g->match == 1)
+                g->state = S_TEXT;
+            g->match = c == '?';
+            break;
+        case S_CDATA:     /* "]]>" */
+            if (c == ']')
+                g->match = g->match < 2 ? g->match + 1 : 2;
+            else if (c == '>' && g->match == 2)
+                g->state = S_TEXT;
+            else
+                g->match = 0;
+            break;
+        case S_DECL:
+            if (c == '"' || c == '\'') {
+                g->quote = c;
+                g->state = S_DQUOTE;
+            } else if (c == '[') {
+                g->depth++;
+            } else if (c == ']') {
+                g->depth -= g->depth > 0;
+            } else if (c == '>' && g->depth == 0) {
+                g->state = S_TEXT;
+            }
+            break;
+        case S_DQUOTE:
+            if (c == g->quote)
+                g->state = S_DECL;
+            break;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,596 @@
+/*
+ * bko.c - the BKO request: the fewest additional personnel, by force and
+ * area, that leave no place of a plan empty (formats.md 5).
+ *
+ * Formulation.  Take the plan's posts P (its clustering: fewest posts,
+ * cluster.c) with g_q guard places at post q, of which t_q = g_q -
+ * min_polri TNI may fill.  To the transportation problem of assign.c
+ * (variables z_uq, members of unit u at post q; u eligible when its scope
+ * holds every TPS of q) add a virtual unit per (Polri, kecamatan) and
+ * (TNI, kecamatan) with posts, eligible at exactly the posts of its
+ * kecamatan, with an integer capacity b_v >= 0 of its own:
+ *
+ *     sum_q z_uq <= members(u)                  real units
+ *     sum_q z_vq - b_v <= 0                     virtual units
+ *     sum_u z_uq  = g_q                         every place filled
+ *     sum_{u TNI} z_uq <= t_q                   TNI places (TNI virtual too)
+ *     min  W * sum_v b_v + sum_{v Polri} b_v,   W = places + 1
+ *
+ * Linmas alike: TPS with linmas_per_tps places, a virtual (Linmas, desa)
+ * per desa, min sum b_v.  Guards and Linmas are independent problems.
+ *
+ * Integral.  Without the b columns the matrix is assign.c's: unit rows
+ * partition the variables, site and TNI rows are laminar, so it is
+ * totally unimodular.  Each b column is a unit column (-1 in its own
+ * virtual-unit row), and appending unit columns keeps a matrix TU.  The
+ * right-hand sides are integral, so every simplex vertex is integral
+ * (checked all the same), and the LP optimum is the integer optimum.
+ *
+ * Tie rule.  W exceeds any number of Polri that can be asked for (at most
+ * the places), so the objective is lexicographic: fewest personnel first;
+ * among requests of that size, fewest Polri, i.e. TNI wherever a place
+ * allows one (Polri can fill every place, TNI only the non-Polri ones, so
+ * Polri is the scarcer force on election day).  Left ties (which
+ * kecamatan, when a Polres-wide unit could serve either) are broken by
+ * the simplex, which is deterministic for the same input.
+ *
+ * Why the sum is minimal.  (a) Adding, for each row, a unit of that force
+ * scoped to that kecamatan (desa for Linmas) with that count fills every
+ * place: the clustering does not depend on personnel, so a new plan has
+ * the same posts, the LP solution is a fill of all of them, and assign.c
+ * fills tier by tier as much as possible.  (b) Nothing smaller does: let
+ * extra personnel X give a plan with nothing empty, on posts C'.  When no
+ * guard unit of the scenario serves a single desa, all posts of one
+ * kecamatan and grade have the same eligible units and the same places,
+ * and P has at most as many of them as C' (fewest posts in every
+ * component), so mapping P's posts one to one into C''s and copying the
+ * fills gives a solution of the LP above with b_(f,k) = the members of X
+ * of force f serving in kecamatan k: |X| >= sum b.  Linmas places are per
+ * TPS, independent of any clustering.  So the sum is minimal over every
+ * plan, and one person fewer in any row leaves a place empty.
+ *
+ * Otherwise.  When a guard unit serves a single desa (a Bhabinkamtibmas)
+ * another clustering may let it serve more, and when the plan is
+ * `feasible` its clustering is not proven fewest: the request is then
+ * minimal for this plan's posts (so a re-plan with one person fewer in any
+ * row still leaves a place empty), and `proven` is false.
+ *
+ * Size: one LP per connected block of units and sites (as in assign.c),
+ * solved in block order, so the result does not depend on anything but
+ * the input.
+ */
+#include "bko.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "glpk_util.h"
+
+/* One BKO problem: sites with places, real units 0..nreal-1 and virtual
+ * units nreal.. with a capacity variable each. */
+struct bp {
+    int nsite;
+    int *places, *tni_places;
+    int *eoff, *eunit;          /* eligible units of site i (any kind) */
+    int nreal, nvirt;
+    const int *supply;          /* real units: members that may serve */
+    const int *is_tni;          /* real units */
+    enum force *vforce;         /* virtual units */
+    enum scope *vscope;
+    int *vregion;
+    long *b;                    /* out: capacity of each virtual unit */
+};
+
+static int is_tni(const struct bp *b, int u)
+{
+    return u < b->nreal ? b->is_tni[u] : b->vforce[u - b->nreal] == FORCE_TNI;
+}
+
+static int uf_find(int *p, int x)
+{
+    while (p[x] != x) {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    return x;
+}
+
+static int usable(const struct bp *b, int u)
+{
+    return u >= b->nreal || b->supply[u] > 0;
+}
+
+/* Arrays of one block's LP: coordinates of the nonzeros and the virtual
+ * unit of each column (-1 for a z column). */
+struct lpbuf {
+    int *ia, *ja, *cunit;
+    double *ar;
+    long places;
+};
+
+/* Build and solve the LP of one block; b->b gets the capacities.  The
+ * GLPK part alone, so nothing set before setjmp is changed after it. */
+static int lp_block(const struct bp *b, const int *site, int ns,
+                    const int *unit, int nu, int *row_of, int ncols,
+                    const struct lpbuf *lb)
+{
+    int rc;
+    struct glpk_guard g;
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        return SIAGA_ESOLVER;
+    }
+    glp_prob *P = glp_create_prob();
+    double W = (double)lb->places + 1;
+    int *ia = lb->ia, *ja = lb->ja, *cunit = lb->cunit;
+    double *ar = lb->ar;
+    int nrow = 0, c = 0;
+    size_t e = 0;
+    glp_add_cols(P, ncols);
+    for (int i = 0; i < nu; i++) {
+        int u = unit[i];
+        row_of[u] = ++nrow;
+        glp_add_rows(P, 1);
+        if (u < b->nreal) {
+            glp_set_row_bnds(P, nrow, GLP_UP, 0, b->supply[u]);
+        } else {
+            glp_set_row_bnds(P, nrow, GLP_UP, 0, 0);
+            ++c;
+            cunit[c - 1] = u;
+            glp_set_col_bnds(P, c, GLP_LO, 0, 0);
+            glp_set_obj_coef(P, c, W + (b->vforce[u - b->nreal] == FORCE_POLRI));
+            ++e; ia[e] = nrow; ja[e] = c; ar[e] = -1;
+        }
+    }
+    for (int i = 0; i < ns; i++) {
+        int s = site[i], first = c + 1, ntni = 0;
+        for (int k = b->eoff[s]; k < b->eoff[s + 1]; k++) {
+            int u = b->eunit[k];
+            if (!usable(b, u))
+                continue;
+            c++;
+            cunit[c - 1] = -1;
+            int ub = is_tni(b, u) ? b->tni_places[s] : b->places[s];
+            if (ub > 0)
+                glp_set_col_bnds(P, c, GLP_DB, 0, ub);
+            else
+                glp_set_col_bnds(P, c, GLP_FX, 0, 0);
+            ntni += is_tni(b, u);
+            ++e; ia[e] = row_of[u]; ja[e] = c; ar[e] = 1;
+        }
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, ++nrow, GLP_FX, b->places[s], b->places[s]);
+        for (int j = first; j <= c; j++) {
+            ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
+        }
+        if (ntni > 0 && b->tni_places[s] < b->places[s]) {
+            glp_add_rows(P, 1);
+            glp_set_row_bnds(P, ++nrow, GLP_UP, 0, b->tni_places[s]);
+            int j = first;
+            for (int k = b->eoff[s]; k < b->eoff[s + 1]; k++) {
+                int u = b->eunit[k];
+                if (!usable(b, u))
+                    continue;
+                if (is_tni(b, u)) {
+                    ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
+                }
+                j++;
+            }
+        }
+    }
+    glp_load_matrix(P, (int)e, ia, ja, ar);
+    glp_set_obj_dir(P, GLP_MIN);
+    glp_smcp sp;
+    glp_init_smcp(&sp);
+    sp.msg_lev = GLP_MSG_OFF;
+    sp.presolve = GLP_OFF;
+    int ret = solver_simplex(P, &sp);
+    rc = SIAGA_ESOLVER;
+    if (ret == 0 && glp_get_status(P) == GLP_OPT) {
+        rc = SIAGA_OK;
+        for (int j = 1; j <= c; j++) {
+            double v = glp_get_col_prim(P, j);
+            long r = lround(v);
+            if (fabs(v - (double)r) > 1e-6) {
+                rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
+                break;
+            }
+            if (cunit[j - 1] >= 0)
+                b->b[cunit[j - 1] - b->nreal] = r;
+        }
+    }
+    glp_delete_prob(P);
+    glpk_guard_end(&g);
+    return rc;
+}
+
+/* Solve the block of sites site[0..ns) and units unit[0..nu).
+ * row_of: scratch per unit (-1 outside). */
+static int solve_block(const struct bp *b, const int *site, int ns,
+                       const int *unit, int nu, int *row_of)
+{
+    int rc = SIAGA_ENOMEM, ncol = 0, nvcol = 0;
+    struct lpbuf lb = {NULL, NULL, NULL, NULL, 0};
+    for (int i = 0; i < ns; i++) {
+        lb.places += b->places[site[i]];
+        for (int k = b->eoff[site[i]]; k < b->eoff[site[i] + 1]; k++)
+            ncol += usable(b, b->eunit[k]);
+    }
+    for (int i = 0; i < nu; i++)
+        nvcol += unit[i] >= b->nreal;
+    if (ncol == 0)
+        return SIAGA_OK;
+    size_t cap = (size_t)ncol * 3 + (size_t)nvcol + 1;
+    lb.ia = malloc(sizeof(int) * cap);
+    lb.ja = malloc(sizeof(int) * cap);
+    lb.ar = malloc(sizeof(double) * cap);
+    lb.cunit = malloc(sizeof(int) * ((size_t)(ncol + nvcol) + 1));
+    if (lb.ia && lb.ja && lb.ar && lb.cunit)
+        rc = lp_block(b, site, ns, unit, nu, row_of, ncol + nvcol, &lb);
+    for (int i = 0; i < nu; i++)
+        row_of[unit[i]] = -1;
+    free(lb.ia);
+    free(lb.ja);
+    free(lb.ar);
+    free(lb.cunit);
+    return rc;
+}
+
+/* Blocks: connected components of sites and usable units; each solved
+ * alone, in order of its first site. */
+static int bp_solve(struct bp *b)
+{
+    int N = b->nsite + b->nreal + b->nvirt, rc = SIAGA_ENOMEM;
+    int *par = malloc(sizeof(int) * ((size_t)N + 1));
+    int *head = malloc(sizeof(int) * ((size_t)N + 1));
+    int *next = malloc(sizeof(int) * ((size_t)N + 1));
+    int *site = malloc(sizeof(int) * ((size_t)b->nsite + 1));
+    int *unit = malloc(sizeof(int) * ((size_t)(b->nreal + b->nvirt) + 1));
+    int *row_of = malloc(sizeof(int) * ((size_t)(b->nreal + b->nvirt) + 1));
+    if (!par || !head || !next || !site || !unit || !row_of)
+        goto done;
+    for (int i = 0; i < N; i++)
+        par[i] = i, head[i] = -1;
+    for (int u = 0; u < b->nreal + b->nvirt; u++)
+        row_of[u] = -1;
+    for (int s = 0; s < b->nsite; s++)
+        for (int k = b->eoff[s]; k < b->eoff[s + 1]; k++)
+            if (usable(b, b->eunit[k])) {
+                int x = uf_find(par, s), y = uf_find(par, b->nsite + b->eunit[k]);
+                if (x < y)
+                    par[y] = x;
+                else if (y < x)
+                    par[x] = y;
+            }
+    for (int i = N - 1; i >= 0; i--) {
+        int r = uf_find(par, i);
+        next[i] = head[r];
+        head[r] = i;
+    }
+    rc = SIAGA_OK;
+    for (int r = 0; r < b->nsite && rc == SIAGA_OK; r++) {
+        if (uf_find(par, r) != r)
+            continue;
+        int ns = 0, nu = 0;
+        for (int i = head[r]; i >= 0; i = next[i]) {
+            if (i < b->nsite)
+                site[ns++] = i;
+            else
+                unit[nu++] = i - b->nsite;
+        }
+        rc = solve_block(b, site, ns, unit, nu, row_of);
+    }
+done:
+    free(par);
+    free(head);
+    free(next);
+    free(site);
+    free(unit);
+    free(row_of);
+    return rc;
+}
+
+/* Does unit u hold TPS t? */
+static int covers(const struct scenario *s, int u, int t)
+{
+    return scenario_unit_covers(s, u, t);
+}
+
+/* Units of each scope region, so eligibility needs no scan of all units:
+ * off[kind][r] .. off[kind][r+1] in list[kind], kinds any/kab/kec/desa. */
+struct scope_index {
+    int *off[4], *list[4];
+};
+
+static void scope_index_free(struct scope_index *x)
+{
+    for (int k = 0; k < 4; k++) {
+        free(x->off[k]);
+        free(x->list[k]);
+    }
+}
+
+static int scope_index_build(const struct scenario *s, const int *keep,
+                             struct scope_index *x)
+{
+    int nreg[4] = {1, s->nkab, s->nkec, s->ndesa};
+    memset(x, 0, sizeof *x);
+    for (int k = 0; k < 4; k++) {
+        x->off[k] = calloc((size_t)nreg[k] + 2, sizeof(int));
+        x->list[k] = malloc(sizeof(int) * ((size_t)s->nunit + 1));
+        if (x->off[k] == NULL || x->list[k] == NULL)
+            return -1;
+    }
+    for (int u = 0; u < s->nunit; u++)
+        if (keep[u]) {
+            int k = (int)s->unit[u].scope, r = k == SCOPE_ANY ? 0 : s->unit[u].region;
+            x->off[k][r + 1]++;
+        }
+    for (int k = 0; k < 4; k++)
+        for (int r = 0; r < nreg[k]; r++)
+            x->off[k][r + 1] += x->off[k][r];
+    int *fill[4];
+    int rc = -1;
+    memset(fill, 0, sizeof fill);
+    for (int k = 0; k < 4; k++) {
+        fill[k] = malloc(sizeof(int) * ((size_t)nreg[k] + 1));
+        if (fill[k] == NULL)
+            goto done;
+        memcpy(fill[k], x->off[k], sizeof(int) * (size_t)nreg[k]);
+    }
+    for (int u = 0; u < s->nunit; u++)
+        if (keep[u]) {
+            int k = (int)s->unit[u].scope, r = k == SCOPE_ANY ? 0 : s->unit[u].region;
+            x->list[k][fill[k][r]++] = u;
+        }
+    rc = 0;
+done:
+    for (int k = 0; k < 4; k++)
+        free(fill[k]);
+    return rc;
+}
+
+/* Append to eunit the real units of x that hold every TPS of tl[0..n),
+ * then the virtual ones given; unit order within each part. */
+static int push_eligible(const struct scenario *s, const struct scope_index *x,
+                         const int *tl, int n, int *eunit, int e)
+{
+    const struct tps *tp = &s->tps[tl[0]];
+    int regs[4] = {0, tp->kabupaten, tp->kecamatan, tp->desa};
+    int start = e;
+    for (int k = 0; k < 4; k++)
+        for (int q = x->off[k][regs[k]]; q < x->off[k][regs[k] + 1]; q++) {
+            int u = x->list[k][q], ok = 1;
+            for (int i = 1; i < n && ok; i++)
+                ok = covers(s, u, tl[i]);
+            if (ok)
+                eunit[e++] = u;
+        }
+    /* unit index order, so the LP does not depend on the scope classes */
+    for (int a = start + 1; a < e; a++) {
+        int v = eunit[a], c = a - 1;
+        while (c >= start && eunit[c] > v) {
+            eunit[c + 1] = eunit[c];
+            c--;
+        }
+        eunit[c + 1] = v;
+    }
+    return e;
+}
+
+static void bp_free(struct bp *b)
+{
+    free(b->places);
+    free(b->tni_places);
+    free(b->eoff);
+    free(b->eunit);
+    free(b->vforce);
+    free(b->vscope);
+    free(b->vregion);
+    free(b->b);
+    memset(b, 0, sizeof *b);
+}
+
+static int bp_alloc(struct bp *b, int nsite, size_t neu, int nvirt)
+{
+    b->nsite = nsite;
+    b->nvirt = nvirt;
+    b->places = calloc((size_t)nsite + 1, sizeof(int));
+    b->tni_places = calloc((size_t)nsite + 1, sizeof(int));
+    b->eoff = calloc((size_t)nsite + 1, sizeof(int));
+    b->eunit = malloc(sizeof(int) * (neu + 1));
+    b->vforce = calloc((size_t)nvirt + 1, sizeof *b->vforce);
+    b->vscope = calloc((size_t)nvirt + 1, sizeof *b->vscope);
+    b->vregion = calloc((size_t)nvirt + 1, sizeof(int));
+    b->b = calloc((size_t)nvirt + 1, sizeof(long));
+    return b->places && b->tni_places && b->eoff && b->eunit && b->vforce &&
+           b->vscope && b->vregion && b->b ? 0 : -1;
+}
+
+/* Guards: sites are the posts; virtual Polri 2k and TNI 2k+1 of kecamatan
+ * k at nreal + 2k, + 2k + 1. */
+static int guard_problem(const struct scenario *s, const struct plan *p,
+                         const int *supply, const int *tni,
+                         const struct scope_index *x, struct bp *b)
+{
+    size_t neu = 0;
+    int nany = x->off[0][1];
+    for (int q = 0; q < p->npost; q++) {
+        const struct tps *tp = &s->tps[p->post[q].tps[0]];
+        neu += (size_t)nany + 2 +
+               (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
+               (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
+               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
+    }
+    if (bp_alloc(b, p->npost, neu, 2 * s->nkec) != 0)
+        return -1;
+    b->nreal = s->nunit;
+    b->supply = supply;
+    b->is_tni = tni;
+    for (int k = 0; k < s->nkec; k++) {
+        b->vforce[2 * k] = FORCE_POLRI;
+        b->vforce[2 * k + 1] = FORCE_TNI;
+        b->vscope[2 * k] = b->vscope[2 * k + 1] = SCOPE_KECAMATAN;
+        b->vregion[2 * k] = b->vregion[2 * k + 1] = k;
+    }
+    int e = 0;
+    for (int q = 0; q < p->npost; q++) {
+        const struct post *po = &p->post[q];
+        const struct grade_rule *gr = &s->rules.grade[po->grade];
+        b->places[q] = po->required;
+        b->tni_places[q] = po->required - gr->min_polri;
+        if (b->tni_places[q] < 0)
+            b->tni_places[q] = 0;
+        b->eoff[q] = e;
+        e = push_eligible(s, x, po->tps, po->ntps, b->eunit, e);
+        b->eunit[e++] = s->nunit + 2 * po->kecamatan;
+        b->eunit[e++] = s->nunit + 2 * po->kecamatan + 1;
+    }
+    b->eoff[p->npost] = e;
+    return 0;
+}
+
+/* Linmas: sites are the TPS; virtual Linmas of desa d at nreal + d. */
+static int linmas_problem(const struct scenario *s, const int *supply,
+                          const int *tni, const struct scope_index *x,
+                          struct bp *b)
+{
+    size_t neu = 0;
+    int nany = x->off[0][1];
+    for (int t = 0; t < s->ntps; t++) {
+        const struct tps *tp = &s->tps[t];
+        neu += (size_t)nany + 1 +
+               (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
+               (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
+               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
+    }
+    if (bp_alloc(b, s->ntps, neu, s->ndesa) != 0)
+        return -1;
+    b->nreal = s->nunit;
+    b->supply = supply;
+    b->is_tni = tni;
+    for (int d = 0; d < s->ndesa; d++) {
+        b->vforce[d] = FORCE_LINMAS;
+        b->vscope[d] = SCOPE_DESA;
+        b->vregion[d] = d;
+    }
+    int e = 0;
+    for (int t = 0; t < s->ntps; t++) {
+        b->places[t] = b->tni_places[t] = s->rules.linmas_per_tps;
+        b->eoff[t] = e;
+        e = push_eligible(s, x, &t, 1, b->eunit, e);
+        b->eunit[e++] = s->nunit + s->tps[t].desa;
+    }
+    b->eoff[s->ntps] = e;
+    return 0;
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+    const struct bko_row *x = a, *y = b;
+    if (x->force != y->force)
+        return x->force < y->force ? -1 : 1;
+    return (x->region > y->region) - (x->region < y->region);
+}
+
+static int collect(const struct bp *b, struct bko_request *out)
+{
+    for (int v = 0; v < b->nvirt; v++) {
+        if (b->b[v] <= 0)
+            continue;
+        struct bko_row *r = realloc(out->row, sizeof *r * (size_t)(out->nrow + 1));
+        if (r == NULL)
+            return -1;
+        out->row = r;
+        out->row[out->nrow++] = (struct bko_row){b->vforce[v], b->vscope[v],
+                                                 b->vregion[v], b->b[v]};
+        out->total[b->vforce[v]] += b->b[v];
+        out->sum += b->b[v];
+    }
+    return 0;
+}
+
+int solver_bko(const struct scenario *s, const struct plan *p,
+               struct bko_request *out, struct error_list *errs)
+{
+    int rc = SIAGA_ENOMEM;
+    struct bp gb, lb;
+    struct scope_index gx, lx;
+    memset(&gb, 0, sizeof gb);
+    memset(&lb, 0, sizeof lb);
+    memset(&gx, 0, sizeof gx);
+    memset(&lx, 0, sizeof lx);
+    memset(out, 0, sizeof *out);
+    size_t n = (size_t)s->nunit + 1;
+    int *gsup = calloc(n, sizeof(int)), *lsup = calloc(n, sizeof(int));
+    int *tni = calloc(n, sizeof(int)), *gkeep = calloc(n, sizeof(int));
+    int *lkeep = calloc(n, sizeof(int));
+    if (!gsup || !lsup || !tni || !gkeep || !lkeep)
+        goto done;
+
+    bool desa_guards = false;
+    for (int u = 0; u < s->nunit; u++) {
+        const struct unit *un = &s->unit[u];
+        bool guard = force_is_guard(un->force);
+        gsup[u] = guard ? un->nmembers : 0;
+        lsup[u] = guard ? 0 : un->nmembers;
+        gkeep[u] = gsup[u] > 0;
+        lkeep[u] = lsup[u] > 0;
+        tni[u] = un->force == FORCE_TNI;
+        desa_guards |= guard && un->scope == SCOPE_DESA && un->nmembers > 0;
+    }
+    out->proven = !desa_guards && p->status != PLAN_FEASIBLE;
+
+    long eg = 0;
+    for (int g = 0; g < GRADE_COUNT; g++)
+        eg += p->obj.empty_guard[g];
+    if (eg > 0) {
+        if (scope_index_build(s, gkeep, &gx) != 0 ||
+            guard_problem(s, p, gsup, tni, &gx, &gb) != 0)
+            goto done;
+        rc = bp_solve(&gb);
+        if (rc != SIAGA_OK)
+            goto done;
+        rc = SIAGA_ENOMEM;
+        if (collect(&gb, out) != 0)
+            goto done;
+    }
+    if (p->obj.empty_linmas > 0) {
+        if (scope_index_build(s, lkeep, &lx) != 0 ||
+            linmas_problem(s, lsup, tni, &lx, &lb) != 0)
+            goto done;
+        rc = bp_solve(&lb);
+        if (rc != SIAGA_OK)
+            goto done;
+        rc = SIAGA_ENOMEM;
+        if (collect(&lb, out) != 0)
+            goto done;
+    }
+    if (out->nrow > 1)
+        qsort(out->row, (size_t)out->nrow, sizeof *out->row, cmp_row);
+    rc = SIAGA_OK;
+done:
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while computing the BKO "
+                  "request");
+    else if (rc == SIAGA_ESOLVER)
+        error_add(errs, NULL, 0, "GLPK failed while computing the BKO "
+                  "request");
+    if (rc != SIAGA_OK) {
+        bool keep = out->proven;
+        bko_request_free(out);
+        out->proven = keep;
+    }
+    bp_free(&gb);
+    bp_free(&lb);
+    scope_index_free(&gx);
+    scope_index_free(&lx);
+    free(gsup);
+    free(lsup);
+    free(tni);
+    free(gkeep);
+    free(lkeep);
+    return rc;
+}

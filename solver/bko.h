@@ -1,0 +1,26 @@
+/*
+ * bko.h - the BKO request (formats.md 5): the fewest additional personnel,
+ * by force and by the area where they must serve, that fill every place
+ * of a plan.  The formulation and why it is minimal are at the top of
+ * bko.c.
+ */
+#ifndef SIAGA_BKO_H
+#define SIAGA_BKO_H
+
+#include "error.h"
+#include "roster.h"
+#include "scenario.h"
+#include "whatif.h"
+
+/*
+ * The BKO request for plan p of scenario s (s passed scenario_finish, p
+ * is solver_plan's plan of it).  Guard personnel are requested per
+ * kecamatan (Polri, TNI), Linmas per desa.  On SIAGA_OK *out holds the
+ * request (bko_request_free); nrow is 0 when p leaves nothing empty.
+ * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_ESOLVER (errs says why); on
+ * failure *out is empty.
+ */
+int solver_bko(const struct scenario *s, const struct plan *p,
+               struct bko_request *out, struct error_list *errs);
+
+#endif

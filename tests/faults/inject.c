@@ -1,0 +1,333 @@
+/*
+ * inject.c - fault injection for tests/faults/run.sh, built two ways:
+ *
+ * -DINJECT_PRELOAD: a shared object for LD_PRELOAD that replaces malloc,
+ *   calloc and realloc in the whole process (siaga, libc, libxml2, GLPK).
+ *   Not usable under ASan, which must own malloc.
+ * otherwise: an object linked into a test build of siaga with
+ *   -Wl,--wrap=malloc,... (see mk/faults.mk): it wraps the allocations
+ *   of siaga's own code, libxml2's (through xmlMemSetup), the file calls
+ *   of siaga's own code, and the two GLPK seams of solver/glpk_util.h.
+ *   Works under ASan/UBSan.
+ *
+ * Environment (all optional):
+ *   SIAGA_FAIL_MALLOC=N     the Nth allocation fails (N >= 1), once
+ *   SIAGA_FAIL_CALL=NAME:K  the Kth call of NAME fails (fopen mkdir rename
+ *                           renameat2 fsync fflush fclose opendir)
+ *   SIAGA_FAIL_DISK=BYTES   files opened for writing share BYTES of disk,
+ *                           then writes fail with ENOSPC
+ *   SIAGA_FAIL_SOLVER=WHAT:K the Kth call of solver_simplex or
+ *                           solver_intopt (WHAT = simplex | intopt)
+ *                           returns GLP_ETMLIM (SIAGA_FAIL_GLP=tmlim),
+ *                           GLP_EFAIL (=fail) or makes GLPK call its
+ *                           error hook (=hook)
+ *   SIAGA_FAIL_REPORT=FILE  at exit, append "NAME COUNT" lines of the
+ *                           calls seen, for the driver to sweep over
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+enum { C_MALLOC, C_FOPEN, C_MKDIR, C_RENAME, C_RENAMEAT2, C_FSYNC, C_FFLUSH,
+       C_FCLOSE, C_OPENDIR, C_SIMPLEX, C_INTOPT, C_COUNT };
+static const char *const NAMES[C_COUNT] = {
+    "malloc", "fopen", "mkdir", "rename", "renameat2", "fsync", "fflush",
+    "fclose", "opendir", "simplex", "intopt"};
+
+static long counts[C_COUNT];
+static long fail_at[C_COUNT];
+static int armed;
+
+static void arm(void)
+{
+    if (armed)
+        return;
+    armed = 1;
+    const char *v = getenv("SIAGA_FAIL_MALLOC");
+    if (v != NULL)
+        fail_at[C_MALLOC] = atol(v);
+    const char *spec[] = {getenv("SIAGA_FAIL_CALL"), getenv("SIAGA_FAIL_SOLVER")};
+    for (int s = 0; s < 2; s++) {
+        const char *c = spec[s] ? strchr(spec[s], ':') : NULL;
+        if (c == NULL)
+            continue;
+        for (int i = 0; i < C_COUNT; i++)
+            if (strlen(NAMES[i]) == (size_t)(c - spec[s]) &&
+                strncmp(spec[s], NAMES[i], (size_t)(c - spec[s])) == 0)
+                fail_at[i] = atol(c + 1);
+    }
+}
+
+/* Count a call of kind k; 1 when this one must fail. */
+static int hit(int k)
+{
+    arm();
+    return ++counts[k] == fail_at[k];
+}
+
+#ifndef INJECT_PRELOAD
+/* inject.o is linked with the wraps too: its own file calls go straight
+ * to libc, uncounted */
+FILE *__real_fopen(const char *path, const char *mode);
+int __real_fclose(FILE *f);
+#define REAL_FOPEN __real_fopen
+#define REAL_FCLOSE __real_fclose
+#else
+#define REAL_FOPEN fopen
+#define REAL_FCLOSE fclose
+#endif
+
+static void report(void) __attribute__((destructor));
+static void report(void)
+{
+    const char *path = getenv("SIAGA_FAIL_REPORT");
+    if (path == NULL)
+        return;
+    FILE *f = REAL_FOPEN(path, "a");
+    if (f == NULL)
+        return;
+    for (int i = 0; i < C_COUNT; i++)
+        fprintf(f, "%s %ld\n", NAMES[i], counts[i]);
+    REAL_FCLOSE(f);
+}
+
+#ifdef INJECT_PRELOAD
+/* ---- LD_PRELOAD: the process's allocator --------------------------------- */
+void *__libc_malloc(size_t n);
+void *__libc_calloc(size_t n, size_t m);
+void *__libc_realloc(void *p, size_t n);
+
+void *malloc(size_t n)
+{
+    if (hit(C_MALLOC)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t m)
+{
+    if (hit(C_MALLOC)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return __libc_calloc(n, m);
+}
+
+void *realloc(void *p, size_t n)
+{
+    if (hit(C_MALLOC)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return __libc_realloc(p, n);
+}
+
+#else
+/* ---- -Wl,--wrap: siaga's own calls --------------------------------------- */
+#include <glpk.h>
+#include <libxml/xmlmemory.h>
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t m);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+FILE *__real_fopen(const char *path, const char *mode);
+int __real_mkdir(const char *path, mode_t mode);
+int __real_rename(const char *a, const char *b);
+int __real_renameat2(int fa, const char *a, int fb, const char *b, unsigned fl);
+int __real_fsync(int fd);
+int __real_fflush(FILE *f);
+int __real_fclose(FILE *f);
+DIR *__real_opendir(const char *path);
+int __real_solver_simplex(glp_prob *p, const glp_smcp *parm);
+int __real_solver_intopt(glp_prob *p, const glp_iocp *parm);
+
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t m);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+FILE *__wrap_fopen(const char *path, const char *mode);
+int __wrap_mkdir(const char *path, mode_t mode);
+int __wrap_rename(const char *a, const char *b);
+int __wrap_renameat2(int fa, const char *a, int fb, const char *b, unsigned fl);
+int __wrap_fsync(int fd);
+int __wrap_fflush(FILE *f);
+int __wrap_fclose(FILE *f);
+DIR *__wrap_opendir(const char *path);
+int __wrap_solver_simplex(glp_prob *p, const glp_smcp *parm);
+int __wrap_solver_intopt(glp_prob *p, const glp_iocp *parm);
+
+#define FAIL_IF(k, err, ret)        \
+    do {                            \
+        if (hit(k)) {               \
+            errno = (err);          \
+            return ret;             \
+        }                           \
+    } while (0)
+
+void *__wrap_malloc(size_t n)
+{
+    FAIL_IF(C_MALLOC, ENOMEM, NULL);
+    return __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t n, size_t m)
+{
+    FAIL_IF(C_MALLOC, ENOMEM, NULL);
+    return __real_calloc(n, m);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    FAIL_IF(C_MALLOC, ENOMEM, NULL);
+    return __real_realloc(p, n);
+}
+
+char *__wrap_strdup(const char *s)
+{
+    FAIL_IF(C_MALLOC, ENOMEM, NULL);
+    return __real_strdup(s);
+}
+
+char *__wrap_strndup(const char *s, size_t n)
+{
+    FAIL_IF(C_MALLOC, ENOMEM, NULL);
+    return __real_strndup(s, n);
+}
+
+/* libxml2's allocator, counted with siaga's */
+static void *xml_malloc(size_t n) { return __wrap_malloc(n); }
+static void *xml_realloc(void *p, size_t n) { return __wrap_realloc(p, n); }
+static void xml_free(void *p) { free(p); }
+static char *xml_strdup(const char *s) { return __wrap_strdup(s); }
+
+static void setup(void) __attribute__((constructor));
+static void setup(void)
+{
+    xmlMemSetup(xml_free, xml_malloc, xml_realloc, xml_strdup);
+}
+
+/* ---- a disk of SIAGA_FAIL_DISK bytes -------------------------------------- */
+static long disk_left = -1;
+
+static ssize_t disk_write(void *cookie, const char *buf, size_t n)
+{
+    FILE *real = cookie;
+    size_t ok = n;
+    if (disk_left >= 0 && (size_t)disk_left < n)
+        ok = (size_t)disk_left;
+    if (ok > 0 && fwrite(buf, 1, ok, real) != ok)
+        return -1;
+    if (disk_left >= 0)
+        disk_left -= (long)ok;
+    if (ok < n && ok == 0) {
+        errno = ENOSPC;
+        return -1;
+    }
+    return (ssize_t)ok;
+}
+
+static int disk_close(void *cookie)
+{
+    FILE *real = cookie;
+    int r = __real_fflush(real) == 0 ? 0 : -1;
+    return __real_fclose(real) == 0 ? r : -1;
+}
+
+FILE *__wrap_fopen(const char *path, const char *mode)
+{
+    FAIL_IF(C_FOPEN, EACCES, NULL);
+    FILE *f = __real_fopen(path, mode);
+    const char *d = getenv("SIAGA_FAIL_DISK");
+    if (f == NULL || d == NULL || mode[0] == 'r')
+        return f;
+    if (disk_left < 0)
+        disk_left = atol(d);
+    cookie_io_functions_t io = {NULL, disk_write, NULL, disk_close};
+    FILE *c = fopencookie(f, mode[0] == 'a' ? "a" : "w", io);
+    if (c == NULL)
+        __real_fclose(f);
+    return c;
+}
+
+int __wrap_mkdir(const char *path, mode_t mode)
+{
+    FAIL_IF(C_MKDIR, EACCES, -1);
+    return __real_mkdir(path, mode);
+}
+
+int __wrap_rename(const char *a, const char *b)
+{
+    FAIL_IF(C_RENAME, EIO, -1);
+    return __real_rename(a, b);
+}
+
+int __wrap_renameat2(int fa, const char *a, int fb, const char *b, unsigned fl)
+{
+    FAIL_IF(C_RENAMEAT2, EIO, -1);
+    return __real_renameat2(fa, a, fb, b, fl);
+}
+
+int __wrap_fsync(int fd)
+{
+    if (fd < 0 && getenv("SIAGA_FAIL_DISK") != NULL)
+        return 0;   /* a disk stream: its close syncs the real file */
+    FAIL_IF(C_FSYNC, EIO, -1);
+    return __real_fsync(fd);
+}
+
+int __wrap_fflush(FILE *f)
+{
+    FAIL_IF(C_FFLUSH, ENOSPC, EOF);
+    return __real_fflush(f);
+}
+
+/* a close that fails still closes (as on NFS, where it reports late) */
+int __wrap_fclose(FILE *f)
+{
+    int r = __real_fclose(f);
+    FAIL_IF(C_FCLOSE, EIO, EOF);
+    return r;
+}
+
+DIR *__wrap_opendir(const char *path)
+{
+    FAIL_IF(C_OPENDIR, EACCES, NULL);
+    return __real_opendir(path);
+}
+
+/* ---- GLPK ----------------------------------------------------------------- */
+static int glp_fault(glp_prob *p)
+{
+    const char *how = getenv("SIAGA_FAIL_GLP");
+    if (how != NULL && strcmp(how, "hook") == 0) {
+        glp_set_obj_coef(p, -1, 0.0);   /* misuse: GLPK calls its error hook */
+        abort();                        /* not reached when the hook works */
+    }
+    return how != NULL && strcmp(how, "fail") == 0 ? GLP_EFAIL : GLP_ETMLIM;
+}
+
+int __wrap_solver_simplex(glp_prob *p, const glp_smcp *parm)
+{
+    if (hit(C_SIMPLEX))
+        return glp_fault(p);
+    return __real_solver_simplex(p, parm);
+}
+
+int __wrap_solver_intopt(glp_prob *p, const glp_iocp *parm)
+{
+    if (hit(C_INTOPT))
+        return glp_fault(p);
+    return __real_solver_intopt(p, parm);
+}
+#endif

@@ -1,0 +1,354 @@
+#!/bin/sh
+# tests/faults/run.sh - siaga under faults (mk/faults.mk runs it).
+#
+# Every fault must end in a message and a non-zero exit (3; 2 only for
+# bad input), never a signal, and must leave the output folder with the
+# previous complete set of files (or, for a run that still succeeded, the
+# new complete set), byte for byte.  Environment:
+#   SIAGA    the plain binary;  FAULTS  the --wrap build (inject.c)
+#   PRELOAD  inject.so for LD_PRELOAD, or empty (under ASan)
+#   SAN      1 under ASan/UBSan;  FULL  1 to try every N, not a sample
+#   ALLOC    1 to run the allocation-failure sweeps (make test-faults-alloc;
+#            they still fail on libxml2 2.9.14's own bugs, see README.md)
+#
+# Run as `run.sh one KIND ARG` it makes a single check (used through
+# xargs -P to use both cores) and prints "ok" or "FAIL: ...".
+set -u
+FENV=""   # the fault, as NAME=VALUE words for env, for siaga alone
+SIAGA=${SIAGA:-build/siaga}
+FAULTS=${FAULTS:-build/faults/siaga}
+PRELOAD=${PRELOAD:-}
+SAN=${SAN:-0}
+FULL=${FULL:-1}
+SMALL=tests/data/scenario/spec-example.xml
+OTHER=tests/data/scenario/good.xml
+KAUR=scenarios/kaur-2024.xml
+ROSTER=tests/data/roster/valid.xml
+
+# same_set DIR REF: DIR holds exactly REF's files, byte for byte
+same_set() {
+    [ -d "$1" ] || return 1
+    [ "$(ls -A "$1")" = "$(ls -A "$2")" ] || return 1
+    for f in "$2"/*; do
+        cmp -s "$f" "$1/${f##*/}" || return 1
+    done
+}
+
+# one plan run under a fault, into a copy of the previous set; $W is a
+# fresh folder for it.  Env for the fault comes from the caller.
+check_plan() { # check_plan WHAT BIN REF SCENARIO
+    what=$1 bin=$2 ref=$3 scn=$4
+    W=$(mktemp -d "$T/w.XXXXXX")
+    if [ "${FRESH:-0}" = 1 ]; then old=""; else old="$T/old"; cp -r "$T/old" "$W/out"; fi
+    env $FENV "$bin" plan "$scn" -o "$W/out" --quiet >"$W/stdout" 2>"$W/stderr"
+    rc=$?
+    msg=""
+    case $rc in
+    0|1)
+        same_set "$W/out" "$ref" || msg="exit $rc but not the reference set"
+        ;;
+    2)  # the input could not be opened: bad input, nothing written
+        grep -q '^siaga: .*cannot open' "$W/stderr" || msg="exit 2: $(head -c 300 "$W/stderr")"
+        if [ -n "$old" ]; then
+            same_set "$W/out" "$old" || msg="exit 2 and the previous set is not intact"
+        elif [ -e "$W/out" ]; then
+            msg="exit 2 and an output folder was made"
+        fi
+        ;;
+    3)
+        grep -q '^siaga: ' "$W/stderr" || msg="exit 3 without a message"
+        if grep -q '^siaga: cannot write standard output' "$W/stderr"; then
+            # the files were in place when stdout failed at the very end
+            same_set "$W/out" "$ref" || msg="stdout failed and the new set is not in place"
+        elif [ -n "$old" ]; then
+            same_set "$W/out" "$old" || msg="exit 3 and the previous set is not intact"
+        elif [ -e "$W/out" ]; then
+            msg="exit 3 and an output folder was made"
+        fi
+        ;;
+    *)
+        msg="exit $rc: $(head -c 300 "$W/stderr")"
+        ;;
+    esac
+    # a staging folder may stay only when removing the previous set after
+    # the swap failed (the next run removes it)
+    left=$(ls -A "$W" | grep -v -e '^out$' -e '^stderr$' -e '^stdout$')
+    case $FENV in SIAGA_FAIL_CALL=opendir:*|SIAGA_FAIL_CALL=malloc:*)
+        [ "$rc" = 0 ] && left=$(echo "$left" | grep -v '^\.out\.siaga-') ;;
+    esac
+    if [ -z "$msg" ] && [ -n "$left" ]; then
+        msg="left behind: $(echo "$left" | tr '\n' ' ')"
+    fi
+    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+}
+
+# a command whose result is its exit code and standard output
+check_cmd() { # check_cmd WHAT REFCODE REFOUT command...
+    what=$1 refc=$2 refo=$3; shift 3
+    W=$(mktemp -d "$T/w.XXXXXX")
+    env $FENV "$@" >"$W/stdout" 2>"$W/stderr"
+    rc=$?
+    msg=""
+    if [ "$rc" = "$refc" ]; then
+        cmp -s "$W/stdout" "$refo" || msg="exit $rc but another output"
+    elif [ "$rc" = 3 ]; then
+        grep -q '^siaga: ' "$W/stderr" || msg="exit 3 without a message"
+    else
+        msg="exit $rc (want $refc or 3): $(head -c 300 "$W/stderr")"
+    fi
+    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+}
+
+if [ "${1:-}" = one ]; then
+    T=$TDIR
+    kind=$2 n=$3
+    bin=$FAULTS
+    case $kind in
+    malloc-*) FENV="SIAGA_FAIL_MALLOC=$n"
+              if [ -n "$PRELOAD" ] && [ "$kind" != malloc-fresh ]; then
+                  FENV="$FENV LD_PRELOAD=$PRELOAD"; bin=$SIAGA
+              fi ;;
+    call*)    FENV="SIAGA_FAIL_CALL=$n" ;;
+    disk)     FENV="SIAGA_FAIL_DISK=$n" ;;
+    esac
+    case $kind in
+    malloc-plan)  check_plan "plan, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    malloc-check) check_cmd "check, allocation $n fails" "$(cat "$T/check.rc")" "$T/check.out" "$bin" check "$SMALL" "$ROSTER" ;;
+    call)         check_plan "plan, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    call-fresh)   FRESH=1 check_plan "plan into a new folder, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    disk)         check_plan "plan, disk with $n bytes free" "$bin" "$T/ref" "$SMALL" ;;
+    esac
+    exit 0
+fi
+
+T=$(mktemp -d /tmp/siaga-faults-XXXXXX)
+trap 'chmod -R u+w "$T" 2>/dev/null; umount "$T/tmpfs" 2>/dev/null; rm -rf "$T"' EXIT
+export TDIR=$T SIAGA FAULTS PRELOAD SAN FULL
+pass=0
+fail=0
+tally() { # read ok / FAIL lines
+    while IFS= read -r line; do
+        case $line in
+        ok) pass=$((pass + 1)) ;;
+        *) fail=$((fail + 1)); [ "$fail" -le 20 ] && echo "$line" ;;
+        esac
+    done
+}
+say() { echo "faults: $*"; }
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# reference sets: the plan under test and a previous one to protect
+"$SIAGA" plan "$SMALL" -o "$T/ref" --quiet || { echo "faults: reference plan failed"; exit 1; }
+"$SIAGA" plan "$OTHER" -o "$T/old" --quiet
+"$SIAGA" check "$SMALL" "$ROSTER" > "$T/check.out" 2>/dev/null
+echo $? > "$T/check.rc"
+
+# how many calls of each kind a clean run makes
+# count ENV... COMMAND...: $C/out is a copy of the previous set, $C/new
+# does not exist
+C=$T/count
+count() {
+    rm -rf "$T/report" "$C"
+    mkdir -p "$C"
+    cp -r "$T/old" "$C/out"
+    env SIAGA_FAIL_REPORT="$T/report" "$@" >/dev/null 2>&1
+}
+calls() { awk -v k="$1" '$1 == k { print $2; exit }' "$T/report"; }
+# numbers 1..N, all of them or, under ASan, about 150 spread over them
+upto() {
+    if [ "$FULL" = 1 ] || [ "$1" -le 150 ]; then seq 1 "$1"
+    else seq 1 $(( ($1 + 149) / 150 )) "$1"; seq $(($1 - 20)) "$1"; fi
+}
+sweep() { # sweep KIND ARG...
+    kind=$1; shift
+    for a in "$@"; do echo "$a"; done | xargs -P 2 -n 1 sh tests/faults/run.sh one "$kind" > "$T/sweep.out"
+    tally < "$T/sweep.out"
+}
+
+# 1. allocation failures at every N reached by a small scenario
+if [ "${ALLOC:-0}" = 1 ] && [ -n "$PRELOAD" ]; then
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" -o "$C/out" --quiet
+    n=$(calls malloc)
+    say "plan: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-plan $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$ROSTER"
+    n=$(calls malloc)
+    say "check: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-check $(upto "$n")
+fi
+count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
+n=$(calls malloc)
+[ "${ALLOC:-0}" = 1 ] && say "plan: allocation N fails, N = 1..$n (siaga and libxml2, --wrap)"
+if [ "${ALLOC:-0}" != 1 ]; then
+    :
+elif [ -n "$PRELOAD" ]; then
+    sweep malloc-fresh $(seq 1 7 "$n")
+else
+    sweep malloc-plan $(upto "$n")
+    count "$FAULTS" check "$SMALL" "$ROSTER"
+    n=$(calls malloc)
+    say "check: allocation N fails, N = 1..$n (siaga and libxml2, --wrap)"
+    sweep malloc-check $(upto "$n")
+fi
+
+# 2. every file call of the output path fails in turn, into the previous
+# set and into a new folder
+for fresh in "" -fresh; do
+    if [ -z "$fresh" ]; then
+        count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
+    else
+        count "$FAULTS" plan "$SMALL" -o "$C/new" --quiet
+    fi
+    list=""
+    for c in fopen mkdir rename renameat2 fsync fflush fclose opendir; do
+        k=$(calls $c)
+        for i in $(seq 1 "$k"); do list="$list $c:$i"; done
+    done
+    say "plan${fresh:+ into a new folder}: each file call fails in turn ($(echo $list | wc -w) calls)"
+    sweep "call$fresh" $list
+done
+
+# 3. a full disk at every size up to the whole output, in steps
+total=$(cat "$T"/ref/* | wc -c)
+say "plan: disk full after B bytes, B = 0..$total"
+sweep disk 0 1 100 4095 4096 4097 $(seq 0 $((total / 40 + 1)) "$total") $((total - 1))
+W=$(mktemp -d "$T/w.XXXXXX")
+FENV="SIAGA_FAIL_DISK=$total"; env $FENV "$FAULTS" plan "$SMALL" -o "$W/out" --quiet && same_set "$W/out" "$T/ref" && ok || bad "a disk just large enough"
+
+# a real full disk: a small tmpfs, when this machine lets us mount one
+mkdir -p "$T/tmpfs"
+if mount -t tmpfs -o size=64k siaga-faults "$T/tmpfs" 2>/dev/null; then
+    say "plan: real full disk (64 KiB tmpfs)"
+    "$SIAGA" plan "$KAUR" -o "$T/tmpfs/out" --quiet 2>"$T/err"
+    rc=$?
+    [ "$rc" = 3 ] && grep -q "No space left" "$T/err" && ok || bad "tmpfs: exit $rc: $(cat "$T/err")"
+    [ -z "$(ls -A "$T/tmpfs")" ] && ok || bad "tmpfs: left $(ls -A "$T/tmpfs")"
+    umount "$T/tmpfs"
+else
+    say "plan: real full disk skipped (cannot mount a tmpfs here; SIAGA_FAIL_DISK covers it)"
+fi
+
+# 4. unwritable output folders
+W=$(mktemp -d "$T/w.XXXXXX")
+for out in /proc/siaga-faults/out "$SMALL/out" "$SMALL"; do
+    "$SIAGA" plan "$SMALL" -o "$out" --quiet 2>"$W/err"
+    rc=$?
+    [ "$rc" = 3 ] && grep -q "^siaga: .*folder" "$W/err" && ok || bad "output $out: exit $rc: $(cat "$W/err")"
+done
+if [ "$(id -u)" -ne 0 ]; then
+    cp -r "$T/old" "$W/ro" && chmod 500 "$W/ro" && chmod 555 "$W"
+    "$SIAGA" plan "$SMALL" -o "$W/ro" --quiet 2>/dev/null
+    rc=$?
+    chmod 755 "$W" "$W/ro"
+    [ "$rc" = 3 ] && same_set "$W/ro" "$T/old" && ok || bad "read-only folder: exit $rc"
+fi
+
+# 5. GLPK failures: time limit, failure, error hook, at several calls
+count "$FAULTS" plan "$KAUR" -o "$C/out" --quiet
+ni=$(calls intopt) ns=$(calls simplex)
+say "plan: GLPK fails (intopt 1..$ni, simplex 1..$ns; time limit, failure, error hook)"
+"$SIAGA" plan "$KAUR" -o "$T/kaur" --quiet
+specs="intopt:1 intopt:$(( (ni + 1) / 2 )) intopt:$ni simplex:1 simplex:$(( (ns + 1) / 2 )) simplex:$ns"
+[ "$SAN" = 1 ] && specs="intopt:$ni simplex:1"
+for how in tmlim fail hook; do
+    for spec in $specs; do
+        W=$(mktemp -d "$T/w.XXXXXX")
+        cp -r "$T/old" "$W/out"
+        SIAGA_FAIL_SOLVER=$spec SIAGA_FAIL_GLP=$how "$FAULTS" plan "$KAUR" -o "$W/out" --quiet 2>"$W/err"
+        rc=$?
+        case $rc in
+        0|1) "$SIAGA" check "$KAUR" "$W/out/roster.xml" >/dev/null 2>&1
+             c=$?; [ "$c" = "$rc" ] && ok || bad "GLPK $how at $spec: exit $rc but check says $c" ;;
+        3)   grep -q '^siaga: ' "$W/err" && same_set "$W/out" "$T/old" && ok || bad "GLPK $how at $spec: exit 3, no message or set changed" ;;
+        *)   bad "GLPK $how at $spec: exit $rc: $(head -c 300 "$W/err")" ;;
+        esac
+    done
+done
+
+# 6. huge inputs: refused quickly, in bounded memory, with a clear message
+say "limits: huge inputs"
+W=$(mktemp -d "$T/w.XXXXXX")
+python3 - "$W" "$SMALL" <<'EOF'
+import sys
+w, small = sys.argv[1], open(sys.argv[2]).read()
+hdr = '<?xml version="1.0"?>\n<scenario xmlns="urn:siaga:scenario:1" name="x" '
+open(w + '/attrs.xml', 'w').write(hdr + ' '.join('a%d="1"' % i for i in range(1000000)) + '/>\n')
+open(w + '/attrs100k.xml', 'w').write(hdr + ' '.join('a%d="1"' % i for i in range(100000)) + '/>\n')
+open(w + '/deep.xml', 'w').write('<?xml version="1.0"?>\n<scenario xmlns="urn:siaga:scenario:1">' + '<rules>' * 100000 + '</rules>' * 100000 + '</scenario>\n')
+open(w + '/name.xml', 'w').write(small.replace('name="Kaur"', 'name="' + 'K' * 100000 + '"', 1))
+open(w + '/count.xml', 'w').write(small.replace('</personnel>', ''.join(
+    '<unit id="U%d" force="tni" name="%s" count="1000000"/>' % (i, 'N' * 250) for i in range(40)) + '</personnel>'))
+open(w + '/members.xml', 'w').write(small.replace('</personnel>', ''.join(
+    '<unit id="U%d" force="tni" name="u" count="1000000"/>' % i for i in range(5)) + '</personnel>'))
+EOF
+truncate -s 1G "$W/big.xml"
+limit() { # limit FILE PATTERN
+    rm -f "$W/time"
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%e %M" -o "$W/time" "$SIAGA" validate "$W/$1" >/dev/null 2>"$W/err"
+    else
+        "$SIAGA" validate "$W/$1" >/dev/null 2>"$W/err"
+    fi
+    rc=$?
+    set -- "$1" "$2" $(tail -n 1 "$W/time" 2>/dev/null)
+    [ "$rc" = 2 ] && grep -q "$2" "$W/err" && ok || bad "$1: exit $rc: $(head -c 200 "$W/err")"
+    if [ "$SAN" != 1 ] && [ $# -ge 4 ]; then
+        awk -v s="$3" -v m="$4" 'BEGIN { exit !(s < 10 && m < 1500000) }' && ok || bad "$1: $3 s, $4 KiB"
+    fi
+    say "  $1: $(head -n 1 "$W/err" | sed "s|$W/||") (${3:-?} s, ${4:-?} KiB)"
+}
+limit attrs.xml "attributes in one element"
+limit attrs100k.xml "attributes in one element"
+limit deep.xml "depth"
+limit name.xml "bytes long; the limit"
+limit count.xml "MiB, the limit"
+[ "$SAN" = 1 ] || limit members.xml "members, the limit"
+limit big.xml "larger than"
+"$SIAGA" check "$SMALL" "$W/big.xml" 2>"$W/err" >/dev/null
+[ $? = 2 ] && grep -q "larger than" "$W/err" && ok || bad "roster of 1 GB"
+"$SIAGA" check "$SMALL" "$W/attrs.xml" 2>"$W/err" >/dev/null
+[ $? = 2 ] && grep -q "attributes in one element" "$W/err" && ok || bad "roster with a million attributes"
+
+# 7. runs killed at random moments leave the previous set or the new one
+runs=30
+[ "$SAN" = 1 ] && runs=10
+say "plan: $runs runs killed (SIGKILL) at random moments"
+W=$(mktemp -d "$T/w.XXXXXX")
+cp -r "$T/old" "$W/out"
+t0=$(date +%s%N)
+"$SIAGA" plan "$KAUR" -o "$W/probe" --quiet
+span=$(( ($(date +%s%N) - t0) / 1000 ))   # microseconds
+rm -rf "$W/probe"
+seen_old=0 seen_new=0
+for i in $(seq 1 "$runs"); do
+    d=$(awk -v s="$span" -v r="$(od -An -N4 -tu4 /dev/urandom)" 'BEGIN { srand(r); printf "%.6f", rand() * s * 1.2 / 1e6 }')
+    "$SIAGA" plan "$KAUR" -o "$W/out" --quiet 2>/dev/null &
+    pid=$!
+    sleep "$d"
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    if same_set "$W/out" "$T/old"; then seen_old=$((seen_old + 1)); ok
+    elif same_set "$W/out" "$T/kaur"; then seen_new=$((seen_new + 1)); ok
+        rm -rf "$W/out"; cp -r "$T/old" "$W/out"
+    else bad "killed after $d s: $(ls -A "$W/out" 2>&1 | tr '\n' ' ')"; rm -rf "$W/out"; cp -r "$T/old" "$W/out"
+    fi
+done
+say "  $seen_old left the previous set, $seen_new the new one"
+"$SIAGA" plan "$KAUR" -o "$W/out" --quiet
+[ "$(ls -A "$W")" = out ] && ok || bad "a killed run's staging folder was not cleaned up: $(ls -A "$W" | tr '\n' ' ')"
+
+# 8. the same input gives the same bytes, with one worker or two
+say "determinism: two runs, and --jobs 1 / 2 when there is the option"
+"$SIAGA" plan "$KAUR" -o "$W/d1" --quiet
+same_set "$W/d1" "$T/kaur" && ok || bad "two runs differ"
+if "$SIAGA" --help 2>&1 | grep -q -- '--jobs'; then
+    "$SIAGA" plan "$KAUR" -o "$W/j1" --quiet --jobs 1
+    "$SIAGA" plan "$KAUR" -o "$W/j2" --quiet --jobs 2
+    same_set "$W/j1" "$W/j2" && ok || bad "--jobs 1 and --jobs 2 differ"
+    same_set "$W/j1" "$T/kaur" && ok || bad "--jobs 1 differs from the default"
+fi
+
+echo "faults: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
