@@ -23,6 +23,7 @@
 #include "roster_merge.h"
 #include "roster_read.h"
 #include "scenario_read.h"
+#include "replan.h"
 #include "whatif_plan.h"
 #include "whatif_write.h"
 #include "split.h"
@@ -42,9 +43,10 @@ enum exit_code {
 static const char USAGE[] =
     "usage: siaga validate SCENARIO.xml [--with OVERLAY.xml]...\n"
     "       siaga plan SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
+    "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
-    "       siaga check SCENARIO.xml ROSTER.xml [--report DIR]\n"
+    "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
     "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
@@ -160,6 +162,9 @@ static int load_with(const char *path, const char *const *ov, int nov,
     return code;
 }
 
+/* Most --pin on one command line. */
+#define MAX_PINS 256
+
 /* Most --with overlays on one command line or column. */
 #define MAX_OVERLAYS 16
 
@@ -232,8 +237,8 @@ static int parse_seconds(const char *arg, double *out)
 static int cmd_plan(int argc, char **argv)
 {
     const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
-    const char *with[MAX_OVERLAYS];
-    int nwith = 0;
+    const char *with[MAX_OVERLAYS], *baseline = NULL, *pins[MAX_PINS];
+    int nwith = 0, npins = 0;
     struct plan_params pp;
     plan_params_init(&pp);
     for (int i = 0; i < argc; i++) {
@@ -257,6 +262,12 @@ static int cmd_plan(int argc, char **argv)
                 return usage_error("--jobs wants a whole number from 1 to 64, "
                                    "not '%s'", argv[i]);
             pp.jobs = (int)v;
+        } else if (strcmp(a, "--baseline") == 0 && i + 1 < argc)
+            baseline = argv[++i];
+        else if (strcmp(a, "--pin") == 0 && i + 1 < argc) {
+            if (npins == MAX_PINS)
+                return usage_error("at most 256 --pin%s", "");
+            pins[npins++] = argv[++i];
         } else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
             lp = argv[++i];
         else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
@@ -270,13 +281,18 @@ static int cmd_plan(int argc, char **argv)
     }
     if (scenario == NULL || dir == NULL)
         return usage_error("plan needs a SCENARIO and -o DIR%s", "");
+    if (npins > 0 && baseline == NULL)
+        return usage_error("--pin needs --baseline ROSTER%s", "");
 
     struct error_list el;
     struct scenario *s = NULL;
-    struct plan *p = NULL;
+    struct plan *p = NULL, *replanned = NULL;
+    struct raw_roster *base = NULL;
+    struct change_list changes;
     struct overlay *ovs[MAX_OVERLAYS] = {NULL};
     struct whatif_result wr;
     memset(&wr, 0, sizeof wr);
+    memset(&changes, 0, sizeof changes);
     error_list_init(&el);
     /* every overlay applies to the base before anything is planned, so a
      * bad one costs no planning; then the chain base, +1, +2, ... */
@@ -287,6 +303,13 @@ static int cmd_plan(int argc, char **argv)
         code = load(scenario, &s, &el);
     if (code == EXIT_OK)
         code = read_overlays(with, nwith, ovs, &el);
+    if (code == EXIT_OK && baseline != NULL) {
+        int brc = io_read_roster(baseline, &base, &el);
+        if (brc != SIAGA_OK) {
+            print_errors(&el);
+            code = input_exit(brc);
+        }
+    }
     if (code != EXIT_OK)
         goto done;
     if (!pp.quiet && isatty(STDERR_FILENO))
@@ -298,7 +321,19 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     }
     p = wr.plan;
-    struct plan_extras x = {&wr.bko, wr.stage, wr.nstage};
+    if (base != NULL) {
+        /* s is now the last scenario of the chain: re-plan it against the
+         * baseline with the fewest moves */
+        rc = solver_replan(s, &pp, base, pins, npins, &replanned, &changes, &el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
+            print_errors(&el);
+            code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
+            goto done;
+        }
+        p = replanned;
+    }
+    struct plan_extras x = {&wr.bko, wr.stage, wr.nstage,
+                            base != NULL ? &changes : NULL};
     rc = io_write_plan_extras(dir, s, p, &x, &el);
     for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
         const char *path = f == 0 ? lp : mps;
@@ -318,6 +353,10 @@ static int cmd_plan(int argc, char **argv)
     if (!pp.quiet)
         fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s (%.2f s)\n",
                 dir, p->npost, empty, plan_status_name(p->status), p->seconds);
+    if (!pp.quiet && base != NULL)
+        fprintf(stderr, "siaga: %s/perubahan.csv: %ld anggota pindah (dari nol: "
+                "%ld), %ld pos baru, %ld pos ditutup\n", dir, changes.moved,
+                changes.moved_scratch, changes.posts_new, changes.posts_closed);
     if (!pp.quiet && wr.bko.sum > 0)
         fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
                 "TNI %ld, Linmas %ld)\n", dir, wr.bko.sum,
@@ -326,6 +365,9 @@ static int cmd_plan(int argc, char **argv)
     code = empty > 0 ? EXIT_SHORT : EXIT_OK;
 done:
     whatif_free(&wr);
+    plan_destroy(replanned);
+    raw_roster_destroy(base);
+    change_list_free(&changes);
     for (int i = 0; i < nwith; i++)
         overlay_destroy(ovs[i]);
     scenario_destroy(s);
@@ -492,12 +534,17 @@ done:
 static int cmd_check(int argc, char **argv)
 {
     const char *files[2] = {NULL, NULL}, *report = NULL;
-    int nfiles = 0;
+    const char *with[MAX_OVERLAYS];
+    int nfiles = 0, nwith = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--report") == 0 && i + 1 < argc)
             report = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
+        else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
+            if (nwith == MAX_OVERLAYS)
+                return usage_error("at most 16 --with overlays%s", "");
+            with[nwith++] = argv[++i];
+        } else if (a[0] == '-' && a[1] != 0)
             return usage_error("unknown or incomplete option '%s'", a);
         else if (nfiles < 2)
             files[nfiles++] = a;
@@ -511,7 +558,8 @@ static int cmd_check(int argc, char **argv)
     struct raw_roster *r = NULL;
     struct audit_report *rep = NULL;
     error_list_init(&el);
-    int code = load(files[0], &s, &el);
+    /* a roster planned with overlays is audited against the same chain */
+    int code = load_with(files[0], with, nwith, &s, &el);
     if (code != EXIT_OK)
         goto done;
     int rc = io_read_roster(files[1], &r, &el);

@@ -14,6 +14,7 @@
 #include "html_report.h"
 #include "kml_write.h"
 #include "outdir.h"
+#include "changes_write.h"
 #include "whatif_write.h"
 
 char *io_post_id(int i, int npost, char *buf)
@@ -422,7 +423,8 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
     FILE *fg = fk ? outdir_file(&od, "roster.geojson", errs) : NULL;
     FILE *fh = fg ? outdir_file(&od, "laporan.html", errs) : NULL;
     FILE *fb = fh && x ? outdir_file(&od, "bko.csv", errs) : NULL;
-    if (fh == NULL || (x && fb == NULL)) {
+    FILE *fp = fb && x->changes ? outdir_file(&od, "perubahan.csv", errs) : NULL;
+    if (fh == NULL || (x && fb == NULL) || (x && x->changes && fp == NULL)) {
         rc = SIAGA_EIO;
         goto done;
     }
@@ -430,7 +432,9 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
         io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
         io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0 ||
         (x && (io_write_whatif_summary(fs, s, x) != 0 ||
-               io_write_bko_csv(fb, s, x->bko) != 0))) {
+               io_write_bko_csv(fb, s, x->bko) != 0)) ||
+        (x && x->changes && (io_write_changes_summary(fs, x->changes) != 0 ||
+                             io_write_changes_csv(fp, x->changes) != 0))) {
         error_add(errs, dir, 0, "cannot write the plan");
         rc = SIAGA_EIO;
         goto done;

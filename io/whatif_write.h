@@ -13,10 +13,13 @@
 #include "whatif.h"
 
 /* What a plan's outputs say besides the plan (io_write_plan_extras). */
+struct change_list;
 struct plan_extras {
     const struct bko_request *bko;      /* the plan's BKO request */
     const struct whatif_stage *stage;   /* base, then after each overlay */
     int nstage;                         /* 1 when no overlay */
+    const struct change_list *changes;  /* re-plan against a baseline, or
+                                           NULL: perubahan.csv */
 };
 
 /* bko.csv: header force,scope,region,count, then one row per request row,

@@ -6,8 +6,10 @@
 #include "roster.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
+#include "changes.h"
 
 static const char *const STATUS_NAMES[] = {"optimal", "shortage", "feasible"};
 
@@ -83,4 +85,20 @@ const char *raw_roster_strdup(struct raw_roster *r, const char *s)
     if (s == NULL)
         return NULL;
     return arena_strdup(r->arena, s);
+}
+
+void change_list_free(struct change_list *cl)
+{
+    if (cl == NULL)
+        return;
+    for (int i = 0; i < cl->n; i++) {
+        free(cl->item[i].member);
+        free(cl->item[i].name);
+        free(cl->item[i].unit);
+        free(cl->item[i].from);
+        free(cl->item[i].to);
+    }
+    free(cl->item);
+    free(cl->conflict);
+    memset(cl, 0, sizeof *cl);
 }

@@ -53,6 +53,8 @@ struct plan {
     int *reserve; int nreserve;        /* member indices, scenario order */
     struct plan_objective obj;
     double seconds;                    /* wall time of the solve */
+    long moves;                        /* re-planned against a baseline:
+                                          members whose place changed */
 };
 
 struct plan *plan_create(void);

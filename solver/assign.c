@@ -50,6 +50,8 @@ struct tp {
     int ngroup;
     const long *group_cap;  /* places a group's sites may take together */
     int bound_mode;         /* 0: fill then distance; 1: targets, distance */
+    const int *unit_origin; /* NULL, or the origin of each (pseudo) unit */
+    const char *unit_pinned;/* NULL, or 1: all of it stays at its origin */
     /* out */
     struct flow *flow; int nflow, capflow;
     long fill[MAX_TIERS];
@@ -95,7 +97,7 @@ static int push_flow(struct bres *t, int site, int unit, int count)
         t->flow = f;
         t->capflow = nc;
     }
-    t->flow[t->nflow++] = (struct flow){site, unit, count};
+    t->flow[t->nflow++] = (struct flow){site, unit, count, 0, 0};
     return SIAGA_OK;
 }
 
@@ -112,14 +114,22 @@ struct block {
  * order; unit_row maps a unit to its row (scratch, size nunit, -1 between
  * calls).
  */
+/* May unit u take places at site s (in this problem)? */
+static int has_column(const struct tp *t, int u, int s)
+{
+    if (t->unit_supply[u] <= 0)
+        return 0;
+    return t->unit_pinned == NULL || !t->unit_pinned[u] ||
+           t->unit_origin[u] == s;
+}
+
 static int block_columns(const struct tp *t, const struct block *b)
 {
     int ncol = 0;
     for (int i = 0; i < b->nsite; i++) {
         int s = b->site[i];
         for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++)
-            if (t->unit_supply[t->eunit[k]] > 0)
-                ncol++;
+            ncol += has_column(t, t->eunit[k], s);
     }
     return ncol;
 }
@@ -160,7 +170,12 @@ static int solve_block(const struct tp *t, const struct block *b,
             continue;
         unit_row[u] = ++nrow;
         glp_add_rows(P, 1);
-        glp_set_row_bnds(P, nrow, GLP_UP, 0, t->unit_supply[u]);
+        if (t->unit_pinned != NULL && t->unit_pinned[u] &&
+            t->unit_origin[u] >= 0)
+            glp_set_row_bnds(P, nrow, GLP_FX, t->unit_supply[u],
+                             t->unit_supply[u]);
+        else
+            glp_set_row_bnds(P, nrow, GLP_UP, 0, t->unit_supply[u]);
     }
     /* group rows */
     for (int i = 0; i < b->ngroup; i++) {
@@ -175,7 +190,7 @@ static int solve_block(const struct tp *t, const struct block *b,
         int first = c + 1, ntni = 0;
         for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++) {
             int u = t->eunit[k];
-            if (t->unit_supply[u] <= 0)
+            if (!has_column(t, u, s))
                 continue;
             c++;
             csite[c - 1] = s;
@@ -263,6 +278,30 @@ static int solve_block(const struct tp *t, const struct block *b,
         glp_add_rows(P, 1);
         glp_set_row_bnds(P, ++nrow, GLP_LO, (double)target, 0);
         glp_set_mat_row(P, nrow, n, ind, val);
+    }
+    if (ok && t->unit_origin != NULL) {
+        /* fewest moves: -1 to stay at one's origin, +1 to leave the
+         * reserve; leaving a place for the reserve costs the constant */
+        int n = 0;
+        glp_set_obj_dir(P, GLP_MIN);
+        for (int j = 1; j <= ncol; j++) {
+            int o = t->unit_origin[cunit[j - 1]];
+            double coef = o == csite[j - 1] ? -1.0 : o == ORIGIN_RESERVE ? 1.0 : 0.0;
+            glp_set_obj_coef(P, j, coef);
+            if (coef != 0.0) {
+                ind[++n] = j;
+                val[n] = coef;
+            }
+        }
+        int ret = solver_simplex(P, &sp);
+        if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+            ok = 0;
+        } else if (n > 0) {
+            long best = lround(glp_get_obj_val(P));
+            glp_add_rows(P, 1);
+            glp_set_row_bnds(P, ++nrow, GLP_UP, 0, (double)best);
+            glp_set_mat_row(P, nrow, n, ind, val);
+        }
     }
     if (ok) {
         glp_set_obj_dir(P, GLP_MIN);
@@ -444,7 +483,11 @@ static int cmp_flow(const void *a, const void *b)
     const struct flow *x = a, *y = b;
     if (x->site != y->site)
         return x->site < y->site ? -1 : 1;
-    return (x->unit > y->unit) - (x->unit < y->unit);
+    if (x->unit != y->unit)
+        return x->unit < y->unit ? -1 : 1;
+    if (x->origin != y->origin)
+        return x->origin < y->origin ? -1 : 1;
+    return (x->pinned > y->pinned) - (x->pinned < y->pinned);
 }
 
 /* ---- eligibility ------------------------------------------------------- */
@@ -574,6 +617,150 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
     return 0;
 }
 
+/* ---- baseline origins -------------------------------------------------- */
+
+/*
+ * With a baseline, the members of a unit are no longer all alike: they
+ * differ by where they stood.  A pseudo-unit is the members of one unit
+ * with one origin (and pin), identical among themselves; the problem is
+ * solved over pseudo-units, each eligible where its unit is (a pinned one
+ * only at its origin).
+ */
+struct pseudo {
+    int n;
+    int *unit, *origin, *supply, *tni;
+    char *pinned;
+    double *lat, *lon;
+    int *eoff, *eunit;
+};
+
+static void pseudo_free(struct pseudo *ps)
+{
+    free(ps->unit);
+    free(ps->origin);
+    free(ps->supply);
+    free(ps->tni);
+    free(ps->pinned);
+    free(ps->lat);
+    free(ps->lon);
+    free(ps->eoff);
+    free(ps->eunit);
+    memset(ps, 0, sizeof *ps);
+}
+
+struct okey { int origin, pinned; };
+
+static int cmp_okey(const void *a, const void *b)
+{
+    const struct okey *x = a, *y = b;
+    if (x->origin != y->origin)
+        return x->origin < y->origin ? -1 : 1;
+    return (x->pinned > y->pinned) - (x->pinned < y->pinned);
+}
+
+/* Rewrite t (built over real units) over pseudo-units. */
+static int pseudo_apply(const struct scenario *s, const struct origins *og,
+                        struct tp *t, struct pseudo *ps)
+{
+    int rc = SIAGA_ENOMEM;
+    size_t nm = (size_t)s->nmember + 1;
+    int *off = calloc((size_t)s->nunit + 1, sizeof(int));
+    struct okey *key = malloc(sizeof *key * nm);
+    ps->unit = malloc(sizeof(int) * nm);
+    ps->origin = malloc(sizeof(int) * nm);
+    ps->supply = malloc(sizeof(int) * nm);
+    ps->tni = malloc(sizeof(int) * nm);
+    ps->pinned = malloc(nm);
+    ps->lat = malloc(sizeof(double) * nm);
+    ps->lon = malloc(sizeof(double) * nm);
+    if (!off || !key || !ps->unit || !ps->origin || !ps->supply || !ps->tni ||
+        !ps->pinned || !ps->lat || !ps->lon)
+        goto done;
+    for (int u = 0; u < s->nunit; u++) {
+        off[u] = ps->n;
+        const struct unit *un = &s->unit[u];
+        if (t->unit_supply[u] <= 0)
+            continue;
+        int nk = 0;
+        for (int m = un->first_member; m < un->first_member + un->nmembers; m++)
+            key[nk++] = (struct okey){og->origin[m],
+                                      og->pinned ? og->pinned[m] : 0};
+        qsort(key, (size_t)nk, sizeof *key, cmp_okey);
+        for (int i = 0; i < nk; i++) {
+            if (i > 0 && cmp_okey(&key[i], &key[i - 1]) == 0) {
+                ps->supply[ps->n - 1]++;
+                continue;
+            }
+            int p = ps->n++;
+            ps->unit[p] = u;
+            ps->origin[p] = key[i].origin;
+            ps->pinned[p] = (char)key[i].pinned;
+            ps->supply[p] = 1;
+            ps->tni[p] = t->unit_tni[u];
+            ps->lat[p] = t->unit_lat[u];
+            ps->lon[p] = t->unit_lon[u];
+        }
+    }
+    off[s->nunit] = ps->n;
+    /* eligibility over pseudo-units */
+    size_t cap = 0;
+    for (int site = 0; site < t->nsite; site++)
+        for (int k = t->eoff[site]; k < t->eoff[site + 1]; k++)
+            cap += (size_t)(off[t->eunit[k] + 1] - off[t->eunit[k]]);
+    ps->eoff = malloc(sizeof(int) * ((size_t)t->nsite + 1));
+    ps->eunit = malloc(sizeof(int) * (cap + 1));
+    if (ps->eoff == NULL || ps->eunit == NULL)
+        goto done;
+    int e = 0;
+    for (int site = 0; site < t->nsite; site++) {
+        ps->eoff[site] = e;
+        for (int k = t->eoff[site]; k < t->eoff[site + 1]; k++)
+            for (int p = off[t->eunit[k]]; p < off[t->eunit[k] + 1]; p++)
+                ps->eunit[e++] = p;
+    }
+    ps->eoff[t->nsite] = e;
+    t->nunit = ps->n;
+    t->unit_supply = ps->supply;
+    t->unit_tni = ps->tni;
+    t->unit_lat = ps->lat;
+    t->unit_lon = ps->lon;
+    t->unit_origin = ps->origin;
+    t->unit_pinned = ps->pinned;
+    t->eoff = ps->eoff;
+    t->eunit = ps->eunit;
+    rc = SIAGA_OK;
+done:
+    free(off);
+    free(key);
+    return rc;
+}
+
+/* Flows over pseudo-units back to real units, and the moves they make. */
+static long pseudo_flows(const struct scenario *s, const struct origins *og,
+                         const struct pseudo *ps, struct tp *t, int linmas)
+{
+    long placed_stay = 0, placed_reserve = 0;
+    for (int f = 0; f < t->nflow; f++) {
+        int p = t->flow[f].unit;
+        t->flow[f].unit = ps->unit[p];
+        t->flow[f].origin = ps->origin[p];
+        t->flow[f].pinned = ps->pinned[p];
+        if (ps->origin[p] == t->flow[f].site)
+            placed_stay += t->flow[f].count;
+        else if (ps->origin[p] == ORIGIN_RESERVE)
+            placed_reserve += t->flow[f].count;
+    }
+    /* moved: everyone with an old place or gone place who does not stay,
+     * and those who leave the reserve */
+    long had = 0;
+    for (int m = 0; m < s->nmember; m++) {
+        int is_linmas = s->unit[s->member[m].unit].force == FORCE_LINMAS;
+        if (is_linmas == linmas && (og->origin[m] >= 0 || og->origin[m] == ORIGIN_GONE))
+            had++;
+    }
+    return had - placed_stay + placed_reserve;
+}
+
 /* ---- guards ------------------------------------------------------------ */
 
 static int tier_of(enum grade g)
@@ -684,9 +871,12 @@ done:
 
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  struct assign_result *out, struct error_list *errs)
+                  const struct origins *og, struct assign_result *out,
+                  struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
+    struct pseudo ps;
+    memset(&ps, 0, sizeof ps);
     struct units un = {0};
     struct by_region br = {0};
     struct tp t, tb;
@@ -725,7 +915,19 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     }
     if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, NULL, NULL, &t) != 0)
         goto done;
+    int *real_eoff = t.eoff, *real_eunit = t.eunit;
+    if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
+        t.eoff = real_eoff;
+        t.eunit = real_eunit;
+        goto done;
+    }
     rc = tp_solve(&t, jobs);
+    if (og != NULL) {
+        t.eoff = real_eoff;
+        t.eunit = real_eunit;
+        if (rc == SIAGA_OK)
+            out->moves = pseudo_flows(s, og, &ps, &t, 0);
+    }
     if (rc != SIAGA_OK)
         goto fail;
     if (t.nflow > 0)
@@ -804,6 +1006,7 @@ done:
     free(gcap);
     units_free(&un);
     by_region_free(&br);
+    pseudo_free(&ps);
     free(t.site);
     free(t.eoff);
     free(t.eunit);
@@ -816,9 +1019,12 @@ done:
 }
 
 int assign_linmas(const struct scenario *s, int jobs,
-                  struct assign_result *out, struct error_list *errs)
+                  const struct origins *og, struct assign_result *out,
+                  struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
+    struct pseudo ps;
+    memset(&ps, 0, sizeof ps);
     struct units un = {0};
     struct by_region br = {0};
     struct tp t;
@@ -849,7 +1055,19 @@ int assign_linmas(const struct scenario *s, int jobs,
     if (per > 0) {
         if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &t) != 0)
             goto done;
+        int *real_eoff = t.eoff, *real_eunit = t.eunit;
+        if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
+            t.eoff = real_eoff;
+            t.eunit = real_eunit;
+            goto done;
+        }
         rc = tp_solve(&t, jobs);
+        if (og != NULL) {
+            t.eoff = real_eoff;
+            t.eunit = real_eunit;
+            if (rc == SIAGA_OK)
+                out->moves = pseudo_flows(s, og, &ps, &t, 1);
+        }
         if (rc != SIAGA_OK) {
             if (rc == SIAGA_ESOLVER)
                 error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");
@@ -859,7 +1077,9 @@ int assign_linmas(const struct scenario *s, int jobs,
     if (t.nflow > 0)
         qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
     out->empty_linmas = (long)per * s->ntps - t.fill[0];
-    out->km = out->km_bound = t.km;
+    /* with origins the travel is least only among plans with fewest moves */
+    out->km = t.km;
+    out->km_bound = og != NULL ? 0.0 : t.km;
     out->flow = t.flow;
     out->nflow = t.nflow;
     t.flow = NULL;
@@ -871,6 +1091,7 @@ done:
     free(one);
     units_free(&un);
     by_region_free(&br);
+    pseudo_free(&ps);
     free(t.site);
     free(t.eoff);
     free(t.eunit);

@@ -10,8 +10,24 @@
 #include "roster.h"
 #include "scenario.h"
 
-/* count members of unit fill places at post (guards) or TPS (Linmas). */
-struct flow { int site, unit, count; };
+/* count members of unit fill places at post (guards) or TPS (Linmas);
+ * with a baseline, they are members whose baseline place was origin, and
+ * pinned ones when pinned is set. */
+struct flow { int site, unit, count, origin, pinned; };
+
+/*
+ * Where each member stood in a baseline roster, for re-planning with the
+ * fewest moves.  origin[m] is the site (post index for guards, TPS index
+ * for Linmas) the member held and could keep, or one of the values below.
+ * pinned[m] set: the member must keep that site.
+ */
+#define ORIGIN_RESERVE (-1) /* in reserve: staying there is no move */
+#define ORIGIN_NEW (-2)     /* not in the baseline: never a move */
+#define ORIGIN_GONE (-3)    /* held a place that is gone: a move anyway */
+struct origins {
+    const int *origin;      /* per member */
+    const char *pinned;     /* per member, may be NULL */
+};
 
 struct assign_result {
     struct flow *flow; int nflow;  /* sorted by site, then unit */
@@ -21,6 +37,8 @@ struct assign_result {
     long empty_linmas;
     double km;                     /* item 4 reached: base to anchor/TPS */
     double km_bound;               /* proven lower bound on item 4 */
+    long moves;                    /* with origins: members moved (the
+                                      fewest, given the fills) */
 };
 
 /*
@@ -34,14 +52,21 @@ struct assign_result {
  */
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  struct assign_result *out, struct error_list *errs);
+                  const struct origins *og, struct assign_result *out,
+                  struct error_list *errs);
 
 /*
  * Fill the Linmas places of every TPS: most places filled, then least
  * travel from unit base to TPS.  site in flows is a TPS index.
+ *
+ * With og (both functions), a stage between the fills and the travel
+ * keeps members where they stood: the fewest members moved, exactly (the
+ * members of a unit are split by origin into groups of identical people;
+ * a move costs 1 on a network arc, so the matrix stays unimodular).
  */
 int assign_linmas(const struct scenario *s, int jobs,
-                  struct assign_result *out, struct error_list *errs);
+                  const struct origins *og, struct assign_result *out,
+                  struct error_list *errs);
 
 void assign_free(struct assign_result *r);
 

@@ -43,6 +43,9 @@
  * exact distance MIP (item 5); larger ones get local search. */
 #define P5_MIP_MAX_PAIRS 400
 
+/* Candidate anchors tried for each new post besides the TPS itself. */
+#define GREEDY_ANCHORS 12
+
 /* Randomised restarts of greedy + closing when a component misses its
  * lower bound, before the MIP is tried. */
 #define GREEDY_RESTARTS 300
@@ -108,6 +111,37 @@ static int cmp_cand(const void *a, const void *b)
     return x->node < y->node ? -1 : x->node > y->node;
 }
 
+/* Nearer first, then by index. */
+static int cmp_near(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->d < y->d - EPS_KM)
+        return -1;
+    if (x->d > y->d + EPS_KM)
+        return 1;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/*
+ * Keep the k smallest items (by cmp) in buf[0..*n), sorted: a partial
+ * selection, linear in the items offered (k is at most a post's size or
+ * GREEDY_ANCHORS).
+ */
+static void top_insert(struct cand *buf, int *n, int k, struct cand item,
+                       int (*cmp)(const void *, const void *))
+{
+    if (k <= 0 || (*n == k && cmp(&item, &buf[k - 1]) >= 0))
+        return;
+    int i = *n < k ? *n : k - 1;
+    while (i > 0 && cmp(&item, &buf[i - 1]) < 0) {
+        buf[i] = buf[i - 1];
+        i--;
+    }
+    buf[i] = item;
+    if (*n < k)
+        (*n)++;
+}
+
 /*
  * Repeatedly take the uncovered TPS with fewest uncovered neighbours, and
  * among the anchors that could hold it (itself or a neighbour) the one
@@ -132,7 +166,9 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
     for (int i = 0; i < n; i++)
         if (c->off[i + 1] - c->off[i] > maxdeg)
             maxdeg = c->off[i + 1] - c->off[i];
-    struct cand *cand = malloc(sizeof *cand * (size_t)(maxdeg + 1));
+    struct cand *cand = malloc(sizeof *cand * (size_t)(c->cap + 1));
+    struct cand anchors[GREEDY_ANCHORS + 1];
+    (void)maxdeg;
     int *best = malloc(sizeof(int) * (size_t)c->cap);
     int *cur = malloc(sizeof(int) * (size_t)c->cap);
     if (!deg || !covered || !cand || !best || !cur)
@@ -159,29 +195,39 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
         }
         int nbest = 0, best_deg = 0;
         double best_d = 0;
-        /* candidate anchors: t itself, then its uncovered neighbours */
-        for (int k = c->off[t] - 1; k < c->off[t + 1]; k++) {
-            int a = k < c->off[t] ? t : c->adj[k];
-            if (covered[a])
-                continue;
+        /* candidate anchors: t itself, then its nearest uncovered
+         * neighbours (in dense kota a TPS has a thousand; the nearest few
+         * hold t in the tightest clusters) */
+        int nnear = 0;
+        anchors[0] = (struct cand){t, 0, 0.0};
+        for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+            int a = c->adj[k];
+            if (!covered[a])
+                top_insert(anchors + 1, &nnear, GREEDY_ANCHORS,
+                           (struct cand){a, 0, c->dist[k]}, cmp_near);
+        }
+        for (int ai = 0; ai <= nnear; ai++) {
+            int a = anchors[ai].node;
             int ncur = 0, m = 0, sdeg = 0;
             double sd = 0;
             cur[ncur++] = a;
             if (a != t) {
                 cur[ncur++] = t;
                 sdeg += deg[t];
-                sd += comp_dist(c, a, t);
+                sd += anchors[ai].d;
             }
-            for (int q = c->off[a]; q < c->off[a + 1]; q++) {
+            /* the most constrained uncovered neighbours of a that fit */
+            int want = c->cap - ncur;
+            for (int q = c->off[a]; q < c->off[a + 1] && want > 0; q++) {
                 int j = c->adj[q];
-                if (!covered[j] && j != t)
-                    cand[m++] = (struct cand){j, deg[j], c->dist[q]};
+                if (covered[j] || j == t)
+                    continue;
+                struct cand cd = {j, deg[j], c->dist[q]};
+                if (seed)
+                    cd.deg += (int)(rng_next(&rng) % 3);
+                top_insert(cand, &m, want, cd, cmp_cand);
             }
-            if (seed)
-                for (int q = 0; q < m; q++)
-                    cand[q].deg += (int)(rng_next(&rng) % 3);
-            qsort(cand, (size_t)m, sizeof *cand, cmp_cand);
-            for (int q = 0; q < m && ncur < c->cap; q++) {
+            for (int q = 0; q < m; q++) {
                 cur[ncur++] = cand[q].node;
                 sdeg += cand[q].deg;
                 sd += cand[q].d;
@@ -700,9 +746,13 @@ static int local_search(const struct comp *c, struct sol *so)
     int n = c->n;
     int *size = calloc((size_t)n, sizeof(int));
     int *memb = malloc(sizeof(int) * (size_t)c->cap);
-    if (!size || !memb) {
+    int *first = malloc(sizeof(int) * (size_t)n);
+    int *next = malloc(sizeof(int) * (size_t)n);
+    if (!size || !memb || !first || !next) {
         free(size);
         free(memb);
+        free(first);
+        free(next);
         return SIAGA_ENOMEM;
     }
     for (int round = 0; round < 50; round++) {
@@ -766,30 +816,47 @@ static int local_search(const struct comp *c, struct sol *so)
                 }
             }
         }
-        /* swaps of two members between their anchors */
+        /* swaps of two members between their anchors: t (at a) with s
+         * (at b), both non-anchors, each within reach of the other anchor;
+         * b's members are read from its list, so this is linear in the
+         * edges, not quadratic in the degree */
+        for (int i = 0; i < n; i++)
+            first[i] = -1;
+        for (int i = n - 1; i >= 0; i--) {
+            int an = so->anchor[i];
+            if (an == i)
+                continue;
+            next[i] = first[an];
+            first[an] = i;
+        }
         for (int t = 0; t < n; t++) {
             int a = so->anchor[t];
             if (a == t)
                 continue;
-            for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+            double dta = comp_dist(c, a, t);
+            int done_t = 0;
+            for (int k = c->off[t]; k < c->off[t + 1] && !done_t; k++) {
                 int b = c->adj[k];
                 if (so->anchor[b] != b || b == a)
                     continue;
-                double dtb = c->dist[k], dta = comp_dist(c, a, t);
-                for (int q = c->off[a]; q < c->off[a + 1]; q++) {
-                    int s = c->adj[q];
-                    if (s == t || so->anchor[s] != b || s == b)
+                double dtb = c->dist[k];
+                if (dtb >= dta - EPS_KM)
+                    continue; /* t gains nothing at b */
+                for (int s2 = first[b]; s2 >= 0; s2 = next[s2]) {
+                    if (so->anchor[s2] != b)
                         continue;
-                    double dsa = c->dist[q], dsb = comp_dist(c, b, s);
+                    double dsa = comp_dist(c, a, s2);
+                    if (dsa < 0)
+                        continue;
+                    double dsb = comp_dist(c, b, s2);
                     if (dtb + dsa < dta + dsb - EPS_KM) {
                         so->anchor[t] = b;
-                        so->anchor[s] = a;
+                        so->anchor[s2] = a;
                         changed = 1;
+                        done_t = 1;
                         break;
                     }
                 }
-                if (so->anchor[t] != a)
-                    break;
             }
         }
         if (!changed)
@@ -797,6 +864,8 @@ static int local_search(const struct comp *c, struct sol *so)
     }
     free(size);
     free(memb);
+    free(first);
+    free(next);
     return SIAGA_OK;
 }
 
@@ -851,6 +920,7 @@ struct ctx {
     int *tps_comp;          /* shared; each kecamatan writes its own TPS */
     struct kres *kr;        /* the kecamatan being clustered */
     const int *lo, *hi;     /* TPS range of each kecamatan */
+    const char *fixed;      /* TPS already in a kept post, or NULL */
 };
 
 static int push_post(struct ctx *x, const struct post *p)
@@ -1186,7 +1256,7 @@ static int cluster_kecamatan(struct ctx *x, int k, int *idx)
     for (int g = GRADE_COUNT - 1; g >= 0; g--) {
         int n = 0;
         for (int t = lo; t < hi; t++)
-            if ((int)s->tps[t].grade == g)
+            if ((int)s->tps[t].grade == g && (x->fixed == NULL || !x->fixed[t]))
                 idx[n++] = t;
         if (n == 0)
             continue;
@@ -1219,6 +1289,7 @@ struct job {
     int *tps_comp;
     struct kres *kr;
     const int *lo, *hi;
+    const char *fixed;
     atomic_long done;
 };
 
@@ -1231,7 +1302,7 @@ static int cluster_job(void *ctx, int k, int worker)
     if (idx == NULL)
         return SIAGA_ENOMEM;
     struct ctx x = {j->s, j->pp, j->deadline, j->tps_comp, &j->kr[k],
-                    j->lo, j->hi};
+                    j->lo, j->hi, j->fixed};
     int rc = cluster_kecamatan(&x, k, idx);
     free(idx);
     long done = atomic_fetch_add(&j->done, n) + n;
@@ -1253,7 +1324,15 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
                   double deadline, struct cluster_result *out,
                   struct error_list *errs)
 {
+    return cluster_build_kept(s, pp, deadline, NULL, 0, out, errs);
+}
+
+int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
+                       double deadline, const struct post *kept, int nkept,
+                       struct cluster_result *out, struct error_list *errs)
+{
     int rc = SIAGA_ENOMEM, nk = s->nkec;
+    char *fixed = NULL;
     struct job j;
     memset(&j, 0, sizeof j);
     memset(out, 0, sizeof *out);
@@ -1267,6 +1346,14 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
         goto done;
     for (int t = 0; t < s->ntps; t++)
         out->tps_comp[t] = -1;
+    if (nkept > 0) {
+        fixed = calloc((size_t)s->ntps + 1, 1);
+        if (fixed == NULL)
+            goto done;
+        for (int i = 0; i < nkept; i++)
+            for (int q = 0; q < kept[i].ntps; q++)
+                fixed[kept[i].tps[q]] = 1;
+    }
     /* TPS of one kecamatan are contiguous (document order) */
     for (int t = s->ntps - 1; t >= 0; t--)
         lo[s->tps[t].kecamatan] = t;
@@ -1279,7 +1366,7 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
     /* largest kecamatan first, for balance; results do not depend on it */
     sort_keys = size;
     qsort(order, (size_t)nk, sizeof *order, cmp_size_desc);
-    j = (struct job){s, pp, deadline, out->tps_comp, kr, lo, hi, 0};
+    j = (struct job){s, pp, deadline, out->tps_comp, kr, lo, hi, fixed, 0};
     atomic_init(&j.done, 0);
     rc = parallel_for(nk, order, pp->jobs, cluster_job, &j);
     if (rc != SIAGA_OK)
@@ -1291,7 +1378,7 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
         ncomp += kr[k].ncomp;
     }
     rc = SIAGA_ENOMEM;
-    out->post = malloc(sizeof *out->post * (size_t)(npost + 1));
+    out->post = malloc(sizeof *out->post * (size_t)(npost + nkept + 1));
     out->comp_posts = malloc(sizeof(long) * (size_t)(ncomp + 1));
     if (out->post == NULL || out->comp_posts == NULL)
         goto done;
@@ -1314,9 +1401,15 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
         out->mip_solves += r->mip_solves;
         limited |= r->limited;
     }
+    /* kept posts count as they are: the bound says nothing about them */
+    for (int i = 0; i < nkept; i++) {
+        out->post[out->npost++] = kept[i];
+        out->posts_bound++;
+    }
     out->proven = out->npost == out->posts_bound;
     rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
+    free(fixed);
     for (int k = 0; kr != NULL && k < nk; k++) {
         free(kr[k].post);
         free(kr[k].comp_posts);

@@ -39,6 +39,14 @@ int cluster_build(const struct scenario *s, const struct plan_params *pp,
                   struct error_list *errs);
 void cluster_free(struct cluster_result *r);
 
+/* The same, keeping the posts kept[0..nkept) as they are (re-planning
+ * against a baseline) and clustering only the other TPS.  Kept posts are
+ * appended after the others; they add to posts_bound one each (no claim
+ * about them). */
+int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
+                       double deadline, const struct post *kept, int nkept,
+                       struct cluster_result *out, struct error_list *errs);
+
 /* Lower bound on posts of a component of n TPS, c per post. */
 static inline long cluster_lower_bound(long n, long c)
 {

@@ -32,6 +32,7 @@
 #include "geo.h"
 #include "glpk_util.h"
 #include "parallel.h"
+#include "planner_int.h"
 
 void plan_params_init(struct plan_params *pp)
 {
@@ -106,13 +107,40 @@ static bool has_desa_guards(const struct scenario *s)
     return false;
 }
 
-int solver_plan(const struct scenario *s, const struct plan_params *pp,
-                struct plan **out, struct error_list *errs)
+/*
+ * Take count members of unit u for a place: the next ones in document
+ * order, or with a baseline the next ones whose origin and pin match.
+ */
+static int take_member(const struct scenario *s, const struct flow *f,
+                       const struct origins *og, int *cursor, int *used)
+{
+    int u = f->unit;
+    if (og == NULL) {
+        int m = cursor[u]++;
+        used[m] = 1;
+        return m;
+    }
+    const struct unit *un = &s->unit[u];
+    for (int m = un->first_member; m < un->first_member + un->nmembers; m++) {
+        int pin = og->pinned ? og->pinned[m] : 0;
+        if (!used[m] && og->origin[m] == f->origin && pin == f->pinned) {
+            used[m] = 1;
+            return m;
+        }
+    }
+    return -1; /* cannot happen: flows never exceed a group's size */
+}
+
+int plan_core(const struct scenario *s, const struct plan_params *pp,
+              const struct replan_hook *hook, struct plan **out,
+              struct error_list *errs)
 {
     double t0 = solver_now();
     double deadline = pp->time_limit > 0 ? t0 + pp->time_limit : 0;
     struct cluster_result cr;
     struct assign_result ag, al;
+    struct origins ogg, ogl;
+    const struct origins *pg = NULL, *pl = NULL;
     struct plan *p = NULL;
     int *cursor = NULL, *used = NULL;
     memset(&cr, 0, sizeof cr);
@@ -123,21 +151,29 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
     if (rc != SIAGA_OK)
         return rc;
 
-    int crc = cluster_build(s, pp, deadline, &cr, errs);
+    int crc = cluster_build_kept(s, pp, deadline, hook ? hook->kept : NULL,
+                                 hook ? hook->nkept : 0, &cr, errs);
     if (crc != SIAGA_OK && crc != SIAGA_ELIMIT)
         return crc;
     if (cr.npost > 0)
         qsort(cr.post, (size_t)cr.npost, sizeof *cr.post, cmp_post);
     for (int i = 0; i < cr.npost; i++)
         route_post(s, &cr.post[i]);
+    if (hook != NULL) {
+        rc = hook->origins(hook->ctx, cr.post, cr.npost, &ogg, &ogl, errs);
+        if (rc != SIAGA_OK)
+            goto done;
+        pg = &ogg;
+        pl = &ogl;
+    }
     if (pp->progress)
         pp->progress(pp->progress_ctx, "penjaga", 0, 2);
-    rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, &ag, errs);
+    rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, pg, &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
     if (pp->progress)
         pp->progress(pp->progress_ctx, "linmas", 1, 2);
-    rc = assign_linmas(s, pp->jobs, &al, errs);
+    rc = assign_linmas(s, pp->jobs, pl, &al, errs);
     if (rc != SIAGA_OK)
         goto done;
 
@@ -173,10 +209,9 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
                 int u = ag.flow[k].unit;
                 if ((s->unit[u].force == FORCE_TNI) != pass)
                     continue;
-                for (int c = 0; c < ag.flow[k].count; c++) {
-                    used[cursor[u]] = 1;
-                    p->guard[p->nguard++] = cursor[u]++;
-                }
+                for (int c = 0; c < ag.flow[k].count; c++)
+                    p->guard[p->nguard++] = take_member(s, &ag.flow[k], pg,
+                                                        cursor, used);
             }
         po->nguards = p->nguard - po->first_guard;
     }
@@ -187,14 +222,10 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
     p->linmas = malloc(sizeof *p->linmas * (size_t)(nlin + 1));
     if (p->linmas == NULL)
         goto done;
-    for (int f = 0; f < al.nflow; f++) {
-        int u = al.flow[f].unit;
-        for (int c = 0; c < al.flow[f].count; c++) {
-            used[cursor[u]] = 1;
-            p->linmas[p->nlinmas++] = (struct linmas_place){al.flow[f].site,
-                                                            cursor[u]++};
-        }
-    }
+    for (int f = 0; f < al.nflow; f++)
+        for (int c = 0; c < al.flow[f].count; c++)
+            p->linmas[p->nlinmas++] = (struct linmas_place){
+                al.flow[f].site, take_member(s, &al.flow[f], pl, cursor, used)};
     p->reserve = malloc(sizeof(int) * (size_t)(s->nmember + 1));
     if (p->reserve == NULL)
         goto done;
@@ -231,11 +262,14 @@ int solver_plan(const struct scenario *s, const struct plan_params *pp,
         p->status = PLAN_FEASIBLE;
     else
         p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
+    p->moves = ag.moves + al.moves;
     p->seconds = solver_now() - t0;
     *out = p;
     p = NULL;
     rc = crc == SIAGA_ELIMIT ? SIAGA_ELIMIT : SIAGA_OK;
 done:
+    if (hook != NULL && pg != NULL)
+        hook->release(hook->ctx, &ogg, &ogl);
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while building the plan");
     plan_destroy(p);
@@ -245,4 +279,10 @@ done:
     assign_free(&ag);
     assign_free(&al);
     return rc;
+}
+
+int solver_plan(const struct scenario *s, const struct plan_params *pp,
+                struct plan **out, struct error_list *errs)
+{
+    return plan_core(s, pp, NULL, out, errs);
 }

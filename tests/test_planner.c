@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "planner.h"
+#include "replan.h"
 #include "roster.h"
 #include "scenario_builder.h"
 
@@ -272,6 +273,79 @@ static void test_chain_needs_proof(void **state)
     scenario_destroy(s);
 }
 
+/*
+ * Fewest moves against a baseline: two rawan TPS at 0 and 10 km, unit A
+ * (one member, based at 9 km) and unit B (one, at 1 km).  From scratch A
+ * takes the far TPS and B the near one (1 + 1 km).  The baseline has them
+ * the other way round (9 + 9 km): re-planned, both stay (0 moves) though
+ * swapping would cut travel, and a plan from scratch would move both.
+ */
+static void test_replan_keeps_members(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_RAWAN);
+    sb_tps(s, d, 10.0, GRADE_RAWAN);
+    int a = sb_unit(s, "A", FORCE_POLRI, SCOPE_KECAMATAN, k, 1);
+    int b = sb_unit(s, "B", FORCE_POLRI, SCOPE_KECAMATAN, k, 1);
+    sb_base(s, a, 9.0);
+    sb_base(s, b, 1.0);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+
+    struct raw_roster *r = raw_roster_create();
+    char code[16];
+    r->file = "dasar.xml";
+    r->post = calloc(2, sizeof *r->post);
+    r->tps = calloc(2, sizeof *r->tps);
+    r->guard = calloc(2, sizeof *r->guard);
+    r->npost = r->ntps = r->nguard = 2;
+    const char *who[2] = {"A-001", "B-001"};
+    for (int i = 0; i < 2; i++) {
+        r->post[i] = (struct raw_post){i ? "P0002" : "P0001", "rawan", "170401",
+                                       "1", "0.00", 10 + i, i, 1, i, 1};
+        r->tps[i].id = raw_roster_strdup(r, scenario_tps_code(s, i, code));
+        r->guard[i].member = who[i];
+        r->guard[i].unit = i ? "B" : "A";
+        r->guard[i].force = "polri";
+    }
+    struct plan_params pp;
+    plan_params_init(&pp);
+    struct plan *p = NULL;
+    struct change_list cl;
+    assert_int_equal(solver_replan(s, &pp, r, NULL, 0, &p, &cl, &el), SIAGA_OK);
+    assert_int_equal(cl.moved, 0);
+    assert_int_equal(cl.moved_scratch, 2);
+    assert_int_equal(cl.posts_kept, 2);
+    assert_int_equal(s->member[p->guard[p->post[0].first_guard]].unit, a);
+    assert_int_equal(s->member[p->guard[p->post[1].first_guard]].unit, b);
+    assert_true(fabs(p->obj.member_km - 18.0) < 1e-6);
+    /* pinning changes nothing here; pinning an unknown id is refused */
+    const char *pin[1] = {"A-001"};
+    plan_destroy(p);
+    change_list_free(&cl);
+    assert_int_equal(solver_replan(s, &pp, r, pin, 1, &p, &cl, &el), SIAGA_OK);
+    assert_int_equal(cl.moved, 0);
+    assert_int_equal(cl.pins, 1);
+    plan_destroy(p);
+    change_list_free(&cl);
+    const char *nobody[1] = {"Z-009"};
+    assert_int_equal(solver_replan(s, &pp, r, nobody, 1, &p, &cl, &el),
+                     SIAGA_EINPUT);
+    assert_null(p);
+    free(r->post);
+    free(r->tps);
+    free(r->guard);
+    r->post = NULL;
+    r->tps = NULL;
+    r->guard = NULL;
+    raw_roster_destroy(r);
+    error_list_free(&el);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_linmas),
         cmocka_unit_test(test_no_mixing),
         cmocka_unit_test(test_chain_needs_proof),
+        cmocka_unit_test(test_replan_keeps_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
