@@ -84,8 +84,12 @@ test:
 	$(MAKE) BUILD=build/asan SAN=1 CFLAGS="-O1 -g" check
 	@echo "all test suites passed"
 
-bench: $(BUILD)/siaga
-	sh bench/run.sh $(BUILD)/siaga
+$(BUILD)/bench_tool: bench/bench_tool.c $(BUILD)/libsiaga.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsiaga.a $(LDLIBS)
+
+# Benchmarks: never part of the tests; writes bench/RESULTS.md.
+bench: $(BUILD)/siaga $(BUILD)/bench_tool
+	sh bench/run.sh $(BUILD)
 
 install: $(BUILD)/siaga
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

@@ -23,6 +23,10 @@
 #include "roster_merge.h"
 #include "roster_read.h"
 #include "scenario_read.h"
+#include "shifts.h"
+#include "shifts_write.h"
+#include "shifts_read.h"
+#include "timeline_read.h"
 #include "replan.h"
 #include "whatif_plan.h"
 #include "whatif_write.h"
@@ -44,7 +48,7 @@ static const char USAGE[] =
     "usage: siaga validate SCENARIO.xml [--with OVERLAY.xml]...\n"
     "       siaga plan SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
-    "                  [--time-limit SECONDS] [--quiet]\n"
+    "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
@@ -239,6 +243,12 @@ static int cmd_plan(int argc, char **argv)
     const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
     const char *with[MAX_OVERLAYS], *baseline = NULL, *pins[MAX_PINS];
     int nwith = 0, npins = 0;
+    bool want_timeline = false;
+    struct timeline tl;
+    struct shift_result sr;
+    bool have_sr = false;
+    timeline_default(&tl);
+    memset(&sr, 0, sizeof sr);
     struct plan_params pp;
     plan_params_init(&pp);
     for (int i = 0; i < argc; i++) {
@@ -255,6 +265,8 @@ static int cmd_plan(int argc, char **argv)
                                    "seconds, not '%s'", argv[i]);
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
             pp.quiet = true;
+        else if (strcmp(a, "--timeline") == 0)
+            want_timeline = true;
         else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -334,7 +346,34 @@ static int cmd_plan(int argc, char **argv)
     }
     struct plan_extras x = {&wr.bko, wr.stage, wr.nstage,
                             base != NULL ? &changes : NULL};
-    rc = io_write_plan_extras(dir, s, p, &x, &el);
+    /* the timeline: planned when the scenario has one or --timeline asks
+     * for the 2024 defaults; on the scenario as read (not with overlays) */
+    timeline_free(&tl);
+    rc = io_read_timeline(scenario, s, &tl, &el);
+    if (rc == SIAGA_OK && (tl.given || want_timeline) && nwith > 0) {
+        error_add(&el, NULL, 0, "the timeline is not planned with --with "
+                  "overlays yet");
+        rc = SIAGA_EINPUT;
+    }
+    if (rc == SIAGA_OK && (tl.given || want_timeline)) {
+        struct shift_params sp;
+        shift_params_init(&sp);
+        sp.time_limit = pp.time_limit;
+        rc = solver_shifts(&tl, s, p, &sp, &sr, &el);
+        if (rc == SIAGA_ELIMIT)
+            rc = SIAGA_OK;
+        have_sr = rc == SIAGA_OK;
+    }
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
+        goto done;
+    }
+    rc = io_write_plan_timeline(dir, s, p, &x, &tl, have_sr ? &sr : NULL, &el);
+    if (rc == SIAGA_OK && have_sr && !pp.quiet)
+        fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
+                dir, sr.nshift, sr.ncomponent, sr.seconds,
+                sr.proven ? "" : ", batas waktu: cakupan tidak terbukti optimal");
     for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
         const char *path = f == 0 ? lp : mps;
         struct model_weights w;
@@ -351,8 +390,10 @@ static int cmd_plan(int argc, char **argv)
     for (int g = 0; g < GRADE_COUNT; g++)
         empty += p->obj.empty_guard[g];
     if (!pp.quiet)
-        fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s (%.2f s)\n",
-                dir, p->npost, empty, plan_status_name(p->status), p->seconds);
+        fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s "
+                "(%.2f s: klaster %.2f, penjaga %.2f, linmas %.2f)\n",
+                dir, p->npost, empty, plan_status_name(p->status), p->seconds,
+                p->phase_seconds[0], p->phase_seconds[1], p->phase_seconds[2]);
     if (!pp.quiet && base != NULL)
         fprintf(stderr, "siaga: %s/perubahan.csv: %ld anggota pindah (dari nol: "
                 "%ld), %ld pos baru, %ld pos ditutup\n", dir, changes.moved,
@@ -365,6 +406,8 @@ static int cmd_plan(int argc, char **argv)
     code = empty > 0 ? EXIT_SHORT : EXIT_OK;
 done:
     whatif_free(&wr);
+    shift_result_free(&sr);
+    timeline_free(&tl);
     plan_destroy(replanned);
     raw_roster_destroy(base);
     change_list_free(&changes);
@@ -557,12 +600,19 @@ static int cmd_check(int argc, char **argv)
     struct scenario *s = NULL;
     struct raw_roster *r = NULL;
     struct audit_report *rep = NULL;
+    struct raw_shifts *shifts = NULL;
+    struct timeline tl;
+    struct tl_layout lay;
+    struct tl_audit ta;
+    timeline_default(&tl);
+    memset(&lay, 0, sizeof lay);
+    memset(&ta, 0, sizeof ta);
     error_list_init(&el);
     /* a roster planned with overlays is audited against the same chain */
     int code = load_with(files[0], with, nwith, &s, &el);
     if (code != EXIT_OK)
         goto done;
-    int rc = io_read_roster(files[1], &r, &el);
+    int rc = io_read_roster_any(files[1], &r, &shifts, &el);
     if (rc != SIAGA_OK) {
         print_errors(&el);
         code = input_exit(rc);
@@ -588,7 +638,27 @@ static int cmd_check(int argc, char **argv)
         }
     }
     code = audit_passed(rep) ? EXIT_OK : EXIT_SHORT;
+    if (shifts != NULL) {
+        /* roster version 2: the shift rules too (README "Timeline") */
+        rc = io_audit_shifts(files[0], s, r, shifts, &tl, &lay, &ta, &el);
+        if (rc != SIAGA_OK) {
+            print_errors(&el);
+            code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : EXIT_FAILURE_;
+            goto done;
+        }
+        if (io_write_shift_audit(stdout, s, &tl, &ta) != 0) {
+            fprintf(stderr, "siaga: cannot write the audit report\n");
+            code = EXIT_FAILURE_;
+            goto done;
+        }
+        if (ta.nviolation > 0)
+            code = EXIT_SHORT;
+    }
 done:
+    timeline_audit_free(&ta);
+    timeline_layout_free(&lay);
+    timeline_free(&tl);
+    raw_shifts_destroy(shifts);
     audit_destroy(rep);
     raw_roster_destroy(r);
     scenario_destroy(s);

@@ -15,6 +15,7 @@
 #include "kml_write.h"
 #include "outdir.h"
 #include "changes_write.h"
+#include "shifts_write.h"
 #include "whatif_write.h"
 
 char *io_post_id(int i, int npost, char *buf)
@@ -412,6 +413,15 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
                          const struct plan *p, const struct plan_extras *x,
                          struct error_list *errs)
 {
+    return io_write_plan_timeline(dir, s, p, x, NULL, NULL, errs);
+}
+
+int io_write_plan_timeline(const char *dir, const struct scenario *s,
+                           const struct plan *p, const struct plan_extras *x,
+                           const struct timeline *tl,
+                           const struct shift_result *sr,
+                           struct error_list *errs)
+{
     struct outdir od;
     int rc = outdir_open(&od, dir, errs);
     if (rc != SIAGA_OK)
@@ -424,17 +434,23 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
     FILE *fh = fg ? outdir_file(&od, "laporan.html", errs) : NULL;
     FILE *fb = fh && x ? outdir_file(&od, "bko.csv", errs) : NULL;
     FILE *fp = fb && x->changes ? outdir_file(&od, "perubahan.csv", errs) : NULL;
-    if (fh == NULL || (x && fb == NULL) || (x && x->changes && fp == NULL)) {
+    FILE *ft = fh && sr ? outdir_file(&od, "shifts.csv", errs) : NULL;
+    if (fh == NULL || (x && fb == NULL) || (x && x->changes && fp == NULL) ||
+        (sr && ft == NULL)) {
         rc = SIAGA_EIO;
         goto done;
     }
-    if (io_write_roster_xml(fx, s, p) != 0 || io_write_roster_csv(fc, s, p) != 0 ||
+    if ((sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
+            : io_write_roster_xml(fx, s, p)) != 0 ||
+        io_write_roster_csv(fc, s, p) != 0 ||
         io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
         io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0 ||
         (x && (io_write_whatif_summary(fs, s, x) != 0 ||
                io_write_bko_csv(fb, s, x->bko) != 0)) ||
         (x && x->changes && (io_write_changes_summary(fs, x->changes) != 0 ||
-                             io_write_changes_csv(fp, x->changes) != 0))) {
+                             io_write_changes_csv(fp, x->changes) != 0)) ||
+        (sr && (io_write_shifts_summary(fs, s, tl, sr) != 0 ||
+                io_write_shifts_csv(ft, s, tl, sr) != 0))) {
         error_add(errs, dir, 0, "cannot write the plan");
         rc = SIAGA_EIO;
         goto done;

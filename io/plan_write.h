@@ -27,6 +27,17 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
                          const struct plan *p, const struct plan_extras *x,
                          struct error_list *errs);
 
+/* The same with the timeline (README "Timeline"): roster.xml becomes
+ * version 2 with the shifts, shifts.csv is added and ringkasan.txt gains
+ * the section "Jadwal tahapan".  tl and sr NULL is io_write_plan_extras. */
+struct timeline;
+struct shift_result;
+int io_write_plan_timeline(const char *dir, const struct scenario *s,
+                           const struct plan *p, const struct plan_extras *x,
+                           const struct timeline *tl,
+                           const struct shift_result *sr,
+                           struct error_list *errs);
+
 /* The single files, to an open stream; 0 or -1 on a write error. */
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);

@@ -7,6 +7,7 @@
 
 extern const char siaga_schema_scenario_1[];
 extern const char siaga_schema_roster_1[];
+extern const char siaga_schema_roster_2[];
 extern const char siaga_schema_overlay_1[];
 
 #endif

@@ -11,8 +11,8 @@
  * unit's members contiguous, in unit order then member order) and the
  * whole scenario is checked again by scenario_finish, which rebuilds the
  * look-up index and derives the bases of new units.  Cost: linear in the
- * scenario per overlay, plus a scan of the members for each remove-unit
- * and resize-unit.
+ * scenario per overlay, plus the members of each unit removed or resized
+ * (each unit keeps a list of the members added to it).
  */
 #include "overlay.h"
 
@@ -115,6 +115,9 @@ struct ap {
     unsigned char *udead, *mdead;   /* per unit, per member */
     int *hw;                        /* per unit: highest number made by
                                        count, 0 for listed members */
+    int *head, *tail;               /* per unit: members added to it */
+    int *next;                      /* per member: the next one added */
+    int nunit0;                     /* units before the overlay */
     int cap_u, cap_m;
 };
 
@@ -169,26 +172,65 @@ static int track(struct ap *ap)
     while (ap->cap_u < s->nunit + 1) {
         int nc = ap->cap_u ? 2 * ap->cap_u : 64;
         unsigned char *d = realloc(ap->udead, (size_t)nc);
-        int *h = d ? realloc(ap->hw, sizeof(int) * (size_t)nc) : NULL;
         if (d != NULL)
             ap->udead = d;
-        if (h == NULL)
+        int *h = d ? realloc(ap->hw, sizeof(int) * (size_t)nc) : NULL;
+        if (h != NULL)
+            ap->hw = h;
+        int *hd = h ? realloc(ap->head, sizeof(int) * (size_t)nc) : NULL;
+        if (hd != NULL)
+            ap->head = hd;
+        int *tl = hd ? realloc(ap->tail, sizeof(int) * (size_t)nc) : NULL;
+        if (tl == NULL)
             return -1;
-        ap->hw = h;
-        memset(ap->udead + ap->cap_u, 0, (size_t)(nc - ap->cap_u));
-        memset(ap->hw + ap->cap_u, 0, sizeof(int) * (size_t)(nc - ap->cap_u));
+        ap->tail = tl;
+        for (int u = ap->cap_u; u < nc; u++) {
+            ap->udead[u] = 0;
+            ap->hw[u] = 0;
+            ap->head[u] = ap->tail[u] = -1;
+        }
         ap->cap_u = nc;
     }
     while (ap->cap_m < s->nmember + 1) {
         int nc = ap->cap_m ? 2 * ap->cap_m : 64;
         unsigned char *d = realloc(ap->mdead, (size_t)nc);
-        if (d == NULL)
+        if (d != NULL)
+            ap->mdead = d;
+        int *nx = d ? realloc(ap->next, sizeof(int) * (size_t)nc) : NULL;
+        if (nx == NULL)
             return -1;
-        ap->mdead = d;
-        memset(ap->mdead + ap->cap_m, 0, (size_t)(nc - ap->cap_m));
+        ap->next = nx;
+        for (int m = ap->cap_m; m < nc; m++) {
+            ap->mdead[m] = 0;
+            ap->next[m] = -1;
+        }
         ap->cap_m = nc;
     }
     return 0;
+}
+
+/* Every member index of unit u ever made, in order (dead ones too): its
+ * range in the scenario as read, then those added.  *out is malloc'd;
+ * returns the count, or -1 when out of memory. */
+static int unit_members(const struct ap *ap, int u, int **out)
+{
+    int n = 0, first = 0, orig = 0;
+    if (u < ap->nunit0) {
+        first = ap->s->unit[u].first_member;
+        orig = ap->s->unit[u].nmembers;
+    }
+    n = orig;
+    for (int m = ap->head[u]; m >= 0; m = ap->next[m])
+        n++;
+    *out = malloc(sizeof(int) * ((size_t)n + 1));
+    if (*out == NULL)
+        return -1;
+    for (int i = 0; i < orig; i++)
+        (*out)[i] = first + i;
+    n = orig;
+    for (int m = ap->head[u]; m >= 0; m = ap->next[m])
+        (*out)[n++] = m;
+    return n;
 }
 
 /* Append member id/name/rank to unit u.  0, or -1 when out of memory. */
@@ -201,6 +243,12 @@ static int add_member(struct ap *ap, int u, const char *id, const char *name,
     if (k < 0 || track(ap) != 0 || idmap_set(&ap->members, m.id, k) != 0)
         return -1;
     ap->mdead[k] = 0;
+    ap->next[k] = -1;
+    if (ap->tail[u] >= 0)
+        ap->next[ap->tail[u]] = k;
+    else
+        ap->head[u] = k;
+    ap->tail[u] = k;
     return 0;
 }
 
@@ -228,15 +276,6 @@ static int make_members(struct ap *ap, int u, int from, int to, long line)
             return -1;
     }
     return 0;
-}
-
-/* Alive members of unit u, counted. */
-static int alive_members(const struct ap *ap, int u)
-{
-    int n = 0;
-    for (int m = 0; m < ap->s->nmember; m++)
-        n += ap->s->member[m].unit == u && !ap->mdead[m];
-    return n;
 }
 
 static void kill_member(struct ap *ap, int m)
@@ -278,9 +317,13 @@ static int do_remove_unit(struct ap *ap, const struct overlay_change *c)
     }
     ap->udead[u] = 1;
     idmap_unset(&ap->units, c->id);
-    for (int m = 0; m < ap->s->nmember; m++)
-        if (ap->s->member[m].unit == u && !ap->mdead[m])
-            kill_member(ap, m);
+    int *list, n = unit_members(ap, u, &list);
+    if (n < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (!ap->mdead[list[i]])
+            kill_member(ap, list[i]);
+    free(list);
     return 0;
 }
 
@@ -299,17 +342,23 @@ static int do_resize_unit(struct ap *ap, const struct overlay_change *c)
                c->id);
         return 0;
     }
-    int n = alive_members(ap, u);
+    int *list, all = unit_members(ap, u, &list), n = 0;
+    if (all < 0)
+        return -1;
+    for (int i = 0; i < all; i++)
+        n += !ap->mdead[list[i]];
     if (c->count < n) {
         /* drop from the end: the highest numbers go first */
         int drop = n - c->count;
-        for (int m = s->nmember - 1; m >= 0 && drop > 0; m--)
-            if (s->member[m].unit == u && !ap->mdead[m]) {
-                kill_member(ap, m);
+        for (int i = all - 1; i >= 0 && drop > 0; i--)
+            if (!ap->mdead[list[i]]) {
+                kill_member(ap, list[i]);
                 drop--;
             }
+        free(list);
         return 0;
     }
+    free(list);
     if (c->count - n > OVERLAY_MAX_MEMBERS - s->nmember) {
         report(ap, c->line, "resize-unit: more than %d members, the limit",
                OVERLAY_MAX_MEMBERS);
@@ -364,20 +413,6 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
                c->id, OVERLAY_MAX_MEMBERS);
         return 0;
     }
-    for (int i = 0; i < c->nmembers; i++) {
-        const struct overlay_member *om = &ap->ov->member[c->first_member + i];
-        if (idmap_find(&ap->members, om->id) >= 0) {
-            report(ap, om->line, "add-unit %s: member %s exists already",
-                   c->id, om->id);
-            return 0;
-        }
-        for (int j = 0; j < i; j++)
-            if (strcmp(ap->ov->member[c->first_member + j].id, om->id) == 0) {
-                report(ap, om->line, "add-unit %s: member %s is listed twice",
-                       c->id, om->id);
-                return 0;
-            }
-    }
     un.id = scenario_strdup(s, c->id);
     un.name = scenario_strdup(s, c->name ? c->name : c->id);
     if (un.id == NULL || un.name == NULL)
@@ -394,6 +429,7 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
         return -1;
     ap->udead[u] = 0;
     ap->hw[u] = 0;
+    ap->head[u] = ap->tail[u] = -1;
     if (c->count > 0) {
         int r = make_members(ap, u, 1, c->count, c->line);
         if (r != 0)
@@ -402,6 +438,13 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
     }
     for (int i = 0; i < c->nmembers; i++) {
         const struct overlay_member *om = &ap->ov->member[c->first_member + i];
+        /* listed before, in the scenario or in this unit: refused (the
+         * scenario is dropped on any error, half-added or not) */
+        if (idmap_find(&ap->members, om->id) >= 0) {
+            report(ap, om->line, "add-unit %s: member %s exists already",
+                   c->id, om->id);
+            return 0;
+        }
         const char *id = scenario_strdup(s, om->id);
         const char *name = scenario_strdup(s, om->name ? om->name : om->id);
         const char *rank = om->rank ? scenario_strdup(s, om->rank) : NULL;
@@ -524,6 +567,7 @@ int overlay_apply(struct scenario *s, const struct overlay *ov,
     ap.s = s;
     ap.ov = ov;
     ap.errs = errs;
+    ap.nunit0 = s->nunit;
     int rc = SIAGA_ENOMEM;
     ap.units.map = strmap_create();
     ap.members.map = strmap_create();
@@ -571,5 +615,8 @@ done:
     free(ap.udead);
     free(ap.mdead);
     free(ap.hw);
+    free(ap.head);
+    free(ap.tail);
+    free(ap.next);
     return rc;
 }

@@ -53,6 +53,7 @@ struct plan {
     int *reserve; int nreserve;        /* member indices, scenario order */
     struct plan_objective obj;
     double seconds;                    /* wall time of the solve */
+    double phase_seconds[3];           /* clusters, guards, Linmas */
     long moves;                        /* re-planned against a baseline:
                                           members whose place changed */
 };

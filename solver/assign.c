@@ -38,6 +38,9 @@ struct tp_site {
     int group;              /* shared cap row, -1 for none */
     double lat, lon;
     long target;            /* bound mode: fill this site stood for */
+    const int *near;        /* bound mode: when set, the distance to the
+                               site is the least to any of these TPS */
+    int nnear;
 };
 
 struct tp {
@@ -50,6 +53,7 @@ struct tp {
     int ngroup;
     const long *group_cap;  /* places a group's sites may take together */
     int bound_mode;         /* 0: fill then distance; 1: targets, distance */
+    const struct tps *tps;  /* the scenario's TPS, for near[] sites */
     const int *unit_origin; /* NULL, or the origin of each (pseudo) unit */
     const char *unit_pinned;/* NULL, or 1: all of it stays at its origin */
     /* out */
@@ -202,6 +206,13 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_set_col_bnds(P, c, GLP_FX, 0, 0);
             double d = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
                                        st->lat, st->lon);
+            for (int q = 0; q < st->nnear; q++) {
+                const struct tps *tq = &t->tps[st->near[q]];
+                double dq = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
+                                            tq->lat, tq->lon);
+                if (dq < d)
+                    d = dq;
+            }
             glp_set_obj_coef(P, c, d);
             ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
             if (st->group >= 0) {
@@ -848,7 +859,8 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
         const struct tps *a = &s->tps[ptps[(size_t)p * MAX_TPS_PER_POST]];
         const struct grade_rule *gr = &s->rules.grade[a->grade];
         t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(a->grade), -1, a->lat, a->lon, 0};
+                                     tier_of(a->grade), -1, a->lat, a->lon, 0,
+                                     NULL, 0};
     }
     if (eligibility(s, br, npost, ptps, pn, MAX_TPS_PER_POST, lo, hi, &t) != 0)
         goto done;
@@ -887,8 +899,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     int *pn = malloc(sizeof(int) * (size_t)(npost + 1));
     int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
     int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    long *gcap = calloc((size_t)cr->ncomp + 1, sizeof(long));
-    if (!ptps || !pn || !tps_site || !one || !gcap)
+    if (!ptps || !pn || !tps_site || !one)
         goto done;
     if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
         goto done;
@@ -908,7 +919,8 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         const struct grade_rule *gr = &s->rules.grade[po->grade];
         const struct tps *a = &s->tps[po->tps[0]];
         t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(po->grade), -1, a->lat, a->lon, 0};
+                                     tier_of(po->grade), -1, a->lat, a->lon, 0,
+                                     NULL, 0};
         memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
                sizeof(int) * (size_t)po->ntps);
         pn[p] = po->ntps;
@@ -948,43 +960,99 @@ int assign_guards(const struct scenario *s, const struct post *posts,
      * plan has exactly comp_posts[c] posts in each component c (their sum
      * is the proven minimum and none can go lower), each anchored at one
      * of its TPS with `guards` places, and fills each grade as much as this
-     * plan.  Relaxed: any TPS of a component may take `guards` places, the
-     * component at most guards * comp_posts[c]; a unit may serve at a TPS
-     * when its scope holds that TPS.
+     * plan.  Relaxed: a component is one site of guards * comp_posts[c]
+     * places, as near to a unit as its nearest TPS; a unit may serve there
+     * when its scope holds one of them (a desa unit: any desa of the
+     * kecamatan).  One site per component, not per TPS: in dense kota a
+     * component holds hundreds of TPS, and this LP was most of the time.
      */
     rc = SIAGA_ENOMEM;
-    tb.nsite = s->ntps;
-    tb.nunit = s->nunit;
+    int nb = 0;
+    int *comp_site = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
+    int *members = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    int *moff = calloc((size_t)cr->ncomp + 2, sizeof(int));
+    int *dlo = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    int *dhi = malloc(sizeof(int) * ((size_t)s->nkec + 1));
     tb.site = calloc((size_t)s->ntps + 1, sizeof *tb.site);
-    if (tb.site == NULL)
+    if (!comp_site || !members || !moff || !dlo || !dhi || !tb.site) {
+        free(comp_site);
+        free(members);
+        free(moff);
+        free(dlo);
+        free(dhi);
         goto done;
+    }
+    for (int k = 0; k < s->nkec; k++)
+        dlo[k] = dhi[k] = 0;
+    for (int d = s->ndesa - 1; d >= 0; d--)
+        dlo[s->desa[d].kecamatan] = d;
+    for (int d = 0; d < s->ndesa; d++)
+        dhi[s->desa[d].kecamatan] = d + 1;
+    /* TPS of each component, contiguous */
+    for (int i = 0; i < s->ntps; i++)
+        if (cr->tps_comp[i] >= 0)
+            moff[cr->tps_comp[i] + 1]++;
+    for (int c = 0; c < cr->ncomp; c++)
+        moff[c + 1] += moff[c];
+    for (int c = 0; c < cr->ncomp; c++)
+        comp_site[c] = -1;
+    int *fill = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
+    if (fill == NULL) {
+        free(comp_site);
+        free(members);
+        free(moff);
+        free(dlo);
+        free(dhi);
+        goto done;
+    }
+    memcpy(fill, moff, sizeof(int) * ((size_t)cr->ncomp + 1));
+    for (int i = 0; i < s->ntps; i++)
+        if (cr->tps_comp[i] >= 0)
+            members[fill[cr->tps_comp[i]]++] = i;
+    free(fill);
+    for (int i = 0; i < s->ntps; i++) {
+        const struct tps *tp = &s->tps[i];
+        const struct grade_rule *gr = &s->rules.grade[tp->grade];
+        int c = cr->tps_comp[i];
+        if (c >= 0 && comp_site[c] >= 0) {
+            tps_site[i] = comp_site[c];
+            continue;
+        }
+        long np = c >= 0 ? cr->comp_posts[c] : 1;
+        tb.site[nb] = (struct tp_site){(int)(gr->guards * np),
+                                       (int)((gr->guards - gr->min_polri) * np),
+                                       tier_of(tp->grade), -1, tp->lat, tp->lon,
+                                       0, c >= 0 ? members + moff[c] : NULL,
+                                       c >= 0 ? moff[c + 1] - moff[c] : 0};
+        one[nb] = 1;
+        ptps[(size_t)nb * MAX_TPS_PER_POST] = i; /* representative TPS */
+        if (c >= 0)
+            comp_site[c] = nb;
+        tps_site[i] = nb++;
+    }
+    tb.nsite = nb;
+    tb.nunit = s->nunit;
     tb.unit_supply = un.supply;
     tb.unit_tni = un.tni;
     tb.unit_lat = un.lat;
     tb.unit_lon = un.lon;
+    tb.tps = s->tps;
     tb.bound_mode = 1;
-    tb.ngroup = cr->ncomp;
-    tb.group_cap = gcap;
-    for (int i = 0; i < s->ntps; i++) {
-        const struct tps *tp = &s->tps[i];
-        const struct grade_rule *gr = &s->rules.grade[tp->grade];
-        tb.site[i] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                      tier_of(tp->grade), cr->tps_comp[i],
-                                      tp->lat, tp->lon, 0};
-        one[i] = 1;
-        tps_site[i] = i;
-    }
-    for (int c = 0; c < cr->ncomp; c++)
-        gcap[c] = cr->comp_posts[c];
-    for (int i = 0; i < s->ntps; i++)
-        if (cr->tps_comp[i] >= 0)
-            gcap[cr->tps_comp[i]] = cr->comp_posts[cr->tps_comp[i]] *
-                                    s->rules.grade[s->tps[i].grade].guards;
     for (int f = 0; f < t.nflow; f++)
-        tb.site[posts[t.flow[f].site].tps[0]].target += t.flow[f].count;
-    if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &tb) != 0)
+        tb.site[tps_site[posts[t.flow[f].site].tps[0]]].target += t.flow[f].count;
+    int erc = eligibility(s, &br, nb, ptps, one, MAX_TPS_PER_POST, dlo, dhi, &tb);
+    free(dlo);
+    free(dhi);
+    if (erc != 0) {
+        free(comp_site);
+        free(members);
+        free(moff);
         goto done;
+    }
     rc = tp_solve(&tb, jobs);
+    free(comp_site);
+    free(members);
+    free(moff);
     if (rc != SIAGA_OK)
         goto fail;
     out->km_bound = tb.km < out->km ? tb.km : out->km;
@@ -1003,7 +1071,6 @@ done:
     free(pn);
     free(tps_site);
     free(one);
-    free(gcap);
     units_free(&un);
     by_region_free(&br);
     pseudo_free(&ps);
@@ -1048,7 +1115,7 @@ int assign_linmas(const struct scenario *s, int jobs,
     int per = s->rules.linmas_per_tps;
     for (int i = 0; i < s->ntps; i++) {
         t.site[i] = (struct tp_site){per, per, 0, -1, s->tps[i].lat,
-                                     s->tps[i].lon, 0};
+                                     s->tps[i].lon, 0, NULL, 0};
         tps_site[i] = i;
         one[i] = 1;
     }

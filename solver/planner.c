@@ -159,6 +159,7 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
         qsort(cr.post, (size_t)cr.npost, sizeof *cr.post, cmp_post);
     for (int i = 0; i < cr.npost; i++)
         route_post(s, &cr.post[i]);
+    double t1 = solver_now();
     if (hook != NULL) {
         rc = hook->origins(hook->ctx, cr.post, cr.npost, &ogg, &ogl, errs);
         if (rc != SIAGA_OK)
@@ -171,6 +172,7 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, pg, &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
+    double t2 = solver_now();
     if (pp->progress)
         pp->progress(pp->progress_ctx, "linmas", 1, 2);
     rc = assign_linmas(s, pp->jobs, pl, &al, errs);
@@ -264,6 +266,9 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
         p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
     p->moves = ag.moves + al.moves;
     p->seconds = solver_now() - t0;
+    p->phase_seconds[0] = t1 - t0;
+    p->phase_seconds[1] = t2 - t1;
+    p->phase_seconds[2] = t0 + p->seconds - t2;
     *out = p;
     p = NULL;
     rc = crc == SIAGA_ELIMIT ? SIAGA_ELIMIT : SIAGA_OK;

@@ -1,0 +1,424 @@
+/*
+ * shifts_read.c - rosters of version 1 or 2 for the audit (shifts_read.h).
+ *
+ * The root's namespace is found first by a reader that stops at the first
+ * element (no DTD is loaded, nothing is expanded).  Version 1 goes to
+ * io_read_roster.  Version 2 is read here by an xmlTextReader validating
+ * against the embedded roster-2.xsd while it streams; the day part is kept
+ * in a struct raw_roster exactly as io_read_roster keeps version 1, the
+ * shifts as written.  Values are handed out only when the file is valid.
+ */
+#include "shifts_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "io/schemas.h"
+#include "roster_read.h"
+#include "xml_guard.h"
+
+#define NS2 "urn:siaga:roster:2"
+
+struct srd {
+    const char *path;
+    struct error_list *errs;
+    struct raw_roster *r;
+    struct raw_shifts *sh;
+    xmlTextReaderPtr rd;
+    long nerr;
+    int nomem;
+    int cur_post, cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
+    const char *phase;
+};
+
+#if LIBXML_VERSION >= 21200
+static void on_err(void *ctx, const xmlError *e)
+#else
+static void on_err(void *ctx, xmlErrorPtr e)
+#endif
+{
+    struct srd *st = ctx;
+    if (e == NULL || e->level == XML_ERR_WARNING)
+        return;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    error_add(st->errs, st->path, e->line > 0 ? e->line : 0, "%s", msg);
+    st->nerr++;
+}
+
+static int grow(void **arr, long n, long *cap, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    long nc = *cap ? *cap * 2 : 64;
+    void *p = realloc(*arr, (size_t)nc * sz);
+    if (p == NULL)
+        return -1;
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+static int growi(void **arr, int n, int *cap, size_t sz)
+{
+    long c = *cap;
+    int rc = grow(arr, n, &c, sz);
+    *cap = (int)c;
+    return rc;
+}
+
+static const char *at(struct srd *st, const char *name)
+{
+    char *v = (char *)xmlTextReaderGetAttribute(st->rd, BAD_CAST name);
+    if (v == NULL)
+        return NULL;
+    char *p = v;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    size_t n = strlen(p);
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
+                     p[n - 1] == '\r'))
+        p[--n] = '\0';
+    const char *d = raw_roster_strdup(st->r, p);
+    xmlFree(v);
+    if (d == NULL)
+        st->nomem = 1;
+    return d;
+}
+
+static void element(struct srd *st, const char *name, int depth, long line)
+{
+    struct raw_roster *r = st->r;
+    if (depth == 0 && strcmp(name, "roster") == 0) {
+        r->scenario = at(st, "scenario");
+        r->status = at(st, "status");
+        r->line = line;
+    } else if (depth == 1 && strcmp(name, "post") == 0) {
+        if (growi((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
+            st->nomem = 1;
+            return;
+        }
+        struct raw_post *p = &r->post[r->npost];
+        p->id = at(st, "id");
+        p->grade = at(st, "grade");
+        p->kecamatan = at(st, "kecamatan");
+        p->required = at(st, "required");
+        p->route_km = at(st, "route_km");
+        p->line = line;
+        p->first_tps = r->ntps;
+        p->ntps = 0;
+        p->first_guard = r->nguard;
+        p->nguards = 0;
+        st->cur_post = r->npost++;
+    } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "tps") == 0) {
+        if (growi((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
+            st->nomem = 1;
+            return;
+        }
+        r->tps[r->ntps].id = at(st, "id");
+        r->tps[r->ntps++].line = line;
+        r->post[st->cur_post].ntps++;
+    } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "guard") == 0) {
+        if (growi((void **)&r->guard, r->nguard, &st->cap_guard, sizeof *r->guard)) {
+            st->nomem = 1;
+            return;
+        }
+        struct raw_guard *g = &r->guard[r->nguard++];
+        g->member = at(st, "member");
+        g->unit = at(st, "unit");
+        g->force = at(st, "force");
+        g->line = line;
+        r->post[st->cur_post].nguards++;
+    } else if (depth == 1 && strcmp(name, "linmas") == 0) {
+        st->cur_post = -1;
+        if (growi((void **)&r->linmas, r->nlinmas, &st->cap_linmas, sizeof *r->linmas)) {
+            st->nomem = 1;
+            return;
+        }
+        struct raw_linmas *l = &r->linmas[r->nlinmas++];
+        l->tps = at(st, "tps");
+        l->member = at(st, "member");
+        l->unit = at(st, "unit");
+        l->line = line;
+    } else if (depth == 1 && strcmp(name, "reserve") == 0) {
+        st->cur_post = -1;
+        if (growi((void **)&r->reserve, r->nreserve, &st->cap_reserve,
+                  sizeof *r->reserve)) {
+            st->nomem = 1;
+            return;
+        }
+        struct raw_guard *g = &r->reserve[r->nreserve++];
+        g->member = at(st, "member");
+        g->unit = at(st, "unit");
+        g->force = at(st, "force");
+        g->line = line;
+    } else if (depth == 1 && strcmp(name, "phase") == 0) {
+        st->cur_post = -1;
+        st->phase = at(st, "id");
+    } else if (depth == 2 && strcmp(name, "shift") == 0) {
+        if (grow((void **)&st->sh->shift, st->sh->nshift, &st->sh->cap,
+                 sizeof *st->sh->shift)) {
+            st->nomem = 1;
+            return;
+        }
+        struct raw_shift *s = &st->sh->shift[st->sh->nshift++];
+        s->phase = st->phase;
+        s->member = at(st, "member");
+        s->place = at(st, "place");
+        s->start = at(st, "start");
+        s->end = at(st, "end");
+        s->line = line;
+    }
+}
+
+/* The namespace of the root element, copied into buf ("" when none). */
+static int root_ns(const char *path, char *buf, size_t size)
+{
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+    xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, options);
+    buf[0] = '\0';
+    if (rd == NULL)
+        return -1;
+    xmlTextReaderSetStructuredErrorHandler(rd, NULL, NULL);
+    while (xmlTextReaderRead(rd) == 1) {
+        int type = xmlTextReaderNodeType(rd);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+            break;
+        if (type == XML_READER_TYPE_ELEMENT) {
+            const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+            snprintf(buf, size, "%s", ns ? ns : "");
+            break;
+        }
+    }
+    xmlFreeTextReader(rd);
+    return 0;
+}
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+int io_read_roster_any(const char *path, struct raw_roster **out,
+                       struct raw_shifts **shifts, struct error_list *errs)
+{
+    char ns[128];
+    *out = NULL;
+    *shifts = NULL;
+    xmlGenericErrorFunc old_g = xmlGenericError;
+    void *old_gctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    root_ns(path, ns, sizeof ns);
+    xmlSetGenericErrorFunc(old_gctx, old_g);
+    if (strcmp(ns, NS2) != 0)
+        return io_read_roster(path, out, errs);
+
+    struct srd st;
+    int rc = SIAGA_ENOMEM;
+    xmlSchemaParserCtxtPtr pctx = NULL;
+    xmlSchemaPtr schema = NULL;
+    memset(&st, 0, sizeof st);
+    st.path = path;
+    st.errs = errs;
+    st.cur_post = -1;
+    st.r = raw_roster_create();
+    st.sh = calloc(1, sizeof *st.sh);
+    if (st.r == NULL || st.sh == NULL ||
+        (st.r->file = raw_roster_strdup(st.r, path)) == NULL)
+        goto done;
+    pctx = xmlSchemaNewMemParserCtxt(siaga_schema_roster_2,
+                                     (int)strlen(siaga_schema_roster_2));
+    if (pctx == NULL || (schema = xmlSchemaParse(pctx)) == NULL)
+        goto done;
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+#if LIBXML_VERSION >= 21300
+    options |= XML_PARSE_NO_XXE;
+#endif
+    st.rd = xmlReaderForFile(path, NULL, options);
+    if (st.rd == NULL) {
+        error_add(errs, path, 0, "cannot open");
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    xmlTextReaderSetStructuredErrorHandler(st.rd, on_err, &st);
+    if (xmlTextReaderSetSchema(st.rd, schema) != 0)
+        goto done;
+    int ret;
+    while (!st.nomem && (ret = xmlTextReaderRead(st.rd)) == 1) {
+        int type = xmlTextReaderNodeType(st.rd);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            error_add(errs, path, xmlTextReaderGetParserLineNumber(st.rd),
+                      "a DTD (<!DOCTYPE>) is not allowed in a roster");
+            st.nerr++;
+            break;
+        }
+        if (type != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *uri = (const char *)xmlTextReaderConstNamespaceUri(st.rd);
+        const char *name = (const char *)xmlTextReaderConstLocalName(st.rd);
+        if (uri == NULL || name == NULL || strcmp(uri, NS2) != 0)
+            continue;
+        long line = xmlGetLineNo(xmlTextReaderCurrentNode(st.rd));
+        element(&st, name, xmlTextReaderDepth(st.rd), line);
+    }
+    if (st.nomem)
+        goto done;
+    if (st.nerr == 0 && (ret < 0 || xmlTextReaderIsValid(st.rd) != 1)) {
+        error_add(errs, path, 0, "not a valid roster (roster-2.xsd)");
+        st.nerr++;
+    }
+    if (st.nerr > 0) {
+        rc = SIAGA_EINPUT;
+        goto done;
+    }
+    *out = st.r;
+    *shifts = st.sh;
+    st.r = NULL;
+    st.sh = NULL;
+    rc = SIAGA_OK;
+done:
+    xmlFreeTextReader(st.rd);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pctx);
+    raw_shifts_destroy(st.sh);
+    raw_roster_destroy(st.r);
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, path, 0, "out of memory");
+    return rc;
+}
+
+void raw_shifts_destroy(struct raw_shifts *sh)
+{
+    if (sh == NULL)
+        return;
+    free(sh->shift);
+    free(sh);
+}
+
+#include "strmap.h"
+#include "timeline_read.h"
+
+int io_audit_shifts(const char *scenario_path, const struct scenario *s,
+                    const struct raw_roster *r, const struct raw_shifts *sh,
+                    struct timeline *tl, struct tl_layout *l,
+                    struct tl_audit *a, struct error_list *errs)
+{
+    int rc = io_read_timeline(scenario_path, s, tl, errs);
+    struct post *post = NULL;
+    const char **ids = NULL;
+    struct tl_shift *out = NULL;
+    struct strmap *map = NULL;
+    long nbad = 0;
+    char **bad = NULL;
+    memset(l, 0, sizeof *l);
+    memset(a, 0, sizeof *a);
+    if (rc != SIAGA_OK)
+        return rc;
+    rc = SIAGA_ENOMEM;
+    post = calloc((size_t)r->npost + 1, sizeof *post);
+    ids = calloc((size_t)r->npost + 1, sizeof *ids);
+    out = calloc((size_t)sh->nshift + 1, sizeof *out);
+    bad = calloc(201, sizeof *bad);
+    if (!post || !ids || !out || !bad)
+        goto done;
+    /* the tps phase's places are the roster's posts with a known anchor */
+    int np = 0;
+    for (int i = 0; i < r->npost; i++) {
+        const struct raw_post *rp = &r->post[i];
+        struct post *po = &post[np];
+        po->ntps = 0;
+        for (int k = 0; k < rp->ntps && po->ntps < MAX_TPS_PER_POST; k++) {
+            int t = r->tps[rp->first_tps + k].id
+                        ? scenario_find_tps(s, r->tps[rp->first_tps + k].id) : -1;
+            if (t >= 0)
+                po->tps[po->ntps++] = t;
+        }
+        if (po->ntps == 0 || rp->id == NULL)
+            continue;   /* the day audit reports it */
+        po->grade = s->tps[po->tps[0]].grade;
+        po->kecamatan = s->tps[po->tps[0]].kecamatan;
+        po->required = s->rules.grade[po->grade].guards;
+        ids[np++] = rp->id;
+    }
+    rc = timeline_layout(tl, s, post, (const char *const *)ids, np, l, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    rc = SIAGA_ENOMEM;
+    if ((map = strmap_create()) == NULL)
+        goto done;
+    for (int p = 0; p < l->nplace; p++) {
+        int old;
+        if (strmap_put(map, l->place[p].id, p, &old) < 0)
+            goto done;
+    }
+    long n = 0;
+    for (long i = 0; i < sh->nshift; i++) {
+        const struct raw_shift *x = &sh->shift[i];
+        int m = x->member ? scenario_find_member(s, x->member) : -1;
+        int p = x->place ? strmap_get(map, x->place) : -1;
+        long st, en;
+        char msg[300];
+        msg[0] = '\0';
+        if (m < 0)
+            snprintf(msg, sizeof msg, "shift: member %s is not in the scenario",
+                     x->member ? x->member : "?");
+        else if (p < 0)
+            snprintf(msg, sizeof msg, "shift: place %s is not a place of the "
+                     "timeline", x->place ? x->place : "?");
+        else if (!x->phase || strcmp(tl->phase[l->place[p].phase].id, x->phase) != 0)
+            snprintf(msg, sizeof msg, "shift at %s is listed in phase %s, "
+                     "not in phase %s", x->place, x->phase ? x->phase : "?",
+                     tl->phase[l->place[p].phase].id);
+        else if (!x->start || !x->end || tl_parse_time(x->start, &st) != 0 ||
+                 tl_parse_time(x->end, &en) != 0)
+            snprintf(msg, sizeof msg, "shift: start or end is not a time");
+        if (msg[0] != '\0') {
+            if (nbad < 200) {
+                size_t len = strlen(msg) + strlen(r->file) + 32;
+                if ((bad[nbad] = malloc(len)) == NULL)
+                    goto done;
+                snprintf(bad[nbad], len, "%s:%ld: %s", r->file, x->line, msg);
+            }
+            nbad++;
+            continue;
+        }
+        out[n++] = (struct tl_shift){m, p, st, en, x->line};
+    }
+    rc = timeline_audit(tl, s, l, out, n, r->file, a);
+    if (rc != SIAGA_OK)
+        goto done;
+    /* the resolution failures first: they are violations too */
+    for (long i = 0; i < nbad && i < 200; i++) {
+        if (a->nmessage == a->capmessage) {
+            long nc = a->capmessage ? 2 * a->capmessage : 16;
+            char **mm = realloc(a->message, sizeof *mm * (size_t)nc);
+            if (mm == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            a->message = mm;
+            a->capmessage = nc;
+        }
+        a->message[a->nmessage++] = bad[i];
+        bad[i] = NULL;
+    }
+    a->nviolation += nbad;
+done:
+    if (bad != NULL)
+        for (long i = 0; i < 200; i++)
+            free(bad[i]);
+    free(bad);
+    strmap_destroy(map);
+    free(post);
+    free(ids);
+    free(out);
+    return rc;
+}

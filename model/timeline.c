@@ -1,0 +1,764 @@
+/*
+ * timeline.c - the phases of the tally, their places and shift grid, and
+ * the audit of shift rosters (see timeline.h).
+ *
+ * The shift grid.  Each place's phase window is cut into the fewest
+ * shifts no longer than the phase's longest shift, of equal length in
+ * whole hours where the window allows (17 h with 12 h shifts: 9 h + 8 h;
+ * 24 h with 8 h shifts: three 8 h shifts).  A rekap day is one window
+ * (08:00-22:00: 7 h + 7 h), so its requirement (panels that day x
+ * per_place) is constant on each piece.  Plans are made on this grid;
+ * the audit accepts any shifts and measures coverage minute by minute.
+ */
+#include "timeline.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geo.h"
+
+static const char *const KIND[PHASE_KIND_COUNT] = {
+    "logistik", "posko", "tps", "kawal", "rekap", "jaga_ppk"};
+
+int phase_kind_parse(const char *name)
+{
+    for (int k = 0; k < PHASE_KIND_COUNT; k++)
+        if (strcmp(name, KIND[k]) == 0)
+            return k;
+    return -1;
+}
+
+const char *phase_kind_name(enum phase_kind k)
+{
+    return k >= 0 && k < PHASE_KIND_COUNT ? KIND[k] : "?";
+}
+
+/* ---- civil time ---------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
+static long days_from_civil(long y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, long *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static int digits(const char *p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+/* "YYYY-MM-DDTHH:MM" (seconds ":00" accepted); 24:00 is the next day's
+ * 00:00, as the Madiun report writes it. */
+int tl_parse_time(const char *t, long *out)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    size_t n = strlen(t);
+    if ((n != 16 && n != 19 && n != 10) || digits(t, 4, &y) || t[4] != '-' ||
+        digits(t + 5, 2, &mo) || t[7] != '-' || digits(t + 8, 2, &d))
+        return -1;
+    if (n > 10 && (t[10] != 'T' || digits(t + 11, 2, &h) || t[13] != ':' ||
+                   digits(t + 14, 2, &mi)))
+        return -1;
+    if (n == 19 && (t[16] != ':' || digits(t + 17, 2, &sec) || sec != 0))
+        return -1;
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+        mi > 59 || h > 24 || (h == 24 && mi != 0))
+        return -1;
+    long leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo == 2 && d == 29 && !leap)
+        return -1;
+    *out = days_from_civil(y, mo, d) * 1440 + h * 60 + mi;
+    return 0;
+}
+
+char *tl_format_time(long minutes, char *buf)
+{
+    long day = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+    long y;
+    int rem = (int)(minutes - day * 1440), m, d;
+    civil_from_days(day, &y, &m, &d);
+    int yy = (int)(y % 10000 + 10000) % 10000;
+    snprintf(buf, 24, "%04d-%02d-%02dT%02d:%02d", yy, m % 13, d % 32,
+             (rem / 60) % 24, rem % 60);
+    return buf;
+}
+
+/* ---- defaults ------------------------------------------------------------ */
+
+static long at(int day, int hour) /* February 2024 */
+{
+    return days_from_civil(2024, 2, day) * 1440 + hour * 60;
+}
+
+void timeline_default(struct timeline *tl)
+{
+    memset(tl, 0, sizeof *tl);
+    tl->min_rest = 8 * 60;
+    tl->max_shift = 8 * 60;
+    tl->speed_kmh = 30;
+    tl->road_factor = 1.3;
+    tl->rekap_from = 8 * 60;
+    tl->rekap_to = 22 * 60;
+    tl->desa_per_day = 4;
+    tl->panels = 2;
+    static const struct { const char *id; enum phase_kind k; int d0, h0, d1, h1, per, max; } D[] = {
+        {"logistik", PHASE_LOGISTIK, 12, 6, 12, 18, 2, 8},
+        {"posko", PHASE_POSKO, 12, 0, 15, 0, 1, 8},
+        {"tps", PHASE_TPS, 14, 7, 15, 0, 0, 12},
+        {"kawal", PHASE_KAWAL, 15, 0, 15, 4, 2, 8},
+        {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8},
+        {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8},
+    };
+    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
+        tl->phase[tl->nphase++] = (struct tl_phase){
+            D[i].id, D[i].k, at(D[i].d0, D[i].h0), at(D[i].d1, D[i].h1),
+            D[i].per, D[i].max * 60, 0};
+}
+
+void timeline_free(struct timeline *tl)
+{
+    free(tl->rday);
+    free(tl->avail);
+    tl->rday = NULL;
+    tl->avail = NULL;
+    tl->nrday = tl->navail = tl->caprday = tl->capavail = 0;
+}
+
+static int grow(void **arr, int n, int *cap, size_t sz)
+{
+    if (n < *cap)
+        return 0;
+    int nc = *cap ? 2 * *cap : 16;
+    void *p = realloc(*arr, (size_t)nc * sz);
+    if (p == NULL)
+        return -1;
+    *arr = p;
+    *cap = nc;
+    return 0;
+}
+
+int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
+{
+    if (grow((void **)&tl->rday, tl->nrday, &tl->caprday, sizeof *d))
+        return -1;
+    tl->rday[tl->nrday++] = *d;
+    return 0;
+}
+
+int timeline_add_avail(struct timeline *tl, const struct tl_avail *a)
+{
+    if (grow((void **)&tl->avail, tl->navail, &tl->capavail, sizeof *a))
+        return -1;
+    tl->avail[tl->navail++] = *a;
+    return 0;
+}
+
+int timeline_max_shift(const struct timeline *tl, int phase)
+{
+    int m = tl->phase[phase].max_shift;
+    return m > 0 ? m : tl->max_shift;
+}
+
+int timeline_travel(const struct timeline *tl, double lat, double lon,
+                    double lat2, double lon2)
+{
+    double km = geo_distance_km(lat, lon, lat2, lon2) * tl->road_factor;
+    double min = km / tl->speed_kmh * 60.0;
+    return (int)ceil(min - 1e-9);
+}
+
+void timeline_window(const struct timeline *tl, const struct scenario *s,
+                     int m, long *from, long *to)
+{
+    *from = LONG_MIN / 4;
+    *to = LONG_MAX / 4;
+    int u = s->member[m].unit, found = 0;
+    for (int i = 0; i < tl->navail; i++) {
+        const struct tl_avail *a = &tl->avail[i];
+        if (a->member == m || (!found && a->unit == u && a->member < 0)) {
+            *from = a->from;
+            *to = a->to;
+            if (a->member == m)
+                found = 1;
+        }
+    }
+}
+
+/* ---- layout -------------------------------------------------------------- */
+
+struct lb {
+    struct tl_layout *l;
+    int capplace, cappiece;
+};
+
+static struct tl_place *new_place(struct lb *b)
+{
+    if (grow((void **)&b->l->place, b->l->nplace, &b->capplace,
+             sizeof *b->l->place))
+        return NULL;
+    struct tl_place *p = &b->l->place[b->l->nplace++];
+    memset(p, 0, sizeof *p);
+    p->desa = -1;
+    return p;
+}
+
+static int add_piece(struct lb *b, long start, long end, int req)
+{
+    if (grow((void **)&b->l->piece, b->l->npiece, &b->cappiece,
+             sizeof *b->l->piece))
+        return -1;
+    b->l->piece[b->l->npiece++] = (struct tl_piece){b->l->nplace - 1, start,
+                                                    end, req};
+    return 0;
+}
+
+/* Cut [start, end) into the fewest pieces of at most max minutes, equal
+ * in whole hours where possible. */
+static int split(struct lb *b, long start, long end, int max, int req)
+{
+    long len = end - start;
+    if (len <= 0 || req <= 0)
+        return 0;
+    long n = (len + max - 1) / max;
+    long unit = len % 60 == 0 && max >= 60 ? 60 : 1;
+    long q = len / unit, t = start;
+    for (long i = 0; i < n; i++) {
+        long k = q / n + (i < q % n);
+        if (add_piece(b, t, t + k * unit, req) != 0)
+            return -1;
+        t += k * unit;
+    }
+    return 0;
+}
+
+struct area { double lat, lon; int n; enum grade g; };
+
+/* qsort has no context argument in C11: the scenario whose desa are
+ * sorted (the layout is built on one thread). */
+static const struct scenario *sort_s;
+static int cmp_desa_code(const void *a, const void *b)
+{
+    return strcmp(sort_s->desa[*(const int *)a].code,
+                  sort_s->desa[*(const int *)b].code);
+}
+
+int timeline_layout(const struct timeline *tl, const struct scenario *s,
+                    const struct post *post, const char *const *post_id,
+                    int npost, struct tl_layout *out,
+                    struct error_list *errs)
+{
+    struct lb b = {out, 0, 0};
+    int rc = SIAGA_ENOMEM;
+    memset(out, 0, sizeof *out);
+    struct area *kec = calloc((size_t)s->nkec + 1, sizeof *kec);
+    struct area *des = calloc((size_t)s->ndesa + 1, sizeof *des);
+    int *dorder = malloc(sizeof(int) * ((size_t)s->ndesa + 1));
+    int *dfirst = calloc((size_t)s->nkec + 1, sizeof(int));
+    int *dcount = calloc((size_t)s->nkec + 1, sizeof(int));
+    if (!kec || !des || !dorder || !dfirst || !dcount)
+        goto done;
+    for (int t = 0; t < s->ntps; t++) {
+        const struct tps *tp = &s->tps[t];
+        struct area *a[2] = {&kec[tp->kecamatan], &des[tp->desa]};
+        for (int i = 0; i < 2; i++) {
+            a[i]->lat += tp->lat;
+            a[i]->lon += tp->lon;
+            if (a[i]->n++ == 0 || tp->grade > a[i]->g)
+                a[i]->g = tp->grade;
+        }
+    }
+    for (int k = 0; k < s->nkec; k++)
+        if (kec[k].n > 0) {
+            kec[k].lat /= kec[k].n;
+            kec[k].lon /= kec[k].n;
+        }
+    for (int d = 0; d < s->ndesa; d++)
+        if (des[d].n > 0) {
+            des[d].lat /= des[d].n;
+            des[d].lon /= des[d].n;
+        }
+    /* desa of each kecamatan in code order (rekap order) */
+    for (int d = 0; d < s->ndesa; d++)
+        dcount[s->desa[d].kecamatan]++;
+    for (int k = 1; k < s->nkec; k++)
+        dfirst[k] = dfirst[k - 1] + dcount[k - 1];
+    {
+        int *fill = calloc((size_t)s->nkec + 1, sizeof(int));
+        if (fill == NULL)
+            goto done;
+        for (int d = 0; d < s->ndesa; d++) {
+            int k = s->desa[d].kecamatan;
+            dorder[dfirst[k] + fill[k]++] = d;
+        }
+        free(fill);
+        sort_s = s;
+        for (int k = 0; k < s->nkec; k++)
+            qsort(dorder + dfirst[k], (size_t)dcount[k], sizeof(int),
+                  cmp_desa_code);
+    }
+
+    for (int ph = 0; ph < tl->nphase; ph++) {
+        const struct tl_phase *P = &tl->phase[ph];
+        int max = timeline_max_shift(tl, ph);
+        struct tl_place *pl;
+        char buf[24];
+        switch (P->kind) {
+        case PHASE_LOGISTIK:
+        case PHASE_REKAP:
+        case PHASE_JAGA_PPK:
+            for (int k = 0; k < s->nkec; k++) {
+                if (kec[k].n == 0)
+                    continue;
+                if ((pl = new_place(&b)) == NULL)
+                    goto done;
+                static const char *const PFX[] = {"LOG", "", "", "", "REKAP", "PPK"};
+                snprintf(pl->id, sizeof pl->id, "%s-%s", PFX[P->kind], s->kec[k].code);
+                pl->phase = ph;
+                pl->level = TL_KEC;
+                pl->region = pl->kec = k;
+                pl->kab = s->kec[k].kabupaten;
+                pl->grade = kec[k].g;
+                pl->lat = kec[k].lat;
+                pl->lon = kec[k].lon;
+                if (P->kind == PHASE_LOGISTIK) {
+                    if (split(&b, P->start, P->end, max, P->per_place))
+                        goto done;
+                    continue;
+                }
+                /* the rekap days of this PPK: from the file, else made */
+                long first_day = P->start - ((P->start % 1440) + 1440) % 1440;
+                long last_end = first_day;
+                int given = 0;
+                for (int i = 0; i < tl->nrday; i++) {
+                    const struct tl_rekap_day *r = &tl->rday[i];
+                    if (r->kecamatan != k)
+                        continue;
+                    given = 1;
+                    if (r->day + 1440 > last_end)
+                        last_end = r->day + 1440;
+                    if (P->kind == PHASE_REKAP &&
+                        split(&b, r->day + tl->rekap_from, r->day + tl->rekap_to,
+                              max, P->per_place * r->panels))
+                        goto done;
+                }
+                if (!given) {
+                    int per_panel = (tl->desa_per_day + tl->panels - 1) / tl->panels;
+                    for (int i = 0, day = 0; i < dcount[k]; i += tl->desa_per_day, day++) {
+                        int n = dcount[k] - i < tl->desa_per_day ? dcount[k] - i
+                                                                 : tl->desa_per_day;
+                        int panels = (n + per_panel - 1) / per_panel;
+                        long d0 = first_day + 1440L * day;
+                        last_end = d0 + 1440;
+                        if (P->kind == PHASE_REKAP &&
+                            split(&b, d0 + tl->rekap_from, d0 + tl->rekap_to, max,
+                                  P->per_place * panels))
+                            goto done;
+                    }
+                }
+                if (P->kind == PHASE_JAGA_PPK) {
+                    long end = P->end > P->start ? P->end : last_end;
+                    if (split(&b, P->start, end, max, P->per_place))
+                        goto done;
+                }
+            }
+            break;
+        case PHASE_POSKO:
+        case PHASE_KAWAL:
+            for (int i = 0; i < s->ndesa; i++) {
+                int d = dorder[i];
+                if (des[d].n == 0)
+                    continue;
+                if ((pl = new_place(&b)) == NULL)
+                    goto done;
+                snprintf(pl->id, sizeof pl->id, "%s-%s",
+                         P->kind == PHASE_POSKO ? "POSKO" : "KAWAL", s->desa[d].code);
+                pl->phase = ph;
+                pl->linmas = P->kind == PHASE_POSKO;
+                pl->level = TL_DESA;
+                pl->region = pl->desa = d;
+                pl->kec = s->desa[d].kecamatan;
+                pl->kab = s->kec[pl->kec].kabupaten;
+                pl->grade = des[d].g;
+                pl->lat = des[d].lat;
+                pl->lon = des[d].lon;
+                if (split(&b, P->start, P->end, max, P->per_place))
+                    goto done;
+            }
+            break;
+        case PHASE_TPS:
+            for (int q = 0; q < npost; q++) {
+                const struct post *po = &post[q];
+                const struct tps *a = &s->tps[po->tps[0]];
+                if ((pl = new_place(&b)) == NULL)
+                    goto done;
+                if (post_id != NULL) {
+                    if (strlen(post_id[q]) >= sizeof pl->id) {
+                        error_add(errs, NULL, 0, "post id %.40s...: longer "
+                                  "than %zu bytes", post_id[q], sizeof pl->id - 1);
+                        rc = SIAGA_EINPUT;
+                        goto done;
+                    }
+                    strcpy(pl->id, post_id[q]);
+                } else {
+                    int width = 4;
+                    for (int n = npost; n >= 10000 && width < 10; n /= 10)
+                        width++;
+                    snprintf(pl->id, sizeof pl->id, "P%0*d", width % 11, q + 1);
+                }
+                pl->phase = ph;
+                pl->level = TL_POST;
+                pl->region = q;
+                pl->ntps = po->ntps;
+                memcpy(pl->tps, po->tps, sizeof(int) * (size_t)po->ntps);
+                pl->desa = a->desa;
+                pl->kec = a->kecamatan;
+                pl->kab = a->kabupaten;
+                pl->grade = po->grade;
+                pl->lat = a->lat;
+                pl->lon = a->lon;
+                pl->min_polri = s->rules.grade[po->grade].min_polri;
+                if (split(&b, P->start, P->end, max, po->required))
+                    goto done;
+            }
+            if (s->rules.linmas_per_tps > 0)
+                for (int t = 0; t < s->ntps; t++) {
+                    const struct tps *tp = &s->tps[t];
+                    if ((pl = new_place(&b)) == NULL)
+                        goto done;
+                    snprintf(pl->id, sizeof pl->id, "TPS-%s",
+                             scenario_tps_code(s, t, buf));
+                    pl->phase = ph;
+                    pl->linmas = true;
+                    pl->level = TL_TPS;
+                    pl->region = t;
+                    pl->desa = tp->desa;
+                    pl->kec = tp->kecamatan;
+                    pl->kab = tp->kabupaten;
+                    pl->grade = tp->grade;
+                    pl->lat = tp->lat;
+                    pl->lon = tp->lon;
+                    if (split(&b, P->start, P->end, max, s->rules.linmas_per_tps))
+                        goto done;
+                }
+            break;
+        default:
+            break;
+        }
+    }
+    out->start = LONG_MAX;
+    out->end = LONG_MIN;
+    for (int i = 0; i < out->npiece; i++) {
+        if (out->piece[i].start < out->start)
+            out->start = out->piece[i].start;
+        if (out->piece[i].end > out->end)
+            out->end = out->piece[i].end;
+    }
+    if (out->npiece == 0)
+        out->start = out->end = 0;
+    rc = SIAGA_OK;
+done:
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while laying out the timeline");
+    if (rc != SIAGA_OK)
+        timeline_layout_free(out);
+    free(kec);
+    free(des);
+    free(dorder);
+    free(dfirst);
+    free(dcount);
+    return rc;
+}
+
+void timeline_layout_free(struct tl_layout *l)
+{
+    free(l->place);
+    free(l->piece);
+    memset(l, 0, sizeof *l);
+}
+
+static bool covers_area(const struct scenario *s, const struct unit *un,
+                        int kab, int kec, int desa)
+{
+    switch (un->scope) {
+    case SCOPE_ANY: return true;
+    case SCOPE_KABUPATEN: return un->region == kab;
+    case SCOPE_KECAMATAN: return un->region == kec;
+    case SCOPE_DESA: return desa >= 0 && un->region == desa;
+    }
+    (void)s;
+    return false;
+}
+
+bool timeline_unit_may(const struct scenario *s, int u, const struct tl_place *p)
+{
+    const struct unit *un = &s->unit[u];
+    if ((un->force == FORCE_LINMAS) != p->linmas)
+        return false;
+    switch (p->level) {
+    case TL_TPS:
+        return scenario_unit_covers(s, u, p->region);
+    case TL_POST:
+        for (int i = 0; i < p->ntps; i++)
+            if (!scenario_unit_covers(s, u, p->tps[i]))
+                return false;
+        return true;
+    case TL_DESA:
+        return covers_area(s, un, p->kab, p->kec, p->desa);
+    case TL_KEC:
+        return covers_area(s, un, p->kab, p->kec, -1);
+    }
+    return false;
+}
+
+/* ---- audit --------------------------------------------------------------- */
+
+static void note(struct tl_audit *a, const char *file, long line,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void note(struct tl_audit *a, const char *file, long line,
+                 const char *fmt, ...)
+{
+    a->nviolation++;
+    if (a->nmessage >= 200)
+        return;
+    if (a->nmessage == a->capmessage) {
+        long nc = a->capmessage ? 2 * a->capmessage : 16;
+        char **m = realloc(a->message, sizeof *m * (size_t)nc);
+        if (m == NULL)
+            return;
+        a->message = m;
+        a->capmessage = nc;
+    }
+    char body[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(body, sizeof body, fmt, ap);
+    va_end(ap);
+    size_t n = strlen(body) + strlen(file) + 32;
+    char *msg = malloc(n);
+    if (msg == NULL)
+        return;
+    snprintf(msg, n, "%s:%ld: %s", file, line, body);
+    a->message[a->nmessage++] = msg;
+}
+
+static const struct tl_shift *sort_shift;
+static int cmp_by_member(const void *x, const void *y)
+{
+    const struct tl_shift *a = &sort_shift[*(const long *)x],
+                          *b = &sort_shift[*(const long *)y];
+    if (a->member != b->member)
+        return (a->member > b->member) - (a->member < b->member);
+    if (a->start != b->start)
+        return (a->start > b->start) - (a->start < b->start);
+    return (a->end > b->end) - (a->end < b->end);
+}
+
+static int cmp_by_place(const void *x, const void *y)
+{
+    const struct tl_shift *a = &sort_shift[*(const long *)x],
+                          *b = &sort_shift[*(const long *)y];
+    if (a->place != b->place)
+        return (a->place > b->place) - (a->place < b->place);
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+static int cmp_long(const void *x, const void *y)
+{
+    long a = *(const long *)x, b = *(const long *)y;
+    return (a > b) - (a < b);
+}
+
+long timeline_place_filled(const struct scenario *s, const struct tl_layout *l,
+                           int place, const struct tl_shift *shift,
+                           long nshift, long *required)
+{
+    /* breakpoints of the place's pieces and shifts; each elementary
+     * segment counts min(required, polri + min(tni, required - min_polri)) */
+    const struct tl_place *pl = &l->place[place];
+    long np = 0, cap = 2 * nshift + 2;
+    for (int i = 0; i < l->npiece; i++)
+        cap += 2 * (l->piece[i].place == place);
+    long *pt = malloc(sizeof(long) * (size_t)cap);
+    long filled = 0;
+    *required = 0;
+    if (pt == NULL)
+        return -1;
+    for (int i = 0; i < l->npiece; i++)
+        if (l->piece[i].place == place) {
+            pt[np++] = l->piece[i].start;
+            pt[np++] = l->piece[i].end;
+            *required += (l->piece[i].end - l->piece[i].start) * l->piece[i].required;
+        }
+    for (long i = 0; i < nshift; i++) {
+        pt[np++] = shift[i].start;
+        pt[np++] = shift[i].end;
+    }
+    qsort(pt, (size_t)np, sizeof *pt, cmp_long);
+    for (long k = 0; k + 1 < np; k++) {
+        long a = pt[k], b = pt[k + 1];
+        if (a == b)
+            continue;
+        int req = 0;
+        for (int i = 0; i < l->npiece; i++)
+            if (l->piece[i].place == place && l->piece[i].start <= a &&
+                a < l->piece[i].end)
+                req = l->piece[i].required;
+        if (req == 0)
+            continue;
+        long polri = 0, tni = 0;
+        for (long i = 0; i < nshift; i++)
+            if (shift[i].start <= a && a < shift[i].end) {
+                enum force f = s->unit[s->member[shift[i].member].unit].force;
+                if (f == FORCE_LINMAS && pl->linmas)
+                    polri++;
+                else if (f == FORCE_POLRI && !pl->linmas)
+                    polri++;
+                else if (f == FORCE_TNI && !pl->linmas)
+                    tni++;
+            }
+        long room = req - pl->min_polri;
+        long f = polri + (tni < room ? tni : room);
+        filled += (f < req ? f : req) * (b - a);
+    }
+    free(pt);
+    return filled;
+}
+
+int timeline_audit(const struct timeline *tl, const struct scenario *s,
+                   const struct tl_layout *l, struct tl_shift *shift,
+                   long nshift, const char *file, struct tl_audit *a)
+{
+    int rc = SIAGA_ENOMEM;
+    char t1[24], t2[24];
+    memset(a, 0, sizeof *a);
+    a->nphase = tl->nphase;
+    long *ix = malloc(sizeof(long) * ((size_t)nshift + 1));
+    a->kab = calloc((size_t)(s->nkab * tl->nphase) + 1, sizeof *a->kab);
+    a->kec = calloc((size_t)(s->nkec * tl->nphase) + 1, sizeof *a->kec);
+    a->desa = calloc((size_t)(s->ndesa * tl->nphase) + 1, sizeof *a->desa);
+    if (!ix || !a->kab || !a->kec || !a->desa)
+        goto done;
+    for (long i = 0; i < nshift; i++) {
+        const struct tl_shift *sh = &shift[i];
+        const struct tl_place *pl = &l->place[sh->place];
+        const struct member *m = &s->member[sh->member];
+        int max = timeline_max_shift(tl, pl->phase);
+        long from, to;
+        ix[i] = i;
+        if (sh->end <= sh->start)
+            note(a, file, sh->line, "shift of %s at %s ends before it starts",
+                 m->id, pl->id);
+        else if (sh->end - sh->start > max)
+            note(a, file, sh->line, "shift of %s at %s lasts %ld min; the "
+                 "longest allowed in phase %s is %d min", m->id, pl->id,
+                 sh->end - sh->start, tl->phase[pl->phase].id, max);
+        if (!timeline_unit_may(s, m->unit, pl))
+            note(a, file, sh->line, "%s (unit %s, %s) may not serve at %s",
+                 m->id, s->unit[m->unit].id, force_name(s->unit[m->unit].force),
+                 pl->id);
+        timeline_window(tl, s, sh->member, &from, &to);
+        if (sh->start < from || sh->end > to)
+            note(a, file, sh->line, "shift of %s at %s (%s to %s) is outside "
+                 "their availability", m->id, pl->id,
+                 tl_format_time(sh->start, t1), tl_format_time(sh->end, t2));
+    }
+    sort_shift = shift;
+    if (nshift > 0)
+        qsort(ix, (size_t)nshift, sizeof *ix, cmp_by_member);
+    for (long k = 1; k < nshift; k++) {
+        const struct tl_shift *p = &shift[ix[k - 1]], *q = &shift[ix[k]];
+        if (p->member != q->member)
+            continue;
+        const struct tl_place *pa = &l->place[p->place], *pb = &l->place[q->place];
+        const char *id = s->member[q->member].id;
+        long gap = q->start - p->end;
+        if (gap < 0)
+            note(a, file, q->line, "%s is at %s and at %s at once (%s)", id,
+                 pa->id, pb->id, tl_format_time(q->start, t1));
+        else if (gap < tl->min_rest)
+            note(a, file, q->line, "%s rests %ld min between %s and %s; the "
+                 "minimum is %d min", id, gap, pa->id, pb->id, tl->min_rest);
+        else if (gap < timeline_travel(tl, pa->lat, pa->lon, pb->lat, pb->lon))
+            note(a, file, q->line, "%s cannot travel from %s to %s in %ld min",
+                 id, pa->id, pb->id, gap);
+    }
+    /* coverage per place, tallied up the hierarchy */
+    if (nshift > 0)
+        qsort(ix, (size_t)nshift, sizeof *ix, cmp_by_place);
+    struct tl_shift *tmp = malloc(sizeof *tmp * ((size_t)nshift + 1));
+    if (tmp == NULL)
+        goto done;
+    long k = 0;
+    for (int p = 0; p < l->nplace; p++) {
+        long n = 0, req;
+        while (k < nshift && shift[ix[k]].place < p)
+            k++;
+        while (k < nshift && shift[ix[k]].place == p)
+            tmp[n++] = shift[ix[k++]];
+        long f = timeline_place_filled(s, l, p, tmp, n, &req);
+        if (f < 0) {
+            free(tmp);
+            goto done;
+        }
+        const struct tl_place *pl = &l->place[p];
+        int ph = pl->phase;
+        struct tl_tally *t[4] = {&a->total[ph], &a->kab[ph * s->nkab + pl->kab],
+                                 &a->kec[ph * s->nkec + pl->kec],
+                                 pl->desa >= 0 ? &a->desa[ph * s->ndesa + pl->desa] : NULL};
+        for (int i = 0; i < 4; i++)
+            if (t[i] != NULL) {
+                t[i]->required += req;
+                t[i]->filled += f;
+            }
+    }
+    free(tmp);
+    rc = SIAGA_OK;
+done:
+    free(ix);
+    if (rc != SIAGA_OK)
+        timeline_audit_free(a);
+    return rc;
+}
+
+void timeline_audit_free(struct tl_audit *a)
+{
+    for (long i = 0; i < a->nmessage; i++)
+        free(a->message[i]);
+    free(a->message);
+    free(a->kab);
+    free(a->kec);
+    free(a->desa);
+    memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,58 @@
+/*
+ * shifts.h - shift rosters over the timeline: every member gets a list of
+ * shifts from the logistics to the rekapitulasi, places filled by the
+ * priorities of formats.md 1.4 per place-hour, rest and travel respected.
+ * The model and why it is exact are at the top of shifts.c.
+ */
+#ifndef SIAGA_SHIFTS_H
+#define SIAGA_SHIFTS_H
+
+#include <stdbool.h>
+
+#include "error.h"
+#include "roster.h"
+#include "scenario.h"
+#include "timeline.h"
+
+/* Lexicographic tiers: guard places by grade (sangat rawan first), then
+ * Linmas places at TPS by grade, then the Linmas posko. */
+#define SHIFT_TIERS (2 * GRADE_COUNT + 1)
+
+struct shift_params {
+    double time_limit;   /* seconds for all integer programmes, > 0; 0 none */
+    bool fairness;       /* balance mean hours across units after coverage */
+};
+
+void shift_params_init(struct shift_params *sp);
+
+struct shift_result {
+    struct tl_layout layout;       /* places and pieces */
+    struct tl_shift *shift; long nshift; /* by phase, place, start, member */
+    long required[TIMELINE_MAX_PHASES], filled[TIMELINE_MAX_PHASES];
+                                   /* place-minutes per phase */
+    long tier_empty[SHIFT_TIERS];  /* place-minutes left empty per tier */
+    bool proven;                   /* every stage solved to optimality */
+    int ncomponent, largest;       /* independent models; columns of the
+                                      largest */
+    double seconds;
+    /* fairness: hours of members of one unit who work at all */
+    long spread;                   /* max over units with work of (most -
+                                      least) minutes among all members of
+                                      the unit, idle ones included */
+    int spread_unit;               /* the unit where it is reached, -1 */
+    long most;                     /* most minutes of any member */
+};
+
+/*
+ * Plan the shifts of timeline tl for scenario s and its day plan p (the
+ * tps phase's guard places are p's posts).  On SIAGA_OK or SIAGA_ELIMIT
+ * (a time limit stopped a proof: the shifts keep every rule, coverage may
+ * not be optimal, proven is false) out holds the result
+ * (shift_result_free).  Otherwise out is empty and errs says why.
+ */
+int solver_shifts(const struct timeline *tl, const struct scenario *s,
+                  const struct plan *p, const struct shift_params *sp,
+                  struct shift_result *out, struct error_list *errs);
+void shift_result_free(struct shift_result *r);
+
+#endif

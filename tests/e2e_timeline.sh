@@ -1,0 +1,101 @@
+#!/bin/sh
+# End-to-end checks of the timeline (README "Timeline"): Kaur with the
+# default timeline (--timeline) plans every phase, writes shifts.csv and a
+# version 2 roster that `siaga check` reads and finds no shift rule broken;
+# a scenario with its own <timeline> (availability, other rules) planned
+# automatically; a seeded random scenario from ../shared/data with a
+# random timeline keeps the shift rules; a broken shift is caught.
+set -u
+SIAGA=${SIAGA:-build/siaga}
+T=$(mktemp -d /tmp/siaga-e2e-timeline-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+has() { grep -qF -- "$2" "$1" && ok || { bad "$3: no '$2'"; sed 's/^/  | /' "$1" | head -5; }; }
+
+# Kaur, default timeline
+"$SIAGA" plan scenarios/kaur-2024.xml -o "$T/kaur" --timeline --quiet; c=$?
+[ $c -le 1 ] && ok || bad "plan --timeline exit $c"
+head -1 "$T/kaur/shifts.csv" | tr -d '\r' > "$T/h"
+has "$T/h" "member_id,phase,place,start,end" "shifts.csv header"
+for ph in logistik posko tps kawal rekap jaga_ppk; do
+    grep -q ",$ph," "$T/kaur/shifts.csv" && ok || bad "no shift in phase $ph"
+done
+has "$T/kaur/roster.xml" 'xmlns="urn:siaga:roster:2"' "roster version 2"
+has "$T/kaur/ringkasan.txt" "Jadwal tahapan" "summary section"
+"$SIAGA" check scenarios/kaur-2024.xml "$T/kaur/roster.xml" > "$T/check" 2>&1; c=$?
+[ $c -eq 0 ] && ok || bad "check of Kaur exit $c"
+has "$T/check" "Shift: 0 aturan dilanggar" "Kaur shift rules"
+# the same bytes twice
+"$SIAGA" plan scenarios/kaur-2024.xml -o "$T/kaur2" --timeline --quiet
+cmp -s "$T/kaur/shifts.csv" "$T/kaur2/shifts.csv" && ok || bad "shifts.csv differs between runs"
+# without --timeline nothing changes: roster version 1, no shifts.csv
+"$SIAGA" plan scenarios/kaur-2024.xml -o "$T/v1" --quiet
+has "$T/v1/roster.xml" 'xmlns="urn:siaga:roster:1"' "roster version 1 without timeline"
+[ ! -e "$T/v1/shifts.csv" ] && ok || bad "shifts.csv without timeline"
+
+# a broken shift: the same member twice at once
+awk '/<shift /&&!d{print;sub(/place="[^"]*"/,"place=\"PPK-170401\"");print;d=1;next}{print}' \
+    "$T/kaur/roster.xml" > "$T/broken.xml"
+"$SIAGA" check scenarios/kaur-2024.xml "$T/broken.xml" > "$T/check2" 2>&1; c=$?
+[ $c -eq 1 ] && ok || bad "check of a broken roster exit $c, want 1"
+grep -q "at once\|rests\|may not serve\|lasts\|listed in phase" "$T/check2" && ok || bad "broken shift not named"
+
+# a timeline in the scenario: planned without --timeline
+python3 - scenarios/kaur-2024.xml "$T/own.xml" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+tl = '''  <timeline max_shift_h="6" min_rest_h="10" desa_per_day="3" panels="1">
+    <phase kind="tps" start="2024-02-14T07:00" end="2024-02-14T24:00" max_shift_h="9"/>
+    <phase kind="rekap" start="2024-02-15T00:00" per_place="3"/>
+    <phase kind="jaga_ppk" start="2024-02-15T00:00"/>
+    <available unit="POLRES-KAUR" from="2024-02-14T00:00" to="2024-02-16T12:00"/>
+    <rekap kecamatan="170401" date="2024-02-16" panels="2"/>
+  </timeline>
+</scenario>'''
+open(sys.argv[2], "w").write(t.replace("</scenario>", tl))
+PY
+"$SIAGA" plan "$T/own.xml" -o "$T/own" --quiet; c=$?
+[ $c -le 1 ] && ok || bad "plan with own timeline exit $c"
+"$SIAGA" check "$T/own.xml" "$T/own/roster.xml" > "$T/check3" 2>&1
+has "$T/check3" "Shift: 0 aturan dilanggar" "own timeline shift rules"
+has "$T/own/ringkasan.txt" "Shift terpanjang 6 jam, istirahat minimal 10 jam" "own rules in summary"
+
+# a seeded random scenario nobody here has seen, with a random timeline
+TSV=../shared/data/wilayah-tps-2024.tsv
+if [ -f "$TSV" ] && command -v python3 >/dev/null && [ "${SAN:-0}" != 1 ]; then
+    seed=${TIMELINE_SEED:-7}
+    kab=$(awk -F'\t' 'NR>1{print $0}' "$TSV" | head -1 >/dev/null; python3 - "$TSV" "$seed" <<'PY'
+import sys, random, csv
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+kabs = sorted({r["kabupaten_code"] for r in rows})
+cnt = {}
+for r in rows:
+    cnt[r["kabupaten_code"]] = cnt.get(r["kabupaten_code"], 0) + 1
+small = [k for k in kabs if 40 <= cnt[k] <= 150] or kabs
+print(random.Random(int(sys.argv[2])).choice(small))
+PY
+)
+    python3 bench/make_scenario.py --kabupaten "$kab" --seed "$seed" -o "$T/rnd0.xml" >/dev/null 2>&1
+    python3 - "$T/rnd0.xml" "$T/rnd.xml" "$seed" <<'PY'
+import sys, random, re
+t = open(sys.argv[1]).read()
+rnd = random.Random(int(sys.argv[3]))
+units = re.findall(r'<unit id="([^"]+)" force="(?:polri|tni)"', t)
+av = ""
+for u in rnd.sample(units, min(3, len(units))):
+    av += '    <available unit="%s" from="2024-02-1%dT%02d:00" to="2024-02-16T00:00"/>\n' % (u, rnd.randint(2, 4), rnd.randint(0, 23))
+tl = '  <timeline max_shift_h="%d" min_rest_h="%d" speed_kmh="%d">\n%s  </timeline>\n</scenario>' % (
+    rnd.randint(6, 8), rnd.randint(6, 10), rnd.randint(20, 40), av)
+open(sys.argv[2], "w").write(t.replace("</scenario>", tl))
+PY
+    "$SIAGA" plan "$T/rnd.xml" -o "$T/rnd" --quiet; c=$?
+    [ $c -le 1 ] && ok || bad "plan of random kabupaten $kab (seed $seed) exit $c"
+    "$SIAGA" check "$T/rnd.xml" "$T/rnd/roster.xml" > "$T/check4" 2>&1
+    has "$T/check4" "Shift: 0 aturan dilanggar" "random kabupaten $kab shift rules"
+fi
+
+echo "e2e-timeline: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
