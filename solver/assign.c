@@ -35,7 +35,6 @@
 struct tp_site {
     int places, tni_places;
     int tier;               /* lexicographic level, 0 most urgent */
-    int group;              /* shared cap row, -1 for none */
     double lat, lon;
     long target;            /* bound mode: fill this site stood for */
     const int *near;        /* bound mode: when set, the distance to the
@@ -50,8 +49,6 @@ struct tp {
     const int *unit_tni;    /* 1 when a unit's members may not fill Polri places */
     const double *unit_lat, *unit_lon;
     int *eoff, *eunit;      /* eligible units of site s: eunit[eoff[s]..eoff[s+1]) */
-    int ngroup;
-    const long *group_cap;  /* places a group's sites may take together */
     int bound_mode;         /* 0: fill then distance; 1: targets, distance */
     const struct tps *tps;  /* the scenario's TPS, for near[] sites */
     const int *unit_origin; /* NULL, or the origin of each (pseudo) unit */
@@ -110,7 +107,6 @@ static int push_flow(struct bres *t, int site, int unit, int count)
 struct block {
     int *site; int nsite;
     int *unit; int nunit;
-    int *group; int ngroup;
 };
 
 /*
@@ -139,9 +135,9 @@ static int block_columns(const struct tp *t, const struct block *b)
 }
 
 static int solve_block(const struct tp *t, const struct block *b,
-                       int *unit_row, int *group_row, struct bres *out)
+                       int *unit_row, struct bres *out)
 {
-    int rc = SIAGA_ENOMEM;
+    volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
     if (block_columns(t, b) == 0)
         return SIAGA_OK;
     size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
@@ -181,13 +177,6 @@ static int solve_block(const struct tp *t, const struct block *b,
         else
             glp_set_row_bnds(P, nrow, GLP_UP, 0, t->unit_supply[u]);
     }
-    /* group rows */
-    for (int i = 0; i < b->ngroup; i++) {
-        int gr = b->group[i];
-        group_row[gr] = ++nrow;
-        glp_add_rows(P, 1);
-        glp_set_row_bnds(P, nrow, GLP_UP, 0, (double)t->group_cap[gr]);
-    }
     for (int i = 0; i < b->nsite; i++) {
         int s = b->site[i];
         const struct tp_site *st = &t->site[s];
@@ -215,9 +204,6 @@ static int solve_block(const struct tp *t, const struct block *b,
             }
             glp_set_obj_coef(P, c, d);
             ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
-            if (st->group >= 0) {
-                ++e; ia[e] = group_row[st->group]; ja[e] = c; ar[e] = 1;
-            }
             ntni += t->unit_tni[u];
         }
         if (c >= first) {
@@ -375,7 +361,7 @@ struct tp_job {
     const struct tp *t;
     const int *root, *head, *next;
     struct bres *res;
-    int **scratch;          /* per worker: unit_row, group_row, lists */
+    int **scratch;          /* per worker: unit_row, then the lists */
 };
 
 static int tp_block_job(void *ctx, int k, int worker)
@@ -383,24 +369,21 @@ static int tp_block_job(void *ctx, int k, int worker)
     struct tp_job *j = ctx;
     const struct tp *t = j->t;
     int *w = j->scratch[worker];
-    int *unit_row = w, *group_row = w + t->nunit;
-    struct block b = {group_row + t->ngroup, 0, NULL, 0, NULL, 0};
+    int *unit_row = w;
+    struct block b = {w + t->nunit, 0, NULL, 0};
     b.unit = b.site + t->nsite;
-    b.group = b.unit + t->nunit;
     for (int i = j->head[j->root[k]]; i >= 0; i = j->next[i]) {
         if (i < t->nsite)
             b.site[b.nsite++] = i;
-        else if (i < t->nsite + t->nunit)
-            b.unit[b.nunit++] = i - t->nsite;
         else
-            b.group[b.ngroup++] = i - t->nsite - t->nunit;
+            b.unit[b.nunit++] = i - t->nsite;
     }
-    return solve_block(t, &b, unit_row, group_row, &j->res[k]);
+    return solve_block(t, &b, unit_row, &j->res[k]);
 }
 
 static int tp_solve(struct tp *t, int jobs)
 {
-    int N = t->nsite + t->nunit + t->ngroup, rc = SIAGA_ENOMEM, nblock = 0;
+    int N = t->nsite + t->nunit, rc = SIAGA_ENOMEM, nblock = 0;
     struct tp_job j;
     memset(&j, 0, sizeof j);
     int *par = malloc(sizeof(int) * (size_t)(N ? N : 1));
@@ -426,8 +409,6 @@ static int tp_solve(struct tp *t, int jobs)
         for (int k = t->eoff[s]; k < t->eoff[s + 1]; k++)
             if (t->unit_supply[t->eunit[k]] > 0)
                 uf_union(par, s, t->nsite + t->eunit[k]);
-        if (t->site[s].group >= 0)
-            uf_union(par, s, t->nsite + t->nunit + t->site[s].group);
     }
     /* members of each root, in index order (prepend in reverse) */
     for (int i = N - 1; i >= 0; i--) {
@@ -859,7 +840,7 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
         const struct tps *a = &s->tps[ptps[(size_t)p * MAX_TPS_PER_POST]];
         const struct grade_rule *gr = &s->rules.grade[a->grade];
         t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(a->grade), -1, a->lat, a->lon, 0,
+                                     tier_of(a->grade), a->lat, a->lon, 0,
                                      NULL, 0};
     }
     if (eligibility(s, br, npost, ptps, pn, MAX_TPS_PER_POST, lo, hi, &t) != 0)
@@ -919,7 +900,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         const struct grade_rule *gr = &s->rules.grade[po->grade];
         const struct tps *a = &s->tps[po->tps[0]];
         t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(po->grade), -1, a->lat, a->lon, 0,
+                                     tier_of(po->grade), a->lat, a->lon, 0,
                                      NULL, 0};
         memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
                sizeof(int) * (size_t)po->ntps);
@@ -1021,7 +1002,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         long np = c >= 0 ? cr->comp_posts[c] : 1;
         tb.site[nb] = (struct tp_site){(int)(gr->guards * np),
                                        (int)((gr->guards - gr->min_polri) * np),
-                                       tier_of(tp->grade), -1, tp->lat, tp->lon,
+                                       tier_of(tp->grade), tp->lat, tp->lon,
                                        0, c >= 0 ? members + moff[c] : NULL,
                                        c >= 0 ? moff[c + 1] - moff[c] : 0};
         one[nb] = 1;
@@ -1114,7 +1095,7 @@ int assign_linmas(const struct scenario *s, int jobs,
     t.unit_lon = un.lon;
     int per = s->rules.linmas_per_tps;
     for (int i = 0; i < s->ntps; i++) {
-        t.site[i] = (struct tp_site){per, per, 0, -1, s->tps[i].lat,
+        t.site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
                                      s->tps[i].lon, 0, NULL, 0};
         tps_site[i] = i;
         one[i] = 1;
