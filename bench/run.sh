@@ -44,7 +44,7 @@ for name in $SCALES; do
     gposts=$2
     gplaces=$4
     extra=$((gplaces - places))
-    pct=$(awk -v a=$extra -v b=$places 'BEGIN{printf "%.1f", b ? 100*a/b : 0}')
+    pct=$(awk -v a=$extra -v b=$places 'BEGIN{printf "%.1f", (b ? 100*a/b : 0)}')
     check=$("$SIAGA" check "$f" $W/out-$name/roster.xml > $W/check 2>&1 && echo lulus || echo "tidak lulus")
     rows="$rows| $name | $ntps | $wall | $((rss / 1024)) | $posts / $bound | $status | $check | $gposts | +$extra ($pct %) |
 "
@@ -60,12 +60,12 @@ for name in $SCALES; do
         obj=$(sed -n 's/^Objective value: *//p' $W/cbc | head -1)
         case $res in
         "Optimal solution found")
-            same=$(awk -v a="$obj" -v b="$mine" 'BEGIN{print (a-b < 0.5 && b-a < 0.5) ? "same optimum" : "DIFFERENT"}')
-            ratio=$(awk -v a=$ct -v b=$secs 'BEGIN{printf "%.0f", b > 0 ? a/b : 0}')
+            same=$(awk -v a="$obj" -v b="$mine" 'BEGIN{print ((a-b < 0.5 && b-a < 0.5) ? "same optimum" : "DIFFERENT")}')
+            ratio=$(awk -v a=$ct -v b=$secs 'BEGIN{printf "%.0f", (b > 0 ? a/b : 0)}')
             cbcrows="$cbcrows| $name | $secs | $ct | ${ratio}x | $same |
 " ;;
         *)
-            cbcrows="$cbcrows| $name | $secs | > $CBC_LIMIT (${res:-no result}) | > $(awk -v a=$CBC_LIMIT -v b=$secs 'BEGIN{printf "%.0f", a/b}')x | no proof within the limit |
+            cbcrows="$cbcrows| $name | $secs | > $CBC_LIMIT (${res:-no result}) | > $(awk -v a=$CBC_LIMIT -v b=$secs 'BEGIN{printf "%.0f", (a/b)}')x | no proof within the limit |
 " ;;
         esac ;;
     esac

@@ -4,23 +4,7 @@
  */
 #include "changes_write.h"
 
-#include <string.h>
-
-static void field(FILE *f, const char *v, int last)
-{
-    if (strpbrk(v, ",\"\r\n") != NULL) {
-        fputc('"', f);
-        for (const char *c = v; *c; c++) {
-            if (*c == '"')
-                fputc('"', f);
-            fputc(*c, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(v, f);
-    }
-    fputs(last ? "\r\n" : ",", f);
-}
+#include "csv.h"
 
 static const char *kind_name(enum change_kind k)
 {
@@ -39,12 +23,12 @@ int io_write_changes_csv(FILE *f, const struct change_list *cl)
     fputs("jenis,member_id,nama,satuan,dari,ke\r\n", f);
     for (int i = 0; i < cl->n; i++) {
         const struct change *c = &cl->item[i];
-        field(f, kind_name(c->kind), 0);
-        field(f, c->member, 0);
-        field(f, c->name, 0);
-        field(f, c->unit, 0);
-        field(f, c->from, 0);
-        field(f, c->to, 1);
+        csv_write_field(f, kind_name(c->kind), 0);
+        csv_write_field(f, c->member, 0);
+        csv_write_field(f, c->name, 0);
+        csv_write_field(f, c->unit, 0);
+        csv_write_field(f, c->from, 0);
+        csv_write_field(f, c->to, 1);
     }
     return ferror(f) ? -1 : 0;
 }

@@ -13,6 +13,7 @@
 #include "geojson_write.h"
 #include "html_report.h"
 #include "kml_write.h"
+#include "csv.h"
 #include "outdir.h"
 #include "changes_write.h"
 #include "shifts_write.h"
@@ -185,35 +186,17 @@ int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
 
 /* ---- roster.csv -------------------------------------------------------- */
 
-static void csv_field(FILE *f, const char *v, int last)
-{
-    if (v == NULL)
-        v = "";
-    if (strpbrk(v, ",\"\r\n") != NULL) {
-        fputc('"', f);
-        for (const char *c = v; *c; c++) {
-            if (*c == '"')
-                fputc('"', f);
-            fputc(*c, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(v, f);
-    }
-    fputs(last ? "\r\n" : ",", f);
-}
-
 static void csv_member(FILE *f, const struct scenario *s, int m,
                        const char *role)
 {
     const struct member *mb = &s->member[m];
     const struct unit *u = &s->unit[mb->unit];
-    csv_field(f, mb->id, 0);
-    csv_field(f, mb->name, 0);
-    csv_field(f, mb->rank, 0);
-    csv_field(f, force_name(u->force), 0);
-    csv_field(f, u->id, 0);
-    csv_field(f, role, 0);
+    csv_write_field(f, mb->id, 0);
+    csv_write_field(f, mb->name, 0);
+    csv_write_field(f, mb->rank, 0);
+    csv_write_field(f, force_name(u->force), 0);
+    csv_write_field(f, u->id, 0);
+    csv_write_field(f, role, 0);
 }
 
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
@@ -242,22 +225,22 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
         snprintf(km, sizeof km, "%.2f", po->route_km);
         for (int k = 0; k < po->nguards; k++) {
             csv_member(f, s, p->guard[po->first_guard + k], "guard");
-            csv_field(f, io_post_id(i, p->npost, id), 0);
-            csv_field(f, grade_name(po->grade), 0);
-            csv_field(f, s->kec[po->kecamatan].code, 0);
-            csv_field(f, tl, 0);
-            csv_field(f, km, 1);
+            csv_write_field(f, io_post_id(i, p->npost, id), 0);
+            csv_write_field(f, grade_name(po->grade), 0);
+            csv_write_field(f, s->kec[po->kecamatan].code, 0);
+            csv_write_field(f, tl, 0);
+            csv_write_field(f, km, 1);
         }
     }
     /* a Linmas row names the TPS and the post that TPS belongs to */
     for (int i = 0; i < p->nlinmas; i++) {
         int t = p->linmas[i].tps;
         csv_member(f, s, p->linmas[i].member, "linmas");
-        csv_field(f, io_post_id(post_of[t], p->npost, id), 0);
-        csv_field(f, grade_name(s->tps[t].grade), 0);
-        csv_field(f, s->kec[s->tps[t].kecamatan].code, 0);
-        csv_field(f, scenario_tps_code(s, t, code), 0);
-        csv_field(f, "", 1);
+        csv_write_field(f, io_post_id(post_of[t], p->npost, id), 0);
+        csv_write_field(f, grade_name(s->tps[t].grade), 0);
+        csv_write_field(f, s->kec[s->tps[t].kecamatan].code, 0);
+        csv_write_field(f, scenario_tps_code(s, t, code), 0);
+        csv_write_field(f, "", 1);
     }
     for (int i = 0; i < p->nreserve; i++) {
         csv_member(f, s, p->reserve[i], "reserve");

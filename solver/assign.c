@@ -793,6 +793,27 @@ static void units_free(struct units *un)
     free(un->lon);
 }
 
+/* The desa of each kecamatan are contiguous (document order): their
+ * range [lo[k], hi[k]).  Arrays of s->nkec + 1; NULL on failure. */
+static int desa_ranges(const struct scenario *s, int **lo, int **hi)
+{
+    *lo = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    *hi = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    if (*lo == NULL || *hi == NULL) {
+        free(*lo);
+        free(*hi);
+        *lo = *hi = NULL;
+        return -1;
+    }
+    for (int k = 0; k < s->nkec; k++)
+        (*lo)[k] = (*hi)[k] = 0;
+    for (int d = s->ndesa - 1; d >= 0; d--)
+        (*lo)[s->desa[d].kecamatan] = d;
+    for (int d = 0; d < s->ndesa; d++)
+        (*hi)[s->desa[d].kecamatan] = d + 1;
+    return 0;
+}
+
 /*
  * Where a guard unit serves one desa only, a cluster spanning two desa
  * shuts it out, and the fewest-posts clustering is no longer sure to leave
@@ -816,17 +837,9 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
     int rc = SIAGA_ENOMEM;
     struct tp t;
     memset(&t, 0, sizeof t);
-    int *lo = malloc(sizeof(int) * (size_t)(s->nkec + 1));
-    int *hi = malloc(sizeof(int) * (size_t)(s->nkec + 1));
-    if (lo == NULL || hi == NULL)
+    int *lo = NULL, *hi = NULL;
+    if (desa_ranges(s, &lo, &hi) != 0)
         goto done;
-    /* desa of a kecamatan are contiguous (document order) */
-    for (int k = 0; k < s->nkec; k++)
-        lo[k] = hi[k] = 0;
-    for (int d = s->ndesa - 1; d >= 0; d--)
-        lo[s->desa[d].kecamatan] = d;
-    for (int d = 0; d < s->ndesa; d++)
-        hi[s->desa[d].kecamatan] = d + 1;
     t.nsite = npost;
     t.nunit = s->nunit;
     t.site = calloc((size_t)npost + 1, sizeof *t.site);
@@ -952,10 +965,10 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     int *comp_site = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
     int *members = malloc(sizeof(int) * ((size_t)s->ntps + 1));
     int *moff = calloc((size_t)cr->ncomp + 2, sizeof(int));
-    int *dlo = malloc(sizeof(int) * ((size_t)s->nkec + 1));
-    int *dhi = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    int *dlo = NULL, *dhi = NULL;
     tb.site = calloc((size_t)s->ntps + 1, sizeof *tb.site);
-    if (!comp_site || !members || !moff || !dlo || !dhi || !tb.site) {
+    if (!comp_site || !members || !moff || desa_ranges(s, &dlo, &dhi) != 0 ||
+        !tb.site) {
         free(comp_site);
         free(members);
         free(moff);
@@ -963,12 +976,6 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         free(dhi);
         goto done;
     }
-    for (int k = 0; k < s->nkec; k++)
-        dlo[k] = dhi[k] = 0;
-    for (int d = s->ndesa - 1; d >= 0; d--)
-        dlo[s->desa[d].kecamatan] = d;
-    for (int d = 0; d < s->ndesa; d++)
-        dhi[s->desa[d].kecamatan] = d + 1;
     /* TPS of each component, contiguous */
     for (int i = 0; i < s->ntps; i++)
         if (cr->tps_comp[i] >= 0)
