@@ -889,7 +889,10 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     memset(&t, 0, sizeof t);
     memset(&tb, 0, sizeof tb);
     memset(out, 0, sizeof *out);
-    int *ptps = malloc(sizeof(int) * (size_t)(npost + 1) * MAX_TPS_PER_POST);
+    /* sites: posts here, and below one per component or lone TPS (TPS of
+     * posts kept from a baseline belong to no component) */
+    size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
+    int *ptps = malloc(sizeof(int) * nsite_max * MAX_TPS_PER_POST);
     int *pn = malloc(sizeof(int) * (size_t)(npost + 1));
     int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
     int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
