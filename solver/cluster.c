@@ -1305,9 +1305,10 @@ static int cluster_job(void *ctx, int k, int worker)
                     j->lo, j->hi, j->fixed};
     int rc = cluster_kecamatan(&x, k, idx);
     free(idx);
-    long done = atomic_fetch_add(&j->done, n) + n;
+    long done = atomic_fetch_add(&j->done, 1) + 1;
     if (rc == SIAGA_OK && j->pp->progress != NULL)
-        j->pp->progress(j->pp->progress_ctx, "klaster", done, j->s->ntps);
+        j->pp->progress(j->pp->progress_ctx, "kecamatan dikelompokkan", done,
+                        j->s->nkec);
     return rc;
 }
 

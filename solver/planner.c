@@ -168,16 +168,18 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
         pl = &ogl;
     }
     if (pp->progress)
-        pp->progress(pp->progress_ctx, "penjaga", 0, 2);
+        pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 0, 2);
     rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, pg, &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
     double t2 = solver_now();
     if (pp->progress)
-        pp->progress(pp->progress_ctx, "linmas", 1, 2);
+        pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 1, 2);
     rc = assign_linmas(s, pp->jobs, pl, &al, errs);
     if (rc != SIAGA_OK)
         goto done;
+    if (pp->progress)
+        pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 2, 2);
 
     rc = SIAGA_ENOMEM;
     p = plan_create();
