@@ -148,7 +148,9 @@ static int solve_block(const struct tp *t, const struct block *b,
     double *ar = malloc(sizeof(double) * nz_cap);
     int *ind = malloc(sizeof(int) * nz_cap);
     double *val = malloc(sizeof(double) * nz_cap);
-    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val)
+    /* the distance coefficients, restored after the fill stages */
+    double *dcopy = malloc(sizeof(double) * nz_cap);
+    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val || !dcopy)
         goto done;
 
     struct glpk_guard g;
@@ -233,12 +235,6 @@ static int solve_block(const struct tp *t, const struct block *b,
     double *dist = val; /* reuse: val[1..ncol] */
     for (int j = 1; j <= ncol; j++)
         dist[j] = glp_get_obj_coef(P, j);
-    double *dcopy = malloc(sizeof(double) * ((size_t)ncol + 1));
-    if (dcopy == NULL) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        goto done;
-    }
     memcpy(dcopy, dist, sizeof(double) * ((size_t)ncol + 1));
 
     int ok = 1;
@@ -308,7 +304,6 @@ static int solve_block(const struct tp *t, const struct block *b,
         if (ret != 0 || glp_get_status(P) != GLP_OPT)
             ok = 0;
     }
-    free(dcopy);
     if (!ok) {
         glp_delete_prob(P);
         glpk_guard_end(&g);
@@ -341,6 +336,7 @@ done:
     free(ar);
     free(ind);
     free(val);
+    free(dcopy);
     return rc;
 }
 

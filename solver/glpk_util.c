@@ -12,10 +12,28 @@ static void on_glpk_error(void *info)
     longjmp(g->jb, 1);
 }
 
+/* GLPK prints its error messages even with terminal output off; the
+ * message reaches the user through our own error list instead. */
+static int silence(void *info, const char *s)
+{
+    (void)info;
+    (void)s;
+    return 1;
+}
+
 void glpk_guard_begin(struct glpk_guard *g)
 {
     glp_term_out(GLP_OFF);
+    glp_term_hook(silence, NULL);
     glp_error_hook(on_glpk_error, g);
+}
+
+int solver_env_init(void)
+{
+    /* 0: made, 1: there already; 2 and 3: no memory or not supported.
+     * Without this, GLPK's first call aborts when it cannot make one. */
+    int r = glp_init_env();
+    return r == 0 || r == 1 ? 0 : -1;
 }
 
 void glpk_guard_failed(void)

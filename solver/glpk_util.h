@@ -32,6 +32,10 @@ void glpk_guard_begin(struct glpk_guard *g);
 void glpk_guard_failed(void);
 void glpk_guard_end(struct glpk_guard *g);
 
+/* Make this thread's GLPK environment now, so that running out of memory
+ * is an error and not GLPK's abort().  0, or -1. */
+int solver_env_init(void);
+
 /* Seconds on a monotonic clock. */
 double solver_now(void);
 

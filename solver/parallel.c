@@ -10,6 +10,9 @@
 
 #include <glpk.h>
 
+#include "error.h"
+#include "glpk_util.h"
+
 struct pool {
     int n;
     const int *order;
@@ -43,6 +46,11 @@ static void run(struct pool *p, int id)
 static void *worker(void *arg)
 {
     struct worker_arg *w = arg;
+    if (solver_env_init() != 0) {
+        int zero = 0;
+        atomic_compare_exchange_strong(&w->p->status, &zero, SIAGA_ENOMEM);
+        return NULL;
+    }
     run(w->p, w->id);
     /* the environment of this thread, if GLPK made one */
     glp_free_env();

@@ -150,6 +150,10 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     int rc = check_params(pp, errs);
     if (rc != SIAGA_OK)
         return rc;
+    if (solver_env_init() != 0) {
+        error_add(errs, NULL, 0, "out of memory: GLPK cannot start");
+        return SIAGA_ENOMEM;
+    }
 
     int crc = cluster_build_kept(s, pp, deadline, hook ? hook->kept : NULL,
                                  hook ? hook->nkept : 0, &cr, errs);

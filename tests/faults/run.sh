@@ -131,7 +131,7 @@ tally() { # read ok / FAIL lines
     while IFS= read -r line; do
         case $line in
         ok) pass=$((pass + 1)) ;;
-        *) fail=$((fail + 1)); [ "$fail" -le 20 ] && echo "$line" ;;
+        *) fail=$((fail + 1)); [ "$fail" -le 20 ] && echo "$line"; echo "$line" >> "$T/fails" ;;
         esac
     done
 }
@@ -350,5 +350,6 @@ if "$SIAGA" --help 2>&1 | grep -q -- '--jobs'; then
     same_set "$W/j1" "$T/kaur" && ok || bad "--jobs 1 differs from the default"
 fi
 
+[ -s "$T/fails" ] && cp "$T/fails" "${FAULTS_LOG:-/dev/null}"
 echo "faults: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
