@@ -23,6 +23,8 @@
 #include "outdir.h"
 #include "plan_view.h"
 #include "plan_write.h"
+#include "shifts.h"
+#include "timeline.h"
 
 struct out {
     FILE *f;
@@ -102,13 +104,23 @@ static const char CSS[] =
     "section.ringkasan{break-before:page;page-break-before:always}"
     "h2,h3{break-after:avoid;page-break-after:avoid}}\n";
 
-static void page_begin(struct out *o, const char *title, const char *name)
+/* Added after CSS when laporan.html has the timeline's day tables. */
+static const char CSS_JADWAL[] =
+    "h4{font-size:10pt;margin:3mm 0 1mm;break-after:avoid;page-break-after:avoid}\n"
+    "h4 span{font-weight:normal;color:#444;font-size:8.5pt}\n"
+    "table.jadwal{font-size:8pt}\n"
+    "table.jadwal td:nth-child(3){white-space:nowrap}\n";
+
+/* extra: more CSS after the shared rules, or NULL. */
+static void page_begin(struct out *o, const char *title, const char *name,
+                       const char *extra)
 {
     put(o, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
     put(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     put(o, "<title>%s &#8212; ", title);
     esc(o, name);
-    put(o, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", CSS);
+    put(o, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", CSS,
+        extra ? extra : "");
 }
 
 static void page_end(struct out *o)
@@ -459,9 +471,196 @@ static void reserve_list(struct out *o, const struct scenario *s,
     put(o, "</li>\n</ul>\n");
 }
 
+/* ---- Jadwal per hari: the timeline's shifts per Polsek and day --------- */
+
+/* One shift keyed for the day tables.  Every place lies in one kecamatan
+ * (tl_place.kec), so each shift is listed once, under the Polsek of its
+ * place; units scoped to a kecamatan only serve at its places. */
+struct day_row {
+    int kec, place, member;
+    long start, end;
+    const char *place_id;
+};
+
+struct day_plan {
+    const struct timeline *tl;
+    const struct shift_result *sr;
+    struct day_row *row;  /* by kecamatan, start, place id, end, member */
+    long nrow;
+    long *kfirst;         /* [nkec + 1]: kecamatan k's rows */
+};
+
+static int cmp_long(long a, long b)
+{
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_day_row(const void *a, const void *b)
+{
+    const struct day_row *x = a, *y = b;
+    int c = cmp_long(x->kec, y->kec);
+    if (c == 0)
+        c = cmp_long(x->start, y->start);
+    if (c == 0)
+        c = strcmp(x->place_id, y->place_id);
+    if (c == 0)
+        c = cmp_long(x->place, y->place);
+    if (c == 0)
+        c = cmp_long(x->end, y->end);
+    if (c == 0)
+        c = cmp_long(x->member, y->member);
+    return c;
+}
+
+static long day_of(long minutes)
+{
+    return minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+}
+
+/* 0 or -1 when out of memory; dp is then empty. */
+static int day_plan_init(struct day_plan *dp, const struct scenario *s,
+                         const struct timeline *tl, const struct shift_result *sr)
+{
+    dp->tl = tl;
+    dp->sr = sr;
+    dp->nrow = 0;
+    dp->row = malloc(sizeof *dp->row * ((size_t)sr->nshift + 1));
+    dp->kfirst = calloc((size_t)s->nkec + 1, sizeof *dp->kfirst);
+    if (dp->row == NULL || dp->kfirst == NULL) {
+        free(dp->row);
+        free(dp->kfirst);
+        dp->row = NULL;
+        dp->kfirst = NULL;
+        return -1;
+    }
+    for (long i = 0; i < sr->nshift; i++) {
+        const struct tl_shift *sh = &sr->shift[i];
+        const struct tl_place *pl = &sr->layout.place[sh->place];
+        if (pl->kec < 0 || pl->kec >= s->nkec)
+            continue;
+        struct day_row *r = &dp->row[dp->nrow++];
+        r->kec = pl->kec;
+        r->place = sh->place;
+        r->member = sh->member;
+        r->start = sh->start;
+        r->end = sh->end;
+        r->place_id = pl->id;
+    }
+    if (dp->nrow > 1)
+        qsort(dp->row, (size_t)dp->nrow, sizeof *dp->row, cmp_day_row);
+    long i = 0;
+    for (int k = 0; k < s->nkec; k++) {
+        dp->kfirst[k] = i;
+        while (i < dp->nrow && dp->row[i].kec == k)
+            i++;
+    }
+    dp->kfirst[s->nkec] = i;
+    return 0;
+}
+
+static void day_plan_free(struct day_plan *dp)
+{
+    free(dp->row);
+    free(dp->kfirst);
+}
+
+/* "Rabu, 14 Februari 2024" of day (days since 1970-01-01). */
+static void day_label(struct out *o, long day)
+{
+    static const char *const HARI[7] = {"Minggu", "Senin", "Selasa", "Rabu",
+                                        "Kamis", "Jumat", "Sabtu"};
+    static const char *const BULAN[12] = {
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+        "Agustus", "September", "Oktober", "November", "Desember"};
+    char buf[24];
+    int y = 0, m = 1, d = 1;
+    tl_format_time(day * 1440, buf);
+    if (sscanf(buf, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
+        m = 1;
+    put(o, "%s, %d %s %04d", HARI[((day % 7) + 7 + 4) % 7], d, BULAN[m - 1], y);
+}
+
+/* A time of the day given as minutes after its 00:00; 24:00 stays. */
+static void hhmm(struct out *o, long rel)
+{
+    long day = day_of(rel);
+    long r = rel - day * 1440;
+    if (rel == 1440)
+        put(o, "24:00");
+    else if (day == 0)
+        put(o, "%02ld:%02ld", r / 60, r % 60);
+    else
+        put(o, "%02ld:%02ld (%+ld hari)", r / 60, r % 60, day);
+}
+
+/* The rows a .. b-1 of one place and time: one table row, members listed. */
+static void day_table_row(struct out *o, const struct scenario *s,
+                          const struct day_plan *dp, long a, long b, long day)
+{
+    const struct day_row *r = &dp->row[a];
+    const struct tl_place *pl = &dp->sr->layout.place[r->place];
+    put(o, "<tr class=\"shift\"><td><span class=\"kode\">");
+    esc(o, pl->id);
+    put(o, "</span>");
+    if (pl->desa >= 0 && pl->desa < s->ndesa && pl->level != TL_POST) {
+        put(o, " ");
+        esc(o, s->desa[pl->desa].name);
+    }
+    put(o, "</td><td>");
+    esc(o, dp->tl->phase[pl->phase].id);
+    put(o, "</td><td>");
+    hhmm(o, r->start - day * 1440);
+    put(o, "&#8211;");
+    hhmm(o, r->end - day * 1440);
+    put(o, "</td><td>");
+    for (long j = a; j < b; j++) {
+        if (j > a)
+            put(o, "<br>");
+        member_text(o, s, dp->row[j].member);
+    }
+    put(o, "</td></tr>\n");
+}
+
+/* "Jadwal per hari" of kecamatan k: a table per day with shifts. */
+static void day_tables(struct out *o, const struct scenario *s,
+                       const struct day_plan *dp, int k)
+{
+    long a = dp->kfirst[k], b = dp->kfirst[k + 1];
+    put(o, "<h3>Jadwal per hari</h3>\n");
+    if (a == b) {
+        put(o, "<p>(tidak ada shift)</p>\n");
+        return;
+    }
+    put(o, "<p>Shift tahapan di tempat-tempat kecamatan ini, satu baris per tempat "
+           "dan jam; urut jam mulai, lalu tempat.</p>\n");
+    for (long i = a; i < b;) {
+        long day = day_of(dp->row[i].start), e = i, nshift = 0;
+        while (e < b && day_of(dp->row[e].start) == day)
+            e++;
+        nshift = e - i;
+        put(o, "<h4>");
+        day_label(o, day);
+        put(o, " <span>(%ld shift personel)</span></h4>\n", nshift);
+        put(o, "<table class=\"jadwal\">\n<thead><tr><th>Tempat</th><th>Tahap</th>"
+               "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
+               "<tbody>\n");
+        while (i < e) {
+            long j = i + 1;
+            while (j < e && dp->row[j].place == dp->row[i].place &&
+                   dp->row[j].start == dp->row[i].start &&
+                   dp->row[j].end == dp->row[i].end)
+                j++;
+            day_table_row(o, s, dp, i, j, day);
+            i = j;
+        }
+        put(o, "</tbody>\n</table>\n");
+    }
+}
+
 static void polsek_section(struct out *o, const struct scenario *s,
                            const struct plan *p, const struct plan_view *v,
-                           const struct plan_summary_row *r, int k)
+                           const struct plan_summary_row *r, int k,
+                           const struct day_plan *dp)
 {
     char code[16];
     put(o, "<section class=\"polsek\" id=\"kec-");
@@ -538,13 +737,24 @@ static void polsek_section(struct out *o, const struct scenario *s,
     }
     put(o, "</tbody>\n</table>\n");
     reserve_list(o, s, p, k);
+    if (dp != NULL)
+        day_tables(o, s, dp, k);
     put(o, "</section>\n");
 }
 
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
 {
+    return io_write_report_html_timeline(f, s, p, NULL, NULL);
+}
+
+int io_write_report_html_timeline(FILE *f, const struct scenario *s,
+                                  const struct plan *p,
+                                  const struct timeline *tl,
+                                  const struct shift_result *sr)
+{
     struct out o = {f, 0};
     struct plan_view v;
+    struct day_plan days, *dp = NULL;
     int have_view = 0;
     int *rfirst = NULL, *rtps = NULL;
     struct plan_summary_row *rows = io_plan_summary_rows(s, p);
@@ -555,6 +765,11 @@ int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p
     rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
     if (!have_view || rfirst == NULL || rtps == NULL)
         goto fail;
+    if (tl != NULL && sr != NULL) {
+        if (day_plan_init(&days, s, tl, sr) != 0)
+            goto fail;
+        dp = &days;
+    }
     rfirst[0] = 0;
     for (int i = 0; i < p->npost; i++) {
         rfirst[i + 1] = rfirst[i];
@@ -563,7 +778,8 @@ int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p
     }
     const struct plan_summary_row *tot = &rows[s->nkec + 1];
 
-    page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name);
+    page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
+               dp != NULL ? CSS_JADWAL : NULL);
     put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
             "<tr><td>Skenario</td><td><b>");
     esc(&o, s->name);
@@ -601,7 +817,7 @@ int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p
     put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
-        polsek_section(&o, s, p, &v, &rows[k], k);
+        polsek_section(&o, s, p, &v, &rows[k], k, dp);
     if (rows[s->nkec].reserve > 0) {
         put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
                 "<h2>Satuan lintas kecamatan</h2>\n");
@@ -618,6 +834,8 @@ done:
     free(rtps);
     if (have_view)
         plan_view_free(&v);
+    if (dp != NULL)
+        day_plan_free(dp);
     if (ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;
@@ -758,7 +976,7 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
     for (long i = 0; i < rep->nshort; i++)
         mark[rep->shortfall[i].tps] = 1;
 
-    page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name);
+    page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
     put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
             "<tr><td>Roster</td><td class=\"kode\">");
     esc(&o, rep->roster_file);

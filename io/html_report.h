@@ -20,6 +20,17 @@
  * Returns 0, or -1 on a write error or when out of memory. */
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p);
 
+/* The same with the timeline's shifts: each Polsek section gains
+ * "Jadwal per hari", a table per day of the shifts at the kecamatan's
+ * places (one row per place and time, its members listed), sorted by
+ * start then place.  tl and sr NULL is io_write_report_html, same bytes. */
+struct timeline;
+struct shift_result;
+int io_write_report_html_timeline(FILE *f, const struct scenario *s,
+                                  const struct plan *p,
+                                  const struct timeline *tl,
+                                  const struct shift_result *sr);
+
 /* cakupan.html of the audit rep of roster r against s (rep made by
  * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
  * or -1 on a write error or when out of memory. */

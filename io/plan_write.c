@@ -427,7 +427,8 @@ int io_write_plan_timeline(const char *dir, const struct scenario *s,
             : io_write_roster_xml(fx, s, p)) != 0 ||
         io_write_roster_csv(fc, s, p) != 0 ||
         io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
-        io_write_roster_geojson(fg, s, p) != 0 || io_write_report_html(fh, s, p) != 0 ||
+        io_write_roster_geojson(fg, s, p) != 0 ||
+        io_write_report_html_timeline(fh, s, p, tl, sr) != 0 ||
         (x && (io_write_whatif_summary(fs, s, x) != 0 ||
                io_write_bko_csv(fb, s, x->bko) != 0)) ||
         (x && x->changes && (io_write_changes_summary(fs, x->changes) != 0 ||

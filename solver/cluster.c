@@ -870,12 +870,13 @@ static int local_search(const struct comp *c, struct sol *so)
 }
 
 /* Sum of the n - posts smallest nearest-neighbour distances. */
+/* -1 when out of memory (a bound is never negative). */
 static double nn_bound(const struct comp *c, int posts)
 {
     int n = c->n, m = 0;
     double *nn = malloc(sizeof(double) * (size_t)(n ? n : 1));
     if (nn == NULL)
-        return 0.0;
+        return -1.0;
     for (int i = 0; i < n; i++) {
         double best = DBL_MAX;
         for (int k = c->off[i]; k < c->off[i + 1]; k++)
@@ -1041,6 +1042,10 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
 
     /* item 5 with the post count fixed */
     km_lb = nn_bound(c, so.posts);
+    if (km_lb < 0) {
+        rc = SIAGA_ENOMEM; /* never a weaker bound in silence */
+        goto done;
+    }
     rc = local_search(c, &so);
     if (rc != SIAGA_OK)
         goto done;

@@ -69,18 +69,25 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* "t1,t2,..." of a TPS set, sorted by index: equal sets, equal keys. */
-static char *set_key(const int *tps, int n)
+/* "t1,t2,..." of a TPS set, sorted by index, into buf (n * 12 + 1
+ * bytes): equal sets, equal keys. */
+static void set_key_into(const int *tps, int n, char *buf)
 {
     int v[MAX_TPS_PER_POST];
     memcpy(v, tps, sizeof(int) * (size_t)n);
     qsort(v, (size_t)n, sizeof(int), cmp_int);
-    char *k = malloc((size_t)n * 12 + 1), *p = k;
-    if (k == NULL)
-        return NULL;
+    char *p = buf;
     for (int i = 0; i < n; i++)
         p += sprintf(p, "%d,", v[i]);
     *p = 0;
+}
+
+/* The same, allocated; NULL when out of memory. */
+static char *set_key(const int *tps, int n)
+{
+    char *k = malloc((size_t)n * 12 + 1);
+    if (k != NULL)
+        set_key_into(tps, n, k);
     return k;
 }
 
@@ -389,9 +396,9 @@ static void plan_place(const struct scenario *s, const struct plan *p,
     char code[16], id[24];
     if (post_of_member[m] >= 0) {
         const struct post *po = &p->post[post_of_member[m]];
-        char *k = set_key(po->tps, po->ntps);
-        snprintf(key, cap, "G:%s", k ? k : "");
-        free(k);
+        char k[MAX_TPS_PER_POST * 12 + 1];
+        set_key_into(po->tps, po->ntps, k);
+        snprintf(key, cap, "G:%s", k);
         snprintf(id, sizeof id, "P%04d", post_of_member[m] + 1);
         post_text(s, po->tps, po->ntps, id, txt, cap);
     } else if (lin_of_member[m] >= 0) {

@@ -97,5 +97,24 @@ PY
     has "$T/check4" "Shift: 0 aturan dilanggar" "random kabupaten $kab shift rules"
 fi
 
+# laporan.html: "Jadwal per hari" per Polsek; for one kecamatan a row per
+# place and time (distinct place,start,end of shifts.csv at its places) and
+# the day headings' counts summing to its shifts.csv rows
+H="$T/kaur/laporan.html"; kec=170401
+has "$H" "Jadwal per hari" "laporan day tables"
+has "$H" "Rabu, 14 Februari 2024" "laporan weekday date"
+sed -n 's/.*<post id="\(P[0-9]*\)".*kecamatan="\([0-9]*\)".*/\1,\2/p' \
+    "$T/kaur/roster.xml" > "$T/postkec"
+tr -d '\r' < "$T/kaur/shifts.csv" | awk -F, -v k=$kec 'NR==FNR{pk[$1]=$2;next}
+  FNR>1{kk=($3~/^P[0-9]/)?pk[$3]:substr($3,index($3,"-")+1,6)
+  if(kk==k){n++; if(!(($3 FS $4 FS $5) in s)){s[$3 FS $4 FS $5]=1;g++}}}
+  END{print g+0, n+0}' "$T/postkec" - > "$T/want"
+awk -v k=$kec '/<section class="polsek"/{on=index($0,"id=\"kec-" k "\"")>0}
+  /<\/section>/{on=0} on&&/<tr class="shift">/{g++}
+  on&&/<h4>/{x=$0; sub(/.*<span>\(/,"",x); sub(/ shift.*/,"",x); n+=x}
+  END{print g+0, n+0}' "$H" > "$T/got"
+[ -s "$T/want" ] && [ "$(cat "$T/want")" != "0 0" ] && cmp -s "$T/want" "$T/got" && ok ||
+    bad "laporan rows of $kec: $(cat "$T/got"), shifts.csv $(cat "$T/want")"
+
 echo "e2e-timeline: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
