@@ -420,26 +420,44 @@ static int dfs_rec(struct dfs *d)
     int newpost = d->open < d->p;
     if (d->uncovered > d->room + (d->p - d->open) * c->cap)
         return 0;
-    /* the uncovered TPS with fewest options */
-    int t = -1, tbest = 1 << 30;
+    /* the uncovered TPS with fewest options; on the way, the uncovered
+     * TPS no open post can take (orphans: they need new posts) */
+    int t = -1, tbest = 1 << 30, orphans = 0;
     for (int i = 0; i < c->n; i++) {
         if (d->anchor[i] >= 0)
             continue;
-        int opts = newpost ? 1 : 0; /* itself as a new anchor */
+        int opts = newpost ? 1 : 0, joins = 0; /* itself as a new anchor */
         for (int k = c->off[i]; k < c->off[i + 1]; k++) {
             int a = c->adj[k];
             if (d->anchor[a] == a && d->load[a] < c->cap)
-                opts++;
+                opts++, joins++;
             else if (newpost && d->anchor[a] < 0)
                 opts++;
         }
         if (opts == 0)
             return 0;
+        orphans += joins == 0;
         if (opts < tbest) {
             tbest = opts;
             t = i;
         }
     }
+    /* room an uncovered TPS can still reach: an open post with room but
+     * no uncovered neighbour will stay as it is */
+    int reach = 0;
+    for (int a = 0; a < c->n; a++) {
+        if (d->anchor[a] != a || d->load[a] >= c->cap)
+            continue;
+        int nb = 0;
+        for (int k = c->off[a]; k < c->off[a + 1]; k++)
+            nb += d->anchor[c->adj[k]] < 0;
+        reach += nb < c->cap - d->load[a] ? nb : c->cap - d->load[a];
+    }
+    int need = d->uncovered - reach;           /* TPS left to new posts */
+    if (need < orphans)
+        need = orphans;
+    if (need > 0 && (need + c->cap - 1) / c->cap > d->p - d->open)
+        return 0;
     /* join an open post */
     for (int k = c->off[t]; k < c->off[t + 1]; k++) {
         int a = c->adj[k];
