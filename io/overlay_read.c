@@ -17,6 +17,7 @@
  * - numbers are read without the C locale, as the scenario reader does.
  */
 #include "overlay_read.h"
+#include "xmlnum.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -110,45 +111,6 @@ static char *trim(char *str)
     return str;
 }
 
-/* An xs:decimal (the schema checked its form) without the C locale:
- * 18 significant digits, then a correctly rounded division. */
-static int parse_decimal(char *text, double *out)
-{
-    static const double POW10[] = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const char *p = trim(text);
-    int neg = 0, digits = 0, sig = 0, exp10 = 0, point = 0;
-    uint64_t m = 0;
-    if (*p == '+' || *p == '-')
-        neg = *p++ == '-';
-    for (; *p != '\0'; p++) {
-        if (*p == '.' && !point) {
-            point = 1;
-            continue;
-        }
-        if (*p < '0' || *p > '9')
-            return -1;
-        digits++;
-        if (sig < 18) {
-            if (m != 0 || *p != '0')
-                sig++;
-            m = m * 10 + (uint64_t)(*p - '0');
-            exp10 -= point;
-        } else if (!point) {
-            exp10++;
-        }
-    }
-    if (digits == 0)
-        return -1;
-    double v = (double)m;
-    for (; exp10 < 0; exp10 += exp10 < -22 ? 22 : -exp10)
-        v /= POW10[exp10 < -22 ? 22 : -exp10];
-    for (; exp10 > 0; exp10 -= exp10 > 22 ? 22 : exp10)
-        v *= POW10[exp10 > 22 ? 22 : exp10];
-    *out = neg ? -v : v;
-    return 0;
-}
 
 /* Attribute text copied into the overlay's arena; NULL when absent.
  * *nomem on allocation failure. */
@@ -187,7 +149,7 @@ static int attr_double(xmlNodePtr n, const char *name, double *out)
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
     if (v == NULL)
         return 0;
-    int ok = parse_decimal((char *)v, out) == 0;
+    int ok = io_parse_decimal((char *)v, out) == 0;
     xmlFree(v);
     return ok;
 }
