@@ -23,7 +23,7 @@
 
 #define STAGE_TAG "siaga-"
 
-static char *join(const char *a, const char *b)
+char *outdir_join(const char *a, const char *b)
 {
     size_t n = strlen(a) + strlen(b) + 2;
     char *s = malloc(n);
@@ -32,8 +32,7 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
-/* Make path and its parents; 0 or -1 with errno set. */
-static int mkdirs(char *path)
+int outdir_mkdirs(char *path)
 {
     for (char *p = path + 1; *p; p++) {
         if (*p != '/')
@@ -58,7 +57,7 @@ static int mkdirs(char *path)
 
 /* Remove a staging folder: its files, then itself.  A folder holding
  * anything else than files is left alone (never ours to remove). */
-static void remove_tree(const char *path)
+void outdir_remove_tree(const char *path)
 {
     DIR *d = opendir(path);
     if (d != NULL) {
@@ -66,11 +65,11 @@ static void remove_tree(const char *path)
         while ((e = readdir(d)) != NULL) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            char *p = join(path, e->d_name);
+            char *p = outdir_join(path, e->d_name);
             /* a killed run's staging folder may sit in a previous set */
             if (p != NULL && unlink(p) != 0 &&
                 strncmp(e->d_name, "." STAGE_TAG, sizeof STAGE_TAG) == 0)
-                remove_tree(p);
+                outdir_remove_tree(p);
             free(p);
         }
         closedir(d);
@@ -97,9 +96,9 @@ static void remove_stale(const char *folder, const char *prefix)
             continue;
         if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
             continue;
-        char *p = join(folder, e->d_name);
+        char *p = outdir_join(folder, e->d_name);
         if (p != NULL)
-            remove_tree(p);
+            outdir_remove_tree(p);
         free(p);
     }
     closedir(d);
@@ -117,7 +116,7 @@ static char *make_stage(const char *folder, const char *prefix)
         r = r * 6364136223846793005UL + 1442695040888963407UL + seq++;
         snprintf(base, sizeof base, "%s%ld-%06lu", prefix, (long)getpid(),
                  (r >> 33) % 1000000);
-        char *p = join(folder, base);
+        char *p = outdir_join(folder, base);
         if (p == NULL) {
             errno = ENOMEM;
             return NULL;
@@ -183,7 +182,7 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
         rc = SIAGA_ENOMEM;
         goto done;
     }
-    if (od->dir[0] == '\0' || mkdirs(od->parent) != 0) {
+    if (od->dir[0] == '\0' || outdir_mkdirs(od->parent) != 0) {
         error_add(errs, dir, 0, "cannot create output folder: %s",
                   od->dir[0] ? strerror(errno) : "empty name");
         rc = SIAGA_EIO;
@@ -244,7 +243,7 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
                   name);
         goto done;
     }
-    if ((path = join(od->stage, name)) == NULL || (nm = strdup(name)) == NULL) {
+    if ((path = outdir_join(od->stage, name)) == NULL || (nm = strdup(name)) == NULL) {
         error_add(errs, NULL, 0, "out of memory");
         goto done;
     }
@@ -303,8 +302,8 @@ static int exchange(const struct outdir *od)
 static int rename_each(struct outdir *od, struct error_list *errs)
 {
     for (int i = 0; i < od->n; i++) {
-        char *from = join(od->stage, od->name[i]);
-        char *to = join(od->dir, od->name[i]);
+        char *from = outdir_join(od->stage, od->name[i]);
+        char *to = outdir_join(od->dir, od->name[i]);
         int r = from != NULL && to != NULL ? rename(from, to) : -1;
         int err = from != NULL && to != NULL ? errno : ENOMEM;
         free(from);
@@ -371,7 +370,7 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
     if (S_ISDIR(st.st_mode) && only_ours(od)) {
         chmod(od->stage, st.st_mode & 07777);
         if (exchange(od) == 0) {
-            remove_tree(od->stage);   /* now the previous set */
+            outdir_remove_tree(od->stage);   /* now the previous set */
             free(od->stage);
             od->stage = NULL;
             goto done;
@@ -403,7 +402,7 @@ void outdir_close(struct outdir *od)
         free(od->name[i]);
     }
     if (od->stage != NULL)
-        remove_tree(od->stage);
+        outdir_remove_tree(od->stage);
     free(od->stage);
     free(od->dir);
     free(od->parent);

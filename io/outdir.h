@@ -60,4 +60,13 @@ int outdir_commit(struct outdir *od, struct error_list *errs);
  * failed outdir_open and after commit. */
 void outdir_close(struct outdir *od);
 
+/* Helpers for other writers that stage folders (split):
+ * "a/b", malloc'ed, NULL when out of memory; */
+char *outdir_join(const char *a, const char *b);
+/* make path and its parents (path is changed and restored); 0, or -1 with
+ * errno set, also when path is not a folder; */
+int outdir_mkdirs(char *path);
+/* remove a staging folder: its files, then itself. */
+void outdir_remove_tree(const char *path);
+
 #endif

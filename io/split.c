@@ -20,53 +20,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outdir.h"
 #include "scenario_read.h"
 #include "scenario_write.h"
 
-static char *join(const char *a, const char *b)
-{
-    size_t n = strlen(a) + strlen(b) + 2;
-    char *p = malloc(n);
-    if (p != NULL)
-        snprintf(p, n, "%s/%s", a, b);
-    return p;
-}
 
-/* Make path and its parents; 0, or -1 with errno set. */
-static int mkdirs(char *path)
-{
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        int r = mkdir(path, 0777);
-        *p = '/';
-        if (r != 0 && errno != EEXIST)
-            return -1;
-    }
-    if (mkdir(path, 0777) != 0 && errno != EEXIST)
-        return -1;
-    return 0;
-}
-
-/* Remove the staging folder: the files we put there, then itself. */
-static void remove_stage(const char *path)
-{
-    DIR *d = opendir(path);
-    if (d != NULL) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char *p = join(path, e->d_name);
-            if (p != NULL)
-                unlink(p);
-            free(p);
-        }
-        closedir(d);
-    }
-    rmdir(path);
-}
 
 static void sync_path(const char *path)
 {
@@ -253,7 +211,7 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
         base = slash + 1;
     }
     rc = SIAGA_EIO;
-    if (slash != NULL && slash != copy && mkdirs(copy) != 0) {
+    if (slash != NULL && slash != copy && outdir_mkdirs(copy) != 0) {
         error_add(errs, parent, 0, "cannot make the folder: %s", strerror(errno));
         goto done;
     }
@@ -280,8 +238,8 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
         snprintf(name, sizeof name, "%s.xml", s->kab[k].code);
         free(path);
         free(shown);
-        path = join(stage, name);
-        shown = join(dir, name);
+        path = outdir_join(stage, name);
+        shown = outdir_join(dir, name);
         if (path == NULL || shown == NULL) {
             rc = SIAGA_ENOMEM;
             goto done;
@@ -306,7 +264,7 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
     rc = SIAGA_OK;
 done:
     if (stage != NULL)
-        remove_stage(stage);
+        outdir_remove_tree(stage);
     if (rc != SIAGA_OK)
         *nparts = 0;
     free(stage);
