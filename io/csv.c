@@ -113,7 +113,10 @@ static int read_raw(struct csv_reader *r)
     }
     if (r->raw_len > 0 && r->raw[r->raw_len - 1] == '\r')
         r->raw_len--;
-    r->raw[r->raw_len] = '\0';
+    /* push the terminator: a blank first line leaves raw unallocated */
+    if (raw_push(r, '\0') != 0)
+        return CSV_NOMEM;
+    r->raw_len--;
     return 1;
 }
 

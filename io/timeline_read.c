@@ -66,18 +66,22 @@ static int get_time(struct trd *t, const char *name, long line, long *out)
     return 1;
 }
 
-static int get_long(struct trd *t, const char *name, long lo, long hi,
-                    long *out)
+static int get_long(struct trd *t, const char *name, long line, long lo,
+                    long hi, long *out)
 {
     char *v = get(t, name), *end;
     if (v == NULL)
         return 0;
     errno = 0;
     long x = strtol(v, &end, 10);
-    if (errno == 0 && *end == '\0' && x >= lo && x <= hi)
+    if (errno == 0 && *end == '\0' && x >= lo && x <= hi) {
         *out = x;
-    else
-        t->bad = 1;   /* the schema bounds these; defensive */
+    } else {
+        /* the schema bounds some of these only from below */
+        error_add(t->errs, t->path, line, "%s = '%.40s': not a whole "
+                  "number from %ld to %ld", name, v, lo, hi);
+        t->bad = 1;
+    }
     xmlFree(v);
     return 1;
 }
@@ -125,13 +129,13 @@ static void read_root(struct trd *t, long line)
 {
     struct timeline *tl = t->tl;
     long x;
-    if (get_long(t, "max_shift_h", 1, 24, &x))
+    if (get_long(t, "max_shift_h", line, 1, 24, &x))
         tl->max_shift = (int)x * 60;
-    if (get_long(t, "min_rest_h", 0, 48, &x))
+    if (get_long(t, "min_rest_h", line, 0, 48, &x))
         tl->min_rest = (int)x * 60;
-    if (get_long(t, "desa_per_day", 1, 100000, &x))
+    if (get_long(t, "desa_per_day", line, 1, 100000, &x))
         tl->desa_per_day = (int)x;
-    if (get_long(t, "panels", 1, 100000, &x))
+    if (get_long(t, "panels", line, 1, 100000, &x))
         tl->panels = (int)x;
     get_double(t, "speed_kmh", &tl->speed_kmh);
     get_double(t, "road_factor", &tl->road_factor);
@@ -158,6 +162,8 @@ static void read_phase(struct trd *t, long line, int *nphase)
     char *kind = get(t, "kind"), *id = get(t, "id");
     int k = kind ? phase_kind_parse(kind) : -1;
     if (k < 0) {
+        error_add(t->errs, t->path, line, "phase kind '%.40s' unknown",
+                  kind ? kind : "");
         t->bad = 1;
         goto done;
     }
@@ -195,9 +201,9 @@ static void read_phase(struct trd *t, long line, int *nphase)
     long x;
     get_time(t, "start", line, &ph.start);
     get_time(t, "end", line, &ph.end);
-    if (get_long(t, "per_place", 0, 1000000, &x))
+    if (get_long(t, "per_place", line, 0, 1000000, &x))
         ph.per_place = (int)x;
-    if (get_long(t, "max_shift_h", 1, 24, &x))
+    if (get_long(t, "max_shift_h", line, 1, 24, &x))
         ph.max_shift = (int)x * 60;
     if (ph.end <= ph.start && k != PHASE_REKAP && k != PHASE_JAGA_PPK) {
         error_add(t->errs, t->path, line, "phase %s ends before it starts",
@@ -214,13 +220,16 @@ static void read_rekap(struct trd *t, long line)
 {
     char *kec = get(t, "kecamatan"), *date = get(t, "date"), *desa = get(t, "desa");
     long panels = 1, day;
-    get_long(t, "panels", 1, 1000, &panels);
+    get_long(t, "panels", line, 1, 1000, &panels);
     int k = kec ? scenario_find_kecamatan(t->s, kec) : -1;
     if (k < 0) {
         error_add(t->errs, t->path, line, "rekap: kecamatan %s is not in the "
                   "scenario", kec ? kec : "?");
         t->bad = 1;
-    } else if (date == NULL || tl_parse_time(date, &day) != 0) {
+    } else if (date == NULL || strlen(date) != 10 ||
+               tl_parse_time(date, &day) != 0) {
+        error_add(t->errs, t->path, line, "rekap: date '%.40s' is not a "
+                  "day YYYY-MM-DD from 1900 to 2999", date ? date : "");
         t->bad = 1;
     } else if (t->tl->nrday >= TIMELINE_MAX_REKAP) {
         error_add(t->errs, t->path, line, "more than %d rekap rows, the limit",
