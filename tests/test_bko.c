@@ -162,18 +162,8 @@ static void test_nothing_empty(void **state)
 
 #define INSTANCES 100
 
-static uint64_t rng = 0xb0cb0cb0cULL;
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
-static double rndf(double lo, double hi)
-{
-    return lo + (hi - lo) * (double)rnd(1000000) / 1e6;
-}
+#define TEST_RNG_SEED 0xb0cb0cb0cULL
+#include "test_rng.h"
 
 static struct scenario *random_scenario(int k)
 {

@@ -25,18 +25,8 @@
 
 #define INSTANCES 150
 
-static uint64_t rng = 0x5eed5eedULL;
-static unsigned rnd(unsigned n)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng % n);
-}
-static double rndf(double lo, double hi)
-{
-    return lo + (hi - lo) * (double)rnd(1000000) / 1e6;
-}
+#define TEST_RNG_SEED 0x5eed5eedULL
+#include "test_rng.h"
 
 static struct scenario *random_scenario(int k)
 {
