@@ -162,13 +162,8 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
     int n = c->n, rc = SIAGA_ENOMEM;
     int *deg = malloc(sizeof(int) * (size_t)n);
     char *covered = calloc((size_t)n, 1);
-    int maxdeg = 0;
-    for (int i = 0; i < n; i++)
-        if (c->off[i + 1] - c->off[i] > maxdeg)
-            maxdeg = c->off[i + 1] - c->off[i];
     struct cand *cand = malloc(sizeof *cand * (size_t)(c->cap + 1));
     struct cand anchors[GREEDY_ANCHORS + 1];
-    (void)maxdeg;
     int *best = malloc(sizeof(int) * (size_t)c->cap);
     int *cur = malloc(sizeof(int) * (size_t)c->cap);
     if (!deg || !covered || !cand || !best || !cur)
@@ -1430,7 +1425,6 @@ int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
         out->post[out->npost++] = kept[i];
         out->posts_bound++;
     }
-    out->proven = out->npost == out->posts_bound;
     rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
     free(fixed);

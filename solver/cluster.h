@@ -20,7 +20,6 @@ struct cluster_result {
     struct post *post; int npost;  /* anchor first, others by TPS index */
     long posts_bound;              /* proven lower bound on npost */
     double km, km_bound;           /* item 5: value and proven lower bound */
-    bool proven;                   /* npost == posts_bound */
     int *tps_comp;                 /* component of each TPS; -1 when its
                                       grade has one TPS per post */
     long *comp_posts;              /* posts in each component */
