@@ -4,5 +4,6 @@
  * reader, every row check, the scenario written and read back.  The body
  * is in import_harness.h.
  */
+#define FUZZ_IMPORT_ROLE FUZZ_TPS
 #define FUZZ_IMPORT_EXT "csv"
 #include "import_harness.h"

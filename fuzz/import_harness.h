@@ -1,17 +1,22 @@
 /*
- * import_harness.h - the body shared by fuzz_import_csv.c and
- * fuzz_import_kml.c: io_import (io/import.h) of one TPS list, the fuzz
- * input, against the tiny wilayah list tests/data/import/wilayah.tsv.
+ * import_harness.h - the body shared by the fuzz_import_*.c targets:
+ * io_import (io/import.h) with one of its input files replaced by the
+ * fuzz input, the others taken from tests/data/import/.
  *
- * The importer picks the TPS format by the file name, so the input is
- * written to a file named tps.FUZZ_IMPORT_EXT in a private folder made
- * under /tmp once (mkdtemp); the scenario and the rejects (--drop-bad, so
- * that rejected rows do not stop the import before the scenario is
- * written and read back) go to the same folder and are removed after
- * every input.  Anything else left in the folder (a temporary file the
+ * Define FUZZ_IMPORT_ROLE before including this file:
+ *   FUZZ_TPS        the TPS list (name "tps." FUZZ_IMPORT_EXT: the importer
+ *                   picks the format by the name), wilayah.tsv
+ *   FUZZ_GRADES     the grades file (named grades.txt, so the importer
+ *                   picks CSV or XML by content), mymaps.kml as TPS
+ *   FUZZ_PERSONNEL  the personnel CSV, mymaps.kml as TPS
+ *   FUZZ_WILAYAH    the wilayah TSV, tps-id.csv as TPS (names looked up)
+ *
+ * The input is written to a file in a private folder made under /tmp
+ * once (mkdtemp); the scenario and the rejects (--drop-bad, so that
+ * rejected rows do not stop the import before the scenario is written
+ * and read back) go to the same folder and are removed after every
+ * input.  Anything else left in the folder (a temporary file the
  * importer forgot) is a bug: abort.  The folder goes at exit.
- *
- * Define FUZZ_IMPORT_EXT ("csv" or "kml") before including this file.
  */
 #ifndef SIAGA_FUZZ_IMPORT_HARNESS_H
 #define SIAGA_FUZZ_IMPORT_HARNESS_H
@@ -35,12 +40,33 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char dir[64], tps[96], out[96], rej[96];
-static char wilayah[4096];
+#define FUZZ_TPS 1
+#define FUZZ_GRADES 2
+#define FUZZ_PERSONNEL 3
+#define FUZZ_WILAYAH 4
+#ifndef FUZZ_IMPORT_ROLE
+#error "define FUZZ_IMPORT_ROLE"
+#endif
+#if FUZZ_IMPORT_ROLE == FUZZ_TPS
+#define FUZZ_INPUT_NAME "tps." FUZZ_IMPORT_EXT
+#define FUZZ_FIXED_TPS ""
+#elif FUZZ_IMPORT_ROLE == FUZZ_GRADES
+#define FUZZ_INPUT_NAME "grades.txt"
+#define FUZZ_FIXED_TPS "mymaps.kml"
+#elif FUZZ_IMPORT_ROLE == FUZZ_PERSONNEL
+#define FUZZ_INPUT_NAME "personnel.csv"
+#define FUZZ_FIXED_TPS "mymaps.kml"
+#else
+#define FUZZ_INPUT_NAME "wilayah.tsv"
+#define FUZZ_FIXED_TPS "tps-id.csv"
+#endif
+
+static char dir[64], input[96], out[96], rej[96];
+static char data_dir[4096], wilayah[4200], fixed_tps[4200];
 
 static void remove_dir(void)
 {
-    unlink(tps);
+    unlink(input);
     unlink(out);
     unlink(rej);
     rmdir(dir);
@@ -50,22 +76,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    /* tests/data/import/wilayah.tsv, absolute when the build gave the
-     * absolute path of tests/data/scenario/spec-example.xml */
+    /* tests/data/import/, absolute when the build gave the absolute path
+     * of tests/data/scenario/spec-example.xml */
     const char *scn = FUZZ_AUDIT_SCENARIO, *tail = "scenario/spec-example.xml";
     size_t n = strlen(scn), k = strlen(tail);
     if (n < k || strcmp(scn + n - k, tail) != 0 ||
-        snprintf(wilayah, sizeof wilayah, "%.*simport/wilayah.tsv",
-                 (int)(n - k), scn) >= (int)sizeof wilayah)
+        snprintf(data_dir, sizeof data_dir, "%.*simport/",
+                 (int)(n - k), scn) >= (int)sizeof data_dir)
         abort();
-    if (access(wilayah, R_OK) != 0) {
-        fprintf(stderr, "fuzz_import: cannot read %s\n", wilayah);
+    snprintf(wilayah, sizeof wilayah, "%swilayah.tsv", data_dir);
+    snprintf(fixed_tps, sizeof fixed_tps, "%s%s", data_dir, FUZZ_FIXED_TPS);
+    if (access(wilayah, R_OK) != 0 || access(fixed_tps, R_OK) != 0) {
+        fprintf(stderr, "fuzz_import: cannot read %s\n", data_dir);
         abort();
     }
     strcpy(dir, "/tmp/siaga-fuzz-import-XXXXXX");
     if (mkdtemp(dir) == NULL)
         abort();
-    snprintf(tps, sizeof tps, "%s/tps.%s", dir, FUZZ_IMPORT_EXT);
+    snprintf(input, sizeof input, "%s/%s", dir, FUZZ_INPUT_NAME);
     snprintf(out, sizeof out, "%s/s.xml", dir);
     snprintf(rej, sizeof rej, "%s/rejects.csv", dir);
     atexit(remove_dir);
@@ -74,13 +102,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void put(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(tps, "wb");
+    FILE *f = fopen(input, "wb");
     if (f == NULL || (size > 0 && fwrite(data, 1, size, f) != size) ||
         fclose(f) != 0)
         abort();
 }
 
-/* Only tps.EXT may remain once the outputs are removed. */
+/* Only the input may remain once the outputs are removed. */
 static void check_dir_clean(void)
 {
     DIR *d = opendir(dir);
@@ -89,7 +117,7 @@ static void check_dir_clean(void)
         abort();
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
-            strcmp(e->d_name, strrchr(tps, '/') + 1) == 0)
+            strcmp(e->d_name, FUZZ_INPUT_NAME) == 0)
             continue;
         fprintf(stderr, "fuzz_import: %s/%s left behind\n", dir, e->d_name);
         abort();
@@ -106,8 +134,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         LLVMFuzzerInitialize(NULL, NULL);
     put(data, size);
     import_options_init(&opt);
-    opt.tps[opt.ntps++] = tps;
+#if FUZZ_IMPORT_ROLE == FUZZ_TPS
+    opt.tps[opt.ntps++] = input;
     opt.wilayah = wilayah;
+#else
+    opt.tps[opt.ntps++] = fixed_tps;
+    opt.wilayah = wilayah;
+#if FUZZ_IMPORT_ROLE == FUZZ_GRADES
+    opt.grades = input;
+#elif FUZZ_IMPORT_ROLE == FUZZ_PERSONNEL
+    opt.personnel = input;
+#else
+    opt.wilayah = input;
+#endif
+#endif
     opt.output = out;
     opt.rejects = rej;
     opt.date = "2024-02-14";
