@@ -32,6 +32,7 @@
 #include "whatif_plan.h"
 #include "whatif_write.h"
 #include "split.h"
+#include "xml_alloc.h"
 
 #ifndef SIAGA_VERSION
 #define SIAGA_VERSION "0.1.0"
@@ -743,7 +744,10 @@ static int cmd_import(int argc, char **argv)
     for (int i = 0; i < rep.nreject; i++)
         fprintf(stderr, "siaga: %s:%ld: %s\n", rep.reject[i].file,
                 rep.reject[i].line, rep.reject[i].message);
-    print_errors(&el);
+    /* print_errors says "out of memory" for an empty list: not after a
+     * success, nor when the rejected rows above say why */
+    if (error_count(&el) > 0 || (rc != SIAGA_OK && rep.nreject == 0))
+        print_errors(&el);
     if (rep.nreject > 0) {
         fprintf(stderr, "siaga: import: %d of %d TPS rows rejected (", rep.nreject,
                 rep.rows);
@@ -891,6 +895,11 @@ done:
 int main(int argc, char **argv)
 {
     int code;
+    /* before any other libxml2 call; see io/xml_alloc.h */
+    if (xml_alloc_setup() != 0) {
+        fputs("siaga: cannot set up libxml2\n", stderr);
+        return EXIT_FAILURE_;
+    }
     if (argc < 2)
         code = usage_error("missing command%s", "");
     else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

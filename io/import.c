@@ -52,6 +52,7 @@
 #include "csv.h"
 #include "geo.h"
 #include "import_int.h"
+#include "outdir.h"
 #include "scenario.h"
 #include "scenario_read.h"
 #include "strmap.h"
@@ -1138,6 +1139,7 @@ static int atomic_open(struct atomic_file *a, const char *path,
         return -1;
     }
     fchmod(fd, 0644);   /* mkstemp makes 0600; outputs are ordinary files */
+    outdir_track(a->tmp);
     return 0;
 }
 
@@ -1163,6 +1165,7 @@ static int atomic_rename(struct atomic_file *a, struct error_list *errs)
                   strerror(errno));
         return -1;
     }
+    outdir_untrack(a->tmp);
     free(a->tmp);
     a->tmp = NULL;
     return 0;
@@ -1173,8 +1176,10 @@ static void atomic_close(struct atomic_file *a)
 {
     if (a->fp != NULL)
         fclose(a->fp);
-    if (a->tmp != NULL)
+    if (a->tmp != NULL) {
         unlink(a->tmp);
+        outdir_untrack(a->tmp);
+    }
     free(a->tmp);
     free(a->path);
     memset(a, 0, sizeof *a);

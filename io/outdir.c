@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -55,26 +56,84 @@ int outdir_mkdirs(char *path)
     return 0;
 }
 
-/* Remove a staging folder: its files, then itself.  A folder holding
- * anything else than files is left alone (never ours to remove). */
+/* getdents64 fills a buffer on the stack with these: opendir would
+ * allocate, and a folder must also go when memory ran out. */
+struct linux_dirent64 {
+    unsigned long long d_ino;
+    long long d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+
+/* Remove parent/name: its files, then itself.  A killed run's staging
+ * folder inside it (it may sit in a previous set) goes too; a folder
+ * holding anything else is left alone (never ours to remove).  Entries
+ * are removed while the folder is read, so it is read again until a pass
+ * removes nothing. */
+static void remove_tree_at(int parent, const char *name, int depth)
+{
+    int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+                                  (depth > 0 ? O_NOFOLLOW : 0));
+    if (fd < 0)
+        return;
+    char buf[4096] __attribute__((aligned(8)));
+    for (int pass = 0, removed = 1; removed && pass < 8; pass++) {
+        long n;
+        removed = 0;
+        if (lseek(fd, 0, SEEK_SET) != 0)
+            break;
+        while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0)
+            for (long off = 0; off < n;) {
+                struct linux_dirent64 *e = (struct linux_dirent64 *)(buf + off);
+                off += e->d_reclen;
+                if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                    continue;
+                if (unlinkat(fd, e->d_name, 0) == 0) {
+                    removed = 1;
+                } else if (depth < 2 && strncmp(e->d_name, "." STAGE_TAG,
+                                                sizeof STAGE_TAG) == 0) {
+                    remove_tree_at(fd, e->d_name, depth + 1);
+                }
+            }
+    }
+    close(fd);
+    unlinkat(parent, name, AT_REMOVEDIR);
+}
+
 void outdir_remove_tree(const char *path)
 {
-    DIR *d = opendir(path);
-    if (d != NULL) {
-        struct dirent *e;
-        while ((e = readdir(d)) != NULL) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            char *p = outdir_join(path, e->d_name);
-            /* a killed run's staging folder may sit in a previous set */
-            if (p != NULL && unlink(p) != 0 &&
-                strncmp(e->d_name, "." STAGE_TAG, sizeof STAGE_TAG) == 0)
-                outdir_remove_tree(p);
-            free(p);
+    remove_tree_at(AT_FDCWD, path, 0);
+}
+
+static const char *tracked[OUTDIR_MAX_TRACKED];
+
+int outdir_track(const char *path)
+{
+    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++)
+        if (tracked[i] == NULL) {
+            tracked[i] = path;
+            return 0;
         }
-        closedir(d);
+    return -1;
+}
+
+void outdir_untrack(const char *path)
+{
+    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++)
+        if (tracked[i] == path)
+            tracked[i] = NULL;
+}
+
+void outdir_remove_tracked(void)
+{
+    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++) {
+        if (tracked[i] == NULL)
+            continue;
+        if (unlink(tracked[i]) != 0 && (errno == EISDIR || errno == EPERM))
+            outdir_remove_tree(tracked[i]);
+        tracked[i] = NULL;
     }
-    rmdir(path);
 }
 
 /* In folder, remove staging folders named PREFIX + PID + "-..." whose
@@ -229,6 +288,8 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
         }
     }
 done:
+    if (od->stage != NULL)
+        outdir_track(od->stage);
     free(prefix);
     return rc;
 }
@@ -358,6 +419,7 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
     }
     if (lstat(od->dir, &st) != 0 && errno == ENOENT) {
         if (rename(od->stage, od->dir) == 0) {
+            outdir_untrack(od->stage);
             free(od->stage);
             od->stage = NULL;
             goto done;
@@ -371,6 +433,7 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
         chmod(od->stage, st.st_mode & 07777);
         if (exchange(od) == 0) {
             outdir_remove_tree(od->stage);   /* now the previous set */
+            outdir_untrack(od->stage);
             free(od->stage);
             od->stage = NULL;
             goto done;
@@ -401,8 +464,10 @@ void outdir_close(struct outdir *od)
             fclose(od->fp[i]);
         free(od->name[i]);
     }
-    if (od->stage != NULL)
+    if (od->stage != NULL) {
         outdir_remove_tree(od->stage);
+        outdir_untrack(od->stage);
+    }
     free(od->stage);
     free(od->dir);
     free(od->parent);

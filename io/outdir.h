@@ -66,7 +66,23 @@ char *outdir_join(const char *a, const char *b);
 /* make path and its parents (path is changed and restored); 0, or -1 with
  * errno set, also when path is not a folder; */
 int outdir_mkdirs(char *path);
-/* remove a staging folder: its files, then itself. */
+/* remove a staging folder: its files, then itself (and a killed run's
+ * staging folder inside it); allocates nothing, so it works when memory
+ * ran out. */
 void outdir_remove_tree(const char *path);
+
+/*
+ * Temporaries a fatal exit must remove (io/xml_alloc.c): staging folders
+ * (holding only files) and temporary files.  outdir_open tracks its
+ * staging folder itself; other writers track theirs.  The path is not
+ * copied: it must stay valid until untracked.  Main thread only.
+ * outdir_track returns 0, or -1 when OUTDIR_MAX_TRACKED are tracked.
+ */
+#define OUTDIR_MAX_TRACKED 8
+int outdir_track(const char *path);
+void outdir_untrack(const char *path);
+/* Remove every tracked temporary without allocating (safe when the heap
+ * is exhausted). */
+void outdir_remove_tracked(void);
 
 #endif

@@ -229,6 +229,7 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
         stage = NULL;
         goto done;
     }
+    outdir_track(stage);
     mode_t mask = umask(0);
     umask(mask);
     chmod(stage, 0777 & ~mask);   /* mkdtemp made it 0700; it becomes dir */
@@ -258,13 +259,16 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
                   "the folder is no longer empty" : strerror(errno));
         goto done;
     }
+    outdir_untrack(stage);
     free(stage);
     stage = NULL;
     sync_path(parent);
     rc = SIAGA_OK;
 done:
-    if (stage != NULL)
+    if (stage != NULL) {
         outdir_remove_tree(stage);
+        outdir_untrack(stage);
+    }
     if (rc != SIAGA_OK)
         *nparts = 0;
     free(stage);

@@ -38,6 +38,7 @@ expect 3 "import: output folder missing" -- "$SIAGA" import $W --tps $D/tps-id.c
 expect 0 "import tps-id.csv" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/id.xml"
 has "$T/err" "5 TPS not in a grades file are kurang_rawan" "default grades said"
 has "$T/err" "<personnel/> is empty" "empty personnel said"
+grep -q "out of memory" "$T/err" && bad "a good import says 'out of memory'" || ok
 expect 0 "validate the import" -- "$SIAGA" validate "$T/id.xml"
 has "$T/out" "TPS        : 5 (kurang rawan 5, rawan 0, sangat rawan 0)" "validate summary"
 expect 1 "plan without personnel is short" -- "$SIAGA" plan "$T/id.xml" -o "$T/plan" --quiet
