@@ -15,6 +15,7 @@
 
 #include "geo.h"
 #include "plan_write.h"
+#include "xml_guard.h"
 
 void io_compare_from_plan(const struct scenario *s, const struct plan *p,
                           const struct bko_request *bko,
@@ -195,12 +196,12 @@ static void quiet(void *ctx, xmlErrorPtr e)
 
 int io_xml_root(const char *path, char *name, size_t n)
 {
-    xmlStructuredErrorFunc old = xmlStructuredError;
-    void *old_ctx = xmlStructuredErrorContext;
+    struct xml_handlers saved;
     int rc = -1;
     name[0] = '\0';
-    xmlSetStructuredErrorFunc(NULL, quiet);
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
+    xml_handlers_push(&saved, quiet, NULL, NULL);
+    struct xml_guard_file in;
+    xmlTextReaderPtr r = xml_guard_reader(&in, path, xml_guard_options());
     if (r != NULL) {
         xmlTextReaderSetStructuredErrorHandler(r, quiet, NULL);
         int ret;
@@ -213,6 +214,7 @@ int io_xml_root(const char *path, char *name, size_t n)
             }
         xmlFreeTextReader(r);
     }
-    xmlSetStructuredErrorFunc(old_ctx, old);
+    xml_guard_file_close(&in);
+    xml_handlers_pop(&saved);
     return rc;
 }

@@ -8,6 +8,7 @@
  */
 #include "csv.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,8 +101,8 @@ static int read_raw(struct csv_reader *r)
         if (raw_push(r, (char)c) != 0)
             return CSV_NOMEM;
     }
-    if (ferror(r->f))
-        return CSV_EIO;
+    if (ferror(r->f))   /* stdio allocates its buffer at the first read */
+        return errno == ENOMEM ? CSV_NOMEM : CSV_EIO;
     r->next_line += newlines;
     if (!any)
         return 0;

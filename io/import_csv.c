@@ -235,8 +235,7 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
         col_field[k] = col_rank[k] = -1;
     fp = fopen(path, "rb");
     if (fp == NULL) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        rc = SIAGA_EIO;
+        rc = error_io(errs, path, "cannot read", errno);
         goto done;
     }
     cr = csv_reader_create(fp, 0);
@@ -250,8 +249,7 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
     if (res == CSV_NOMEM)
         goto nomem;
     if (res == CSV_EIO) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        rc = SIAGA_EIO;
+        rc = error_io(errs, path, "cannot read", errno);
         goto done;
     }
     if (res == CSV_EOF) {

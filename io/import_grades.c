@@ -30,6 +30,7 @@
 
 #include "csv.h"
 #include "scenario.h"
+#include "xml_guard.h"
 
 int imp_parse_grade(const char *s)
 {
@@ -108,10 +109,8 @@ static int read_csv(const char *path, const struct imp_grade_sink *sink,
 
     for (int k = 0; k < F_NFIELDS; k++)
         col[k] = rank[k] = -1;
-    if (fp == NULL) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        return SIAGA_EIO;
-    }
+    if (fp == NULL)
+        return error_io(errs, path, "cannot read", errno);
     cr = csv_reader_create(fp, 0);
     if (cr == NULL) {
         rc = SIAGA_ENOMEM;
@@ -187,14 +186,19 @@ done:
     return rc;
 }
 
-struct xml_errs { const char *path; struct error_list *errs; int n; };
+struct xml_errs {
+    const char *path;
+    struct error_list *errs;
+    int n;
+    struct xml_guard_file in;   /* the file, through xml_guard's limits */
+};
 
 static void on_xml_error(void *ctx, const xmlError *e)
 {
     struct xml_errs *x = ctx;
     char msg[256];
-    if (e->level < XML_ERR_ERROR)
-        return;
+    if (e->level < XML_ERR_ERROR || x->in.limit || x->in.error)
+        return;   /* a stopped read is reported after, in our words */
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -219,26 +223,17 @@ static int read_xml(const char *path, const struct imp_grade_sink *sink,
                     struct error_list *errs)
 {
     int rc = SIAGA_OK, ret;
-    struct xml_errs x = {path, errs, 0};
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    xmlStructuredErrorFunc old_serror = xmlStructuredError;
-    void *old_sctx = xmlStructuredErrorContext;
-    xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, options);
+    struct xml_errs x = {path, errs, 0, {0}};
+    int options = xml_guard_options();
+    struct xml_handlers saved;
+    xmlTextReaderPtr rd = xml_guard_reader(&x.in, path, options);
 
     if (rd == NULL) {
-        FILE *f = fopen(path, "rb");
-        if (f == NULL) {
-            error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-            return SIAGA_EIO;
-        }
-        fclose(f);
-        error_add(errs, NULL, 0, "out of memory");
-        return SIAGA_ENOMEM;
+        rc = error_io(errs, path, "cannot read", x.in.error ? x.in.error : ENOMEM);
+        xml_guard_file_close(&x.in);
+        return rc;
     }
-    xmlSetStructuredErrorFunc(&x, on_xml_error_cb);
+    xml_handlers_push(&saved, on_xml_error_cb, &x, NULL);
     xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error_cb, &x);
     while ((ret = xmlTextReaderRead(rd)) == 1) {
         int type = xmlTextReaderNodeType(rd);
@@ -274,14 +269,20 @@ static int read_xml(const char *path, const struct imp_grade_sink *sink,
         if (error_count(errs) > before)
             rc = SIAGA_EINPUT;
     }
-    if (ret < 0 && rc == SIAGA_OK) {
+    if (x.in.error != 0) {
+        rc = error_io(errs, path, "cannot read", x.in.error);
+    } else if (x.in.limit) {
+        error_add(errs, path, x.in.guard.fail_line, "%s", x.in.guard.message);
+        rc = SIAGA_EINPUT;
+    } else if (ret < 0 && rc == SIAGA_OK) {
         if (x.n == 0)
             error_add(errs, path, xmlTextReaderGetParserLineNumber(rd),
                       "malformed XML");
         rc = SIAGA_EINPUT;
     }
     xmlFreeTextReader(rd);
-    xmlSetStructuredErrorFunc(old_sctx, old_serror);
+    xml_guard_file_close(&x.in);
+    xml_handlers_pop(&saved);
     return rc;
 }
 

@@ -35,6 +35,7 @@
 #include <libxml/xmlerror.h>
 
 #include "arena.h"
+#include "xml_guard.h"
 
 /* Pseudo-columns of a KML in the rejects file. */
 enum { KC_NAME, KC_FOLDER, KC_KEC, KC_DESA, KC_LAT, KC_LON, KC_N };
@@ -53,6 +54,7 @@ struct kml {
     int nomem;
     int xml_errors;
     struct error_list *errs;
+    struct xml_guard_file in;   /* the file, through xml_guard's limits */
 };
 
 static int is(const xmlNode *n, const char *local)
@@ -274,6 +276,8 @@ static void on_xml_error(void *ctx, const xmlError *e)
     char msg[256];
     if (e->level < XML_ERR_ERROR)
         return;     /* warnings do not stop the import */
+    if (k->in.limit || k->in.error)
+        return;     /* libxml2's word for the stopped read; ours follows */
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
@@ -301,37 +305,36 @@ int imp_read_tps_kml(const char *path, struct imp_rows *rows,
     struct kml k;
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    xmlStructuredErrorFunc old_serror = xmlStructuredError;
-    void *old_sctx = xmlStructuredErrorContext;
+    int options = xml_guard_options();
+    struct xml_handlers saved;
 
     memset(&k, 0, sizeof k);
     k.rows = rows;
     k.path = path;
     k.errs = errs;
     k.src = rows->nsrc;
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        return SIAGA_EIO;
-    }
-    fclose(fp);
     rows->src[k.src].path = path;
     rows->src[k.src].columns = (const char **)KML_COLUMNS;
     rows->src[k.src].ncolumns = KC_N;
     rows->nsrc++;
 
-    xmlSetStructuredErrorFunc(&k, on_xml_error_cb);
+    xml_handlers_push(&saved, on_xml_error_cb, &k, NULL);
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
         rc = SIAGA_ENOMEM;
         error_add(errs, NULL, 0, "out of memory");
         goto done;
     }
-    doc = xmlCtxtReadFile(ctxt, path, NULL, options);
+    doc = xml_guard_read_doc(&k.in, ctxt, path, options);
+    if (k.in.error != 0) {
+        rc = error_io(errs, path, "cannot read", k.in.error);
+        goto done;
+    }
+    if (k.in.limit) {
+        error_add(errs, path, k.in.guard.fail_line, "%s", k.in.guard.message);
+        rc = SIAGA_EINPUT;
+        goto done;
+    }
     if (doc == NULL) {
         if (k.xml_errors == 0)
             error_add(errs, path, 0, "malformed XML");
@@ -358,8 +361,9 @@ int imp_read_tps_kml(const char *path, struct imp_rows *rows,
         error_add(errs, NULL, 0, "out of memory");
     }
 done:
-    xmlSetStructuredErrorFunc(old_sctx, old_serror);
+    xml_handlers_pop(&saved);
     xmlFreeDoc(doc);
     xmlFreeParserCtxt(ctxt);
+    xml_guard_file_close(&k.in);
     return rc;
 }

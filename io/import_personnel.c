@@ -238,10 +238,8 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
     *out = NULL;
     for (int k = 0; k < F_NFIELDS; k++)
         col[k] = rank[k] = -1;
-    if (fp == NULL) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        return SIAGA_EIO;
-    }
+    if (fp == NULL)
+        return error_io(errs, path, "cannot read", errno);
     p = calloc(1, sizeof *p);
     if (p == NULL || (p->arena = arena_create()) == NULL ||
         (p->unit_ix = strmap_create()) == NULL ||
@@ -396,8 +394,7 @@ nomem:
     rc = SIAGA_ENOMEM;
     goto done;
 eio:
-    error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-    rc = SIAGA_EIO;
+    rc = error_io(errs, path, "cannot read", errno);
 done:
     csv_reader_destroy(cr);
     fclose(fp);

@@ -92,12 +92,6 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     own_error(rd, e->line > 0 ? e->line : 0, "%s", buf);
 }
 
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 /* ---- values ------------------------------------------------------------- */
 
 static char *trim(char *str)
@@ -324,8 +318,9 @@ static int slurp(struct ord *rd, char **buf, size_t *len)
     struct stat st;
     *buf = NULL;
     if (f == NULL) {
-        error_add(rd->errs, rd->path, 0, "cannot open: %s", strerror(errno));
-        return errno == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+        int err = errno;   /* error_add may change errno */
+        error_add(rd->errs, rd->path, 0, "cannot open: %s", strerror(err));
+        return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
     }
     if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
         st.st_size > OVERLAY_MAX_BYTES) {
@@ -385,21 +380,14 @@ int io_read_overlay(const char *path, struct overlay **out,
     xmlSchemaParserCtxtPtr pctx = NULL;
     xmlSchemaPtr schema = NULL;
     xmlSchemaValidCtxtPtr vctx = NULL;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    xmlStructuredErrorFunc old_serror = xmlStructuredError;
-    void *old_sctx = xmlStructuredErrorContext;
-    xmlGenericErrorFunc old_gerror = xmlGenericError;
-    void *old_gctx = xmlGenericErrorContext;
+    int options = xml_guard_options();
+    struct xml_handlers saved;
 
     memset(&rd, 0, sizeof rd);
     rd.path = path;
     rd.errs = errs;
     *out = NULL;
-    xmlSetStructuredErrorFunc(&rd, on_xml_error);
-    xmlSetGenericErrorFunc(NULL, on_generic_error);
+    xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 
     int rc = slurp(&rd, &buf, &len);
     if (rc != SIAGA_OK)
@@ -477,8 +465,7 @@ done:
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
     free(buf);
-    xmlSetStructuredErrorFunc(old_sctx, old_serror);
-    xmlSetGenericErrorFunc(old_gctx, old_gerror);
+    xml_handlers_pop(&saved);
     if (rc == SIAGA_ENOMEM)
         error_add(errs, path, 0, "out of memory");
     if (rc == SIAGA_OK) {

@@ -19,9 +19,11 @@
 
 #include <libxml/xmlreader.h>
 
+#include "outdir.h"
 #include "plan_write.h"
 #include "roster_read.h"
 #include "strmap.h"
+#include "xml_guard.h"
 
 static int status_rank(const char *st)
 {
@@ -33,17 +35,19 @@ static int status_rank(const char *st)
 }
 
 /* The gap attribute of the roster element (the raw roster does not keep
- * it); 0 when absent.  The file has been validated already. */
-static double read_gap(const char *path)
+ * it); 0 when absent.  The file has been validated already; -1 when it
+ * cannot be opened again (*err is the errno). */
+static double read_gap(const char *path, int *err)
 {
-    int options = XML_PARSE_NONET;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
+    struct xml_guard_file in;
     double gap = 0;
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, options);
-    if (r == NULL)
-        return 0;
+    xmlTextReaderPtr r = xml_guard_reader(&in, path, xml_guard_options());
+    *err = 0;
+    if (r == NULL) {
+        *err = in.error != 0 ? in.error : ENOMEM;
+        xml_guard_file_close(&in);
+        return -1;
+    }
     while (xmlTextReaderRead(r) == 1) {
         if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
             continue;
@@ -55,6 +59,7 @@ static double read_gap(const char *path)
         break;
     }
     xmlFreeTextReader(r);
+    xml_guard_file_close(&in);
     return gap > 0 && gap <= 1 ? gap : 0;
 }
 
@@ -263,6 +268,7 @@ static int write_out(const char *out, struct merge *mg,
         free(tmp);
         return SIAGA_EIO;
     }
+    outdir_track(tmp);
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);   /* mkstemp made it 0600 */
@@ -291,6 +297,7 @@ static int write_out(const char *out, struct merge *mg,
 done:
     if (rc != SIAGA_OK)
         unlink(tmp);
+    outdir_untrack(tmp);
     free(tmp);
     return rc;
 }
@@ -330,7 +337,13 @@ int io_merge_rosters(const char *const *paths, int n, const char *out,
     for (int i = 0; i < n; i++) {
         const struct raw_roster *r = mg.part[i];
         int s = status_rank(r->status);
-        double g = s == PLAN_FEASIBLE ? read_gap(paths[i]) : 0;
+        int err;
+        double g = s == PLAN_FEASIBLE ? read_gap(paths[i], &err) : 0;
+        if (g < 0) {   /* done: says "out of memory" for ENOMEM */
+            rc = err == ENOMEM ? SIAGA_ENOMEM
+                               : error_io(errs, paths[i], "cannot read", err);
+            goto done;
+        }
         st = s > st ? s : st;
         nposts += r->npost;
         nres += r->nreserve;

@@ -326,8 +326,9 @@ int io_read_roster(const char *path, struct raw_roster **out,
 
     fd = open(path, O_RDONLY);
     if (fd < 0) {
-        error_add(errs, path, 0, "cannot open: %s", strerror(errno));
-        rc = SIAGA_EIO;
+        int err = errno;
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
         goto done;
     }
     struct stat fst;
@@ -381,10 +382,7 @@ int io_read_roster(const char *path, struct raw_roster **out,
         goto done;
     }
     st.ctxt = ctxt;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
+    int options = xml_guard_options();
     xmlCtxtUseOptions(ctxt, options);
 
     for (;;) {

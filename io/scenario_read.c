@@ -218,14 +218,6 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     memcpy(rd->last_xml_msg, buf, sizeof buf);
 }
 
-/* Messages libxml2 sends to its generic handler (the structured one above
- * catches nearly all); swallowed so the library never prints. */
-static void on_generic_error(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-}
-
 /* ---- values ------------------------------------------------------------- */
 
 static int is_blank(char c)
@@ -807,6 +799,8 @@ static xmlTextReaderPtr open_reader(struct rd *rd, int options)
     if (rd->in != NULL)
         fclose(rd->in);
     if ((rd->in = fopen(rd->path, "rb")) == NULL) {
+        if (errno == ENOMEM)
+            return NULL;   /* the caller says "out of memory" */
         error_add(rd->errs, rd->path, 0, "cannot open: %s", strerror(errno));
         rd->io = 1;
         return NULL;
@@ -928,29 +922,21 @@ int io_read_scenario(const char *path, struct scenario **out,
     xmlSchemaParserCtxtPtr pctx = NULL;
     xmlSchemaPtr schema = NULL;
     xmlSchemaValidCtxtPtr vctx = NULL;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    /* libxml2's global handlers are per thread: route them here for the
-     * duration of the call and put them back after. */
-    xmlStructuredErrorFunc old_serror = xmlStructuredError;
-    void *old_sctx = xmlStructuredErrorContext;
-    xmlGenericErrorFunc old_gerror = xmlGenericError;
-    void *old_gctx = xmlGenericErrorContext;
+    int options = xml_guard_options();
+    struct xml_handlers saved;
 
     memset(&rd, 0, sizeof rd);
     rd.path = path;
     rd.errs = errs;
     rd.kab = rd.kec = rd.desa = rd.unit = -1;
     *out = NULL;
-    xmlSetStructuredErrorFunc(&rd, on_xml_error);
-    xmlSetGenericErrorFunc(NULL, on_generic_error);
+    xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        error_add(errs, path, 0, "cannot open: %s", strerror(errno));
-        rc = errno == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+        int err = errno;   /* error_add may change errno */
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
         goto done;
     }
     struct stat st;
@@ -1050,8 +1036,7 @@ done:
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
     free(rd.scopes);
-    xmlSetStructuredErrorFunc(old_sctx, old_serror);
-    xmlSetGenericErrorFunc(old_gctx, old_gerror);
+    xml_handlers_pop(&saved);
     if (rc == SIAGA_ENOMEM)
         error_add(errs, path, 0, "out of memory");
     if (rc == SIAGA_OK) {

@@ -10,6 +10,7 @@
  */
 #include "shifts_read.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ struct srd {
     struct raw_roster *r;
     struct raw_shifts *sh;
     xmlTextReaderPtr rd;
+    struct xml_guard_file in;   /* the file, through xml_guard's limits */
     long nerr;
     int nomem;
     int cur_post, cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
@@ -44,6 +46,8 @@ static void on_err(void *ctx, xmlErrorPtr e)
     struct srd *st = ctx;
     if (e == NULL || e->level == XML_ERR_WARNING)
         return;
+    if (st->in.limit || st->in.error)
+        return;   /* libxml2's word for the stopped read; ours comes after */
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(msg);
@@ -181,11 +185,14 @@ static void element(struct srd *st, const char *name, int depth, long line)
 /* The namespace of the root element, copied into buf ("" when none). */
 static int root_ns(const char *path, char *buf, size_t size)
 {
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-    xmlTextReaderPtr rd = xmlReaderForFile(path, NULL, options);
+    int options = xml_guard_options();
+    struct xml_guard_file in;
+    xmlTextReaderPtr rd = xml_guard_reader(&in, path, options);
     buf[0] = '\0';
-    if (rd == NULL)
+    if (rd == NULL) {
+        xml_guard_file_close(&in);
         return -1;
+    }
     xmlTextReaderSetStructuredErrorHandler(rd, NULL, NULL);
     while (xmlTextReaderRead(rd) == 1) {
         int type = xmlTextReaderNodeType(rd);
@@ -198,13 +205,8 @@ static int root_ns(const char *path, char *buf, size_t size)
         }
     }
     xmlFreeTextReader(rd);
+    xml_guard_file_close(&in);
     return 0;
-}
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
 }
 
 int io_read_roster_any(const char *path, struct raw_roster **out,
@@ -213,11 +215,10 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
     char ns[128];
     *out = NULL;
     *shifts = NULL;
-    xmlGenericErrorFunc old_g = xmlGenericError;
-    void *old_gctx = xmlGenericErrorContext;
-    xmlSetGenericErrorFunc(NULL, quiet);
+    struct xml_handlers saved;
+    xml_handlers_push(&saved, NULL, NULL, NULL);
     root_ns(path, ns, sizeof ns);
-    xmlSetGenericErrorFunc(old_gctx, old_g);
+    xml_handlers_pop(&saved);
     if (strcmp(ns, NS2) != 0)
         return io_read_roster(path, out, errs);
 
@@ -238,14 +239,13 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
                                      (int)strlen(siaga_schema_roster_2));
     if (pctx == NULL || (schema = xmlSchemaParse(pctx)) == NULL)
         goto done;
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    st.rd = xmlReaderForFile(path, NULL, options);
+    int options = xml_guard_options();
+    st.rd = xml_guard_reader(&st.in, path, options);
     if (st.rd == NULL) {
-        error_add(errs, path, 0, "cannot open");
-        rc = SIAGA_EIO;
+        if (st.in.error != 0 && st.in.error != ENOMEM) {
+            error_add(errs, path, 0, "cannot open: %s", strerror(st.in.error));
+            rc = SIAGA_EIO;
+        }
         goto done;
     }
     xmlTextReaderSetStructuredErrorHandler(st.rd, on_err, &st);
@@ -271,6 +271,18 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
     }
     if (st.nomem)
         goto done;
+    if (st.in.limit) {
+        error_add(errs, path, st.in.guard.fail_line, "%s", st.in.guard.message);
+        rc = SIAGA_EINPUT;
+        goto done;
+    }
+    if (st.in.error == ENOMEM)   /* stdio's buffer: done says it */
+        goto done;
+    if (st.in.error != 0) {
+        error_add(errs, path, 0, "cannot read: %s", strerror(st.in.error));
+        rc = SIAGA_EIO;
+        goto done;
+    }
     if (st.nerr == 0 && (ret < 0 || xmlTextReaderIsValid(st.rd) != 1)) {
         error_add(errs, path, 0, "not a valid roster (roster-2.xsd)");
         st.nerr++;
@@ -286,6 +298,7 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
     rc = SIAGA_OK;
 done:
     xmlFreeTextReader(st.rd);
+    xml_guard_file_close(&st.in);
     xmlSchemaFree(schema);
     xmlSchemaFreeParserCtxt(pctx);
     raw_shifts_destroy(st.sh);

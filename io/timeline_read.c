@@ -8,6 +8,7 @@
  * TIMELINE_MAX_AVAIL availability windows.
  */
 #include "timeline_read.h"
+#include "xml_guard.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ struct trd {
     struct timeline *tl;
     struct error_list *errs;
     xmlTextReaderPtr r;
+    struct xml_guard_file in;   /* the file, through xml_guard's limits */
     int bad, nomem;
     struct timeline def;
 };
@@ -178,17 +180,13 @@ static void read_phase(struct trd *t, long line, int *nphase)
         ph.max_shift = tl->max_shift;
     ph.line = line;
     if (id != NULL) {
-        /* the scenario's arena is const here: ids live in this table
-         * (so one timeline is read at a time; ids are short) */
-        static char ids[TIMELINE_MAX_PHASES][32];
-        if (strlen(id) >= sizeof ids[0] || strchr(id, ',') || strchr(id, '"')) {
+        if (strlen(id) >= sizeof ph.id || strchr(id, ',') || strchr(id, '"')) {
             error_add(t->errs, t->path, line, "phase id '%.40s': at most 31 "
                       "bytes, no comma or quote", id);
             t->bad = 1;
             goto done;
         }
-        strcpy(ids[*nphase], id);
-        ph.id = ids[*nphase];
+        strcpy(ph.id, id);
     }
     for (int i = 0; i < *nphase; i++)
         if (strcmp(tl->phase[i].id, ph.id) == 0) {
@@ -310,14 +308,18 @@ int io_read_timeline(const char *path, const struct scenario *s,
     t.errs = errs;
     timeline_default(tl);
     timeline_default(&t.def);
-    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-#if LIBXML_VERSION >= 21300
-    options |= XML_PARSE_NO_XXE;
-#endif
-    t.r = xmlReaderForFile(path, NULL, options);
+    int options = xml_guard_options();
+    /* the file is valid (the scenario reader said so): libxml2 has nothing
+     * to say but about a stopped read, which is reported below */
+    struct xml_handlers saved;
+    xml_handlers_push(&saved, NULL, NULL, NULL);
+    t.r = xml_guard_reader(&t.in, path, options);
     if (t.r == NULL) {
-        error_add(errs, path, 0, "cannot read the timeline");
-        return SIAGA_EIO;
+        xml_handlers_pop(&saved);
+        xml_guard_file_close(&t.in);
+        timeline_free(&t.def);
+        return error_io(errs, path, "cannot read the timeline",
+                        t.in.error ? t.in.error : ENOMEM);
     }
     int ret;
     while (!t.nomem && (ret = xmlTextReaderRead(t.r)) == 1) {
@@ -333,7 +335,7 @@ int io_read_timeline(const char *path, const struct scenario *s,
             if (in) {
                 tl->given = true;
                 read_root(&t, line_of(&t));
-            } else if (xmlTextReaderNext(t.r) != 1) {
+            } else if ((ret = xmlTextReaderNext(t.r)) != 1) {
                 break;   /* skip regions and personnel whole */
             } else if (xmlTextReaderNodeType(t.r) == XML_READER_TYPE_ELEMENT) {
                 /* Next landed on the following sibling: look at it */
@@ -360,12 +362,26 @@ int io_read_timeline(const char *path, const struct scenario *s,
     if (tl->given && nphase > 0)
         tl->nphase = nphase;
     xmlFreeTextReader(t.r);
+    xml_guard_file_close(&t.in);
+    xml_handlers_pop(&saved);
     timeline_free(&t.def);
     if (t.nomem) {
         error_add(errs, path, 0, "out of memory");
         rc = SIAGA_ENOMEM;
     } else if (t.bad) {
         rc = SIAGA_EINPUT;
+    } else if (ret < 0) {
+        /* the scenario reader has just accepted this file: a read that
+         * stops now stopped on the file system, or on a file changed
+         * meanwhile; never a timeline read in part */
+        if (t.in.error != 0)
+            rc = error_io(errs, path, "cannot read the timeline", t.in.error);
+        else {
+            error_add(errs, path, t.in.limit ? t.in.guard.fail_line : 0,
+                      "%s", t.in.limit ? t.in.guard.message :
+                      "the file changed while it was read");
+            rc = SIAGA_EINPUT;
+        }
     }
     return rc;
 }

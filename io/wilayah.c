@@ -224,13 +224,12 @@ int wilayah_load(const char *path, const char *kab_code,
     }
     fp = fopen(path, "rb");
     if (fp == NULL) {
-        rc = SIAGA_EIO;
-        error_add(errs, path, 0, "cannot read the wilayah list: %s "
-                  "(give it with --wilayah)", strerror(errno));
+        rc = error_io(errs, path, "cannot read the wilayah list (give it "
+                      "with --wilayah)", errno);
         goto done;
     }
     ssize_t len;
-    while ((len = getline(&line, &cap, fp)) >= 0) {
+    while ((errno = 0, len = getline(&line, &cap, fp)) >= 0) {
         lineno++;
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
@@ -266,10 +265,12 @@ int wilayah_load(const char *path, const char *kab_code,
             goto done;
         }
     }
-    if (ferror(fp)) {
-        rc = SIAGA_EIO;
-        error_add(errs, path, 0, "cannot read the wilayah list: %s",
-                  strerror(errno));
+    /* getline ends the loop on a read error and also when it cannot
+     * grow its buffer (ENOMEM, the stream's error flag not set): only the
+     * end of the file ends the list */
+    if (!feof(fp)) {
+        rc = error_io(errs, path, "cannot read the wilayah list",
+                      errno ? errno : EIO);
         goto done;
     }
     if (kab_code != NULL && w->n == 0) {

@@ -3,8 +3,11 @@
  */
 #include "xml_guard.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <libxml/parser.h>
 
 enum {
     S_TEXT,     /* character data */
@@ -142,4 +145,89 @@ int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
         }
     }
     return 0;
+}
+
+static int file_read(void *ctx, char *buf, int len)
+{
+    struct xml_guard_file *f = ctx;
+    size_t n = fread(buf, 1, (size_t)len, f->in);
+    if (n == 0 && ferror(f->in)) {
+        f->error = errno ? errno : EIO;
+        return -1;
+    }
+    if (xml_guard_feed(&f->guard, buf, n) != 0) {
+        f->limit = 1;
+        return -1;
+    }
+    return (int)n;
+}
+
+static int file_keep(void *ctx)
+{
+    (void)ctx;   /* xml_guard_file_close closes it */
+    return 0;
+}
+
+xmlTextReaderPtr xml_guard_reader(struct xml_guard_file *f, const char *path,
+                                  int options)
+{
+    memset(f, 0, sizeof *f);
+    xml_guard_init(&f->guard);
+    if ((f->in = fopen(path, "rb")) == NULL) {
+        f->error = errno;
+        return NULL;
+    }
+    return xmlReaderForIO(file_read, file_keep, f, path, NULL, options);
+}
+
+xmlDocPtr xml_guard_read_doc(struct xml_guard_file *f, xmlParserCtxtPtr ctxt,
+                             const char *path, int options)
+{
+    memset(f, 0, sizeof *f);
+    xml_guard_init(&f->guard);
+    if ((f->in = fopen(path, "rb")) == NULL) {
+        f->error = errno;
+        return NULL;
+    }
+    return xmlCtxtReadIO(ctxt, file_read, file_keep, f, path, NULL, options);
+}
+
+void xml_guard_file_close(struct xml_guard_file *f)
+{
+    if (f->in != NULL)
+        fclose(f->in);
+    f->in = NULL;
+}
+
+int xml_guard_options(void)
+{
+    int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+#if LIBXML_VERSION >= 21300
+    options |= XML_PARSE_NO_XXE;
+#endif
+    return options;
+}
+
+static void drop_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+void xml_handlers_push(struct xml_handlers *saved,
+                       xmlStructuredErrorFunc serror, void *sctx,
+                       xmlGenericErrorFunc gerror)
+{
+    saved->serror = xmlStructuredError;
+    saved->sctx = xmlStructuredErrorContext;
+    saved->gerror = xmlGenericError;
+    saved->gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(sctx, serror);
+    xmlSetGenericErrorFunc(NULL, gerror != NULL ? gerror : drop_generic);
+}
+
+void xml_handlers_pop(const struct xml_handlers *saved)
+{
+    xmlSetStructuredErrorFunc(saved->sctx, saved->serror);
+    xmlSetGenericErrorFunc(saved->gctx, saved->gerror);
 }

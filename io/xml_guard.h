@@ -15,6 +15,9 @@
 #define SIAGA_XML_GUARD_H
 
 #include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/xmlreader.h>
 
 /* Largest input file, in bytes: a national scenario is ~150 MB and a
  * national roster ~350 MB. */
@@ -36,5 +39,57 @@ void xml_guard_init(struct xml_guard *g);
 /* Scan the next n bytes.  Returns 0, or -1 when a limit is passed: then
  * g->message and g->fail_line say which and where; stop reading. */
 int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n);
+
+/* The parse options of every reader: no network, line numbers past
+ * 65,535 and, from libxml2 2.13, no external entities.  The readers
+ * refuse DTDs themselves. */
+int xml_guard_options(void);
+
+/*
+ * libxml2's error handlers are per thread and global to it: a reader
+ * routes them to itself for the duration of one call and puts them back
+ * after.  xml_handlers_push saves the current ones in saved and installs
+ * serror with sctx, and gerror with a NULL context; a NULL gerror drops
+ * libxml2's generic messages ("xmlParseChunk: encoder error"), which
+ * name no file: what matters comes through serror too.
+ */
+struct xml_handlers {
+    xmlStructuredErrorFunc serror;
+    void *sctx;
+    xmlGenericErrorFunc gerror;
+    void *gctx;
+};
+void xml_handlers_push(struct xml_handlers *saved,
+                       xmlStructuredErrorFunc serror, void *sctx,
+                       xmlGenericErrorFunc gerror);
+void xml_handlers_pop(const struct xml_handlers *saved);
+
+/*
+ * A file streamed to an xmlTextReader through the guard, for readers that
+ * do not scan the bytes themselves.  When the guard stops the file, or
+ * reading fails, the reader sees an I/O error: the caller then reports
+ * limit (guard.message at guard.fail_line) or error (an errno) instead of
+ * what libxml2 says about it.
+ */
+struct xml_guard_file {
+    FILE *in;
+    struct xml_guard guard;
+    int limit;   /* a limit was passed */
+    int error;   /* errno of a failed read, 0 if none */
+};
+
+/* A reader on path through the guard; NULL when the file cannot be
+ * opened (f->error set) or out of memory.  Close with
+ * xml_guard_file_close after xmlFreeTextReader. */
+xmlTextReaderPtr xml_guard_reader(struct xml_guard_file *f, const char *path,
+                                  int options);
+void xml_guard_file_close(struct xml_guard_file *f);
+
+/* The same for a whole tree: path parsed by ctxt through the guard.  NULL
+ * when the file cannot be opened (f->error), a limit is passed
+ * (f->limit), reading fails (f->error) or the XML is bad (reported to the
+ * handlers).  Call xml_guard_file_close after. */
+xmlDocPtr xml_guard_read_doc(struct xml_guard_file *f, xmlParserCtxtPtr ctxt,
+                             const char *path, int options);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "error.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,17 @@ void error_add(struct error_list *el, const char *file, long line,
     va_start(ap, fmt);
     error_addv(el, file, line, fmt, ap);
     va_end(ap);
+}
+
+int error_io(struct error_list *el, const char *file, const char *what,
+             int err)
+{
+    if (err == ENOMEM) {
+        error_add(el, NULL, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    error_add(el, file, 0, "%s: %s", what, strerror(err));
+    return SIAGA_EIO;
 }
 
 long error_count(const struct error_list *el)

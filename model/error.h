@@ -50,6 +50,13 @@ void error_add(struct error_list *el, const char *file, long line,
 void error_addv(struct error_list *el, const char *file, long line,
                 const char *fmt, va_list ap);
 
+/* A failed open or read of file, errno err: fopen and getline allocate,
+ * so ENOMEM adds "out of memory" and returns SIAGA_ENOMEM (exit 3, not a
+ * bad input); anything else adds "WHAT: <strerror>" and returns
+ * SIAGA_EIO. */
+int error_io(struct error_list *el, const char *file, const char *what,
+             int err);
+
 /* Total records reported, kept or dropped. */
 long error_count(const struct error_list *el);
 
