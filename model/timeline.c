@@ -14,6 +14,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,10 +137,14 @@ void timeline_default(struct timeline *tl)
         {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8},
         {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8},
     };
-    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++)
-        tl->phase[tl->nphase++] = (struct tl_phase){
-            D[i].id, D[i].k, at(D[i].d0, D[i].h0), at(D[i].d1, D[i].h1),
-            D[i].per, D[i].max * 60, 0};
+    for (size_t i = 0; i < sizeof D / sizeof D[0]; i++) {
+        struct tl_phase *ph = &tl->phase[tl->nphase++];
+        *ph = (struct tl_phase){
+            .kind = D[i].k, .start = at(D[i].d0, D[i].h0),
+            .end = at(D[i].d1, D[i].h1), .per_place = D[i].per,
+            .max_shift = D[i].max * 60, .line = 0};
+        snprintf(ph->id, sizeof ph->id, "%s", D[i].id);
+    }
 }
 
 void timeline_free(struct timeline *tl)

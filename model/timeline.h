@@ -38,8 +38,11 @@ enum phase_kind {
 #define TIMELINE_MAX_REKAP 100000   /* explicit rekap day rows */
 #define TIMELINE_MAX_AVAIL 4000000  /* availability windows */
 
+#define TL_PHASE_ID_MAX 32   /* bytes of an id with its terminator */
+
 struct tl_phase {
-    const char *id;      /* as written in outputs ("tps", "rekap", ...) */
+    char id[TL_PHASE_ID_MAX]; /* as written in outputs ("tps", "rekap", ...);
+                                 inline, so a timeline owns its ids */
     enum phase_kind kind;
     long start, end;     /* minutes; for rekap/jaga_ppk the first day's
                             00:00 and the end is derived from the days */
