@@ -19,8 +19,10 @@
  *   SIAGA_FAIL_SOLVER=WHAT:K the Kth call of solver_simplex or
  *                           solver_intopt (WHAT = simplex | intopt)
  *                           returns GLP_ETMLIM (SIAGA_FAIL_GLP=tmlim),
- *                           GLP_EFAIL (=fail) or makes GLPK call its
- *                           error hook (=hook)
+ *                           GLP_EFAIL (=fail), makes GLPK call its
+ *                           error hook (=hook), or returns 0 without
+ *                           solving (=nosol: "done", but no solution,
+ *                           status GLP_UNDEF)
  *   SIAGA_FAIL_REPORT=FILE  at exit, append "NAME COUNT" lines of the
  *                           calls seen, for the driver to sweep over
  */
@@ -314,6 +316,8 @@ static int glp_fault(glp_prob *p)
         glp_set_obj_coef(p, -1, 0.0);   /* misuse: GLPK calls its error hook */
         abort();                        /* not reached when the hook works */
     }
+    if (how != NULL && strcmp(how, "nosol") == 0)
+        return 0;
     return how != NULL && strcmp(how, "fail") == 0 ? GLP_EFAIL : GLP_ETMLIM;
 }
 

@@ -36,11 +36,12 @@ same_set() {
 
 # one plan run under a fault, into a copy of the previous set; $W is a
 # fresh folder for it.  Env for the fault comes from the caller.
-check_plan() { # check_plan WHAT BIN REF SCENARIO
+check_plan() { # check_plan WHAT BIN REF SCENARIO [PLAN OPTIONS...]
     what=$1 bin=$2 ref=$3 scn=$4
+    shift 4
     W=$(mktemp -d "$T/w.XXXXXX")
     if [ "${FRESH:-0}" = 1 ]; then old=""; else old="$T/old"; cp -r "$T/old" "$W/out"; fi
-    env $FENV "$bin" plan "$scn" -o "$W/out" --quiet >"$W/stdout" 2>"$W/stderr"
+    env $FENV "$bin" plan "$scn" "$@" -o "$W/out" --quiet >"$W/stdout" 2>"$W/stderr"
     rc=$?
     msg=""
     case $rc in
@@ -70,12 +71,9 @@ check_plan() { # check_plan WHAT BIN REF SCENARIO
         msg="exit $rc: $(head -c 300 "$W/stderr")"
         ;;
     esac
-    # a staging folder may stay only when removing the previous set after
-    # the swap failed (the next run removes it)
+    # no staging folder may stay: removing one allocates nothing and
+    # opens no stream (io/outdir.c), so no fault can leave it behind
     left=$(ls -A "$W" | grep -v -e '^out$' -e '^stderr$' -e '^stdout$')
-    case $FENV in SIAGA_FAIL_CALL=opendir:*|SIAGA_FAIL_CALL=malloc:*)
-        [ "$rc" = 0 ] && left=$(echo "$left" | grep -v '^\.out\.siaga-') ;;
-    esac
     if [ -z "$msg" ] && [ -n "$left" ]; then
         msg="left behind: $(echo "$left" | tr '\n' ' ')"
     fi
@@ -99,6 +97,33 @@ check_cmd() { # check_cmd WHAT REFCODE REFOUT command...
     if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
 }
 
+# a command writing one file, $W/out.xml (the command names it @OUT@):
+# exit 0 with the reference's bytes, or exit 3 with a message and no
+# file; either way nothing else is left in its folder
+check_file() { # check_file WHAT REF command...
+    what=$1 ref=$2; shift 2
+    W=$(mktemp -d "$T/w.XXXXXX")
+    cmd=""
+    for a in "$@"; do [ "$a" = @OUT@ ] && a=$W/out.xml; cmd="$cmd $a"; done
+    env $FENV $cmd >"$W/stdout" 2>"$W/stderr"
+    rc=$?
+    msg=""
+    case $rc in
+    0) cmp -s "$W/out.xml" "$ref" || msg="exit 0 but not the reference file" ;;
+    3) grep -q '^siaga: ' "$W/stderr" || msg="exit 3 without a message"
+       [ -e "$W/out.xml" ] && msg="exit 3 and the file was written" ;;
+    *) msg="exit $rc: $(head -c 300 "$W/stderr")" ;;
+    esac
+    left=$(ls -A "$W" | grep -v -e '^out\.xml$' -e '^stderr$' -e '^stdout$')
+    if [ -z "$msg" ] && [ -n "$left" ]; then
+        msg="left behind: $(echo "$left" | tr '\n' ' ')"
+    fi
+    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+}
+
+IMPORT_ARGS="import --wilayah tests/data/import/wilayah.tsv --tps tests/data/import/mymaps.kml --grades tests/data/import/grades.csv --personnel tests/data/import/personnel.csv --date 2024-02-14 -o"
+OVERLAY=fuzz/seeds/fuzz_overlay/spec-example.xml
+
 if [ "${1:-}" = one ]; then
     T=$TDIR
     kind=$2 n=$3
@@ -115,6 +140,9 @@ if [ "${1:-}" = one ]; then
     malloc-plan)  check_plan "plan, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
     malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
     malloc-check) check_cmd "check, allocation $n fails" "$(cat "$T/check.rc")" "$T/check.out" "$bin" check "$SMALL" "$ROSTER" ;;
+    malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
+    malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
+                       --with "$OVERLAY" --baseline "$T/ref/roster.xml" ;;
     call)         check_plan "plan, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
     call-fresh)   FRESH=1 check_plan "plan into a new folder, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
     disk)         check_plan "plan, disk with $n bytes free" "$bin" "$T/ref" "$SMALL" ;;
@@ -144,6 +172,9 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 "$SIAGA" plan "$OTHER" -o "$T/old" --quiet
 "$SIAGA" check "$SMALL" "$ROSTER" > "$T/check.out" 2>/dev/null
 echo $? > "$T/check.rc"
+"$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$T/replan" --quiet ||
+    { echo "faults: reference re-plan failed"; exit 1; }
+"$SIAGA" $IMPORT_ARGS "$T/import.xml" 2>/dev/null || { echo "faults: reference import failed"; exit 1; }
 
 # how many calls of each kind a clean run makes
 # count ENV... COMMAND...: $C/out is a copy of the previous set, $C/new
@@ -177,6 +208,14 @@ if [ "${ALLOC:-0}" = 1 ] && [ -n "$PRELOAD" ]; then
     n=$(calls malloc)
     say "check: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
     sweep malloc-check $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" $IMPORT_ARGS "$C/import.xml"
+    n=$(calls malloc)
+    say "import (KML, grades, personnel): allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-import $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$C/out" --quiet
+    n=$(calls malloc)
+    say "plan --with overlay --baseline roster: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-replan $(upto "$n")
 fi
 count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
 n=$(calls malloc)
@@ -248,11 +287,11 @@ fi
 # 5. GLPK failures: time limit, failure, error hook, at several calls
 count "$FAULTS" plan "$KAUR" -o "$C/out" --quiet
 ni=$(calls intopt) ns=$(calls simplex)
-say "plan: GLPK fails (intopt 1..$ni, simplex 1..$ns; time limit, failure, error hook)"
+say "plan: GLPK fails (intopt 1..$ni, simplex 1..$ns; time limit, failure, error hook, no solution)"
 "$SIAGA" plan "$KAUR" -o "$T/kaur" --quiet
 specs="intopt:1 intopt:$(( (ni + 1) / 2 )) intopt:$ni simplex:1 simplex:$(( (ns + 1) / 2 )) simplex:$ns"
 [ "$SAN" = 1 ] && specs="intopt:$ni simplex:1"
-for how in tmlim fail hook; do
+for how in tmlim fail hook nosol; do
     for spec in $specs; do
         W=$(mktemp -d "$T/w.XXXXXX")
         cp -r "$T/old" "$W/out"
@@ -276,6 +315,8 @@ w, small = sys.argv[1], open(sys.argv[2]).read()
 hdr = '<?xml version="1.0"?>\n<scenario xmlns="urn:siaga:scenario:1" name="x" '
 open(w + '/attrs.xml', 'w').write(hdr + ' '.join('a%d="1"' % i for i in range(1000000)) + '/>\n')
 open(w + '/attrs100k.xml', 'w').write(hdr + ' '.join('a%d="1"' % i for i in range(100000)) + '/>\n')
+r2 = '<?xml version="1.0"?>\n<roster xmlns="urn:siaga:roster:2" version="2">\n<day '
+open(w + '/roster2-attrs.xml', 'w').write(r2 + ' '.join('a%d="1"' % i for i in range(100000)) + '/>\n</roster>\n')
 open(w + '/deep.xml', 'w').write('<?xml version="1.0"?>\n<scenario xmlns="urn:siaga:scenario:1">' + '<rules>' * 100000 + '</rules>' * 100000 + '</scenario>\n')
 open(w + '/name.xml', 'w').write(small.replace('name="Kaur"', 'name="' + 'K' * 100000 + '"', 1))
 open(w + '/count.xml', 'w').write(small.replace('</personnel>', ''.join(
@@ -310,6 +351,12 @@ limit big.xml "larger than"
 [ $? = 2 ] && grep -q "larger than" "$W/err" && ok || bad "roster of 1 GB"
 "$SIAGA" check "$SMALL" "$W/attrs.xml" 2>"$W/err" >/dev/null
 [ $? = 2 ] && grep -q "attributes in one element" "$W/err" && ok || bad "roster with a million attributes"
+"$SIAGA" check "$SMALL" "$W/roster2-attrs.xml" 2>"$W/err" >/dev/null
+[ $? = 2 ] && grep -q "roster2-attrs.xml:3: more than 256 attributes" "$W/err" && ok || bad "roster version 2 with 100,000 attributes: $(head -c 200 "$W/err")"
+printf '<?xml version="1.0"?>\n<roster xmlns="urn:siaga:roster:2">' > "$W/roster2-big.xml"
+truncate -s 1G "$W/roster2-big.xml"
+"$SIAGA" check "$SMALL" "$W/roster2-big.xml" 2>"$W/err" >/dev/null
+[ $? = 2 ] && grep -q "larger than" "$W/err" && ok || bad "roster version 2 of 1 GB: $(head -c 200 "$W/err")"
 
 # 7. runs killed at random moments leave the previous set or the new one
 runs=30
