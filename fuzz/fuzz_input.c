@@ -5,8 +5,12 @@
 #include "fuzz_input.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include "error.h"
+#include "scenario_read.h"
 
 static int fd = -1;
 static char path[64];
@@ -38,4 +42,33 @@ int __wrap_fsync(int file)
 {
     (void)file;
     return 0;
+}
+
+static struct scenario *audit_scn;
+static FILE *sink;
+
+static void load_audit(void)
+{
+    struct error_list el;
+    if (audit_scn != NULL)
+        return;
+    error_list_init(&el);
+    if (io_read_scenario(FUZZ_AUDIT_SCENARIO, &audit_scn, &el) != SIAGA_OK ||
+        (sink = fopen("/dev/null", "w")) == NULL) {
+        fprintf(stderr, "fuzz: cannot load %s\n", FUZZ_AUDIT_SCENARIO);
+        abort();
+    }
+    error_list_free(&el);
+}
+
+const struct scenario *fuzz_audit_scenario(void)
+{
+    load_audit();
+    return audit_scn;
+}
+
+FILE *fuzz_sink(void)
+{
+    load_audit();
+    return sink;
 }

@@ -13,38 +13,25 @@
 #include "error.h"
 #include "fuzz_input.h"
 #include "roster_read.h"
-#include "scenario_read.h"
 #include "shifts_read.h"
 #include "shifts_write.h"
-
-#ifndef FUZZ_AUDIT_SCENARIO
-#define FUZZ_AUDIT_SCENARIO "tests/data/scenario/spec-example.xml"
-#endif
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static struct scenario *scn;
-static FILE *sink;
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    struct error_list el;
     (void)argc;
     (void)argv;
-    error_list_init(&el);
-    if (io_read_scenario(FUZZ_AUDIT_SCENARIO, &scn, &el) != SIAGA_OK ||
-        (sink = fopen("/dev/null", "w")) == NULL) {
-        fprintf(stderr, "fuzz_shifts: cannot load %s\n", FUZZ_AUDIT_SCENARIO);
-        abort();
-    }
-    error_list_free(&el);
+    fuzz_audit_scenario();   /* read once, before the first input */
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = fuzz_input_path(data, size);
+    const struct scenario *scn = fuzz_audit_scenario();
+    FILE *sink = fuzz_sink();
     struct error_list el;
     struct raw_roster *r = NULL;
     struct raw_shifts *sh = NULL;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # fuzz/run.sh SECONDS TARGET... - run each libFuzzer target for SECONDS
-# (one process per target, all at once, so two targets use two cores),
+# (one process per target, FUZZ_JOBS of them at once, default the number
+# of cores, so that each gets a whole core),
 # seeded from tests/data/X/ and fuzz/seeds/fuzz_X/, the corpus kept in
 # $FUZZ_BUILD/corpus/TARGET.  Prints the CPU time each target used and
 # fails when any target found a crash, a leak or a sanitizer report; the
@@ -9,6 +10,8 @@ set -u
 secs=$1; shift
 B=${FUZZ_BUILD:-build/fuzz}
 pids=""
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+running=0
 # CPU time needs GNU time; without it the wall time is reported (a single
 # libFuzzer process keeps one core busy, so the two are close)
 timed() { # timed FILE command...
@@ -36,6 +39,11 @@ for t in "$@"; do
         -artifact_prefix="$B/crash/$t/" "$B/corpus/$t" $seeds \
         > "$B/crash/$t/log" 2>&1; echo $? > "$B/crash/$t/rc" ) &
     pids="$pids $!"
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        for p in $pids; do wait "$p"; done
+        pids="" running=0
+    fi
 done
 for p in $pids; do wait "$p"; done
 status=0

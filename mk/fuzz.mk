@@ -2,7 +2,8 @@
 #
 #   make fuzz                 build with clang, run each target FUZZ_TIME s
 #   make fuzz FUZZ_TIME=1200 FUZZ_TARGETS=fuzz_roster
-#   make fuzz-smoke           about a minute in all (CI, after make test)
+#   make fuzz-smoke           FUZZ_SMOKE_TIME s per target, a core each:
+#                             about a minute in all (CI, after make test)
 #   make fuzz-regress         replay seeds and fuzz/regress/ (in make check)
 #
 # A target fuzz_X is seeded from tests/data/X/ and fuzz/seeds/fuzz_X/; its
@@ -13,7 +14,7 @@
 FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_TIME    ?= 600
-FUZZ_SMOKE_TIME ?= 30
+FUZZ_SMOKE_TIME ?= 12
 FUZZ_SRC     := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_ALL     := $(filter-out fuzz_input,$(FUZZ_SRC:fuzz/%.c=%))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
