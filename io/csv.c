@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct csv_reader {
     FILE *f;
@@ -24,6 +25,9 @@ struct csv_reader {
     size_t buf_cap;
     size_t *off;            /* offset of each field in buf */
     int nfields, off_cap;
+    long bytes;             /* read so far, up to CSV_MAX_BYTES */
+    int too_long;           /* the record passed CSV_MAX_RECORD */
+    int ended;              /* CSV_MAX_BYTES passed: nothing more is read */
     char message[160];
 };
 
@@ -35,6 +39,12 @@ struct csv_reader *csv_reader_create(FILE *f, char delim)
     r->f = f;
     r->delim = delim;
     r->next_line = 1;
+    /* a regular file over the limit is refused at its first byte, not
+     * after reading half a gigabyte */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > CSV_MAX_BYTES)
+        r->bytes = CSV_MAX_BYTES;
     return r;
 }
 
@@ -50,6 +60,10 @@ void csv_reader_destroy(struct csv_reader *r)
 
 static int raw_push(struct csv_reader *r, char c)
 {
+    if (r->raw_len >= (size_t)CSV_MAX_RECORD) {
+        r->too_long = 1;   /* the rest of the record is read, not kept */
+        return 0;
+    }
     if (r->raw_len + 1 >= r->raw_cap) {
         size_t cap = r->raw_cap ? r->raw_cap * 2 : 256;
         char *p = realloc(r->raw, cap);
@@ -71,7 +85,10 @@ static int read_raw(struct csv_reader *r)
     long newlines = 0;
 
     r->raw_len = 0;
+    r->too_long = 0;
     r->line = r->next_line;
+    if (r->ended)
+        return 0;
     if (!r->started) {
         r->started = 1;
         int b0 = getc(r->f);
@@ -90,6 +107,13 @@ static int read_raw(struct csv_reader *r)
         }
     }
     while ((c = getc(r->f)) != EOF) {
+        if (++r->bytes > CSV_MAX_BYTES) {
+            r->ended = 1;
+            snprintf(r->message, sizeof r->message, "the file is larger "
+                     "than %ld bytes, the limit; nothing after this line "
+                     "was read", CSV_MAX_BYTES);
+            return CSV_BAD;
+        }
         any = 1;
         if (c == '"')
             quoted = !quoted;
@@ -110,6 +134,11 @@ static int read_raw(struct csv_reader *r)
         snprintf(r->message, sizeof r->message,
                  "a quoted field is never closed (the quote opens on this "
                  "line and runs to the end of the file)");
+        return CSV_BAD;
+    }
+    if (r->too_long) {
+        snprintf(r->message, sizeof r->message, "the record is longer "
+                 "than %ld bytes, the limit", CSV_MAX_RECORD);
         return CSV_BAD;
     }
     if (r->raw_len > 0 && r->raw[r->raw_len - 1] == '\r')

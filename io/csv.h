@@ -16,6 +16,13 @@
 
 struct csv_reader;
 
+/* Limits: a record longer than CSV_MAX_RECORD bytes is CSV_BAD (the
+ * longest real TPS row is under 1 KB), and a file goes no further than
+ * CSV_MAX_BYTES: the record that passes it is CSV_BAD, then CSV_EOF.  So
+ * a file of a gigabyte with no line break costs a bounded buffer. */
+#define CSV_MAX_RECORD (1L << 20)
+#define CSV_MAX_BYTES (512L << 20)
+
 /* Results of csv_read. */
 enum csv_result {
     CSV_RECORD = 1, /* a record is ready */

@@ -244,6 +244,7 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
     s->path = path;
     rows->nsrc++;
     /* header */
+    long before = error_count(errs);
     while ((res = csv_read(cr)) == CSV_BAD)
         error_add(errs, path, csv_line(cr), "%s", csv_message(cr));
     if (res == CSV_NOMEM)
@@ -253,8 +254,9 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
         goto done;
     }
     if (res == CSV_EOF) {
-        error_add(errs, path, 0, "empty file: a header row and one row "
-                  "per TPS are expected");
+        if (error_count(errs) == before)   /* not after the reasons */
+            error_add(errs, path, 0, "empty file: a header row and one "
+                      "row per TPS are expected");
         rc = SIAGA_EINPUT;
         goto done;
     }

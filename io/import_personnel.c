@@ -253,7 +253,8 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
     if (res == CSV_EIO)
         goto eio;
     if (res == CSV_EOF) {
-        error_add(errs, path, 0, "empty file: a header row is expected");
+        if (error_count(errs) == before)   /* not after the reasons */
+            error_add(errs, path, 0, "empty file: a header row is expected");
         rc = SIAGA_EINPUT;
         goto done;
     }

@@ -208,9 +208,8 @@ int wilayah_load(const char *path, const char *kab_code,
 {
     int rc = SIAGA_OK;
     FILE *fp = NULL;
-    char *line = NULL;
-    size_t cap = 0;
-    long lineno = 0;
+    char line[WILAYAH_MAX_LINE + 2];   /* the line, its '\n' and NUL */
+    long lineno = 0, bytes = 0;
     struct wilayah *w = calloc(1, sizeof *w);
 
     *out = NULL;
@@ -228,9 +227,24 @@ int wilayah_load(const char *path, const char *kab_code,
                       "with --wilayah)", errno);
         goto done;
     }
-    ssize_t len;
-    while ((errno = 0, len = getline(&line, &cap, fp)) >= 0) {
+    while ((errno = 0, fgets(line, sizeof line, fp)) != NULL) {
+        size_t len = strlen(line);
         lineno++;
+        bytes += (long)len;
+        if (len > WILAYAH_MAX_LINE ||
+            (line[len - 1] != '\n' && !feof(fp))) {
+            rc = SIAGA_EINPUT;
+            error_add(errs, path, lineno, "a line longer than %d bytes, the "
+                      "limit (a wilayah row is about 100)", WILAYAH_MAX_LINE);
+            goto done;
+        }
+        if (bytes > WILAYAH_MAX_BYTES) {
+            rc = SIAGA_EINPUT;
+            error_add(errs, path, lineno, "the file is larger than %ld "
+                      "bytes, the limit (the national list is 6 MB)",
+                      WILAYAH_MAX_BYTES);
+            goto done;
+        }
         while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         if (len == 0)
@@ -265,9 +279,9 @@ int wilayah_load(const char *path, const char *kab_code,
             goto done;
         }
     }
-    /* getline ends the loop on a read error and also when it cannot
-     * grow its buffer (ENOMEM, the stream's error flag not set): only the
-     * end of the file ends the list */
+    /* fgets ends the loop on a read error and also when stdio cannot
+     * allocate its buffer (ENOMEM): only the end of the file ends the
+     * list */
     if (!feof(fp)) {
         rc = error_io(errs, path, "cannot read the wilayah list",
                       errno ? errno : EIO);
@@ -283,7 +297,6 @@ int wilayah_load(const char *path, const char *kab_code,
     *out = w;
     w = NULL;
 done:
-    free(line);
     if (fp != NULL)
         fclose(fp);
     wilayah_destroy(w);

@@ -14,6 +14,10 @@
 #ifndef SIAGA_WILAYAH_H
 #define SIAGA_WILAYAH_H
 
+/* Limits of the list: longer lines or larger files are refused. */
+#define WILAYAH_MAX_LINE 4096
+#define WILAYAH_MAX_BYTES (256L << 20)
+
 #include <stddef.h>
 
 #include "error.h"

@@ -353,6 +353,32 @@ limit big.xml "larger than"
 [ $? = 2 ] && grep -q "attributes in one element" "$W/err" && ok || bad "roster with a million attributes"
 "$SIAGA" check "$SMALL" "$W/roster2-attrs.xml" 2>"$W/err" >/dev/null
 [ $? = 2 ] && grep -q "roster2-attrs.xml:3: more than 256 attributes" "$W/err" && ok || bad "roster version 2 with 100,000 attributes: $(head -c 200 "$W/err")"
+# the importers' own readers: CSV records and files, the wilayah list, KML
+implimit() { # implimit FILE PATTERN import-args...
+    f=$1 pat=$2; shift 2
+    rm -f "$W/time" "$W/imp.xml"
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%e %M" -o "$W/time" "$SIAGA" import "$@" -o "$W/imp.xml" >/dev/null 2>"$W/err"
+    else
+        "$SIAGA" import "$@" -o "$W/imp.xml" >/dev/null 2>"$W/err"
+    fi
+    rc=$?
+    set -- $(tail -n 1 "$W/time" 2>/dev/null)
+    [ "$rc" = 2 ] && grep -q "$pat" "$W/err" && [ ! -e "$W/imp.xml" ] && ok || bad "import $f: exit $rc: $(head -c 200 "$W/err")"
+    if [ "$SAN" != 1 ] && [ $# -ge 2 ]; then
+        awk -v s="$1" -v m="$2" 'BEGIN { exit !(s < 30 && m < 200000) }' && ok || bad "import $f: $1 s, $2 KiB"
+    fi
+    say "  import $f: $(head -n 1 "$W/err" | sed "s|$W/||") (${1:-?} s, ${2:-?} KiB)"
+}
+IW="--wilayah tests/data/import/wilayah.tsv"
+truncate -s 1G "$W/big.csv"
+python3 -c "import sys; open(sys.argv[1], 'w').write('kecamatan,kelurahan,tps,lat,lon\n' + 'Tangerang,Sukarasa,1,-6.17,106.63,' + 'x' * 5000000 + '\n')" "$W/long.csv"
+implimit big.csv "larger than 536870912 bytes" $IW --tps "$W/big.csv"
+implimit long.csv "long.csv:2: the record is longer than" $IW --tps "$W/long.csv"
+implimit personnel-big.csv "larger than 536870912 bytes" $IW --tps tests/data/import/mymaps.kml --personnel "$W/big.csv"
+implimit wilayah-big.tsv "longer than 4096 bytes" --wilayah "$W/big.csv" --tps tests/data/import/mymaps.kml
+truncate -s 1G "$W/big.kml"
+implimit big.kml "big.kml" $IW --tps "$W/big.kml"
 printf '<?xml version="1.0"?>\n<roster xmlns="urn:siaga:roster:2">' > "$W/roster2-big.xml"
 truncate -s 1G "$W/roster2-big.xml"
 "$SIAGA" check "$SMALL" "$W/roster2-big.xml" 2>"$W/err" >/dev/null
