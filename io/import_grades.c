@@ -193,31 +193,16 @@ struct xml_errs {
     struct xml_guard_file in;   /* the file, through xml_guard's limits */
 };
 
-static void on_xml_error(void *ctx, const xmlError *e)
+static void on_xml_error(void *ctx, xml_error_ptr e)
 {
     struct xml_errs *x = ctx;
     char msg[256];
     if (e->level < XML_ERR_ERROR || x->in.limit || x->in.error)
         return;   /* a stopped read is reported after, in our words */
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    xml_error_text(e, NULL, msg, sizeof msg);
     x->n++;
     error_add(x->errs, x->path, e->line, "%s", msg);
 }
-
-#if LIBXML_VERSION >= 21200
-static void on_xml_error_cb(void *ctx, const xmlError *e)
-{
-    on_xml_error(ctx, e);
-}
-#else
-static void on_xml_error_cb(void *ctx, xmlErrorPtr e)
-{
-    on_xml_error(ctx, e);
-}
-#endif
 
 static int read_xml(const char *path, const struct imp_grade_sink *sink,
                     struct error_list *errs)
@@ -233,8 +218,8 @@ static int read_xml(const char *path, const struct imp_grade_sink *sink,
         xml_guard_file_close(&x.in);
         return rc;
     }
-    xml_handlers_push(&saved, on_xml_error_cb, &x, NULL);
-    xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error_cb, &x);
+    xml_handlers_push(&saved, on_xml_error, &x, NULL);
+    xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, &x);
     while ((ret = xmlTextReaderRead(rd)) == 1) {
         int type = xmlTextReaderNodeType(rd);
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {

@@ -270,7 +270,7 @@ static void walk(struct kml *k, const xmlNode *n, int depth)
 }
 
 /* libxml2's parse errors, with their line. */
-static void on_xml_error(void *ctx, const xmlError *e)
+static void on_xml_error(void *ctx, xml_error_ptr e)
 {
     struct kml *k = ctx;
     char msg[256];
@@ -278,25 +278,10 @@ static void on_xml_error(void *ctx, const xmlError *e)
         return;     /* warnings do not stop the import */
     if (k->in.limit || k->in.error)
         return;     /* libxml2's word for the stopped read; ours follows */
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    xml_error_text(e, NULL, msg, sizeof msg);
     k->xml_errors++;
     error_add(k->errs, k->path, e->line, "%s", msg);
 }
-
-#if LIBXML_VERSION >= 21200
-static void on_xml_error_cb(void *ctx, const xmlError *e)
-{
-    on_xml_error(ctx, e);
-}
-#else
-static void on_xml_error_cb(void *ctx, xmlErrorPtr e)
-{
-    on_xml_error(ctx, e);
-}
-#endif
 
 int imp_read_tps_kml(const char *path, struct imp_rows *rows,
                      struct error_list *errs)
@@ -318,7 +303,7 @@ int imp_read_tps_kml(const char *path, struct imp_rows *rows,
     rows->src[k.src].ncolumns = KC_N;
     rows->nsrc++;
 
-    xml_handlers_push(&saved, on_xml_error_cb, &k, NULL);
+    xml_handlers_push(&saved, on_xml_error, &k, NULL);
     ctxt = xmlNewParserCtxt();
     if (ctxt == NULL) {
         rc = SIAGA_ENOMEM;

@@ -61,16 +61,10 @@ static void own_error(struct ord *rd, long line, const char *fmt, ...)
     rd->nerr++;
 }
 
-#if LIBXML_VERSION >= 21200
-static void on_xml_error(void *ctx, const xmlError *e)
-#else
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-#endif
+static void on_xml_error(void *ctx, xml_error_ptr e)
 {
     struct ord *rd = ctx;
-    static const char ns[] = "{" OVERLAY_NS "}";
     char buf[512];
-    size_t n = 0;
     if (e == NULL || e->level == XML_ERR_WARNING)
         return;
     if (e->code == XML_ERR_NO_MEMORY || e->code == XML_SCHEMAV_INTERNAL ||
@@ -78,17 +72,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         rd->nomem = 1;
         return;
     }
-    const char *msg = e->message ? e->message : "unknown XML error";
-    while (*msg != '\0' && n + 1 < sizeof buf) {
-        if (strncmp(msg, ns, sizeof ns - 1) == 0) {
-            msg += sizeof ns - 1;
-            continue;
-        }
-        buf[n++] = *msg++;
-    }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-        n--;
-    buf[n] = '\0';
+    xml_error_text(e, "{" OVERLAY_NS "}", buf, sizeof buf);
     own_error(rd, e->line > 0 ? e->line : 0, "%s", buf);
 }
 

@@ -35,12 +35,6 @@
 #define CHUNK (64 * 1024)
 
 /* The error-callback argument became const in libxml2 2.12. */
-#if LIBXML_VERSION >= 21200
-#define XML_ERR_CONST const
-#else
-#define XML_ERR_CONST
-#endif
-
 struct read_state {
     const char *path;
     struct error_list *errs;
@@ -53,7 +47,7 @@ struct read_state {
     int cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
 };
 
-static void on_error(void *ctx, XML_ERR_CONST xmlError *e)
+static void on_error(void *ctx, xml_error_ptr e)
 {
     struct read_state *st = ctx;
     if (e == NULL || e->level == XML_ERR_WARNING)
@@ -65,14 +59,7 @@ static void on_error(void *ctx, XML_ERR_CONST xmlError *e)
         return;
     }
     char msg[512];
-    const char *m = e->message ? e->message : "XML error";
-    size_t n = strlen(m);
-    while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
-        n--;
-    if (n >= sizeof msg)
-        n = sizeof msg - 1;
-    memcpy(msg, m, n);
-    msg[n] = '\0';
+    xml_error_text(e, NULL, msg, sizeof msg);
     error_add(st->errs, st->path, e->line > 0 ? e->line : 0, "%s", msg);
     st->nerr++;
 }

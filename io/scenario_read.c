@@ -161,31 +161,7 @@ static long element_line(struct rd *rd);
 
 /* ---- libxml2 errors ---------------------------------------------------- */
 
-/* Copy msg into buf without the trailing newline and without the
- * "{urn:siaga:scenario:1}" that schema messages put before every name. */
-static void clean_message(const char *msg, char *buf, size_t size)
-{
-    static const char ns[] = "{" SCENARIO_NS "}";
-    size_t n = 0;
-    if (msg == NULL)
-        msg = "unknown XML error";
-    while (*msg != '\0' && n + 1 < size) {
-        if (strncmp(msg, ns, sizeof ns - 1) == 0) {
-            msg += sizeof ns - 1;
-            continue;
-        }
-        buf[n++] = *msg++;
-    }
-    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-        n--;
-    buf[n] = '\0';
-}
-
-#if LIBXML_VERSION >= 21200
-static void on_xml_error(void *ctx, const xmlError *e)
-#else
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-#endif
+static void on_xml_error(void *ctx, xml_error_ptr e)
 {
     struct rd *rd = ctx;
     char buf[512];
@@ -208,7 +184,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     long line = e->line;
     if (line <= 0 && rd->reader != NULL)
         line = xmlTextReaderGetParserLineNumber(rd->reader);
-    clean_message(e->message, buf, sizeof buf);
+    xml_error_text(e, "{" SCENARIO_NS "}", buf, sizeof buf);
     if (rd->xml_errors > 0 && line == rd->last_xml_line &&
         strcmp(buf, rd->last_xml_msg) == 0)
         return;

@@ -37,11 +37,7 @@ struct srd {
     const char *phase;
 };
 
-#if LIBXML_VERSION >= 21200
-static void on_err(void *ctx, const xmlError *e)
-#else
-static void on_err(void *ctx, xmlErrorPtr e)
-#endif
+static void on_err(void *ctx, xml_error_ptr e)
 {
     struct srd *st = ctx;
     if (e == NULL || e->level == XML_ERR_WARNING)
@@ -49,10 +45,7 @@ static void on_err(void *ctx, xmlErrorPtr e)
     if (st->in.limit || st->in.error)
         return;   /* libxml2's word for the stopped read; ours comes after */
     char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    xml_error_text(e, NULL, msg, sizeof msg);
     error_add(st->errs, st->path, e->line > 0 ? e->line : 0, "%s", msg);
     st->nerr++;
 }

@@ -199,6 +199,23 @@ void xml_guard_file_close(struct xml_guard_file *f)
     f->in = NULL;
 }
 
+void xml_error_text(xml_error_ptr e, const char *strip, char *buf,
+                    size_t size)
+{
+    const char *msg = e != NULL && e->message ? e->message : "unknown XML error";
+    size_t n = 0, k = strip != NULL ? strlen(strip) : 0;
+    while (*msg != '\0' && n + 1 < size) {
+        if (k > 0 && strncmp(msg, strip, k) == 0) {
+            msg += k;
+            continue;
+        }
+        buf[n++] = *msg++;
+    }
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        n--;
+    buf[n] = '\0';
+}
+
 int xml_guard_options(void)
 {
     int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;

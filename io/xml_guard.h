@@ -40,6 +40,19 @@ void xml_guard_init(struct xml_guard *g);
  * g->message and g->fail_line say which and where; stop reading. */
 int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n);
 
+/* What libxml2 hands a structured error handler: const from 2.12. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *xml_error_ptr;
+#else
+typedef xmlErrorPtr xml_error_ptr;
+#endif
+
+/* e's message (or "unknown XML error") into buf without its trailing
+ * newline and, when strip is not NULL, without every occurrence of strip
+ * (schema messages put "{namespace}" before each name). */
+void xml_error_text(xml_error_ptr e, const char *strip, char *buf,
+                    size_t size);
+
 /* The parse options of every reader: no network, line numbers past
  * 65,535 and, from libxml2 2.13, no external entities.  The readers
  * refuse DTDs themselves. */
