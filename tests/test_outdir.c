@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "outdir.h"
+#include "test_tmpdir.h"
 
 struct fixture {
     char dir[64];
@@ -32,8 +33,7 @@ static int setup(void **state)
     struct fixture *fx = calloc(1, sizeof *fx);
     if (fx == NULL)
         return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/siaga-test-outdir-XXXXXX");
-    if (mkdtemp(fx->dir) == NULL) {
+    if (tmpdir_make(fx->dir, sizeof fx->dir, "outdir") != 0) {
         free(fx);
         return -1;
     }
@@ -45,10 +45,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *fx = *state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", fx->dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", fx->dir);
+    tmpdir_remove(fx->dir);
     error_list_free(&fx->errs);
     free(fx);
     return 0;

@@ -24,6 +24,7 @@
 #include "scenario_read.h"
 #include "scenario_write.h"
 #include "split.h"
+#include "test_tmpdir.h"
 
 struct fixture {
     char dir[64];
@@ -36,8 +37,7 @@ static int setup(void **state)
     struct fixture *fx = calloc(1, sizeof *fx);
     if (fx == NULL)
         return -1;
-    snprintf(fx->dir, sizeof fx->dir, "/tmp/siaga-test-split-XXXXXX");
-    if (mkdtemp(fx->dir) == NULL) {
+    if (tmpdir_make(fx->dir, sizeof fx->dir, "split") != 0) {
         free(fx);
         return -1;
     }
@@ -49,10 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *fx = *state;
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", fx->dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", fx->dir);
+    tmpdir_remove(fx->dir);
     scenario_destroy(fx->s);
     scenario_destroy(fx->back);
     error_list_free(&fx->errs);
