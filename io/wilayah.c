@@ -203,12 +203,39 @@ static int add_row(struct wilayah *w, char **f)
     return 0;
 }
 
+enum { LINE_END = -1, LINE_NUL = -2, LINE_LONG = -3 };
+
+/* The next line of fp into line (WILAYAH_MAX_LINE + 1 bytes), without its
+ * '\n', NUL-terminated; returns its length, LINE_END at the end of the
+ * file or on a read error (errno set), LINE_NUL or LINE_LONG for a line
+ * holding a NUL byte or longer than the limit.  *bytes counts what was
+ * read. */
+static long read_line(FILE *fp, char *line, long *bytes)
+{
+    long n = 0;
+    int c, nul = 0;
+    errno = 0;
+    while ((c = getc_unlocked(fp)) != EOF) {   /* one thread reads fp */
+        ++*bytes;
+        if (c == '\n')
+            break;
+        if (n == WILAYAH_MAX_LINE)
+            return LINE_LONG;
+        nul |= c == '\0';
+        line[n++] = (char)c;
+    }
+    line[n] = '\0';
+    if (c == EOF && n == 0)
+        return LINE_END;
+    return nul ? LINE_NUL : n;
+}
+
 int wilayah_load(const char *path, const char *kab_code,
                  struct wilayah **out, struct error_list *errs)
 {
     int rc = SIAGA_OK;
     FILE *fp = NULL;
-    char line[WILAYAH_MAX_LINE + 2];   /* the line, its '\n' and NUL */
+    char line[WILAYAH_MAX_LINE + 1];
     long lineno = 0, bytes = 0;
     struct wilayah *w = calloc(1, sizeof *w);
 
@@ -227,15 +254,17 @@ int wilayah_load(const char *path, const char *kab_code,
                       "with --wilayah)", errno);
         goto done;
     }
-    while ((errno = 0, fgets(line, sizeof line, fp)) != NULL) {
-        size_t len = strlen(line);
+    long len;
+    while ((len = read_line(fp, line, &bytes)) != LINE_END) {
         lineno++;
-        bytes += (long)len;
-        if (len > WILAYAH_MAX_LINE ||
-            (line[len - 1] != '\n' && !feof(fp))) {
+        if (len == LINE_NUL || len == LINE_LONG) {
             rc = SIAGA_EINPUT;
-            error_add(errs, path, lineno, "a line longer than %d bytes, the "
-                      "limit (a wilayah row is about 100)", WILAYAH_MAX_LINE);
+            if (len == LINE_NUL)
+                error_add(errs, path, lineno, "a NUL byte: not a text file");
+            else
+                error_add(errs, path, lineno, "a line longer than %d bytes, "
+                          "the limit (a wilayah row is about 100)",
+                          WILAYAH_MAX_LINE);
             goto done;
         }
         if (bytes > WILAYAH_MAX_BYTES) {
@@ -245,7 +274,7 @@ int wilayah_load(const char *path, const char *kab_code,
                       WILAYAH_MAX_BYTES);
             goto done;
         }
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        while (len > 0 && line[len - 1] == '\r')
             line[--len] = '\0';
         if (len == 0)
             continue;
@@ -279,9 +308,8 @@ int wilayah_load(const char *path, const char *kab_code,
             goto done;
         }
     }
-    /* fgets ends the loop on a read error and also when stdio cannot
-     * allocate its buffer (ENOMEM): only the end of the file ends the
-     * list */
+    /* a read error (or stdio's buffer not allocated: ENOMEM) ends the
+     * loop like the end of the file: only the end ends the list */
     if (!feof(fp)) {
         rc = error_io(errs, path, "cannot read the wilayah list",
                       errno ? errno : EIO);

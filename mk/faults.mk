@@ -2,9 +2,11 @@
 # every N, write errors, a full disk, failed renames, GLPK failures, huge
 # inputs, runs killed at random moments, and byte-identical reruns.
 #
-#   make test-faults         (part of make check, so of make test): write
-#                            errors, full disk, renames, GLPK, limits,
-#                            killed runs, determinism
+#   make test-faults         (part of make check, so of make test):
+#                            allocation N fails for a sample of N (every
+#                            40th and the last 20), write errors, full
+#                            disk, renames, GLPK, limits, killed runs,
+#                            determinism
 #   make test-faults-alloc   allocation N fails, for every N (minutes;
 #                            FAULTS_FULL=1 for every N under ASan too)
 #
@@ -40,7 +42,7 @@ FAULT_ENV = SIAGA=$(BUILD)/siaga FAULTS=$(BUILD)/faults/siaga \
 endif
 
 test-faults: $(FAULT_DEPS)
-	@$(FAULT_ENV) ALLOC=0 sh tests/faults/run.sh
+	@$(FAULT_ENV) ALLOC=sample sh tests/faults/run.sh
 
 test-faults-alloc: $(FAULT_DEPS)
 	@$(FAULT_ENV) ALLOC=1 sh tests/faults/run.sh
