@@ -548,8 +548,13 @@ static int cmd_compare(int argc, char **argv)
             }
             if (c->nov > 0 && access(c->base, F_OK) != 0)
                 c->nov = 0, c->base = a;    /* let load say it is missing */
-            if (io_xml_root(c->base, root, sizeof root) == 0 &&
-                strcmp(root, "roster") == 0) {
+            int isroot = io_xml_root(c->base, root, sizeof root);
+            if (isroot == -2) {
+                fprintf(stderr, "siaga: out of memory\n");
+                code = EXIT_FAILURE_;
+                break;
+            }
+            if (isroot == 0 && strcmp(root, "roster") == 0) {
                 if (scen == NULL) {
                     code = usage_error("roster '%s' needs --scenario SCENARIO "
                                        "before it", a);

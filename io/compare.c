@@ -6,6 +6,7 @@
 #include "compare.h"
 
 #include <stddef.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +215,8 @@ int io_xml_root(const char *path, char *name, size_t n)
             }
         xmlFreeTextReader(r);
     }
+    if (in.error == ENOMEM || (r == NULL && in.error == 0))
+        rc = -2;   /* no reader, or no stdio buffer */
     xml_guard_file_close(&in);
     xml_handlers_pop(&saved);
     return rc;

@@ -175,7 +175,8 @@ static void element(struct srd *st, const char *name, int depth, long line)
     }
 }
 
-/* The namespace of the root element, copied into buf ("" when none). */
+/* The namespace of the root element, copied into buf ("" when none).
+ * Returns 0, or the errno when the file could not be opened or read. */
 static int root_ns(const char *path, char *buf, size_t size)
 {
     int options = xml_guard_options();
@@ -184,7 +185,7 @@ static int root_ns(const char *path, char *buf, size_t size)
     buf[0] = '\0';
     if (rd == NULL) {
         xml_guard_file_close(&in);
-        return -1;
+        return in.error != 0 ? in.error : ENOMEM;
     }
     xmlTextReaderSetStructuredErrorHandler(rd, NULL, NULL);
     while (xmlTextReaderRead(rd) == 1) {
@@ -199,7 +200,7 @@ static int root_ns(const char *path, char *buf, size_t size)
     }
     xmlFreeTextReader(rd);
     xml_guard_file_close(&in);
-    return 0;
+    return in.error;
 }
 
 int io_read_roster_any(const char *path, struct raw_roster **out,
@@ -210,9 +211,13 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
     *shifts = NULL;
     struct xml_handlers saved;
     xml_handlers_push(&saved, NULL, NULL, NULL);
-    root_ns(path, ns, sizeof ns);
+    int err = root_ns(path, ns, sizeof ns);
     xml_handlers_pop(&saved);
-    if (strcmp(ns, NS2) != 0)
+    if (err == ENOMEM) {   /* not knowing the version is not knowing it */
+        error_add(errs, path, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    if (strcmp(ns, NS2) != 0)   /* version 1, or the reader's message */
         return io_read_roster(path, out, errs);
 
     struct srd st;

@@ -71,7 +71,9 @@ int io_write_roster_xml_v2(FILE *f, const struct scenario *s,
     FILE *m = open_memstream(&buf, &len);
     if (m == NULL)
         return -1;
-    if (io_write_roster_xml(m, s, p) != 0 || fclose(m) != 0) {
+    /* glibc's fclose of a memory stream returns 0 even when shrinking the
+     * buffer fails, and leaves buf NULL: out of memory too */
+    if (io_write_roster_xml(m, s, p) != 0 || fclose(m) != 0 || buf == NULL) {
         free(buf);
         return -1;
     }

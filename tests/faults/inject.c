@@ -29,6 +29,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,11 +67,21 @@ static void arm(void)
     }
 }
 
-/* Count a call of kind k; 1 when this one must fail. */
+/* Count a call of kind k; 1 when this one must fail.  With
+ * SIAGA_FAIL_TRACE set, the stack of the failing call goes to standard
+ * error (to find the code behind a failing N; the allocation numbers
+ * change under a debugger). */
 static int hit(int k)
 {
     arm();
-    return ++counts[k] == fail_at[k];
+    if (++counts[k] != fail_at[k])
+        return 0;
+    if (getenv("SIAGA_FAIL_TRACE") != NULL) {
+        void *frame[32];
+        int n = backtrace(frame, 32);
+        backtrace_symbols_fd(frame, n, 2);
+    }
+    return 1;
 }
 
 #ifndef INJECT_PRELOAD

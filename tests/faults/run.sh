@@ -142,6 +142,9 @@ if [ "${1:-}" = one ]; then
     malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
     malloc-check) check_cmd "check, allocation $n fails" "$(cat "$T/check.rc")" "$T/check.out" "$bin" check "$SMALL" "$ROSTER" ;;
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
+    malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline ;;
+    malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
+    malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
     malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
                        --with "$OVERLAY" --baseline "$T/ref/roster.xml" ;;
     call)         check_plan "plan, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
@@ -176,6 +179,15 @@ echo $? > "$T/check.rc"
 "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$T/replan" --quiet ||
     { echo "faults: reference re-plan failed"; exit 1; }
 "$SIAGA" $IMPORT_ARGS "$T/import.xml" 2>/dev/null || { echo "faults: reference import failed"; exit 1; }
+"$SIAGA" plan "$SMALL" --timeline -o "$T/timeline" --quiet || { echo "faults: reference timeline plan failed"; exit 1; }
+"$SIAGA" check "$SMALL" "$T/timeline/roster.xml" > "$T/check2.out" 2>/dev/null
+echo $? > "$T/check2.rc"
+# two parts of a split scenario, planned apart, and their merged roster
+"$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$T/parts/in" 2>/dev/null
+"$SIAGA" plan "$T/parts/in/7501.xml" -o "$T/parts/a" --quiet   # 0: full
+"$SIAGA" plan "$T/parts/in/7502.xml" -o "$T/parts/b" --quiet   # 1: short
+"$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$T/merged.xml" 2>/dev/null ||
+    { echo "faults: reference split, plans and merge failed"; exit 1; }
 
 # how many calls of each kind a clean run makes
 # count ENV... COMMAND...: $C/out is a copy of the previous set, $C/new
@@ -220,6 +232,18 @@ if [ "${ALLOC:-0}" != 0 ] && [ -n "$PRELOAD" ]; then
     n=$(calls malloc)
     say "plan --with overlay --baseline roster: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
     sweep malloc-replan $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --timeline -o "$C/out" --quiet
+    n=$(calls malloc)
+    say "plan --timeline (roster version 2, shifts): allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-timeline $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/timeline/roster.xml"
+    n=$(calls malloc)
+    say "check of a version 2 roster: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-check2 $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/merged.xml"
+    n=$(calls malloc)
+    say "merge of two rosters: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-merge $(upto "$n")
 fi
 count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
 n=$(calls malloc)
