@@ -122,6 +122,27 @@ check_file() { # check_file WHAT REF command...
     if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
 }
 
+# split into a new folder: exit 0 with the reference parts, or exit 3 with
+# a message and no folder; nothing else left beside it
+check_split() { # check_split WHAT BIN
+    what=$1 bin=$2
+    W=$(mktemp -d "$T/w.XXXXXX")
+    env $FENV "$bin" split tests/data/split/tiga.xml --by kabupaten -o "$W/parts" >"$W/stdout" 2>"$W/stderr"
+    rc=$?
+    msg=""
+    case $rc in
+    0) same_set "$W/parts" "$T/parts/in" || msg="exit 0 but not the reference parts" ;;
+    3) grep -q '^siaga: ' "$W/stderr" || msg="exit 3 without a message"
+       [ -e "$W/parts" ] && msg="exit 3 and the folder was made" ;;
+    *) msg="exit $rc: $(head -c 300 "$W/stderr")" ;;
+    esac
+    left=$(ls -A "$W" | grep -v -e '^parts$' -e '^stderr$' -e '^stdout$')
+    if [ -z "$msg" ] && [ -n "$left" ]; then
+        msg="left behind: $(echo "$left" | tr '\n' ' ')"
+    fi
+    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+}
+
 IMPORT_ARGS="import --wilayah tests/data/import/wilayah.tsv --tps tests/data/import/mymaps.kml --grades tests/data/import/grades.csv --personnel tests/data/import/personnel.csv --date 2024-02-14 -o"
 OVERLAY=fuzz/seeds/fuzz_overlay/spec-example.xml
 
@@ -144,6 +165,7 @@ if [ "${1:-}" = one ]; then
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
+    malloc-split) check_split "split, allocation $n fails" "$bin" ;;
     malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
     malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
                        --with "$OVERLAY" --baseline "$T/ref/roster.xml" ;;
@@ -244,6 +266,10 @@ if [ "${ALLOC:-0}" != 0 ] && [ -n "$PRELOAD" ]; then
     n=$(calls malloc)
     say "merge of two rosters: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
     sweep malloc-merge $(upto "$n")
+    count LD_PRELOAD="$PRELOAD" "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$C/parts"
+    n=$(calls malloc)
+    say "split into kabupaten: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
+    sweep malloc-split $(upto "$n")
 fi
 count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
 n=$(calls malloc)
