@@ -1,5 +1,9 @@
 /*
- * xml_guard.h - limits checked on the raw bytes of an XML file before
+ * xml_guard.h - what every XML reader of siaga shares: the safe parse
+ * options, libxml2's error handlers saved and put back, its messages
+ * cleaned, and a file streamed to libxml2 through the limits below.
+ *
+ * The limits are checked on the raw bytes of an XML file before
  * libxml2 parses them, for what libxml2 2.9 does not bound by itself: the
  * size of the file (a pipe or /dev/zero never ends) and the number of
  * attributes in one start tag (libxml2 2.9 looks for duplicates pairwise,
