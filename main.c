@@ -18,6 +18,7 @@
 #include "error.h"
 #include "import.h"
 #include "html_report.h"
+#include "outdir.h"
 #include "overlay_read.h"
 #include "plan_write.h"
 #include "planner.h"
@@ -245,6 +246,24 @@ static int parse_seconds(const char *arg, double *out)
     return 0;
 }
 
+/* The whole problem as one MIP (--export-lp/--export-mps): GLPK writes a
+ * temporary beside path, which is put in place whole or not at all. */
+static int export_model(const struct scenario *s, const char *path,
+                        enum model_format fmt, struct error_list *el)
+{
+    struct outfile of;
+    struct model_weights w;
+    int rc = SIAGA_EIO;
+    if (outfile_open(&of, path, el) == 0 && outfile_release(&of, el) == 0) {
+        rc = solver_export_model(s, of.tmp, fmt, &w, el);
+        if (rc == SIAGA_OK &&
+            (outfile_finish(&of, el) != 0 || outfile_rename(&of, el) != 0))
+            rc = SIAGA_EIO;
+    }
+    outfile_close(&of);
+    return rc;
+}
+
 static int cmd_plan(int argc, char **argv)
 {
     const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
@@ -387,10 +406,8 @@ static int cmd_plan(int argc, char **argv)
                 sr.proven ? "" : ", batas waktu: cakupan tidak terbukti optimal");
     for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
         const char *path = f == 0 ? lp : mps;
-        struct model_weights w;
         if (path != NULL)
-            rc = solver_export_model(s, path, f == 0 ? MODEL_LP : MODEL_MPS,
-                                     &w, &el);
+            rc = export_model(s, path, f == 0 ? MODEL_LP : MODEL_MPS, &el);
     }
     if (rc != SIAGA_OK) {
         print_errors(&el);

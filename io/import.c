@@ -1098,93 +1098,6 @@ static int write_rejects(struct ctx *c, FILE *f, const struct imp_row **v,
     return ferror(f) ? -1 : 0;
 }
 
-/* ---- atomic files: a temporary in the same folder, renamed at the end -- */
-
-struct atomic_file {
-    char *path, *tmp;
-    FILE *fp;
-};
-
-/* Open a temporary beside path.  Returns 0, or -1 with a message. */
-static int atomic_open(struct atomic_file *a, const char *path,
-                       struct error_list *errs)
-{
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
-    int fd = -1;
-
-    memset(a, 0, sizeof *a);
-    if (*base == '\0') {
-        error_add(errs, path, 0, "names a folder, not a file");
-        return -1;
-    }
-    a->path = strdup(path);
-    a->tmp = malloc(dn + strlen(base) + 16);
-    if (a->path == NULL || a->tmp == NULL) {
-        error_add(errs, NULL, 0, "out of memory");
-        return -1;
-    }
-    memcpy(a->tmp, path, dn);
-    sprintf(a->tmp + dn, ".%s.XXXXXX", base);
-    fd = mkstemp(a->tmp);
-    if (fd < 0 || (a->fp = fdopen(fd, "w")) == NULL) {
-        error_add(errs, path, 0, "cannot write: %s", strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(a->tmp);
-        }
-        free(a->tmp);
-        a->tmp = NULL;
-        return -1;
-    }
-    fchmod(fd, 0644);   /* mkstemp makes 0600; outputs are ordinary files */
-    outdir_track(a->tmp);
-    return 0;
-}
-
-/* Flush, sync and close; 0, or -1 with a message (the temporary stays
- * until atomic_close). */
-static int atomic_finish(struct atomic_file *a, struct error_list *errs)
-{
-    FILE *fp = a->fp;
-    a->fp = NULL;
-    int bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
-    if (fclose(fp) != 0)
-        bad = 1;
-    if (bad)
-        error_add(errs, a->path, 0, "cannot write: %s",
-                  errno ? strerror(errno) : "write error");
-    return bad ? -1 : 0;
-}
-
-static int atomic_rename(struct atomic_file *a, struct error_list *errs)
-{
-    if (rename(a->tmp, a->path) != 0) {
-        error_add(errs, a->path, 0, "cannot rename into place: %s",
-                  strerror(errno));
-        return -1;
-    }
-    outdir_untrack(a->tmp);
-    free(a->tmp);
-    a->tmp = NULL;
-    return 0;
-}
-
-/* Remove the temporary if it is still there; free. */
-static void atomic_close(struct atomic_file *a)
-{
-    if (a->fp != NULL)
-        fclose(a->fp);
-    if (a->tmp != NULL) {
-        unlink(a->tmp);
-        outdir_untrack(a->tmp);
-    }
-    free(a->tmp);
-    free(a->path);
-    memset(a, 0, sizeof *a);
-}
-
 static int check_options(const struct import_options *opt,
                          struct error_list *errs)
 {
@@ -1261,7 +1174,7 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     struct ctx c;
     struct imp_personnel *pers = NULL;
     const struct imp_row **rejected = NULL;
-    struct atomic_file af_out, af_rej;
+    struct outfile af_out, af_rej;
     long errs_before = error_count(errs);
 
     memset(rep, 0, sizeof *rep);
@@ -1411,8 +1324,8 @@ int io_import(const struct import_options *opt, struct import_report *rep,
 
     /* write: scenario and (when asked) the rejects, both complete before
      * either is renamed into place */
-    if (atomic_open(&af_out, opt->output, errs) != 0 ||
-        (opt->rejects != NULL && atomic_open(&af_rej, opt->rejects, errs) != 0)) {
+    if (outfile_open(&af_out, opt->output, errs) != 0 ||
+        (opt->rejects != NULL && outfile_open(&af_rej, opt->rejects, errs) != 0)) {
         rc = SIAGA_EIO;
         goto done;
     }
@@ -1421,13 +1334,13 @@ int io_import(const struct import_options *opt, struct import_report *rep,
         rc = SIAGA_EIO;
         goto done;
     }
-    if (atomic_finish(&af_out, errs) != 0) {
+    if (outfile_finish(&af_out, errs) != 0) {
         rc = SIAGA_EIO;
         goto done;
     }
     if (opt->rejects != NULL &&
         (write_rejects(&c, af_rej.fp, rejected, rep->nreject) != 0 ||
-         atomic_finish(&af_rej, errs) != 0)) {
+         outfile_finish(&af_rej, errs) != 0)) {
         error_add(errs, opt->rejects, 0, "cannot write the rejects");
         rc = SIAGA_EIO;
         goto done;
@@ -1451,16 +1364,16 @@ int io_import(const struct import_options *opt, struct import_report *rep,
         if (rc != SIAGA_OK)
             goto done;
     }
-    if ((opt->rejects != NULL && atomic_rename(&af_rej, errs) != 0) ||
-        atomic_rename(&af_out, errs) != 0)
+    if ((opt->rejects != NULL && outfile_rename(&af_rej, errs) != 0) ||
+        outfile_rename(&af_out, errs) != 0)
         rc = SIAGA_EIO;
     goto done;
 nomem:
     error_add(errs, NULL, 0, "out of memory");
     rc = SIAGA_ENOMEM;
 done:
-    atomic_close(&af_rej);
-    atomic_close(&af_out);
+    outfile_close(&af_rej);
+    outfile_close(&af_out);
     free(rejected);
     imp_personnel_destroy(pers);
     wilayah_destroy(c.w);

@@ -474,3 +474,102 @@ void outdir_close(struct outdir *od)
     free(od->base);
     memset(od, 0, sizeof *od);
 }
+
+/* ---- one file: a temporary beside it, renamed at the end ----------------- */
+
+int outfile_open(struct outfile *a, const char *path,
+                       struct error_list *errs)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
+    int fd = -1;
+
+    memset(a, 0, sizeof *a);
+    if (*base == '\0') {
+        error_add(errs, path, 0, "names a folder, not a file");
+        return -1;
+    }
+    a->path = strdup(path);
+    a->tmp = malloc(dn + strlen(base) + 16);
+    if (a->path == NULL || a->tmp == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        return -1;
+    }
+    memcpy(a->tmp, path, dn);
+    sprintf(a->tmp + dn, ".%s.XXXXXX", base);
+    fd = mkstemp(a->tmp);
+    if (fd < 0 || (a->fp = fdopen(fd, "w")) == NULL) {
+        error_add(errs, path, 0, "cannot write: %s", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(a->tmp);
+        }
+        free(a->tmp);
+        a->tmp = NULL;
+        return -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);   /* mkstemp makes 0600; outputs are ordinary files */
+    outdir_track(a->tmp);
+    return 0;
+}
+
+int outfile_finish(struct outfile *a, struct error_list *errs)
+{
+    FILE *fp = a->fp;
+    int bad;
+    a->fp = NULL;
+    if (fp == NULL) {   /* released: written by name, synced by name */
+        int fd = open(a->tmp, O_RDONLY | O_CLOEXEC);
+        bad = fd < 0 || fsync(fd) != 0;
+        if (fd >= 0)
+            close(fd);
+    } else {
+        bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
+        if (fclose(fp) != 0)
+            bad = 1;
+    }
+    if (bad)
+        error_add(errs, a->path, 0, "cannot write: %s",
+                  errno ? strerror(errno) : "write error");
+    return bad ? -1 : 0;
+}
+
+int outfile_rename(struct outfile *a, struct error_list *errs)
+{
+    if (rename(a->tmp, a->path) != 0) {
+        error_add(errs, a->path, 0, "cannot rename into place: %s",
+                  strerror(errno));
+        return -1;
+    }
+    outdir_untrack(a->tmp);
+    free(a->tmp);
+    a->tmp = NULL;
+    return 0;
+}
+
+void outfile_close(struct outfile *a)
+{
+    if (a->fp != NULL)
+        fclose(a->fp);
+    if (a->tmp != NULL) {
+        unlink(a->tmp);
+        outdir_untrack(a->tmp);
+    }
+    free(a->tmp);
+    free(a->path);
+    memset(a, 0, sizeof *a);
+}
+
+int outfile_release(struct outfile *a, struct error_list *errs)
+{
+    FILE *fp = a->fp;
+    a->fp = NULL;
+    if (fclose(fp) != 0) {
+        error_add(errs, a->path, 0, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}

@@ -85,4 +85,27 @@ void outdir_untrack(const char *path);
  * is exhausted). */
 void outdir_remove_tracked(void);
 
+/*
+ * One output file written whole or not at all, for the writers of a
+ * single file (import's scenario and rejects, merge's roster, the exported
+ * model): a temporary .BASE.XXXXXX beside path (mode 0666 less the umask),
+ * tracked for fatal exits, then synced and renamed over path.
+ *   outfile_open     the temporary and its stream a->fp
+ *   outfile_release  close the stream, for a writer that takes a file
+ *                    name (GLPK): it writes a->tmp
+ *   outfile_finish   flush, sync, close (or sync by name when released)
+ *   outfile_rename   put it in place
+ *   outfile_close    remove the temporary if still there, free; always
+ * Each returns 0, or -1 with a message naming path in errs.
+ */
+struct outfile {
+    char *path, *tmp;
+    FILE *fp;
+};
+int outfile_open(struct outfile *a, const char *path, struct error_list *errs);
+int outfile_release(struct outfile *a, struct error_list *errs);
+int outfile_finish(struct outfile *a, struct error_list *errs);
+int outfile_rename(struct outfile *a, struct error_list *errs);
+void outfile_close(struct outfile *a);
+
 #endif

@@ -250,55 +250,18 @@ static int write_out(const char *out, struct merge *mg,
                      const struct reserve_ref *res, int nres,
                      const char *status, const char *gap, int nposts)
 {
+    struct outfile of;
     int rc = SIAGA_EIO;
-    const char *slash = strrchr(out, '/');
-    size_t n = strlen(out) + 32;
-    char *tmp = malloc(n);
-    FILE *f = NULL;
-    if (tmp == NULL)
-        return SIAGA_ENOMEM;
-    if (slash != NULL)
-        snprintf(tmp, n, "%.*s/.%s.siaga-merge-XXXXXX", (int)(slash - out), out,
-                 slash + 1);
-    else
-        snprintf(tmp, n, ".%s.siaga-merge-XXXXXX", out);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        error_add(mg->errs, out, 0, "cannot write: %s", strerror(errno));
-        free(tmp);
-        return SIAGA_EIO;
-    }
-    outdir_track(tmp);
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);   /* mkstemp made it 0600 */
-    f = fdopen(fd, "w");
-    if (f == NULL) {
-        close(fd);
+    if (outfile_open(&of, out, mg->errs) != 0)
+        goto done;
+    if (write_merged(of.fp, mg, res, nres, status, gap, nposts) != 0) {
         error_add(mg->errs, out, 0, "cannot write: %s", strerror(errno));
         goto done;
     }
-    int bad = write_merged(f, mg, res, nres, status, gap, nposts) != 0 ||
-              fflush(f) != 0 || fsync(fileno(f)) != 0;
-    int err = errno;
-    if (fclose(f) != 0 && !bad) {
-        bad = 1;
-        err = errno;
-    }
-    if (bad) {
-        error_add(mg->errs, out, 0, "cannot write: %s", strerror(err));
-        goto done;
-    }
-    if (rename(tmp, out) != 0) {
-        error_add(mg->errs, out, 0, "cannot write: %s", strerror(errno));
-        goto done;
-    }
-    rc = SIAGA_OK;
+    if (outfile_finish(&of, mg->errs) == 0 && outfile_rename(&of, mg->errs) == 0)
+        rc = SIAGA_OK;
 done:
-    if (rc != SIAGA_OK)
-        unlink(tmp);
-    outdir_untrack(tmp);
-    free(tmp);
+    outfile_close(&of);
     return rc;
 }
 

@@ -331,6 +331,14 @@ for out in /proc/siaga-faults/out "$SMALL/out" "$SMALL"; do
     rc=$?
     [ "$rc" = 3 ] && grep -q "^siaga: .*folder" "$W/err" && ok || bad "output $out: exit $rc: $(cat "$W/err")"
 done
+# the exported model is one file, put in place whole: a folder that
+# cannot take it fails the run, and a previous model stays as it was
+echo "previous model" > "$W/model.lp"
+"$SIAGA" plan "$SMALL" -o "$W/p1" --export-lp "$SMALL/model.lp" --quiet 2>"$W/err"
+rc=$?
+[ "$rc" = 3 ] && grep -q "^siaga: $SMALL/model.lp: cannot write" "$W/err" && ok || bad "export into a file's path: exit $rc: $(cat "$W/err")"
+"$SIAGA" plan "$SMALL" -o "$W/p2" --export-lp "$W/model.lp" --quiet 2>"$W/err" &&
+    grep -q "^Minimize" "$W/model.lp" && [ -z "$(ls -A "$W" | grep '^\.model')" ] && ok || bad "export over a previous model"
 if [ "$(id -u)" -ne 0 ]; then
     cp -r "$T/old" "$W/ro" && chmod 500 "$W/ro" && chmod 555 "$W"
     "$SIAGA" plan "$SMALL" -o "$W/ro" --quiet 2>/dev/null
