@@ -35,6 +35,17 @@ same_set() {
     done
 }
 
+# the end of every check in $W: "ok", or "FAIL: WHAT: why"; nothing but
+# the output (NAME, a grep pattern) and the captured streams may be left
+verdict() { # verdict WHAT MSG NAME
+    left=$(ls -A "$W" | grep -v -e "^$3\$" -e '^stderr$' -e '^stdout$')
+    msg=$2
+    if [ -z "$msg" ] && [ -n "$left" ]; then
+        msg="left behind: $(echo "$left" | tr '\n' ' ')"
+    fi
+    if [ -n "$msg" ]; then echo "FAIL: $1: $msg"; else echo ok; rm -rf "$W"; fi
+}
+
 # one plan run under a fault, into a copy of the previous set; $W is a
 # fresh folder for it.  Env for the fault comes from the caller.
 check_plan() { # check_plan WHAT BIN REF SCENARIO [PLAN OPTIONS...]
@@ -74,11 +85,7 @@ check_plan() { # check_plan WHAT BIN REF SCENARIO [PLAN OPTIONS...]
     esac
     # no staging folder may stay: removing one allocates nothing and
     # opens no stream (io/outdir.c), so no fault can leave it behind
-    left=$(ls -A "$W" | grep -v -e '^out$' -e '^stderr$' -e '^stdout$')
-    if [ -z "$msg" ] && [ -n "$left" ]; then
-        msg="left behind: $(echo "$left" | tr '\n' ' ')"
-    fi
-    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+    verdict "$what" "$msg" 'out'
 }
 
 # a command whose result is its exit code and standard output
@@ -115,11 +122,7 @@ check_file() { # check_file WHAT REF command...
        [ -e "$W/out.xml" ] && msg="exit 3 and the file was written" ;;
     *) msg="exit $rc: $(head -c 300 "$W/stderr")" ;;
     esac
-    left=$(ls -A "$W" | grep -v -e '^out\.xml$' -e '^stderr$' -e '^stdout$')
-    if [ -z "$msg" ] && [ -n "$left" ]; then
-        msg="left behind: $(echo "$left" | tr '\n' ' ')"
-    fi
-    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+    verdict "$what" "$msg" 'out\.xml'
 }
 
 # split into a new folder: exit 0 with the reference parts, or exit 3 with
@@ -136,11 +139,7 @@ check_split() { # check_split WHAT BIN
        [ -e "$W/parts" ] && msg="exit 3 and the folder was made" ;;
     *) msg="exit $rc: $(head -c 300 "$W/stderr")" ;;
     esac
-    left=$(ls -A "$W" | grep -v -e '^parts$' -e '^stderr$' -e '^stdout$')
-    if [ -z "$msg" ] && [ -n "$left" ]; then
-        msg="left behind: $(echo "$left" | tr '\n' ' ')"
-    fi
-    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+    verdict "$what" "$msg" 'parts'
 }
 
 IMPORT_ARGS="import --wilayah tests/data/import/wilayah.tsv --tps tests/data/import/mymaps.kml --grades tests/data/import/grades.csv --personnel tests/data/import/personnel.csv --date 2024-02-14 -o"
