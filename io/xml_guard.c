@@ -168,27 +168,31 @@ static int file_keep(void *ctx)
     return 0;
 }
 
-xmlTextReaderPtr xml_guard_reader(struct xml_guard_file *f, const char *path,
-                                  int options)
+/* f fresh, with path open; 0, or -1 with f->error set. */
+static int file_open(struct xml_guard_file *f, const char *path)
 {
     memset(f, 0, sizeof *f);
     xml_guard_init(&f->guard);
     if ((f->in = fopen(path, "rb")) == NULL) {
         f->error = errno;
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+xmlTextReaderPtr xml_guard_reader(struct xml_guard_file *f, const char *path,
+                                  int options)
+{
+    if (file_open(f, path) != 0)
+        return NULL;
     return xmlReaderForIO(file_read, file_keep, f, path, NULL, options);
 }
 
 xmlDocPtr xml_guard_read_doc(struct xml_guard_file *f, xmlParserCtxtPtr ctxt,
                              const char *path, int options)
 {
-    memset(f, 0, sizeof *f);
-    xml_guard_init(&f->guard);
-    if ((f->in = fopen(path, "rb")) == NULL) {
-        f->error = errno;
+    if (file_open(f, path) != 0)
         return NULL;
-    }
     return xmlCtxtReadIO(ctxt, file_read, file_keep, f, path, NULL, options);
 }
 
