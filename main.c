@@ -255,7 +255,7 @@ static int export_model(const struct scenario *s, const char *path,
     struct model_weights w;
     int rc = SIAGA_EIO;
     if (outfile_open(&of, path, el) == 0 && outfile_release(&of, el) == 0) {
-        rc = solver_export_model(s, of.tmp, fmt, &w, el);
+        rc = solver_export_model(s, of.wpath, fmt, &w, el);
         if (rc == SIAGA_OK &&
             (outfile_finish(&of, el) != 0 || outfile_rename(&of, el) != 0))
             rc = SIAGA_EIO;

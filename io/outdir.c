@@ -4,25 +4,46 @@
  * The order of the steps is what makes a kill harmless: the new files are
  * complete and synced in the staging folder before anything visible
  * changes, and the one step that changes what DIR holds is a single
- * rename (or exchange) of a folder.  A staging folder's name carries the
- * process id, so the next run can tell a killed run's leftovers (process
- * gone) from a run still going on, and remove only the former.
+ * rename (or exchange) of a folder.  The staging container keeps its
+ * marker until everything else in it is gone, so a run killed at any
+ * moment leaves a container the next run can prove is siaga's and remove.
+ *
+ * Why nothing here can be turned against the user (the threat: anyone who
+ * can write PARENT or DIR plants links or folders under predictable
+ * names): every folder is reached through a descriptor opened with
+ * O_NOFOLLOW | O_DIRECTORY from a descriptor already trusted, every
+ * removal is unlinkat relative to such a descriptor (it removes a link,
+ * never its target), names are compared with what was opened (dev/ino)
+ * before a folder of ours is removed by name, and a folder this run did
+ * not make is entered only when proven (open_stale).  Removal allocates
+ * nothing (getdents64 into a stack buffer), so it runs on the
+ * out-of-memory path of io/xml_alloc.c.
  */
-#define _GNU_SOURCE /* renameat2 and RENAME_EXCHANGE (glibc 2.28) */
+#define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE (glibc 2.28), getrandom */
 #include "outdir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #define STAGE_TAG "siaga-"
+#define MARKER ".siaga-stage"
+#define SET "set"
+#define TOKEN_LEN 16
+/* containers nest at most this deep (a killed run's container inside
+ * DIR, swapped out with a previous set into our container) */
+#define MAX_DEPTH 3
+#define MAX_TRACKED 8
+
+enum { TEMP_NONE, TEMP_STAGE, TEMP_FILE };
 
 char *outdir_join(const char *a, const char *b)
 {
@@ -56,6 +77,57 @@ int outdir_mkdirs(char *path)
     return 0;
 }
 
+/* ---- tracking for fatal exits ------------------------------------------- */
+
+static struct outdir_temp *tracked[MAX_TRACKED];
+
+static void track(struct outdir_temp *t)
+{
+    for (int i = 0; i < MAX_TRACKED; i++)
+        if (tracked[i] == NULL) {
+            tracked[i] = t;
+            return;
+        }
+}
+
+static void untrack(struct outdir_temp *t)
+{
+    for (int i = 0; i < MAX_TRACKED; i++)
+        if (tracked[i] == t)
+            tracked[i] = NULL;
+}
+
+void outdir_temp_init(struct outdir_temp *t)
+{
+    memset(t, 0, sizeof *t);
+    t->fd = t->set = t->at = -1;
+}
+
+/* A 16-hex-digit token from getrandom (/dev/urandom on old kernels). */
+static int make_token(char *tok)
+{
+    unsigned char r[TOKEN_LEN / 2];
+    ssize_t got = getrandom(r, sizeof r, 0);
+    if (got != (ssize_t)sizeof r) {
+        int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+        got = fd >= 0 ? read(fd, r, sizeof r) : -1;
+        if (fd >= 0)
+            close(fd);
+        if (got != (ssize_t)sizeof r) {
+            errno = EIO;
+            return -1;
+        }
+    }
+    for (size_t i = 0; i < sizeof r; i++) {
+        tok[2 * i] = "0123456789abcdef"[r[i] >> 4];
+        tok[2 * i + 1] = "0123456789abcdef"[r[i] & 15];
+    }
+    tok[TOKEN_LEN] = '\0';
+    return 0;
+}
+
+/* ---- walking a folder without allocating --------------------------------- */
+
 /* getdents64 fills a buffer on the stack with these: opendir would
  * allocate, and a folder must also go when memory ran out. */
 struct linux_dirent64 {
@@ -66,139 +138,361 @@ struct linux_dirent64 {
     char d_name[];
 };
 
-/* Remove parent/name: its files, then itself.  A killed run's staging
- * folder inside it (it may sit in a previous set) goes too; a folder
- * holding anything else is left alone (never ours to remove).  Entries
- * are removed while the folder is read, so it is read again until a pass
- * removes nothing. */
-static void remove_tree_at(int parent, const char *name, int depth)
+enum { KEPT, REMOVED, SKIPPED };
+typedef int (*entry_fn)(int fd, const char *name, void *arg);
+
+/* fn on each entry of folder fd but "." and ".."; entries are removed
+ * while the folder is read, so it is read again until a pass removes
+ * nothing (8 passes at most).  Returns how many entries fn kept (KEPT) in
+ * the last pass, or -1 when the folder cannot be read. */
+static int each_entry(int fd, entry_fn fn, void *arg)
 {
-    int fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
-                                  (depth > 0 ? O_NOFOLLOW : 0));
-    if (fd < 0)
-        return;
     char buf[4096] __attribute__((aligned(8)));
+    int kept = 0;
     for (int pass = 0, removed = 1; removed && pass < 8; pass++) {
         long n;
         removed = 0;
+        kept = 0;
         if (lseek(fd, 0, SEEK_SET) != 0)
-            break;
+            return -1;
         while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0)
             for (long off = 0; off < n;) {
                 struct linux_dirent64 *e = (struct linux_dirent64 *)(buf + off);
                 off += e->d_reclen;
                 if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                     continue;
-                if (unlinkat(fd, e->d_name, 0) == 0) {
-                    removed = 1;
-                } else if (depth < 2 && strncmp(e->d_name, "." STAGE_TAG,
-                                                sizeof STAGE_TAG) == 0) {
-                    remove_tree_at(fd, e->d_name, depth + 1);
-                }
+                int r = fn(fd, e->d_name, arg);
+                removed |= r == REMOVED;
+                kept += r == KEPT;
             }
+        if (n < 0)
+            return -1;
     }
-    close(fd);
-    unlinkat(parent, name, AT_REMOVEDIR);
+    return kept;
 }
 
-void outdir_remove_tree(const char *path)
-{
-    remove_tree_at(AT_FDCWD, path, 0);
-}
+/* ---- proving a container is a killed run's ------------------------------- */
 
-static const char *tracked[OUTDIR_MAX_TRACKED];
-
-int outdir_track(const char *path)
+/* When name is PREFIX PID "-" TOKEN (16 lower-case hex digits): PID, with
+ * *token at TOKEN; else 0. */
+static long parse_name(const char *name, const char *prefix, const char **token)
 {
-    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++)
-        if (tracked[i] == NULL) {
-            tracked[i] = path;
+    size_t n = strlen(prefix);
+    long pid = 0;
+    if (strncmp(name, prefix, n) != 0)
+        return 0;
+    const char *p = name + n;
+    for (int d = 0; *p >= '0' && *p <= '9'; p++, d++) {
+        if (d == 9)
             return 0;
-        }
-    return -1;
+        pid = pid * 10 + (*p - '0');
+    }
+    if (p == name + n || *p != '-')
+        return 0;
+    *token = ++p;
+    for (int i = 0; i < TOKEN_LEN; i++, p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+            return 0;
+    return *p == '\0' ? pid : 0;
 }
 
-void outdir_untrack(const char *path)
+/* Whether folder fd holds the marker: a plain file of this user holding
+ * exactly token. */
+static int marked(int fd, const char *token)
 {
-    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++)
-        if (tracked[i] == path)
-            tracked[i] = NULL;
+    char buf[TOKEN_LEN + 1];
+    struct stat st;
+    int m = openat(fd, MARKER, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (m < 0)
+        return 0;
+    int ok = fstat(m, &st) == 0 && S_ISREG(st.st_mode) &&
+             st.st_uid == geteuid() && st.st_size == TOKEN_LEN &&
+             read(m, buf, sizeof buf) == TOKEN_LEN &&
+             memcmp(buf, token, TOKEN_LEN) == 0;
+    close(m);
+    return ok;
+}
+
+/* at/name opened, when it is a container that a killed run of this user
+ * left (outdir.h says what proves it); else -1. */
+static int open_stale(int at, const char *name, const char *prefix)
+{
+    const char *token = NULL;
+    long pid = parse_name(name, prefix, &token);
+    struct stat st, fst;
+    if (pid <= 0 || pid == (long)getpid())
+        return -1;
+    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+        return -1;   /* still running, or not ours to signal: alive */
+    if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
+        return -1;
+    int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (fstat(fd, &fst) != 0 || fst.st_dev != st.st_dev ||
+        fst.st_ino != st.st_ino || fst.st_uid != geteuid() || !marked(fd, token)) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* ---- removing a container ------------------------------------------------ */
+
+static int empty_container(int fd, int depth);
+
+/* An entry of a set/ folder: files and links go; a folder only when it
+ * is a killed run's container (one made inside DIR, which an exchange
+ * carried here with the previous set). */
+static int set_entry(int fd, const char *name, void *arg)
+{
+    int depth = *(int *)arg;
+    if (unlinkat(fd, name, 0) == 0)
+        return REMOVED;
+    if ((errno != EISDIR && errno != EPERM) || depth >= MAX_DEPTH)
+        return KEPT;
+    int sub = open_stale(fd, name, "." STAGE_TAG);
+    if (sub < 0)
+        return KEPT;
+    int r = empty_container(sub, depth + 1);
+    close(sub);
+    return r == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
+}
+
+/* An entry of a container: the marker stays for last; set/ is entered
+ * (opened O_NOFOLLOW, of this user); anything else is a file or left. */
+static int container_entry(int fd, const char *name, void *arg)
+{
+    int depth = *(int *)arg;
+    struct stat st;
+    if (strcmp(name, MARKER) == 0)
+        return SKIPPED;
+    if (unlinkat(fd, name, 0) == 0)
+        return REMOVED;
+    if ((errno != EISDIR && errno != EPERM) || strcmp(name, SET) != 0)
+        return KEPT;
+    int sub = openat(fd, SET, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0)
+        return KEPT;
+    int left = fstat(sub, &st) == 0 && st.st_uid == geteuid()
+                   ? each_entry(sub, set_entry, &depth) : -1;
+    close(sub);
+    return left == 0 && unlinkat(fd, SET, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
+}
+
+/* Empty container fd, the marker last; 0 when nothing is left in it,
+ * -1 when something stays (then the marker stays too, so that a later
+ * run can still prove it). */
+static int empty_container(int fd, int depth)
+{
+    if (each_entry(fd, container_entry, &depth) != 0)
+        return -1;
+    return unlinkat(fd, MARKER, 0) == 0 || errno == ENOENT ? 0 : -1;
+}
+
+/* Remove at/name when it still names what t opened. */
+static void remove_name(const struct outdir_temp *t, int flags)
+{
+    struct stat st;
+    if (fstatat(t->at, t->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        st.st_dev == t->dev && st.st_ino == t->ino)
+        unlinkat(t->at, t->name, flags);
+}
+
+void outdir_stage_remove(struct outdir_temp *t)
+{
+    if (t->kind == TEMP_STAGE && t->fd >= 0) {
+        if (t->set >= 0)
+            close(t->set);
+        if (empty_container(t->fd, 0) == 0)
+            remove_name(t, AT_REMOVEDIR);
+        close(t->fd);
+    }
+    untrack(t);
+    outdir_temp_init(t);
+}
+
+/* A lock or temporary file: its name goes (when it is still the file),
+ * then the descriptor, which lets go of a lock. */
+static void file_remove(struct outdir_temp *t)
+{
+    if (t->kind == TEMP_FILE && t->fd >= 0) {
+        remove_name(t, 0);
+        close(t->fd);
+    }
+    untrack(t);
+    outdir_temp_init(t);
 }
 
 void outdir_remove_tracked(void)
 {
-    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++) {
-        if (tracked[i] == NULL)
+    for (int i = 0; i < MAX_TRACKED; i++) {
+        struct outdir_temp *t = tracked[i];
+        if (t == NULL)
             continue;
-        if (unlink(tracked[i]) != 0 && (errno == EISDIR || errno == EPERM))
-            outdir_remove_tree(tracked[i]);
+        if (t->kind == TEMP_STAGE)
+            outdir_stage_remove(t);
+        else
+            file_remove(t);
         tracked[i] = NULL;
     }
 }
 
-/* In folder, remove staging folders named PREFIX + PID + "-..." whose
- * process is gone (a killed run). */
-static void remove_stale(const char *folder, const char *prefix)
+struct stale_arg {
+    const char *prefix;
+};
+
+static int stale_entry(int at, const char *name, void *arg)
 {
-    DIR *d = opendir(folder);
-    size_t n = strlen(prefix);
-    if (d == NULL)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strncmp(e->d_name, prefix, n) != 0)
-            continue;
-        char *end;
-        long pid = strtol(e->d_name + n, &end, 10);
-        if (end == e->d_name + n || *end != '-' || pid <= 0 ||
-            pid == (long)getpid())
-            continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-            continue;
-        char *p = outdir_join(folder, e->d_name);
-        if (p != NULL)
-            outdir_remove_tree(p);
-        free(p);
-    }
-    closedir(d);
+    const struct stale_arg *a = arg;
+    int fd = open_stale(at, name, a->prefix);
+    if (fd < 0)
+        return KEPT;
+    struct stat st;
+    int gone = empty_container(fd, 0) == 0 && fstat(fd, &st) == 0;
+    struct outdir_temp t;
+    outdir_temp_init(&t);
+    t.at = at;
+    t.dev = st.st_dev;
+    t.ino = st.st_ino;
+    close(fd);
+    if (!gone || strlen(name) >= sizeof t.name)
+        return KEPT;
+    strcpy(t.name, name);
+    remove_name(&t, AT_REMOVEDIR);
+    return REMOVED;
 }
 
-/* Make a fresh folder folder/PREFIX-PID-NNNNNN with mode 0777 less the
- * umask (mkdtemp would make 0700, and the folder may become DIR).
- * Returns its path, or NULL with errno set. */
-static char *make_stage(const char *folder, const char *prefix)
+void outdir_remove_stale(int at, const char *prefix)
 {
-    static unsigned long seq;
-    unsigned long r = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16);
-    for (int tries = 0; tries < 100; tries++) {
-        char base[512];
-        r = r * 6364136223846793005UL + 1442695040888963407UL + seq++;
-        snprintf(base, sizeof base, "%s%ld-%06lu", prefix, (long)getpid(),
-                 (r >> 33) % 1000000);
-        char *p = outdir_join(folder, base);
-        if (p == NULL) {
-            errno = ENOMEM;
-            return NULL;
+    struct stale_arg a = {prefix};
+    each_entry(at, stale_entry, &a);
+}
+
+/* ---- making a container ------------------------------------------------- */
+
+int outdir_stage_make(struct outdir_temp *t, int at, const char *prefix)
+{
+    char token[TOKEN_LEN + 1];
+    struct stat st;
+    int err;
+    outdir_temp_init(t);
+    t->at = at;
+    for (int tries = 0;; tries++) {
+        if (tries == 16) {   /* 16 collisions of 64 random bits: not chance */
+            errno = EEXIST;
+            return -1;
         }
-        if (mkdir(p, 0777) == 0)
-            return p;
-        int err = errno;
-        free(p);
-        errno = err;
-        if (err != EEXIST)
-            return NULL;
+        if (make_token(token) != 0)
+            return -1;
+        int n = snprintf(t->name, sizeof t->name, "%s%ld-%s", prefix,
+                         (long)getpid(), token);
+        if (n < 0 || (size_t)n >= sizeof t->name) {
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        if (mkdirat(at, t->name, 0700) == 0)
+            break;
+        if (errno != EEXIST)
+            return -1;
     }
-    return NULL;
+    t->fd = openat(at, t->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (t->fd < 0 || fstat(t->fd, &st) != 0 || st.st_uid != geteuid()) {
+        /* swapped between mkdirat and openat: not ours to remove */
+        err = t->fd < 0 ? errno : EPERM;
+        if (t->fd >= 0)
+            close(t->fd);
+        outdir_temp_init(t);
+        errno = err;
+        return -1;
+    }
+    t->kind = TEMP_STAGE;
+    t->dev = st.st_dev;
+    t->ino = st.st_ino;
+    track(t);
+    int m = openat(t->fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                  O_CLOEXEC, 0600);
+    int bad = m < 0 || write(m, token, TOKEN_LEN) != TOKEN_LEN;
+    err = errno;
+    if (m >= 0 && close(m) != 0 && !bad) {
+        bad = 1;
+        err = errno;
+    }
+    if (!bad && mkdirat(t->fd, SET, 0777) != 0) {
+        bad = 1;
+        err = errno;
+    }
+    if (!bad && (t->set = openat(t->fd, SET, O_RDONLY | O_DIRECTORY |
+                                             O_NOFOLLOW | O_CLOEXEC)) < 0) {
+        bad = 1;
+        err = errno;
+    }
+    if (bad) {
+        outdir_stage_remove(t);
+        errno = err;
+        return -1;
+    }
+    return 0;
 }
 
-static void sync_dir(const char *path)
+/* ---- the lock ----------------------------------------------------------- */
+
+/* Lock at/name (created if missing, never through a link), waiting up to
+ * OUTDIR_LOCK_WAIT seconds.  The holder removes the file before it lets
+ * go, so after the lock is granted the name must still be the file
+ * locked; if not, the lock was on a removed file: try again. */
+static int take_lock(struct outdir_temp *t, int at, const char *name,
+                     const char *dir, struct error_list *errs)
 {
-    int fd = open(path, O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);   /* not every file system syncs folders: best effort */
+    struct timespec t0, now, nap = {0, 20 * 1000 * 1000};
+    struct stat st, nst;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    outdir_temp_init(t);
+    for (;;) {
+        int fd = openat(at, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+                                  O_CLOEXEC, 0666);
+        if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            int err = fd < 0 ? errno : EINVAL;
+            error_add(errs, dir, 0, "cannot lock the output folder with %s: "
+                      "%s", name, err == ELOOP ? "it is a symbolic link"
+                      : err == EINVAL ? "it is not a plain file" : strerror(err));
+            if (fd >= 0)
+                close(fd);
+            return -1;
+        }
+        while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if ((errno != EWOULDBLOCK && errno != EINTR) ||
+                now.tv_sec - t0.tv_sec >= OUTDIR_LOCK_WAIT) {
+                if (errno == EWOULDBLOCK)
+                    error_add(errs, dir, 0, "another siaga run is writing this "
+                              "folder (it holds %s); waited %d s, giving up "
+                              "(nothing written)", name, OUTDIR_LOCK_WAIT);
+                else
+                    error_add(errs, dir, 0, "cannot lock the output folder: "
+                              "%s", strerror(errno));
+                close(fd);
+                return -1;
+            }
+            nanosleep(&nap, NULL);
+        }
+        if (fstatat(at, name, &nst, AT_SYMLINK_NOFOLLOW) == 0 &&
+            nst.st_dev == st.st_dev && nst.st_ino == st.st_ino) {
+            t->kind = TEMP_FILE;
+            t->at = at;
+            t->fd = fd;
+            t->dev = st.st_dev;
+            t->ino = st.st_ino;
+            snprintf(t->name, sizeof t->name, "%s", name);
+            track(t);
+            return 0;
+        }
         close(fd);
     }
 }
+
+/* ---- the set ------------------------------------------------------------ */
 
 /* Split od->dir into parent and base ("a/b//" -> "a", "b"). */
 static int split(struct outdir *od)
@@ -218,25 +512,17 @@ static int split(struct outdir *od)
     return od->parent != NULL && od->base != NULL ? 0 : -1;
 }
 
-/* Prefix of staging folders next to DIR: ".BASE.siaga-". */
-static char *side_prefix(const struct outdir *od)
-{
-    size_t n = strlen(od->base) + sizeof "." "." STAGE_TAG;
-    char *p = malloc(n);
-    if (p != NULL)
-        snprintf(p, n, ".%s.%s", od->base, STAGE_TAG);
-    return p;
-}
-
 int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
 {
-    int rc = SIAGA_OK;
-    char *prefix = NULL;
-    struct stat st, pst;
+    int rc = SIAGA_EIO;
+    char prefix[NAME_MAX + 1], lockname[NAME_MAX + 1];
+    struct stat lst, st, pst;
 
     memset(od, 0, sizeof *od);
-    if ((od->dir = strdup(dir)) == NULL || split(od) != 0 ||
-        (prefix = side_prefix(od)) == NULL) {
+    od->parent_fd = od->dir_fd = -1;
+    outdir_temp_init(&od->lock);
+    outdir_temp_init(&od->stage);
+    if ((od->dir = strdup(dir)) == NULL || split(od) != 0) {
         error_add(errs, NULL, 0, "out of memory");
         rc = SIAGA_ENOMEM;
         goto done;
@@ -244,74 +530,100 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
     if (od->dir[0] == '\0' || outdir_mkdirs(od->parent) != 0) {
         error_add(errs, dir, 0, "cannot create output folder: %s",
                   od->dir[0] ? strerror(errno) : "empty name");
-        rc = SIAGA_EIO;
         goto done;
     }
-    remove_stale(od->parent, prefix);
-    if (lstat(od->dir, &st) != 0) {
-        if (errno != ENOENT) {
+    if ((od->parent_fd = open(od->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        error_add(errs, dir, 0, "cannot use output folder: %s", strerror(errno));
+        goto done;
+    }
+    /* the names beside DIR; a longer name is cut, which at worst makes two
+     * such folders share a lock */
+    snprintf(prefix, sizeof prefix, ".%.200s.%s", od->base, STAGE_TAG);
+    snprintf(lockname, sizeof lockname, ".%.200s.%slock", od->base, STAGE_TAG);
+    int special = strcmp(od->base, ".") == 0 || strcmp(od->base, "..") == 0 ||
+                  strcmp(od->dir, "/") == 0;
+    if (fstatat(od->parent_fd, od->base, &lst, AT_SYMLINK_NOFOLLOW) == 0) {
+        od->dir_fd = openat(od->parent_fd, od->base, O_RDONLY | O_DIRECTORY |
+                                                     O_CLOEXEC);
+        if (od->dir_fd < 0) {
             error_add(errs, dir, 0, "cannot use output folder: %s",
                       strerror(errno));
-            rc = SIAGA_EIO;
             goto done;
         }
-        if ((od->stage = make_stage(od->parent, prefix)) == NULL) {
+    } else if (errno != ENOENT) {
+        error_add(errs, dir, 0, "cannot use output folder: %s", strerror(errno));
+        goto done;
+    }
+    /* ".", ".." and "/" have no folder beside them: the lock goes inside */
+    if (special ? take_lock(&od->lock, od->dir_fd, "." STAGE_TAG "lock", dir, errs)
+                : take_lock(&od->lock, od->parent_fd, lockname, dir, errs))
+        goto done;
+    if (!special)
+        outdir_remove_stale(od->parent_fd, prefix);
+    if (od->dir_fd < 0) {
+        if (outdir_stage_make(&od->stage, od->parent_fd, prefix) != 0) {
             error_add(errs, dir, 0, "cannot create output folder: %s",
                       strerror(errno));
-            rc = errno == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+            goto done;
         }
+        rc = SIAGA_OK;
         goto done;
     }
-    if (S_ISLNK(st.st_mode) && stat(od->dir, &st) != 0)
-        memset(&st, 0, sizeof st);
-    if (!S_ISDIR(st.st_mode)) {
-        error_add(errs, dir, 0, "cannot use output folder: %s",
-                  strerror(ENOTDIR));
-        rc = SIAGA_EIO;
+    /* a folder siaga may not write is not replaced behind its owner's
+     * back (an exchange needs only PARENT writable): no permission, or no
+     * write bit at all (root has every permission), or a read-only mount */
+    if (fstat(od->dir_fd, &st) != 0 ||
+        faccessat(od->parent_fd, od->base, W_OK, AT_EACCESS) != 0 ||
+        (st.st_mode & 0222) == 0) {
+        int err = errno == 0 || (st.st_mode & 0222) == 0 ? EACCES : errno;
+        error_add(errs, dir, 0, "the output folder is read-only (%s); siaga "
+                  "does not replace it: make it writable or name another",
+                  strerror(err));
         goto done;
     }
-    remove_stale(od->dir, "." STAGE_TAG);
+    outdir_remove_stale(od->dir_fd, "." STAGE_TAG);
     /* swap the whole folder only when it is a plain folder on the same
      * file system as its parent (not a link, a mount point or ".") */
-    int swappable = strcmp(od->base, ".") != 0 && strcmp(od->base, "..") != 0 &&
-                    strcmp(od->dir, "/") != 0 && lstat(od->dir, &st) == 0 &&
-                    S_ISDIR(st.st_mode) && stat(od->parent, &pst) == 0 &&
-                    pst.st_dev == st.st_dev;
-    if (swappable)
-        od->stage = make_stage(od->parent, prefix);
-    if (od->stage == NULL) {
+    if (!special && S_ISDIR(lst.st_mode) && fstat(od->parent_fd, &pst) == 0 &&
+        pst.st_dev == st.st_dev)
+        outdir_stage_make(&od->stage, od->parent_fd, prefix);
+    if (od->stage.kind == TEMP_NONE) {
         od->inside = 1;
-        if ((od->stage = make_stage(od->dir, "." STAGE_TAG)) == NULL) {
+        if (outdir_stage_make(&od->stage, od->dir_fd, "." STAGE_TAG) != 0) {
             error_add(errs, dir, 0, "cannot write in output folder: %s",
                       strerror(errno));
-            rc = errno == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+            goto done;
         }
     }
+    rc = SIAGA_OK;
 done:
-    if (od->stage != NULL)
-        outdir_track(od->stage);
-    free(prefix);
     return rc;
 }
 
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
 {
     FILE *fp = NULL;
-    char *path = NULL, *nm = NULL;
-    if (od->stage == NULL || od->n == OUTDIR_MAX_FILES || name[0] == '\0' ||
+    char *nm = NULL;
+    int fd = -1;
+    if (od->stage.set < 0 || od->n == OUTDIR_MAX_FILES || name[0] == '\0' ||
         name[0] == '.' || strchr(name, '/') != NULL) {
         error_add(errs, od->dir, 0, "internal error: bad output file '%s'",
                   name);
         goto done;
     }
-    if ((path = outdir_join(od->stage, name)) == NULL || (nm = strdup(name)) == NULL) {
+    if ((nm = strdup(name)) == NULL) {
         error_add(errs, NULL, 0, "out of memory");
         goto done;
     }
-    /* "x": the staging folder is fresh, so a file already there is not ours */
-    if ((fp = fopen(path, "wx")) == NULL) {
+    /* O_EXCL: the staging folder is fresh, so a file already there is not
+     * ours; O_NOFOLLOW: nor is a link */
+    fd = openat(od->stage.set, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                     O_CLOEXEC, 0666);
+    if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
         error_add(errs, od->dir, 0, "cannot write %s: %s", name,
                   strerror(errno));
+        if (fd >= 0)
+            close(fd);
         goto done;
     }
     od->name[od->n] = nm;
@@ -319,78 +631,60 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
     od->n++;
     nm = NULL;
 done:
-    free(path);
     free(nm);
     return fp;
 }
 
-/* Whether every entry of DIR is a plain file of the new set or a
- * staging folder, so that exchanging the folders loses nothing. */
+struct ours_arg {
+    const struct outdir *od;
+    int ok;
+};
+
+static int ours_entry(int fd, const char *name, void *arg)
+{
+    struct ours_arg *a = arg;
+    struct stat st;
+    int found = 0;
+    for (int i = 0; i < a->od->n && !found; i++)
+        found = strcmp(name, a->od->name[i]) == 0;
+    if (!found || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode))
+        a->ok = 0;
+    return KEPT;
+}
+
+/* Whether every entry of DIR is a plain file named as a file of the new
+ * set, so that exchanging the folders loses nothing. */
 static int only_ours(const struct outdir *od)
 {
-    DIR *d = opendir(od->dir);
-    int ok = d != NULL;
-    struct dirent *e;
-    while (ok && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        if (strncmp(e->d_name, "." STAGE_TAG, sizeof STAGE_TAG) == 0)
-            continue;
-        int found = 0;
-        for (int i = 0; i < od->n && !found; i++)
-            found = strcmp(e->d_name, od->name[i]) == 0;
-        ok = found;
-    }
-    if (d != NULL)
-        closedir(d);
-    return ok;
+    struct ours_arg a = {od, 1};
+    return each_entry(od->dir_fd, ours_entry, &a) >= 0 && a.ok;
 }
 
-/* Exchange DIR and the staging folder; 0, or -1 with errno set (EINVAL
- * or ENOSYS when the system or the file system cannot). */
-static int exchange(const struct outdir *od)
-{
-#ifdef RENAME_EXCHANGE
-    return renameat2(AT_FDCWD, od->stage, AT_FDCWD, od->dir, RENAME_EXCHANGE);
-#else
-    (void)od;
-    errno = ENOSYS;
-    return -1;
-#endif
-}
-
-/* Rename each file of the stage into DIR, then remove the stage. */
+/* Rename each file of the stage into DIR. */
 static int rename_each(struct outdir *od, struct error_list *errs)
 {
     for (int i = 0; i < od->n; i++) {
-        char *from = outdir_join(od->stage, od->name[i]);
-        char *to = outdir_join(od->dir, od->name[i]);
-        int r = from != NULL && to != NULL ? rename(from, to) : -1;
-        int err = from != NULL && to != NULL ? errno : ENOMEM;
-        free(from);
-        free(to);
-        if (r != 0) {
-            if (i == 0)
-                error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
-                          "the previous files are untouched", od->name[i],
-                          strerror(err));
-            else
-                error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
-                          "the folder now holds %d new and %d previous files",
-                          od->name[i], strerror(err), i, od->n - i);
-            return SIAGA_EIO;
-        }
+        if (renameat(od->stage.set, od->name[i], od->dir_fd, od->name[i]) == 0)
+            continue;
+        if (i == 0)
+            error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
+                      "the previous files are untouched", od->name[i],
+                      strerror(errno));
+        else
+            error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
+                      "the folder now holds %d new and %d previous files",
+                      od->name[i], strerror(errno), i, od->n - i);
+        return SIAGA_EIO;
     }
-    rmdir(od->stage);
-    free(od->stage);
-    od->stage = NULL;
+    fsync(od->dir_fd);
     return SIAGA_OK;
 }
 
 int outdir_commit(struct outdir *od, struct error_list *errs)
 {
     int rc = SIAGA_OK;
-    struct stat st;
+    struct stat st, dst;
 
     for (int i = 0; i < od->n; i++) {
         FILE *fp = od->fp[i];
@@ -410,18 +704,17 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
             rc = SIAGA_EIO;
         }
     }
-    if (rc != SIAGA_OK || od->stage == NULL)
+    if (rc != SIAGA_OK || od->stage.set < 0)
         return rc == SIAGA_OK ? SIAGA_EIO : rc;
-    sync_dir(od->stage);
+    fsync(od->stage.set);   /* not every file system syncs folders: best effort */
     if (od->inside) {
         rc = rename_each(od, errs);
         goto done;
     }
-    if (lstat(od->dir, &st) != 0 && errno == ENOENT) {
-        if (rename(od->stage, od->dir) == 0) {
-            outdir_untrack(od->stage);
-            free(od->stage);
-            od->stage = NULL;
+    if (fstatat(od->parent_fd, od->base, &st, AT_SYMLINK_NOFOLLOW) != 0 &&
+        errno == ENOENT) {
+        if (renameat(od->stage.fd, SET, od->parent_fd, od->base) == 0) {
+            fsync(od->stage.set);
             goto done;
         }
         error_add(errs, od->dir, 0, "cannot rename output folder into "
@@ -429,15 +722,26 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
         rc = SIAGA_EIO;
         goto done;
     }
-    if (S_ISDIR(st.st_mode) && only_ours(od)) {
-        chmod(od->stage, st.st_mode & 07777);
-        if (exchange(od) == 0) {
-            outdir_remove_tree(od->stage);   /* now the previous set */
-            outdir_untrack(od->stage);
-            free(od->stage);
-            od->stage = NULL;
+    if (od->dir_fd < 0 &&
+        (od->dir_fd = openat(od->parent_fd, od->base, O_RDONLY | O_DIRECTORY |
+                                                      O_CLOEXEC)) < 0) {
+        error_add(errs, od->dir, 0, "cannot use output folder: %s",
+                  strerror(errno));
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    if (S_ISDIR(st.st_mode) && fstat(od->dir_fd, &dst) == 0 &&
+        dst.st_dev == st.st_dev && dst.st_ino == st.st_ino && only_ours(od)) {
+        fchmod(od->stage.set, st.st_mode & 07777);
+#ifdef RENAME_EXCHANGE
+        if (renameat2(od->stage.fd, SET, od->parent_fd, od->base,
+                      RENAME_EXCHANGE) == 0) {
+            fsync(od->stage.set);   /* now DIR; the previous set goes at close */
             goto done;
         }
+#else
+        errno = ENOSYS;
+#endif
         if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP &&
             errno != EBUSY && errno != EXDEV && errno != EPERM) {
             error_add(errs, od->dir, 0, "cannot put the output folder in "
@@ -451,8 +755,8 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
 done:
     if (rc == SIAGA_OK) {
         od->committed = 1;
-        sync_dir(od->parent);
-        sync_dir(od->dir);
+        fsync(od->parent_fd);
+        outdir_stage_remove(&od->stage);   /* the marker, or the previous set */
     }
     return rc;
 }
@@ -464,56 +768,92 @@ void outdir_close(struct outdir *od)
             fclose(od->fp[i]);
         free(od->name[i]);
     }
-    if (od->stage != NULL) {
-        outdir_remove_tree(od->stage);
-        outdir_untrack(od->stage);
-    }
-    free(od->stage);
+    outdir_stage_remove(&od->stage);
+    file_remove(&od->lock);   /* the last step: lets the next run in */
+    if (od->dir_fd >= 0)
+        close(od->dir_fd);
+    if (od->parent_fd >= 0)
+        close(od->parent_fd);
     free(od->dir);
     free(od->parent);
     free(od->base);
     memset(od, 0, sizeof *od);
+    od->parent_fd = od->dir_fd = -1;
+    outdir_temp_init(&od->lock);
+    outdir_temp_init(&od->stage);
 }
 
 /* ---- one file: a temporary beside it, renamed at the end ----------------- */
 
-int outfile_open(struct outfile *a, const char *path,
-                       struct error_list *errs)
+int outfile_open(struct outfile *a, const char *path, struct error_list *errs)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     size_t dn = slash ? (size_t)(slash - path) + 1 : 0;
-    int fd = -1;
+    char token[TOKEN_LEN + 1], *folder = NULL;
+    struct stat st;
+    int fd = -1, rc = -1;
 
     memset(a, 0, sizeof *a);
+    a->dirfd = -1;
+    outdir_temp_init(&a->t);
     if (*base == '\0') {
         error_add(errs, path, 0, "names a folder, not a file");
-        return -1;
+        goto done;
     }
     a->path = strdup(path);
-    a->tmp = malloc(dn + strlen(base) + 16);
-    if (a->path == NULL || a->tmp == NULL) {
+    folder = dn > 0 ? strndup(path, dn) : strdup(".");
+    if (a->path == NULL || folder == NULL) {
         error_add(errs, NULL, 0, "out of memory");
-        return -1;
+        goto done;
+    }
+    if ((a->dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        error_add(errs, path, 0, "cannot write: %s", strerror(errno));
+        goto done;
+    }
+    for (int tries = 0; fd < 0; tries++) {
+        if (tries == 16 || make_token(token) != 0) {
+            error_add(errs, path, 0, "cannot write: %s", strerror(EEXIST));
+            goto done;
+        }
+        snprintf(a->t.name, sizeof a->t.name, ".%.200s.%s", base, token);
+        fd = openat(a->dirfd, a->t.name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                         O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST) {
+            error_add(errs, path, 0, "cannot write: %s", strerror(errno));
+            goto done;
+        }
+    }
+    if (fstat(fd, &st) != 0) {
+        error_add(errs, path, 0, "cannot write: %s", strerror(errno));
+        unlinkat(a->dirfd, a->t.name, 0);
+        close(fd);
+        goto done;
+    }
+    a->t.kind = TEMP_FILE;
+    a->t.at = a->dirfd;
+    a->t.fd = fd;
+    a->t.dev = st.st_dev;
+    a->t.ino = st.st_ino;
+    track(&a->t);
+    if ((a->tmp = malloc(dn + strlen(a->t.name) + 1)) == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        goto done;
     }
     memcpy(a->tmp, path, dn);
-    sprintf(a->tmp + dn, ".%s.XXXXXX", base);
-    fd = mkstemp(a->tmp);
-    if (fd < 0 || (a->fp = fdopen(fd, "w")) == NULL) {
+    strcpy(a->tmp + dn, a->t.name);
+    a->wpath = a->tmp;
+    int dfd = dup(fd);
+    if (dfd < 0 || (a->fp = fdopen(dfd, "w")) == NULL) {
         error_add(errs, path, 0, "cannot write: %s", strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(a->tmp);
-        }
-        free(a->tmp);
-        a->tmp = NULL;
-        return -1;
+        if (dfd >= 0)
+            close(dfd);
+        goto done;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);   /* mkstemp makes 0600; outputs are ordinary files */
-    outdir_track(a->tmp);
-    return 0;
+    rc = 0;
+done:
+    free(folder);
+    return rc;
 }
 
 int outfile_finish(struct outfile *a, struct error_list *errs)
@@ -521,11 +861,9 @@ int outfile_finish(struct outfile *a, struct error_list *errs)
     FILE *fp = a->fp;
     int bad;
     a->fp = NULL;
-    if (fp == NULL) {   /* released: written by name, synced by name */
-        int fd = open(a->tmp, O_RDONLY | O_CLOEXEC);
-        bad = fd < 0 || fsync(fd) != 0;
-        if (fd >= 0)
-            close(fd);
+    errno = 0;
+    if (fp == NULL) {   /* released: written by name, synced through t.fd */
+        bad = a->t.fd < 0 || fsync(a->t.fd) != 0;
     } else {
         bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
         if (fclose(fp) != 0)
@@ -539,14 +877,16 @@ int outfile_finish(struct outfile *a, struct error_list *errs)
 
 int outfile_rename(struct outfile *a, struct error_list *errs)
 {
-    if (rename(a->tmp, a->path) != 0) {
+    const char *slash = strrchr(a->path, '/');
+    if (renameat(a->dirfd, a->t.name, a->dirfd, slash ? slash + 1 : a->path) != 0) {
         error_add(errs, a->path, 0, "cannot rename into place: %s",
                   strerror(errno));
         return -1;
     }
-    outdir_untrack(a->tmp);
-    free(a->tmp);
-    a->tmp = NULL;
+    /* the name is the output now: nothing of it to remove */
+    close(a->t.fd);
+    untrack(&a->t);
+    outdir_temp_init(&a->t);
     return 0;
 }
 
@@ -554,22 +894,30 @@ void outfile_close(struct outfile *a)
 {
     if (a->fp != NULL)
         fclose(a->fp);
-    if (a->tmp != NULL) {
-        unlink(a->tmp);
-        outdir_untrack(a->tmp);
-    }
+    file_remove(&a->t);
+    if (a->path != NULL && a->dirfd >= 0)   /* a zeroed struct has fd 0 */
+        close(a->dirfd);
     free(a->tmp);
     free(a->path);
     memset(a, 0, sizeof *a);
+    a->dirfd = -1;
+    outdir_temp_init(&a->t);
 }
 
 int outfile_release(struct outfile *a, struct error_list *errs)
 {
     FILE *fp = a->fp;
+    struct stat st;
     a->fp = NULL;
     if (fclose(fp) != 0) {
         error_add(errs, a->path, 0, "cannot write: %s", strerror(errno));
         return -1;
     }
+    /* the open temporary itself, when /proc shows it: GLPK then writes
+     * that file whatever its name has become */
+    snprintf(a->procpath, sizeof a->procpath, "/proc/self/fd/%d", a->t.fd);
+    if (stat(a->procpath, &st) == 0 && st.st_dev == a->t.dev &&
+        st.st_ino == a->t.ino)
+        a->wpath = a->procpath;
     return 0;
 }

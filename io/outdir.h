@@ -6,34 +6,90 @@
  * file and, whenever the folder allows it, never a mix of the two.
  *
  * How the set is put in place (DIR is the output folder):
- * - The staging folder is PARENT/.NAME.siaga-PID-XXXXXX, next to DIR.
- * - DIR does not exist: the staging folder is renamed to DIR.
- * - DIR holds nothing but files of the new set: the two folders are
+ * - One run at a time per DIR: a run holds an advisory lock (flock) on
+ *   PARENT/.NAME.siaga-lock from outdir_open to outdir_close, and removes
+ *   that file before it lets go.  A second run waits for it up to
+ *   OUTDIR_LOCK_WAIT seconds, then fails with a message; so two runs never
+ *   leave a mix of their sets.
+ * - The staging folder is a private container PARENT/.NAME.siaga-PID-TOKEN
+ *   (mode 0700) next to DIR, holding a marker file .siaga-stage (TOKEN
+ *   again) and the folder set/ that receives the files.  TOKEN is 16 hex
+ *   digits from getrandom, so the name cannot be predicted, and the
+ *   container is made with mkdirat and a new TOKEN on a collision.
+ * - DIR does not exist: set/ is renamed to DIR.
+ * - DIR holds nothing but plain files of the new set: set/ and DIR are
  *   exchanged in one step (renameat2 RENAME_EXCHANGE, Linux 3.15), and the
- *   previous set, now in the staging folder, is removed.
+ *   previous set, now set/ in the container, is removed with it.
  * - Otherwise (DIR holds other files, DIR is a symbolic link, ".", a mount
  *   point, PARENT is not writable, or the file system cannot exchange):
- *   the staging folder is DIR/.siaga-PID-XXXXXX and each file is renamed
- *   into place on its own.  Each file is still whole, but a kill between
- *   two renames leaves a mix; README.md says so.
+ *   the container is DIR/.siaga-PID-TOKEN and each file is renamed into
+ *   place on its own.  Each file is still whole, but a kill between two
+ *   renames leaves a mix; README.md says so.
+ * - A DIR siaga may not write (no write permission for this user, no write
+ *   bit at all, a read-only file system) is an error: it is not replaced.
  * The paths users see, DIR/roster.xml and the others, are plain files.
- * Staging folders left by a killed run (their process is gone) are
- * removed by the next run on the same DIR.
+ *
+ * What is removed, and why it cannot be turned against the user: a run
+ * removes its own container through the descriptors it opened (never by
+ * a path someone could have swapped), and a container left by a killed
+ * run only when it can prove it: the name has the pattern above with a
+ * process that is gone, it is a folder and not a link (fstatat with
+ * AT_SYMLINK_NOFOLLOW, then opened O_NOFOLLOW | O_DIRECTORY and compared
+ * with fstat), it belongs to this user, and its marker is a plain file of
+ * this user holding the TOKEN of the name.  Inside a container, entries
+ * are removed with unlinkat, which removes a symbolic link and never what
+ * it points at, and no link is followed at any depth: a folder is entered
+ * only when it is set/ of a container or a nested container proven the
+ * same way, opened with O_NOFOLLOW.  Anything else is left where it is.
  */
 #ifndef SIAGA_OUTDIR_H
 #define SIAGA_OUTDIR_H
 
+#include <limits.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "error.h"
 
 #define OUTDIR_MAX_FILES 16
 
+/* Seconds a run waits for another run on the same DIR to finish
+ * (range 0..3600; a run's lock covers only the writing of its files, not
+ * the planning, so a few seconds is the usual wait). */
+#define OUTDIR_LOCK_WAIT 120
+
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+
+/*
+ * A temporary that a fatal exit must remove: a staging container, a
+ * temporary file or a lock file, named in the folder `at` (a descriptor
+ * the owner keeps open).  `fd` is the thing itself; dev/ino tell whether
+ * the name still names it before it is removed.  Fill it with the
+ * functions below, never by hand.
+ */
+struct outdir_temp {
+    int kind;            /* 0 none, else OUTDIR_TEMP_* (outdir.c) */
+    int at;              /* folder holding it (borrowed) */
+    int fd;              /* the container, file or lock; -1 when none */
+    int set;             /* container: its set/ folder, -1 when none */
+    dev_t dev;
+    ino_t ino;
+    char name[NAME_MAX + 1];
+};
+
+/* An empty outdir_temp (nothing to remove). */
+void outdir_temp_init(struct outdir_temp *t);
+
 struct outdir {
     char *dir;       /* DIR without trailing slashes */
     char *parent;    /* folder holding DIR */
     char *base;      /* last component of DIR */
-    char *stage;     /* staging folder, NULL when none */
+    int parent_fd;   /* PARENT, -1 when not open */
+    int dir_fd;      /* DIR when it exists, -1 when not */
+    struct outdir_temp lock;   /* .NAME.siaga-lock */
+    struct outdir_temp stage;  /* the container; stage.set gets the files */
     int inside;      /* stage is inside DIR (one rename per file) */
     int committed;
     int n;
@@ -41,9 +97,11 @@ struct outdir {
     FILE *fp[OUTDIR_MAX_FILES];
 };
 
-/* Make DIR's parents if missing and a staging folder.  Returns SIAGA_OK,
+/* Make DIR's parents if missing, take the lock and make a staging
+ * folder, removing proven leftovers of killed runs.  Returns SIAGA_OK,
  * or SIAGA_EIO / SIAGA_ENOMEM with a message in errs; call outdir_close
- * in every case. */
+ * in every case.  od must not move in memory until outdir_close (it is
+ * tracked for fatal exits). */
 int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
 
 /* A new file of the set, to become DIR/name (a plain name, no slash);
@@ -56,8 +114,8 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
  * DIR is untouched. */
 int outdir_commit(struct outdir *od, struct error_list *errs);
 
-/* Close what is open, remove the staging folder and free; safe after a
- * failed outdir_open and after commit. */
+/* Close what is open, remove the staging folder and the lock, free; safe
+ * after a failed outdir_open and after commit. */
 void outdir_close(struct outdir *od);
 
 /* Helpers for other writers that stage folders (split):
@@ -66,41 +124,47 @@ char *outdir_join(const char *a, const char *b);
 /* make path and its parents (path is changed and restored); 0, or -1 with
  * errno set, also when path is not a folder; */
 int outdir_mkdirs(char *path);
-/* remove a staging folder: its files, then itself (and a killed run's
- * staging folder inside it); allocates nothing, so it works when memory
- * ran out. */
-void outdir_remove_tree(const char *path);
+/* a staging container at/PREFIX-PID-TOKEN with its marker and set/
+ * (mode 0777 less the umask), tracked for fatal exits; 0, or -1 with errno
+ * set and nothing left.  t must not move until outdir_stage_remove; */
+int outdir_stage_make(struct outdir_temp *t, int at, const char *prefix);
+/* remove a container made by outdir_stage_make (with whatever set/ holds
+ * now) and untrack it; allocates nothing, so it works when memory ran
+ * out; nothing when t holds none; */
+void outdir_stage_remove(struct outdir_temp *t);
+/* remove the containers named PREFIX-PID-TOKEN in at that killed runs of
+ * this user left, each proven as described above. */
+void outdir_remove_stale(int at, const char *prefix);
 
-/*
- * Temporaries a fatal exit must remove (io/xml_alloc.c): staging folders
- * (holding only files) and temporary files.  outdir_open tracks its
- * staging folder itself; other writers track theirs.  The path is not
- * copied: it must stay valid until untracked.  Main thread only.
- * outdir_track returns 0, or -1 when OUTDIR_MAX_TRACKED are tracked.
- */
-#define OUTDIR_MAX_TRACKED 8
-int outdir_track(const char *path);
-void outdir_untrack(const char *path);
-/* Remove every tracked temporary without allocating (safe when the heap
- * is exhausted). */
+/* Remove every tracked temporary without allocating (async-signal-safe:
+ * safe when the heap is exhausted).  Main thread only. */
 void outdir_remove_tracked(void);
 
 /*
  * One output file written whole or not at all, for the writers of a
  * single file (import's scenario and rejects, merge's roster, the exported
- * model): a temporary .BASE.XXXXXX beside path (mode 0666 less the umask),
- * tracked for fatal exits, then synced and renamed over path.
+ * model): a temporary .BASE.TOKEN beside path (mode 0666 less the umask,
+ * made with O_EXCL | O_NOFOLLOW), tracked for fatal exits, then synced and
+ * renamed over path.
  *   outfile_open     the temporary and its stream a->fp
  *   outfile_release  close the stream, for a writer that takes a file
- *                    name (GLPK): it writes a->tmp
- *   outfile_finish   flush, sync, close (or sync by name when released)
+ *                    name (GLPK): it writes a->wpath, which names the
+ *                    open temporary itself (/proc/self/fd/N) when /proc
+ *                    is there, so a name swapped meanwhile is not written
+ *   outfile_finish   flush, sync, close (or sync the kept descriptor)
  *   outfile_rename   put it in place
  *   outfile_close    remove the temporary if still there, free; always
- * Each returns 0, or -1 with a message naming path in errs.
+ * Each returns 0, or -1 with a message naming path in errs.  a->tmp is
+ * the temporary's path, for reading it back.  a must not move between
+ * outfile_open and outfile_close.
  */
 struct outfile {
     char *path, *tmp;
+    const char *wpath;
     FILE *fp;
+    int dirfd;
+    struct outdir_temp t;
+    char procpath[32];
 };
 int outfile_open(struct outfile *a, const char *path, struct error_list *errs);
 int outfile_release(struct outfile *a, struct error_list *errs);

@@ -1,19 +1,25 @@
 /*
  * split.c - one scenario file per kabupaten (split.h).
  *
- * The parts go into PARENT/.NAME.siaga-split-XXXXXX (mkdtemp), each is
- * synced and read back through the scenario reader and compared with the
- * original, and the folder is renamed to DIR: rename(2) puts a folder in
- * place of a missing or empty one in one step, so DIR shows all parts or
- * none.  DIR holding anything is refused up front (a stale part of an
- * earlier split would be planned with the new ones); io/outdir.h is not
- * used because it holds a fixed handful of open files and a national
- * split has 514.  A staging folder of a killed run stays behind, hidden.
+ * The parts go into the set/ folder of a staging container beside DIR
+ * (outdir_stage_make: PARENT/.NAME.siaga-PID-TOKEN, private, unpredictable,
+ * removed through its descriptor, never by a path that could have been
+ * swapped for a link), each is written through that folder's descriptor
+ * (O_EXCL | O_NOFOLLOW), synced, read back through the scenario reader and
+ * compared with the original, and set/ is renamed to DIR: rename(2) puts a
+ * folder in place of a missing or empty one in one step, so DIR shows all
+ * parts or none.  DIR holding anything is refused up front (a stale part
+ * of an earlier split would be planned with the new ones); the rest of
+ * io/outdir.h is not used because it holds a fixed handful of open files
+ * and a national split has 514.  A container of a killed run is removed
+ * by the next split or plan beside the same DIR, once proven (outdir.h).
  */
 #include "split.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +32,6 @@
 
 
 
-static void sync_path(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (f != NULL) {
-        fsync(fileno(f));
-        fclose(f);
-    }
-}
 
 /* 0 when dir is missing or an empty folder; else a message in errs. */
 static int check_dir(const char *dir, struct error_list *errs)
@@ -111,17 +109,21 @@ static const char *same_part(const struct scenario *s, int k, const int *units,
 
 /* Write part k to path, sync it, read it back and compare. */
 static int write_part(const struct scenario *s, int k, const int *units,
-                      int nunits, const char *path, const char *shown,
-                      struct error_list *errs)
+                      int nunits, int set, const char *name, const char *path,
+                      const char *shown, struct error_list *errs)
 {
     struct scenario_part part = {k, units, nunits};
     struct scenario *back = NULL;
     struct error_list el;
     error_list_init(&el);
     int rc = SIAGA_EIO;
-    FILE *f = fopen(path, "w");
+    int fd = openat(set, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                               O_CLOEXEC, 0666);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (f == NULL) {
         error_add(errs, shown, 0, "cannot write: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
         goto done;
     }
     int bad = io_write_scenario(f, s, &part) != 0 || fflush(f) != 0 ||
@@ -163,8 +165,11 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
                        int *nparts, struct error_list *errs)
 {
     int rc = SIAGA_EINPUT;
-    char *copy = NULL, *stage = NULL, *path = NULL, *shown = NULL;
-    int *start = NULL, *list = NULL;
+    char *copy = NULL, *stagedir = NULL, *path = NULL, *shown = NULL;
+    int *start = NULL, *list = NULL, pfd = -1;
+    struct outdir_temp stage;
+    char prefix[NAME_MAX + 1];
+    outdir_temp_init(&stage);
     long e0 = error_count(errs);
     *nparts = 0;
 
@@ -215,63 +220,59 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
         error_add(errs, parent, 0, "cannot make the folder: %s", strerror(errno));
         goto done;
     }
-    size_t n = strlen(parent) + strlen(base) + 40;
-    stage = malloc(n);
-    if (stage == NULL) {
+    if ((pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+        error_add(errs, parent, 0, "cannot use the folder: %s", strerror(errno));
+        goto done;
+    }
+    snprintf(prefix, sizeof prefix, ".%.200s.siaga-", base);
+    outdir_remove_stale(pfd, prefix);
+    if (outdir_stage_make(&stage, pfd, prefix) != 0) {
+        error_add(errs, parent, 0, "cannot make a staging folder: %s",
+                  strerror(errno));
+        goto done;
+    }
+    /* the parts are read back by name: the container is private (0700) */
+    size_t n = strlen(parent) + strlen(stage.name) + 8;
+    if ((stagedir = malloc(n)) == NULL) {
         rc = SIAGA_ENOMEM;
         goto done;
     }
-    snprintf(stage, n, "%s/.%s.siaga-split-XXXXXX", parent, base);
-    if (mkdtemp(stage) == NULL) {
-        error_add(errs, parent, 0, "cannot make a staging folder: %s",
-                  strerror(errno));
-        free(stage);
-        stage = NULL;
-        goto done;
-    }
-    outdir_track(stage);
-    mode_t mask = umask(0);
-    umask(mask);
-    chmod(stage, 0777 & ~mask);   /* mkdtemp made it 0700; it becomes dir */
+    snprintf(stagedir, n, "%s/%s/set", parent, stage.name);
 
     for (int k = 0; k < s->nkab; k++) {
         char name[300];
         snprintf(name, sizeof name, "%s.xml", s->kab[k].code);
         free(path);
         free(shown);
-        path = outdir_join(stage, name);
+        path = outdir_join(stagedir, name);
         shown = outdir_join(dir, name);
         if (path == NULL || shown == NULL) {
             rc = SIAGA_ENOMEM;
             goto done;
         }
-        rc = write_part(s, k, list + start[k], start[k + 1] - start[k], path,
-                        shown, errs);
+        rc = write_part(s, k, list + start[k], start[k + 1] - start[k],
+                        stage.set, name, path, shown, errs);
         if (rc != SIAGA_OK)
             goto done;
         (*nparts)++;
     }
-    sync_path(stage);
-    if (rename(stage, dir) != 0) {
+    fsync(stage.set);
+    if (renameat(stage.fd, "set", pfd, base) != 0) {
         rc = SIAGA_EIO;
         error_add(errs, dir, 0, "cannot put the parts in place: %s",
                   errno == ENOTEMPTY || errno == EEXIST ?
                   "the folder is no longer empty" : strerror(errno));
         goto done;
     }
-    outdir_untrack(stage);
-    free(stage);
-    stage = NULL;
-    sync_path(parent);
+    fsync(pfd);
     rc = SIAGA_OK;
 done:
-    if (stage != NULL) {
-        outdir_remove_tree(stage);
-        outdir_untrack(stage);
-    }
+    outdir_stage_remove(&stage);   /* the parts, or only the marker */
+    if (pfd >= 0)
+        close(pfd);
     if (rc != SIAGA_OK)
         *nparts = 0;
-    free(stage);
+    free(stagedir);
     free(copy);
     free(path);
     free(shown);

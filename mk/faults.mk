@@ -16,7 +16,8 @@
 # is only built without sanitizers.
 
 FAULT_WRAPS := malloc calloc realloc strdup strndup fopen mkdir rename \
-	renameat2 fsync fflush fclose opendir solver_simplex solver_intopt
+	renameat2 fsync fflush fclose opendir solver_simplex solver_intopt \
+	openat mkdirat renameat fdopen
 FAULTS_FULL ?= 0
 
 .PHONY: test-faults test-faults-alloc

@@ -1,11 +1,13 @@
 /*
  * test_outdir.c - all-or-nothing output folders (io/outdir.c): a set put in
  * a new folder and over a previous set, nothing but the set left beside
- * it; removing a staging folder (also with hundreds of files, more than
- * one getdents64 buffer, and with a killed run's staging folder inside)
- * while a folder that is not ours stays; and the temporaries a fatal exit
- * removes (outdir_track / outdir_remove_tracked).  Files go to a fresh
- * folder under /tmp.
+ * it; killed runs' staging folders (also with hundreds of files, more
+ * than one getdents64 buffer, and inside DIR) removed by the next run;
+ * links and folders planted under staging names (beside DIR, inside it,
+ * nested in a killed run's container, to a folder and to a file, of
+ * another owner) never followed nor removed, the victim keeping every
+ * file; and the temporaries a fatal exit removes (outdir_remove_tracked).
+ * Files go to a fresh folder under /tmp.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,10 +16,13 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "outdir.h"
@@ -128,62 +133,234 @@ static void test_new_then_replace(void **state)
     assert_int_equal(fx->errs.n, 0);
 }
 
-/* A staging folder holding 600 files (more than one getdents64 buffer)
- * and a killed run's staging folder goes; a folder holding a folder that
- * is not a staging folder stays, with that folder. */
-static void test_remove_tree(void **state)
+/* A run killed (SIGKILL) after it wrote files into its staging folder:
+ * its container, its lock file and, with extra > 0, that many more files
+ * in set/ (more than one getdents64 buffer) stay behind.  into: DIR. */
+static void killed_run(const char *into, int extra)
 {
-    struct fixture *fx = *state;
-    char stage[128], p[256], buf[512];
-    path_in(fx, ".out.siaga-1-000001", stage, sizeof stage);
-    assert_int_equal(mkdir(stage, 0777), 0);
-    for (int i = 0; i < 600; i++) {
-        snprintf(p, sizeof p, "%s/file-with-a-longish-name-%04d.xml", stage, i);
-        touch(p, "x");
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        struct outdir od;
+        struct error_list el;
+        error_list_init(&el);
+        if (outdir_open(&od, into, &el) != SIAGA_OK)
+            _exit(1);
+        FILE *f = outdir_file(&od, "roster.xml", &el);
+        fputs("half", f);
+        fflush(f);
+        for (int i = 0; i < extra; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "file-with-a-longish-name-%04d.xml", i);
+            int fd = openat(od.stage.set, name, O_WRONLY | O_CREAT, 0666);
+            if (fd >= 0)
+                close(fd);
+        }
+        kill(getpid(), SIGKILL);
+        _exit(1);
     }
-    snprintf(p, sizeof p, "%s/.siaga-2-000002", stage);
-    assert_int_equal(mkdir(p, 0777), 0);
-    snprintf(p, sizeof p, "%s/.siaga-2-000002/roster.xml", stage);
-    touch(p, "x");
-    outdir_remove_tree(stage);
-    listing(fx->dir, buf, sizeof buf);
-    assert_string_equal(buf, "");
-
-    path_in(fx, "mine", stage, sizeof stage);
-    assert_int_equal(mkdir(stage, 0777), 0);
-    snprintf(p, sizeof p, "%s/a.txt", stage);
-    touch(p, "x");
-    snprintf(p, sizeof p, "%s/keep", stage);
-    assert_int_equal(mkdir(p, 0777), 0);
-    outdir_remove_tree(stage);
-    listing(fx->dir, buf, sizeof buf);
-    assert_string_equal(buf, "mine");
-    listing(stage, buf, sizeof buf);
-    assert_string_equal(buf, "keep");
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFSIGNALED(st));
 }
 
-/* What a fatal exit removes: the tracked staging folder of an open set and
- * a tracked temporary file; an untracked file and the previous set stay. */
+/* The names of fx->dir that look like staging folders or locks. */
+static int count_hidden(const char *folder)
+{
+    char buf[4096];
+    listing(folder, buf, sizeof buf);
+    int n = 0;
+    for (const char *p = buf; (p = strstr(p, ".siaga-")) != NULL; p++)
+        n++;
+    return n;
+}
+
+/* Killed runs' containers (one with 600 files, one inside DIR) are proven
+ * and removed by the next run; nothing but DIR is left. */
+static void test_stale_removed(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512], other[160], link[128];
+    path_in(fx, "out", out, sizeof out);
+    killed_run(out, 600);
+    assert_int_equal(count_hidden(fx->dir), 2);   /* container and lock */
+    write_set(fx, out, "one");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    /* DIR a link to a folder holding another file: the container is made
+     * inside DIR */
+    snprintf(other, sizeof other, "%s/notes.txt", out);
+    touch(other, "mine");
+    path_in(fx, "link", link, sizeof link);
+    assert_int_equal(symlink("out", link), 0);
+    killed_run(link, 0);
+    assert_int_equal(count_hidden(out), 1);
+    write_set(fx, link, "two");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "link out");
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, "notes.txt ringkasan.txt roster.xml");
+}
+
+/* victim/ with two files; whether both are still there, whole */
+static void make_victim(const struct fixture *fx, char *victim, size_t size)
+{
+    char p[256];
+    path_in(fx, "victim", victim, size);
+    assert_int_equal(mkdir(victim, 0777), 0);
+    snprintf(p, sizeof p, "%s/a.txt", victim);
+    touch(p, "precious a");
+    snprintf(p, sizeof p, "%s/b.txt", victim);
+    touch(p, "precious b");
+}
+
+static void victim_intact(const char *victim)
+{
+    char buf[512], p[256];
+    listing(victim, buf, sizeof buf);
+    assert_string_equal(buf, "a.txt b.txt");
+    snprintf(p, sizeof p, "%s/a.txt", victim);
+    slurp(p, buf, sizeof buf);
+    assert_string_equal(buf, "precious a");
+}
+
+static void plant_link(const char *target, const char *folder, const char *name)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/%s", folder, name);
+    assert_int_equal(symlink(target, p), 0);
+}
+
+/* Links planted under every name a staging folder has (the old
+ * predictable names and the new pattern with a dead process), beside DIR
+ * and inside it, to a folder and to a file, and a folder of this user
+ * with such a name but no marker or a marker with another token: every
+ * file of the victim stays, and so does every planted thing. */
+static void test_planted_links(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], victim[128], p[256], buf[1024], vfile[160];
+    path_in(fx, "out", out, sizeof out);
+    make_victim(fx, victim, sizeof victim);
+    snprintf(vfile, sizeof vfile, "%s/a.txt", victim);
+    plant_link(victim, fx->dir, ".out.siaga-999999-000001");
+    plant_link(victim, fx->dir, ".out.siaga-999999-0123456789abcdef");
+    plant_link(vfile, fx->dir, ".out.siaga-999998-0123456789abcdef");
+    plant_link(victim, fx->dir, ".out.siaga-lock.x");
+    /* a folder named right, holding a file, but no marker */
+    path_in(fx, ".out.siaga-999997-0123456789abcdef", p, sizeof p);
+    assert_int_equal(mkdir(p, 0777), 0);
+    strncat(p, "/keep.txt", sizeof p - strlen(p) - 1);
+    touch(p, "keep");
+    /* a marker with another token */
+    path_in(fx, ".out.siaga-999996-0123456789abcdef", p, sizeof p);
+    assert_int_equal(mkdir(p, 0777), 0);
+    strncat(p, "/.siaga-stage", sizeof p - strlen(p) - 1);
+    touch(p, "fedcba9876543210");
+
+    write_set(fx, out, "one");
+    victim_intact(victim);
+    assert_int_equal(count_hidden(fx->dir), 6);
+
+    /* inside DIR, and DIR with the set: the links make DIR "not only
+     * ours", so each file is renamed on its own; they stay */
+    plant_link(victim, out, ".siaga-999999-0123456789abcdef");
+    plant_link(victim, out, ".siaga-999999-000001");
+    write_set(fx, out, "two");
+    victim_intact(victim);
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, ".siaga-999999-000001 .siaga-999999-0123456789abcdef "
+                             "ringkasan.txt roster.xml");
+    snprintf(p, sizeof p, "%s/roster.xml", out);
+    slurp(p, buf, sizeof buf);
+    assert_string_equal(buf, "two");
+    assert_int_equal(fx->errs.n, 0);
+}
+
+/* A killed run's container (proven) whose set/ holds a link to the
+ * victim and a link named as a nested container: the links go (they are
+ * unlinked, never followed), the victim keeps every file. */
+static void test_links_nested_in_stale(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], victim[128], buf[512];
+    path_in(fx, "out", out, sizeof out);
+    make_victim(fx, victim, sizeof victim);
+    /* a killed run's container, then links planted in its set/ */
+    killed_run(out, 0);
+    struct dirent **ent;
+    int n = scandir(fx->dir, &ent, NULL, alphasort);
+    char set[600] = "";
+    for (int i = 0; i < n; i++) {
+        if (strncmp(ent[i]->d_name, ".out.siaga-", 11) == 0 &&
+            strcmp(ent[i]->d_name, ".out.siaga-lock") != 0)
+            snprintf(set, sizeof set, "%s/%s/set", fx->dir, ent[i]->d_name);
+        free(ent[i]);
+    }
+    free(ent);
+    assert_true(set[0] != '\0');
+    plant_link(victim, set, "roster.csv");
+    plant_link(victim, set, ".siaga-1-0123456789abcdef");
+    write_set(fx, out, "one");
+    victim_intact(victim);
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out victim");
+}
+
+/* A container that proves everything but its owner (another user's) is
+ * not removed; only root can make one, so the test is skipped otherwise. */
+static void test_other_owner(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], p[256], q[300];
+    if (geteuid() != 0)
+        skip();
+    path_in(fx, "out", out, sizeof out);
+    path_in(fx, ".out.siaga-999999-0123456789abcdef", p, sizeof p);
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(q, sizeof q, "%s/.siaga-stage", p);
+    touch(q, "0123456789abcdef");
+    assert_int_equal(chown(q, 65534, 65534), 0);
+    snprintf(q, sizeof q, "%s/set", p);
+    assert_int_equal(mkdir(q, 0777), 0);
+    snprintf(q, sizeof q, "%s/set/roster.xml", p);
+    touch(q, "theirs");
+    snprintf(q, sizeof q, "%s/set", p);
+    assert_int_equal(chown(q, 65534, 65534), 0);
+    assert_int_equal(chown(p, 65534, 65534), 0);
+    write_set(fx, out, "one");
+    snprintf(q, sizeof q, "%s/set/roster.xml", p);
+    assert_int_equal(access(q, F_OK), 0);
+    /* the same container, this user's: proven and removed */
+    snprintf(q, sizeof q, "chown -R 0:0 '%s'", p);
+    assert_int_equal(system(q), 0);
+    write_set(fx, out, "two");
+    assert_int_equal(access(p, F_OK), -1);
+}
+
+/* What a fatal exit removes: the staging folder and lock of an open set
+ * and a temporary file; the previous set and other files stay. */
 static void test_remove_tracked(void **state)
 {
     struct fixture *fx = *state;
-    char out[128], tmp[128], other[128], buf[512];
+    char out[128], other[128], tmp[128], buf[512];
     path_in(fx, "out", out, sizeof out);
     write_set(fx, out, "previous");
-    path_in(fx, ".scenario.xml.ABCDEF", tmp, sizeof tmp);
     path_in(fx, "other.txt", other, sizeof other);
-    touch(tmp, "half");
     touch(other, "not ours");
-    assert_int_equal(outdir_track(tmp), 0);
+    path_in(fx, "scenario.xml", tmp, sizeof tmp);
 
+    struct outfile of;
+    assert_int_equal(outfile_open(&of, tmp, &fx->errs), 0);
+    fputs("half", of.fp);
     struct outdir od;
     assert_int_equal(outdir_open(&od, out, &fx->errs), SIAGA_OK);
     FILE *a = outdir_file(&od, "roster.xml", &fx->errs);
     assert_non_null(a);
     fputs("half written", a);
     fflush(a);
-    listing(fx->dir, buf, sizeof buf);
-    assert_true(strstr(buf, ".out.siaga-") != NULL);
+    assert_int_equal(count_hidden(fx->dir), 2);
 
     outdir_remove_tracked();
     listing(fx->dir, buf, sizeof buf);
@@ -191,27 +368,41 @@ static void test_remove_tracked(void **state)
     listing(out, buf, sizeof buf);
     assert_string_equal(buf, "ringkasan.txt roster.xml");
     outdir_close(&od);   /* the folder is gone already: nothing to do */
+    outfile_close(&of);
     listing(fx->dir, buf, sizeof buf);
     assert_string_equal(buf, "other.txt out");
+}
 
-    /* untracked paths are not removed, and the table has room again */
-    touch(tmp, "again");
-    assert_int_equal(outdir_track(tmp), 0);
-    outdir_untrack(tmp);
-    outdir_remove_tracked();
-    assert_int_equal(access(tmp, F_OK), 0);
-    for (int i = 0; i < OUTDIR_MAX_TRACKED; i++)
-        assert_int_equal(outdir_track(tmp), 0);
-    assert_int_equal(outdir_track(tmp), -1);
-    outdir_untrack(tmp);
+/* A temporary file whose name was swapped for a link to the victim:
+ * closing removes neither the link's target nor the link. */
+static void test_outfile_swapped(void **state)
+{
+    struct fixture *fx = *state;
+    char victim[128], path[128], moved[160], link[256], buf[512];
+    make_victim(fx, victim, sizeof victim);
+    path_in(fx, "model.lp", path, sizeof path);
+    struct outfile of;
+    assert_int_equal(outfile_open(&of, path, &fx->errs), 0);
+    path_in(fx, "moved", moved, sizeof moved);
+    assert_int_equal(rename(of.tmp, moved), 0);
+    snprintf(link, sizeof link, "%s/a.txt", victim);
+    assert_int_equal(symlink(link, of.tmp), 0);
+    outfile_close(&of);
+    victim_intact(victim);
+    listing(fx->dir, buf, sizeof buf);
+    assert_true(strstr(buf, ".model.lp.") != NULL);   /* the link stays */
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_new_then_replace, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_remove_tree, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stale_removed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_planted_links, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_links_nested_in_stale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_other_owner, setup, teardown),
         cmocka_unit_test_setup_teardown(test_remove_tracked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_outfile_swapped, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,8 +13,12 @@
  * Environment (all optional):
  *   SIAGA_FAIL_MALLOC=N     the Nth allocation fails (N >= 1), once
  *   SIAGA_FAIL_CALL=NAME:K  the Kth call of NAME fails (fopen mkdir rename
- *                           renameat2 fsync fflush fclose opendir)
- *   SIAGA_FAIL_DISK=BYTES   files opened for writing share BYTES of disk,
+ *                           renameat2 fsync fflush fclose opendir); the
+ *                           descriptor calls of io/outdir.c count with
+ *                           their path twins: openat with O_CREAT as
+ *                           fopen (a file made), mkdirat as mkdir,
+ *                           renameat as rename
+ *   SIAGA_FAIL_DISK=BYTES   files opened for writing (fopen, fdopen) share BYTES of disk,
  *                           then writes fail with ENOSPC
  *   SIAGA_FAIL_SOLVER=WHAT:K the Kth call of solver_simplex or
  *                           solver_intopt (WHAT = simplex | intopt)
@@ -30,6 +34,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <execinfo.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +163,10 @@ FILE *__real_fopen(const char *path, const char *mode);
 int __real_mkdir(const char *path, mode_t mode);
 int __real_rename(const char *a, const char *b);
 int __real_renameat2(int fa, const char *a, int fb, const char *b, unsigned fl);
+int __real_mkdirat(int fd, const char *path, mode_t mode);
+int __real_renameat(int fa, const char *a, int fb, const char *b);
+int __real_openat(int fd, const char *path, int flags, ...);
+FILE *__real_fdopen(int fd, const char *mode);
 int __real_fsync(int fd);
 int __real_fflush(FILE *f);
 int __real_fclose(FILE *f);
@@ -173,6 +183,10 @@ FILE *__wrap_fopen(const char *path, const char *mode);
 int __wrap_mkdir(const char *path, mode_t mode);
 int __wrap_rename(const char *a, const char *b);
 int __wrap_renameat2(int fa, const char *a, int fb, const char *b, unsigned fl);
+int __wrap_mkdirat(int fd, const char *path, mode_t mode);
+int __wrap_renameat(int fa, const char *a, int fb, const char *b);
+int __wrap_openat(int fd, const char *path, int flags, ...);
+FILE *__wrap_fdopen(int fd, const char *mode);
 int __wrap_fsync(int fd);
 int __wrap_fflush(FILE *f);
 int __wrap_fclose(FILE *f);
@@ -257,10 +271,9 @@ static int disk_close(void *cookie)
     return __real_fclose(real) == 0 ? r : -1;
 }
 
-FILE *__wrap_fopen(const char *path, const char *mode)
+/* a stream for writing goes through the disk of SIAGA_FAIL_DISK */
+static FILE *on_disk(FILE *f, const char *mode)
 {
-    FAIL_IF(C_FOPEN, EACCES, NULL);
-    FILE *f = __real_fopen(path, mode);
     const char *d = getenv("SIAGA_FAIL_DISK");
     if (f == NULL || d == NULL || mode[0] == 'r')
         return f;
@@ -271,6 +284,42 @@ FILE *__wrap_fopen(const char *path, const char *mode)
     if (c == NULL)
         __real_fclose(f);
     return c;
+}
+
+FILE *__wrap_fopen(const char *path, const char *mode)
+{
+    FAIL_IF(C_FOPEN, EACCES, NULL);
+    return on_disk(__real_fopen(path, mode), mode);
+}
+
+FILE *__wrap_fdopen(int fd, const char *mode)
+{
+    return on_disk(__real_fdopen(fd, mode), mode);
+}
+
+int __wrap_openat(int fd, const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+        FAIL_IF(C_FOPEN, EACCES, -1);
+    }
+    return __real_openat(fd, path, flags, mode);
+}
+
+int __wrap_mkdirat(int fd, const char *path, mode_t mode)
+{
+    FAIL_IF(C_MKDIR, EACCES, -1);
+    return __real_mkdirat(fd, path, mode);
+}
+
+int __wrap_renameat(int fa, const char *a, int fb, const char *b)
+{
+    FAIL_IF(C_RENAME, EIO, -1);
+    return __real_renameat(fa, a, fb, b);
 }
 
 int __wrap_mkdir(const char *path, mode_t mode)

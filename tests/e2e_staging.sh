@@ -1,0 +1,153 @@
+#!/bin/sh
+# End-to-end checks of the output staging as an attacker sees it
+# (io/outdir.h, issue 17): links planted under staging names beside DIR,
+# inside DIR, nested in a killed run's staging folder and to a file, for
+# `plan` and `check --report`; folders of another user under those names;
+# hundreds of planted names; a planted lock.  Every victim file must stay,
+# byte for byte, and the run must still write its set.  The attacker is a
+# second user (nobody, through setpriv) when we are root; otherwise the
+# links are planted by this user and the other-owner cases are skipped.
+set -u
+SIAGA=${SIAGA:-build/siaga}
+T=$(mktemp -d /tmp/siaga-e2e-staging-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+chmod 755 "$T"
+pass=0
+fail=0
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+SMALL=tests/data/scenario/spec-example.xml
+ROSTER=tests/data/roster/valid.xml
+SET="bko.csv laporan.html ringkasan.txt roster.csv roster.geojson roster.kml roster.xml"
+
+# as the attacker: nobody when root (the folders are world-writable)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    as_other() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+    OTHER=1
+else
+    as_other() { "$@"; }
+    OTHER=0
+    echo "e2e-staging: not root: links planted by this user, other-owner cases skipped"
+fi
+
+# a victim folder and file of ours, and a world-writable parent (no sticky
+# bit: the worst case)
+fresh() {
+    rm -rf "$T/p" "$T/victim" "$T/vfile"
+    mkdir "$T/p" "$T/victim"
+    chmod 777 "$T/p"
+    echo "precious a" > "$T/victim/a.txt"
+    echo "precious b" > "$T/victim/b.txt"
+    echo "precious file" > "$T/vfile"
+}
+intact() { # intact WHAT
+    [ "$(ls -A "$T/victim" | tr '\n' ' ')" = "a.txt b.txt " ] &&
+        [ "$(cat "$T/victim/a.txt")" = "precious a" ] &&
+        [ "$(cat "$T/vfile")" = "precious file" ] && ok ||
+        bad "$1: the victim lost files: $(ls -A "$T/victim" | tr '\n' ' ')"
+}
+has_set() { # has_set DIR WHAT
+    for f in $SET; do
+        [ -s "$1/$f" ] || { bad "$2: no $f in $1"; return; }
+    done
+    ok
+}
+plan() { # plan WHAT DIR: exit 0 and the set written
+    "$SIAGA" plan "$SMALL" -o "$2" --quiet 2>"$T/err"
+    rc=$?
+    [ "$rc" = 0 ] && ok || bad "$1: exit $rc: $(head -c 300 "$T/err")"
+    has_set "$2" "$1"
+}
+TOK=0123456789abcdef
+
+# 1. a link beside DIR, under the old predictable name and the new pattern
+for name in .out.siaga-999999-000001 .out.siaga-999999-$TOK; do
+    fresh
+    as_other ln -s "$T/victim" "$T/p/$name"
+    plan "link $name beside a new DIR" "$T/p/out"
+    intact "link $name beside a new DIR"
+    plan "link $name beside an existing DIR" "$T/p/out"
+    intact "link $name beside an existing DIR"
+    [ -L "$T/p/$name" ] && ok || bad "link $name beside DIR: the planted link was removed"
+done
+
+# 2. a link inside DIR (DIR holds a previous set)
+fresh
+plan "a first set" "$T/p/out"
+chmod 777 "$T/p/out"
+as_other ln -s "$T/victim" "$T/p/out/.siaga-999999-000001"
+as_other ln -s "$T/victim" "$T/p/out/.siaga-999999-$TOK"
+plan "links inside DIR" "$T/p/out"
+intact "links inside DIR"
+[ "$(cat "$T/victim/b.txt")" = "precious b" ] && ok || bad "links inside DIR: b.txt changed"
+
+# 3. a link to a file
+fresh
+as_other ln -s "$T/vfile" "$T/p/.out.siaga-999999-$TOK"
+as_other ln -s "$T/vfile" "$T/p/.out.siaga-999998-000001"
+plan "links to a file" "$T/p/out"
+intact "links to a file"
+
+# 4. a link nested in a killed run's staging folder (a real one: the run
+# is killed while it writes, then links are planted in its set/)
+fresh
+"$SIAGA" plan scenarios/kaur-2024.xml -o "$T/p/out" --quiet 2>/dev/null &
+pid=$!
+i=0
+while [ $i -lt 400 ] && [ -z "$(ls -A "$T/p" | grep '^\.out\.siaga-[0-9]*-[0-9a-f]\{16\}$')" ]; do
+    sleep 0.01; i=$((i + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+c=$(ls -A "$T/p" | grep '^\.out\.siaga-[0-9]*-[0-9a-f]\{16\}$' | head -1)
+if [ -n "$c" ] && [ -d "$T/p/$c/set" ]; then
+    ln -s "$T/victim" "$T/p/$c/set/planted.csv"
+    ln -s "$T/victim" "$T/p/$c/set/.siaga-1-$TOK"
+    ln -s "$T/vfile" "$T/p/$c/set/x"
+    plan "links nested in a killed run's staging folder" "$T/p/out"
+    intact "links nested in a killed run's staging folder"
+    [ ! -e "$T/p/$c" ] && ok || bad "the killed run's staging folder was not removed"
+else
+    echo "e2e-staging: the killed run ended before its staging folder was seen; nested case skipped"
+fi
+
+# 5. check --report: a link beside the report folder and inside it
+fresh
+as_other ln -s "$T/victim" "$T/p/.rep.siaga-999999-000001"
+as_other ln -s "$T/victim" "$T/p/.rep.siaga-999999-$TOK"
+"$SIAGA" check "$SMALL" "$ROSTER" --report "$T/p/rep" >/dev/null 2>&1
+rc=$?
+[ "$rc" -le 1 ] && [ -s "$T/p/rep/cakupan.html" ] && ok || bad "check --report: exit $rc"
+chmod 777 "$T/p/rep"
+as_other ln -s "$T/victim" "$T/p/rep/.siaga-999999-$TOK"
+"$SIAGA" check "$SMALL" "$ROSTER" --report "$T/p/rep" >/dev/null 2>&1
+intact "check --report"
+
+# 6. 600 planted predicted names deny nothing
+fresh
+me=$$
+for n in $(seq 1 600); do
+    mkdir "$T/p/.out.siaga-$((me + n % 50))-$(printf %06d "$n")"
+done
+plan "600 planted staging names" "$T/p/out"
+
+# 7. another user's folder under a staging name, marker and all: it is not
+# ours to remove, and a run with a lock file that is a link fails cleanly
+if [ "$OTHER" = 1 ]; then
+    fresh
+    as_other mkdir -p "$T/p/.out.siaga-999999-$TOK/set"
+    as_other sh -c "printf %s $TOK > '$T/p/.out.siaga-999999-$TOK/.siaga-stage'; echo theirs > '$T/p/.out.siaga-999999-$TOK/set/roster.xml'"
+    plan "another user's staging folder" "$T/p/out"
+    [ "$(cat "$T/p/.out.siaga-999999-$TOK/set/roster.xml" 2>/dev/null)" = theirs ] && ok ||
+        bad "another user's staging folder was removed"
+fi
+fresh
+as_other ln -s "$T/vfile" "$T/p/.out.siaga-lock"
+"$SIAGA" plan "$SMALL" -o "$T/p/out" --quiet 2>"$T/err"
+rc=$?
+[ "$rc" = 3 ] && grep -q "cannot lock the output folder with .out.siaga-lock: it is a symbolic link" "$T/err" &&
+    [ ! -e "$T/p/out" ] && ok || bad "a lock planted as a link: exit $rc: $(cat "$T/err")"
+intact "a lock planted as a link"
+
+echo "e2e-staging: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
