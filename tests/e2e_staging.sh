@@ -149,5 +149,61 @@ rc=$?
     [ ! -e "$T/p/out" ] && ok || bad "a lock planted as a link: exit $rc: $(cat "$T/err")"
 intact "a lock planted as a link"
 
+# 8. one run at a time per DIR: two plans of different scenarios into one
+# DIR that holds a foreign file (so each file is renamed on its own), 100
+# times; DIR must end with one whole set, never a mix, and the foreign file.
+# With the fault build, the first run waits 30 ms after each rename, so
+# that without the lock the second run's renames fall between the first
+# run's (a build without the lock left a mixed set in 69 of the 100).
+SLOW_A="" SLOW_B=""
+if [ -n "${FAULTS:-}" ] && [ -x "$FAULTS" ]; then
+    CSIAGA=$FAULTS
+    SLOW_A=SIAGA_SLOW_RENAME=30
+else
+    CSIAGA=$SIAGA
+fi
+OTHERSCN=tests/data/scenario/good.xml
+rm -rf "$T/ra" "$T/rb" "$T/c"
+"$SIAGA" plan "$SMALL" -o "$T/ra" --quiet 2>/dev/null
+"$SIAGA" plan "$OTHERSCN" -o "$T/rb" --quiet 2>/dev/null
+mkdir "$T/c"
+same_as() { # same_as REF: $T/c/out holds REF's files, byte for byte, and notes.txt
+    for f in "$1"/*; do cmp -s "$f" "$T/c/out/${f##*/}" || return 1; done
+    [ "$(ls -A "$T/c/out" | grep -v '^notes.txt$' | tr '\n' ' ')" = "$(ls -A "$1" | tr '\n' ' ')" ]
+}
+mixed=0 codes="" seen_a=0 seen_b=0
+for i in $(seq 1 100); do
+    rm -rf "$T/c/out"
+    mkdir "$T/c/out"
+    echo "mine" > "$T/c/out/notes.txt"
+    env $SLOW_A "$CSIAGA" plan "$SMALL" -o "$T/c/out" --quiet 2>"$T/c/ea" &
+    a=$!
+    env $SLOW_B "$CSIAGA" plan "$OTHERSCN" -o "$T/c/out" --quiet 2>"$T/c/eb" &
+    b=$!
+    wait $a; ra=$?
+    wait $b; rb=$?
+    [ "$ra" = 0 ] && [ "$rb" = 1 ] || codes="$codes $i:$ra/$rb"
+    if same_as "$T/ra"; then seen_a=$((seen_a + 1))
+    elif same_as "$T/rb"; then seen_b=$((seen_b + 1))
+    else mixed=$((mixed + 1)); fi
+    [ "$(cat "$T/c/out/notes.txt")" = mine ] || mixed=$((mixed + 1))
+done
+[ "$mixed" = 0 ] && ok || bad "two runs into one DIR: $mixed of 100 left a mixed set"
+[ -z "$codes" ] && ok || bad "two runs into one DIR: exit codes (want 0/1):$codes"
+[ -z "$(ls -A "$T/c" | grep -v -e '^out$' -e '^e[ab]$')" ] && ok || bad "two runs into one DIR: left $(ls -A "$T/c")"
+echo "e2e-staging: two runs into one DIR, 100 times: $seen_a ended with the first set, $seen_b with the second, $mixed mixed"
+
+# 9. a read-only DIR is refused (exit 3), not replaced by an exchange
+fresh
+plan "a set to protect" "$T/p/out"
+cp -r "$T/p/out" "$T/keep"
+chmod 555 "$T/p/out"
+"$SIAGA" plan "$OTHERSCN" -o "$T/p/out" --quiet 2>"$T/err"
+rc=$?
+chmod 755 "$T/p/out"
+[ "$rc" = 3 ] && grep -q "the output folder is read-only" "$T/err" && diff -r "$T/keep" "$T/p/out" >/dev/null &&
+    [ "$(ls -A "$T/p")" = out ] && ok || bad "read-only DIR: exit $rc: $(cat "$T/err")"
+rm -rf "$T/keep"
+
 echo "e2e-staging: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -27,6 +27,9 @@
  *                           error hook (=hook), or returns 0 without
  *                           solving (=nosol: "done", but no solution,
  *                           status GLP_UNDEF)
+ *   SIAGA_SLOW_RENAME=MS    each renameat waits MS milliseconds after it
+ *                           renamed, so that two runs renaming files into
+ *                           one folder overlap (tests/e2e_staging.sh)
  *   SIAGA_FAIL_REPORT=FILE  at exit, append "NAME COUNT" lines of the
  *                           calls seen, for the driver to sweep over
  */
@@ -318,8 +321,12 @@ int __wrap_mkdirat(int fd, const char *path, mode_t mode)
 
 int __wrap_renameat(int fa, const char *a, int fb, const char *b)
 {
+    const char *slow = getenv("SIAGA_SLOW_RENAME");
     FAIL_IF(C_RENAME, EIO, -1);
-    return __real_renameat(fa, a, fb, b);
+    int r = __real_renameat(fa, a, fb, b);
+    if (slow != NULL)
+        usleep((useconds_t)atol(slow) * 1000);
+    return r;
 }
 
 int __wrap_mkdir(const char *path, mode_t mode)
