@@ -246,6 +246,20 @@ static int parse_seconds(const char *arg, double *out)
     return 0;
 }
 
+/* No output may be an input (outdir_check_outputs): EXIT_OK, or the
+ * clashes printed and EXIT_BAD_INPUT (nothing is written). */
+static int check_outputs(const char *const *in, int nin, const char *const *out,
+                         int nout, const char *dir, const char *const *names)
+{
+    struct error_list el;
+    error_list_init(&el);
+    int rc = outdir_check_outputs(in, nin, out, nout, dir, names, &el);
+    if (rc != SIAGA_OK)
+        print_errors(&el);
+    error_list_free(&el);
+    return rc == SIAGA_OK ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
 /* The whole problem as one MIP (--export-lp/--export-mps): GLPK writes a
  * temporary beside path, which is put in place whole or not at all. */
 static int export_model(const struct scenario *s, const char *path,
@@ -321,6 +335,16 @@ static int cmd_plan(int argc, char **argv)
         return usage_error("plan needs a SCENARIO and -o DIR%s", "");
     if (npins > 0 && baseline == NULL)
         return usage_error("--pin needs --baseline ROSTER%s", "");
+    {
+        const char *in[MAX_OVERLAYS + 2], *out[2] = {lp, mps};
+        int nin = 0;
+        in[nin++] = scenario;
+        in[nin++] = baseline;
+        for (int i = 0; i < nwith; i++)
+            in[nin++] = with[i];
+        if (check_outputs(in, nin, out, 2, dir, io_plan_files) != EXIT_OK)
+            return EXIT_BAD_INPUT;
+    }
 
     struct error_list el;
     struct scenario *s = NULL;
@@ -629,6 +653,17 @@ static int cmd_check(int argc, char **argv)
     }
     if (nfiles != 2)
         return usage_error("check takes a SCENARIO and a ROSTER%s", "");
+    if (report != NULL) {
+        const char *in[MAX_OVERLAYS + 2];
+        static const char *const names[] = {"cakupan.html", NULL};
+        int nin = 0;
+        in[nin++] = files[0];
+        in[nin++] = files[1];
+        for (int i = 0; i < nwith; i++)
+            in[nin++] = with[i];
+        if (check_outputs(in, nin, NULL, 0, report, names) != EXIT_OK)
+            return EXIT_BAD_INPUT;
+    }
     struct error_list el;
     struct scenario *s = NULL;
     struct raw_roster *r = NULL;
@@ -758,6 +793,17 @@ static int cmd_import(int argc, char **argv)
     if ((opt.rejects != NULL && strcmp(opt.rejects, opt.output) == 0))
         return usage_error("--drop-bad and -o name the same file '%s'",
                            opt.output);
+    {
+        const char *in[IMPORT_MAX_TPS_FILES + 3], *out[2] = {opt.output, opt.rejects};
+        int nin = 0;
+        for (int i = 0; i < opt.ntps; i++)
+            in[nin++] = opt.tps[i];
+        in[nin++] = opt.grades;
+        in[nin++] = opt.personnel;
+        in[nin++] = opt.wilayah;
+        if (check_outputs(in, nin, out, 2, NULL, NULL) != EXIT_OK)
+            return EXIT_BAD_INPUT;
+    }
 
     struct error_list el;
     struct import_report rep;
@@ -893,6 +939,10 @@ static int cmd_merge(int argc, char **argv)
     }
     if (code == EXIT_OK && (nin == 0 || out == NULL))
         code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
+    if (code == EXIT_OK) {
+        in[nin] = scenario;   /* in has room for argc + 1 */
+        code = check_outputs(in, nin + 1, &out, 1, NULL, NULL);
+    }
     if (code != EXIT_OK)
         goto done;
     if (scenario != NULL && (code = load(scenario, &s, &el)) != EXIT_OK)

@@ -783,6 +783,65 @@ void outdir_close(struct outdir *od)
     outdir_temp_init(&od->stage);
 }
 
+/* ---- no output may be an input ------------------------------------------ */
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+int outdir_check_outputs(const char *const *in, int nin,
+                         const char *const *out, int nout, const char *dir,
+                         const char *const *names, struct error_list *errs)
+{
+    int rc = SIAGA_OK, dfd = -1;
+    struct stat is, os, ps;
+    if (dir != NULL)
+        dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    /* every output: the files, then DIR's */
+    for (int k = 0;; k++) {
+        const char *path = NULL, *name = NULL;
+        if (k < nout) {
+            if ((path = out[k]) == NULL)
+                continue;
+            for (int j = 0; j < k; j++)
+                if (out[j] != NULL && strcmp(out[j], path) == 0) {
+                    error_add(errs, path, 0, "named as two outputs; nothing "
+                              "written");
+                    rc = SIAGA_EINPUT;
+                }
+            if (stat(path, &os) != 0)
+                continue;
+        } else if (dfd >= 0 && names != NULL && names[k - nout] != NULL) {
+            name = names[k - nout];
+            if (fstatat(dfd, name, &os, 0) != 0)
+                continue;
+        } else {
+            break;
+        }
+        for (int i = 0; i < nin; i++)
+            if (in[i] != NULL && stat(in[i], &is) == 0 && same_file(&os, &is)) {
+                if (name != NULL)
+                    error_add(errs, dir, 0, "%s would overwrite the input %s; "
+                              "nothing written (name another output)", name, in[i]);
+                else
+                    error_add(errs, path, 0, "this output is the input %s; "
+                              "nothing written (name another output)", in[i]);
+                rc = SIAGA_EINPUT;
+            }
+        for (int j = 0; j < k && j < nout && name == NULL; j++)
+            if (out[j] != NULL && strcmp(out[j], path) != 0 &&
+                stat(out[j], &ps) == 0 && same_file(&os, &ps)) {
+                error_add(errs, path, 0, "this output is also the output %s; "
+                          "nothing written", out[j]);
+                rc = SIAGA_EINPUT;
+            }
+    }
+    if (dfd >= 0)
+        close(dfd);
+    return rc;
+}
+
 /* ---- one file: a temporary beside it, renamed at the end ----------------- */
 
 int outfile_open(struct outfile *a, const char *path, struct error_list *errs)

@@ -136,6 +136,19 @@ void outdir_stage_remove(struct outdir_temp *t);
  * this user left, each proven as described above. */
 void outdir_remove_stale(int at, const char *prefix);
 
+/*
+ * No output may be an input: SIAGA_OK when none of the outputs is the same
+ * file (st_dev and st_ino, links followed) as an input or as another
+ * output; else SIAGA_EINPUT with one message per clash naming both, and
+ * the caller writes nothing.  The outputs are the paths in out and, when
+ * dir is not NULL, DIR/NAME for each NAME of names (NULL-terminated).
+ * NULL entries are skipped; a path that does not exist (yet) clashes with
+ * nothing; an input that cannot be read is left to its reader.
+ */
+int outdir_check_outputs(const char *const *in, int nin,
+                         const char *const *out, int nout, const char *dir,
+                         const char *const *names, struct error_list *errs);
+
 /* Remove every tracked temporary without allocating (async-signal-safe:
  * safe when the heap is exhausted).  Main thread only. */
 void outdir_remove_tracked(void);

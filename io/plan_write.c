@@ -392,6 +392,10 @@ int io_write_plan(const char *dir, const struct scenario *s,
     return io_write_plan_extras(dir, s, p, NULL, errs);
 }
 
+const char *const io_plan_files[] = {
+    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
+    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", NULL};
+
 int io_write_plan_extras(const char *dir, const struct scenario *s,
                          const struct plan *p, const struct plan_extras *x,
                          struct error_list *errs)

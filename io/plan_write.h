@@ -14,6 +14,10 @@
 #include "roster.h"
 #include "scenario.h"
 
+/* The names of every file a plan may write into DIR, NULL-terminated
+ * (for outdir_check_outputs). */
+extern const char *const io_plan_files[];
+
 /* Write the six files into dir (created if missing).  On failure no
  * new file is left in dir.  Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM. */
 int io_write_plan(const char *dir, const struct scenario *s,

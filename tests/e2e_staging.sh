@@ -205,5 +205,51 @@ chmod 755 "$T/p/out"
     [ "$(ls -A "$T/p")" = out ] && ok || bad "read-only DIR: exit $rc: $(cat "$T/err")"
 rm -rf "$T/keep"
 
+# 10. no output may be an input: exit 2 naming both, the input untouched
+refuse() { # refuse WHAT FILE PATTERN command...: exit 2, FILE unchanged
+    what=$1 file=$2 pat=$3; shift 3
+    cp "$file" "$T/before"
+    "$@" >/dev/null 2>"$T/err"
+    rc=$?
+    [ "$rc" = 2 ] && grep -q -- "$pat" "$T/err" && cmp -s "$file" "$T/before" && ok ||
+        bad "$what: exit $rc, want 2 and '$pat': $(head -c 300 "$T/err")"
+}
+fresh
+D=$T/p/d
+plan "a set whose roster is read again" "$D"
+refuse "plan d/roster.xml -o d (--baseline)" "$D/roster.xml" "$D: roster.xml would overwrite the input $D/roster.xml" \
+    "$SIAGA" plan "$SMALL" --baseline "$D/roster.xml" -o "$D" --quiet
+refuse "plan d/roster.xml -o d (as scenario)" "$D/roster.xml" "would overwrite the input $D/roster.xml" \
+    "$SIAGA" plan "$D/roster.xml" -o "$D" --quiet
+ln "$D/roster.xml" "$T/p/hard.xml"
+refuse "plan with a hard link of d/roster.xml" "$D/roster.xml" "would overwrite the input $T/p/hard.xml" \
+    "$SIAGA" plan "$SMALL" --baseline "$T/p/hard.xml" -o "$D" --quiet
+cp "$SMALL" "$T/p/s.xml"
+refuse "--export-lp onto the scenario" "$T/p/s.xml" "$T/p/s.xml: this output is the input $T/p/s.xml" \
+    "$SIAGA" plan "$T/p/s.xml" -o "$T/p/o" --export-lp "$T/p/s.xml" --quiet
+ln -s s.xml "$T/p/s-link.xml"
+refuse "--export-mps onto a link to the scenario" "$T/p/s.xml" "this output is the input $T/p/s.xml" \
+    "$SIAGA" plan "$T/p/s.xml" -o "$T/p/o" --export-mps "$T/p/s-link.xml" --quiet
+[ ! -e "$T/p/o" ] && ok || bad "a refused plan made its output folder"
+cp "$D/roster.xml" "$T/p/r.xml"
+"$SIAGA" check "$SMALL" "$T/p/r.xml" --report "$T/p/rep" >/dev/null 2>&1
+ln -f "$T/p/r.xml" "$T/p/rep/cakupan.html"
+refuse "check --report onto the roster" "$T/p/r.xml" "cakupan.html would overwrite the input $T/p/r.xml" \
+    "$SIAGA" check "$SMALL" "$T/p/r.xml" --report "$T/p/rep"
+I=tests/data/import
+cp $I/tps-bad.csv "$T/p/tps.csv"
+refuse "import --drop-bad onto the --tps file" "$T/p/tps.csv" "$T/p/tps.csv: this output is the input $T/p/tps.csv" \
+    "$SIAGA" import --wilayah $I/wilayah.tsv --tps "$T/p/tps.csv" --drop-bad "$T/p/tps.csv" -o "$T/p/x.xml"
+refuse "import -o onto the CSV" "$T/p/tps.csv" "$T/p/tps.csv: this output is the input $T/p/tps.csv" \
+    "$SIAGA" import --wilayah $I/wilayah.tsv --tps "$T/p/tps.csv" -o "$T/p/tps.csv"
+cp $I/wilayah.tsv "$T/p/w.tsv"
+refuse "import -o onto the wilayah list" "$T/p/w.tsv" "this output is the input $T/p/w.tsv" \
+    "$SIAGA" import --wilayah "$T/p/w.tsv" --tps $I/tps-id.csv -o "$T/p/w.tsv"
+refuse "merge -o onto a roster merged" "$T/p/r.xml" "this output is the input $T/p/r.xml" \
+    "$SIAGA" merge "$T/p/r.xml" -o "$T/p/r.xml"
+refuse "--export-lp and --export-mps one file" "$T/p/s.xml" "named as two outputs" \
+    "$SIAGA" plan "$T/p/s.xml" -o "$T/p/o" --export-lp "$T/p/m" --export-mps "$T/p/m" --quiet
+[ -z "$(ls -A "$T/p" | grep '^\.')" ] && ok || bad "refused runs left: $(ls -A "$T/p" | grep '^\.')"
+
 echo "e2e-staging: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
