@@ -23,12 +23,12 @@ int io_write_changes_csv(FILE *f, const struct change_list *cl)
     fputs("jenis,member_id,nama,satuan,dari,ke\r\n", f);
     for (int i = 0; i < cl->n; i++) {
         const struct change *c = &cl->item[i];
-        csv_write_field(f, kind_name(c->kind), 0);
-        csv_write_field(f, c->member, 0);
-        csv_write_field(f, c->name, 0);
-        csv_write_field(f, c->unit, 0);
-        csv_write_field(f, c->from, 0);
-        csv_write_field(f, c->to, 1);
+        csv_write_text(f, kind_name(c->kind), 0);
+        csv_write_text(f, c->member, 0);
+        csv_write_text(f, c->name, 0);
+        csv_write_text(f, c->unit, 0);
+        csv_write_text(f, c->from, 0);
+        csv_write_text(f, c->to, 1);
     }
     return ferror(f) ? -1 : 0;
 }

@@ -325,12 +325,49 @@ char csv_delimiter(const struct csv_reader *r)
     return r->delim;
 }
 
-void csv_write_field(FILE *f, const char *v, int last)
+/* [+-] digits [. digits] [e [+-] digits], or [+-] . digits ...; the
+ * decimal mark may be a comma, as Indonesian spreadsheets write it */
+static int plain_number(const char *v)
+{
+    const char *p = v;
+    int digits = 0;
+    if (*p == '+' || *p == '-')
+        p++;
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits++;
+    if (*p == '.' || *p == ',')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (digits == 0)
+        return 0;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!(*p >= '0' && *p <= '9'))
+            return 0;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return *p == '\0';
+}
+
+int csv_is_formula(const char *v)
+{
+    return v != NULL && v[0] != '\0' && strchr("=+-@\t\r", v[0]) != NULL &&
+           !plain_number(v);
+}
+
+/* One field by RFC 4180, with the character lead (0: none) before v,
+ * inside the quotes when it is quoted. */
+static void write_cell(FILE *f, char lead, const char *v, int last)
 {
     if (v == NULL)
         v = "";
     if (strpbrk(v, ",\"\r\n") != NULL) {
         fputc('"', f);
+        if (lead)
+            fputc(lead, f);
         for (const char *c = v; *c; c++) {
             if (*c == '"')
                 fputc('"', f);
@@ -338,7 +375,19 @@ void csv_write_field(FILE *f, const char *v, int last)
         }
         fputc('"', f);
     } else {
+        if (lead)
+            fputc(lead, f);
         fputs(v, f);
     }
     fputs(last ? "\r\n" : ",", f);
+}
+
+void csv_write_text(FILE *f, const char *v, int last)
+{
+    write_cell(f, csv_is_formula(v) ? '\'' : 0, v, last);
+}
+
+void csv_write_field(FILE *f, const char *v, int last)
+{
+    write_cell(f, 0, v, last);
 }

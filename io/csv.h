@@ -67,6 +67,21 @@ char csv_delimiter(const struct csv_reader *r);
  */
 void csv_write_field(FILE *f, const char *v, int last);
 
+/*
+ * Write one text cell (a name, an id, a code, free text): as
+ * csv_write_field, but a cell a spreadsheet would run as a formula is
+ * neutralised first (OWASP, "CSV injection"): when it starts with '=',
+ * '+', '-', '@', a tab or a carriage return, and is not a plain decimal
+ * number (-6.17 and -6,17 stay numbers), a single quote "'" is put
+ * before it.
+ * Every CSV siaga writes goes through this for text; numbers the program
+ * makes itself (counts, kilometres, line numbers) use csv_write_field.
+ */
+void csv_write_text(FILE *f, const char *v, int last);
+
+/* Would a spreadsheet read v as a formula (the rule above)? */
+int csv_is_formula(const char *v);
+
 /* Is s[0..n-1] valid UTF-8 (no overlongs, no surrogates)? */
 int csv_valid_utf8(const char *s, size_t n);
 

@@ -1087,12 +1087,14 @@ static int write_rejects(struct ctx *c, FILE *f, const struct imp_row **v,
         for (int j = 0; j < r->norig && j < src->ncolumns && j < 256; j++)
             if (map[r->source][j] >= 0)
                 vals[map[r->source][j]] = r->orig[j];
+        /* the rows as read, so text: a cell a spreadsheet would run is
+         * neutralised (a coordinate such as -6.17 is a number and stays) */
         for (int k = 0; k < ncol; k++)
-            csv_write_field(f, vals[k], 0);
-        csv_write_field(f, src->path, 0);
+            csv_write_text(f, vals[k], 0);
+        csv_write_text(f, src->path, 0);
         snprintf(num, sizeof num, "%ld", r->line);
         csv_write_field(f, num, 0);
-        csv_write_field(f, r->message, 1);
+        csv_write_text(f, r->message, 1);
     }
     free(vals);
     return ferror(f) ? -1 : 0;

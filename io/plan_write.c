@@ -191,12 +191,12 @@ static void csv_member(FILE *f, const struct scenario *s, int m,
 {
     const struct member *mb = &s->member[m];
     const struct unit *u = &s->unit[mb->unit];
-    csv_write_field(f, mb->id, 0);
-    csv_write_field(f, mb->name, 0);
-    csv_write_field(f, mb->rank, 0);
-    csv_write_field(f, force_name(u->force), 0);
-    csv_write_field(f, u->id, 0);
-    csv_write_field(f, role, 0);
+    csv_write_text(f, mb->id, 0);
+    csv_write_text(f, mb->name, 0);
+    csv_write_text(f, mb->rank, 0);
+    csv_write_text(f, force_name(u->force), 0);
+    csv_write_text(f, u->id, 0);
+    csv_write_text(f, role, 0);
 }
 
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
@@ -225,10 +225,10 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
         snprintf(km, sizeof km, "%.2f", po->route_km);
         for (int k = 0; k < po->nguards; k++) {
             csv_member(f, s, p->guard[po->first_guard + k], "guard");
-            csv_write_field(f, io_post_id(i, p->npost, id), 0);
-            csv_write_field(f, grade_name(po->grade), 0);
-            csv_write_field(f, s->kec[po->kecamatan].code, 0);
-            csv_write_field(f, tl, 0);
+            csv_write_text(f, io_post_id(i, p->npost, id), 0);
+            csv_write_text(f, grade_name(po->grade), 0);
+            csv_write_text(f, s->kec[po->kecamatan].code, 0);
+            csv_write_text(f, tl, 0);
             csv_write_field(f, km, 1);
         }
     }
@@ -236,10 +236,10 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
     for (int i = 0; i < p->nlinmas; i++) {
         int t = p->linmas[i].tps;
         csv_member(f, s, p->linmas[i].member, "linmas");
-        csv_write_field(f, io_post_id(post_of[t], p->npost, id), 0);
-        csv_write_field(f, grade_name(s->tps[t].grade), 0);
-        csv_write_field(f, s->kec[s->tps[t].kecamatan].code, 0);
-        csv_write_field(f, scenario_tps_code(s, t, code), 0);
+        csv_write_text(f, io_post_id(post_of[t], p->npost, id), 0);
+        csv_write_text(f, grade_name(s->tps[t].grade), 0);
+        csv_write_text(f, s->kec[s->tps[t].kecamatan].code, 0);
+        csv_write_text(f, scenario_tps_code(s, t, code), 0);
         csv_write_field(f, "", 1);
     }
     for (int i = 0; i < p->nreserve; i++) {

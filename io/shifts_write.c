@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "plan_write.h"
 
 static void xml_text(FILE *f, const char *v)
@@ -29,21 +30,6 @@ static void xml_text(FILE *f, const char *v)
     }
 }
 
-static void csv_text(FILE *f, const char *v)
-{
-    if (strpbrk(v, ",\"\r\n") == NULL) {
-        fputs(v, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *v; v++) {
-        if (*v == '"')
-            fputc('"', f);
-        fputc(*v, f);
-    }
-    fputc('"', f);
-}
-
 int io_write_shifts_csv(FILE *f, const struct scenario *s,
                         const struct timeline *tl, const struct shift_result *r)
 {
@@ -52,11 +38,11 @@ int io_write_shifts_csv(FILE *f, const struct scenario *s,
     for (long i = 0; i < r->nshift; i++) {
         const struct tl_shift *sh = &r->shift[i];
         const struct tl_place *pl = &r->layout.place[sh->place];
-        csv_text(f, s->member[sh->member].id);
-        fputc(',', f);
-        csv_text(f, tl->phase[pl->phase].id);
-        fprintf(f, ",%s,%s,%s\r\n", pl->id, tl_format_time(sh->start, a),
-                tl_format_time(sh->end, b));
+        csv_write_text(f, s->member[sh->member].id, 0);
+        csv_write_text(f, tl->phase[pl->phase].id, 0);
+        csv_write_text(f, pl->id, 0);
+        csv_write_field(f, tl_format_time(sh->start, a), 0);
+        csv_write_field(f, tl_format_time(sh->end, b), 1);
     }
     return ferror(f) ? -1 : 0;
 }

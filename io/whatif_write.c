@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "csv.h"
+
 static const char *const FORCE_LABEL[] = {"Polri", "TNI", "Linmas"};
 
 /* Code and name of region r of scope sc. */
@@ -29,9 +31,12 @@ int io_write_bko_csv(FILE *f, const struct scenario *s,
     for (int i = 0; r != NULL && i < r->nrow; i++) {
         const char *code, *name;
         region_of(s, r->row[i].scope, r->row[i].region, &code, &name);
-        /* codes are digits and names are not written: nothing to quote */
-        fprintf(f, "%s,%s,%s,%ld\r\n", force_name(r->row[i].force),
-                scope_name(r->row[i].scope), code, r->row[i].count);
+        char count[24];
+        snprintf(count, sizeof count, "%ld", r->row[i].count);
+        csv_write_text(f, force_name(r->row[i].force), 0);
+        csv_write_text(f, scope_name(r->row[i].scope), 0);
+        csv_write_text(f, code, 0);   /* a code from the scenario: text */
+        csv_write_field(f, count, 1);
     }
     return ferror(f) ? -1 : 0;
 }

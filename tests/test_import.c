@@ -112,6 +112,54 @@ static int tps_index(const struct fixture *f, const char *code13)
 
 /* ---- csv ---------------------------------------------------------------- */
 
+/* csv_write_text, byte for byte: a cell a spreadsheet would run as a
+ * formula gets a leading quote (inside the RFC 4180 quotes when quoted);
+ * plain numbers, negative ones too, and ordinary text are unchanged. */
+static void test_csv_formula_cells(void **state)
+{
+    (void)state;
+    static const char *const cell[][2] = {
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","},
+        {"=1+1", "'=1+1,"},
+        {"+62 812 555", "'+62 812 555,"},
+        {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0,"},
+        {"@SUM(A1:A9)", "'@SUM(A1:A9),"},
+        {"\t=1", "'\t=1,"},
+        {"\r=1", "\"'\r=1\","},
+        {"-", "'-,"},
+        {"--1", "'--1,"},
+        {"-6.1720", "-6.1720,"},
+        {"-6,1720", "\"-6,1720\","},
+        {"+1", "+1,"},
+        {"-1e5", "-1e5,"},
+        {"-.5", "-.5,"},
+        {"-1e", "'-1e,"},
+        {"Polsek Kinal", "Polsek Kinal,"},
+        {"a=b", "a=b,"},
+        {"", ","},
+    };
+    for (size_t i = 0; i < sizeof cell / sizeof cell[0]; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        assert_non_null(m);
+        csv_write_text(m, cell[i][0], 0);
+        assert_int_equal(fclose(m), 0);
+        assert_string_equal(buf, cell[i][1]);
+        assert_int_equal(csv_is_formula(cell[i][0]), cell[i][1][0] == '\'' ||
+                                                      strncmp(cell[i][1], "\"'", 2) == 0);
+        free(buf);
+    }
+    /* csv_write_field, for the program's own numbers, never adds one */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    csv_write_field(m, "-3", 1);
+    fclose(m);
+    assert_string_equal(buf, "-3\r\n");
+    free(buf);
+}
+
 static void test_csv_tokenizer(void **state)
 {
     (void)state;
@@ -483,6 +531,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_tokenizer),
+        cmocka_unit_test(test_csv_formula_cells),
         cmocka_unit_test(test_names),
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
         T(test_indonesian_header),

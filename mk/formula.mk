@@ -1,0 +1,7 @@
+# mk/formula.mk - no CSV siaga writes holds a cell a spreadsheet would run
+# (tests/e2e_formula.sh; the rule is csv_write_text in io/csv.h).
+.PHONY: e2e-formula
+CHECK_EXTRA += e2e-formula
+
+e2e-formula: $(BUILD)/siaga
+	@SIAGA=$(BUILD)/siaga sh tests/e2e_formula.sh
