@@ -261,11 +261,13 @@ static int set_entry(int fd, const char *name, void *arg)
 }
 
 /* An entry of a container: the marker stays for last; set/ is entered
- * (opened O_NOFOLLOW, of this user); anything else is a file or left. */
+ * (opened O_NOFOLLOW); anything else is a file or left.  The container is
+ * this user's and private (0700), so set/ is what a run of this user put
+ * there: its own files, or the previous DIR after an exchange, which may
+ * belong to another user when root wrote into it. */
 static int container_entry(int fd, const char *name, void *arg)
 {
     int depth = *(int *)arg;
-    struct stat st;
     if (strcmp(name, MARKER) == 0)
         return SKIPPED;
     if (unlinkat(fd, name, 0) == 0)
@@ -275,8 +277,7 @@ static int container_entry(int fd, const char *name, void *arg)
     int sub = openat(fd, SET, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (sub < 0)
         return KEPT;
-    int left = fstat(sub, &st) == 0 && st.st_uid == geteuid()
-                   ? each_entry(sub, set_entry, &depth) : -1;
+    int left = each_entry(sub, set_entry, &depth);
     close(sub);
     return left == 0 && unlinkat(fd, SET, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
 }

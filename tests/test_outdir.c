@@ -337,6 +337,14 @@ static void test_other_owner(void **state)
     assert_int_equal(system(q), 0);
     write_set(fx, out, "two");
     assert_int_equal(access(p, F_OK), -1);
+    /* root writing over another user's DIR: the exchanged previous set is
+     * removed with the container, nothing stays hidden beside DIR */
+    snprintf(q, sizeof q, "chown -R 65534:65534 '%s'", out);
+    assert_int_equal(system(q), 0);
+    write_set(fx, out, "three");
+    char buf[512];
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
 }
 
 /* What a fatal exit removes: the staging folder and lock of an open set
