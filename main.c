@@ -54,6 +54,7 @@ static const char USAGE[] =
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
+    "                  [--time-limit SECONDS]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
     "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
@@ -72,7 +73,9 @@ static const char USAGE[] =
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
     "          that fill every place, and what each overlay costs\n"
     "check     audit a roster against its scenario (for the KPU);\n"
-    "          --report DIR also writes DIR/cakupan.html (coverage map)\n"
+    "          --report DIR also writes DIR/cakupan.html (coverage map);\n"
+    "          an \"optimal\" or \"shortage\" roster is planned again and\n"
+    "          fails when siaga finds a better plan (--time-limit bounds it)\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
     "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
@@ -636,10 +639,18 @@ static int cmd_check(int argc, char **argv)
     const char *files[2] = {NULL, NULL}, *report = NULL;
     const char *with[MAX_OVERLAYS];
     int nfiles = 0, nwith = 0;
+    struct plan_params pp;
+    plan_params_init(&pp);
+    pp.quiet = true;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--report") == 0 && i + 1 < argc)
             report = argv[++i];
+        else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
+            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
+                return usage_error("--time-limit wants a positive number of "
+                                   "seconds, not '%s'", argv[i]);
+        }
         else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
             if (nwith == MAX_OVERLAYS)
                 return usage_error("at most 16 --with overlays%s", "");
@@ -669,6 +680,7 @@ static int cmd_check(int argc, char **argv)
     struct raw_roster *r = NULL;
     struct audit_report *rep = NULL;
     struct raw_shifts *shifts = NULL;
+    struct plan *better = NULL;
     struct timeline tl;
     struct tl_layout lay;
     struct tl_audit ta;
@@ -691,6 +703,22 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "siaga: out of memory\n");
         code = EXIT_FAILURE_;
         goto done;
+    }
+    if (audit_claim_testable(rep)) {
+        /* "optimal" and "shortage" claim formats.md 1.4 items 1-3: a plan
+         * of siaga's own that does strictly better refutes the claim (the
+         * audit stays solver-free; the plan is made here) */
+        rc = solver_plan(s, &pp, &better, &el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
+            print_errors(&el);
+            code = status_exit(rc);
+            goto done;
+        }
+        if (audit_refute_claim(rep, better) < 0) {
+            fprintf(stderr, "siaga: out of memory\n");
+            code = EXIT_FAILURE_;
+            goto done;
+        }
     }
     if (io_write_audit(stdout, s, rep) != 0) {
         fprintf(stderr, "siaga: cannot write the audit report\n");
@@ -727,6 +755,7 @@ done:
     timeline_layout_free(&lay);
     timeline_free(&tl);
     raw_shifts_destroy(shifts);
+    plan_destroy(better);
     audit_destroy(rep);
     raw_roster_destroy(r);
     scenario_destroy(s);

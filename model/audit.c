@@ -21,7 +21,16 @@
  *  - a TPS in no post is a violation (with the scenario's line), not a
  *    shortfall: no post means no required guard places to fall short of;
  *  - the scenario name and a "shortage" status with nothing empty are
- *    warnings: they do not make the roster wrong for this scenario.
+ *    warnings: they do not make the roster wrong for this scenario;
+ *  - a "shortage" status is false when a member listed as reserve could
+ *    fill an empty place (force, scope, and for TNI a place that TNI may
+ *    take): placing them would leave fewer places empty, so the roster
+ *    is not the best plan formats.md 2 says it is.  One finding per post
+ *    or TPS with such a place, at the line of the first such reserve.
+ *    Whether a better plan exists otherwise is for a planner to show
+ *    (audit_refute_claim).  The claim is tested only on a roster that
+ *    breaks no rule: in a broken one, places are empty because of the
+ *    broken rule, and it fails already.
  */
 #include "audit.h"
 
@@ -65,6 +74,8 @@ static const char *const RULE_NAMES[AUDIT_RULE_COUNT] = {
     [AUDIT_LINMAS_SCOPE] = "linmas_scope",
     [AUDIT_LINMAS_OVER] = "linmas_over",
     [AUDIT_LINMAS_TPS_UNKNOWN] = "linmas_tps_unknown",
+    [AUDIT_STATUS_IDLE] = "status_idle",
+    [AUDIT_STATUS_REFUTED] = "status_refuted",
 };
 
 const char *audit_rule_name(enum audit_rule rule)
@@ -94,6 +105,7 @@ struct ctx {
     struct post_fill *fill;  /* per raw post */
     int *known;              /* scratch: known TPS of the current post */
     int cap_known;
+    unsigned char *reserve;  /* per member: validly listed as reserve */
 };
 
 static const char *nz(const char *s)
@@ -512,7 +524,9 @@ static void check_reserves(struct ctx *c)
 {
     for (int i = 0; i < c->r->nreserve && !c->nomem; i++) {
         const struct raw_guard *g = &c->r->reserve[i];
-        take_member(c, g->member, g->unit, g->force, 1, g->line);
+        int m = take_member(c, g->member, g->unit, g->force, 1, g->line);
+        if (m >= 0)
+            c->reserve[m] = 1;
     }
 }
 
@@ -530,6 +544,126 @@ static void tally_add(struct audit_report *rep, const struct tps *tp,
         t[i]->linmas_required += d->linmas_required;
         t[i]->linmas_filled += d->linmas_filled;
     }
+}
+
+/* Buckets of idle reserves by force and scope: slot 0 serves anywhere,
+ * then one per kabupaten, kecamatan and desa.  Each holds the reserve
+ * listed first (-1 when none). */
+static int idle_slot(const struct scenario *s, enum scope sc, int region)
+{
+    switch (sc) {
+    case SCOPE_ANY: return 0;
+    case SCOPE_KABUPATEN: return 1 + region;
+    case SCOPE_KECAMATAN: return 1 + s->nkab + region;
+    case SCOPE_DESA: return 1 + s->nkab + s->nkec + region;
+    }
+    return 0;
+}
+
+/* The first-listed idle reserve of force f able to serve at every TPS of
+ * regions kab/kec/desa (-1: the TPS do not share one), or -1. */
+static int idle_pick(const struct ctx *c, const int *first, enum force f,
+                     int kab, int kec, int desa)
+{
+    const struct scenario *s = c->s;
+    int slots[4], n = 0, best = -1;
+    slots[n++] = idle_slot(s, SCOPE_ANY, -1);
+    if (kab >= 0)
+        slots[n++] = idle_slot(s, SCOPE_KABUPATEN, kab);
+    if (kec >= 0)
+        slots[n++] = idle_slot(s, SCOPE_KECAMATAN, kec);
+    if (desa >= 0)
+        slots[n++] = idle_slot(s, SCOPE_DESA, desa);
+    for (int i = 0; i < n; i++) {
+        int m = first[slots[i] * FORCE_COUNT + (int)f];
+        if (m >= 0 && (best < 0 || c->use_line[m] < c->use_line[best]))
+            best = m;
+    }
+    return best;
+}
+
+/* A "shortage" roster with an empty place that a reserve could fill. */
+static void check_idle_reserves(struct ctx *c)
+{
+    const struct scenario *s = c->s;
+    const struct raw_roster *r = c->r;
+    size_t nslot = 1 + (size_t)s->nkab + (size_t)s->nkec + (size_t)s->ndesa;
+    int *first = malloc(nslot * FORCE_COUNT * sizeof *first);
+    char code[16];
+    if (first == NULL) {
+        c->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < nslot * FORCE_COUNT; i++)
+        first[i] = -1;
+    for (int m = 0; m < s->nmember; m++) {
+        if (!c->reserve[m])
+            continue;
+        const struct unit *u = &s->unit[s->member[m].unit];
+        int *b = &first[idle_slot(s, u->scope, u->region) * FORCE_COUNT +
+                        (int)u->force];
+        if (*b < 0 || c->use_line[m] < c->use_line[*b])
+            *b = m;
+    }
+
+    for (int p = 0; p < r->npost && !c->nomem; p++) {
+        const struct post_fill *pf = &c->fill[p];
+        if (pf->anchor < 0)
+            continue;
+        const struct grade_rule *rule =
+            &s->rules.grade[s->tps[pf->anchor].grade];
+        int empty = rule->guards - pf->polri - pf->tni;
+        if (empty <= 0)
+            continue;
+        const struct raw_post *rp = &r->post[p];
+        const struct tps *a = &s->tps[pf->anchor];
+        int kab = a->kabupaten, kec = a->kecamatan, desa = a->desa;
+        for (int i = 0; i < rp->ntps; i++) {
+            const struct raw_ref *ref = &r->tps[rp->first_tps + i];
+            int t = ref->id != NULL ? scenario_find_tps(s, ref->id) : -1;
+            if (t < 0)
+                continue;
+            if (s->tps[t].kabupaten != kab)
+                kab = -1;
+            if (s->tps[t].kecamatan != kec)
+                kec = -1;
+            if (s->tps[t].desa != desa)
+                desa = -1;
+        }
+        int m = idle_pick(c, first, FORCE_POLRI, kab, kec, desa);
+        if (pf->tni < rule->guards - rule->min_polri) {
+            int tm = idle_pick(c, first, FORCE_TNI, kab, kec, desa);
+            if (tm >= 0 && (m < 0 || c->use_line[tm] < c->use_line[m]))
+                m = tm;
+        }
+        if (m < 0)
+            continue;
+        const struct unit *u = &s->unit[s->member[m].unit];
+        VIOL(c, AUDIT_STATUS_IDLE, c->use_line[m],
+             "status \"shortage\" keliru: anggota %s (%s, satuan %s) menjadi "
+             "cadangan, padahal boleh mengisi tempat kosong di pos %s "
+             "(baris %ld; %d dari %d tempat pengamanan kosong)",
+             s->member[m].id, force_label(u->force), u->id, nz(rp->id),
+             rp->line, empty, rule->guards);
+    }
+
+    int per = s->rules.linmas_per_tps;
+    for (int t = 0; t < s->ntps && !c->nomem; t++) {
+        if (c->linmas_ok[t] >= per)
+            continue;
+        const struct tps *tp = &s->tps[t];
+        int m = idle_pick(c, first, FORCE_LINMAS, tp->kabupaten,
+                          tp->kecamatan, tp->desa);
+        if (m < 0)
+            continue;
+        VIOL(c, AUDIT_STATUS_IDLE, c->use_line[m],
+             "status \"shortage\" keliru: anggota Linmas %s (satuan %s) "
+             "menjadi cadangan, padahal boleh mengisi tempat Linmas kosong di "
+             "TPS %s (%d dari %d kosong)", s->member[m].id,
+             s->unit[s->member[m].unit].id, tps_code(c, t, code),
+             per - c->linmas_ok[t], per);
+    }
+    free(first);
 }
 
 /* After the roster: forgotten members, TPS in no post, shortfalls, tallies
@@ -564,6 +698,9 @@ static void check_scenario_side(struct ctx *c)
         d.guard_tni = pf->tni;
         tally_add(rep, &s->tps[pf->anchor], &d);
         empty_guard += rule->guards - pf->polri - pf->tni;
+        rep->recount.empty_guard[s->tps[pf->anchor].grade] +=
+            rule->guards - pf->polri - pf->tni;
+        rep->recount.posts++;
     }
 
     rep->shortfall = calloc(s->ntps > 0 ? (size_t)s->ntps : 1,
@@ -621,6 +758,9 @@ static void check_scenario_side(struct ctx *c)
                                : strcmp(r->status, "feasible") == 0 ? 2 : -1
                                : -1;
     long empty = empty_guard + empty_linmas + unassigned;
+    rep->recount.empty_linmas = empty_linmas;
+    rep->recount.unassigned = unassigned;
+    rep->claim = (enum audit_claim)st;
     if (st < 0)
         VIOL(c, AUDIT_STATUS, r->line, "status \"%s\" tidak dikenal",
              nz(r->status));
@@ -632,6 +772,8 @@ static void check_scenario_side(struct ctx *c)
     else if (st == 1 && empty == 0)
         add(c, AUDIT_STATUS_SHORTAGE, AUDIT_WARNING, rep->roster_file, r->line,
             "status \"shortage\", padahal semua tempat terisi");
+    else if (st == 1 && rep->nviolation == 0)
+        check_idle_reserves(c);
     if (strcmp(nz(r->scenario), nz(s->name)) != 0)
         add(c, AUDIT_SCENARIO_NAME, AUDIT_WARNING, rep->roster_file, r->line,
             "roster dibuat untuk skenario \"%s\", bukan \"%s\"",
@@ -666,6 +808,19 @@ static void merge_sort(const struct audit_report *rep, struct audit_finding *a,
     memcpy(a, tmp, (size_t)n * sizeof *a);
 }
 
+/* Findings in report order; -1 when out of memory (order unchanged). */
+static int sort_findings(struct audit_report *rep)
+{
+    if (rep->nfinding < 2)
+        return 0;
+    struct audit_finding *tmp = malloc((size_t)rep->nfinding * sizeof *tmp);
+    if (tmp == NULL)
+        return -1;
+    merge_sort(rep, rep->finding, tmp, rep->nfinding);
+    free(tmp);
+    return 0;
+}
+
 struct audit_report *audit_run(const struct scenario *s,
                                const struct raw_roster *r)
 {
@@ -694,7 +849,8 @@ struct audit_report *audit_run(const struct scenario *s,
     c.linmas_seen = calloc(nt, sizeof *c.linmas_seen);
     c.linmas_ok = calloc(nt, sizeof *c.linmas_ok);
     c.fill = calloc(np, sizeof *c.fill);
-    if (rep->arena == NULL || rep->kab == NULL || rep->kec == NULL ||
+    c.reserve = calloc(nm, 1);
+    if (c.reserve == NULL || rep->arena == NULL || rep->kab == NULL || rep->kec == NULL ||
         rep->desa == NULL || c.use_line == NULL || c.used == NULL ||
         c.owner == NULL || c.owner_line == NULL || c.linmas_seen == NULL ||
         c.linmas_ok == NULL || c.fill == NULL) {
@@ -711,6 +867,7 @@ struct audit_report *audit_run(const struct scenario *s,
     }
     for (int t = 0; t < s->ntps; t++)
         c.owner[t] = -1;
+    rep->roster_line = r->line;
 
     check_posts(&c);
     if (!c.nomem)
@@ -719,15 +876,8 @@ struct audit_report *audit_run(const struct scenario *s,
         check_reserves(&c);
     if (!c.nomem)
         check_scenario_side(&c);
-    if (!c.nomem && rep->nfinding > 1) {
-        struct audit_finding *tmp =
-            malloc((size_t)rep->nfinding * sizeof *tmp);
-        if (tmp == NULL)
-            c.nomem = 1;
-        else
-            merge_sort(rep, rep->finding, tmp, rep->nfinding);
-        free(tmp);
-    }
+    if (!c.nomem && sort_findings(rep) != 0)
+        c.nomem = 1;
 
 done:
     free(c.use_line);
@@ -738,6 +888,7 @@ done:
     free(c.linmas_ok);
     free(c.fill);
     free(c.known);
+    free(c.reserve);
     if (c.nomem) {
         audit_destroy(rep);
         rep = NULL;
@@ -761,4 +912,57 @@ void audit_destroy(struct audit_report *rep)
     free(rep->desa);
     arena_destroy(rep->arena);
     free(rep);
+}
+
+bool audit_claim_testable(const struct audit_report *rep)
+{
+    return rep != NULL && rep->nviolation == 0 &&
+           (rep->claim == CLAIM_OPTIMAL || rep->claim == CLAIM_SHORTAGE);
+}
+
+int audit_refute_claim(struct audit_report *rep, const struct plan *p)
+{
+    static const enum grade order[GRADE_COUNT] = {
+        GRADE_SANGAT_RAWAN, GRADE_RAWAN, GRADE_KURANG_RAWAN};
+    const struct audit_recount *rc = &rep->recount;
+    const struct plan_objective *o = &p->obj;
+    /* formats.md 1.4 items 1-3 as one lexicographic key each */
+    long mine[GRADE_COUNT + 2], theirs[GRADE_COUNT + 2];
+    for (int i = 0; i < GRADE_COUNT; i++) {
+        mine[i] = rc->empty_guard[order[i]];
+        theirs[i] = o->empty_guard[order[i]];
+    }
+    mine[GRADE_COUNT] = rc->empty_linmas;
+    theirs[GRADE_COUNT] = o->empty_linmas;
+    mine[GRADE_COUNT + 1] = rc->posts;
+    theirs[GRADE_COUNT + 1] = p->npost;
+    int k = 0;
+    while (k < GRADE_COUNT + 2 && theirs[k] == mine[k])
+        k++;
+    if (k == GRADE_COUNT + 2 || theirs[k] > mine[k])
+        return 0;
+    int item = k < GRADE_COUNT ? 1 : k == GRADE_COUNT ? 2 : 3;
+    struct ctx c;
+    memset(&c, 0, sizeof c);
+    c.rep = rep;
+    long nf = rep->nfinding, nv = rep->nviolation;
+    add(&c, AUDIT_STATUS_REFUTED, AUDIT_VIOLATION, rep->roster_file,
+        rep->roster_line,
+        "status \"%s\" keliru: perencana siaga menemukan rencana yang lebih "
+        "baik (formats.md 1.4 butir %d): tempat pengamanan kosong %ld "
+        "sangat rawan, %ld rawan, %ld kurang rawan (roster ini %ld, %ld, "
+        "%ld), tempat Linmas kosong %ld (roster ini %ld), %ld pos (roster "
+        "ini %ld)", rep->claim == CLAIM_OPTIMAL ? "optimal" : "shortage",
+        item, theirs[0], theirs[1], theirs[2], mine[0], mine[1], mine[2],
+        theirs[GRADE_COUNT], mine[GRADE_COUNT], theirs[GRADE_COUNT + 1],
+        mine[GRADE_COUNT + 1]);
+    if (c.nomem || sort_findings(rep) != 0) {
+        if (rep->nfinding > nf) {
+            rep->count[AUDIT_STATUS_REFUTED]--;
+            rep->nfinding = nf;
+            rep->nviolation = nv;
+        }
+        return -1;
+    }
+    return 1;
 }

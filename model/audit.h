@@ -51,6 +51,10 @@ enum audit_rule {
     AUDIT_LINMAS_SCOPE,    /* Linmas member's unit does not cover the TPS */
     AUDIT_LINMAS_OVER,     /* more Linmas at a TPS than linmas_per_tps */
     AUDIT_LINMAS_TPS_UNKNOWN, /* <linmas tps> not in the scenario */
+    AUDIT_STATUS_IDLE,     /* "shortage" while a reserve could fill an
+                              empty place (at the reserve's line) */
+    AUDIT_STATUS_REFUTED,  /* "optimal"/"shortage" while siaga's planner
+                              found a plan better by formats 1.4 items 1-3 */
     AUDIT_RULE_COUNT
 };
 
@@ -87,6 +91,19 @@ struct audit_tally {
     long linmas_required, linmas_filled;
 };
 
+/* The status a roster claims. */
+enum audit_claim { CLAIM_UNKNOWN = -1, CLAIM_OPTIMAL, CLAIM_SHORTAGE,
+                   CLAIM_FEASIBLE };
+
+/* The roster's own figures of formats.md 1.4 items 1-3, recounted from
+ * its valid places (what a better plan must beat). */
+struct audit_recount {
+    long empty_guard[GRADE_COUNT];  /* by the grade of the post's anchor */
+    long empty_linmas;
+    long posts;                     /* posts with at least one known TPS */
+    long unassigned;                /* TPS in no post */
+};
+
 struct arena;
 
 struct audit_report {
@@ -100,6 +117,9 @@ struct audit_report {
     struct audit_tally *kab, *kec, *desa; /* indexed as the scenario's */
     int nkab, nkec, ndesa;
     struct audit_tally total;
+    long roster_line;               /* of the <roster> element */
+    enum audit_claim claim;         /* the roster's status attribute */
+    struct audit_recount recount;
     long cap_finding;
     struct arena *arena;            /* owns messages and file names */
 };
@@ -111,6 +131,25 @@ struct audit_report {
  */
 struct audit_report *audit_run(const struct scenario *s,
                                const struct raw_roster *r);
+
+/*
+ * Testing the status claim against a plan.  The audit itself uses no
+ * solver; the caller plans the same scenario (solver_plan) when
+ * audit_claim_testable says so and hands the plan to audit_refute_claim.
+ *
+ * audit_claim_testable: the roster claims "optimal" or "shortage" and
+ * breaks no rule, so its recount is a plan's figures.
+ *
+ * audit_refute_claim: when plan p is strictly better than the roster by
+ * formats.md 1.4 items 1-3 (empty guard places by grade, then empty
+ * Linmas places, then posts; lexicographic), adds an AUDIT_STATUS_REFUTED
+ * violation naming both sets of figures, at the <roster> line.  Only the
+ * values p reached count, never its bounds: a plan stopped by a limit
+ * refutes no more than what it found.  Returns 1 when the claim is
+ * refuted, 0 when not, -1 when out of memory (the report is unchanged).
+ */
+bool audit_claim_testable(const struct audit_report *rep);
+int audit_refute_claim(struct audit_report *rep, const struct plan *p);
 
 /* True when the roster breaks no rule and leaves no TPS short. */
 bool audit_passed(const struct audit_report *rep);

@@ -58,6 +58,38 @@ sed '0,/route_km="[0-9.]*"/{s/route_km="[0-9.]*"/route_km="99.99"/}' "$T/a/roste
 expect 1 "check: wrong route_km" -- "$SIAGA" check "$KAUR" "$T/t3.xml"
 sed 's/force="tni"/force="polri"/' "$T/a/roster.xml" > "$T/t4.xml"
 expect 1 "check: wrong force" -- "$SIAGA" check "$KAUR" "$T/t4.xml"
+# check tests the status claim (issue 17, item 6): a roster of 154 posts
+# where 153 suffice, every place filled, "optimal" -> fails, naming the
+# better plan; a "shortage" roster with an idle Polri who could fill the
+# empty place -> fails for the false status, not only for the shortfall
+python3 - "$T/a/roster.xml" "$T/s154.xml" "$T/idle.xml" <<'EOF_PY'
+import re, sys
+x = open(sys.argv[1]).read()
+m = [p for p in re.finditer(r'  <post id="(P\d+)" grade="kurang_rawan"([^>]*)route_km="[0-9.]+">\n'
+     r'((?:    <tps [^\n]*\n){2})((?:    <guard [^\n]*\n)*)  </post>\n', x)][0]
+tps = m.group(3).splitlines(True)
+res = re.findall(r'  <reserve member="[^"]*" unit="POLRES-KAUR" force="polri"/>\n', x)[:2]
+y = x[:m.start()] + \
+    '  <post id="%s" grade="kurang_rawan"%sroute_km="0.00">\n%s%s  </post>\n' % (m.group(1), m.group(2), tps[0], m.group(4)) + \
+    '  <post id="P9999" grade="kurang_rawan"%sroute_km="0.00">\n%s%s  </post>\n' % (
+        m.group(2), tps[1], ''.join(r.replace('  <reserve ', '    <guard ') for r in res)) + x[m.end():]
+for r in res:
+    y = y.replace(r, '', 1)
+open(sys.argv[2], 'w').write(y)
+g = re.search(r'    <guard (member="[^"]*" unit="[^"]*" force="polri")/>\n', x)
+z = x[:g.start()] + x[g.end():]
+z = z.replace('</roster>', '  <reserve %s/>\n</roster>' % g.group(1)).replace('status="optimal"', 'status="shortage"', 1)
+open(sys.argv[3], 'w').write(z)
+EOF_PY
+[ "$(grep -c '<post ' "$T/s154.xml")" = 154 ] && ok || bad "probe roster of 154 posts not made"
+expect 1 "check: optimal with a post too many" -- "$SIAGA" check "$KAUR" "$T/s154.xml"
+grep -q 's154.xml:2: pelanggaran: status "optimal" keliru: .*butir 3.* 153 pos (roster ini 154)' "$T/out" && ok || bad "154 posts: no refutation naming 153 posts: $(grep pelanggaran "$T/out" | head -2)"
+grep -q "HASIL: TIDAK LULUS (1 pelanggaran, 0 TPS kurang)" "$T/out" && ok || bad "154 posts: verdict"
+expect 1 "check: shortage with an idle reserve" -- "$SIAGA" check "$KAUR" "$T/idle.xml"
+grep -q 'idle.xml:[0-9]*: pelanggaran: status "shortage" keliru: anggota .* menjadi cadangan, padahal boleh mengisi tempat kosong di pos P0001' "$T/out" && ok || bad "idle reserve: no finding on the status"
+# a time limit on check's own plan: the claim of siaga's own roster stands
+expect 0 "check --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 30
+expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
 printf '<roster xmlns="urn:siaga:roster:1" scenario="x" status="optimal">\n<bogus/>\n</roster>\n' > "$T/t5.xml"
 expect 2 "check: invalid roster" -- "$SIAGA" check "$KAUR" "$T/t5.xml"
 grep -q "t5.xml:2:" "$T/err" && ok || bad "invalid roster line"

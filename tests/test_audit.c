@@ -844,6 +844,180 @@ static void test_write_error(void **state)
     fclose(f);
 }
 
+/* ---- the status claim against reserves and a better plan -------------- */
+
+/* A second scenario, for the reserve rule: kecamatan 170401 with desa
+ * 1704012001 (tA at (0, 0), kurang rawan; tC at (-0.005, 0), rawan) and
+ * 1704012002 (tB at (0, 0.01), kurang rawan, 1.11195 km from tA); no
+ * Linmas places.  Polsek Kinal (1 Polri), Koramil Kinal (2 TNI), Pos
+ * Gedung Wani (1 Polri, desa 1704012001 only). */
+static struct scenario *make_reserve_scenario(void)
+{
+    struct scenario *s = scenario_create();
+    assert_non_null(s);
+    s->file = sdup(s, SCEN_FILE);
+    s->name = sdup(s, "Uji Cadangan");
+    s->date = sdup(s, "2024-02-14");
+    s->rules.linmas_per_tps = 0;
+    struct kabupaten kab = {sdup(s, "1704"), sdup(s, "Kaur"), 3};
+    assert_int_equal(scenario_add_kabupaten(s, &kab), 0);
+    struct kecamatan k0 = {sdup(s, "170401"), sdup(s, "Kinal"), 0, 4};
+    assert_int_equal(scenario_add_kecamatan(s, &k0), 0);
+    struct desa d0 = {sdup(s, "1704012001"), sdup(s, "Gedung Wani"), 0, 5};
+    struct desa d1 = {sdup(s, "1704012002"), sdup(s, "Tanjung"), 0, 8};
+    assert_int_equal(scenario_add_desa(s, &d0), 0);
+    assert_int_equal(scenario_add_desa(s, &d1), 1);
+    add_tps(s, 0, 1, 0.0, 0.00, GRADE_KURANG_RAWAN, 6);     /* tA */
+    add_tps(s, 0, 2, -0.005, 0.0, GRADE_RAWAN, 7);          /* tC */
+    add_tps(s, 1, 1, 0.0, 0.01, GRADE_KURANG_RAWAN, 9);     /* tB */
+    static const char *const polsek[] = {"85010001"};
+    static const char *const posgw[] = {"86010001"};
+    add_unit(s, "POLSEK-KINAL", FORCE_POLRI, SCOPE_KECAMATAN, 0, 1, polsek,
+             20);
+    add_unit(s, "KORAMIL-KINAL", FORCE_TNI, SCOPE_KECAMATAN, 0, 2, NULL, 22);
+    add_unit(s, "POS-GEDUNG-WANI", FORCE_POLRI, SCOPE_DESA, 0, 1, posgw, 23);
+    struct error_list el;
+    error_list_init(&el);
+    int rc = scenario_finish(s, &el);
+    for (int i = 0; i < el.n; i++)
+        fprintf(stderr, "%s:%ld: %s\n", el.items[i].file, el.items[i].line,
+                el.items[i].message);
+    error_list_free(&el);
+    assert_int_equal(rc, SIAGA_OK);
+    return s;
+}
+
+/* Audit the roster text[0..n) against fx->s. */
+static const struct audit_report *run_text(struct fixture *fx,
+                                           const char *const *text, int n)
+{
+    int fd = mkstemp(fx->path);
+    assert_true(fd >= 0);
+    fx->made = 1;
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%s\n", text[i]);
+    assert_int_equal(fclose(f), 0);
+    struct error_list el;
+    error_list_init(&el);
+    int rc = io_read_roster(fx->path, &fx->r, &el);
+    for (int i = 0; i < el.n; i++)
+        fprintf(stderr, "%s:%ld: %s\n", el.items[i].file, el.items[i].line,
+                el.items[i].message);
+    error_list_free(&el);
+    assert_int_equal(rc, SIAGA_OK);
+    fx->rep = audit_run(fx->s, fx->r);
+    assert_non_null(fx->rep);
+    return fx->rep;
+}
+
+#define ROSTER_HEAD(status) \
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", \
+    "<roster xmlns=\"urn:siaga:roster:1\" scenario=\"Uji Cadangan\" status=\"" status "\">"
+
+static void test_shortage_no_reserve_fits(void **state)
+{
+    struct fixture *fx = *state;
+    scenario_destroy(fx->s);
+    fx->s = make_reserve_scenario();
+    /* P0001 (tA, tB) lacks its Polri place.  The idle TNI may not take a
+     * Polri place; the idle Polri of Pos Gedung Wani may not serve tB.
+     * So "shortage" holds as far as reserves go. */
+    static const char *const text[] = {
+        ROSTER_HEAD("shortage"),
+        "  <post id=\"P0001\" grade=\"kurang_rawan\" kecamatan=\"170401\" required=\"2\" route_km=\"2.22\">",
+        "    <tps id=\"1704012001001\"/>",
+        "    <tps id=\"1704012002001\"/>",
+        "    <guard member=\"KORAMIL-KINAL-001\" unit=\"KORAMIL-KINAL\" force=\"tni\"/>",
+        "  </post>",
+        "  <post id=\"P0002\" grade=\"rawan\" kecamatan=\"170401\" required=\"1\" route_km=\"0\">",
+        "    <tps id=\"1704012001002\"/>",
+        "    <guard member=\"85010001\" unit=\"POLSEK-KINAL\" force=\"polri\"/>",
+        "  </post>",
+        "  <reserve member=\"KORAMIL-KINAL-002\" unit=\"KORAMIL-KINAL\" force=\"tni\"/>",
+        "  <reserve member=\"86010001\" unit=\"POS-GEDUNG-WANI\" force=\"polri\"/>",
+        "</roster>"};
+    const struct audit_report *rep = run_text(fx, text, (int)(sizeof text / sizeof text[0]));
+    if (rep->nfinding != 0)
+        dump(rep);
+    assert_int_equal(rep->nfinding, 0);
+    assert_int_equal(rep->nshort, 2);           /* tA and tB */
+    assert_int_equal(rep->claim, CLAIM_SHORTAGE);
+    assert_int_equal(rep->recount.posts, 2);
+    assert_int_equal(rep->recount.empty_guard[GRADE_KURANG_RAWAN], 1);
+    assert_true(audit_claim_testable(rep));
+}
+
+static void test_shortage_idle_reserve(void **state)
+{
+    struct fixture *fx = *state;
+    scenario_destroy(fx->s);
+    fx->s = make_reserve_scenario();
+    /* tA and tB in posts of their own, each with one TNI: both lack their
+     * Polri place.  Pos Gedung Wani's Polri (line 15) may fill P0001 (tA,
+     * its desa) but not P0003 (tB): one finding, at his line. */
+    static const char *const text[] = {
+        ROSTER_HEAD("shortage"),
+        "  <post id=\"P0001\" grade=\"kurang_rawan\" kecamatan=\"170401\" required=\"2\" route_km=\"0\">",
+        "    <tps id=\"1704012001001\"/>",
+        "    <guard member=\"KORAMIL-KINAL-001\" unit=\"KORAMIL-KINAL\" force=\"tni\"/>",
+        "  </post>",
+        "  <post id=\"P0002\" grade=\"rawan\" kecamatan=\"170401\" required=\"1\" route_km=\"0\">",
+        "    <tps id=\"1704012001002\"/>",
+        "    <guard member=\"85010001\" unit=\"POLSEK-KINAL\" force=\"polri\"/>",
+        "  </post>",
+        "  <post id=\"P0003\" grade=\"kurang_rawan\" kecamatan=\"170401\" required=\"2\" route_km=\"0\">",
+        "    <tps id=\"1704012002001\"/>",
+        "    <guard member=\"KORAMIL-KINAL-002\" unit=\"KORAMIL-KINAL\" force=\"tni\"/>",
+        "  </post>",
+        "  <reserve member=\"86010001\" unit=\"POS-GEDUNG-WANI\" force=\"polri\"/>",
+        "</roster>"};
+    const struct audit_report *rep = run_text(fx, text, (int)(sizeof text / sizeof text[0]));
+    expect_one(fx, rep, AUDIT_STATUS_IDLE, 15, 0);
+    assert_non_null(strstr(rep->finding[0].message, "86010001"));
+    assert_non_null(strstr(rep->finding[0].message, "pos P0001"));
+    assert_false(audit_passed(rep));
+    assert_false(audit_claim_testable(rep));
+}
+
+static void test_idle_reserve_not_for_feasible(void **state)
+{
+    struct fixture *fx = *state;
+    /* the same idle Polri as above under "feasible", a claim of no
+     * optimality: nothing to refute */
+    static const struct edit ed[] = {
+        {2, "<roster xmlns=\"urn:siaga:roster:1\" scenario=\"Uji Kaur\" status=\"feasible\">", 0},
+        {12, "", 0},
+        {37, "<reserve member=\"85010002\" unit=\"POLSEK-KINAL\" force=\"polri\"/>", 1},
+        {0, NULL, 0}};
+    const struct audit_report *rep = run(fx, ed);
+    assert_int_equal(rep->nfinding, 0);
+    assert_int_equal(rep->nshort, 1);
+    assert_false(audit_claim_testable(rep));
+}
+
+static void test_refute_with_fewer_posts(void **state)
+{
+    struct fixture *fx = *state;
+    struct audit_report *rep = (struct audit_report *)run(fx, NULL);
+    assert_true(audit_claim_testable(rep));
+    assert_int_equal(rep->recount.posts, 4);
+    struct plan *p = plan_create();
+    assert_non_null(p);
+    p->npost = 4;                       /* as good: the claim stands */
+    assert_int_equal(audit_refute_claim(rep, p), 0);
+    p->npost = 3;                       /* fewer posts but a place empty */
+    p->obj.empty_guard[GRADE_KURANG_RAWAN] = 1;
+    assert_int_equal(audit_refute_claim(rep, p), 0);
+    p->obj.empty_guard[GRADE_KURANG_RAWAN] = 0;
+    assert_int_equal(audit_refute_claim(rep, p), 1);
+    plan_destroy(p);
+    expect_one(fx, rep, AUDIT_STATUS_REFUTED, 2, 0);
+    assert_non_null(strstr(rep->finding[0].message, "3 pos (roster ini 4)"));
+    assert_false(audit_passed(rep));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -882,6 +1056,10 @@ int main(void)
         T(test_optimal_with_empty_place),
         T(test_shortage_with_nothing_empty),
         T(test_scenario_name),
+        T(test_shortage_no_reserve_fits),
+        T(test_shortage_idle_reserve),
+        T(test_idle_reserve_not_for_feasible),
+        T(test_refute_with_fewer_posts),
         T(test_findings_sorted),
         T(test_write_error),
     };
