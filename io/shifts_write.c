@@ -151,8 +151,10 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
             r->proven ? "optimal terbukti" : "tidak terbukti: batas waktu");
     for (int t = 0; t < SHIFT_TIERS; t++)
         fprintf(f, "  %d. %-28s %10.1f\n", t + 1, TIER[t], r->tier_empty[t] / 60.0);
-    fprintf(f, "Shift: %ld; model terpisah: %d (terbesar %d variabel); "
-               "waktu %.2f s.\n", r->nshift, r->ncomponent, r->largest, r->seconds);
+    /* no solve time: the same input gives the same bytes (the time goes
+     * to the terminal summary only) */
+    fprintf(f, "Shift: %ld; model terpisah: %d (terbesar %d variabel).\n",
+            r->nshift, r->ncomponent, r->largest);
     fprintf(f, "Keadilan: selisih jam terbanyak dan tersedikit dalam satu "
                "satuan paling besar %.1f jam%s%s%s; jam terbanyak satu "
                "personel %.1f.\n", r->spread / 60.0,
