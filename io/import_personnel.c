@@ -292,6 +292,21 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
             error_add(errs, path, line, "no unit id");
             continue;
         }
+        /* the one id grammar of every format (scenario_id_problem); blanks
+         * around a cell are a spreadsheet's, trimmed above */
+        char why[64];
+        const char *bad = scenario_id_problem(uid, why);
+        if (bad == NULL && mid[0] != '\0' &&
+            (bad = scenario_id_problem(mid, why)) != NULL)
+            error_add(errs, path, line, "member id '%s' %s; ids are one "
+                      "word without spaces (an NRP, NIP or NIK is digits)",
+                      mid, bad);
+        else if (bad != NULL)
+            error_add(errs, path, line, "unit id '%s' %s; ids are one word "
+                      "without spaces (write POLSEK-KINAL, not POLSEK KINAL)",
+                      uid, bad);
+        if (bad != NULL)
+            continue;
         int ui = strmap_get(p->unit_ix, uid);
         if (ui < 0) {
             int old;

@@ -379,7 +379,18 @@ static void read_grade(struct rd *rd, long line)
     attr_int(rd, line, "grade", "guards", 1, INT_MAX, &gr->guards);
     attr_int(rd, line, "grade", "tps_per_post", 1, INT_MAX, &gr->tps_per_post);
     attr_int(rd, line, "grade", "min_polri", 0, INT_MAX, &gr->min_polri);
-    attr_double(rd, line, "grade", "radius_km", &gr->radius_km);
+    if (attr_double(rd, line, "grade", "radius_km", &gr->radius_km) &&
+        !(gr->radius_km <= MAX_RADIUS_KM)) {
+        /* the value as written: "50.0000001" must not read "50" */
+        char *v = attr(rd, "radius_km");
+        struct rules def;
+        rules_init(&def);
+        own_error(rd, line, "grade %s: radius_km = %s; more than the limit "
+                  "of %g km", grade_name((enum grade)g),
+                  v != NULL ? trim(v) : "?", MAX_RADIUS_KM);
+        xmlFree(v);
+        gr->radius_km = def.grade[g].radius_km;
+    }
 }
 
 static void read_linmas(struct rd *rd, long line)
@@ -829,17 +840,23 @@ static void check_rules(struct rd *rd)
                       gr->guards, gr->min_polri);
             bad = 1;
         }
+        if (gr->guards > MAX_GUARDS_PER_POST) {
+            own_error(rd, line, "grade %s: guards = %d; more than the limit "
+                      "of %d", grade_name((enum grade)g), gr->guards,
+                      MAX_GUARDS_PER_POST);
+            bad = 1;
+        }
         if (gr->tps_per_post > MAX_TPS_PER_POST) {
             own_error(rd, line, "grade %s: tps_per_post = %d; more than "
                       "the limit of %d", grade_name((enum grade)g),
                       gr->tps_per_post, MAX_TPS_PER_POST);
             bad = 1;
         }
-        if (!isfinite(gr->radius_km)) {
-            own_error(rd, line, "grade %s: radius_km is too large",
-                      grade_name((enum grade)g));
-            bad = 1;
-        }
+    }
+    if (r->linmas_per_tps > MAX_LINMAS_PER_TPS) {
+        own_error(rd, rd->linmas_line, "linmas: per_tps = %d; more than the "
+                  "limit of %d", r->linmas_per_tps, MAX_LINMAS_PER_TPS);
+        bad = 1;
     }
     if (bad)
         rules_init(r);

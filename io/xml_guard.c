@@ -203,6 +203,29 @@ void xml_guard_file_close(struct xml_guard_file *f)
     f->in = NULL;
 }
 
+/* The schemas' Id pattern (one grammar for every format) as libxml2
+ * names it, said in words: "[facet 'pattern'] The value 'POLSEK KINAL'
+ * is not accepted by the pattern '[^\s\p{Z}\p{C}]+'." is no help to a
+ * planner. */
+static void id_pattern_text(char *buf, size_t size)
+{
+    static const char FACET[] = "[facet 'pattern'] The value '";
+    static const char TAIL[] = "' is not accepted by the pattern "
+                               "'[^\\s\\p{Z}\\p{C}]+'";
+    char *f = strstr(buf, FACET), *t = strstr(buf, TAIL);
+    if (f == NULL || t == NULL || t < f)
+        return;
+    char value[300];
+    size_t vn = (size_t)(t - (f + sizeof FACET - 1));
+    if (vn >= sizeof value)
+        vn = sizeof value - 1;
+    memcpy(value, f + sizeof FACET - 1, vn);
+    value[vn] = '\0';
+    snprintf(f, size - (size_t)(f - buf), "'%s' is not an id: an id is one "
+             "word (no space, none around it, no invisible or control "
+             "character), e.g. POLSEK-KINAL or 85010002", value);
+}
+
 void xml_error_text(xml_error_ptr e, const char *strip, char *buf,
                     size_t size)
 {
@@ -218,6 +241,7 @@ void xml_error_text(xml_error_ptr e, const char *strip, char *buf,
     while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
         n--;
     buf[n] = '\0';
+    id_pattern_text(buf, size);
 }
 
 int xml_guard_options(void)

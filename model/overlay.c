@@ -468,18 +468,18 @@ static int do_grade_rule(struct ap *ap, const struct overlay_change *c)
     if (c->given & OV_GIVEN_RADIUS)
         r.radius_km = c->rule.radius_km;
     long before = ap->nerr;
-    if (r.guards < 1)
-        report(ap, c->line, "grade %s: guards = %d; must be at least 1", name,
-               r.guards);
+    if (r.guards < 1 || r.guards > MAX_GUARDS_PER_POST)
+        report(ap, c->line, "grade %s: guards = %d; must be 1 to %d", name,
+               r.guards, MAX_GUARDS_PER_POST);
     if (r.tps_per_post < 1 || r.tps_per_post > MAX_TPS_PER_POST)
         report(ap, c->line, "grade %s: tps_per_post = %d; must be 1 to %d",
                name, r.tps_per_post, MAX_TPS_PER_POST);
     if (r.min_polri < 0 || r.guards < r.min_polri)
         report(ap, c->line, "grade %s: min_polri = %d with guards = %d; must "
                "be 0 to guards", name, r.min_polri, r.guards);
-    if (!(r.radius_km >= 0) || !isfinite(r.radius_km))
-        report(ap, c->line, "grade %s: radius_km = %g; must be a finite "
-               "distance >= 0", name, r.radius_km);
+    if (!(r.radius_km >= 0) || !(r.radius_km <= MAX_RADIUS_KM))
+        report(ap, c->line, "grade %s: radius_km = %.15g; must be 0 to %g km",
+               name, r.radius_km, MAX_RADIUS_KM);
     if (ap->nerr == before)
         ap->s->rules.grade[c->grade] = r;
     return 0;
@@ -487,9 +487,9 @@ static int do_grade_rule(struct ap *ap, const struct overlay_change *c)
 
 static int do_linmas_rule(struct ap *ap, const struct overlay_change *c)
 {
-    if (c->linmas_per_tps < 0)
-        report(ap, c->line, "linmas: per_tps = %d; must not be negative",
-               c->linmas_per_tps);
+    if (c->linmas_per_tps < 0 || c->linmas_per_tps > MAX_LINMAS_PER_TPS)
+        report(ap, c->line, "linmas: per_tps = %d; must be 0 to %d",
+               c->linmas_per_tps, MAX_LINMAS_PER_TPS);
     else
         ap->s->rules.linmas_per_tps = c->linmas_per_tps;
     return 0;

@@ -202,3 +202,67 @@ int force_parse(const char *str)
             return f;
     return -1;
 }
+
+/* Decode one UTF-8 character at s; *len its bytes.  An invalid sequence
+ * is NOT_UTF8, one byte long. */
+#define NOT_UTF8 0x110000ul
+static unsigned long utf8_next(const unsigned char *s, int *len)
+{
+    unsigned long c = s[0];
+    int n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+          : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (n == 0) {
+        *len = 1;
+        return NOT_UTF8;
+    }
+    if (n > 1)
+        c &= 0xFFu >> (n + 1);
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *len = 1;
+            return NOT_UTF8;
+        }
+        c = c << 6 | (s[i] & 0x3Fu);
+    }
+    *len = n;
+    return c;
+}
+
+/* XSD's \s, \p{Z} and the \p{C} characters that occur in real text:
+ * controls, format characters (zero-width, bidi marks, BOM), private use. */
+static bool id_char_bad(unsigned long c)
+{
+    return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD ||
+           c == 0x061C || c == 0x1680 || c == 0x180E ||
+           (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+           (c >= 0x205F && c <= 0x206F) || c == 0x3000 ||
+           (c >= 0xE000 && c <= 0xF8FF) || c == 0xFEFF ||
+           (c >= 0xFFF9 && c <= 0xFFFB) || c == NOT_UTF8;
+}
+
+const char *scenario_id_problem(const char *id, char *buf)
+{
+    size_t n = strlen(id);
+    if (n == 0)
+        return "is empty";
+    if (n > MAX_ID_BYTES) {
+        snprintf(buf, 64, "is %zu bytes long; the limit is %d", n,
+                 MAX_ID_BYTES);
+        return buf;
+    }
+    const unsigned char *u = (const unsigned char *)id;
+    for (size_t i = 0; i < n;) {
+        int len;
+        unsigned long c = utf8_next(u + i, &len);
+        if (id_char_bad(c)) {
+            snprintf(buf, 64, "has %s at byte %zu",
+                     c == ' ' ? "a space"
+                     : c == NOT_UTF8 ? "a byte that is not UTF-8"
+                     : c <= 0x20 || (c >= 0x7F && c < 0xA0) ? "a control character"
+                     : "an invisible or space character", i + 1);
+            return buf;
+        }
+        i += (size_t)len;
+    }
+    return NULL;
+}

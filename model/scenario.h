@@ -149,4 +149,24 @@ int force_parse(const char *s);         /* -1 when unknown */
  * kecamatan before it is refused as misplaced (formats.md 1.5). */
 #define MISPLACED_TPS_KM 50.0
 
+/* Upper bounds of the other rules (formats.md 1.2 is silent): far above
+ * any real plan (2 guards, 2 Linmas, radius 2 km in 2024), low enough
+ * that no rule can blow up the models (guards="1000000000" used to pass
+ * validation and fail inside GLPK).  A cluster radius beyond
+ * MISPLACED_TPS_KM would join TPS that count as misplaced. */
+#define MAX_GUARDS_PER_POST 20
+#define MAX_LINMAS_PER_TPS 20
+#define MAX_RADIUS_KM MISPLACED_TPS_KM
+
+/*
+ * The one id grammar of every format (schema type Id in scenario-1,
+ * overlay-1, roster-1 and roster-2): 1 to MAX_ID_BYTES bytes of UTF-8,
+ * none of them white space, another Unicode space or a control or format
+ * character.  Returns NULL when id fits, else why not, in English ("has a
+ * space at byte 7"), in a static string or in buf (at least 64 bytes).
+ * For readers without a schema (the importer); the schemas say the same.
+ */
+#define MAX_ID_BYTES 256
+const char *scenario_id_problem(const char *id, char *buf);
+
 #endif

@@ -91,6 +91,9 @@ static void check_rules(struct ck *ck)
         if (gr->guards < 1)
             report(ck, 0, "grade %s: guards = %d; must be at least 1", name,
                    gr->guards);
+        if (gr->guards > MAX_GUARDS_PER_POST)
+            report(ck, 0, "grade %s: guards = %d; more than the limit of %d",
+                   name, gr->guards, MAX_GUARDS_PER_POST);
         if (gr->tps_per_post < 1)
             report(ck, 0, "grade %s: tps_per_post = %d; must be at least 1",
                    name, gr->tps_per_post);
@@ -106,10 +109,16 @@ static void check_rules(struct ck *ck)
         if (!(gr->radius_km >= 0.0) || !isfinite(gr->radius_km))
             report(ck, 0, "grade %s: radius_km = %g; must be a finite "
                    "distance >= 0", name, gr->radius_km);
+        else if (gr->radius_km > MAX_RADIUS_KM)
+            report(ck, 0, "grade %s: radius_km = %.15g; more than the limit "
+                   "of %g km", name, gr->radius_km, MAX_RADIUS_KM);
     }
     if (r->linmas_per_tps < 0)
         report(ck, 0, "linmas: per_tps = %d; must not be negative",
                r->linmas_per_tps);
+    if (r->linmas_per_tps > MAX_LINMAS_PER_TPS)
+        report(ck, 0, "linmas: per_tps = %d; more than the limit of %d",
+               r->linmas_per_tps, MAX_LINMAS_PER_TPS);
 }
 
 static void check_regions(struct ck *ck)

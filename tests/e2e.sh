@@ -90,6 +90,23 @@ grep -q 'idle.xml:[0-9]*: pelanggaran: status "shortage" keliru: anggota .* menj
 # a time limit on check's own plan: the claim of siaga's own roster stands
 expect 0 "check --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 30
 expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
+# one id grammar for every file (issue 17, item 7): what plan refuses in a
+# scenario, check refuses in a roster, with the same words
+sed '0,/member="\([0-9]*\)"/{s/member="\([0-9]*\)"/member=" \1 "/}' "$T/a/roster.xml" > "$T/sp.xml"
+expect 2 "check: an id with blanks around it" -- "$SIAGA" check "$KAUR" "$T/sp.xml"
+grep -q "sp.xml:[0-9]*: .*' [0-9]* ' is not an id" "$T/err" && ok || bad "roster id with blanks: $(head -2 "$T/err")"
+expect 2 "plan: a unit id with a space" -- "$SIAGA" plan tests/data/scenario/bad-id-space.xml -o "$T/bad"
+grep -q "bad-id-space.xml:20: .*'POLSEK KINAL' is not an id" "$T/err" && ok || bad "unit id with a space: $(head -2 "$T/err")"
+# rule bounds: a huge guards is exit 2 with its line, never a GLPK failure
+expect 2 "plan: guards 1000000000" -- "$SIAGA" plan tests/data/scenario/bad-guards-huge.xml -o "$T/bad"
+grep -q "bad-guards-huge.xml:5: grade kurang_rawan: guards = 1000000000; more than the limit of 20" "$T/err" && ok || bad "guards bound message"
+printf '<overlay xmlns="urn:siaga:overlay:1">\n  <rules>\n    <grade name="rawan" guards="21"/>\n  </rules>\n</overlay>\n' > "$T/ov-guards.xml"
+expect 2 "plan --with: guards 21" -- "$SIAGA" plan "$KAUR" --with "$T/ov-guards.xml" -o "$T/bad"
+grep -q "ov-guards.xml:3: grade rawan: guards = 21; must be 1 to 20" "$T/err" && ok || bad "overlay guards bound: $(head -2 "$T/err")"
+printf '<overlay xmlns="urn:siaga:overlay:1">\n  <rules>\n    <grade name="kurang_rawan" radius_km="50.5"/>\n  </rules>\n</overlay>\n' > "$T/ov-radius.xml"
+expect 2 "plan --with: radius 50.5" -- "$SIAGA" plan "$KAUR" --with "$T/ov-radius.xml" -o "$T/bad"
+grep -q "ov-radius.xml:3: grade kurang_rawan: radius_km = 50.5; must be 0 to 50 km" "$T/err" && ok || bad "overlay radius bound: $(head -2 "$T/err")"
+[ ! -e "$T/bad" ] && ok || bad "a refused rule made an output folder"
 printf '<roster xmlns="urn:siaga:roster:1" scenario="x" status="optimal">\n<bogus/>\n</roster>\n' > "$T/t5.xml"
 expect 2 "check: invalid roster" -- "$SIAGA" check "$KAUR" "$T/t5.xml"
 grep -q "t5.xml:2:" "$T/err" && ok || bad "invalid roster line"

@@ -34,6 +34,22 @@ expect 2 "import: missing wilayah" -- "$SIAGA" import --wilayah $D/nope.tsv --tp
 expect 2 "import: missing grades file" -- "$SIAGA" import $W --tps $D/tps-id.csv --grades $D/nope.csv -o "$T/x.xml"
 expect 3 "import: output folder missing" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/no/such/x.xml"
 
+# ids in the personnel list: blanks around a cell are trimmed, a space
+# inside is refused with its line (one id grammar in every file)
+{ head -1 $D/personnel.csv
+  echo 'POLSEK CIPONDOH,polri,Polsek Cipondoh,kecamatan,367105,-6.185,106.700,85010001,Agus Santoso,Bripka,'
+  echo 'POLSEK-X,polri,Polsek X,kecamatan,367105,-6.185,106.700,8501 0010,Budi,Briptu,'
+} > "$T/pers-id.csv"
+expect 2 "import: ids with spaces" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pers-id.csv" -o "$T/pid.xml"
+has "$T/err" "pers-id.csv:2: unit id 'POLSEK CIPONDOH' has a space at byte 7" "unit id with a space"
+has "$T/err" "pers-id.csv:3: member id '8501 0010' has a space at byte 5" "member id with a space"
+[ ! -e "$T/pid.xml" ] && ok || bad "ids with spaces: scenario written"
+{ head -1 $D/personnel.csv
+  echo ' POLSEK-X ,polri,Polsek X,kecamatan,367105,-6.185,106.700, 85010009 ,Budi,Briptu,'
+} > "$T/pers-trim.csv"
+expect 0 "import: blanks around ids" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pers-trim.csv" -o "$T/ptrim.xml"
+grep -q '<unit id="POLSEK-X"' "$T/ptrim.xml" && grep -q '<member id="85010009"' "$T/ptrim.xml" && ok || bad "blanks around ids not trimmed"
+
 # a good list, no grades, no personnel: validates, plan is short of everything
 expect 0 "import tps-id.csv" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/id.xml"
 has "$T/err" "5 TPS not in a grades file are kurang_rawan" "default grades said"

@@ -271,6 +271,14 @@ static const struct bad_case BAD[] = {
     {"bad-tps-per-post-zero.xml", SIAGA_EINPUT, 4, "tps_per_post"},
     {"bad-tps-per-post-limit.xml", SIAGA_EINPUT, 5,
      "tps_per_post = 12; more than the limit"},
+    {"bad-guards-huge.xml", SIAGA_EINPUT, 5,
+     "guards = 1000000000; more than the limit of 20"},
+    {"bad-radius.xml", SIAGA_EINPUT, 5,
+     "radius_km = 50.0000001; more than the limit of 50 km"},
+    {"bad-linmas-per-tps.xml", SIAGA_EINPUT, 4,
+     "per_tps = 21; more than the limit of 20"},
+    {"bad-id-space.xml", SIAGA_EINPUT, 20, "'POLSEK KINAL' is not an id"},
+    {"bad-id-outer-space.xml", SIAGA_EINPUT, 21, "' 85010002 ' is not an id"},
     {"bad-xxe.xml", SIAGA_EINPUT, 2, "DOCTYPE"},
     {"bad-billion-laughs.xml", SIAGA_EINPUT, 14, "entity"},
 };
@@ -498,6 +506,35 @@ static void test_check_twice(void **state)
 #define BAD_TEST(i)                                                          \
     {BAD[i].file, test_bad_file, bad_setup, teardown, (void *)&BAD[i]}
 
+/* The one id grammar (scenario_id_problem), as the schemas' Id type. */
+static void test_id_grammar(void **state)
+{
+    (void)state;
+    char buf[64], big[300];
+    assert_null(scenario_id_problem("POLSEK-KINAL", buf));
+    assert_null(scenario_id_problem("85010002", buf));
+    assert_null(scenario_id_problem("\xC3\x9Cnit/7=", buf));   /* Ünit/7= */
+    assert_string_equal(scenario_id_problem("", buf), "is empty");
+    assert_string_equal(scenario_id_problem("POLSEK KINAL", buf),
+                        "has a space at byte 7");
+    assert_string_equal(scenario_id_problem(" 85010002", buf),
+                        "has a space at byte 1");
+    assert_string_equal(scenario_id_problem("8501\t0002", buf),
+                        "has a control character at byte 5");
+    assert_string_equal(scenario_id_problem("85010002\xC2\xA0", buf),
+                        "has an invisible or space character at byte 9");
+    assert_string_equal(scenario_id_problem("8501\xE2\x80\x8B" "0002", buf),
+                        "has an invisible or space character at byte 5");
+    assert_string_equal(scenario_id_problem("85\xFF", buf),
+                        "has a byte that is not UTF-8 at byte 3");
+    memset(big, 'A', 257);
+    big[257] = '\0';
+    assert_string_equal(scenario_id_problem(big, buf),
+                        "is 257 bytes long; the limit is 256");
+    big[256] = '\0';
+    assert_null(scenario_id_problem(big, buf));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,7 +548,8 @@ int main(void)
         BAD_TEST(10), BAD_TEST(11), BAD_TEST(12), BAD_TEST(13),
         BAD_TEST(14), BAD_TEST(15), BAD_TEST(16), BAD_TEST(17),
         BAD_TEST(18), BAD_TEST(19), BAD_TEST(20), BAD_TEST(21),
-        BAD_TEST(22), BAD_TEST(23),
+        BAD_TEST(22), BAD_TEST(23), BAD_TEST(24), BAD_TEST(25),
+        BAD_TEST(26), BAD_TEST(27), BAD_TEST(28),
         cmocka_unit_test_setup_teardown(test_xxe_never_loaded, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_big_lines_semantic, setup,
@@ -526,7 +564,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_check_rules, setup, teardown),
         cmocka_unit_test_setup_teardown(test_check_twice, setup, teardown),
+        cmocka_unit_test(test_id_grammar),
     };
-    _Static_assert(sizeof BAD / sizeof BAD[0] == 24, "one BAD_TEST each");
+    _Static_assert(sizeof BAD / sizeof BAD[0] == 29, "one BAD_TEST each");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
