@@ -14,7 +14,11 @@
  * the median is their midpoint, so one far-off TPS may also make its two
  * neighbours look misplaced; it is itself always reported.  TPS whose own
  * coordinates are out of range are reported as such and left out of the
- * medians.  Cost: one sort per kecamatan, O(n log n) overall.
+ * medians.  Longitudes are on a circle: the median longitude is taken
+ * with the circle cut at the widest gap between the kecamatan's TPS, so a
+ * kecamatan across the antimeridian (179.9 and -179.9) has its median
+ * there, not on the far side of the earth.  Cost: one sort per kecamatan,
+ * O(n log n) overall.
  */
 #include "scenario.h"
 
@@ -293,11 +297,42 @@ static void sort_group(const struct scenario *s, const int *group, int m,
         pos[sorted[j].t] = j;
 }
 
+/*
+ * Longitudes sorted by sort_group, cut where the circle has its widest gap
+ * between consecutive TPS: the ones after the gap come first, the ones
+ * before it follow with 360 added, so sorted[] is ascending and without a
+ * jump at +-180.  pos[] follows.  When the widest gap already spans +-180
+ * (every kecamatan in Indonesia), nothing moves.
+ */
+static void cut_at_widest_gap(struct keyed *sorted, int m, int *pos,
+                              struct keyed *tmp)
+{
+    int g = m - 1;                        /* the gap after sorted[g] */
+    double widest = sorted[0].v + 360.0 - sorted[m - 1].v;
+    for (int j = 0; j + 1 < m; j++)
+        if (sorted[j + 1].v - sorted[j].v > widest) {
+            widest = sorted[j + 1].v - sorted[j].v;
+            g = j;
+        }
+    if (g == m - 1)
+        return;
+    for (int j = 0; j < m; j++) {
+        int from = (g + 1 + j) % m;
+        tmp[j] = sorted[from];
+        if (g + 1 + j >= m)
+            tmp[j].v += 360.0;
+    }
+    for (int j = 0; j < m; j++) {
+        sorted[j] = tmp[j];
+        pos[sorted[j].t] = j;
+    }
+}
+
 static void check_misplaced(struct ck *ck)
 {
     struct scenario *s = ck->s;
     int *start = NULL, *order = NULL, *pos_lat = NULL, *pos_lon = NULL;
-    struct keyed *by_lat = NULL, *by_lon = NULL;
+    struct keyed *by_lat = NULL, *by_lon = NULL, *tmp = NULL;
     int n = s->ntps, nk = s->nkec;
 
     if (n == 0 || nk == 0)
@@ -308,7 +343,9 @@ static void check_misplaced(struct ck *ck)
     pos_lon = malloc((size_t)n * sizeof *pos_lon);
     by_lat = malloc((size_t)n * sizeof *by_lat);
     by_lon = malloc((size_t)n * sizeof *by_lon);
-    if (!start || !order || !pos_lat || !pos_lon || !by_lat || !by_lon) {
+    tmp = malloc((size_t)n * sizeof *tmp);
+    if (!start || !order || !pos_lat || !pos_lon || !by_lat || !by_lon ||
+        !tmp) {
         ck->nomem = 1;
         goto done;
     }
@@ -337,11 +374,14 @@ static void check_misplaced(struct ck *ck)
             continue;
         sort_group(s, group, m, true, by_lat, pos_lat);
         sort_group(s, group, m, false, by_lon, pos_lon);
+        cut_at_widest_gap(by_lon, m, pos_lon, tmp);
         for (int j = 0; j < m; j++) {
             int i = group[j];
             const struct tps *t = &s->tps[i];
             double mlat = median_without(by_lat, m, pos_lat[i]);
             double mlon = median_without(by_lon, m, pos_lon[i]);
+            if (mlon > 180.0)
+                mlon -= 360.0;
             double d = geo_distance_km(t->lat, t->lon, mlat, mlon);
             if (d > MISPLACED_TPS_KM) {
                 char code[32];
@@ -362,6 +402,7 @@ done:
     free(pos_lon);
     free(by_lat);
     free(by_lon);
+    free(tmp);
 }
 
 int scenario_check(struct scenario *s, struct error_list *errs)

@@ -467,6 +467,31 @@ static void test_check_median_odd(void **state)
     assert_true(has_error(&f->errs, 11, "TPS 1704012001002"));
 }
 
+/* Across the antimeridian: five TPS at 179.8, 179.9, 179.95, -179.9 and
+ * -179.8 on the equator, at most 44 km apart.  For the one at 179.95 the
+ * others' longitudes, sorted, were -179.9, -179.8, 179.8, 179.9, and
+ * their midpoint 0 put the median 20,000 km away.  On the circle the
+ * median is +-180.  A sixth TPS at -179.2 (67 km from the median of the
+ * others) is then the only one misplaced. */
+static void test_check_median_antimeridian(void **state)
+{
+    struct fixture *f = *state;
+    static const double lon[] = {179.8, 179.9, 179.95, -179.9, -179.8};
+    f->s = line_of_tps(lon, 5);
+    assert_int_equal(scenario_check(f->s, &f->errs), SIAGA_OK);
+    assert_int_equal(f->errs.n, 0);
+    scenario_destroy(f->s);
+    static const double lon6[] = {179.8, 179.9, 179.95, -179.9, -179.8,
+                                  -179.2};
+    f->s = line_of_tps(lon6, 6);
+    assert_int_equal(scenario_check(f->s, &f->errs), SIAGA_EINPUT);
+    if (f->errs.n != 1)
+        print_errors(&f->errs);
+    assert_int_equal(f->errs.n, 1);
+    assert_true(has_error(&f->errs, 15, "TPS 1704012001006"));
+    assert_true(has_error(&f->errs, 15, "median position (0, 179.9"));
+}
+
 /* Two TPS 111 km apart: too few others to judge, accepted. */
 static void test_check_too_few_to_judge(void **state)
 {
@@ -559,6 +584,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_check_median_of_others, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_check_median_odd, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_check_median_antimeridian, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_check_too_few_to_judge, setup,
                                         teardown),
