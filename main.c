@@ -451,8 +451,9 @@ static int cmd_plan(int argc, char **argv)
                 p->phase_seconds[0], p->phase_seconds[1], p->phase_seconds[2]);
     if (!pp.quiet && base != NULL)
         fprintf(stderr, "siaga: %s/perubahan.csv: %ld anggota pindah (dari nol: "
-                "%ld), %ld pos baru, %ld pos ditutup\n", dir, changes.moved,
-                changes.moved_scratch, changes.posts_new, changes.posts_closed);
+                "%ld), %ld pindah satuan, %ld pos baru, %ld pos ditutup\n", dir,
+                changes.moved, changes.moved_scratch, changes.unit_changed,
+                changes.posts_new, changes.posts_closed);
     if (!pp.quiet && wr.bko.sum > 0)
         fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
                 "TNI %ld, Linmas %ld)\n", dir, wr.bko.sum,

@@ -14,6 +14,7 @@ static const char *kind_name(enum change_kind k)
     case CHANGE_LEFT: return "anggota_keluar";
     case CHANGE_POST_NEW: return "pos_baru";
     case CHANGE_POST_CLOSED: return "pos_ditutup";
+    case CHANGE_UNIT: return "pindah_satuan";
     }
     return "";
 }
@@ -41,6 +42,9 @@ int io_write_changes_summary(FILE *f, const struct change_list *cl)
             cl->moved, cl->members, cl->moved_scratch);
     fprintf(f, "Anggota baru yang ditempatkan    : %ld\n", cl->joined);
     fprintf(f, "Anggota yang keluar dari skenario: %ld\n", cl->left);
+    if (cl->unit_changed > 0)
+        fprintf(f, "Anggota pindah satuan            : %ld\n",
+                cl->unit_changed);
     fprintf(f, "Pos dipertahankan / baru / ditutup: %ld / %ld / %ld "
                "(rencana dari nol: %ld pos)\n",
             cl->posts_kept, cl->posts_new, cl->posts_closed, cl->posts_scratch);

@@ -11,7 +11,9 @@ enum change_kind {
     CHANGE_JOINED,      /* a member not in the baseline, now placed */
     CHANGE_LEFT,        /* a baseline member no longer in the scenario */
     CHANGE_POST_NEW,    /* a post drawn anew */
-    CHANGE_POST_CLOSED  /* a baseline post that is no more */
+    CHANGE_POST_CLOSED, /* a baseline post that is no more */
+    CHANGE_UNIT         /* a member now in another unit than in the
+                           baseline roster (from, to: the unit ids) */
 };
 
 struct change {
@@ -26,6 +28,7 @@ struct change_list {
     long moved;            /* members whose place changed (the fewest) */
     long moved_scratch;    /* members a plan from scratch would move */
     long joined, left;
+    long unit_changed;     /* members in another unit than in the baseline */
     long posts_kept, posts_new, posts_closed;
     long posts_scratch;    /* posts of a plan from scratch (the fewest) */
     int fallback;          /* kept posts cost empty places: redrawn all */

@@ -51,6 +51,8 @@ struct ctx {
     int *member_post;       /* per member: baseline post or -1 */
     char *member_reserve;   /* per member: in the baseline reserve */
     char *member_seen;      /* per member: anywhere in the baseline */
+    const char **member_unit; /* per member: its unit in the baseline
+                                 roster (NULL when not there) */
     char *pinned;
 };
 
@@ -125,11 +127,12 @@ static int resolve(struct ctx *c, struct error_list *errs)
     c->member_post = malloc(sizeof(int) * ((size_t)nm + 1));
     c->member_reserve = calloc((size_t)nm + 1, 1);
     c->member_seen = calloc((size_t)nm + 1, 1);
+    c->member_unit = calloc((size_t)nm + 1, sizeof *c->member_unit);
     c->pinned = calloc((size_t)nm + 1, 1);
     char *used = calloc((size_t)s->ntps + 1, 1);
     if (!c->post_key || !c->post_tps || !c->post_ntps || !c->post_final ||
         !c->origin_linmas_tps || !c->member_post || !c->member_reserve ||
-        !c->member_seen || !c->pinned || !used) {
+        !c->member_seen || !c->member_unit || !c->pinned || !used) {
         free(used);
         error_add(errs, NULL, 0, "out of memory while reading the baseline");
         return SIAGA_ENOMEM;
@@ -162,6 +165,7 @@ static int resolve(struct ctx *c, struct error_list *errs)
             if (m >= 0 && !c->member_seen[m]) {
                 c->member_seen[m] = 1;
                 c->member_post[m] = i;
+                c->member_unit[m] = b->guard[rp->first_guard + g].unit;
             }
         }
     }
@@ -169,6 +173,7 @@ static int resolve(struct ctx *c, struct error_list *errs)
         int m = scenario_find_member(s, b->linmas[i].member);
         if (m >= 0 && !c->member_seen[m]) {
             c->member_seen[m] = 1;
+            c->member_unit[m] = b->linmas[i].unit;
             c->origin_linmas_tps[m] = scenario_find_tps(s, b->linmas[i].tps);
             if (c->origin_linmas_tps[m] < 0)
                 c->origin_linmas_tps[m] = -2; /* its TPS is gone */
@@ -178,6 +183,7 @@ static int resolve(struct ctx *c, struct error_list *errs)
         int m = scenario_find_member(s, b->reserve[i].member);
         if (m >= 0 && !c->member_seen[m]) {
             c->member_seen[m] = 1;
+            c->member_unit[m] = b->reserve[i].unit;
             c->member_reserve[m] = 1;
         }
     }
@@ -473,6 +479,16 @@ static int diff(const struct ctx *c, const struct plan *p,
             }
             continue;
         }
+        /* a member an overlay put in another unit (remove-member, then
+         * add-unit listing the same id) changed even where the place
+         * did not: the Kapolsek must know whose command they are under */
+        const char *bu = c->member_unit[m];
+        if (cl != NULL && bu != NULL && strcmp(bu, unit) != 0) {
+            rc = push(cl, CHANGE_UNIT, mb->id, mb->name, unit, bu, unit);
+            cl->unit_changed++;
+            if (rc != SIAGA_OK)
+                break;
+        }
         base_place(c, m, k0, t0, sizeof k0);
         if (strcmp(k0, k1) == 0)
             continue;
@@ -564,6 +580,7 @@ static void ctx_free(struct ctx *c)
     free(c->member_post);
     free(c->member_reserve);
     free(c->member_seen);
+    free(c->member_unit);
     free(c->pinned);
 }
 

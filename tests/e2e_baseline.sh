@@ -51,5 +51,21 @@ grep -q "roster.xml:[0-9]*: pin $gone: the post cannot be kept" "$T/err" && ok |
 "$SIAGA" plan "$KAUR" --pin X -o "$T/pin4" 2>/dev/null
 [ $? -eq 2 ] && ok || bad "--pin without --baseline not refused"
 
+# a member an overlay moves to another unit is a change even where the
+# place stays (issue 17, item 9): pindah_satuan, old unit to new unit
+mid=$(grep -m1 -o '<reserve member="[0-9]*" unit="POLRES-KAUR"' "$T/base/roster.xml" | sed 's/.*member="\([0-9]*\)".*/\1/')
+cat > "$T/move.xml" <<EOF_OV
+<?xml version="1.0" encoding="UTF-8"?>
+<overlay xmlns="urn:siaga:overlay:1" name="pindah satuan">
+  <remove-member id="$mid"/>
+  <add-unit id="SAMAPTA-KAUR" force="polri" name="Sat Samapta Kaur" kabupaten="1704">
+    <member id="$mid" name="Pindahan" rank="Brigpol"/>
+  </add-unit>
+</overlay>
+EOF_OV
+"$SIAGA" plan "$KAUR" --with "$T/move.xml" --baseline "$T/base/roster.xml" -o "$T/mv" --quiet && ok || bad "plan with a member moved to another unit"
+grep -q "^pindah_satuan,$mid,Pindahan,SAMAPTA-KAUR,POLRES-KAUR,SAMAPTA-KAUR" "$T/mv/perubahan.csv" && ok || bad "member moved to another unit not in perubahan.csv: $(cat "$T/mv/perubahan.csv")"
+grep -q "Anggota pindah satuan *: 1" "$T/mv/ringkasan.txt" && ok || bad "unit change not in ringkasan.txt"
+
 echo "e2e-baseline: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
