@@ -122,6 +122,26 @@ static int read_raw(struct csv_reader *r)
             if (!quoted)
                 break;
         }
+        if (c == '\r') {
+            /* CRLF, or a lone CR: the line end of old Mac spreadsheets
+             * ("CSV (Macintosh)"), which would otherwise make the whole
+             * file one record */
+            int next = getc(r->f);
+            if (next == '\n') {
+                ++r->bytes;
+                newlines++;
+                if (!quoted)
+                    break;
+                if (raw_push(r, '\r') != 0 || raw_push(r, '\n') != 0)
+                    return CSV_NOMEM;
+                continue;
+            }
+            if (next != EOF)
+                ungetc(next, r->f);
+            newlines++;
+            if (!quoted)
+                break;
+        }
         if (raw_push(r, (char)c) != 0)
             return CSV_NOMEM;
     }
@@ -275,6 +295,20 @@ static int split(struct csv_reader *r)
                      "field %d is not valid UTF-8 (save the file as "
                      "\"CSV UTF-8\")", r->nfields);
             return CSV_BAD;
+        }
+        /* a control character cannot go into the scenario (XML 1.0 has
+         * no place for it): say so here, with this line, not later about
+         * a file the user never named */
+        for (size_t k = start; k < o; k++) {
+            unsigned char ch = (unsigned char)r->buf[k];
+            if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') ||
+                ch == 0x7F) {
+                snprintf(r->message, sizeof r->message,
+                         "field %d holds a control character (byte 0x%02X "
+                         "at character %zu of the field); remove it",
+                         r->nfields, ch, k - start + 1);
+                return CSV_BAD;
+            }
         }
         r->buf[o++] = '\0';
         if (i >= n)

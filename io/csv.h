@@ -2,8 +2,9 @@
  * csv.h - a small RFC 4180 tokenizer for spreadsheet exports, and the
  * field writer that goes with it.
  *
- * Reads UTF-8 with or without a byte-order mark, CRLF or LF line ends,
- * quoted fields with doubled quotes and embedded line breaks.  The
+ * Reads UTF-8 with or without a byte-order mark, CRLF, LF or lone CR
+ * (old Mac spreadsheets) line ends, quoted fields with doubled quotes and
+ * embedded line breaks; a control character in a field is refused.  The
  * delimiter is a comma, a semicolon (Excel in an Indonesian locale) or a
  * tab; given, or guessed from the first record.  Every record knows the
  * physical line it starts on, so messages can say FILE:LINE.  Blank lines

@@ -107,6 +107,30 @@ int imp_field_of(const char *column, int kind, int *rank)
     return -1;
 }
 
+int imp_map_header(const struct csv_reader *cr, const char *path, int kind,
+                   int *col, struct error_list *errs)
+{
+    int rank[F_NFIELDS], dups = 0;
+    for (int f = 0; f < F_NFIELDS; f++)
+        col[f] = rank[f] = -1;
+    for (int c = 0; c < csv_nfields(cr); c++) {
+        int rk, f = imp_field_of(csv_field(cr, c), kind, &rk);
+        if (f < 0)
+            continue;
+        if (col[f] >= 0 && rk == rank[f]) {
+            error_add(errs, path, csv_line(cr), "columns %d ('%s') and %d "
+                      "('%s') have the same name; which one holds the data? "
+                      "Remove or rename one", col[f] + 1,
+                      csv_field(cr, col[f]), c + 1, csv_field(cr, c));
+            dups++;
+        } else if (col[f] < 0 || rk < rank[f]) {
+            col[f] = c;
+            rank[f] = rk;
+        }
+    }
+    return dups;
+}
+
 /* ---- values ------------------------------------------------------------- */
 
 int imp_parse_tps_no(const char *s, int need_prefix, const char **rest)
@@ -227,12 +251,12 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
     int rc = SIAGA_OK, res;
     FILE *fp = NULL;
     struct csv_reader *cr = NULL;
-    int col_field[F_NFIELDS], col_rank[F_NFIELDS];
+    int col_field[F_NFIELDS];
     int ncol = 0, src = rows->nsrc;
     struct imp_source *s = &rows->src[src];
 
     for (int k = 0; k < F_NFIELDS; k++)
-        col_field[k] = col_rank[k] = -1;
+        col_field[k] = -1;
     fp = fopen(path, "rb");
     if (fp == NULL) {
         rc = error_io(errs, path, "cannot read", errno);
@@ -266,16 +290,12 @@ int imp_read_tps_csv(const char *path, struct imp_rows *rows,
         goto nomem;
     s->ncolumns = ncol;
     for (int c = 0; c < ncol; c++) {
-        int rank;
         s->columns[c] = imp_strdup(rows, csv_field(cr, c));
         if (s->columns[c] == NULL)
             goto nomem;
-        int fld = imp_field_of(csv_field(cr, c), 0, &rank);
-        if (fld >= 0 && (col_field[fld] < 0 || rank < col_rank[fld])) {
-            col_field[fld] = c;
-            col_rank[fld] = rank;
-        }
     }
+    if (imp_map_header(cr, path, 0, col_field, errs) > 0)
+        rc = SIAGA_EINPUT;
     long header_line = csv_line(cr);
     if (col_field[F_DESA] < 0 && col_field[F_DESA_CODE] < 0 &&
         col_field[F_TPS_CODE] < 0) {

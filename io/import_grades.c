@@ -103,12 +103,12 @@ static int read_csv(const char *path, const struct imp_grade_sink *sink,
                     struct error_list *errs)
 {
     int rc = SIAGA_OK, res;
-    int col[F_NFIELDS], rank[F_NFIELDS], headerless = 0;
+    int col[F_NFIELDS], headerless = 0;
     struct csv_reader *cr = NULL;
     FILE *fp = fopen(path, "rb");
 
     for (int k = 0; k < F_NFIELDS; k++)
-        col[k] = rank[k] = -1;
+        col[k] = -1;
     if (fp == NULL)
         return error_io(errs, path, "cannot read", errno);
     cr = csv_reader_create(fp, 0);
@@ -132,12 +132,9 @@ static int read_csv(const char *path, const struct imp_grade_sink *sink,
         col[F_TPS_CODE] = 0;
         col[F_GRADE] = 1;
     } else {
-        for (int i = 0; i < csv_nfields(cr); i++) {
-            int rk, f = imp_field_of(csv_field(cr, i), 1, &rk);
-            if (f >= 0 && (col[f] < 0 || rk < rank[f])) {
-                col[f] = i;
-                rank[f] = rk;
-            }
+        if (imp_map_header(cr, path, 1, col, errs) > 0) {
+            rc = SIAGA_EINPUT;
+            goto done;
         }
         if (col[F_GRADE] < 0 ||
             (col[F_TPS_CODE] < 0 && (col[F_DESA_CODE] < 0 || col[F_TPS] < 0))) {

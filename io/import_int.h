@@ -37,6 +37,17 @@ enum imp_field {
  * one field. */
 int imp_field_of(const char *column, int kind, int *rank);
 
+/*
+ * Map the header row just read by cr (of path) to fields: col[f] the
+ * column of field f (-1 when none), the best-ranked name winning.  Two
+ * columns of the same name ("lat" twice, "Lat" and "LAT ") are refused:
+ * one would be used silently.  Each such pair is added to errs with the
+ * header's line and both column numbers.  Returns the number of pairs.
+ */
+struct csv_reader;
+int imp_map_header(const struct csv_reader *cr, const char *path, int kind,
+                   int *col, struct error_list *errs);
+
 /* One TPS row, from a CSV line or a KML placemark.  Strings are in the
  * importer's arena; NULL or "" when not given. */
 struct imp_row {

@@ -229,7 +229,7 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
                        struct imp_personnel **out, struct error_list *errs)
 {
     int rc = SIAGA_OK, res;
-    int col[F_NFIELDS], rank[F_NFIELDS];
+    int col[F_NFIELDS];
     struct csv_reader *cr = NULL;
     struct imp_personnel *p = NULL;
     long before = error_count(errs);
@@ -237,7 +237,7 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
 
     *out = NULL;
     for (int k = 0; k < F_NFIELDS; k++)
-        col[k] = rank[k] = -1;
+        col[k] = -1;
     if (fp == NULL)
         return error_io(errs, path, "cannot read", errno);
     p = calloc(1, sizeof *p);
@@ -258,12 +258,9 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
         rc = SIAGA_EINPUT;
         goto done;
     }
-    for (int i = 0; i < csv_nfields(cr); i++) {
-        int rk, f = imp_field_of(csv_field(cr, i), 2, &rk);
-        if (f >= 0 && (col[f] < 0 || rk < rank[f])) {
-            col[f] = i;
-            rank[f] = rk;
-        }
+    if (imp_map_header(cr, path, 2, col, errs) > 0) {
+        rc = SIAGA_EINPUT;
+        goto done;
     }
     if (col[F_UNIT] < 0 || col[F_FORCE] < 0 ||
         (col[F_MEMBER] < 0 && col[F_COUNT] < 0)) {

@@ -50,6 +50,23 @@ has "$T/err" "pers-id.csv:3: member id '8501 0010' has a space at byte 5" "membe
 expect 0 "import: blanks around ids" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pers-trim.csv" -o "$T/ptrim.xml"
 grep -q '<unit id="POLSEK-X"' "$T/ptrim.xml" && grep -q '<member id="85010009"' "$T/ptrim.xml" && ok || bad "blanks around ids not trimmed"
 
+# duplicate column names: refused with both columns, not the first used
+# silently; lone-CR line ends read as lines (issue 17, item 9)
+sed '1s/Alamat\r*$/Lintang/' $D/tps-id.csv > "$T/dupcol.csv"
+expect 2 "import: a column name twice" -- "$SIAGA" import $W --tps "$T/dupcol.csv" -o "$T/dup.xml"
+has "$T/err" "dupcol.csv:1: columns 5 ('Lintang') and 7 ('Lintang') have the same name" "duplicate columns named"
+printf 'unit,force,member_id,name,Member ID\nU,polri,1,Agus,2\n' > "$T/pdup.csv"
+expect 2 "import: personnel with member_id twice" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pdup.csv" -o "$T/dup.xml"
+has "$T/err" "pdup.csv:1: columns 3 ('member_id') and 5 ('Member ID') have the same name" "duplicate personnel columns named"
+tr '\n' '\r' < $D/tps-id.csv | tr -d '\n' > "$T/cr.csv"
+expect 0 "import: lone CR line ends" -- "$SIAGA" import $W --tps "$T/cr.csv" -o "$T/cr.xml"
+"$SIAGA" import $W --tps $D/tps-id.csv -o "$T/lf.xml" 2>/dev/null
+diff "$T/cr.xml" "$T/lf.xml" | grep -v 'made by siaga import' | grep -q '^[<>]' && bad "lone CR: another scenario" || ok
+python3 -c "import sys; s=open(sys.argv[1],'rb').read().replace(b'Jl. Nyimas Melati', b'Jl. Nyimas\x01Melati'); open(sys.argv[2],'wb').write(s)" $D/tps-id.csv "$T/ctl.csv"
+expect 2 "import: a control character in a cell" -- "$SIAGA" import $W --tps "$T/ctl.csv" -o "$T/ctl.xml"
+has "$T/err" "ctl.csv:2: field 7 holds a control character (byte 0x01" "control character at its line"
+grep -q 'ctl.xml' "$T/err" && bad "control character: the message names the output" || ok
+
 # a good list, no grades, no personnel: validates, plan is short of everything
 expect 0 "import tps-id.csv" -- "$SIAGA" import $W --tps $D/tps-id.csv -o "$T/id.xml"
 has "$T/err" "5 TPS not in a grades file are kurang_rawan" "default grades said"

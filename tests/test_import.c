@@ -206,6 +206,49 @@ static void test_csv_tokenizer(void **state)
     fclose(fp);
 }
 
+/* Lone CR line ends (old Mac "CSV (Macintosh)") are line ends, counted as
+ * lines, inside quotes too; a control character in a field is refused
+ * with the line it is on (it used to reach the XML and be reported
+ * against the scenario being written). */
+static void test_csv_lone_cr_and_control(void **state)
+{
+    (void)state;
+    static const char text[] = "a,b\r1,\"x\ry\"\r2,3\r\r4,5";
+    FILE *fp = fmemopen((void *)text, sizeof text - 1, "rb");
+    assert_non_null(fp);
+    struct csv_reader *r = csv_reader_create(fp, 0);
+    assert_int_equal(csv_read(r), CSV_RECORD);
+    assert_int_equal(csv_nfields(r), 2);
+    assert_string_equal(csv_field(r, 1), "b");
+    assert_int_equal(csv_read(r), CSV_RECORD);
+    assert_int_equal(csv_line(r), 2);
+    assert_string_equal(csv_field(r, 1), "x\ry");
+    assert_int_equal(csv_read(r), CSV_RECORD);
+    assert_int_equal(csv_line(r), 4);
+    assert_string_equal(csv_field(r, 0), "2");
+    assert_string_equal(csv_field(r, 1), "3");
+    assert_int_equal(csv_read(r), CSV_RECORD);  /* blank line 5 skipped */
+    assert_int_equal(csv_line(r), 6);
+    assert_string_equal(csv_field(r, 1), "5");
+    assert_int_equal(csv_read(r), CSV_EOF);
+    csv_reader_destroy(r);
+    fclose(fp);
+
+    static const char ctl[] = "a,b\r\nok,x\x01y\r\nok,tab\there\r\n";
+    fp = fmemopen((void *)ctl, sizeof ctl - 1, "rb");
+    r = csv_reader_create(fp, ',');
+    assert_int_equal(csv_read(r), CSV_RECORD);
+    assert_int_equal(csv_read(r), CSV_BAD);
+    assert_int_equal(csv_line(r), 2);
+    assert_non_null(strstr(csv_message(r), "field 2 holds a control "
+                                           "character (byte 0x01"));
+    assert_int_equal(csv_read(r), CSV_RECORD);  /* a tab is text */
+    assert_string_equal(csv_field(r, 1), "tab\there");
+    assert_int_equal(csv_read(r), CSV_EOF);
+    csv_reader_destroy(r);
+    fclose(fp);
+}
+
 /* ---- names -------------------------------------------------------------- */
 
 static void test_names(void **state)
@@ -531,6 +574,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv_tokenizer),
+        cmocka_unit_test(test_csv_lone_cr_and_control),
         cmocka_unit_test(test_csv_formula_cells),
         cmocka_unit_test(test_names),
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
