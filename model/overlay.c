@@ -403,8 +403,10 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
     }
     if (c->has_base && (!(c->lat >= -90 && c->lat <= 90) ||
                         !(c->lon >= -180 && c->lon <= 180))) {
-        report(ap, c->line, "add-unit %s: base (%g, %g) is outside -90..90, "
-               "-180..180", c->id, c->lat, c->lon);
+        char a[32], b[32];
+        report(ap, c->line, "add-unit %s: base (%s, %s) is outside -90..90, "
+               "-180..180", c->id, scenario_fmt_number(c->lat, a),
+               scenario_fmt_number(c->lon, b));
         return 0;
     }
     long more = c->count > 0 ? c->count : c->nmembers;
@@ -477,9 +479,11 @@ static int do_grade_rule(struct ap *ap, const struct overlay_change *c)
     if (r.min_polri < 0 || r.guards < r.min_polri)
         report(ap, c->line, "grade %s: min_polri = %d with guards = %d; must "
                "be 0 to guards", name, r.min_polri, r.guards);
-    if (!(r.radius_km >= 0) || !(r.radius_km <= MAX_RADIUS_KM))
-        report(ap, c->line, "grade %s: radius_km = %.15g; must be 0 to %g km",
-               name, r.radius_km, MAX_RADIUS_KM);
+    if (!(r.radius_km >= 0) || !(r.radius_km <= MAX_RADIUS_KM)) {
+        char num[32];
+        report(ap, c->line, "grade %s: radius_km = %s; must be 0 to %g km",
+               name, scenario_fmt_number(r.radius_km, num), MAX_RADIUS_KM);
+    }
     if (ap->nerr == before)
         ap->s->rules.grade[c->grade] = r;
     return 0;

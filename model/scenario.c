@@ -266,3 +266,13 @@ const char *scenario_id_problem(const char *id, char *buf)
     }
     return NULL;
 }
+
+char *scenario_fmt_number(double v, char *buf)
+{
+    for (int prec = 6; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}

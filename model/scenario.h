@@ -169,4 +169,9 @@ int force_parse(const char *s);         /* -1 when unknown */
 #define MAX_ID_BYTES 256
 const char *scenario_id_problem(const char *id, char *buf);
 
+/* v with the fewest significant digits (6 to 17) that read back as v, into
+ * buf (at least 32 bytes); returns buf.  So a message quotes a coordinate
+ * as written: 90.0000000001, not %g's "90", which looks in range. */
+char *scenario_fmt_number(double v, char *buf);
+
 #endif

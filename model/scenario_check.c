@@ -113,9 +113,12 @@ static void check_rules(struct ck *ck)
         if (!(gr->radius_km >= 0.0) || !isfinite(gr->radius_km))
             report(ck, 0, "grade %s: radius_km = %g; must be a finite "
                    "distance >= 0", name, gr->radius_km);
-        else if (gr->radius_km > MAX_RADIUS_KM)
-            report(ck, 0, "grade %s: radius_km = %.15g; more than the limit "
-                   "of %g km", name, gr->radius_km, MAX_RADIUS_KM);
+        else if (gr->radius_km > MAX_RADIUS_KM) {
+            char num[32];
+            report(ck, 0, "grade %s: radius_km = %s; more than the limit "
+                   "of %g km", name, scenario_fmt_number(gr->radius_km, num),
+                   MAX_RADIUS_KM);
+        }
     }
     if (r->linmas_per_tps < 0)
         report(ck, 0, "linmas: per_tps = %d; must not be negative",
@@ -206,12 +209,13 @@ static void check_tps(struct ck *ck)
             break;
         }
         snprintf(code, n, "%s%03d", dcode, t->no);
+        char num[32];
         if (!lat_ok(t->lat))
-            report(ck, t->line, "TPS %s: latitude %g is outside -90..90",
-                   code, t->lat);
+            report(ck, t->line, "TPS %s: latitude %s is outside -90..90",
+                   code, scenario_fmt_number(t->lat, num));
         if (!lon_ok(t->lon))
-            report(ck, t->line, "TPS %s: longitude %g is outside -180..180",
-                   code, t->lon);
+            report(ck, t->line, "TPS %s: longitude %s is outside -180..180",
+                   code, scenario_fmt_number(t->lon, num));
         /* Two desa with one code give their TPS one code: the duplicate
          * desa is reported already. */
         if (index_put(ck, IX_TPS, code, i, &first) == 1 &&
@@ -241,12 +245,13 @@ static void check_units(struct ck *ck)
                  (u->region < 0 || u->region >= nreg[u->scope]))
             report(ck, u->line, "unit %s: its %s is not in the scenario",
                    u->id, KIND[u->scope]);
+        char num[32];
         if (u->has_base && !lat_ok(u->lat))
-            report(ck, u->line, "unit %s: latitude %g is outside -90..90",
-                   u->id, u->lat);
+            report(ck, u->line, "unit %s: latitude %s is outside -90..90",
+                   u->id, scenario_fmt_number(u->lat, num));
         if (u->has_base && !lon_ok(u->lon))
-            report(ck, u->line, "unit %s: longitude %g is outside "
-                   "-180..180", u->id, u->lon);
+            report(ck, u->line, "unit %s: longitude %s is outside "
+                   "-180..180", u->id, scenario_fmt_number(u->lon, num));
         /* count 0 means "members listed" (struct unit), so only a
          * negative count can be told apart here; the schema refuses
          * count="0" in a file. */

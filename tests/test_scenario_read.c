@@ -259,6 +259,8 @@ static const struct bad_case BAD[] = {
      "duplicate member KORAMIL-KINAL-002 (first at line 17)"},
     {"bad-prefix.xml", SIAGA_EINPUT, 9, "does not start with"},
     {"bad-lat.xml", SIAGA_EINPUT, 10, "latitude -95.5 is outside -90..90"},
+    {"bad-lat-hair.xml", SIAGA_EINPUT, 10,
+     "latitude 90.0000000001 is outside -90..90"},
     {"bad-lon.xml", SIAGA_EINPUT, 11,
      "longitude 183.13 is outside -180..180"},
     {"bad-misplaced.xml", SIAGA_EINPUT, 10, "TPS 1704012002001"},
@@ -574,7 +576,7 @@ int main(void)
         BAD_TEST(14), BAD_TEST(15), BAD_TEST(16), BAD_TEST(17),
         BAD_TEST(18), BAD_TEST(19), BAD_TEST(20), BAD_TEST(21),
         BAD_TEST(22), BAD_TEST(23), BAD_TEST(24), BAD_TEST(25),
-        BAD_TEST(26), BAD_TEST(27), BAD_TEST(28),
+        BAD_TEST(26), BAD_TEST(27), BAD_TEST(28), BAD_TEST(29),
         cmocka_unit_test_setup_teardown(test_xxe_never_loaded, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_big_lines_semantic, setup,
@@ -593,6 +595,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_check_twice, setup, teardown),
         cmocka_unit_test(test_id_grammar),
     };
-    _Static_assert(sizeof BAD / sizeof BAD[0] == 29, "one BAD_TEST each");
+    _Static_assert(sizeof BAD / sizeof BAD[0] == 30, "one BAD_TEST each");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
