@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +55,66 @@ char *outdir_join(const char *a, const char *b)
     return s;
 }
 
+const char *outdir_path_problem(const char *path, char *buf, size_t n)
+{
+    size_t len = strlen(path);
+    if (len >= PATH_MAX) {
+        snprintf(buf, n, "the path is %zu bytes long, more than the limit "
+                 "of %d; nothing was made", len, PATH_MAX - 1);
+        return buf;
+    }
+    for (const char *p = path; *p;) {
+        size_t c = strcspn(p, "/");
+        if (c > NAME_MAX) {
+            snprintf(buf, n, "the name '%.24s...' is %zu bytes long, more "
+                     "than the limit of %d for one name; nothing was made",
+                     p, c, NAME_MAX);
+            return buf;
+        }
+        p += c;
+        while (*p == '/')
+            p++;
+    }
+    return NULL;
+}
+
+const char *outdir_dangling(const char *path, char *buf, size_t n)
+{
+    char part[PATH_MAX], target[PATH_MAX];
+    size_t len = strlen(path);
+    struct stat st;
+    if (len >= sizeof part)
+        return NULL;
+    memcpy(part, path, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (i < len && part[i] != '/')
+            continue;
+        char keep = part[i];
+        part[i] = '\0';
+        int link = lstat(part, &st) == 0 && S_ISLNK(st.st_mode);
+        int gone = link && stat(part, &st) != 0 &&
+                   (errno == ENOENT || errno == ENOTDIR);
+        if (gone) {
+            ssize_t t = readlink(part, target, sizeof target - 1);
+            target[t > 0 ? t : 0] = '\0';
+            snprintf(buf, n, "%.1024s is a dangling symbolic link (to "
+                     "'%.1024s', which does not exist)", part, target);
+            return buf;
+        }
+        part[i] = keep;
+    }
+    return NULL;
+}
+
 int outdir_mkdirs(char *path)
 {
+    char why[160];
+    /* nothing is made for a path that cannot be made whole (a path over
+     * PATH_MAX used to leave its first 16 folders behind) */
+    if (outdir_path_problem(path, why, sizeof why) != NULL) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
     for (char *p = path + 1; *p; p++) {
         if (*p != '/')
             continue;
@@ -528,13 +587,25 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
         rc = SIAGA_ENOMEM;
         goto done;
     }
+    char why[2200];
+    if (od->dir[0] != '\0' &&
+        outdir_path_problem(od->dir, why, sizeof why) != NULL) {
+        error_add(errs, dir, 0, "cannot create output folder: %s", why);
+        goto done;
+    }
     if (od->dir[0] == '\0' || outdir_mkdirs(od->parent) != 0) {
+        int err = errno;
         error_add(errs, dir, 0, "cannot create output folder: %s",
-                  od->dir[0] ? strerror(errno) : "empty name");
+                  od->dir[0] == '\0' ? "empty name"
+                  : outdir_dangling(od->dir, why, sizeof why) ? why
+                  : strerror(err));
         goto done;
     }
     if ((od->parent_fd = open(od->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        error_add(errs, dir, 0, "cannot use output folder: %s", strerror(errno));
+        int err = errno;
+        error_add(errs, dir, 0, "cannot use output folder: %s",
+                  outdir_dangling(od->dir, why, sizeof why) ? why
+                  : strerror(err));
         goto done;
     }
     /* the names beside DIR; a longer name is cut, which at worst makes two
@@ -547,8 +618,10 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs)
         od->dir_fd = openat(od->parent_fd, od->base, O_RDONLY | O_DIRECTORY |
                                                      O_CLOEXEC);
         if (od->dir_fd < 0) {
+            int err = errno;
             error_add(errs, dir, 0, "cannot use output folder: %s",
-                      strerror(errno));
+                      outdir_dangling(od->dir, why, sizeof why) ? why
+                      : strerror(err));
             goto done;
         }
     } else if (errno != ENOENT) {
@@ -868,7 +941,10 @@ int outfile_open(struct outfile *a, const char *path, struct error_list *errs)
         goto done;
     }
     if ((a->dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        error_add(errs, path, 0, "cannot write: %s", strerror(errno));
+        char why[2200];
+        int err = errno;
+        error_add(errs, path, 0, "cannot write: %s",
+                  outdir_dangling(path, why, sizeof why) ? why : strerror(err));
         goto done;
     }
     for (int tries = 0; fd < 0; tries++) {

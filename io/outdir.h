@@ -122,8 +122,16 @@ void outdir_close(struct outdir *od);
  * "a/b", malloc'ed, NULL when out of memory; */
 char *outdir_join(const char *a, const char *b);
 /* make path and its parents (path is changed and restored); 0, or -1 with
- * errno set, also when path is not a folder; */
+ * errno set, also when path is not a folder; nothing is made when
+ * outdir_path_problem finds one (errno ENAMETOOLONG); */
 int outdir_mkdirs(char *path);
+/* why path can never be made (longer than PATH_MAX, or a name longer than
+ * NAME_MAX), in buf (n bytes), or NULL; */
+const char *outdir_path_problem(const char *path, char *buf, size_t n);
+/* the first component of path that is a dangling symbolic link, said in
+ * buf ("out is a dangling symbolic link (to 'x', which does not exist)"),
+ * or NULL: for a message after ENOENT or ENOTDIR; */
+const char *outdir_dangling(const char *path, char *buf, size_t n);
 /* a staging container at/PREFIX-PID-TOKEN with its marker and set/
  * (mode 0777 less the umask), tracked for fatal exits; 0, or -1 with errno
  * set and nothing left.  t must not move until outdir_stage_remove; */

@@ -37,6 +37,11 @@
 static int check_dir(const char *dir, struct error_list *errs)
 {
     struct stat st;
+    char why[2200];
+    if (outdir_path_problem(dir, why, sizeof why) != NULL) {
+        error_add(errs, dir, 0, "cannot make the folder: %s", why);
+        return -1;
+    }
     if (stat(dir, &st) != 0)
         return errno == ENOENT ? 0 : (error_add(errs, dir, 0, "%s", strerror(errno)), -1);
     if (!S_ISDIR(st.st_mode)) {
@@ -216,12 +221,17 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
         base = slash + 1;
     }
     rc = SIAGA_EIO;
+    char why[2200];
     if (slash != NULL && slash != copy && outdir_mkdirs(copy) != 0) {
-        error_add(errs, parent, 0, "cannot make the folder: %s", strerror(errno));
+        int err = errno;
+        error_add(errs, parent, 0, "cannot make the folder: %s",
+                  outdir_dangling(parent, why, sizeof why) ? why : strerror(err));
         goto done;
     }
     if ((pfd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-        error_add(errs, parent, 0, "cannot use the folder: %s", strerror(errno));
+        int err = errno;
+        error_add(errs, parent, 0, "cannot use the folder: %s",
+                  outdir_dangling(parent, why, sizeof why) ? why : strerror(err));
         goto done;
     }
     snprintf(prefix, sizeof prefix, ".%.200s.siaga-", base);

@@ -127,6 +127,23 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 expect 3 "output is a file" -- "$SIAGA" plan "$KAUR" -o "$KAUR" --quiet
 
+# output paths (issue 17, item 9): a dangling link is named as one; a path
+# over PATH_MAX makes no folder at all; legal 255-byte names work
+mkdir -p "$T/paths" && ln -s "$T/paths/nowhere" "$T/paths/dl"
+expect 3 "plan into a dangling link" -- "$SIAGA" plan "$KAUR" -o "$T/paths/dl" --quiet
+grep -q "dl is a dangling symbolic link (to '$T/paths/nowhere', which does not exist)" "$T/err" && ok || bad "dangling link not named: $(cat "$T/err")"
+expect 3 "plan below a dangling link" -- "$SIAGA" plan "$KAUR" -o "$T/paths/dl/out" --quiet
+grep -q "dl is a dangling symbolic link" "$T/err" && ok || bad "dangling parent not named: $(cat "$T/err")"
+long=$(python3 -c "print('/'.join(['d' * 250] * 17))")
+expect 3 "plan into a path over PATH_MAX" -- "$SIAGA" plan "$KAUR" -o "$T/paths/$long/out" --quiet
+grep -q "more than the limit of 4095; nothing was made" "$T/err" && ok || bad "long path message"
+[ ! -e "$T/paths/ddd" ] && [ -z "$(ls "$T/paths" | grep '^d\{250\}')" ] && ok || bad "a path over PATH_MAX left folders"
+n255=$(python3 -c "print('n' * 255)")
+expect 0 "plan into a 255-byte name" -- "$SIAGA" plan tests/data/scenario/spec-example.xml -o "$T/paths/$n255" --quiet --export-lp "$T/paths/e$(python3 -c "print('e' * 254)")"
+[ -s "$T/paths/$n255/roster.xml" ] && ok || bad "255-byte folder has no roster"
+expect 0 "plan again into a 255-byte name" -- "$SIAGA" plan tests/data/scenario/spec-example.xml -o "$T/paths/$n255" --quiet
+expect 0 "check --report into a 255-byte name" -- "$SIAGA" check tests/data/scenario/spec-example.xml "$T/paths/$n255/roster.xml" --report "$T/paths/r$(python3 -c "print('r' * 254)")"
+
 # the model export reads back into CBC with the planner's items 1-3
 expect 0 "export lp" -- "$SIAGA" plan "$KAUR" -o "$T/d" --quiet --export-lp "$T/m.lp" --export-mps "$T/m.mps"
 [ -s "$T/m.lp" ] && [ -s "$T/m.mps" ] && ok || bad "model files not written"
