@@ -352,6 +352,15 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
                           "(members listed from line %ld); give one or the "
                           "other", uid, u->line);
             } else {
+                /* the ids the scenario reader will make, UNIT-001 .. */
+                char made[MAX_ID_BYTES + 32], why2[64];
+                snprintf(made, sizeof made, "%.*s-%03ld", MAX_ID_BYTES + 8,
+                         uid, n);
+                const char *bad2 = scenario_id_problem(made, why2);
+                if (bad2 != NULL)
+                    error_add(errs, path, line, "unit %s: member id "
+                              "%.40s..., the last made by count %ld, %s; "
+                              "shorten the unit id", uid, made, n, bad2);
                 u->count = (int)n;
                 u->count_line = line;
             }

@@ -267,6 +267,14 @@ static int make_members(struct ap *ap, int u, int from, int to, long line)
             return -1;
         snprintf(id, idlen, "%s-%03d", un->id, k);
         snprintf(name, namelen, "%s %d", un->name, k);
+        char why[64];
+        const char *bad = scenario_id_problem(id, why);
+        if (bad != NULL) {
+            report(ap, line, "unit %s: the member ids made by count do not "
+                   "fit the id grammar: %.40s... %s; shorten the unit id",
+                   un->id, id, bad);
+            return 1;
+        }
         if (idmap_find(&ap->members, id) >= 0) {
             report(ap, line, "unit %s: member id %s is taken already", un->id,
                    id);

@@ -262,11 +262,26 @@ static void check_units(struct ck *ck)
             u->first_member + u->nmembers > s->nmember)
             report(ck, u->line, "unit %s: members out of range", u->id);
     }
+    int said = -1;   /* the unit whose made ids were reported */
     for (int i = 0; i < s->nmember && !ck->nomem; i++) {
         const struct member *m = &s->member[i];
         if (index_put(ck, IX_MEMBER, m->id, i, &first) == 1)
             report(ck, m->line, "duplicate member %s (first at line %ld)",
                    m->id, s->member[first].line);
+        /* ids made by count="N" (UNITID-001) must fit the id grammar
+         * too, or plan would write a roster that check refuses; listed
+         * ids were held to it by the schema */
+        const struct unit *u = &s->unit[m->unit];
+        char why[64];
+        const char *bad;
+        if (u->count > 0 && m->unit != said &&
+            (bad = scenario_id_problem(m->id, why)) != NULL) {
+            report(ck, u->line, "unit %s: the member ids made by "
+                   "count=\"%d\" do not fit the id grammar: the first, "
+                   "%.40s..., %s; shorten the unit id", u->id, u->count,
+                   m->id, bad);
+            said = m->unit;
+        }
     }
 }
 

@@ -107,6 +107,12 @@ printf '<overlay xmlns="urn:siaga:overlay:1">\n  <rules>\n    <grade name="kuran
 expect 2 "plan --with: radius 50.5" -- "$SIAGA" plan "$KAUR" --with "$T/ov-radius.xml" -o "$T/bad"
 grep -q "ov-radius.xml:3: grade kurang_rawan: radius_km = 50.5; must be 0 to 50 km" "$T/err" && ok || bad "overlay radius bound: $(head -2 "$T/err")"
 [ ! -e "$T/bad" ] && ok || bad "a refused rule made an output folder"
+# ids made by count must fit the grammar too, or plan would write a
+# roster that check refuses
+printf '<overlay xmlns="urn:siaga:overlay:1">\n  <add-unit id="%s" force="polri" name="x" count="3"/>\n</overlay>\n' \
+    "$(python3 -c "print('B' * 254)")" > "$T/ov-long.xml"
+expect 2 "plan --with: a count unit whose ids are too long" -- "$SIAGA" plan "$KAUR" --with "$T/ov-long.xml" -o "$T/bad"
+grep -q "ov-long.xml:2: unit B*: the member ids made by count do not fit the id grammar: .* is 258 bytes long; the limit is 256" "$T/err" && ok || bad "overlay count ids: $(head -c 300 "$T/err")"
 printf '<roster xmlns="urn:siaga:roster:1" scenario="x" status="optimal">\n<bogus/>\n</roster>\n' > "$T/t5.xml"
 expect 2 "check: invalid roster" -- "$SIAGA" check "$KAUR" "$T/t5.xml"
 grep -q "t5.xml:2:" "$T/err" && ok || bad "invalid roster line"

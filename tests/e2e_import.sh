@@ -49,6 +49,9 @@ has "$T/err" "pers-id.csv:3: member id '8501 0010' has a space at byte 5" "membe
 } > "$T/pers-trim.csv"
 expect 0 "import: blanks around ids" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pers-trim.csv" -o "$T/ptrim.xml"
 grep -q '<unit id="POLSEK-X"' "$T/ptrim.xml" && grep -q '<member id="85010009"' "$T/ptrim.xml" && ok || bad "blanks around ids not trimmed"
+printf 'unit,force,count\n%s,polri,3\n' "$(python3 -c "print('U' * 254)")" > "$T/pers-long.csv"
+expect 2 "import: a count unit whose made ids are too long" -- "$SIAGA" import $W --tps $D/tps-id.csv --personnel "$T/pers-long.csv" -o "$T/plong.xml"
+grep -q "pers-long.csv:2: unit U*: member id .*, the last made by count 3, is 258 bytes long" "$T/err" && ok || bad "import count ids: $(head -c 300 "$T/err")"
 
 # duplicate column names: refused with both columns, not the first used
 # silently; lone-CR line ends read as lines (issue 17, item 9)

@@ -281,6 +281,8 @@ static const struct bad_case BAD[] = {
      "per_tps = 21; more than the limit of 20"},
     {"bad-id-space.xml", SIAGA_EINPUT, 20, "'POLSEK KINAL' is not an id"},
     {"bad-id-outer-space.xml", SIAGA_EINPUT, 21, "' 85010002 ' is not an id"},
+    {"bad-id-count.xml", SIAGA_EINPUT, 23,
+     "is 258 bytes long; the limit is 256; shorten the unit id"},
     {"bad-xxe.xml", SIAGA_EINPUT, 2, "DOCTYPE"},
     {"bad-billion-laughs.xml", SIAGA_EINPUT, 14, "entity"},
 };
@@ -577,6 +579,7 @@ int main(void)
         BAD_TEST(18), BAD_TEST(19), BAD_TEST(20), BAD_TEST(21),
         BAD_TEST(22), BAD_TEST(23), BAD_TEST(24), BAD_TEST(25),
         BAD_TEST(26), BAD_TEST(27), BAD_TEST(28), BAD_TEST(29),
+        BAD_TEST(30),
         cmocka_unit_test_setup_teardown(test_xxe_never_loaded, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_big_lines_semantic, setup,
@@ -595,6 +598,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_check_twice, setup, teardown),
         cmocka_unit_test(test_id_grammar),
     };
-    _Static_assert(sizeof BAD / sizeof BAD[0] == 30, "one BAD_TEST each");
+    _Static_assert(sizeof BAD / sizeof BAD[0] == 31, "one BAD_TEST each");
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
