@@ -38,6 +38,8 @@
 #include "geo.h"
 #include "glpk_util.h"
 #include "parallel.h"
+#include "cluster_int.h"
+#include "cluster_price.h"
 
 /* A component whose MIP has at most this many membership pairs gets the
  * exact distance MIP (item 5); larger ones get local search. */
@@ -47,30 +49,19 @@
 #define GREEDY_ANCHORS 12
 
 /* Randomised restarts of greedy + closing when a component misses its
- * lower bound, before the MIP is tried. */
+ * lower bound, before the LP: at most this many, and they stop after
+ * GREEDY_STALE in a row that do not improve. */
 #define GREEDY_RESTARTS 300
+#define GREEDY_STALE 8
 
-/* Nodes of GLPK's branch and bound on the posts MIP, for components the
- * exact search could not settle within its budget. */
-#define POSTS_MIP_NODES 2000
+/* Components of at most this many TPS get the exact depth-first search
+ * when branch-and-price leaves a gap. */
+#define EXACT_MAX_N 60
 
-/* Distances closer than this are equal (km). */
-#define EPS_KM 1e-9
+/* Destroy and repair: posts dissolved at a time, and repairs in a row
+ * without a better clustering before it stops. */
+#define LNS_POSTS 4
 
-/* A component: n TPS, adjacency in CSR form, sorted by neighbour. */
-struct comp {
-    int n, cap;             /* TPS, TPS per post */
-    double radius;
-    const int *tps;         /* global TPS index of each node */
-    int *off, *adj;         /* neighbours of i: adj[off[i] .. off[i+1]) */
-    double *dist;           /* matching distances */
-};
-
-/* A clustering of a component: the anchor of each node. */
-struct sol {
-    int *anchor;            /* anchor[i] == i for anchors */
-    int posts;
-};
 
 static double comp_dist(const struct comp *c, int i, int j)
 {
@@ -157,7 +148,10 @@ static uint64_t rng_next(uint64_t *x)
     return *x;
 }
 
-static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
+/* keep: the TPS with so->anchor[i] >= 0 stay as they are (a repair of
+ * a partial clustering); the others get new posts. */
+static int greedy_from(const struct comp *c, struct sol *so, uint64_t seed,
+                       int keep)
 {
     int n = c->n, rc = SIAGA_ENOMEM;
     int *deg = malloc(sizeof(int) * (size_t)n);
@@ -168,11 +162,22 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
     int *cur = malloc(sizeof(int) * (size_t)c->cap);
     if (!deg || !covered || !cand || !best || !cur)
         goto done;
-    for (int i = 0; i < n; i++)
-        deg[i] = c->off[i + 1] - c->off[i];
+    int left = n;
     so->posts = 0;
+    if (keep)
+        for (int i = 0; i < n; i++)
+            if (so->anchor[i] >= 0) {
+                covered[i] = 1;
+                left--;
+                so->posts += so->anchor[i] == i;
+            }
+    for (int i = 0; i < n; i++) {
+        deg[i] = 0;
+        for (int k = c->off[i]; k < c->off[i + 1]; k++)
+            deg[i] += !covered[c->adj[k]];
+    }
     uint64_t rng = seed;
-    for (int left = n; left > 0;) {
+    while (left > 0) {
         /* the most constrained TPS; a restart (seed != 0) breaks ties and
          * near-ties at random */
         int t = -1;
@@ -259,6 +264,11 @@ done:
     return rc;
 }
 
+static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
+{
+    return greedy_from(c, so, seed, 0);
+}
+
 /* ---- 1b. closing posts by augmenting paths ----------------------------- */
 
 /*
@@ -324,7 +334,7 @@ static int augment(struct aug *g, int d)
     return 0;
 }
 
-static int close_posts(const struct comp *c, struct sol *so, long lb)
+int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
 {
     int n = c->n, rc = SIAGA_ENOMEM;
     struct aug g;
@@ -382,6 +392,110 @@ done:
     free(save);
     free(saveload);
     free(disp);
+    return rc;
+}
+
+int cluster_complete(const struct comp *c, struct sol *so, long lb)
+{
+    int n = c->n, rc = SIAGA_ENOMEM;
+    struct aug g;
+    memset(&g, 0, sizeof g);
+    g.c = c;
+    g.anchor = so->anchor;
+    g.load = calloc((size_t)n, sizeof(int));
+    g.prev_anchor = malloc(sizeof(int) * (size_t)n);
+    g.via = malloc(sizeof(int) * (size_t)n);
+    g.queue = malloc(sizeof(int) * (size_t)n);
+    g.seen = calloc((size_t)n, sizeof(int));
+    if (!g.load || !g.prev_anchor || !g.via || !g.queue || !g.seen)
+        goto done;
+    so->posts = 0;
+    for (int i = 0; i < n; i++)
+        if (so->anchor[i] == i) {
+            g.load[i] = 1;
+            so->posts++;
+        }
+    for (int i = 0; i < n; i++) {
+        if (so->anchor[i] >= 0 || augment(&g, i))
+            continue;
+        so->anchor[i] = i;   /* no anchor with room within reach */
+        g.load[i] = 1;
+        so->posts++;
+    }
+    rc = SIAGA_OK;
+done:
+    free(g.load);
+    free(g.prev_anchor);
+    free(g.via);
+    free(g.queue);
+    free(g.seen);
+    return rc == SIAGA_OK ? cluster_close_posts(c, so, lb) : rc;
+}
+
+/* ---- 1c. destroy and repair ------------------------------------------- */
+
+/*
+ * Large neighbourhood search: dissolve the posts around a random anchor
+ * (its own and those anchored within its radius, at most LNS_POSTS), give
+ * the freed TPS new posts with the greedy and close posts along
+ * augmenting paths over the whole component.  A repair as good as the
+ * current clustering is taken (a walk on the plateau), a better one kept.
+ * Stops at lb, after LNS_STALE repairs in a row without a better one, or
+ * at the deadline.  Deterministic for a given seed.  SIAGA_OK or
+ * SIAGA_ENOMEM (so is always a valid clustering).
+ */
+int cluster_lns(const struct comp *c, struct sol *so, long lb, long stale_max,
+                uint64_t seed, double deadline)
+{
+    int n = c->n, rc = SIAGA_ENOMEM;
+    struct sol cur = {malloc(sizeof(int) * (size_t)n), 0};
+    int *pick = malloc(sizeof(int) * (size_t)n);
+    if (cur.anchor == NULL || pick == NULL)
+        goto done;
+    memcpy(cur.anchor, so->anchor, sizeof(int) * (size_t)n);
+    cur.posts = so->posts;
+    uint64_t rng = seed | 1;
+    for (long stale = 0; so->posts > lb && stale < stale_max; stale++) {
+        if ((stale & 15) == 0 && solver_past(deadline))
+            break;
+        /* an anchor at random, and the anchors within its radius */
+        int np = 0, a = (int)(rng_next(&rng) % (uint64_t)n);
+        a = cur.anchor[a];
+        pick[np++] = a;
+        int first = c->off[a], deg = c->off[a + 1] - first;
+        for (int q = 0; q < deg && np < LNS_POSTS; q++) {
+            int b = c->adj[first + (int)((rng_next(&rng) % (uint64_t)deg) + (uint64_t)q) % deg];
+            if (cur.anchor[b] == b) {
+                int dup = 0;
+                for (int i = 0; i < np && !dup; i++)
+                    dup = pick[i] == b;
+                if (!dup)
+                    pick[np++] = b;
+            }
+        }
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < np; k++)
+                if (cur.anchor[i] == pick[k]) {
+                    cur.anchor[i] = -1;
+                    break;
+                }
+        if ((rc = greedy_from(c, &cur, rng_next(&rng) | 1, 1)) != SIAGA_OK ||
+            (rc = cluster_close_posts(c, &cur, lb)) != SIAGA_OK)
+            goto done;
+        rc = SIAGA_ENOMEM;
+        if (cur.posts < so->posts) {
+            memcpy(so->anchor, cur.anchor, sizeof(int) * (size_t)n);
+            so->posts = cur.posts;
+            stale = -1;
+        } else if (cur.posts > so->posts) {
+            memcpy(cur.anchor, so->anchor, sizeof(int) * (size_t)n);
+            cur.posts = so->posts;
+        }
+    }
+    rc = SIAGA_OK;
+done:
+    free(cur.anchor);
+    free(pick);
     return rc;
 }
 
@@ -922,7 +1036,7 @@ static double nn_bound(const struct comp *c, int posts)
 struct kres {
     struct post *post; int npost, cap_post;
     long *comp_posts; int ncomp, cap_comp;  /* local component ids */
-    long posts_bound, mip_solves;
+    long posts_bound, mip_solves, price_nodes;
     double km, km_bound;
     int limited;
 };
@@ -982,11 +1096,13 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     double km_lb = 0;
     rc = greedy(c, &so, 0);
     if (rc == SIAGA_OK && so.posts > lb)
-        rc = close_posts(c, &so, lb);
+        rc = cluster_close_posts(c, &so, lb);
     if (rc != SIAGA_OK)
         goto done;
-    /* restarts with seeded noise: deterministic, cheap next to a MIP */
-    for (int r = 1; r <= GREEDY_RESTARTS && so.posts > lb; r++) {
+    /* a few restarts with seeded noise (deterministic); they stop at the
+     * first that does not improve on a large component */
+    for (int r = 1, stale = 0; r <= GREEDY_RESTARTS && so.posts > lb &&
+                               stale < GREEDY_STALE && !solver_past(x->deadline); r++) {
         struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
         if (alt.anchor == NULL) {
             rc = SIAGA_ENOMEM;
@@ -995,17 +1111,31 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ (uint64_t)c->tps[0];
         rc = greedy(c, &alt, seed | 1);
         if (rc == SIAGA_OK)
-            rc = close_posts(c, &alt, lb);
+            rc = cluster_close_posts(c, &alt, lb);
         if (rc == SIAGA_OK && alt.posts < so.posts) {
             free(so.anchor);
             so = alt;
+            stale = 0;
         } else {
             free(alt.anchor);
+            stale++;
         }
         if (rc != SIAGA_OK)
             goto done;
     }
+    /* the set-partitioning bound, and branch-and-price where it leaves a
+     * gap */
     if (so.posts > lb) {
+        struct price_stats ps;
+        rc = cluster_price_posts(c, &so, &lb, x->deadline, x->pp->price_node_limit, &ps);
+        o->mip_solves++;
+        o->price_nodes += ps.nodes;
+        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+            goto done;
+    }
+    /* small components: the exact search can still settle what the
+     * search above left open */
+    if (so.posts > lb && n <= EXACT_MAX_N && !solver_past(x->deadline)) {
         long proven_lb = lb;
         int ex = exact_posts(c, &so, lb, x->pp->posts_node_limit, &proven_lb);
         if (ex == -2) {
@@ -1016,41 +1146,8 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         if (ex >= 0)
             lb = so.posts;
     }
-    if (so.posts > lb) {
-        m.c = c;
-        m.start = &so;
-        m.deadline = x->deadline;
-        m.bound = 0;
-        m.node_limit = POSTS_MIP_NODES;
-        rc = mip_solve(&m);
-        o->mip_solves++;
-        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
-            goto done;
-        if (m.found) {
-            /* the MIP may return the incumbent we gave it; use its copy */
-            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
-            if (ms.anchor == NULL) {
-                rc = SIAGA_ENOMEM;
-                goto done;
-            }
-            mip_to_sol(c, m.xval, &ms);
-            if (ms.posts <= so.posts) {
-                free(so.anchor);
-                so = ms;
-            } else {
-                free(ms.anchor);
-            }
-        }
-        long mb = (long)ceil(m.bound - 1e-6);
-        if (m.proven)
-            mb = so.posts;
-        if (mb > lb)
-            lb = mb;
-        if (rc == SIAGA_ELIMIT)
-            o->limited = 1;
-        free(m.xval);
-        memset(&m, 0, sizeof m);
-    }
+    if (so.posts > lb)
+        o->limited = 1;
     o->posts_bound += lb;
 
     /* item 5 with the post count fixed */

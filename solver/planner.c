@@ -39,7 +39,8 @@ void plan_params_init(struct plan_params *pp)
     memset(pp, 0, sizeof *pp);
     pp->time_limit = 0;
     pp->node_limit = 200;
-    pp->posts_node_limit = 2000000;
+    pp->posts_node_limit = 200000;
+    pp->price_node_limit = 100;
     pp->jobs = parallel_cpus();
     pp->quiet = false;
 }
@@ -55,9 +56,10 @@ static int check_params(const struct plan_params *pp, struct error_list *errs)
         error_add(errs, NULL, 0, "jobs = %d; must be 1 to 64", pp->jobs);
         return SIAGA_EINPUT;
     }
-    if (pp->node_limit < 0 || pp->posts_node_limit < 0) {
-        error_add(errs, NULL, 0, "node_limit = %ld, posts_node_limit = %ld; "
-                  "must be >= 0", pp->node_limit, pp->posts_node_limit);
+    if (pp->node_limit < 0 || pp->posts_node_limit < 0 || pp->price_node_limit < 0) {
+        error_add(errs, NULL, 0, "node_limit = %ld, posts_node_limit = %ld, "
+                  "price_node_limit = %ld; must be >= 0", pp->node_limit,
+                  pp->posts_node_limit, pp->price_node_limit);
         return SIAGA_EINPUT;
     }
     return SIAGA_OK;

@@ -20,6 +20,9 @@ struct plan_params {
     long posts_node_limit; /* nodes of the exact search per component that
                            proves the fewest posts (item 3); past it the
                            plan may be `feasible`; >= 0 */
+    long price_node_limit; /* branch-and-price nodes per component on
+                           item 3 (a deterministic budget; 0 = none, then
+                           only the time limit stops it), >= 0 */
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
     void (*progress)(void *ctx, const char *phase, long done, long total);

@@ -1,0 +1,57 @@
+/*
+ * cluster_int.h - what cluster.c (the driver and its heuristics) and
+ * cluster_price.c (the set-partitioning bound and branch-and-price) share:
+ * a component of the radius graph and a clustering of it.  Not a public
+ * header: nothing outside solver/cluster*.c includes it.
+ */
+#ifndef SIAGA_CLUSTER_INT_H
+#define SIAGA_CLUSTER_INT_H
+
+#include <stdint.h>
+
+/* Distances closer than this are equal (km). */
+#define EPS_KM 1e-9
+
+/* A component: n TPS, adjacency in CSR form, sorted by neighbour. */
+struct comp {
+    int n, cap;             /* TPS, TPS per post */
+    double radius;
+    const int *tps;         /* global TPS index of each node */
+    int *off, *adj;         /* neighbours of i: adj[off[i] .. off[i+1]) */
+    double *dist;           /* matching distances */
+};
+
+/* A clustering of a component: the anchor of each node. */
+struct sol {
+    int *anchor;            /* anchor[i] == i for anchors */
+    int posts;
+};
+
+/*
+ * Close posts of so along augmenting paths while it has more than lb
+ * (cluster.c).  SIAGA_OK or SIAGA_ENOMEM (so unchanged then).
+ */
+int cluster_close_posts(const struct comp *c, struct sol *so, long lb);
+
+/*
+ * Complete a partial clustering: so->anchor[i] == i marks the anchors
+ * chosen, every other entry is -1.  Each other TPS is placed by an
+ * augmenting path into an anchor with room; one that finds none becomes
+ * an anchor itself.  Then posts are closed as above while more than lb.
+ * SIAGA_OK or SIAGA_ENOMEM.
+ */
+int cluster_complete(const struct comp *c, struct sol *so, long lb);
+
+/* Repairs in a row without a better clustering before the destroy and
+ * repair search stops, once the LP has shown a gap. */
+#define CLUSTER_LNS_STALE 400
+
+/*
+ * Destroy and repair around random anchors until so has lb posts, or
+ * stale_max repairs in a row found no better one, or the deadline
+ * (cluster.c).  SIAGA_OK or SIAGA_ENOMEM; so stays a valid clustering.
+ */
+int cluster_lns(const struct comp *c, struct sol *so, long lb, long stale_max,
+                uint64_t seed, double deadline);
+
+#endif
