@@ -423,6 +423,7 @@ static void test_random_against_cbc(void **state)
         error_list_free(&el);
         scenario_destroy(s);
     }
+    unlink(lp);
     rmdir(dir);
     print_message("%d instances solved by CBC: %d optimal, %d short-staffed, %d unproven (desa guards; "
                   "%d of them optimal all the same), %d with 30 TPS or more (at most %d), "
