@@ -87,8 +87,10 @@ test:
 $(BUILD)/bench_tool: bench/bench_tool.c $(BUILD)/libsiaga.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsiaga.a $(LDLIBS)
 
-# Benchmarks: never part of the tests; writes bench/RESULTS.md.
+# Benchmarks: never part of the tests; writes bench/RESULTS.md.  The time
+# and memory to refuse hostile inputs come first (bench/limits.sh).
 bench: $(BUILD)/siaga $(BUILD)/bench_tool
+	sh bench/limits.sh $(BUILD)
 	sh bench/run.sh $(BUILD)
 
 install: $(BUILD)/siaga

@@ -1,12 +1,17 @@
-# mk/faults.mk - failure injection (tests/faults/): allocation failures at
-# every N, write errors, a full disk, failed renames, GLPK failures, huge
-# inputs, runs killed at random moments, and byte-identical reruns.
+# mk/faults.mk - failure injection (tests/faults/): allocation failures,
+# write errors, a full disk, failed renames, GLPK failures, huge inputs,
+# runs killed at random moments, and byte-identical reruns.
 #
-#   make test-faults         (part of make check, so of make test):
-#                            allocation N fails for a sample of N (every
-#                            40th and the last 20), write errors, full
-#                            disk, renames, GLPK, limits, killed runs,
-#                            determinism
+#   make test-faults         (part of make check, so of make test): each
+#                            command with allocation N failing for the
+#                            first N of each distinct call site (the
+#                            allocator's caller and 3 callers above it,
+#                            found by a traced clean run), write errors,
+#                            full disk, renames, GLPK, limits, killed
+#                            runs, determinism
+#   make test-faults-canary  (part of make check) the test of that test: a
+#                            siaga whose planner leaves one allocation
+#                            unchecked must make the allocation sweep fail
 #   make test-faults-alloc   allocation N fails, for every N (minutes;
 #                            FAULTS_FULL=1 for every N under ASan too)
 #
@@ -20,7 +25,7 @@ FAULT_WRAPS := malloc calloc realloc strdup strndup fopen mkdir rename \
 	openat mkdirat renameat fdopen
 FAULTS_FULL ?= 0
 
-.PHONY: test-faults test-faults-alloc
+.PHONY: test-faults test-faults-alloc test-faults-canary
 
 $(BUILD)/faults/siaga: $(BUILD)/main.o $(BUILD)/libsiaga.a tests/faults/inject.c
 	@mkdir -p $(@D)
@@ -42,8 +47,39 @@ FAULT_ENV = SIAGA=$(BUILD)/siaga FAULTS=$(BUILD)/faults/siaga \
 	PRELOAD=$(CURDIR)/$(BUILD)/faults/inject.so SAN=0 FULL=1
 endif
 
+# The canary: solver/planner.c with the NULL check after the allocation
+# of the reserve list removed (the bug of issue 18, which a sampled sweep
+# once let through).  Made by sed at build time so that no test code
+# ships in the program; the build fails if the line is no longer there.
+$(BUILD)/faults/canary/planner.c: solver/planner.c
+	@mkdir -p $(@D)
+	sed '/p->reserve == NULL/,/goto done;/d' $< > $@.tmp
+	@if cmp -s $< $@.tmp; then echo "canary: the reserve NULL check is not in solver/planner.c any more; update mk/faults.mk"; exit 1; fi
+	mv $@.tmp $@
+
+$(BUILD)/faults/canary/planner.o: $(BUILD)/faults/canary/planner.c
+	$(CC) $(CPPFLAGS) -Isolver $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/faults/canary/siaga: $(BUILD)/main.o $(BUILD)/faults/canary/planner.o $(BUILD)/libsiaga.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/faults/canary/siaga-wrap: $(BUILD)/main.o $(BUILD)/faults/canary/planner.o $(BUILD)/faults/siaga $(BUILD)/libsiaga.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FAULT_WRAPS:%=-Wl,--wrap=%) -o $@ \
+		$(BUILD)/main.o $(BUILD)/faults/canary/planner.o $(BUILD)/faults/inject.o $(BUILD)/libsiaga.a $(LDLIBS)
+
+ifeq ($(SAN),1)
+CANARY_BIN = $(BUILD)/faults/canary/siaga-wrap
+else
+CANARY_BIN = $(BUILD)/faults/canary/siaga
+endif
+
+test-faults-canary: $(FAULT_DEPS) $(CANARY_BIN)
+	@$(FAULT_ENV) CANARY=$(CANARY_BIN) sh tests/faults/run.sh
+
+CHECK_EXTRA += test-faults-canary
+
 test-faults: $(FAULT_DEPS)
-	@$(FAULT_ENV) ALLOC=sample sh tests/faults/run.sh
+	@$(FAULT_ENV) ALLOC=sites sh tests/faults/run.sh
 
 test-faults-alloc: $(FAULT_DEPS)
 	@$(FAULT_ENV) ALLOC=1 sh tests/faults/run.sh

@@ -30,6 +30,8 @@ grep -q "^Anggota pindah tempat *: $moved dari" "$T/re/ringkasan.txt" && ok || b
 for g in "sangat rawan" "rawan" "kurang rawan"; do
     a=$(grep "kosong ($g)" "$T/scratch/ringkasan.txt" | awk '{print $(NF-2)}')
     b=$(grep "kosong ($g)" "$T/re/ringkasan.txt" | awk '{print $(NF-2)}')
+    # both must be read (a number each), or an empty grep would pass
+    case "$a.$b" in *[!0-9.]*|.*|*.) bad "empty $g: not read from ringkasan.txt (re-plan '$b', scratch '$a')"; continue ;; esac
     [ "$a" = "$b" ] && ok || bad "empty $g: re-plan $b, scratch $a"
 done
 "$SIAGA" check "$KAUR" --with "$INTEL" "$T/re/roster.xml" > "$T/audit" && ok || bad "re-planned roster fails the audit"

@@ -6,8 +6,8 @@
 # `siaga check` as that one does.  Then the refusals: a unit without scope
 # (with its line), a folder not empty, overlapping rosters, rosters of two
 # scenarios.  With ../shared/data and python3, the same on Gorontalo
-# (bench/make_scenario.py --provinsi 75: 6 kabupaten/kota, 3,539 TPS),
-# skipped under the sanitizers to keep the suite short.
+# (bench/make_scenario.py --provinsi 75: 6 kabupaten/kota, 3,539 TPS), in
+# the plain pass of make test only, to keep the suite short.
 set -u
 SIAGA=${SIAGA:-build/siaga}
 S=$(cd "$(dirname "$SIAGA")" && pwd)/$(basename "$SIAGA")
@@ -17,6 +17,7 @@ pass=0
 fail=0
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. tests/skip.sh
 expect() { # expect CODE DESCRIPTION -- command...
     want=$1; what=$2; shift 3
     "$@" >"$T/out" 2>"$T/err"; got=$?
@@ -156,7 +157,7 @@ same "$T/recipe-dir/nasional-roster.xml" "$T/tiga-whole/roster.xml" "README reci
 
 # the real hierarchy of Gorontalo (synthetic coordinates and personnel)
 case "$SIAGA" in
-*asan*) echo "e2e-split: Gorontalo skipped under the sanitizers" ;;
+*asan*) echo "e2e-split: Gorontalo runs in the plain pass of make test only (too slow under the sanitizers)" ;;
 *)
     if [ -f ../shared/data/wilayah-tps-2024.tsv ] && command -v python3 >/dev/null 2>&1; then
         t0=$(date +%s)
@@ -167,9 +168,9 @@ case "$SIAGA" in
         expect "$(cat "$T/gor-whole-code")" "Gorontalo: check the merged roster" -- "$SIAGA" check "$T/gorontalo.xml" "$T/gor-merged.xml"
         echo "e2e-split: Gorontalo ($(grep -c '<tps ' "$T/gorontalo.xml") TPS, 6 kabupaten/kota) in $(( $(date +%s) - t0 )) s"
     else
-        echo "e2e-split: ../shared/data or python3 missing: Gorontalo skipped"
+        skip e2e-split 3 "../shared/data or python3 missing: Gorontalo"
     fi ;;
 esac
 
-echo "e2e-split: $pass passed, $fail failed"
+echo "e2e-split: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

@@ -107,9 +107,18 @@ done
 # compare: a plan and its own roster give the same column
 expect 0 "compare" -- "$SIAGA" compare "$KAUR" "$KAUR+$K-intelkam.xml" "$KAUR" --with $K-radius.xml --scenario "$KAUR" "$T/base/roster.xml"
 grep -q "PERBANDINGAN" "$T/out" && ok || bad "compare header"
-awk '/^(Pos|Tempat jaga|  diisi|  kosong|Tempat Linmas|Cadangan|Jarak) / && $NF ~ /^[0-9.]+$/' "$T/out" |
-    awk '{ if ($(NF) != $(NF-3)) bad = 1 } END { exit bad }' && ok || bad "plan and its roster differ in compare: $(cat "$T/out")"
-grep -q "^Pos .* 153 .* 157 .* 194 .* 153$" "$T/out" && ok || bad "compare posts row: $(grep '^Pos' "$T/out")"
+# the rows that both a plan and a roster have: Pos, Tempat jaga, 3 diisi
+# (Polri, TNI, Linmas), 4 kosong (3 grades, Linmas), Tempat Linmas,
+# Cadangan, Jarak: 12, each the same in column [1] and [4]
+awk '/^(Pos|Tempat jaga|  diisi|  kosong|Tempat Linmas|Cadangan|Jarak) / && $NF ~ /^[0-9.]+$/' "$T/out" > "$T/rows"
+[ "$(wc -l < "$T/rows")" -eq 12 ] && ok || bad "compare: $(wc -l < "$T/rows") rows to compare, want 12: $(cat "$T/out")"
+awk '{ if ($(NF) != $(NF-3)) bad = 1 } END { exit bad }' "$T/rows" && ok || bad "plan and its roster differ in compare: $(cat "$T/out")"
+# the posts of each column recounted from the rosters that plan wrote for
+# the same scenarios (a <post> element per post)
+"$SIAGA" plan "$KAUR" --with $K-radius.xml -o "$T/radius" --quiet
+p1=$(grep -c '<post ' "$T/base/roster.xml") p2=$(grep -c '<post ' "$T/intel/roster.xml") p3=$(grep -c '<post ' "$T/radius/roster.xml")
+[ "$p1" -gt 0 ] && [ "$p2" -gt 0 ] && [ "$p3" -gt 0 ] && ok || bad "rosters without posts: $p1 $p2 $p3"
+grep -q "^Pos  *$p1  *$p2  *$p3  *$p1$" "$T/out" && ok || bad "compare posts row, want $p1 $p2 $p3 $p1: $(grep '^Pos' "$T/out")"
 "$SIAGA" compare "$KAUR" "$KAUR+$K-intelkam.xml" > "$T/c1" 2>/dev/null
 "$SIAGA" compare "$KAUR" "$KAUR+$K-intelkam.xml" > "$T/c2" 2>/dev/null
 cmp -s "$T/c1" "$T/c2" && ok || bad "compare is not deterministic"

@@ -338,7 +338,9 @@ static void test_read_bad(void **state)
         {HEAD OPEN "  <resize-unit id=\"X\" count=\"0\"/>\n</overlay>\n", 3, "count"},
         {HEAD OPEN "  <add-unit id=\"X\" force=\"polri\" name=\"x\" kecamatan=\"170401\"\n"
          "    desa=\"1704012001\" count=\"2\"/>\n</overlay>\n", 4, "at most one"},
-        {HEAD OPEN "  <remove-member id=\"A\">\n</overlay>\n", 4, ""},
+        /* not well-formed: libxml2 names the tag left open */
+        {HEAD OPEN "  <remove-member id=\"A\">\n</overlay>\n", 4,
+         "tag mismatch: remove-member"},
         {"", 1, "empty"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -293,9 +292,7 @@ static void test_bad_file(void **state)
     const struct bad_case *c = f->arg;
     char path[256];
     snprintf(path, sizeof path, DATA "%s", c->file);
-    clock_t t0 = clock();
     int rc = io_read_scenario(path, &f->s, &f->errs);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (rc != c->status || !has_error(&f->errs, c->line, c->keyword)) {
         print_message("%s: status %d, errors:\n", c->file, rc);
         print_errors(&f->errs);
@@ -310,7 +307,10 @@ static void test_bad_file(void **state)
         assert_null(strstr(f->errs.items[i].message, "SIAGA-SECRET"));
         assert_null(strstr(f->errs.items[i].message, "root:"));
     }
-    assert_true(secs < 2.0);   /* entity expansion is bounded */
+    /* How long a refusal takes is for make bench (bench/limits.sh);
+     * that entity expansion is bounded in memory is asserted by
+     * tests/faults/run.sh, which validates bad-billion-laughs.xml under
+     * ulimit -v. */
 }
 
 /* cmocka hands the case (initial_state) to setup, which keeps it in the

@@ -32,18 +32,38 @@
  *                           one folder overlap (tests/e2e_staging.sh)
  *   SIAGA_FAIL_REPORT=FILE  at exit, append "NAME COUNT" lines of the
  *                           calls seen, for the driver to sweep over
+ *   SIAGA_FAIL_SITES=FILE   write "N HASH" for each allocation N whose
+ *                           call stack differs from those of all earlier
+ *                           ones (the first allocation at each site); HASH
+ *                           is of the return addresses, each taken
+ *                           relative to its module's load address, so it
+ *                           is the same in every run of the same build
+ *   SIAGA_FAIL_SITE_DEPTH=D the stack of a site is its D innermost
+ *                           callers (default: all of them)
+ *
+ * With SIAGA_FAIL_SITES or SIAGA_FAIL_EXPECT set, time() returns a fixed
+ * value: libxml2 seeds the hashes of its dictionaries with time(NULL), so
+ * how often they grow, and so how many allocations a run makes, would
+ * otherwise change from one second to the next.
+ *   SIAGA_FAIL_EXPECT=HASH  with SIAGA_FAIL_MALLOC: when the failing
+ *                           allocation's stack hash is not HASH, say so and
+ *                           exit 97, so a sweep never silently tests
+ *                           another site than the one it was given
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { C_MALLOC, C_FOPEN, C_MKDIR, C_RENAME, C_RENAMEAT2, C_FSYNC, C_FFLUSH,
@@ -55,6 +75,10 @@ static const char *const NAMES[C_COUNT] = {
 static long counts[C_COUNT];
 static long fail_at[C_COUNT];
 static int armed;
+static int sites_fd = -1;           /* SIAGA_FAIL_SITES, opened by arm() */
+static __thread int in_trace;       /* allocations of the tracer itself */
+#define SITE_SLOTS (1 << 16)        /* open addressing; a run has far fewer */
+static uint64_t site_seen[SITE_SLOTS];
 
 static void arm(void)
 {
@@ -64,6 +88,9 @@ static void arm(void)
     const char *v = getenv("SIAGA_FAIL_MALLOC");
     if (v != NULL)
         fail_at[C_MALLOC] = atol(v);
+    v = getenv("SIAGA_FAIL_SITES");
+    if (v != NULL)
+        sites_fd = open(v, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     const char *spec[] = {getenv("SIAGA_FAIL_CALL"), getenv("SIAGA_FAIL_SOLVER")};
     for (int s = 0; s < 2; s++) {
         const char *c = spec[s] ? strchr(spec[s], ':') : NULL;
@@ -76,14 +103,90 @@ static void arm(void)
     }
 }
 
+/* FNV-1a of the caller's stack: each return address relative to the load
+ * address of its module (executable, libc, libxml2, GLPK), so the hash
+ * does not change with address space randomisation.  backtrace() loads
+ * libgcc and allocates the first time: the caller sets in_trace so those
+ * allocations are neither counted nor traced. */
+static uint64_t __attribute__((noinline)) stack_hash(void)
+{
+    void *frame[64];
+    int n = backtrace(frame, 64);
+    uint64_t h = 1469598103934665603ULL;
+    /* frame 0 is here and frame 1 in hit(): the same for every call;
+     * frame 2 is the allocator, then its caller and theirs */
+    const char *d = getenv("SIAGA_FAIL_SITE_DEPTH");
+    if (d != NULL && atoi(d) > 0 && atoi(d) + 3 < n)
+        n = atoi(d) + 3;
+    for (int i = 2; i < n; i++) {
+        uintptr_t a = (uintptr_t)frame[i];
+        Dl_info info;
+        if (dladdr(frame[i], &info) != 0 && info.dli_fbase != NULL)
+            a -= (uintptr_t)info.dli_fbase;
+        for (size_t b = 0; b < sizeof a; b++) {
+            h ^= (a >> (8 * b)) & 0xff;
+            h *= 1099511628211ULL;
+        }
+    }
+    return h ? h : 1;
+}
+
+/* 1 the first time hash h is seen */
+static int site_new(uint64_t h)
+{
+    for (size_t i = h & (SITE_SLOTS - 1), probe = 0; probe < SITE_SLOTS;
+         i = (i + 1) & (SITE_SLOTS - 1), probe++) {
+        if (site_seen[i] == h)
+            return 0;
+        if (site_seen[i] == 0) {
+            site_seen[i] = h;
+            return 1;
+        }
+    }
+    return 0;   /* full: more sites than a test run has */
+}
+
+static void put_line(int fd, long n, uint64_t h)
+{
+    char line[64];
+    int len = snprintf(line, sizeof line, "%ld %016llx\n", n, (unsigned long long)h);
+    if (len > 0 && write(fd, line, (size_t)len) != len)
+        sites_fd = -1;   /* the driver sees a short list and fails */
+}
+
 /* Count a call of kind k; 1 when this one must fail.  With
  * SIAGA_FAIL_TRACE set, the stack of the failing call goes to standard
  * error (to find the code behind a failing N; the allocation numbers
  * change under a debugger). */
-static int hit(int k)
+static int __attribute__((noinline)) hit(int k)
 {
+    if (in_trace)
+        return 0;
     arm();
-    if (++counts[k] != fail_at[k])
+    /* atomic, so that two threads never make one count; which thread
+     * takes which number is still up to the scheduler */
+    long c = __atomic_add_fetch(&counts[k], 1, __ATOMIC_RELAXED);
+    int failing = c == fail_at[k];
+    const char *expect = NULL;
+    if (failing && k == C_MALLOC)
+        expect = getenv("SIAGA_FAIL_EXPECT");
+    if (k == C_MALLOC && (sites_fd >= 0 || expect != NULL)) {
+        in_trace = 1;
+        uint64_t h = stack_hash();
+        in_trace = 0;
+        if (sites_fd >= 0 && site_new(h))
+            put_line(sites_fd, c, h);
+        if (expect != NULL && h != strtoull(expect, NULL, 16)) {
+            char msg[128];
+            int len = snprintf(msg, sizeof msg,
+                               "inject: allocation %ld is not at site %s but %016llx\n",
+                               c, expect, (unsigned long long)h);
+            if (len > 0 && write(2, msg, (size_t)len) < 0)
+                _exit(97);
+            _exit(97);
+        }
+    }
+    if (!failing)
         return 0;
     if (getenv("SIAGA_FAIL_TRACE") != NULL) {
         void *frame[32];
@@ -117,6 +220,23 @@ static void report(void)
     for (int i = 0; i < C_COUNT; i++)
         fprintf(f, "%s %ld\n", NAMES[i], counts[i]);
     REAL_FCLOSE(f);
+}
+
+/* libxml2's call reaches this one: the --wrap build exports it because a
+ * linked library refers to it, and LD_PRELOAD puts it first */
+time_t time(time_t *t)
+{
+    time_t now;
+    if (getenv("SIAGA_FAIL_SITES") != NULL || getenv("SIAGA_FAIL_EXPECT") != NULL) {
+        now = 1700000000;
+    } else {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        now = ts.tv_sec;
+    }
+    if (t != NULL)
+        *t = now;
+    return now;
 }
 
 #ifdef INJECT_PRELOAD

@@ -9,11 +9,15 @@
 #   PRELOAD  inject.so for LD_PRELOAD, or empty (under ASan)
 #   SAN      1 under ASan/UBSan;  FULL  1 to try every N, not a sample
 #   ALLOC    1: the allocation-failure sweeps at every N (make
-#            test-faults-alloc); sample: every 40th N and the last 20 (make
-#            test); 0: none
+#            test-faults-alloc); sites: at the first N of each distinct
+#            call stack (make test; see "sites" below); 0: none
+#   CANARY   a siaga built with one allocation left unchecked (mk/faults.mk):
+#            then only the plan sweep runs, with that binary, and it must
+#            fail (a test of the test)
 #
 # Run as `run.sh one KIND ARG` it makes a single check (used through
-# xargs -P to use both cores) and prints "ok" or "FAIL: ...".
+# xargs -P to use both cores), prints "ok RC" or "FAIL: ...", and exits 0
+# for ok, 1 for FAIL.
 set -u
 FENV=""   # the fault, as NAME=VALUE words for env, for siaga alone
 SIAGA=${SIAGA:-build/siaga}
@@ -43,7 +47,7 @@ verdict() { # verdict WHAT MSG NAME
     if [ -z "$msg" ] && [ -n "$left" ]; then
         msg="left behind: $(echo "$left" | tr '\n' ' ')"
     fi
-    if [ -n "$msg" ]; then echo "FAIL: $1: $msg"; else echo ok; rm -rf "$W"; fi
+    if [ -n "$msg" ]; then echo "FAIL: $1: $msg"; else echo "ok $rc"; rm -rf "$W"; fi
 }
 
 # one plan run under a fault, into a copy of the previous set; $W is a
@@ -102,7 +106,7 @@ check_cmd() { # check_cmd WHAT REFCODE REFOUT command...
     else
         msg="exit $rc (want $refc or 3): $(head -c 300 "$W/stderr")"
     fi
-    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo ok; rm -rf "$W"; fi
+    if [ -n "$msg" ]; then echo "FAIL: $what: $msg"; else echo "ok $rc"; rm -rf "$W"; fi
 }
 
 # a command writing one file, $W/out.xml (the command names it @OUT@):
@@ -150,7 +154,11 @@ if [ "${1:-}" = one ]; then
     kind=$2 n=$3
     bin=$FAULTS
     case $kind in
-    malloc-*) FENV="SIAGA_FAIL_MALLOC=$n"
+    malloc-*) # N, or N:HASH to check that allocation N is at that site
+              case $n in
+              *:*) FENV="SIAGA_FAIL_MALLOC=${n%%:*} SIAGA_FAIL_EXPECT=${n#*:}"; n=${n%%:*} ;;
+              *)   FENV="SIAGA_FAIL_MALLOC=$n" ;;
+              esac
               if [ -n "$PRELOAD" ] && [ "$kind" != malloc-fresh ]; then
                   FENV="$FENV LD_PRELOAD=$PRELOAD"; bin=$SIAGA
               fi ;;
@@ -158,32 +166,42 @@ if [ "${1:-}" = one ]; then
     disk)     FENV="SIAGA_FAIL_DISK=$n" ;;
     esac
     case $kind in
-    malloc-plan)  check_plan "plan, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
-    malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    malloc-plan)  check_plan "plan, allocation $n fails" "$bin" "$T/ref" "$SMALL" --jobs 1 ;;
+    malloc-plan2) check_plan "plan --jobs 2, allocation $n fails" "$bin" "$T/ref" "$SMALL" --jobs 2 ;;
+    malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" --jobs 1 ;;
     malloc-check) check_cmd "check, allocation $n fails" "$(cat "$T/check.rc")" "$T/check.out" "$bin" check "$SMALL" "$ROSTER" ;;
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
-    malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline ;;
+    malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
     malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
     malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
-                       --with "$OVERLAY" --baseline "$T/ref/roster.xml" ;;
+                       --with "$OVERLAY" --baseline "$T/ref/roster.xml" --jobs 1 ;;
     call)         check_plan "plan, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
     call-fresh)   FRESH=1 check_plan "plan into a new folder, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
     disk)         check_plan "plan, disk with $n bytes free" "$bin" "$T/ref" "$SMALL" ;;
-    esac
-    exit 0
+    *)            echo "FAIL: unknown kind $kind" ;;
+    esac > "$T/one.$$"
+    cat "$T/one.$$"
+    case $(cat "$T/one.$$") in ok*) rm -f "$T/one.$$"; exit 0 ;; esac
+    rm -f "$T/one.$$"
+    exit 1
 fi
 
+# a call site is the allocator's caller and its SITE_DEPTH - 1 callers
+# (0: the whole stack, about three times as many runs; see README)
+SITE_DEPTH=${SITE_DEPTH:-4}
+export SIAGA_FAIL_SITE_DEPTH=$SITE_DEPTH
 T=$(mktemp -d /tmp/siaga-faults-XXXXXX)
 trap 'chmod -R u+w "$T" 2>/dev/null; umount "$T/tmpfs" 2>/dev/null; rm -rf "$T"' EXIT
 export TDIR=$T SIAGA FAULTS PRELOAD SAN FULL
 pass=0
 fail=0
-tally() { # read ok / FAIL lines
+. tests/skip.sh
+tally() { # read "ok RC" / FAIL lines
     while IFS= read -r line; do
         case $line in
-        ok) pass=$((pass + 1)) ;;
+        ok*) pass=$((pass + 1)) ;;
         *) fail=$((fail + 1)); [ "$fail" -le 20 ] && echo "$line"; echo "$line" >> "$T/fails" ;;
         esac
     done
@@ -212,8 +230,9 @@ echo $? > "$T/check2.rc"
 
 # how many calls of each kind a clean run makes
 # count ENV... COMMAND...: $C/out is a copy of the previous set, $C/new
-# does not exist
-C=$T/count
+# does not exist.  $C's name is as long as the sweeps' $W, so a run
+# allocates here as it will there (some allocations grow with the path).
+C=$T/w.count0
 count() {
     rm -rf "$T/report" "$C"
     mkdir -p "$C"
@@ -221,69 +240,116 @@ count() {
     env SIAGA_FAIL_REPORT="$T/report" "$@" >/dev/null 2>&1
 }
 calls() { awk -v k="$1" '$1 == k { print $2; exit }' "$T/report"; }
-# numbers 1..N, all of them or, under ASan, about 150 spread over them;
-# with ALLOC=sample every 40th and the last 20
-upto() {
-    if [ "${ALLOC:-0}" = sample ] && [ "$1" -gt 60 ]; then
-        seq 1 40 "$1"; seq $(($1 - 20)) "$1"
-    elif [ "$FULL" = 1 ] || [ "$1" -le 150 ]; then seq 1 "$1"
-    else seq 1 $(( ($1 + 149) / 150 )) "$1"; seq $(($1 - 20)) "$1"; fi
-}
-sweep() { # sweep KIND ARG...
-    kind=$1; shift
-    for a in "$@"; do echo "$a"; done | xargs -P 2 -n 1 sh tests/faults/run.sh one "$kind" > "$T/sweep.out"
-    tally < "$T/sweep.out"
+
+# The allocation numbers to fail, one per line of $T/args, for one command
+# (alloc_args ENV... COMMAND...):
+#   ALLOC=1      every N from 1 to n, the allocations of a clean run
+#                (make test-faults-alloc; under ASan only with FULL=1)
+#   otherwise    N:HASH for each N that is the first allocation with its
+#                call stack (inject.c, SIAGA_FAIL_SITES: the return
+#                addresses relative to each module's load address, so the
+#                list is the same on every machine for the same build).
+#                Every allocation site is failed once for each distinct
+#                chain of callers that reaches it; the runner checks that
+#                allocation N is still at HASH, so the sample cannot drift
+#                to other code unnoticed.
+alloc_args() {
+    rm -f "$T/sites"
+    count SIAGA_FAIL_SITES="$T/sites" "$@"
+    n=$(calls malloc)
+    if [ "${n:-0}" -le 0 ]; then
+        bad "no allocation counted in a clean run of: $*"
+        : > "$T/args"
+    elif [ "$ALLOC" = 1 ] && { [ "$FULL" = 1 ] || [ "$n" -le 150 ]; }; then
+        seq 1 "$n" > "$T/args"
+    else
+        tr ' ' : < "$T/sites" > "$T/args"
+    fi
 }
 
-# 1. allocation failures at every N reached by a small scenario
-if [ "${ALLOC:-0}" != 0 ] && [ -n "$PRELOAD" ]; then
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" -o "$C/out" --quiet
-    n=$(calls malloc)
-    say "plan: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-plan $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$ROSTER"
-    n=$(calls malloc)
-    say "check: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-check $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" $IMPORT_ARGS "$C/import.xml"
-    n=$(calls malloc)
-    say "import (KML, grades, personnel): allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-import $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$C/out" --quiet
-    n=$(calls malloc)
-    say "plan --with overlay --baseline roster: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-replan $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --timeline -o "$C/out" --quiet
-    n=$(calls malloc)
-    say "plan --timeline (roster version 2, shifts): allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-timeline $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/timeline/roster.xml"
-    n=$(calls malloc)
-    say "check of a version 2 roster: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-check2 $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/merged.xml"
-    n=$(calls malloc)
-    say "merge of two rosters: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-merge $(upto "$n")
-    count LD_PRELOAD="$PRELOAD" "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$C/parts"
-    n=$(calls malloc)
-    say "split into kabupaten: allocation N fails, N = 1..$n (whole process, LD_PRELOAD)"
-    sweep malloc-split $(upto "$n")
+# sweep KIND WHAT: one run of KIND per line of $T/args, two at a time.
+# Each runner prints one verdict and exits 1 when it failed; the sweep
+# fails unless there are as many verdicts as arguments, xargs agrees with
+# them, and at least one injected fault made the command exit 3 (were
+# injection to stop working, every run would simply succeed).
+sweep() {
+    kind=$1 what=$2
+    nargs=$(wc -l < "$T/args")
+    say "$what: $nargs runs"
+    if [ "$nargs" -eq 0 ]; then bad "$what: nothing to sweep"; return; fi
+    : > "$T/sweep.out"   # appended to: two runners never write over each other
+    xargs -P 2 -n 1 sh tests/faults/run.sh one "$kind" < "$T/args" >> "$T/sweep.out"
+    xrc=$?
+    nout=$(grep -c -e '^ok' -e '^FAIL' "$T/sweep.out")
+    nfail=$(grep -c '^FAIL' "$T/sweep.out")
+    tally < "$T/sweep.out"
+    [ "$nout" -eq "$nargs" ] || bad "$what: $nargs runs but $nout verdicts (xargs exit $xrc)"
+    if [ "$nfail" -eq 0 ] && [ "$xrc" -ne 0 ]; then bad "$what: xargs exit $xrc"; fi
+    if [ "$nfail" -gt 0 ] && [ "$xrc" -ne 123 ]; then bad "$what: $nfail runs failed but xargs exit $xrc"; fi
+    grep -q '^ok 3$' "$T/sweep.out" || bad "$what: no run exited 3 under its fault (is injection working?)"
+    sweep_runs=$((sweep_runs + nargs))
+}
+sweep_runs=0
+
+# 0. the canary: one allocation left unchecked must make the sweep fail
+if [ -n "${CANARY:-}" ]; then
+    ALLOC=sites
+    if [ -n "$PRELOAD" ]; then
+        alloc_args LD_PRELOAD="$PRELOAD" "$CANARY" plan "$SMALL" -o "$C/out" --quiet --jobs 1
+        SIAGA=$CANARY
+    else
+        alloc_args "$CANARY" plan "$SMALL" -o "$C/out" --quiet --jobs 1
+        FAULTS=$CANARY
+    fi
+    export SIAGA FAULTS
+    sweep malloc-plan "canary: plan with an unchecked allocation, at each call site" > "$T/canary.out"
+    cat "$T/canary.out" | grep -v '^FAIL' | sed 's/^/  /'
+    if [ "$fail" -gt 0 ] && grep -q '^FAIL: plan, allocation [0-9]* fails: exit \(139\|1\)' "$T/canary.out"; then
+        echo "faults: canary caught ($fail failing runs; the first: $(grep -m 1 '^FAIL' "$T/canary.out" | head -c 120))"
+        exit 0
+    fi
+    echo "faults: FAIL: the sweep did not catch the canary's unchecked allocation"
+    exit 1
 fi
-count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
-n=$(calls malloc)
-[ "${ALLOC:-0}" != 0 ] && say "plan: allocation N fails, N = 1..$n (siaga and libxml2, --wrap)"
-if [ "${ALLOC:-0}" = 0 ]; then
-    :
-elif [ -n "$PRELOAD" ]; then
-    if [ "$ALLOC" = sample ]; then sweep malloc-fresh $(seq 1 97 "$n")
-    else sweep malloc-fresh $(seq 1 7 "$n"); fi
-else
-    sweep malloc-plan $(upto "$n")
-    count "$FAULTS" check "$SMALL" "$ROSTER"
-    n=$(calls malloc)
-    say "check: allocation N fails, N = 1..$n (siaga and libxml2, --wrap)"
-    sweep malloc-check $(upto "$n")
+
+# 1. allocation failures at each allocation site (ALLOC=1: every N) of
+# each command
+ALLOC=${ALLOC:-0}
+if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
+    how="(whole process, LD_PRELOAD)"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" -o "$C/out" --quiet --jobs 1
+    sweep malloc-plan "plan: allocation N fails, N of 1..$n $how"
+    # two threads take allocation numbers in any order: each N is tried
+    # without checking its site (a number that moved still fails some
+    # allocation, which must be handled all the same)
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" -o "$C/out" --quiet --jobs 2
+    sed -i 's/:.*//' "$T/args"
+    sweep malloc-plan2 "plan --jobs 2: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$ROSTER"
+    sweep malloc-check "check: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" $IMPORT_ARGS "$C/out.xml"
+    sweep malloc-import "import (KML, grades, personnel): allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$C/out" --quiet --jobs 1
+    sweep malloc-replan "plan --with overlay --baseline roster: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --timeline -o "$C/out" --quiet --jobs 1
+    sweep malloc-timeline "plan --timeline (roster version 2, shifts): allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/timeline/roster.xml"
+    sweep malloc-check2 "check of a version 2 roster: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/out.xml"
+    sweep malloc-merge "merge of two rosters: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$C/parts"
+    sweep malloc-split "split into kabupaten: allocation N fails, N of 1..$n $how"
+    # the --wrap build into a new folder: siaga's own allocations only
+    a=$ALLOC; ALLOC=sites
+    alloc_args "$FAULTS" plan "$SMALL" -o "$C/new" --quiet --jobs 1
+    ALLOC=$a
+    sweep malloc-fresh "plan into a new folder: allocation N fails, N of 1..$n (siaga and libxml2, --wrap)"
+elif [ "$ALLOC" != 0 ]; then
+    how="(siaga and libxml2, --wrap)"
+    alloc_args "$FAULTS" plan "$SMALL" -o "$C/out" --quiet --jobs 1
+    sweep malloc-plan "plan: allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" check "$SMALL" "$ROSTER"
+    sweep malloc-check "check: allocation N fails, N of 1..$n $how"
 fi
 
 # 2. every file call of the output path fails in turn, into the previous
@@ -294,19 +360,18 @@ for fresh in "" -fresh; do
     else
         count "$FAULTS" plan "$SMALL" -o "$C/new" --quiet
     fi
-    list=""
     for c in fopen mkdir rename renameat2 fsync fflush fclose opendir; do
         k=$(calls $c)
-        for i in $(seq 1 "$k"); do list="$list $c:$i"; done
-    done
-    say "plan${fresh:+ into a new folder}: each file call fails in turn ($(echo $list | wc -w) calls)"
-    sweep "call$fresh" $list
+        [ "${k:-0}" -gt 0 ] && seq 1 "$k" | sed "s/^/$c:/"
+    done > "$T/args"
+    sweep "call$fresh" "plan${fresh:+ into a new folder}: each file call fails in turn"
 done
 
 # 3. a full disk at every size up to the whole output, in steps
 total=$(cat "$T"/ref/* | wc -c)
-say "plan: disk full after B bytes, B = 0..$total"
-sweep disk 0 1 100 4095 4096 4097 $(seq 0 $((total / 40 + 1)) "$total") $((total - 1))
+[ "$total" -gt 0 ] || bad "the reference set is empty"
+{ echo 0 1 100 4095 4096 4097 | tr ' ' '\n'; seq 0 $((total / 40 + 1)) "$total"; echo $((total - 1)); } > "$T/args"
+sweep disk "plan: disk full after B bytes, B = 0..$total"
 W=$(mktemp -d "$T/w.XXXXXX")
 FENV="SIAGA_FAIL_DISK=$total"; env $FENV "$FAULTS" plan "$SMALL" -o "$W/out" --quiet && same_set "$W/out" "$T/ref" && ok || bad "a disk just large enough"
 
@@ -320,7 +385,7 @@ if mount -t tmpfs -o size=64k siaga-faults "$T/tmpfs" 2>/dev/null; then
     [ -z "$(ls -A "$T/tmpfs")" ] && ok || bad "tmpfs: left $(ls -A "$T/tmpfs")"
     umount "$T/tmpfs"
 else
-    say "plan: real full disk skipped (cannot mount a tmpfs here; SIAGA_FAIL_DISK covers it)"
+    skip faults 2 "real full disk: cannot mount a tmpfs here (SIAGA_FAIL_DISK covers the same paths)"
 fi
 
 # 4. unwritable output folders
@@ -338,12 +403,18 @@ rc=$?
 [ "$rc" = 3 ] && grep -q "^siaga: $SMALL/model.lp: cannot write" "$W/err" && ok || bad "export into a file's path: exit $rc: $(cat "$W/err")"
 "$SIAGA" plan "$SMALL" -o "$W/p2" --export-lp "$W/model.lp" --quiet 2>"$W/err" &&
     grep -q "^Minimize" "$W/model.lp" && [ -z "$(ls -A "$W" | grep '^\.model')" ] && ok || bad "export over a previous model"
-if [ "$(id -u)" -ne 0 ]; then
-    cp -r "$T/old" "$W/ro" && chmod 500 "$W/ro" && chmod 555 "$W"
-    "$SIAGA" plan "$SMALL" -o "$W/ro" --quiet 2>/dev/null
+# root writes anywhere: as root, the plan runs as nobody, who owns the
+# folder (so it can read the previous set) but may not write it
+if can_drop_root; then
+    cp -r "$T/old" "$W/ro"
+    [ "$(id -u)" -eq 0 ] && chown -R nobody "$W/ro" && chmod 711 "$T"
+    chmod 500 "$W/ro" && chmod 555 "$W"
+    unprivileged "$SIAGA" plan "$SMALL" -o "$W/ro" --quiet 2>/dev/null
     rc=$?
     chmod 755 "$W" "$W/ro"
     [ "$rc" = 3 ] && same_set "$W/ro" "$T/old" && ok || bad "read-only folder: exit $rc"
+else
+    skip faults 1 "read-only folder: running as root without setpriv or runuser"
 fi
 
 # 5. GLPK failures: time limit, failure, error hook, at several calls
@@ -368,7 +439,7 @@ for how in tmlim fail hook nosol; do
     done
 done
 
-# 6. huge inputs: refused quickly, in bounded memory, with a clear message
+# 6. huge inputs: refused in bounded memory, with a clear message
 say "limits: huge inputs"
 W=$(mktemp -d "$T/w.XXXXXX")
 python3 - "$W" "$SMALL" <<'EOF'
@@ -387,20 +458,21 @@ open(w + '/members.xml', 'w').write(small.replace('</personnel>', ''.join(
     '<unit id="U%d" force="tni" name="u" count="1000000"/>' % i for i in range(5)) + '</personnel>'))
 EOF
 truncate -s 1G "$W/big.xml"
-limit() { # limit FILE PATTERN
-    rm -f "$W/time"
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%e %M" -o "$W/time" "$SIAGA" validate "$W/$1" >/dev/null 2>"$W/err"
-    else
-        "$SIAGA" validate "$W/$1" >/dev/null 2>"$W/err"
-    fi
+# bounded KIB COMMAND...: COMMAND with at most KIB KiB of address space,
+# so a reader that expands what it should refuse runs out of memory and
+# exits 3, not 2; and a generous guard against a hang.  Not under ASan,
+# which reserves terabytes of address space.  How long these take and how
+# much they use is measured by make bench (bench/limits.sh), not here.
+bounded() {
+    kib=$1; shift
+    if [ "$SAN" = 1 ]; then timeout 600 "$@"
+    else (ulimit -v "$kib" && exec timeout 600 "$@"); fi
+}
+limit() { # limit FILE PATTERN: validate refuses FILE in 1.5 GiB
+    bounded 1572864 "$SIAGA" validate "$W/$1" >/dev/null 2>"$W/err"
     rc=$?
-    set -- "$1" "$2" $(tail -n 1 "$W/time" 2>/dev/null)
     [ "$rc" = 2 ] && grep -q "$2" "$W/err" && ok || bad "$1: exit $rc: $(head -c 200 "$W/err")"
-    if [ "$SAN" != 1 ] && [ $# -ge 4 ]; then
-        awk -v s="$3" -v m="$4" 'BEGIN { exit !(s < 10 && m < 1500000) }' && ok || bad "$1: $3 s, $4 KiB"
-    fi
-    say "  $1: $(head -n 1 "$W/err" | sed "s|$W/||") (${3:-?} s, ${4:-?} KiB)"
+    say "  $1: $(head -n 1 "$W/err" | sed "s|$W/||")"
 }
 limit attrs.xml "attributes in one element"
 limit attrs100k.xml "attributes in one element"
@@ -409,6 +481,8 @@ limit name.xml "bytes long; the limit"
 limit count.xml "MiB, the limit"
 [ "$SAN" = 1 ] || limit members.xml "members, the limit"
 limit big.xml "larger than"
+cp tests/data/scenario/bad-billion-laughs.xml "$W/laughs.xml"
+limit laughs.xml "entity"
 "$SIAGA" check "$SMALL" "$W/big.xml" 2>"$W/err" >/dev/null
 [ $? = 2 ] && grep -q "larger than" "$W/err" && ok || bad "roster of 1 GB"
 "$SIAGA" check "$SMALL" "$W/attrs.xml" 2>"$W/err" >/dev/null
@@ -416,21 +490,13 @@ limit big.xml "larger than"
 "$SIAGA" check "$SMALL" "$W/roster2-attrs.xml" 2>"$W/err" >/dev/null
 [ $? = 2 ] && grep -q "roster2-attrs.xml:3: more than 256 attributes" "$W/err" && ok || bad "roster version 2 with 100,000 attributes: $(head -c 200 "$W/err")"
 # the importers' own readers: CSV records and files, the wilayah list, KML
-implimit() { # implimit FILE PATTERN import-args...
+implimit() { # implimit FILE PATTERN import-args...: refused in 200 MiB
     f=$1 pat=$2; shift 2
-    rm -f "$W/time" "$W/imp.xml"
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%e %M" -o "$W/time" "$SIAGA" import "$@" -o "$W/imp.xml" >/dev/null 2>"$W/err"
-    else
-        "$SIAGA" import "$@" -o "$W/imp.xml" >/dev/null 2>"$W/err"
-    fi
+    rm -f "$W/imp.xml"
+    bounded 204800 "$SIAGA" import "$@" -o "$W/imp.xml" >/dev/null 2>"$W/err"
     rc=$?
-    set -- $(tail -n 1 "$W/time" 2>/dev/null)
     [ "$rc" = 2 ] && grep -q "$pat" "$W/err" && [ ! -e "$W/imp.xml" ] && ok || bad "import $f: exit $rc: $(head -c 200 "$W/err")"
-    if [ "$SAN" != 1 ] && [ $# -ge 2 ]; then
-        awk -v s="$1" -v m="$2" 'BEGIN { exit !(s < 30 && m < 200000) }' && ok || bad "import $f: $1 s, $2 KiB"
-    fi
-    say "  import $f: $(head -n 1 "$W/err" | sed "s|$W/||") (${1:-?} s, ${2:-?} KiB)"
+    say "  import $f: $(head -n 1 "$W/err" | sed "s|$W/||")"
 }
 IW="--wilayah tests/data/import/wilayah.tsv"
 truncate -s 1G "$W/big.csv"
@@ -486,5 +552,5 @@ if "$SIAGA" --help 2>&1 | grep -q -- '--jobs'; then
 fi
 
 [ -s "$T/fails" ] && cp "$T/fails" "${FAULTS_LOG:-/dev/null}"
-echo "faults: $pass passed, $fail failed"
+echo "faults: $pass passed, $fail failed, $skipped skipped; $sweep_runs runs in the sweeps"
 [ "$fail" -eq 0 ]
