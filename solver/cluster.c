@@ -1108,7 +1108,7 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             rc = SIAGA_ENOMEM;
             goto done;
         }
-        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ (uint64_t)c->tps[0];
+        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ c->seed;
         rc = greedy(c, &alt, seed | 1);
         if (rc == SIAGA_OK)
             rc = cluster_close_posts(c, &alt, lb);
@@ -1227,6 +1227,20 @@ done:
     return rc;
 }
 
+/* A seed for a component's randomised searches from its TPS codes and
+ * size, so that a split part is clustered as in the whole scenario. */
+static uint64_t comp_seed(const struct scenario *s, const int *tps, int n)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)n;
+    for (int i = 0; i < n && i < 4; i++) {
+        const struct tps *t = &s->tps[tps[i]];
+        h = (h ^ (uint64_t)t->no) * 1099511628211ULL;
+        h = (h ^ (uint64_t)(int64_t)llround(t->lat * 1e7)) * 1099511628211ULL;
+        h = (h ^ (uint64_t)(int64_t)llround(t->lon * 1e7)) * 1099511628211ULL;
+    }
+    return h;
+}
+
 /*
  * Cluster the TPS idx[0..n) of one kecamatan and grade: radius graph,
  * components, then solve_comp on each.
@@ -1326,8 +1340,9 @@ static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
         for (int i = root; i < n; i++)
             if (comp[i] == root)
                 local[i] = m, ctps[m++] = idx[i];
-        struct comp c = {m, gr->tps_per_post, gr->radius_km, ctps,
+        struct comp c = {m, gr->tps_per_post, gr->radius_km, ctps, 0,
                          coff, cadj, cdist};
+        c.seed = comp_seed(s, ctps, m);
         int e = 0, q = 0;
         coff[0] = 0;
         for (int i = root; i < n; i++) {

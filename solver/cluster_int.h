@@ -17,6 +17,9 @@ struct comp {
     int n, cap;             /* TPS, TPS per post */
     double radius;
     const int *tps;         /* global TPS index of each node */
+    uint64_t seed;          /* of the component's own data (not of TPS
+                               indices, which differ between a scenario
+                               and its split parts) */
     int *off, *adj;         /* neighbours of i: adj[off[i] .. off[i+1]) */
     double *dist;           /* matching distances */
 };

@@ -598,7 +598,7 @@ static int price_run(struct bp *b, long *bound)
             /* the LP leaves a gap: destroy and repair first (no GLPK) */
             double t1 = solver_now();
             rc = cluster_lns(c, b->best, T, CLUSTER_LNS_STALE,
-                             0x2545F4914F6CDD1DULL ^ (uint64_t)c->tps[0], b->deadline);
+                             0x2545F4914F6CDD1DULL ^ c->seed, b->deadline);
             b->st.lns_sec = solver_now() - t1;
             if (rc != SIAGA_OK)
                 goto done;
