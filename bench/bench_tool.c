@@ -8,6 +8,17 @@
  *       grade within the radius until full.  Prints
  *       "posts N guard_places G".
  *
+ *   bench_tool posts SCENARIO.xml JOBS REF_GLPK_SEC [LPDIR]
+ *       Clusters the scenario (item 3 only) and prints one line
+ *       "total S posts P bound B unproven U hard H worst_kec K S2"
+ *       then a line per component the greedy did not settle, slowest
+ *       first: "comp KEC N C POSTS BOUND ROOT_LP SECONDS NODES
+ *       GLPK_SEC GLPK_STATUS GLPK_POSTS" (GLPK_*: GLPK's branch and
+ *       bound on the linking MIP within REF_GLPK_SEC, 0 = not run;
+ *       status 0 proven, 1 time limit).  With LPDIR, each such
+ *       component's MIP is written there for CBC.  The references run on
+ *       components of 100 TPS or more only.
+ *
  *   bench_tool model SCENARIO.xml MODEL.lp
  *       Plans the scenario, writes the monolithic model (solver/export.c)
  *       and prints "objective V seconds T": V is the plan's value in the
@@ -17,7 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "export.h"
+#include "glpk_util.h"
 #include "geo.h"
 #include "planner.h"
 #include "scenario.h"
@@ -85,8 +98,70 @@ static int model(const struct scenario *s, const char *lp)
     return rc == SIAGA_OK ? 0 : 3;
 }
 
+static int cmp_slow(const void *a, const void *b)
+{
+    const struct cluster_comp_stat *x = a, *y = b;
+    if (x->seconds != y->seconds)
+        return x->seconds > y->seconds ? -1 : 1;
+    return (x->kecamatan > y->kecamatan) - (x->kecamatan < y->kecamatan);
+}
+
+static int posts(const struct scenario *s, int jobs, double ref, const char *dir)
+{
+    struct plan_params pp;
+    struct cluster_result r;
+    struct error_list el;
+    plan_params_init(&pp);
+    pp.jobs = jobs;
+    pp.quiet = true;
+    pp.reference_glpk = ref;
+    pp.reference_dir = dir;
+    pp.reference_min_n = 100;
+    error_list_init(&el);
+    double t0 = solver_now();
+    int rc = cluster_build(s, &pp, 0, &r, &el);
+    double sec = solver_now() - t0;
+    error_list_free(&el);
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+        return 3;
+    int worst = 0, unproven = 0;
+    for (int k = 1; k < s->nkec; k++)
+        if (r.kec_seconds[k] > r.kec_seconds[worst])
+            worst = k;
+    for (int i = 0; i < r.nhard; i++)
+        unproven += r.hard[i].posts > r.hard[i].bound;
+    printf("total %.3f posts %d bound %ld unproven %d hard %d worst_kec %s %.3f\n",
+           sec, r.npost, r.posts_bound, unproven, r.nhard,
+           s->nkec ? s->kec[worst].code : "-", s->nkec ? r.kec_seconds[worst] : 0.0);
+    qsort(r.hard, (size_t)r.nhard, sizeof *r.hard, cmp_slow);
+    for (int i = 0; i < r.nhard; i++) {
+        const struct cluster_comp_stat *h = &r.hard[i];
+        printf("comp %s %d %d %ld %ld %.4f %.3f %ld %.3f %d %ld\n",
+               s->kec[h->kecamatan].code, h->n, h->cap, h->posts, h->bound,
+               h->root_lp, h->seconds, h->nodes,
+               h->ref_glpk_sec < 0 ? 0.0 : h->ref_glpk_sec, h->ref_glpk_status,
+               h->ref_glpk_posts);
+    }
+    cluster_free(&r);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc >= 5 && strcmp(argv[1], "posts") == 0) {
+        struct error_list el;
+        struct scenario *s = NULL;
+        error_list_init(&el);
+        if (io_read_scenario(argv[2], &s, &el) != SIAGA_OK) {
+            fprintf(stderr, "bench_tool: cannot read %s\n", argv[2]);
+            error_list_free(&el);
+            return 2;
+        }
+        int code = posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL);
+        scenario_destroy(s);
+        error_list_free(&el);
+        return code;
+    }
     if (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4)) {
         fprintf(stderr, "usage: bench_tool greedy SCENARIO | model SCENARIO LP\n");
         return 2;

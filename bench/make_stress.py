@@ -15,7 +15,8 @@ few hundred metres out, as on real maps) and lets desa overlap:
           apart (some joined, some not), blobs of sigma 120 m: long chains in
           which ceil(n/c) is often not reachable.
 - line:   each kecamatan's TPS along a coast or river, 0.2-1.6 km apart, with
-          a little noise across: a path graph of hundreds of TPS.
+          a little noise across, folded every 15 km (3 km between courses):
+          path graphs of hundreds of TPS.
 - island: desa as islands of 1-25 TPS, 1.5-6 km apart, some just within the
           radius of each other.
 
@@ -52,16 +53,19 @@ def place_kecamatan(shape, rnd, clat, clon, desa, radius):
     """Yield (desa_row, [(lat, lon) per TPS]) for one kecamatan."""
     nd = len(desa)
     if shape == "line":
-        # one line through the kecamatan, desa after desa along it
-        ang = rnd.uniform(0, math.pi)
+        # a coast or river: one line through the kecamatan, desa after desa
+        # along it, folded every 15 km onto a parallel course 3 km over (a
+        # kecamatan must stay within 50 km of its median, formats 1.5)
         pos = 0.0
         for r in desa:
             pts = []
             for _ in tps_numbers(r):
                 pos += rnd.uniform(0.2, 1.6)
-                across = rnd.gauss(0, 0.05)
-                pts.append(move(clat, clon, pos * math.cos(ang) - across * math.sin(ang),
-                                pos * math.sin(ang) + across * math.cos(ang)))
+                row, along = divmod(pos, 15.0)
+                if int(row) % 2:
+                    along = 15.0 - along
+                pts.append(move(clat, clon, 3.0 * (row % 12) + rnd.gauss(0, 0.05),
+                                along - 7.5))
             yield r, pts
         return
     if shape == "chain":

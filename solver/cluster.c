@@ -33,6 +33,7 @@
 #include <stdatomic.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "geo.h"
@@ -514,6 +515,7 @@ struct dfs {
     const struct comp *c;
     int p, open, uncovered, room;
     long nodes, limit;
+    double deadline;        /* solver_now() time, 0 = none */
     int *anchor;            /* -1 uncovered */
     int *load;              /* TPS in the post anchored here; 0 if none */
 };
@@ -525,6 +527,8 @@ static int dfs_rec(struct dfs *d)
     if (d->uncovered == 0)
         return 1;
     if (++d->nodes > d->limit)
+        return -1;
+    if ((d->nodes & 1023) == 0 && solver_past(d->deadline))
         return -1;
     int newpost = d->open < d->p;
     if (d->uncovered > d->room + (d->p - d->open) * c->cap)
@@ -619,7 +623,7 @@ static int dfs_rec(struct dfs *d)
  * out first (so untouched, *bound raised to what was proven).
  */
 static int exact_posts(const struct comp *c, struct sol *so, long lb,
-                       long budget, long *bound)
+                       long budget, double deadline, long *bound)
 {
     struct dfs d;
     memset(&d, 0, sizeof d);
@@ -630,6 +634,7 @@ static int exact_posts(const struct comp *c, struct sol *so, long lb,
     if (d.anchor == NULL || d.load == NULL)
         goto done;
     d.limit = budget;
+    d.deadline = deadline;
     for (long p = lb; p < so->posts; p++) {
         for (int i = 0; i < c->n; i++)
             d.anchor[i] = -1, d.load[i] = 0;
@@ -669,6 +674,8 @@ struct mip {
     int proven, found;
     double *xval;           /* column values of the best solution */
     int given;              /* incumbent handed in already */
+    const char *export_path;/* benchmarks: write the model here (CPLEX LP);
+                               with deadline < 0, write and do not solve */
 };
 
 static int col_y(int i) { return i + 1; }
@@ -790,6 +797,18 @@ static int mip_solve(struct mip *m)
         ++e; ia[e] = r; ja[e] = col_y(i); ar[e] = 1;
     }
     glp_load_matrix(P, (int)e, ia, ja, ar);
+    if (m->export_path != NULL && glp_write_lp(P, NULL, m->export_path) != 0) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    if (m->deadline < 0) {
+        glp_delete_prob(P);
+        glpk_guard_end(&g);
+        rc = SIAGA_OK;
+        goto done;
+    }
 
     glp_smcp sp;
     glp_init_smcp(&sp);
@@ -1037,6 +1056,8 @@ struct kres {
     struct post *post; int npost, cap_post;
     long *comp_posts; int ncomp, cap_comp;  /* local component ids */
     long posts_bound, mip_solves, price_nodes;
+    struct cluster_comp_stat *hard; int nhard, cap_hard;
+    double seconds;
     double km, km_bound;
     int limited;
 };
@@ -1081,6 +1102,76 @@ static int push_comp(struct ctx *x, long posts)
     return o->ncomp++;
 }
 
+/* The exact search on so from *lb; raises *lb to what it proves. */
+static int exact_try(const struct comp *c, struct sol *so, long *lb, long budget,
+                     double deadline)
+{
+    long proven_lb = *lb;
+    int ex = exact_posts(c, so, *lb, budget, deadline, &proven_lb);
+    if (ex == -2)
+        return SIAGA_ENOMEM;
+    *lb = ex >= 0 ? so->posts : proven_lb;
+    return SIAGA_OK;
+}
+
+static int push_hard(struct kres *o)
+{
+    if (o->nhard == o->cap_hard) {
+        int nc = o->cap_hard ? 2 * o->cap_hard : 16;
+        struct cluster_comp_stat *np = realloc(o->hard, sizeof *np * (size_t)nc);
+        if (np == NULL)
+            return SIAGA_ENOMEM;
+        o->hard = np;
+        o->cap_hard = nc;
+    }
+    memset(&o->hard[o->nhard++], 0, sizeof *o->hard);
+    return SIAGA_OK;
+}
+
+/* Benchmarks only (plan_params.reference_glpk, reference_dir): the same
+ * component by GLPK's branch and bound on the linking MIP, with no help
+ * (no incumbent, no node budget), and its model for CBC. */
+static int reference_solve(struct ctx *x, const struct comp *c, int kec,
+                           struct cluster_comp_stat *st)
+{
+    int rc;
+    struct mip m;
+    memset(&m, 0, sizeof m);
+    m.c = c;
+    st->ref_glpk_sec = -1;
+    if (x->pp->reference_dir != NULL) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/comp-%d-%d.lp", x->pp->reference_dir,
+                 kec, c->tps[0]);
+        m.export_path = path;
+        m.deadline = -1;   /* write only */
+        rc = mip_solve(&m);
+        free(m.xval);
+        memset(&m, 0, sizeof m);
+        m.c = c;
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+            return rc;
+    }
+    if (x->pp->reference_glpk > 0) {
+        double t0 = solver_now();
+        m.deadline = t0 + x->pp->reference_glpk;
+        rc = mip_solve(&m);
+        st->ref_glpk_sec = solver_now() - t0;
+        st->ref_glpk_status = m.proven ? 0 : rc == SIAGA_ELIMIT ? 1 : 2;
+        if (m.found) {
+            struct sol ms = {malloc(sizeof(int) * (size_t)c->n), 0};
+            if (ms.anchor != NULL)
+                mip_to_sol(c, m.xval, &ms);
+            st->ref_glpk_posts = ms.posts;
+            free(ms.anchor);
+        }
+        free(m.xval);
+        if (rc == SIAGA_ENOMEM)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
 /* Solve one component and append its posts. */
 static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                       int kec)
@@ -1093,7 +1184,7 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     if (so.anchor == NULL)
         goto done;
     long lb = cluster_lower_bound(n, c->cap);
-    double km_lb = 0;
+    double km_lb = 0, t_comp = solver_now();
     rc = greedy(c, &so, 0);
     if (rc == SIAGA_OK && so.posts > lb)
         rc = cluster_close_posts(c, &so, lb);
@@ -1125,8 +1216,23 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     }
     /* the set-partitioning bound, and branch-and-price where it leaves a
      * gap */
-    if (so.posts > lb) {
-        struct price_stats ps;
+    struct price_stats ps;
+    memset(&ps, 0, sizeof ps);
+    int hard = so.posts > lb ? o->nhard : -1;
+    /* small components: the exact search first, on a tenth of its budget
+     * (on a path of 30 TPS it settles in milliseconds what the LP leaves
+     * to branching) */
+    if (so.posts > lb && n <= EXACT_MAX_N &&
+        (rc = exact_try(c, &so, &lb, x->pp->posts_node_limit / 10, x->deadline)) != SIAGA_OK)
+        goto done;
+    if (hard >= 0) {
+        if ((rc = push_hard(o)) != SIAGA_OK)
+            goto done;
+        o->hard[hard].ref_glpk_sec = -1;
+        if ((x->pp->reference_glpk > 0 || x->pp->reference_dir != NULL) &&
+            n >= x->pp->reference_min_n)
+            if ((rc = reference_solve(x, c, kec, &o->hard[hard])) != SIAGA_OK)
+                goto done;
         rc = cluster_price_posts(c, &so, &lb, x->deadline, x->pp->price_node_limit, &ps);
         o->mip_solves++;
         o->price_nodes += ps.nodes;
@@ -1135,19 +1241,23 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     }
     /* small components: the exact search can still settle what the
      * search above left open */
-    if (so.posts > lb && n <= EXACT_MAX_N && !solver_past(x->deadline)) {
-        long proven_lb = lb;
-        int ex = exact_posts(c, &so, lb, x->pp->posts_node_limit, &proven_lb);
-        if (ex == -2) {
-            rc = SIAGA_ENOMEM;
-            goto done;
-        }
-        lb = proven_lb;
-        if (ex >= 0)
-            lb = so.posts;
-    }
+    if (so.posts > lb && n <= EXACT_MAX_N && !solver_past(x->deadline) &&
+        (rc = exact_try(c, &so, &lb, x->pp->posts_node_limit, x->deadline)) != SIAGA_OK)
+        goto done;
     if (so.posts > lb)
         o->limited = 1;
+    if (hard >= 0) {
+        struct cluster_comp_stat *st = &o->hard[hard];
+        st->kecamatan = kec;
+        st->grade = (int)g;
+        st->n = n;
+        st->cap = c->cap;
+        st->posts = so.posts;
+        st->bound = lb;
+        st->root_lp = ps.root_lp;
+        st->seconds = solver_now() - t_comp;
+        st->nodes = ps.nodes;
+    }
     o->posts_bound += lb;
 
     /* item 5 with the post count fixed */
@@ -1433,7 +1543,9 @@ static int cluster_job(void *ctx, int k, int worker)
         return SIAGA_ENOMEM;
     struct ctx x = {j->s, j->pp, j->deadline, j->tps_comp, &j->kr[k],
                     j->lo, j->hi, j->fixed};
+    double t0 = solver_now();
     int rc = cluster_kecamatan(&x, k, idx);
+    j->kr[k].seconds = solver_now() - t0;
     free(idx);
     long done = atomic_fetch_add(&j->done, 1) + 1;
     if (rc == SIAGA_OK && j->pp->progress != NULL)
@@ -1509,9 +1621,15 @@ int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
         ncomp += kr[k].ncomp;
     }
     rc = SIAGA_ENOMEM;
+    long nhard = 0;
+    for (int k = 0; k < nk; k++)
+        nhard += kr[k].nhard;
     out->post = malloc(sizeof *out->post * (size_t)(npost + nkept + 1));
     out->comp_posts = malloc(sizeof(long) * (size_t)(ncomp + 1));
-    if (out->post == NULL || out->comp_posts == NULL)
+    out->hard = malloc(sizeof *out->hard * (size_t)(nhard + 1));
+    out->kec_seconds = malloc(sizeof(double) * ((size_t)nk + 1));
+    if (out->post == NULL || out->comp_posts == NULL || out->hard == NULL ||
+        out->kec_seconds == NULL)
         goto done;
     int limited = 0;
     for (int k = 0; k < nk; k++) {
@@ -1531,6 +1649,10 @@ int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
         out->km_bound += r->km_bound;
         out->mip_solves += r->mip_solves;
         limited |= r->limited;
+        if (r->nhard > 0)
+            memcpy(out->hard + out->nhard, r->hard, sizeof *r->hard * (size_t)r->nhard);
+        out->nhard += r->nhard;
+        out->kec_seconds[k] = r->seconds;
     }
     /* kept posts count as they are: the bound says nothing about them */
     for (int i = 0; i < nkept; i++) {
@@ -1543,6 +1665,7 @@ done:
     for (int k = 0; kr != NULL && k < nk; k++) {
         free(kr[k].post);
         free(kr[k].comp_posts);
+        free(kr[k].hard);
     }
     free(kr);
     free(lo);
@@ -1566,5 +1689,7 @@ void cluster_free(struct cluster_result *r)
     free(r->post);
     free(r->tps_comp);
     free(r->comp_posts);
+    free(r->hard);
+    free(r->kec_seconds);
     memset(r, 0, sizeof *r);
 }

@@ -16,6 +16,18 @@
 #include "roster.h"
 #include "scenario.h"
 
+/* A component the greedy did not settle at ceil(n/c): what it took. */
+struct cluster_comp_stat {
+    int kecamatan, grade, n, cap;
+    long posts, bound;          /* found, proven */
+    double root_lp;             /* the set-partitioning LP at the root */
+    double seconds;             /* wall clock of the whole component */
+    long nodes;                 /* branch-and-price nodes */
+    double ref_glpk_sec;        /* reference_glpk: seconds, -1 if not run */
+    int ref_glpk_status;        /* 0 proven, 1 time limit, 2 failed */
+    long ref_glpk_posts;        /* its best clustering (0: none) */
+};
+
 struct cluster_result {
     struct post *post; int npost;  /* anchor first, others by TPS index */
     long posts_bound;              /* proven lower bound on npost */
@@ -24,7 +36,9 @@ struct cluster_result {
                                       grade has one TPS per post */
     long *comp_posts;              /* posts in each component */
     int ncomp;
-    long mip_solves;               /* components that needed the MIP */
+    long mip_solves;               /* components that needed the LP */
+    struct cluster_comp_stat *hard; int nhard; /* those components */
+    double *kec_seconds;           /* wall clock per kecamatan */
 };
 
 /*

@@ -17,7 +17,8 @@
  * pi / max(w, 1) is feasible for the dual of the full master, so
  * sum(pi) / max(w, 1) bounds the LP, and so the posts, from below (Farley;
  * at convergence w <= 1 and it is the LP value).  Posts are whole, so the
- * bound is rounded up after taking 1e-9 off for the rounding of the sum.
+ * bound is rounded up, after taking a little off for floating point
+ * (whole_bound): an LP of exactly k is never taken for more than k.
  *
  * Branching on anchors: y_a = the sum of the columns anchored at a.
  *   y_a = 1: a is an anchor; the columns holding a as a member are fixed
@@ -52,12 +53,15 @@
 #include "error.h"
 #include "glpk_util.h"
 
-/* Dual weights below this are taken as zero when pricing. */
-#define PI_EPS 1e-12
 /* A column enters when its dual weight exceeds 1 by this much. */
 #define RC_EPS 1e-7
-/* Slack for the rounding of sum(pi) when the bound is rounded up. */
-#define BOUND_EPS 1e-9
+/* Slack for floating point when the bound is rounded up: sum(pi) and the
+ * largest weight are sums of at most n and cap doubles, exact to ~1e-13
+ * relative; the bound is taken 1e-9 relative and 1e-7 absolute lower, so
+ * an LP whose value is a whole number k (a perfect packing: n / cap) is
+ * never rounded up to k + 1.  Weaker, never wrong. */
+#define BOUND_EPS 1e-7
+#define BOUND_REL 1e-9
 /* Most columns generated for one component before giving up. */
 #define MAX_COLUMNS 400000
 /* Pricing rounds after each fixing in the dive: 0, the dive works on the
@@ -263,6 +267,12 @@ static void decide(struct bp *b, int a, int v)
     b->bounds_changed = 1;
 }
 
+/* The fewest posts a bound of lb proves. */
+static long whole_bound(double lb)
+{
+    return (long)ceil(lb * (1.0 - BOUND_REL) - BOUND_EPS);
+}
+
 /* One simplex solve of the restricted master; 0, or a SIAGA status. */
 static int lp_solve(struct bp *b)
 {
@@ -303,7 +313,7 @@ static double price_anchor(const struct bp *b, int a, int *m, int *k)
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int t = c->adj[q];
         double v = b->pi[t];
-        if (v <= PI_EPS || b->state[t] == ANCHOR)
+        if (v <= 0 || b->state[t] == ANCHOR)
             continue;
         if (nt == want && v <= top[nt - 1])
             continue;
@@ -403,7 +413,7 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
         double farley = sum / (wmax > 1.0 ? wmax : 1.0);
         if (farley > *lb)
             *lb = farley;
-        if (ceil(*lb - BOUND_EPS) > (double)b->T)
+        if (whole_bound(*lb) > b->T)
             return NODE_PRUNED;
         if (added == 0) {
             if (wmax > 1.0 + RC_EPS)

@@ -23,6 +23,14 @@ struct plan_params {
     long price_node_limit; /* branch-and-price nodes per component on
                            item 3 (a deterministic budget; 0 = none, then
                            only the time limit stops it), >= 0 */
+    double reference_glpk; /* benchmarks only: when > 0, each component
+                           that needed the LP is also solved by GLPK's
+                           branch and bound on the linking MIP within this
+                           many seconds (cluster_comp_stat); 0: never */
+    int reference_min_n; /* benchmarks only: the references above only on
+                           components of at least this many TPS */
+    const char *reference_dir; /* benchmarks only: when set, that model is
+                           written there as comp-K-N.lp for CBC */
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
     void (*progress)(void *ctx, const char *phase, long done, long total);
