@@ -68,6 +68,14 @@
  * columns already generated (a restricted-master dive; cheapest, and
  * measured best on the stress maps). */
 #define DIVE_ROUNDS 0
+/* Pricing rounds at a branch-and-price node below the root: the bound
+ * from an unfinished node is still valid (Farley), only weaker, and the
+ * branching still follows its LP. */
+#define NODE_ROUNDS 25
+/* Branch-and-price nodes a component may have: at most NODE_WORK / n
+ * (and the caller's node_limit), at least 10; 10 when the root LP is a
+ * whole number. */
+#define NODE_WORK 20000
 /* Most pricing rounds at one node (tailing off: then the node stops). */
 #define MAX_ROUNDS 2000
 
@@ -516,7 +524,7 @@ static int node_search(struct bp *b, int depth)
     b->nodes++;
     b->st.nodes++;
     double lb;
-    int r = node_lp(b, &lb, -1);
+    int r = node_lp(b, &lb, depth == 0 ? -1 : NODE_ROUNDS);
     if (depth == 0 && b->st.root_lp < lb)
         b->st.root_lp = lb;
     if (depth == 0 && b->st.root_sec == 0)
@@ -615,6 +623,17 @@ static int price_run(struct bp *b, long *bound)
             rc = SIAGA_ENOMEM;
             if (b->best->posts <= T)
                 break;
+            /* branching pays where it can raise a fractional bound; at an
+             * LP of exactly T (a perfect packing: n = T cap) it can only
+             * look for a clustering, which the dive already did.  Nodes
+             * cost more on larger components. */
+            long cap_nodes = NODE_WORK / b->n;
+            if (cap_nodes < 10)
+                cap_nodes = 10;
+            if (lb <= (double)T + 1e-6 && cap_nodes > 10)
+                cap_nodes = 10;
+            if (b->node_limit == 0 || b->node_limit > cap_nodes)
+                b->node_limit = cap_nodes;
         }
         int r = dive(b);
         if (r == NODE_FOUND) {
