@@ -207,7 +207,7 @@ static int col_add(struct bp *b, int a, const int *m, int k)
             return -1;
         b->capcol = nc;
     }
-    if (b->nmem + (size_t)k > b->capmem) {
+    if (b->nmem + (size_t)k > b->capmem || b->mem == NULL) {
         size_t nc = b->capmem ? 2 * b->capmem : 1024;
         while (nc < b->nmem + (size_t)k)
             nc *= 2;
@@ -220,7 +220,8 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     int j = b->ncol;
     b->anc[j] = a;
     b->off[j] = (int)b->nmem;
-    memcpy(b->mem + b->nmem, m, sizeof(int) * (size_t)k);
+    if (k > 0)
+        memcpy(b->mem + b->nmem, m, sizeof(int) * (size_t)k);
     b->nmem += (size_t)k;
     b->off[j + 1] = (int)b->nmem;
     b->block[j] = col_block(b, a, m, k);
