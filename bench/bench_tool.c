@@ -14,7 +14,7 @@
  *       then a line per component the greedy did not settle, slowest
  *       first: "comp KEC N C POSTS BOUND ROOT_LP SECONDS NODES
  *       GLPK_SEC GLPK_STATUS GLPK_POSTS" (GLPK_*: GLPK's branch and
- *       bound on the linking MIP within REF_GLPK_SEC, 0 = not run;
+ *       bound on the linking MIP within REF_GLPK_SEC, -1 = not run;
  *       status 0 proven, 1 time limit).  With LPDIR, each such
  *       component's MIP is written there for CBC.  The references run on
  *       components of 100 TPS or more only.
@@ -139,7 +139,7 @@ static int posts(const struct scenario *s, int jobs, double ref, const char *dir
         printf("comp %s %d %d %ld %ld %.4f %.3f %ld %.3f %d %ld\n",
                s->kec[h->kecamatan].code, h->n, h->cap, h->posts, h->bound,
                h->root_lp, h->seconds, h->nodes,
-               h->ref_glpk_sec < 0 ? 0.0 : h->ref_glpk_sec, h->ref_glpk_status,
+               h->ref_glpk_sec, h->ref_glpk_status,
                h->ref_glpk_posts);
     }
     cluster_free(&r);

@@ -71,6 +71,13 @@ for name in $SCALES; do
     esac
 done
 
+# the hard map shapes (bench/stress.sh); STRESS=0 skips them
+stress=""
+if [ "${STRESS:-1}" != 0 ]; then
+    echo "bench: stress shapes" >&2
+    stress=$(JOBS=$JOBS sh bench/stress.sh "$B")
+fi
+
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 mem=$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)
 {
@@ -97,5 +104,21 @@ mem=$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)
     echo "| scale | siaga s | CBC s | CBC / siaga | result |"
     echo "|---|---:|---:|---:|---|"
     printf "%s" "$cbcrows"
+    if [ -n "$stress" ]; then
+        echo
+        echo "## Stress shapes: the posts search on hard maps"
+        echo
+        echo "bench/stress.sh: Kabupaten Bogor (the real desa list, ~15,000 TPS) with the coordinates"
+        echo "of bench/make_stress.py: dense (urban kecamatan of overlapping desa blobs), kota, chain"
+        echo "(desa ~ one radius apart), line (a coast) and island, each with tps_per_post 5, 10 and"
+        echo "16. Seeds 1 and 2 were used while the search was built; 3 is held out. 'plan s' is the"
+        echo "whole \`siaga plan\`; the other columns are the clustering alone (bench_tool posts, one"
+        echo "thread). 'hard comps': components the greedy did not settle at ceil(n/c). GLPK: its"
+        echo "branch and bound on the linking MIP (y_a, x_at <= y_a) of the slowest component, when it"
+        echo "has 100+ TPS; CBC: the same model of the largest such component; each within the"
+        echo "limit, c = 5 only."
+        echo
+        printf "%s\n" "$stress"
+    fi
 } > $OUT
 echo "bench: wrote $OUT" >&2

@@ -52,7 +52,9 @@ for shape in $SHAPES; do
           set -- $slow
           comp="$2: n $3, $5/$6, LP $7, $8 s, $9 nodes"
           glpk="-"; cbc="-"
-          if [ "$ref" != 0 ]; then
+          if [ "$ref" != 0 ] && [ "${10}" = "-1.000" ]; then
+              glpk="not run (n < 100)"
+          elif [ "$ref" != 0 ]; then
               case ${11} in
               0) glpk="$(printf %.1f "${10}") s, $12 posts (proven)" ;;
               *) glpk="stopped at $ref s, $( [ "${12}" = 0 ] && echo "no clustering" || echo "${12} posts")" ;;
