@@ -631,7 +631,7 @@ static int price_run(struct bp *b, long *bound)
             long cap_nodes = NODE_WORK / b->n;
             if (cap_nodes < 10)
                 cap_nodes = 10;
-            if (lb <= (double)T + 1e-6 && cap_nodes > 10)
+            if (lb >= (double)T - 1e-6 && cap_nodes > 10)
                 cap_nodes = 10;
             if (b->node_limit == 0 || b->node_limit > cap_nodes)
                 b->node_limit = cap_nodes;
