@@ -2,20 +2,28 @@
  * cluster_price.c - fewest posts of a component by the set-partitioning
  * LP: a bound by column generation, branch-and-price on anchors.
  *
- * Master LP (covering form).  A column j is a post: an anchor a and up to
- * cap-1 TPS within the radius of a.  min sum_j l_j subject to
- * sum_{j holds t} l_j >= 1 for every TPS t, l >= 0.  Columns are closed
- * under dropping members, so covering and partitioning have the same LP
- * value, and every clustering is a 0/1 point of it.
+ * Master LP.  A column j is a post: an anchor a and up to cap-1 TPS within
+ * the radius of a.  min sum_j l_j subject to
+ *   sum_{j holds t} l_j >= 1   for every TPS t (cover, dual pi_t >= 0),
+ *   sum_{j anchored at a} l_j <= 1   for every TPS a (dual sigma_a <= 0),
+ * l >= 0.  The anchor rows matter: without them one anchor could head two
+ * columns (a star's centre with two pairs of leaves, c = 3, gives 2 where
+ * 3 posts are needed; tests/test_posts_bound.c).  With them the value is
+ * that of the set-partitioning LP: a TPS covered more than once is
+ * covered at most once as an anchor, so it can be dropped from the
+ * columns it is a member of (splitting a column where needed), and every
+ * clustering is a 0/1 point of it.
  *
- * Pricing is exact and cheap: for duals pi >= 0 the largest dual weight of
- * a column anchored at a is pi_a plus the cap-1 largest positive pi among
- * the TPS that may join a (its neighbours that are not decided anchors).
+ * Pricing is exact and cheap: the largest dual weight of a column
+ * anchored at a is pi_a + sigma_a plus the cap-1 largest positive pi
+ * among the TPS that may join a (its neighbours that are not decided
+ * anchors).
  *
- * The bound does not rest on GLPK's tolerances.  For any pi >= 0 with
- * w = the largest dual weight of any column (found by the exact pricing),
- * pi / max(w, 1) is feasible for the dual of the full master, so
- * sum(pi) / max(w, 1) bounds the LP, and so the posts, from below (Farley;
+ * The bound does not rest on GLPK's tolerances.  For any pi >= 0,
+ * sigma <= 0 with w = the largest dual weight of any column (found by the
+ * exact pricing), (pi, sigma) / max(w, 1) is feasible for the dual of the
+ * full master, so (sum(pi) + sum(sigma)) / max(w, 1) bounds the LP, and
+ * so the posts, from below (Farley;
  * at convergence w <= 1 and it is the LP value).  Posts are whole, so the
  * bound is rounded up, after taking a little off for floating point
  * (whole_bound): an LP of exactly k is never taken for more than k.
@@ -25,7 +33,7 @@
  *            at 0 (a's cover row then asks for a's own columns), and no
  *            new column takes a as a member;
  *   y_a = 0: a's columns are fixed at 0 and none is generated.
- * It is complete: when every y_a is 0 or 1 the memberships x_at (the sum
+ * y_a <= 1 by its row.  It is complete: when every y_a is 0 or 1 the memberships x_at (the sum
  * of the columns of a holding t) are a fractional b-matching of the TPS
  * into the anchors (x_at <= y_a, sum_t x_at <= (cap-1) y_a, covered), and
  * b-matchings are integral, so a clustering with those anchors exists;
@@ -93,7 +101,7 @@ struct bp {
     uint64_t *hkey; int *hslot; int hcap;   /* open addressing: slot -> col+1 */
     /* node */
     signed char *state;
-    double *pi, *y, *lam, *cw;
+    double *pi, *sigma, *y, *lam, *cw;
     int *ca, max_enter;
     double t_start;
     int dive_rounds;
@@ -238,6 +246,8 @@ static int col_add(struct bp *b, int a, const int *m, int k)
         ind[++q] = m[i] + 1;
         val[q] = 1.0;
     }
+    ind[++q] = b->n + a + 1;   /* a anchors at most one post */
+    val[q] = 1.0;
     int gc = glp_add_cols(b->P, 1);
     glp_set_obj_coef(b->P, gc, 1.0);
     glp_set_mat_col(b->P, gc, q, ind, val);
@@ -335,7 +345,7 @@ static double price_anchor(const struct bp *b, int a, int *m, int *k)
         top[i] = v;
         who[i] = t;
     }
-    double w = b->pi[a];
+    double w = b->pi[a] + b->sigma[a];
     for (int i = 0; i < nt; i++) {
         w += top[i];
         m[i] = who[i];
@@ -390,6 +400,9 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             double d = glp_get_row_dual(b->P, t + 1);
             b->pi[t] = d > 0 ? d : 0;
             sum += b->pi[t];
+            d = glp_get_row_dual(b->P, n + t + 1);
+            b->sigma[t] = d < 0 ? d : 0;
+            sum += b->sigma[t];
         }
         int added = 0, ncand = 0;
         for (int a = 0; a < n; a++) {
@@ -577,8 +590,10 @@ static int price_run(struct bp *b, long *bound)
     int rc = SIAGA_ENOMEM;
     b->P = glp_create_prob();
     glp_set_obj_dir(b->P, GLP_MIN);
-    glp_add_rows(b->P, n);
+    glp_add_rows(b->P, 2 * n);
     glp_add_cols(b->P, n);
+    for (int a = 0; a < n; a++)
+        glp_set_row_bnds(b->P, n + a + 1, GLP_UP, 0.0, 1.0);
     for (int t = 0; t < n; t++) {
         int ind[2] = {0, t + 1};
         double val[2] = {0, 1.0};
@@ -681,13 +696,14 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->node_limit = node_limit;
     b->state = malloc((size_t)c->n);
     b->pi = calloc((size_t)c->n, sizeof(double));
+    b->sigma = calloc((size_t)c->n, sizeof(double));
     b->y = calloc((size_t)c->n, sizeof(double));
     b->trial.anchor = malloc(sizeof(int) * (size_t)c->n);
     b->cw = malloc(sizeof(double) * (size_t)c->n);
     b->ca = malloc(sizeof(int) * (size_t)c->n);
     b->dive_rounds = DIVE_ROUNDS;
     b->max_enter = c->n;
-    if (b->state == NULL || b->pi == NULL || b->y == NULL || !b->cw || !b->ca ||
+    if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cw || !b->ca ||
         b->trial.anchor == NULL || c->cap > 32)
         goto done;
     memset(b->state, FREE, (size_t)c->n);
@@ -714,6 +730,7 @@ done:
     free(b->hslot);
     free(b->state);
     free(b->pi);
+    free(b->sigma);
     free(b->y);
     free(b->lam);
     free(b->cw);
