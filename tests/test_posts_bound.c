@@ -280,6 +280,53 @@ static void test_hub_and_triangles(void **state)
 }
 
 /*
+ * b. Found by tests/tools/find_gap_case.py (seed 11, its first case,
+ * trial 2627): eight TPS, c = 2, radius 1.4 km, no distance within 5 m of
+ * the radius.  The radius graph (neighbours after each point):
+ *   triangle {0, 1, 4}; triangle {2, 5, 7}; TPS 6 joined to 1, 2, 3 and 5;
+ *   TPS 3 joined to 6 only.
+ * ceil(8/2) = 4.  CBC: LP 4 (ceil 4), LPcover 4, IP 5.
+ * By hand: with c = 2, posts = n - (maximum matching); removing TPS 6
+ * leaves three odd components ({0,1,4}, {3}, {2,5,7}), so a matching misses
+ * at least 3 - 1 = 2 TPS (Tutte-Berge): at most 3 pairs, at least 5
+ * posts.  The LP reaches 4 with {6,3} whole and 1/2 on each edge of the two
+ * triangles (1 + 3/2 + 3/2), so ceil(LP) = 4 < 5: branching (or the exact
+ * search) has to close the gap.
+ */
+static const double gap_case[][2] = {
+    {-4.496681, 103.215582},  /* 0: 1 4 */
+    {-4.491447, 103.218835},  /* 1: 0 4 6 */
+    {-4.481734, 103.210228},  /* 2: 5 6 7 */
+    {-4.474700, 103.224983},  /* 3: 6 */
+    {-4.498036, 103.211343},  /* 4: 0 1 */
+    {-4.474074, 103.210936},  /* 5: 2 6 7 */
+    {-4.482011, 103.216776},  /* 6: 1 2 3 5 */
+    {-4.476061, 103.202447},  /* 7: 2 5 */
+};
+
+static void test_gap_needs_branching(void **state)
+{
+    (void)state;
+    static const char *nb[] = {"14", "046", "567", "6", "01", "267", "1235", "25"};
+    int d, n = (int)(sizeof gap_case / sizeof gap_case[0]);
+    struct scenario *s = kr_new(2, 1.4, &d);
+    for (int i = 0; i < n; i++)
+        sb_tps_at(s, d, gap_case[i][0], gap_case[i][1], GRADE_KURANG_RAWAN);
+    /* the graph the script saw, with 5 m to spare at every pair */
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            int joined = strchr(nb[i], '0' + j) != NULL;
+            assert_true(fabs(km(s, i, j) - 1.4) >= 0.005);
+            assert_true(geo_within(km(s, i, j), 1.4) == joined);
+        }
+    kr_staff(s, d);
+    expect_posts(s, 5);
+    scenario_destroy(s);
+}
+
+/*
  * c, a star K_{1,4}: a centre and four leaves 1.8 km north, east, south
  * and west of it, radius 2 km; the leaves are 1.8 sqrt(2) = 2.55 km from
  * each other, so the radius graph is the star.
@@ -379,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_line_at_radius),
         cmocka_unit_test(test_odd_cycle_pairs),
         cmocka_unit_test(test_hub_and_triangles),
+        cmocka_unit_test(test_gap_needs_branching),
         cmocka_unit_test(test_star_four),
         cmocka_unit_test(test_star_three),
         cmocka_unit_test(test_star_three_lp_only),

@@ -231,6 +231,8 @@ def main():
     ap.add_argument("--keep", type=int, default=3)
     ap.add_argument("--cmin", type=int, default=2,
                     help="smallest c drawn (2..5)")
+    ap.add_argument("--packing", action="store_true",
+                    help="draw only n = k c (k >= 2, n <= 10): perfect packings")
     ap.add_argument("--cases", action="store_true")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="gapcase.")
@@ -247,8 +249,12 @@ def main():
     rng = random.Random(args.seed)
     found = []
     for trial in range(args.trials):
-        n = rng.randint(5, 10)
-        c = rng.randint(args.cmin, 5)
+        if args.packing:
+            c = rng.randint(args.cmin, 5)
+            n = c * rng.randint(2, 10 // c)
+        else:
+            n = rng.randint(5, 10)
+            c = rng.randint(args.cmin, 5)
         radius = round(rng.uniform(1.0, 2.0), 1)
         span = rng.uniform(1.5, 4.0)
         pts = [at(rng.uniform(0, span), rng.uniform(0, span)) for _ in range(n)]
