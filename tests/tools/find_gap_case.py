@@ -205,6 +205,8 @@ def hand_cases():
     cases.append(("star4c3: K_{1,4}, leaves 1.8 km out, r 2, c 3", star, 2.0, 3))
     cases.append(("star4c4: K_{1,4}, leaves 1.8 km out, r 2, c 4", star, 2.0, 4))
     cases.append(("hub3tri: hub and three triangles, r 2, c 2", hub3tri(), 2.0, 2))
+    cases.append(("stars: a chain of 26 with 7 stalked K_{1,5} stars, r 2, c 3",
+                  stars_on_chain(), 2.0, 3))
     return cases
 
 
@@ -224,6 +226,24 @@ def hub3tri():
     return pts
 
 
+def stars_on_chain(nb=26, every=4):
+    """tests/test_posts_bound.c, test_stars_on_a_chain: B_j at 1.9 j km
+    east; at every 4th B a stalk S 1.9 km north (or south, alternately)
+    and beyond it a centre C 1.9 km further, with four pendants 1.9 km
+    from C at 72 and 144 degrees either side of the direction of S."""
+    pts = [at(0, 1.9 * j) for j in range(nb)]
+    for q, j in enumerate(range(0, nb, every)):
+        side = 1 if q % 2 == 0 else -1
+        pts.append(at(side * 1.9, 1.9 * j))
+        pts.append(at(side * 3.8, 1.9 * j))
+        for deg in (72, -72, 144, -144):
+            th = math.radians(deg)
+            # direction of S from C is (-side, 0); rotate it by deg
+            pts.append(at(side * 3.8 - side * 1.9 * math.cos(th),
+                          1.9 * j + 1.9 * math.sin(th)))
+    return pts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=11)
@@ -233,6 +253,8 @@ def main():
                     help="smallest c drawn (2..5)")
     ap.add_argument("--packing", action="store_true",
                     help="draw only n = k c (k >= 2, n <= 10): perfect packings")
+    ap.add_argument("--span", type=float, default=4.0,
+                    help="largest side of the square drawn, km (smallest 1.5)")
     ap.add_argument("--cases", action="store_true")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="gapcase.")
@@ -240,10 +262,11 @@ def main():
         for name, pts, radius, c in hand_cases():
             adj = neighbours(pts, radius)
             lp, lpc, ip = solve_all(pts, radius, c, tmp)
-            print("%s\n  n %d, ceil(n/c) %d, degrees %s, DP %d\n"
+            dp = dp_min_posts(adj, c) if len(pts) <= 12 else "-"
+            print("%s\n  n %d, ceil(n/c) %d, degrees %s, DP %s\n"
                   "  CBC: LP %.6f, LPcover %.6f, IP %.0f" %
                   (name, len(pts), -(-len(pts) // c), [len(a) for a in adj],
-                   dp_min_posts(adj, c), lp, lpc, ip))
+                   dp, lp, lpc, ip))
         return
     import random
     rng = random.Random(args.seed)
@@ -256,7 +279,7 @@ def main():
             n = rng.randint(5, 10)
             c = rng.randint(args.cmin, 5)
         radius = round(rng.uniform(1.0, 2.0), 1)
-        span = rng.uniform(1.5, 4.0)
+        span = rng.uniform(1.5, args.span)
         pts = [at(rng.uniform(0, span), rng.uniform(0, span)) for _ in range(n)]
         pts = [(round(la, 6), round(lo, 6)) for la, lo in pts]
         if any(abs(haversine(p, q) - radius) < 0.005
