@@ -327,6 +327,60 @@ static void test_gap_needs_branching(void **state)
 }
 
 /*
+ * b, a perfect packing that does not exist, found by
+ * `tests/tools/find_gap_case.py --cmin 3 --packing --keep 1` (seed 11,
+ * trial 52588; about 5 minutes): ten TPS, c = 5, radius 1.2 km (every
+ * pair at least 21 m from the radius).  n = 2 c, ceil(10/5) = 2.
+ * CBC: LP 2 (so ceil(LP) = 2), LPcover 2, IP 3.
+ *   LP = 2: four posts of 5, each at 1/2, hold every TPS exactly twice:
+ *   anchor 1 {0,2,5,7}, anchor 3 {1,6,8,9}, anchor 6 {0,3,4,5},
+ *   anchor 9 {2,4,7,8} (CBC's solution).
+ *   No 2 posts: they would be two posts of exactly 5.  TPS 0 is joined
+ *   only to 1 and 6, so its post is anchored at 0 (at most 3 TPS), at 6
+ *   ({6,0,3,4,5}; the other five, {1,2,7,8,9}, have no TPS joined to all
+ *   the others: 1, 2, 7 miss 8; 8, 9 miss 1) or at 1 ({0,1} and three
+ *   of {2,3,5,7}; the other five are 4, 6, 8, 9 and one x of {2,3,5,7},
+ *   and none of them is joined to all the rest: 4 misses x, 6 misses 8,
+ *   8 and 9 miss 6, x misses 4).
+ *   Three posts suffice.
+ * So ceil(LP) = 2 < 3 and only branching (or the exact search) proves 3.
+ */
+static const double packing_case[][2] = {
+    {-4.492413, 103.219517},  /* 0: 1 6 */
+    {-4.483542, 103.214448},  /* 1: 0 2 3 5 7 */
+    {-4.483640, 103.205308},  /* 2: 1 3 5 7 9 */
+    {-4.487488, 103.207078},  /* 3: 1 2 5 6 7 8 9 */
+    {-4.499383, 103.205302},  /* 4: 6 8 9 */
+    {-4.488343, 103.206864},  /* 5: 1 2 3 6 7 8 9 */
+    {-4.494525, 103.214471},  /* 6: 0 3 4 5 */
+    {-4.481673, 103.205938},  /* 7: 1 2 3 5 9 */
+    {-4.496159, 103.202137},  /* 8: 3 4 5 9 */
+    {-4.489516, 103.202831},  /* 9: 2 3 4 5 7 8 */
+};
+
+static void test_packing_gap(void **state)
+{
+    (void)state;
+    static const char *nb[] = {"16", "02357", "13579", "1256789", "689",
+                               "1236789", "0345", "12359", "3459", "234578"};
+    int d, n = (int)(sizeof packing_case / sizeof packing_case[0]);
+    struct scenario *s = kr_new(5, 1.2, &d);
+    for (int i = 0; i < n; i++)
+        sb_tps_at(s, d, packing_case[i][0], packing_case[i][1], GRADE_KURANG_RAWAN);
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++) {
+            if (i == j)
+                continue;
+            int joined = strchr(nb[i], '0' + j) != NULL;
+            assert_true(fabs(km(s, i, j) - 1.2) >= 0.02);
+            assert_true(geo_within(km(s, i, j), 1.2) == joined);
+        }
+    kr_staff(s, d);
+    expect_posts(s, 3);
+    scenario_destroy(s);
+}
+
+/*
  * c, a star K_{1,4}: a centre and four leaves 1.8 km north, east, south
  * and west of it, radius 2 km; the leaves are 1.8 sqrt(2) = 2.55 km from
  * each other, so the radius graph is the star.
@@ -481,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_odd_cycle_pairs),
         cmocka_unit_test(test_hub_and_triangles),
         cmocka_unit_test(test_gap_needs_branching),
+        cmocka_unit_test(test_packing_gap),
         cmocka_unit_test(test_star_four),
         cmocka_unit_test(test_star_three),
         cmocka_unit_test(test_star_three_lp_only),
