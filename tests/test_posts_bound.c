@@ -17,12 +17,17 @@
  *
  * The LP values in the comments were computed by CBC (coinor-cbc), on
  * models written by tests/tools/find_gap_case.py (`--cases` for the hand
- * cases, the default search for the random one):
+ * cases, its random search for the two found ones):
  *   LP       the set-partitioning LP: a column per post (an anchor and any
  *            set of at most c-1 TPS within the radius of it), rows "= 1";
  *   LPcover  the covering master of cluster_price.c: maximal columns,
  *            rows ">= 1";
  *   IP       the fewest posts.
+ *
+ * Two tests are KNOWN PLANNER BUGS, skipped unless SIAGA_KNOWN_BUGS=1
+ * (test_star_three_lp_only, test_stars_on_a_chain): where LPcover is below
+ * LP the planner cannot prove the optimum.  The comments above them say
+ * why.
  */
 #include <stdarg.h>
 #include <stddef.h>
