@@ -36,7 +36,8 @@ The cases kept in tests/test_posts_bound.c:
   test_gap_needs_branching  the first printed by `find_gap_case.py` with the
                             defaults (seed 11, trial 2627; about 10 s):
                             n 8, c 2, LP 4, IP 5;
-  test_packing_gap          `find_gap_case.py --cmin 3 --packing --keep 1`
+  test_packing_gap          `find_gap_case.py --cmin 3 --packing --trials 100000
+                            --keep 1`
                             (seed 11, trial 52588; about 5 minutes):
                             n 10, c 5, LP 2, IP 3.
 With c >= 3 and n not a multiple of c, 100,000 draws (--cmin 3) found none.
