@@ -24,11 +24,11 @@
  *            rows ">= 1";
  *   IP       the fewest posts.
  *
- * Two tests are KNOWN PLANNER BUGS, skipped unless SIAGA_KNOWN_BUGS=1
- * (test_star_three_lp_only, test_stars_on_a_chain): where LPcover is below
- * LP the planner cannot prove the optimum.  test_packing_gap is skipped
- * the same way in sanitizer builds only (undefined behaviour in
- * cluster_price.c).  The comments above them say why.
+ * Two tests found planner bugs, since fixed (test_star_three_lp_only,
+ * test_stars_on_a_chain: where LPcover was below LP the planner could not
+ * prove the optimum; the master now has a row per anchor), and
+ * test_packing_gap found undefined behaviour in cluster_price.c col_add
+ * under UBSan (memcpy to NULL, fixed).  The comments above them say how.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -366,36 +366,18 @@ static const double packing_case[][2] = {
 };
 
 /*
- * KNOWN PLANNER BUG under the sanitizers (make SAN=1, the second half of
+ * A BUG THIS TEST FOUND under the sanitizers (make SAN=1, the second half of
  * `make test`): on this case col_add in solver/cluster_price.c adds, as
  * its first pool column, an incumbent post of no member besides its
  * anchor, while the member array b->mem is still NULL; the
  * memcpy(b->mem + b->nmem, m, 0) is undefined behaviour and UBSan stops
  * the run ("cluster_price.c:211: null pointer passed as argument 1").
- * Harmless in the ordinary build, where the test runs and passes; in a
- * sanitizer build it is skipped unless SIAGA_KNOWN_BUGS=1, so that
- * `make test` still passes.  Fix: copy only when k > 0.
+ * Fixed: copy only when k > 0.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
 
 static void test_packing_gap(void **state)
 {
     (void)state;
-#ifdef SANITIZED
-    const char *run = getenv("SIAGA_KNOWN_BUGS");
-    if (run == NULL || strcmp(run, "1") != 0) {
-        print_message("test_packing_gap: KNOWN BUG under the sanitizers, skipped "
-                      "(memcpy to NULL in cluster_price.c col_add; "
-                      "SIAGA_KNOWN_BUGS=1 runs it)\n");
-        skip();
-    }
-#endif
     static const char *nb[] = {"16", "02357", "13579", "1256789", "689",
                                "1236789", "0345", "12359", "3459", "234578"};
     int d, n = (int)(sizeof packing_case / sizeof packing_case[0]);
@@ -470,8 +452,8 @@ static void test_star_three(void **state)
 }
 
 /*
- * KNOWN PLANNER BUG (reported with issue 11; kept out of the suite until
- * solver/cluster_price.c is fixed: run it with SIAGA_KNOWN_BUGS=1).
+ * A PLANNER BUG THIS TEST FOUND, fixed (the row per anchor of
+ * solver/cluster_price.c); as it was:
  *
  * The same star with the exact search off, so only the set-partitioning
  * proof is left: the plan has 3 posts but says `feasible` with a bound of
@@ -492,12 +474,6 @@ static void test_star_three(void **state)
 static void test_star_three_lp_only(void **state)
 {
     (void)state;
-    const char *run = getenv("SIAGA_KNOWN_BUGS");
-    if (run == NULL || strcmp(run, "1") != 0) {
-        print_message("test_star_three_lp_only: KNOWN BUG, skipped "
-                      "(covering master: bound 2, not 3; SIAGA_KNOWN_BUGS=1 runs it)\n");
-        skip();
-    }
     int d;
     struct scenario *s = kr_new(3, 2.0, &d);
     star(s, d);
@@ -509,9 +485,9 @@ static void test_star_three_lp_only(void **state)
 }
 
 /*
- * KNOWN PLANNER BUG, the same on a component the exact search does not
- * take (68 TPS > EXACT_MAX_N = 60), with the default parameters, as
- * `siaga plan` runs: kept out of the suite (SIAGA_KNOWN_BUGS=1 runs it).
+ * THE SAME BUG, fixed, on a component the exact search does not take
+ * (68 TPS > EXACT_MAX_N = 60), with the default parameters, as
+ * `siaga plan` runs.
  *
  * A chain B_0 .. B_25 along the equator direction, 1.9 km apart; at
  * B_0, B_4, .., B_24 a stalk S 1.9 km north (south at every other one)
@@ -532,12 +508,6 @@ static void test_star_three_lp_only(void **state)
 static void test_stars_on_a_chain(void **state)
 {
     (void)state;
-    const char *run = getenv("SIAGA_KNOWN_BUGS");
-    if (run == NULL || strcmp(run, "1") != 0) {
-        print_message("test_stars_on_a_chain: KNOWN BUG, skipped "
-                      "(covering master: 34 posts not proven; SIAGA_KNOWN_BUGS=1 runs it)\n");
-        skip();
-    }
     int d;
     struct scenario *s = kr_new(3, 2.0, &d);
     for (int j = 0; j < 26; j++)
