@@ -476,8 +476,11 @@ static int cmd_plan(int argc, char **argv)
     /* the timeline: planned when the scenario has one or --timeline asks
      * for the 2024 defaults; on the scenario as read (not with overlays),
      * read before planning so that the budget knows its steps */
-    timeline_free(&tl);
-    int rc = io_read_timeline(scenario, s, &tl, &el);
+    int rc = SIAGA_OK;
+    if (s->has_timeline || want_timeline) {
+        timeline_free(&tl);
+        rc = io_read_timeline(scenario, s, &tl, &el);
+    }
     if (rc == SIAGA_OK && (tl.given || want_timeline) && nwith > 0) {
         error_add(&el, NULL, 0, "the timeline is not planned with --with "
                   "overlays yet");
