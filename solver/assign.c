@@ -166,9 +166,9 @@ static double site_distance(const struct tp *t, int u, const struct tp_site *st)
 
 /*
  * The fallback past the deadline: fill the block's sites tier by tier in
- * site order, each from its eligible units in three passes: members who
- * stand there already (a baseline), then TNI (only TNI places), then the
- * others.  Linear in the columns; keeps every rule the LP keeps (unit
+ * site order, each from its eligible units in four passes: members pinned
+ * there, members who stand there already (a baseline), then TNI (only TNI
+ * places), then the others.  Linear in the columns; keeps every rule the LP keeps (unit
  * supply, places, TNI places, pins at their origin), proves nothing.
  * left: scratch of b->nunit.  SIAGA_OK or SIAGA_ENOMEM.
  */
@@ -190,14 +190,16 @@ static int greedy_block(const struct tp *t, const struct block *b,
             if (st->tier != tier)
                 continue;
             int room = st->places, tni_room = st->tni_places;
-            for (int pass = 0; pass < 3 && room > 0; pass++)
+            for (int pass = 0; pass < 4 && room > 0; pass++)
                 for (int k = t->eoff[s]; k < t->eoff[s + 1] && room > 0; k++) {
                     int u = t->eunit[k];
                     if (!has_column(t, u, s) || unit_row[u] < 0)
                         continue;
                     int here = t->unit_origin != NULL && t->unit_origin[u] == s;
+                    int pin = here && t->unit_pinned != NULL && t->unit_pinned[u];
                     int tni = t->unit_tni[u];
-                    if ((pass == 0) != here || (!here && (pass == 1) != tni))
+                    int want = pin ? 0 : here ? 1 : tni ? 2 : 3;
+                    if (pass != want)
                         continue;
                     int take = left[unit_row[u]];
                     if (take > room)
