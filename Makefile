@@ -87,9 +87,11 @@ test:
 $(BUILD)/bench_tool: bench/bench_tool.c $(BUILD)/libsiaga.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsiaga.a $(LDLIBS)
 
-# Benchmarks: never part of the tests; writes bench/RESULTS.md.
+# Benchmarks: never part of the tests; writes bench/RESULTS.md and
+# bench/TIMELIMIT.md (does --time-limit hold on a province?).
 bench: $(BUILD)/siaga $(BUILD)/bench_tool
 	sh bench/run.sh $(BUILD)
+	sh bench/timelimit.sh $(BUILD)
 
 install: $(BUILD)/siaga
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
