@@ -90,7 +90,8 @@ expect 1 "check: shortage with an idle reserve" -- "$SIAGA" check "$KAUR" "$T/id
 grep -q 'idle.xml:[0-9]*: pelanggaran: status "shortage" keliru: anggota .* menjadi cadangan, padahal boleh mengisi tempat kosong di pos P0001' "$T/out" && ok || bad "idle reserve: no finding on the status"
 # a time limit on check's own plan: the claim of siaga's own roster stands
 expect 0 "check --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 30
-expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
+expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit soon
+expect 0 "check: --time-limit 0 is no limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
 # one id grammar for every file (issue 17, item 7): what plan refuses in a
 # scenario, check refuses in a roster, with the same words
 sed '0,/member="\([0-9]*\)"/{s/member="\([0-9]*\)"/member=" \1 "/}' "$T/a/roster.xml" > "$T/sp.xml"
