@@ -1057,7 +1057,7 @@ struct kres {
     long *comp_posts; int ncomp, cap_comp;  /* local component ids */
     long posts_bound, mip_solves, price_nodes;
     struct cluster_comp_stat *hard; int nhard, cap_hard;
-    double seconds;
+    double seconds, ref_seconds;   /* wall clock; of it, the references */
     double km, km_bound;
     int limited;
 };
@@ -1230,9 +1230,15 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             goto done;
         o->hard[hard].ref_glpk_sec = -1;
         if ((x->pp->reference_glpk > 0 || x->pp->reference_dir != NULL) &&
-            n >= x->pp->reference_min_n)
-            if ((rc = reference_solve(x, c, kec, &o->hard[hard])) != SIAGA_OK)
+            n >= x->pp->reference_min_n) {
+            double t_ref = solver_now();
+            rc = reference_solve(x, c, kec, &o->hard[hard]);
+            t_ref = solver_now() - t_ref;   /* not siaga's time */
+            t_comp += t_ref;
+            o->ref_seconds += t_ref;
+            if (rc != SIAGA_OK)
                 goto done;
+        }
         rc = cluster_price_posts(c, &so, &lb, x->deadline, x->pp->price_node_limit, &ps);
         o->mip_solves++;
         o->price_nodes += ps.nodes;
@@ -1547,7 +1553,7 @@ static int cluster_job(void *ctx, int k, int worker)
                     j->lo, j->hi, j->fixed};
     double t0 = solver_now();
     int rc = cluster_kecamatan(&x, k, idx);
-    j->kr[k].seconds = solver_now() - t0;
+    j->kr[k].seconds = solver_now() - t0 - j->kr[k].ref_seconds;
     free(idx);
     long done = atomic_fetch_add(&j->done, 1) + 1;
     long posts = atomic_fetch_add(&j->posts, j->kr[k].npost) + j->kr[k].npost;
