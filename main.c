@@ -541,6 +541,7 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     }
     progress_end(&tp);
+    io_plan_write_jobs(pp.jobs);
     rc = io_write_plan_timeline(dir, s, p, &x, &tl, have_sr ? &sr : NULL, &el);
     if (rc == SIAGA_OK && have_sr && !pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",

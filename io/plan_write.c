@@ -414,6 +414,16 @@ struct maps_job {
     int rc;
 };
 
+/* Threads the writers may use: 1 writes the maps on the calling thread,
+ * so a run with --jobs 1 allocates in the same order every time (the
+ * fault sweeps trace allocations by number). */
+static int write_jobs = 2;
+
+void io_plan_write_jobs(int jobs)
+{
+    write_jobs = jobs;
+}
+
 static void *write_maps(void *arg)
 {
     struct maps_job *j = arg;
@@ -450,7 +460,7 @@ int io_write_plan_timeline(const char *dir, const struct scenario *s,
     xmlInitParser();
     struct maps_job mj = {fk, fg, s, p, 0};
     pthread_t th;
-    bool threaded = pthread_create(&th, NULL, write_maps, &mj) == 0;
+    bool threaded = write_jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
     if (!threaded)
         write_maps(&mj);
     int wrc = (sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
