@@ -19,8 +19,9 @@ enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_SANGAT_RAWAN, GRADE_COUNT };
 enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };
 enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA };
 
-/* Largest tps_per_post accepted: patrol routes are found exactly. */
-#define MAX_TPS_PER_POST 10
+/* Largest tps_per_post accepted (formats.md 1.6); routes are exact up to
+ * GEO_EXACT_MAX TPS (geo.h) and locally optimal above. */
+#define MAX_TPS_PER_POST 20
 
 struct grade_rule {
     int guards;        /* guard places of a post, >= 1 */

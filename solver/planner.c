@@ -140,6 +140,10 @@ static void route_post(const struct scenario *s, struct post *p)
     double d[MAX_ROUTE * MAX_ROUTE];
     int order[MAX_ROUTE], tps[MAX_ROUTE];
     int n = p->ntps;
+    if (n <= 1) {
+        p->route_km = 0.0;
+        return;
+    }
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++) {
             const struct tps *a = &s->tps[p->tps[i]], *b = &s->tps[p->tps[j]];
