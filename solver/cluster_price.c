@@ -80,10 +80,11 @@
  * from an unfinished node is still valid (Farley), only weaker, and the
  * branching still follows its LP. */
 #define NODE_ROUNDS 25
-/* Branch-and-price nodes a component may have: at most NODE_WORK / n
- * (a quarter of it when the root LP is a whole number) and the caller's
- * node_limit, at least 10. */
-#define NODE_WORK 20000
+/* Branch-and-price nodes a component may have: at most NODE_WORK / (n cap)
+ * (a node's LP grows with both; a quarter of it when the root LP is a
+ * whole number) and the caller's node_limit, at least 10.  On the stress
+ * maps no component of 100+ TPS was proven by more nodes than this. */
+#define NODE_WORK 25000
 /* Most pricing rounds at one node (tailing off: then the node stops). */
 #define MAX_ROUNDS 2000
 
@@ -643,7 +644,7 @@ static int price_run(struct bp *b, long *bound)
              * exactly T (a perfect packing, n = T cap) branching rarely
              * raises the bound on a large component, so it gets a quarter
              * (it still can: tests/test_posts_bound.c, hub and triangles) */
-            long cap_nodes = NODE_WORK / b->n;
+            long cap_nodes = NODE_WORK / ((long)b->n * b->cap);
             if (lb >= (double)T - 1e-6)
                 cap_nodes /= 4;
             if (cap_nodes < 10)
