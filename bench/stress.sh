@@ -39,7 +39,7 @@ for shape in $SHAPES; do
       held=""
       [ "$seed" -ge 3 ] && held=" (held out)"
       /usr/bin/time -f "%e" -o "$W/time" "$B/siaga" plan "$f" -o "$W/out" --jobs "$JOBS" --quiet >/dev/null 2>&1 || true
-      wall=$(cat "$W/time")
+      wall=$(tail -1 "$W/time")
       ref=0; dir=""
       if [ "$c" = 5 ] && [ "$REF" != 0 ]; then
           ref=$REF; rm -rf "$W/lp"; mkdir -p "$W/lp"; dir="$W/lp"
