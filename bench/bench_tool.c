@@ -148,22 +148,10 @@ static int posts(const struct scenario *s, int jobs, double ref, const char *dir
 
 int main(int argc, char **argv)
 {
-    if (argc >= 5 && strcmp(argv[1], "posts") == 0) {
-        struct error_list el;
-        struct scenario *s = NULL;
-        error_list_init(&el);
-        if (io_read_scenario(argv[2], &s, &el) != SIAGA_OK) {
-            fprintf(stderr, "bench_tool: cannot read %s\n", argv[2]);
-            error_list_free(&el);
-            return 2;
-        }
-        int code = posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL);
-        scenario_destroy(s);
-        error_list_free(&el);
-        return code;
-    }
-    if (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4)) {
-        fprintf(stderr, "usage: bench_tool greedy SCENARIO | model SCENARIO LP\n");
+    int is_posts = argc >= 5 && strcmp(argv[1], "posts") == 0;
+    if (!is_posts && (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4))) {
+        fprintf(stderr, "usage: bench_tool greedy SCENARIO | model SCENARIO LP | "
+                "posts SCENARIO JOBS REF_GLPK_SEC [LPDIR]\n");
         return 2;
     }
     struct error_list el;
@@ -174,7 +162,8 @@ int main(int argc, char **argv)
         error_list_free(&el);
         return 2;
     }
-    int code = strcmp(argv[1], "greedy") == 0 ? greedy(s) : model(s, argv[3]);
+    int code = is_posts ? posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL)
+             : strcmp(argv[1], "greedy") == 0 ? greedy(s) : model(s, argv[3]);
     scenario_destroy(s);
     error_list_free(&el);
     return code;

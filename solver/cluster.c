@@ -288,6 +288,31 @@ struct aug {
     int stamp;
 };
 
+/* The search's arrays for a component of c->n TPS; 1, or 0 when out of
+ * memory (aug_free in either case). */
+static int aug_init(struct aug *g, const struct comp *c, int *anchor)
+{
+    size_t n = (size_t)c->n;
+    memset(g, 0, sizeof *g);
+    g->c = c;
+    g->anchor = anchor;
+    g->load = calloc(n, sizeof(int));
+    g->prev_anchor = malloc(sizeof(int) * n);
+    g->via = malloc(sizeof(int) * n);
+    g->queue = malloc(sizeof(int) * n);
+    g->seen = calloc(n, sizeof(int));
+    return g->load && g->prev_anchor && g->via && g->queue && g->seen;
+}
+
+static void aug_free(struct aug *g)
+{
+    free(g->load);
+    free(g->prev_anchor);
+    free(g->via);
+    free(g->queue);
+    free(g->seen);
+}
+
 /* Find a home for TPS d (currently without one) among open anchors. */
 static int augment(struct aug *g, int d)
 {
@@ -339,19 +364,11 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
 {
     int n = c->n, rc = SIAGA_ENOMEM;
     struct aug g;
-    memset(&g, 0, sizeof g);
-    g.c = c;
-    g.anchor = so->anchor;
-    g.load = calloc((size_t)n, sizeof(int));
-    g.prev_anchor = malloc(sizeof(int) * (size_t)n);
-    g.via = malloc(sizeof(int) * (size_t)n);
-    g.queue = malloc(sizeof(int) * (size_t)n);
-    g.seen = calloc((size_t)n, sizeof(int));
+    int aok = aug_init(&g, c, so->anchor);
     int *save = malloc(sizeof(int) * (size_t)n);
     int *saveload = malloc(sizeof(int) * (size_t)n);
     int *disp = malloc(sizeof(int) * (size_t)c->cap);
-    if (!g.load || !g.prev_anchor || !g.via || !g.queue || !g.seen || !save ||
-        !saveload || !disp)
+    if (!aok || !save || !saveload || !disp)
         goto done;
     for (int i = 0; i < n; i++)
         g.load[so->anchor[i]]++;
@@ -385,11 +402,7 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
     }
     rc = SIAGA_OK;
 done:
-    free(g.load);
-    free(g.prev_anchor);
-    free(g.via);
-    free(g.queue);
-    free(g.seen);
+    aug_free(&g);
     free(save);
     free(saveload);
     free(disp);
@@ -400,15 +413,8 @@ int cluster_complete(const struct comp *c, struct sol *so, long lb)
 {
     int n = c->n, rc = SIAGA_ENOMEM;
     struct aug g;
-    memset(&g, 0, sizeof g);
-    g.c = c;
-    g.anchor = so->anchor;
-    g.load = calloc((size_t)n, sizeof(int));
-    g.prev_anchor = malloc(sizeof(int) * (size_t)n);
-    g.via = malloc(sizeof(int) * (size_t)n);
-    g.queue = malloc(sizeof(int) * (size_t)n);
-    g.seen = calloc((size_t)n, sizeof(int));
-    if (!g.load || !g.prev_anchor || !g.via || !g.queue || !g.seen)
+    int aok = aug_init(&g, c, so->anchor);
+    if (!aok)
         goto done;
     so->posts = 0;
     for (int i = 0; i < n; i++)
@@ -425,11 +431,7 @@ int cluster_complete(const struct comp *c, struct sol *so, long lb)
     }
     rc = SIAGA_OK;
 done:
-    free(g.load);
-    free(g.prev_anchor);
-    free(g.via);
-    free(g.queue);
-    free(g.seen);
+    aug_free(&g);
     return rc == SIAGA_OK ? cluster_close_posts(c, so, lb) : rc;
 }
 
