@@ -404,17 +404,24 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
     return io_write_plan_timeline(dir, s, p, x, NULL, NULL, errs);
 }
 
-/* The two maps, written beside the other files on a thread of their own:
- * they are half the writing of a province, and a time limit holds for the
- * writing too.  Each writer has its own FILE and reads s and p only. */
+/* GeoJSON and the HTML report, written beside the other files on a
+ * thread of their own: with the KML they are most of the writing of a
+ * province, and a time limit holds for the writing too.  Neither uses
+ * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
+ * new thread cannot be had (the fault sweep's --jobs 2 run found it when
+ * the KML was written here), so everything of libxml2 stays on the
+ * calling thread.  Each writer has its own FILE and reads s, p, tl, sr
+ * only. */
 struct maps_job {
-    FILE *fk, *fg;
+    FILE *fg, *fh;
     const struct scenario *s;
     const struct plan *p;
+    const struct timeline *tl;
+    const struct shift_result *sr;
     int rc;
 };
 
-/* Threads the writers may use: 1 writes the maps on the calling thread,
+/* Threads the writers may use: 1 writes everything on the calling thread,
  * so a run with --jobs 1 allocates in the same order every time (the
  * fault sweeps trace allocations by number). */
 static int write_jobs = 2;
@@ -427,8 +434,8 @@ void io_plan_write_jobs(int jobs)
 static void *write_maps(void *arg)
 {
     struct maps_job *j = arg;
-    j->rc = io_write_roster_kml(j->fk, j->s, j->p) != 0 ||
-            io_write_roster_geojson(j->fg, j->s, j->p) != 0 ? -1 : 0;
+    j->rc = io_write_roster_geojson(j->fg, j->s, j->p) != 0 ||
+            io_write_report_html_timeline(j->fh, j->s, j->p, j->tl, j->sr) != 0 ? -1 : 0;
     return NULL;
 }
 
@@ -456,9 +463,7 @@ int io_write_plan_timeline(const char *dir, const struct scenario *s,
         rc = SIAGA_EIO;
         goto done;
     }
-    /* libxml2 is set up here, before a second thread uses it */
-    xmlInitParser();
-    struct maps_job mj = {fk, fg, s, p, 0};
+    struct maps_job mj = {fg, fh, s, p, tl, sr, 0};
     pthread_t th;
     bool threaded = write_jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
     if (!threaded)
@@ -466,9 +471,8 @@ int io_write_plan_timeline(const char *dir, const struct scenario *s,
     int wrc = (sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
                   : io_write_roster_xml(fx, s, p)) != 0 ||
               io_write_roster_csv(fc, s, p) != 0 ||
-              io_write_summary(fs, s, p) != 0;
-    if (wrc == 0)
-        wrc = io_write_report_html_timeline(fh, s, p, tl, sr) != 0;
+              io_write_summary(fs, s, p) != 0 ||
+              io_write_roster_kml(fk, s, p) != 0;
     if (threaded)
         pthread_join(th, NULL);
     if (wrc != 0 || mj.rc != 0 ||
