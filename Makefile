@@ -101,11 +101,14 @@ test:
 $(BUILD)/bench_tool: bench/bench_tool.c $(BUILD)/libsiaga.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsiaga.a $(LDLIBS)
 
-# Benchmarks: never part of the tests; writes bench/RESULTS.md.  The time
-# and memory to refuse hostile inputs come first (bench/limits.sh).
+# Benchmarks: never part of the tests; writes bench/RESULTS.md (the
+# scales, CBC, the stress shapes) and bench/TIMELIMIT.md (does
+# --time-limit hold on a province?).  The time and memory to refuse
+# hostile inputs come first (bench/limits.sh).
 bench: $(BUILD)/siaga $(BUILD)/bench_tool
 	sh bench/limits.sh $(BUILD)
 	sh bench/run.sh $(BUILD)
+	sh bench/timelimit.sh $(BUILD)
 
 install: $(BUILD)/siaga
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)

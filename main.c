@@ -4,6 +4,7 @@
  * Everything else lives in model/, io/ and solver/.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,12 +81,17 @@ static const char USAGE[] =
     "          an \"optimal\" or \"shortage\" roster is planned again and\n"
     "          fails when siaga finds a better plan (--time-limit bounds it)\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
+
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
     "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
     "split     write DIR/<code>.xml, one scenario per kabupaten, to plan apart\n"
     "merge     join the rosters of the parts (in scenario order) into one;\n"
     "          --scenario puts the reserves in that scenario's member order\n"
     "\n"
+    "--time-limit S  the whole command (reading, planning, writing) ends within\n"
+    "          about S seconds with the best plan found, status \"feasible\" and\n"
+    "          its gap when the proof did not finish; default 300; 0: no limit.\n"
+    "          On a terminal, plan shows the best post count and its bound.\n"    "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
     "roster fails the audit, 2 bad input or usage (nothing written), 3 the\n"
     "program failed (output not writable, out of memory, solver failure)\n";
@@ -227,29 +233,103 @@ static int cmd_validate(int argc, char **argv)
     return code;
 }
 
-/* Progress on a terminal: "siaga: kecamatan dikelompokkan 812/7277, 41 s".
- * ctx points at the start time (CLOCK_MONOTONIC, seconds). */
-static void progress(void *ctx, const char *phase, long done, long total)
+static double now_seconds(void)
 {
-    const double *t0 = ctx;
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    double now = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-    fprintf(stderr, "\rsiaga: %s %ld/%ld, %.0f s   ", phase, done, total,
-            now - *t0);
-    if (done >= total)
-        fputc('\n', stderr);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/*
+ * Progress on a terminal, one line rewritten with \r as things improve:
+ * "siaga: pos 4870 (batas bawah 4869) · 12/40 kecamatan · 8 s".  The
+ * planner calls progress and posts from worker threads, hence the lock;
+ * the line is redrawn at most every 0.1 s, and always when a phase ends.
+ */
+struct tty_progress {
+    pthread_mutex_t lock;
+    double t0, drawn;           /* start; last redraw */
+    const char *phase;
+    long done, total;
+    long posts, bound;          /* -1 until known */
+    int width;                  /* of the last line, to blank it */
+    bool shown;
+};
+
+static void progress_draw(struct tty_progress *tp, bool force)
+{
+    double now = now_seconds();
+    if (!force && now - tp->drawn < 0.1)
+        return;
+    char line[256];
+    int n = snprintf(line, sizeof line, "siaga: ");
+    if (tp->posts >= 0)
+        n += snprintf(line + n, sizeof line - (size_t)n,
+                      "pos %ld (batas bawah %ld) \xc2\xb7 ", tp->posts, tp->bound);
+    if (tp->phase != NULL)
+        n += snprintf(line + n, sizeof line - (size_t)n, "%s %ld/%ld \xc2\xb7 ",
+                      tp->phase, tp->done, tp->total);
+    snprintf(line + n, sizeof line - (size_t)n, "%.0f s", now - tp->t0);
+    int w = (int)strlen(line);
+    fprintf(stderr, "\r%s%*s", line, tp->width > w ? tp->width - w : 0, "");
+    fflush(stderr);
+    tp->width = w;
+    tp->drawn = now;
+    tp->shown = true;
+}
+
+static void progress(void *ctx, const char *phase, long done, long total)
+{
+    struct tty_progress *tp = ctx;
+    pthread_mutex_lock(&tp->lock);
+    bool changed = tp->phase != phase;
+    tp->phase = phase;
+    tp->done = done;
+    tp->total = total;
+    progress_draw(tp, changed || done >= total);
+    pthread_mutex_unlock(&tp->lock);
+}
+
+static void progress_posts(void *ctx, long posts, long bound)
+{
+    struct tty_progress *tp = ctx;
+    pthread_mutex_lock(&tp->lock);
+    bool changed = posts != tp->posts || bound != tp->bound;
+    tp->posts = posts;
+    tp->bound = bound;
+    progress_draw(tp, changed);
+    pthread_mutex_unlock(&tp->lock);
+}
+
+/* End the progress line, so what follows starts on a line of its own. */
+static void progress_end(struct tty_progress *tp)
+{
+    pthread_mutex_lock(&tp->lock);
+    if (tp->shown) {
+        progress_draw(tp, true);
+        fputc('\n', stderr);
+        tp->shown = false;
+    }
+    pthread_mutex_unlock(&tp->lock);
+}
+
+/* --time-limit: seconds from 0 (no limit) to 1e9. */
 static int parse_seconds(const char *arg, double *out)
 {
     char *end;
     errno = 0;
     double v = strtod(arg, &end);
-    if (errno != 0 || end == arg || *end != 0 || !(v > 0) || v > 1e9)
+    if (errno != 0 || end == arg || *end != 0 || !(v >= 0) || v > 1e9)
         return -1;
     *out = v;
     return 0;
+}
+
+/* The end of a command that started at t0 with this time limit: a
+ * solver_now() time (the same monotonic clock), 0 for no limit. */
+static double command_end(double t0, double limit)
+{
+    return limit > 0 ? t0 + limit : 0;
 }
 
 /* No output may be an input (outdir_check_outputs): EXIT_OK, or the
@@ -284,8 +364,18 @@ static int export_model(const struct scenario *s, const char *path,
     return rc;
 }
 
+/*
+ * How plan spends --time-limit S (README "Time limit").  The clock starts
+ * with the command; the end is start + S.  After reading, the solvers get
+ * until the end minus what writing the outputs is expected to take
+ * (plan_solve_deadline), and split that among their steps: the what-if
+ * chain (the plan, or base and each overlay, with the BKO LPs), the
+ * re-plan against a baseline, the timeline; each step gets an equal share
+ * of what is left when it starts, so time one leaves goes to the next.
+ */
 static int cmd_plan(int argc, char **argv)
 {
+    double t_start = now_seconds();
     const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
     const char *with[MAX_OVERLAYS], *baseline = NULL, *pins[MAX_PINS];
     int nwith = 0, npins = 0;
@@ -297,6 +387,8 @@ static int cmd_plan(int argc, char **argv)
     memset(&sr, 0, sizeof sr);
     struct plan_params pp;
     plan_params_init(&pp);
+    struct tty_progress tp = {.lock = PTHREAD_MUTEX_INITIALIZER, .posts = -1,
+                              .bound = -1};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
@@ -307,8 +399,8 @@ static int cmd_plan(int argc, char **argv)
             with[nwith++] = argv[++i];
         } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
             if (parse_seconds(argv[++i], &pp.time_limit) != 0)
-                return usage_error("--time-limit wants a positive number of "
-                                   "seconds, not '%s'", argv[i]);
+                return usage_error("--time-limit wants seconds, 0 or more "
+                                   "(0: no limit), not '%s'", argv[i]);
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
             pp.quiet = true;
         else if (strcmp(a, "--timeline") == 0)
@@ -363,10 +455,14 @@ static int cmd_plan(int argc, char **argv)
     memset(&changes, 0, sizeof changes);
     error_list_init(&el);
     /* every overlay applies to the base before anything is planned, so a
-     * bad one costs no planning; then the chain base, +1, +2, ... */
-    int code = load_with(scenario, with, nwith, &s, &el);
-    scenario_destroy(s);
-    s = NULL;
+     * bad one costs no planning; then the chain base, +1, +2, ... (the
+     * base is read once when there is no overlay) */
+    int code = EXIT_OK;
+    if (nwith > 0) {
+        code = load_with(scenario, with, nwith, &s, &el);
+        scenario_destroy(s);
+        s = NULL;
+    }
     if (code == EXIT_OK)
         code = load(scenario, &s, &el);
     if (code == EXIT_OK)
@@ -380,22 +476,47 @@ static int cmd_plan(int argc, char **argv)
     }
     if (code != EXIT_OK)
         goto done;
-    if (!pp.quiet && isatty(STDERR_FILENO))
+    /* the timeline: planned when the scenario has one or --timeline asks
+     * for the 2024 defaults; on the scenario as read (not with overlays),
+     * read before planning so that the budget knows its steps */
+    int rc = SIAGA_OK;
+    if (s->has_timeline || want_timeline) {
+        timeline_free(&tl);
+        rc = io_read_timeline(scenario, s, &tl, &el);
+    }
+    if (rc == SIAGA_OK && (tl.given || want_timeline) && nwith > 0) {
+        error_add(&el, NULL, 0, "the timeline is not planned with --with "
+                  "overlays yet");
+        rc = SIAGA_EINPUT;
+    }
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
+        goto done;
+    }
+    bool timeline = tl.given || want_timeline;
+    tp.t0 = t_start;
+    if (!pp.quiet && isatty(STDERR_FILENO)) {
         pp.progress = progress;
-    struct timespec ts0;
-    clock_gettime(CLOCK_MONOTONIC, &ts0);
-    double started = (double)ts0.tv_sec + (double)ts0.tv_nsec * 1e-9;
-    pp.progress_ctx = &started;
-    int rc = solver_whatif(s, ovs, nwith, &pp, &wr, &el);
+        pp.posts = progress_posts;
+        pp.progress_ctx = &tp;
+    }
+    double solve_end = plan_solve_deadline(command_end(t_start, pp.time_limit),
+                                           s->ntps, s->nmember);
+    int steps = 1 + (base != NULL) + timeline;
+    pp.deadline = plan_share(solve_end, steps);
+    rc = solver_whatif(s, ovs, nwith, &pp, &wr, &el);
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
         print_errors(&el);
         code = status_exit(rc);
         goto done;
     }
     p = wr.plan;
+    rc = SIAGA_OK;     /* a plan stopped by the deadline is still a plan */
     if (base != NULL) {
         /* s is now the last scenario of the chain: re-plan it against the
          * baseline with the fewest moves */
+        pp.deadline = plan_share(solve_end, 1 + timeline);
         rc = solver_replan(s, &pp, base, pins, npins, &replanned, &changes, &el);
         if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
             print_errors(&el);
@@ -403,22 +524,15 @@ static int cmd_plan(int argc, char **argv)
             goto done;
         }
         p = replanned;
+        rc = SIAGA_OK;
     }
     struct plan_extras x = {&wr.bko, wr.stage, wr.nstage,
                             base != NULL ? &changes : NULL};
-    /* the timeline: planned when the scenario has one or --timeline asks
-     * for the 2024 defaults; on the scenario as read (not with overlays) */
-    timeline_free(&tl);
-    rc = io_read_timeline(scenario, s, &tl, &el);
-    if (rc == SIAGA_OK && (tl.given || want_timeline) && nwith > 0) {
-        error_add(&el, NULL, 0, "the timeline is not planned with --with "
-                  "overlays yet");
-        rc = SIAGA_EINPUT;
-    }
-    if (rc == SIAGA_OK && (tl.given || want_timeline)) {
+    if (timeline) {
         struct shift_params sp;
         shift_params_init(&sp);
         sp.time_limit = pp.time_limit;
+        sp.deadline = solve_end;
         rc = solver_shifts(&tl, s, p, &sp, &sr, &el);
         if (rc == SIAGA_ELIMIT)
             rc = SIAGA_OK;
@@ -429,6 +543,8 @@ static int cmd_plan(int argc, char **argv)
         code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
         goto done;
     }
+    progress_end(&tp);
+    io_plan_write_jobs(pp.jobs);
     rc = io_write_plan_timeline(dir, s, p, &x, &tl, have_sr ? &sr : NULL, &el);
     if (rc == SIAGA_OK && have_sr && !pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
@@ -464,6 +580,7 @@ static int cmd_plan(int argc, char **argv)
                 wr.bko.total[FORCE_LINMAS]);
     code = empty > 0 ? EXIT_SHORT : EXIT_OK;
 done:
+    progress_end(&tp);
     whatif_free(&wr);
     shift_result_free(&sr);
     timeline_free(&tl);
@@ -507,6 +624,8 @@ static int parse_spec(const char *arg, struct column *c)
     return 0;
 }
 
+/* Plan or recount one column; a plan is done by pp->deadline (its BKO
+ * LPs included). */
 static int compare_column(struct column *c, const struct plan_params *pp,
                           struct compare_column *out, struct error_list *el)
 {
@@ -528,9 +647,15 @@ static int compare_column(struct column *c, const struct plan_params *pp,
             io_compare_from_roster(s, r, out);
         }
     } else {
-        int rc = solver_plan(s, pp, &p, el);
+        struct plan_params cpp = *pp;
+        double end = plan_deadline(pp), now = now_seconds();
+        /* 85 % for the plan, the rest for the BKO LPs (as whatif_plan.c) */
+        cpp.deadline = end > now ? now + 0.85 * (end - now) : end;
+        int rc = solver_plan(s, &cpp, &p, el);
         if (rc == SIAGA_OK || rc == SIAGA_ELIMIT)
-            rc = solver_bko(s, p, &bko, el);
+            rc = solver_bko_until(s, p, end, &bko, el);
+        if (rc == SIAGA_ELIMIT)
+            rc = SIAGA_OK;
         if (rc != SIAGA_OK) {
             print_errors(el);
             code = status_exit(rc);
@@ -548,6 +673,7 @@ static int compare_column(struct column *c, const struct plan_params *pp,
 /* siaga compare: plans and rosters side by side (see USAGE). */
 static int cmd_compare(int argc, char **argv)
 {
+    double t_start = now_seconds();
     struct plan_params pp;
     struct column *col = calloc((size_t)argc + 1, sizeof *col);
     struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
@@ -568,8 +694,8 @@ static int cmd_compare(int argc, char **argv)
         int more = i + 1 < argc;
         if (strcmp(a, "--time-limit") == 0 && more) {
             if (parse_seconds(argv[++i], &pp.time_limit) != 0)
-                code = usage_error("--time-limit wants a positive number of "
-                                   "seconds, not '%s'", argv[i]);
+                code = usage_error("--time-limit wants seconds, 0 or more "
+                                   "(0: no limit), not '%s'", argv[i]);
         } else if (strcmp(a, "--scenario") == 0 && more) {
             scen = argv[++i];
             snprintf(scen_label, sizeof scen_label, "%s", scen);
@@ -623,8 +749,17 @@ static int cmd_compare(int argc, char **argv)
     }
     if (code == EXIT_OK && ncol == 0)
         code = usage_error("compare needs at least one SCENARIO or ROSTER%s", "");
-    for (int i = 0; i < ncol && code == EXIT_OK; i++)
+    /* --time-limit is the whole comparison's: each column still to plan
+     * gets an equal share of what is left when it starts */
+    double end = command_end(t_start, pp.time_limit);
+    int nplan = 0;
+    for (int i = 0; i < ncol; i++)
+        nplan += col[i].roster == NULL;
+    for (int i = 0; i < ncol && code == EXIT_OK; i++) {
+        pp.deadline = plan_share(end, nplan);
+        nplan -= col[i].roster == NULL;
         code = compare_column(&col[i], &pp, &cc[i], &el);
+    }
     if (code == EXIT_OK && io_write_compare(stdout, cc, ncol) != 0) {
         fprintf(stderr, "siaga: cannot write the comparison\n");
         code = EXIT_FAILURE_;
@@ -640,6 +775,7 @@ done:
 
 static int cmd_check(int argc, char **argv)
 {
+    double t_start = now_seconds();
     const char *files[2] = {NULL, NULL}, *report = NULL;
     const char *with[MAX_OVERLAYS];
     int nfiles = 0, nwith = 0;
@@ -652,8 +788,8 @@ static int cmd_check(int argc, char **argv)
             report = argv[++i];
         else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
             if (parse_seconds(argv[++i], &pp.time_limit) != 0)
-                return usage_error("--time-limit wants a positive number of "
-                                   "seconds, not '%s'", argv[i]);
+                return usage_error("--time-limit wants seconds, 0 or more "
+                                   "(0: no limit), not '%s'", argv[i]);
         }
         else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
             if (nwith == MAX_OVERLAYS)
@@ -712,6 +848,8 @@ static int cmd_check(int argc, char **argv)
         /* "optimal" and "shortage" claim formats.md 1.4 items 1-3: a plan
          * of siaga's own that does strictly better refutes the claim (the
          * audit stays solver-free; the plan is made here) */
+        pp.deadline = plan_solve_deadline(command_end(t_start, pp.time_limit),
+                                          s->ntps, 0);
         rc = solver_plan(s, &pp, &better, &el);
         if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
             print_errors(&el);

@@ -269,21 +269,35 @@ static void svg_map(struct out *o, const struct scenario *s,
     put(o, "<g font-size=\"15\" fill=\"#34495e\" text-anchor=\"middle\" "
            "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
            "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
+    /* the mean of each kecamatan's TPS, in one pass (summed in scenario
+     * order, as before) */
+    double *sla = calloc((size_t)s->nkec + 1, sizeof(double));
+    double *slo = calloc((size_t)s->nkec + 1, sizeof(double));
+    int *sn = calloc((size_t)s->nkec + 1, sizeof(int));
+    if (sla == NULL || slo == NULL || sn == NULL) {
+        o->err = 1;
+        free(sla);
+        free(slo);
+        free(sn);
+        return;
+    }
+    for (int t = 0; t < s->ntps; t++) {
+        sla[s->tps[t].kecamatan] += s->tps[t].lat;
+        slo[s->tps[t].kecamatan] += s->tps[t].lon;
+        sn[s->tps[t].kecamatan]++;
+    }
     for (int k = 0; k < s->nkec; k++) {
-        double la = 0, lo = 0;
-        int n = 0;
-        for (int t = 0; t < s->ntps; t++)
-            if (s->tps[t].kecamatan == k) {
-                la += s->tps[t].lat;
-                lo += s->tps[t].lon;
-                n++;
-            }
+        double la = sla[k], lo = slo[k];
+        int n = sn[k];
         if (n == 0)
             continue;
         put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
         esc(o, s->kec[k].name);
         put(o, "</text>\n");
     }
+    free(sla);
+    free(slo);
+    free(sn);
     put(o, "</g>\n");
 
     /* scale bar: the roundest length up to a fifth of the width */
@@ -686,10 +700,9 @@ static void polsek_section(struct out *o, const struct scenario *s,
     put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
            "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
            "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < p->npost; i++) {
+    for (int q = v->kec_post_first[k]; q < v->kec_post_first[k + 1]; q++) {
+        int i = v->kec_post[q];
         const struct post *po = &p->post[i];
-        if (po->kecamatan != k)
-            continue;
         put(o, "<tr><td class=\"kode\">%s</td><td>", v->post_id[i]);
         grade_cell(o, po->grade);
         put(o, "</td><td>");
@@ -713,10 +726,9 @@ static void polsek_section(struct out *o, const struct scenario *s,
 
     put(o, "<h3>Linmas per TPS</h3>\n<table class=\"linmas\">\n<thead><tr><th>TPS</th>"
            "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
-    for (int t = 0; t < s->ntps; t++) {
+    for (int q = v->kec_tps_first[k]; q < v->kec_tps_first[k + 1]; q++) {
+        int t = v->kec_tps[q];
         const struct tps *tp = &s->tps[t];
-        if (tp->kecamatan != k)
-            continue;
         put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, t, code));
         esc(o, s->desa[tp->desa].name);
         put(o, "</td><td>");

@@ -46,6 +46,16 @@ int json_write_string(FILE *f, const char *str)
     while (*s) {
         unsigned char c = *s;
         const char *esc = NULL;
+        /* a run of plain ASCII in one call: fputc locks the stream for
+         * each byte, and a province writes millions of them */
+        size_t run = 0;
+        while (s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\')
+            run++;
+        if (run > 0) {
+            fwrite(s, 1, run, f);
+            s += run;
+            continue;
+        }
         switch (c) {
         case '"': esc = "\\\""; break;
         case '\\': esc = "\\\\"; break;

@@ -34,15 +34,22 @@ static void cat_esc(xmlBufferPtr b, const char *s)
 {
     if (s == NULL)
         return;
-    for (const char *c = s; *c; c++) {
+    for (const char *c = s; *c;) {
+        /* plain bytes in one call, not one by one */
+        size_t run = strcspn(c, "&<>\"'");
+        if (run > 0) {
+            xmlBufferAdd(b, X(c), (int)run);
+            c += run;
+            continue;
+        }
         switch (*c) {
         case '&': cat(b, "&amp;"); break;
         case '<': cat(b, "&lt;"); break;
         case '>': cat(b, "&gt;"); break;
         case '"': cat(b, "&quot;"); break;
-        case '\'': cat(b, "&#39;"); break;
-        default: xmlBufferAdd(b, X(c), 1); break;
+        default: cat(b, "&#39;"); break;
         }
+        c++;
     }
 }
 
@@ -294,12 +301,11 @@ int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p)
         else
             W(xmlTextWriterWriteFormatElement(w, X("description"), "Kecamatan %s",
                                               s->kec[k].code));
-        for (int t = 0; t < s->ntps; t++)
-            if (s->tps[t].kecamatan == k)
-                W(write_tps(w, b, s, p, &v, t));
-        for (int i = 0; i < p->npost; i++)
-            if (p->post[i].kecamatan == k && p->post[i].ntps > 1)
-                W(write_route(w, b, s, p, &v, i));
+        for (int q = v.kec_tps_first[k]; q < v.kec_tps_first[k + 1]; q++)
+            W(write_tps(w, b, s, p, &v, v.kec_tps[q]));
+        for (int q = v.kec_post_first[k]; q < v.kec_post_first[k + 1]; q++)
+            if (p->post[v.kec_post[q]].ntps > 1)
+                W(write_route(w, b, s, p, &v, v.kec_post[q]));
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w)); /* Document */

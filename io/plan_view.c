@@ -16,6 +16,10 @@ void plan_view_free(struct plan_view *v)
     free(v->linmas_member);
     free(v->post_id);
     free(v->polsek);
+    free(v->kec_tps_first);
+    free(v->kec_tps);
+    free(v->kec_post_first);
+    free(v->kec_post);
     memset(v, 0, sizeof *v);
 }
 
@@ -28,11 +32,30 @@ int plan_view_init(struct plan_view *v, const struct scenario *s,
     v->linmas_member = malloc(sizeof(int) * ((size_t)p->nlinmas + 1));
     v->post_id = malloc(sizeof *v->post_id * ((size_t)p->npost + 1));
     v->polsek = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    v->kec_tps_first = calloc((size_t)s->nkec + 2, sizeof(int));
+    v->kec_tps = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    v->kec_post_first = calloc((size_t)s->nkec + 2, sizeof(int));
+    v->kec_post = malloc(sizeof(int) * ((size_t)p->npost + 1));
     if (v->post_of == NULL || v->linmas_first == NULL ||
-        v->linmas_member == NULL || v->post_id == NULL || v->polsek == NULL) {
+        v->linmas_member == NULL || v->post_id == NULL || v->polsek == NULL ||
+        v->kec_tps_first == NULL || v->kec_tps == NULL ||
+        v->kec_post_first == NULL || v->kec_post == NULL) {
         plan_view_free(v);
         return -1;
     }
+    /* counting sorts by kecamatan, stable */
+    for (int t = 0; t < s->ntps; t++)
+        v->kec_tps_first[s->tps[t].kecamatan + 2]++;
+    for (int i = 0; i < p->npost; i++)
+        v->kec_post_first[p->post[i].kecamatan + 2]++;
+    for (int k = 0; k < s->nkec; k++) {
+        v->kec_tps_first[k + 2] += v->kec_tps_first[k + 1];
+        v->kec_post_first[k + 2] += v->kec_post_first[k + 1];
+    }
+    for (int t = 0; t < s->ntps; t++)
+        v->kec_tps[v->kec_tps_first[s->tps[t].kecamatan + 1]++] = t;
+    for (int i = 0; i < p->npost; i++)
+        v->kec_post[v->kec_post_first[p->post[i].kecamatan + 1]++] = i;
     for (int t = 0; t < s->ntps; t++)
         v->post_of[t] = -1;
     for (int i = 0; i < p->npost; i++) {

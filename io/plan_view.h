@@ -17,6 +17,13 @@ struct plan_view {
     int *linmas_member; /* [nlinmas] member indices grouped by TPS, in plan order */
     char (*post_id)[24]; /* [npost] "P0001", ... (io_post_id) */
     int *polsek;        /* [nkec] first Polri unit scoped to the kecamatan, or -1 */
+    /* by kecamatan, so that a writer walks each kecamatan's TPS and posts
+     * without scanning all of them per kecamatan (quadratic on a
+     * province): kecamatan k's TPS are kec_tps[kec_tps_first[k] ..
+     * kec_tps_first[k + 1] - 1] in scenario order, its posts kec_post[..]
+     * likewise in plan order */
+    int *kec_tps_first, *kec_tps;   /* [nkec + 1], [ntps] */
+    int *kec_post_first, *kec_post; /* [nkec + 1], [npost] */
 };
 
 /* Fill v for plan p of scenario s.  Returns 0, or -1 when out of memory

@@ -5,6 +5,7 @@
  */
 #include "plan_write.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -403,6 +404,34 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
     return io_write_plan_timeline(dir, s, p, x, NULL, NULL, errs);
 }
 
+/* The two maps, written beside the other files on a thread of their own:
+ * they are half the writing of a province, and a time limit holds for the
+ * writing too.  Each writer has its own FILE and reads s and p only. */
+struct maps_job {
+    FILE *fk, *fg;
+    const struct scenario *s;
+    const struct plan *p;
+    int rc;
+};
+
+/* Threads the writers may use: 1 writes the maps on the calling thread,
+ * so a run with --jobs 1 allocates in the same order every time (the
+ * fault sweeps trace allocations by number). */
+static int write_jobs = 2;
+
+void io_plan_write_jobs(int jobs)
+{
+    write_jobs = jobs;
+}
+
+static void *write_maps(void *arg)
+{
+    struct maps_job *j = arg;
+    j->rc = io_write_roster_kml(j->fk, j->s, j->p) != 0 ||
+            io_write_roster_geojson(j->fg, j->s, j->p) != 0 ? -1 : 0;
+    return NULL;
+}
+
 int io_write_plan_timeline(const char *dir, const struct scenario *s,
                            const struct plan *p, const struct plan_extras *x,
                            const struct timeline *tl,
@@ -427,12 +456,22 @@ int io_write_plan_timeline(const char *dir, const struct scenario *s,
         rc = SIAGA_EIO;
         goto done;
     }
-    if ((sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
-            : io_write_roster_xml(fx, s, p)) != 0 ||
-        io_write_roster_csv(fc, s, p) != 0 ||
-        io_write_summary(fs, s, p) != 0 || io_write_roster_kml(fk, s, p) != 0 ||
-        io_write_roster_geojson(fg, s, p) != 0 ||
-        io_write_report_html_timeline(fh, s, p, tl, sr) != 0 ||
+    /* libxml2 is set up here, before a second thread uses it */
+    xmlInitParser();
+    struct maps_job mj = {fk, fg, s, p, 0};
+    pthread_t th;
+    bool threaded = write_jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
+    if (!threaded)
+        write_maps(&mj);
+    int wrc = (sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
+                  : io_write_roster_xml(fx, s, p)) != 0 ||
+              io_write_roster_csv(fc, s, p) != 0 ||
+              io_write_summary(fs, s, p) != 0;
+    if (wrc == 0)
+        wrc = io_write_report_html_timeline(fh, s, p, tl, sr) != 0;
+    if (threaded)
+        pthread_join(th, NULL);
+    if (wrc != 0 || mj.rc != 0 ||
         (x && (io_write_whatif_summary(fs, s, x) != 0 ||
                io_write_bko_csv(fb, s, x->bko) != 0)) ||
         (x && x->changes && (io_write_changes_summary(fs, x->changes) != 0 ||

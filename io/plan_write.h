@@ -36,6 +36,10 @@ int io_write_plan_extras(const char *dir, const struct scenario *s,
  * the section "Jadwal tahapan".  tl and sr NULL is io_write_plan_extras. */
 struct timeline;
 struct shift_result;
+/* How many threads the plan writers may use (default 2: the maps on a
+ * thread of their own); --jobs passes its value.  Main thread only. */
+void io_plan_write_jobs(int jobs);
+
 int io_write_plan_timeline(const char *dir, const struct scenario *s,
                            const struct plan *p, const struct plan_extras *x,
                            const struct timeline *tl,

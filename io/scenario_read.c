@@ -648,6 +648,13 @@ static int on_element(struct rd *rd)
     e = classify(rd, depth);
     if (depth > 0 && depth < MAX_DEPTH)
         rd->stack[depth] = e;
+    if (depth == 1 && e == E_OTHER) {
+        const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd->reader);
+        const char *name = (const char *)xmlTextReaderConstLocalName(rd->reader);
+        if (ns != NULL && name != NULL && strcmp(ns, SCENARIO_NS) == 0 &&
+            strcmp(name, "timeline") == 0)
+            rd->s->has_timeline = true;
+    }
     switch (e) {
     case E_GRADE: read_grade(rd, line); return 0;
     case E_LINMAS: read_linmas(rd, line); return 0;

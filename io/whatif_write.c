@@ -49,8 +49,9 @@ static void write_bko(FILE *f, const struct scenario *s,
         fprintf(f, "Tidak perlu: semua tempat jaga dan Linmas terisi.\n");
         return;
     }
-    fprintf(f, "Tambahan personel paling sedikit agar semua tempat terisi: %ld "
-            "(Polri %ld, TNI %ld, Linmas %ld)\n", r->sum,
+    fprintf(f, "Tambahan personel %sagar semua tempat terisi: %ld "
+            "(Polri %ld, TNI %ld, Linmas %ld)\n",
+            r->limited ? "" : "paling sedikit ", r->sum,
             r->total[FORCE_POLRI], r->total[FORCE_TNI], r->total[FORCE_LINMAS]);
     fprintf(f, "%-8s %-10s %-11s %-24s %6s\n", "Kekuatan", "Lingkup", "Kode",
             "Wilayah", "Jumlah");
@@ -61,7 +62,10 @@ static void write_bko(FILE *f, const struct scenario *s,
                 FORCE_LABEL[r->row[i].force], scope_name(r->row[i].scope),
                 code, name, r->row[i].count);
     }
-    if (r->proven)
+    if (r->limited)
+        fprintf(f, "Batas waktu: permintaan ini mengisi semua tempat, tetapi "
+                "belum terbukti paling sedikit.\n");
+    else if (r->proven)
         fprintf(f, "Terbukti minimum (solver): dengan satu satuan BKO per baris "
                 "semua tempat terisi; kurang satu orang pada baris mana pun, "
                 "ada tempat kosong. Bila jumlah sama, TNI diminta lebih dulu "

@@ -1,5 +1,7 @@
 /*
- * geo.h - distances on the sphere and exact patrol routes.
+ * geo.h - distances on the sphere and patrol routes: the shortest closed
+ * walk exactly up to GEO_EXACT_MAX points, above that a walk no 2-opt or
+ * Or-opt move can shorten (a local optimum, not a proven shortest).
  */
 #ifndef SIAGA_GEO_H
 #define SIAGA_GEO_H
@@ -13,7 +15,11 @@
 #define RADIUS_EPS_KM 1e-6
 
 /* Most points a route may have (MAX_TPS_PER_POST). */
-#define MAX_ROUTE 10
+#define MAX_ROUTE 20
+
+/* Most points whose route is proven shortest (Held-Karp, table on the
+ * stack: 2^(n-1) (n-1) doubles, 180 KB at 12).  Measured in geo.c. */
+#define GEO_EXACT_MAX 12
 
 /* Great-circle distance in km between two WGS84 points (haversine). */
 double geo_distance_km(double lat1, double lon1, double lat2, double lon2);
@@ -24,12 +30,27 @@ static inline bool geo_within(double d_km, double radius_km)
 }
 
 /*
- * Shortest closed walk through n points (n <= MAX_ROUTE) that starts at point 0.
- * dist is an n*n row-major matrix.  Writes the visiting order into order
- * (order[0] == 0) and returns its length.  Ties are broken by the
- * lexicographically smallest order, so the result is deterministic.
+ * Closed walk through n points (n <= MAX_ROUTE) that starts at point 0.
+ * dist is an n*n row-major matrix, symmetric.  Writes the visiting order
+ * into order (order[0] == 0) and returns its length.  For n <= GEO_EXACT_MAX
+ * the walk is a shortest one, ties broken by the lexicographically smallest
+ * order for n <= 7 and by the smaller predecessor in Held-Karp above; for
+ * larger n it is geo_local_route's.  Deterministic; never allocates, never
+ * fails.
  */
 double geo_best_route(int n, const double *dist, int *order);
+
+/*
+ * The heuristic walk for any n <= MAX_ROUTE: cheapest insertion from point
+ * 0, then 2-opt and Or-opt (segments of 1 to 3 points, either way round)
+ * moves in index order, the first that shortens the walk by more than
+ * 1e-9 km taken, until none does; then n double-bridge kicks on a fixed
+ * sequence, each followed by the same descent, the shortest walk kept.
+ * Of the walk's two directions the one with the smaller second point is
+ * written.  Returns its length; never
+ * shorter than geo_best_route's for n <= GEO_EXACT_MAX.
+ */
+double geo_local_route(int n, const double *dist, int *order);
 
 /* Length of the closed walk visiting order[0..n-1] and back. */
 double geo_route_length(int n, const double *dist, const int *order);

@@ -19,8 +19,9 @@ enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_SANGAT_RAWAN, GRADE_COUNT };
 enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };
 enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA };
 
-/* Largest tps_per_post accepted: patrol routes are found exactly. */
-#define MAX_TPS_PER_POST 10
+/* Largest tps_per_post accepted (formats.md 1.6); routes are exact up to
+ * GEO_EXACT_MAX TPS (geo.h) and locally optimal above. */
+#define MAX_TPS_PER_POST 20
 
 struct grade_rule {
     int guards;        /* guard places of a post, >= 1 */
@@ -86,6 +87,8 @@ struct scenario {
     struct tps *tps;        int ntps;
     struct unit *unit;      int nunit;
     struct member *member;  int nmember;
+    bool has_timeline;      /* the file has a <timeline> (read apart, by
+                               io/timeline_read.c, only when there is one) */
     int cap_kab, cap_kec, cap_desa, cap_tps, cap_unit, cap_member;
     struct arena *arena;    /* owns every string above */
     struct strmap *index[6]; /* by enum scenario_index, after finish */

@@ -22,11 +22,15 @@ struct bko_row {
 struct bko_request {
     struct bko_row *row; int nrow;  /* by force, then region order */
     long total[FORCE_COUNT];        /* personnel requested, by force */
-    long sum;                       /* all of them: the proven minimum */
+    long sum;                       /* all of them: the proven minimum
+                                       unless limited */
     bool proven;            /* minimal over every plan, not only over fills
                                of this plan's posts: false when a guard unit
                                serves a single desa or the plan is
                                `feasible` (see solver/bko.c) */
+    bool limited;           /* a deadline left some block to a greedy: the
+                               request fills every place, but is not proven
+                               the fewest even for this plan's posts */
 };
 
 void bko_request_free(struct bko_request *r); /* empties it; NULL is fine */

@@ -19,6 +19,18 @@
  * The problem splits into blocks (connected components of units and
  * sites); each block is its own LP, in order of its first site, so the
  * result does not depend on anything but the input.
+ *
+ * Under a deadline.  Every roster must be complete, so a fill never
+ * stops half done.  Each simplex gets what is left of the deadline
+ * (tm_lim).  A block whose fill stages the deadline stops, or which
+ * starts after it, is filled by a greedy instead (sites by tier, TNI
+ * first where TNI may serve, so Polri stay for the Polri places): every
+ * rule kept, fewest empty places not proven (fill_limited).  When only
+ * the moves or distance stage is stopped, the last stage solved stands:
+ * its vertex is an optimal fill (integral, as above), only item 4 or the
+ * moves are not minimised (km_limited).  Bound problems (the item-4
+ * bound, the desa relaxation) are skipped past the deadline: no bound
+ * is claimed then.
  */
 #include "assign.h"
 
@@ -53,10 +65,14 @@ struct tp {
     const struct tps *tps;  /* the scenario's TPS, for near[] sites */
     const int *unit_origin; /* NULL, or the origin of each (pseudo) unit */
     const char *unit_pinned;/* NULL, or 1: all of it stays at its origin */
+    double deadline;        /* solver_now() time, 0: none */
     /* out */
     struct flow *flow; int nflow, capflow;
     long fill[MAX_TIERS];
     double km;
+    int fill_limited;       /* a block was filled by the greedy */
+    int km_limited;         /* a block's distance (or moves) stage, or a
+                               bound block, was stopped by the deadline */
 };
 
 /* ---- union-find -------------------------------------------------------- */
@@ -86,6 +102,7 @@ struct bres {
     struct flow *flow; int nflow, capflow;
     long fill[MAX_TIERS];
     double km;
+    int fill_limited, km_limited;
 };
 
 static int push_flow(struct bres *t, int site, int unit, int count)
@@ -134,12 +151,98 @@ static int block_columns(const struct tp *t, const struct block *b)
     return ncol;
 }
 
+static double site_distance(const struct tp *t, int u, const struct tp_site *st)
+{
+    double d = geo_distance_km(t->unit_lat[u], t->unit_lon[u], st->lat, st->lon);
+    for (int q = 0; q < st->nnear; q++) {
+        const struct tps *tq = &t->tps[st->near[q]];
+        double dq = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
+                                    tq->lat, tq->lon);
+        if (dq < d)
+            d = dq;
+    }
+    return d;
+}
+
+/*
+ * The fallback past the deadline: fill the block's sites tier by tier in
+ * site order, each from its eligible units in four passes: members pinned
+ * there, members who stand there already (a baseline), then TNI (only TNI
+ * places), then the others.  Linear in the columns; keeps every rule the LP keeps (unit
+ * supply, places, TNI places, pins at their origin), proves nothing.
+ * left: scratch of b->nunit.  SIAGA_OK or SIAGA_ENOMEM.
+ */
+static int greedy_block(const struct tp *t, const struct block *b,
+                        int *unit_row, int *left, struct bres *out)
+{
+    for (int i = 0; i < b->nunit; i++) {
+        unit_row[b->unit[i]] = i;
+        left[i] = t->unit_supply[b->unit[i]] > 0 ? t->unit_supply[b->unit[i]] : 0;
+    }
+    out->nflow = 0;
+    out->km = 0;
+    for (int q = 0; q < MAX_TIERS; q++)
+        out->fill[q] = 0;
+    for (int tier = 0; tier < MAX_TIERS; tier++)
+        for (int i = 0; i < b->nsite; i++) {
+            int s = b->site[i];
+            const struct tp_site *st = &t->site[s];
+            if (st->tier != tier)
+                continue;
+            int room = st->places, tni_room = st->tni_places;
+            for (int pass = 0; pass < 4 && room > 0; pass++)
+                for (int k = t->eoff[s]; k < t->eoff[s + 1] && room > 0; k++) {
+                    int u = t->eunit[k];
+                    if (!has_column(t, u, s) || unit_row[u] < 0)
+                        continue;
+                    int here = t->unit_origin != NULL && t->unit_origin[u] == s;
+                    int pin = here && t->unit_pinned != NULL && t->unit_pinned[u];
+                    int tni = t->unit_tni[u];
+                    int want = pin ? 0 : here ? 1 : tni ? 2 : 3;
+                    if (pass != want)
+                        continue;
+                    int take = left[unit_row[u]];
+                    if (take > room)
+                        take = room;
+                    if (tni && take > tni_room)
+                        take = tni_room;
+                    if (take <= 0)
+                        continue;
+                    if (push_flow(out, s, u, take) != SIAGA_OK)
+                        return SIAGA_ENOMEM;
+                    left[unit_row[u]] -= take;
+                    room -= take;
+                    if (tni)
+                        tni_room -= take;
+                    out->fill[tier] += take;
+                    out->km += take * site_distance(t, u, st);
+                }
+        }
+    /* the callers sort the flows (cmp_flow) */
+    out->fill_limited = 1;
+    out->km_limited = 1;
+    return SIAGA_OK;
+}
+
 static int solve_block(const struct tp *t, const struct block *b,
                        int *unit_row, struct bres *out)
 {
     volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
+    volatile int fallback = 0;     /* the fill stages ran out of time */
     if (block_columns(t, b) == 0)
         return SIAGA_OK;
+    if (solver_past(t->deadline)) {
+        if (t->bound_mode) {
+            out->km_limited = 1; /* no bound from this block */
+            return SIAGA_OK;
+        }
+        int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+        int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
+        free(left);
+        for (int i = 0; i < b->nunit; i++)
+            unit_row[b->unit[i]] = -1;
+        return grc;
+    }
     size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
     int *csite = malloc(sizeof(int) * nz_cap);
     int *cunit = malloc(sizeof(int) * nz_cap);
@@ -150,7 +253,11 @@ static int solve_block(const struct tp *t, const struct block *b,
     double *val = malloc(sizeof(double) * nz_cap);
     /* the distance coefficients, restored after the fill stages */
     double *dcopy = malloc(sizeof(double) * nz_cap);
-    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val || !dcopy)
+    /* the values of the last stage solved, when a later one is stopped */
+    double *keep = malloc(sizeof(double) * nz_cap);
+    int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val || !dcopy ||
+        !keep || !left)
         goto done;
 
     struct glpk_guard g;
@@ -230,6 +337,7 @@ static int solve_block(const struct tp *t, const struct block *b,
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.presolve = GLP_OFF;
+    int stopped = 0; /* a stage after the fills was stopped by the deadline */
 
     /* objective copy: distance coefficients, restored after fill stages */
     double *dist = val; /* reuse: val[1..ncol] */
@@ -256,7 +364,13 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_set_obj_coef(P, j, 0.0);
             for (int q = 1; q <= n; q++)
                 glp_set_obj_coef(P, ind[q], 1.0);
+            sp.tm_lim = solver_tm_lim(t->deadline);
             int ret = solver_simplex(P, &sp);
+            if (ret == GLP_ETMLIM) {
+                fallback = 1;
+                ok = 0;
+                break;
+            }
             if (ret != 0 || glp_get_status(P) != GLP_OPT) {
                 ok = 0;
                 break;
@@ -272,7 +386,12 @@ static int solve_block(const struct tp *t, const struct block *b,
         glp_set_row_bnds(P, ++nrow, GLP_LO, (double)target, 0);
         glp_set_mat_row(P, nrow, n, ind, val);
     }
-    if (ok && t->unit_origin != NULL) {
+    if (ok && !t->bound_mode)
+        for (int j = 1; j <= ncol; j++)
+            keep[j] = glp_get_col_prim(P, j);
+    if (ok && !t->bound_mode && solver_past(t->deadline))
+        stopped = 1;
+    if (ok && !stopped && t->unit_origin != NULL) {
         /* fewest moves: -1 to stay at one's origin, +1 to leave the
          * reserve; leaving a place for the reserve costs the constant */
         int n = 0;
@@ -286,8 +405,11 @@ static int solve_block(const struct tp *t, const struct block *b,
                 val[n] = coef;
             }
         }
+        sp.tm_lim = solver_tm_lim(t->deadline);
         int ret = solver_simplex(P, &sp);
-        if (ret != 0 || glp_get_status(P) != GLP_OPT) {
+        if (ret == GLP_ETMLIM) {
+            stopped = 1;
+        } else if (ret != 0 || glp_get_status(P) != GLP_OPT) {
             ok = 0;
         } else if (n > 0) {
             long best = lround(glp_get_obj_val(P));
@@ -295,14 +417,25 @@ static int solve_block(const struct tp *t, const struct block *b,
             glp_set_row_bnds(P, ++nrow, GLP_UP, 0, (double)best);
             glp_set_mat_row(P, nrow, n, ind, val);
         }
+        if (ok && !stopped)
+            for (int j = 1; j <= ncol; j++)
+                keep[j] = glp_get_col_prim(P, j);
     }
-    if (ok) {
+    if (ok && !stopped && !t->bound_mode && solver_past(t->deadline))
+        stopped = 1;
+    if (ok && !stopped) {
         glp_set_obj_dir(P, GLP_MIN);
         for (int j = 1; j <= ncol; j++)
             glp_set_obj_coef(P, j, dcopy[j]);
+        sp.tm_lim = solver_tm_lim(t->deadline);
         int ret = solver_simplex(P, &sp);
-        if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        if (ret == GLP_ETMLIM)
+            stopped = 1;
+        else if (ret != 0 || glp_get_status(P) != GLP_OPT)
             ok = 0;
+        else if (!t->bound_mode)
+            for (int j = 1; j <= ncol; j++)
+                keep[j] = glp_get_col_prim(P, j);
     }
     if (!ok) {
         glp_delete_prob(P);
@@ -310,11 +443,22 @@ static int solve_block(const struct tp *t, const struct block *b,
         rc = SIAGA_ESOLVER;
         goto done;
     }
-    out->km += glp_get_obj_val(P);
     rc = SIAGA_OK;
-    if (!t->bound_mode) {
+    if (stopped) {
+        out->km_limited = 1;
+        if (t->bound_mode) {     /* no bound from this block */
+            glp_delete_prob(P);
+            glpk_guard_end(&g);
+            goto done;
+        }
+    }
+    if (t->bound_mode) {
+        out->km += glp_get_obj_val(P);
+    } else {
+        for (int j = 1; j <= ncol; j++)
+            out->km += dcopy[j] * keep[j];
         for (int j = 1; j <= ncol && rc == SIAGA_OK; j++) {
-            double v = glp_get_col_prim(P, j);
+            double v = keep[j];
             long r = lround(v);
             if (fabs(v - (double)r) > 1e-6) {
                 rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
@@ -327,8 +471,19 @@ static int solve_block(const struct tp *t, const struct block *b,
     glp_delete_prob(P);
     glpk_guard_end(&g);
 done:
+    if (fallback && rc == SIAGA_ESOLVER) {
+        /* the deadline stopped a fill stage: the greedy fills the block */
+        if (t->bound_mode) {
+            out->km_limited = 1;
+            rc = SIAGA_OK;
+        } else {
+            rc = greedy_block(t, b, unit_row, left, out);
+        }
+    }
     for (int i = 0; i < b->nunit; i++)
         unit_row[b->unit[i]] = -1;
+    free(keep);
+    free(left);
     free(csite);
     free(cunit);
     free(ia);
@@ -448,6 +603,8 @@ static int tp_solve(struct tp *t, int jobs)
         for (int q = 0; q < MAX_TIERS; q++)
             t->fill[q] += r->fill[q];
         t->km += r->km;
+        t->fill_limited |= r->fill_limited;
+        t->km_limited |= r->km_limited;
     }
     rc = SIAGA_OK;
 done:
@@ -823,13 +980,20 @@ static int desa_ranges(const struct scenario *s, int **lo, int **hi)
 static int relaxed_bound(const struct scenario *s, const struct by_region *br,
                          const struct units *un, int npost, const int *ptps,
                          const int *pn, const long *places, int jobs,
-                         struct assign_result *out)
+                         double deadline, struct assign_result *out)
 {
     bool need = false;
     for (int g = 0; g < GRADE_COUNT; g++)
         need |= s->rules.grade[g].tps_per_post > 1 && out->empty[g] > 0;
     if (!need || br->off_desa[s->ndesa] == 0)
         return SIAGA_OK;
+    if (solver_past(deadline)) {
+        /* no time for the relaxation: nothing claimed where it matters */
+        for (int g = 0; g < GRADE_COUNT; g++)
+            if (s->rules.grade[g].tps_per_post > 1 && out->empty[g] > 0)
+                out->empty_bound[g] = 0;
+        return SIAGA_OK;
+    }
     int rc = SIAGA_ENOMEM;
     struct tp t;
     memset(&t, 0, sizeof t);
@@ -854,11 +1018,15 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
     }
     if (eligibility(s, br, npost, ptps, pn, MAX_TPS_PER_POST, lo, hi, &t) != 0)
         goto done;
+    t.deadline = deadline;
     rc = tp_solve(&t, jobs);
     if (rc != SIAGA_OK)
         goto done;
     for (int g = 0; g < GRADE_COUNT; g++) {
         long e = places[g] - t.fill[tier_of((enum grade)g)];
+        /* a greedy fill of the relaxation bounds nothing */
+        if (t.fill_limited)
+            e = 0;
         out->empty_bound[g] = e < out->empty[g] ? e : out->empty[g];
     }
 done:
@@ -873,8 +1041,8 @@ done:
 
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  const struct origins *og, struct assign_result *out,
-                  struct error_list *errs)
+                  double deadline, const struct origins *og,
+                  struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
     struct pseudo ps;
@@ -926,6 +1094,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         t.eunit = real_eunit;
         goto done;
     }
+    t.deadline = deadline;
     rc = tp_solve(&t, jobs);
     if (og != NULL) {
         t.eoff = real_eoff;
@@ -935,18 +1104,35 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     }
     if (rc != SIAGA_OK)
         goto fail;
+    out->fill_limited = t.fill_limited;
+    out->km_limited = t.km_limited;
     if (t.nflow > 0)
         qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
 
     long places[GRADE_COUNT] = {0};
     for (int p = 0; p < npost; p++)
         places[posts[p].grade] += posts[p].required;
-    for (int g = 0; g < GRADE_COUNT; g++)
-        out->empty[g] = out->empty_bound[g] = places[g] - t.fill[tier_of((enum grade)g)];
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
+        out->empty_bound[g] = t.fill_limited ? 0 : out->empty[g];
+    }
     out->km = t.km;
-    rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs, out);
-    if (rc != SIAGA_OK)
-        goto fail;
+    if (!t.fill_limited) {
+        rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs,
+                           deadline, out);
+        if (rc != SIAGA_OK)
+            goto fail;
+    }
+    if (solver_past(deadline)) {
+        /* no time for the item-4 bound: claim none */
+        out->km_bound = 0;
+        out->km_limited = true;
+        out->flow = t.flow;
+        out->nflow = t.nflow;
+        t.flow = NULL;
+        rc = SIAGA_OK;
+        goto done;
+    }
 
     /*
      * Lower bound on item 4 over every plan with items 1-3 optimal: such a
@@ -1036,6 +1222,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         free(moff);
         goto done;
     }
+    tb.deadline = deadline;
     rc = tp_solve(&tb, jobs);
     free(comp_site);
     free(members);
@@ -1043,6 +1230,10 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     if (rc != SIAGA_OK)
         goto fail;
     out->km_bound = tb.km < out->km ? tb.km : out->km;
+    if (tb.km_limited) {
+        out->km_bound = 0;
+        out->km_limited = true;
+    }
     out->flow = t.flow;
     out->nflow = t.nflow;
     t.flow = NULL;
@@ -1072,7 +1263,7 @@ done:
     return rc;
 }
 
-int assign_linmas(const struct scenario *s, int jobs,
+int assign_linmas(const struct scenario *s, int jobs, double deadline,
                   const struct origins *og, struct assign_result *out,
                   struct error_list *errs)
 {
@@ -1115,6 +1306,7 @@ int assign_linmas(const struct scenario *s, int jobs,
             t.eunit = real_eunit;
             goto done;
         }
+        t.deadline = deadline;
         rc = tp_solve(&t, jobs);
         if (og != NULL) {
             t.eoff = real_eoff;
@@ -1133,7 +1325,9 @@ int assign_linmas(const struct scenario *s, int jobs,
     out->empty_linmas = (long)per * s->ntps - t.fill[0];
     /* with origins the travel is least only among plans with fewest moves */
     out->km = t.km;
-    out->km_bound = og != NULL ? 0.0 : t.km;
+    out->km_bound = og != NULL || t.km_limited ? 0.0 : t.km;
+    out->fill_limited = t.fill_limited;
+    out->km_limited = t.km_limited;
     out->flow = t.flow;
     out->nflow = t.nflow;
     t.flow = NULL;

@@ -5,6 +5,8 @@
 #ifndef SIAGA_ASSIGN_H
 #define SIAGA_ASSIGN_H
 
+#include <stdbool.h>
+
 #include "cluster.h"
 #include "error.h"
 #include "roster.h"
@@ -38,7 +40,14 @@ struct assign_result {
     double km;                     /* item 4 reached: base to anchor/TPS */
     double km_bound;               /* proven lower bound on item 4 */
     long moves;                    /* with origins: members moved (the
-                                      fewest, given the fills) */
+                                      fewest, given the fills, unless
+                                      km_limited) */
+    bool fill_limited;             /* the deadline left a block to the
+                                      greedy: every rule kept, empty[] not
+                                      proven least (empty_bound[] is 0) */
+    bool km_limited;               /* the deadline stopped a distance or
+                                      moves stage or a bound: km not least,
+                                      km_bound weaker */
 };
 
 /*
@@ -47,13 +56,16 @@ struct assign_result {
  * sangat rawan places first, then rawan, then kurang rawan, then least
  * travel.  Exact: the constraint matrix is totally unimodular, so each
  * LP vertex is integral (checked).  km_bound comes from a relaxation in
- * which any TPS of a component may be an anchor.
+ * which any TPS of a component may be an anchor.  deadline (a
+ * solver_now() time, 0 for none) bounds the LPs; past it the fill is
+ * still complete and keeps every rule (fill_limited, km_limited: see
+ * the top of assign.c).
  * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_ESOLVER (errs says why).
  */
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  const struct origins *og, struct assign_result *out,
-                  struct error_list *errs);
+                  double deadline, const struct origins *og,
+                  struct assign_result *out, struct error_list *errs);
 
 /*
  * Fill the Linmas places of every TPS: most places filled, then least
@@ -64,7 +76,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
  * members of a unit are split by origin into groups of identical people;
  * a move costs 1 on a network arc, so the matrix stays unimodular).
  */
-int assign_linmas(const struct scenario *s, int jobs,
+int assign_linmas(const struct scenario *s, int jobs, double deadline,
                   const struct origins *og, struct assign_result *out,
                   struct error_list *errs);
 

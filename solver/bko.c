@@ -58,6 +58,14 @@
  * Size: one LP per connected block of units and sites (as in assign.c),
  * solved in block order, so the result does not depend on anything but
  * the input.
+ *
+ * Under a deadline.  Each simplex gets what is left (tm_lim).  When a
+ * block starts past the deadline, or the deadline stops its LP, the
+ * request of that problem (guards or Linmas) is the plan's own empty
+ * places instead: per post, TNI where the post has a TNI place left,
+ * Polri for the rest; per desa, its empty Linmas places.  Adding them
+ * fills every place (the plan's fill plus them), so the LP optimum is at
+ * most that; `limited` says the request is not proven the fewest.
  */
 #include "bko.h"
 
@@ -80,6 +88,8 @@ struct bp {
     enum scope *vscope;
     int *vregion;
     long *b;                    /* out: capacity of each virtual unit */
+    double deadline;            /* solver_now() time, 0: none */
+    int limited;                /* out: a block got the greedy request */
 };
 
 static int is_tni(const struct bp *b, int u)
@@ -186,8 +196,9 @@ static int lp_block(const struct bp *b, const int *site, int ns,
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.presolve = GLP_OFF;
+    sp.tm_lim = solver_tm_lim(b->deadline);
     int ret = solver_simplex(P, &sp);
-    rc = SIAGA_ESOLVER;
+    rc = ret == GLP_ETMLIM ? SIAGA_ELIMIT : SIAGA_ESOLVER;
     if (ret == 0 && glp_get_status(P) == GLP_OPT) {
         rc = SIAGA_OK;
         for (int j = 1; j <= c; j++) {
@@ -208,7 +219,7 @@ static int lp_block(const struct bp *b, const int *site, int ns,
 
 /* Solve the block of sites site[0..ns) and units unit[0..nu).
  * row_of: scratch per unit (-1 outside). */
-static int solve_block(const struct bp *b, const int *site, int ns,
+static int solve_block(struct bp *b, const int *site, int ns,
                        const int *unit, int nu, int *row_of)
 {
     int rc = SIAGA_ENOMEM, ncol = 0, nvcol = 0;
@@ -222,6 +233,10 @@ static int solve_block(const struct bp *b, const int *site, int ns,
         nvcol += unit[i] >= b->nreal;
     if (ncol == 0)
         return SIAGA_OK;
+    if (solver_past(b->deadline)) {
+        b->limited = 1;         /* the plan's empty places stand in */
+        return SIAGA_OK;
+    }
     size_t cap = (size_t)ncol * 3 + (size_t)nvcol + 1;
     lb.ia = malloc(sizeof(int) * cap);
     lb.ja = malloc(sizeof(int) * cap);
@@ -229,6 +244,10 @@ static int solve_block(const struct bp *b, const int *site, int ns,
     lb.cunit = malloc(sizeof(int) * ((size_t)(ncol + nvcol) + 1));
     if (lb.ia && lb.ja && lb.ar && lb.cunit)
         rc = lp_block(b, site, ns, unit, nu, row_of, ncol + nvcol, &lb);
+    if (rc == SIAGA_ELIMIT) {
+        b->limited = 1;
+        rc = SIAGA_OK;
+    }
     for (int i = 0; i < nu; i++)
         row_of[unit[i]] = -1;
     free(lb.ia);
@@ -495,6 +514,65 @@ static int cmp_row(const void *a, const void *b)
     return (x->region > y->region) - (x->region < y->region);
 }
 
+/*
+ * The request of the plan's own empty places (the top of this file), into
+ * b->b: guards per post (TNI where a TNI place is left, then Polri) to the
+ * virtual unit of the post's kecamatan, or Linmas per TPS to its desa's.
+ * 0, or -1 when out of memory.
+ */
+static int plan_request(const struct scenario *s, const struct plan *p,
+                        bool linmas, struct bp *b)
+{
+    int nreg = linmas ? s->ndesa : s->nkec;
+    int *vp = malloc(sizeof(int) * ((size_t)nreg + 1));
+    int *vt = malloc(sizeof(int) * ((size_t)nreg + 1));
+    int *have = linmas ? calloc((size_t)s->ntps + 1, sizeof(int)) : NULL;
+    if (vp == NULL || vt == NULL || (linmas && have == NULL)) {
+        free(vp);
+        free(vt);
+        free(have);
+        return -1;
+    }
+    for (int r = 0; r < nreg; r++)
+        vp[r] = vt[r] = -1;
+    for (int v = 0; v < b->nvirt; v++) {
+        b->b[v] = 0;
+        if (b->vregion[v] >= 0 && b->vregion[v] < nreg)
+            (b->vforce[v] == FORCE_TNI ? vt : vp)[b->vregion[v]] = v;
+    }
+    if (!linmas) {
+        for (int q = 0; q < p->npost; q++) {
+            const struct post *po = &p->post[q];
+            int empty = po->required - po->nguards, tni = 0;
+            if (empty <= 0)
+                continue;
+            for (int k = 0; k < po->nguards; k++)
+                tni += s->unit[s->member[p->guard[po->first_guard + k]].unit].force
+                       == FORCE_TNI;
+            int room = po->required - s->rules.grade[po->grade].min_polri - tni;
+            int t = room < 0 ? 0 : room < empty ? room : empty;
+            if (vt[po->kecamatan] < 0)
+                t = 0;
+            if (t > 0)
+                b->b[vt[po->kecamatan]] += t;
+            if (empty - t > 0 && vp[po->kecamatan] >= 0)
+                b->b[vp[po->kecamatan]] += empty - t;
+        }
+    } else {
+        for (int i = 0; i < p->nlinmas; i++)
+            have[p->linmas[i].tps]++;
+        for (int t = 0; t < s->ntps; t++) {
+            int empty = s->rules.linmas_per_tps - have[t];
+            if (empty > 0 && vp[s->tps[t].desa] >= 0)
+                b->b[vp[s->tps[t].desa]] += empty;
+        }
+    }
+    free(vp);
+    free(vt);
+    free(have);
+    return 0;
+}
+
 static int collect(const struct bp *b, struct bko_request *out)
 {
     for (int v = 0; v < b->nvirt; v++) {
@@ -514,6 +592,13 @@ static int collect(const struct bp *b, struct bko_request *out)
 
 int solver_bko(const struct scenario *s, const struct plan *p,
                struct bko_request *out, struct error_list *errs)
+{
+    return solver_bko_until(s, p, 0, out, errs);
+}
+
+int solver_bko_until(const struct scenario *s, const struct plan *p,
+                     double deadline, struct bko_request *out,
+                     struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
     struct bp gb, lb;
@@ -550,10 +635,14 @@ int solver_bko(const struct scenario *s, const struct plan *p,
         if (scope_index_build(s, gkeep, &gx) != 0 ||
             guard_problem(s, p, gsup, tni, &gx, &gb) != 0)
             goto done;
+        gb.deadline = deadline;
         rc = bp_solve(&gb);
+        out->limited |= gb.limited != 0;
         if (rc != SIAGA_OK)
             goto done;
         rc = SIAGA_ENOMEM;
+        if (gb.limited && plan_request(s, p, false, &gb) != 0)
+            goto done;
         if (collect(&gb, out) != 0)
             goto done;
     }
@@ -561,16 +650,22 @@ int solver_bko(const struct scenario *s, const struct plan *p,
         if (scope_index_build(s, lkeep, &lx) != 0 ||
             linmas_problem(s, lsup, tni, &lx, &lb) != 0)
             goto done;
+        lb.deadline = deadline;
         rc = bp_solve(&lb);
+        out->limited |= lb.limited != 0;
         if (rc != SIAGA_OK)
             goto done;
         rc = SIAGA_ENOMEM;
+        if (lb.limited && plan_request(s, p, true, &lb) != 0)
+            goto done;
         if (collect(&lb, out) != 0)
             goto done;
     }
     if (out->nrow > 1)
         qsort(out->row, (size_t)out->nrow, sizeof *out->row, cmp_row);
-    rc = SIAGA_OK;
+    if (out->limited)
+        out->proven = false;
+    rc = out->limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while computing the BKO "
@@ -578,7 +673,7 @@ done:
     else if (rc == SIAGA_ESOLVER)
         error_add(errs, NULL, 0, "GLPK failed while computing the BKO "
                   "request");
-    if (rc != SIAGA_OK) {
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
         bool keep = out->proven;
         bko_request_free(out);
         out->proven = keep;

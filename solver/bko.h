@@ -23,4 +23,14 @@
 int solver_bko(const struct scenario *s, const struct plan *p,
                struct bko_request *out, struct error_list *errs);
 
+/*
+ * The same under a deadline (a solver_now() time, 0 for none): past it,
+ * blocks get a greedy request that still fills every place (top of
+ * bko.c).  Returns SIAGA_ELIMIT then, with *out held as on SIAGA_OK,
+ * out->limited set and out->proven false.
+ */
+int solver_bko_until(const struct scenario *s, const struct plan *p,
+                     double deadline, struct bko_request *out,
+                     struct error_list *errs);
+
 #endif

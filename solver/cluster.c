@@ -1057,7 +1057,7 @@ struct kres {
     long *comp_posts; int ncomp, cap_comp;  /* local component ids */
     long posts_bound, mip_solves, price_nodes;
     struct cluster_comp_stat *hard; int nhard, cap_hard;
-    double seconds;
+    double seconds, ref_seconds;   /* wall clock; of it, the references */
     double km, km_bound;
     int limited;
 };
@@ -1230,9 +1230,15 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             goto done;
         o->hard[hard].ref_glpk_sec = -1;
         if ((x->pp->reference_glpk > 0 || x->pp->reference_dir != NULL) &&
-            n >= x->pp->reference_min_n)
-            if ((rc = reference_solve(x, c, kec, &o->hard[hard])) != SIAGA_OK)
+            n >= x->pp->reference_min_n) {
+            double t_ref = solver_now();
+            rc = reference_solve(x, c, kec, &o->hard[hard]);
+            t_ref = solver_now() - t_ref;   /* not siaga's time */
+            t_comp += t_ref;
+            o->ref_seconds += t_ref;
+            if (rc != SIAGA_OK)
                 goto done;
+        }
         rc = cluster_price_posts(c, &so, &lb, x->deadline, x->pp->price_node_limit, &ps);
         o->mip_solves++;
         o->price_nodes += ps.nodes;
@@ -1266,7 +1272,8 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         rc = SIAGA_ENOMEM; /* never a weaker bound in silence */
         goto done;
     }
-    rc = local_search(c, &so);
+    /* past the deadline item 5 keeps what it has; its bound stays proven */
+    rc = solver_past(x->deadline) ? SIAGA_OK : local_search(c, &so);
     if (rc != SIAGA_OK)
         goto done;
     double km = sol_km(c, &so);
@@ -1531,6 +1538,7 @@ struct job {
     const int *lo, *hi;
     const char *fixed;
     atomic_long done;
+    atomic_long posts, bound;   /* of the kecamatan done, for progress */
 };
 
 static int cluster_job(void *ctx, int k, int worker)
@@ -1545,9 +1553,13 @@ static int cluster_job(void *ctx, int k, int worker)
                     j->lo, j->hi, j->fixed};
     double t0 = solver_now();
     int rc = cluster_kecamatan(&x, k, idx);
-    j->kr[k].seconds = solver_now() - t0;
+    j->kr[k].seconds = solver_now() - t0 - j->kr[k].ref_seconds;
     free(idx);
     long done = atomic_fetch_add(&j->done, 1) + 1;
+    long posts = atomic_fetch_add(&j->posts, j->kr[k].npost) + j->kr[k].npost;
+    long bound = atomic_fetch_add(&j->bound, j->kr[k].posts_bound) + j->kr[k].posts_bound;
+    if (rc == SIAGA_OK && j->pp->posts != NULL)
+        j->pp->posts(j->pp->progress_ctx, posts, bound);
     if (rc == SIAGA_OK && j->pp->progress != NULL)
         j->pp->progress(j->pp->progress_ctx, "kecamatan dikelompokkan", done,
                         j->s->nkec);
@@ -1609,8 +1621,10 @@ int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
     /* largest kecamatan first, for balance; results do not depend on it */
     sort_keys = size;
     qsort(order, (size_t)nk, sizeof *order, cmp_size_desc);
-    j = (struct job){s, pp, deadline, out->tps_comp, kr, lo, hi, fixed, 0};
+    j = (struct job){s, pp, deadline, out->tps_comp, kr, lo, hi, fixed, 0, 0, 0};
     atomic_init(&j.done, 0);
+    atomic_init(&j.posts, 0);
+    atomic_init(&j.bound, 0);
     rc = parallel_for(nk, order, pp->jobs, cluster_job, &j);
     if (rc != SIAGA_OK)
         goto done;

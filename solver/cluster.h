@@ -21,7 +21,8 @@ struct cluster_comp_stat {
     int kecamatan, grade, n, cap;
     long posts, bound;          /* found, proven */
     double root_lp;             /* the set-partitioning LP at the root */
-    double seconds;             /* wall clock of the whole component */
+    double seconds;             /* wall clock of the whole component (the
+                                   references below not counted) */
     long nodes;                 /* branch-and-price nodes */
     double ref_glpk_sec;        /* reference_glpk: seconds, -1 if not run */
     int ref_glpk_status;        /* 0 proven, 1 time limit, 2 failed */
@@ -38,7 +39,8 @@ struct cluster_result {
     int ncomp;
     long mip_solves;               /* components that needed the LP */
     struct cluster_comp_stat *hard; int nhard; /* those components */
-    double *kec_seconds;           /* wall clock per kecamatan */
+    double *kec_seconds;           /* wall clock per kecamatan (without the
+                                      bench references) */
 };
 
 /*

@@ -21,6 +21,16 @@
  * empty places; when it meets the plan, the plan is proven all the same,
  * otherwise it is marked `feasible` (not proven), never `shortage`.  A
  * clustering found under a deadline is `feasible` too.
+ *
+ * The deadline, and how it is split.  One deadline holds for the whole
+ * plan (plan_deadline).  The clustering may use CLUSTER_SHARE of what is
+ * left when it starts; it stops its proofs there and keeps the best posts
+ * found (cluster.c).  The fills get the rest: the guard fill LPs may run
+ * until GUARD_SHARE of what is then left, the Linmas fill until the
+ * deadline.  A fill is never cut short: past its deadline a block is
+ * filled by a greedy (assign.c), so the roster is complete and keeps
+ * every rule, and the plan says `feasible`.  Bounds (the desa relaxation,
+ * item 4) are skipped past the deadline and then claim nothing.
  */
 #include "planner.h"
 
@@ -34,15 +44,57 @@
 #include "parallel.h"
 #include "planner_int.h"
 
+/* Shares of the time left (see the top of this file). */
+#define CLUSTER_SHARE 0.7
+#define GUARD_SHARE 0.8
+
+/* What writing the outputs takes, measured on the writers (roster.xml,
+ * roster.csv, the KML, GeoJSON and HTML maps, fsync) for Jawa Barat
+ * (140,457 TPS, 388,075 members) on one core: a conservative rate, so the
+ * deadline leaves writing its time. */
+#define WRITE_SECONDS_PER_TPS 18e-6
+#define WRITE_SECONDS_PER_MEMBER 1.5e-6
+#define WRITE_SECONDS_FIXED 0.05
+
 void plan_params_init(struct plan_params *pp)
 {
     memset(pp, 0, sizeof *pp);
-    pp->time_limit = 0;
+    pp->time_limit = PLAN_DEFAULT_TIME_LIMIT;
+    pp->deadline = 0;
     pp->node_limit = 200;
     pp->posts_node_limit = 200000;
     pp->price_node_limit = 100;
     pp->jobs = parallel_cpus();
     pp->quiet = false;
+}
+
+double plan_deadline(const struct plan_params *pp)
+{
+    if (pp->deadline > 0)
+        return pp->deadline;
+    return pp->time_limit > 0 ? solver_now() + pp->time_limit : 0;
+}
+
+double plan_share(double deadline, int n)
+{
+    if (deadline <= 0 || n <= 1)
+        return deadline;
+    double now = solver_now();
+    return deadline <= now ? deadline : now + (deadline - now) / n;
+}
+
+double plan_solve_deadline(double end, long ntps, long nmember)
+{
+    if (end <= 0)
+        return 0;
+    double now = solver_now(), left = end - now;
+    double w = WRITE_SECONDS_FIXED + WRITE_SECONDS_PER_TPS * (double)ntps +
+               WRITE_SECONDS_PER_MEMBER * (double)nmember;
+    if (left <= 0)
+        return end;
+    if (w > left / 2)
+        w = left / 2;
+    return end - w;
 }
 
 static int check_params(const struct plan_params *pp, struct error_list *errs)
@@ -88,6 +140,10 @@ static void route_post(const struct scenario *s, struct post *p)
     double d[MAX_ROUTE * MAX_ROUTE];
     int order[MAX_ROUTE], tps[MAX_ROUTE];
     int n = p->ntps;
+    if (n <= 1) {
+        p->route_km = 0.0;
+        return;
+    }
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++) {
             const struct tps *a = &s->tps[p->tps[i]], *b = &s->tps[p->tps[j]];
@@ -138,7 +194,9 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
               struct error_list *errs)
 {
     double t0 = solver_now();
-    double deadline = pp->time_limit > 0 ? t0 + pp->time_limit : 0;
+    double deadline = plan_deadline(pp);
+    double cdeadline = deadline > 0 && deadline > t0
+                           ? t0 + CLUSTER_SHARE * (deadline - t0) : deadline;
     struct cluster_result cr;
     struct assign_result ag, al;
     struct origins ogg, ogl;
@@ -157,7 +215,7 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
         return SIAGA_ENOMEM;
     }
 
-    int crc = cluster_build_kept(s, pp, deadline, hook ? hook->kept : NULL,
+    int crc = cluster_build_kept(s, pp, cdeadline, hook ? hook->kept : NULL,
                                  hook ? hook->nkept : 0, &cr, errs);
     if (crc != SIAGA_OK && crc != SIAGA_ELIMIT)
         return crc;
@@ -166,6 +224,8 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     for (int i = 0; i < cr.npost; i++)
         route_post(s, &cr.post[i]);
     double t1 = solver_now();
+    if (pp->posts)
+        pp->posts(pp->progress_ctx, cr.npost, cr.posts_bound);
     if (hook != NULL) {
         rc = hook->origins(hook->ctx, cr.post, cr.npost, &ogg, &ogl, errs);
         if (rc != SIAGA_OK)
@@ -175,13 +235,16 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     }
     if (pp->progress)
         pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 0, 2);
-    rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, pg, &ag, errs);
+    double gdeadline = deadline > 0 && deadline > t1
+                           ? t1 + GUARD_SHARE * (deadline - t1) : deadline;
+    rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, gdeadline, pg,
+                       &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
     double t2 = solver_now();
     if (pp->progress)
         pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 1, 2);
-    rc = assign_linmas(s, pp->jobs, pl, &al, errs);
+    rc = assign_linmas(s, pp->jobs, deadline, pl, &al, errs);
     if (rc != SIAGA_OK)
         goto done;
     if (pp->progress)
@@ -244,7 +307,8 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
             p->reserve[p->nreserve++] = m;
 
     struct plan_objective *o = &p->obj;
-    bool proven = crc == SIAGA_OK;
+    /* proven: the clustering (item 3) and both fills (items 1-2) */
+    bool proven = crc == SIAGA_OK && !ag.fill_limited && !al.fill_limited;
     long empty = 0;
     for (int g = 0; g < GRADE_COUNT; g++) {
         o->empty_guard[g] = ag.empty[g];
@@ -260,7 +324,8 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
             if (ag.empty_bound[g] < ag.empty[g])
                 proven = false;
         }
-    o->empty_linmas = o->empty_linmas_bound = al.empty_linmas;
+    o->empty_linmas = al.empty_linmas;
+    o->empty_linmas_bound = al.fill_limited ? 0 : al.empty_linmas;
     o->posts = p->npost;
     o->posts_bound = cr.posts_bound;
     o->member_km = ag.km + al.km;
@@ -279,7 +344,8 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     p->phase_seconds[2] = t0 + p->seconds - t2;
     *out = p;
     p = NULL;
-    rc = crc == SIAGA_ELIMIT ? SIAGA_ELIMIT : SIAGA_OK;
+    rc = crc == SIAGA_ELIMIT || ag.fill_limited || al.fill_limited ||
+         ag.km_limited || al.km_limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
     if (hook != NULL && pg != NULL)
         hook->release(hook->ctx, &ogg, &ogl);

@@ -13,8 +13,17 @@
 #include "roster.h"
 #include "scenario.h"
 
+/* Seconds a plan may take when no --time-limit is given: a planner waits
+ * five minutes for a province, and a national plan is split (README). */
+#define PLAN_DEFAULT_TIME_LIMIT 300.0
+
 struct plan_params {
-    double time_limit;  /* seconds of search, > 0; 0 means no limit */
+    double time_limit;  /* seconds of search, >= 0; 0 means no limit;
+                           default PLAN_DEFAULT_TIME_LIMIT */
+    double deadline;    /* solver_now() time by which the plan must be
+                           done (reading and writing excluded), 0: none;
+                           when set it wins over time_limit, so that
+                           several plans of one command share one budget */
     long node_limit;    /* branch-and-bound nodes spent per cluster component
                            on priority 5 (a deterministic budget), >= 0 */
     long posts_node_limit; /* nodes of the exact search per component that
@@ -34,10 +43,36 @@ struct plan_params {
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
     void (*progress)(void *ctx, const char *phase, long done, long total);
-    void *progress_ctx; /* passed to progress; progress may be NULL */
+    /* the best post count found so far and its proven lower bound, as
+     * they improve (called by the planner after the clustering, and by
+     * the clustering as components finish); may be NULL.  Called from
+     * any worker thread: it must be thread-safe. */
+    void (*posts)(void *ctx, long posts, long bound);
+    void *progress_ctx; /* passed to progress and posts */
 };
 
 void plan_params_init(struct plan_params *pp);
+
+/*
+ * The deadline of one plan: pp->deadline when set, else now + time_limit
+ * (0 when there is none).
+ */
+double plan_deadline(const struct plan_params *pp);
+
+/*
+ * How a command splits its budget.  A command that must end by `end`
+ * (a solver_now() time, 0 for none) and still write the outputs of a
+ * scenario of ntps TPS and nmember members plans until the deadline this
+ * returns: end minus the time writing is expected to take (measured on
+ * the writers, see planner.c), never less than half of what is left.
+ */
+double plan_solve_deadline(double end, long ntps, long nmember);
+
+/*
+ * The share of what is left before deadline (0: none, returned as is)
+ * that one of n remaining steps may use: now + (deadline - now) / n.
+ */
+double plan_share(double deadline, int n);
 
 /*
  * Plan a scenario that passed scenario_finish.  On SIAGA_OK or SIAGA_ELIMIT

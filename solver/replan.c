@@ -598,7 +598,13 @@ int solver_replan(const struct scenario *s, const struct plan_params *pp,
     c.s = s;
     c.b = baseline;
     *out = NULL;
-    int rc = solver_plan(s, pp, &fresh, errs);
+    /* one deadline for the three plans (from scratch, with the kept posts,
+     * and the fallback): each gets an equal share of what is left */
+    double end = plan_deadline(pp);
+    struct plan_params spp = *pp;
+    spp.deadline = plan_share(end, 3);
+    int rc = solver_plan(s, &spp, &fresh, errs);
+    int limited = rc == SIAGA_ELIMIT;
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
         goto done;
     if ((rc = resolve(&c, errs)) != SIAGA_OK)
@@ -608,9 +614,11 @@ int solver_replan(const struct scenario *s, const struct plan_params *pp,
     if ((rc = apply_pins(&c, pins, npins, &cl->pins, errs)) != SIAGA_OK)
         goto done;
     struct replan_hook hook = {kept, nkept, origins_cb, release_cb, &c};
-    rc = plan_core(s, pp, &hook, &p, errs);
+    spp.deadline = plan_share(end, 2);
+    rc = plan_core(s, &spp, &hook, &p, errs);
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
         goto done;
+    limited |= rc == SIAGA_ELIMIT;
     if (!as_good(p, fresh)) {
         /* kept posts cost places: cluster from scratch, keep who can stay */
         plan_destroy(p);
@@ -618,9 +626,11 @@ int solver_replan(const struct scenario *s, const struct plan_params *pp,
         cl->fallback = 1;
         hook.kept = NULL;
         hook.nkept = 0;
-        rc = plan_core(s, pp, &hook, &p, errs);
+        spp.deadline = end;
+        rc = plan_core(s, &spp, &hook, &p, errs);
         if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
             goto done;
+        limited |= rc == SIAGA_ELIMIT;
         if (!as_good(p, fresh))
             cl->conflict = xstrdup("pin membuat tempat kosong yang dapat "
                                    "diisi tanpa pin");
@@ -640,6 +650,7 @@ int solver_replan(const struct scenario *s, const struct plan_params *pp,
         goto done;
     *out = p;
     p = NULL;
+    rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
 done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while re-planning");

@@ -50,6 +50,11 @@
  * largest mean load z >= minutes(c) / m_c over the classes of a model
  * (between units); within a unit the greedy spreads the hours.
  *
+ * Under a deadline.  Each MIP gets what is left (tm_lim); a stage it stops
+ * keeps its best integer solution, or else the previous stage's values,
+ * and a component that starts past the deadline gets no shifts: every
+ * rule is kept, coverage is not proven (proven false, "tidak terbukti").
+ *
  * Decomposition.  Places and classes linked by eligibility (force, scope,
  * availability) form components; each is its own model.  Linmas are
  * scoped to a desa, so each desa is one small model; guards of a
@@ -70,6 +75,7 @@ void shift_params_init(struct shift_params *sp)
 {
     memset(sp, 0, sizeof *sp);
     sp->time_limit = 0;
+    sp->deadline = 0;
     sp->fairness = true;
 }
 
@@ -229,6 +235,10 @@ static int solve_component(struct ctx *c, const int *cols, int n, bool fair,
 {
     volatile int rc = SIAGA_ENOMEM;
     glp_prob *volatile P = NULL;
+    if (solver_past(c->deadline)) {
+        c->limited = true;      /* no time: the component stays empty */
+        return SIAGA_ELIMIT;
+    }
     int *ind = malloc(sizeof(int) * ((size_t)n + 2));
     double *val = malloc(sizeof(double) * ((size_t)n + 2));
     int *prow = malloc(sizeof(int) * ((size_t)c->l->npiece + 1));
@@ -478,7 +488,8 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
     c.tl = tl;
     c.s = s;
     c.l = &out->layout;
-    c.deadline = sp->time_limit > 0 ? t0 + sp->time_limit : 0;
+    c.deadline = sp->deadline > 0 ? sp->deadline
+                 : sp->time_limit > 0 ? t0 + sp->time_limit : 0;
     rc = timeline_layout(tl, s, p ? p->post : NULL, NULL, p ? p->npost : 0,
                          c.l, errs);
     if (rc != SIAGA_OK)

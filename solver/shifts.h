@@ -20,6 +20,9 @@
 
 struct shift_params {
     double time_limit;   /* seconds for all integer programmes, > 0; 0 none */
+    double deadline;     /* solver_now() time for all of them, 0: none;
+                            when set it wins over time_limit (a command's
+                            one budget, see planner.h) */
     bool fairness;       /* balance mean hours across units after coverage */
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bko.h"
+#include "glpk_util.h"
 
 void whatif_stage_of(const struct scenario *s, const struct plan *p,
                      const struct bko_request *bko, struct whatif_stage *st)
@@ -44,11 +45,18 @@ void whatif_free(struct whatif_result *r)
     memset(r, 0, sizeof *r);
 }
 
+/* Of a stage's time, what its plan may use; the BKO LPs get the rest. */
+#define PLAN_SHARE 0.85
+
 int solver_whatif(struct scenario *s, struct overlay *const *ov, int nov,
                   const struct plan_params *pp, struct whatif_result *out,
                   struct error_list *errs)
 {
     int rc = SIAGA_OK, limited = 0;
+    /* one deadline for the chain: each stage gets an equal share of what
+     * is left when it starts, so time a stage leaves goes to the next */
+    double end = plan_deadline(pp);
+    struct plan_params spp = *pp;
     memset(out, 0, sizeof *out);
     out->stage = calloc((size_t)nov + 1, sizeof *out->stage);
     if (out->stage == NULL) {
@@ -64,13 +72,18 @@ int solver_whatif(struct scenario *s, struct overlay *const *ov, int nov,
             if (rc != SIAGA_OK)
                 goto done;
         }
-        rc = solver_plan(s, pp, &out->plan, errs);
+        double stage_end = plan_share(end, nov + 1 - i), now = solver_now();
+        spp.deadline = stage_end > now ? now + PLAN_SHARE * (stage_end - now)
+                                       : stage_end;
+        rc = solver_plan(s, &spp, &out->plan, errs);
         if (rc == SIAGA_ELIMIT)
             limited = 1;
         else if (rc != SIAGA_OK)
             goto done;
-        rc = solver_bko(s, out->plan, &out->bko, errs);
-        if (rc != SIAGA_OK)
+        rc = solver_bko_until(s, out->plan, stage_end, &out->bko, errs);
+        if (rc == SIAGA_ELIMIT)
+            limited = 1;
+        else if (rc != SIAGA_OK)
             goto done;
         whatif_stage_of(s, out->plan, &out->bko, &out->stage[i]);
         if (i > 0)

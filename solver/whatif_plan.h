@@ -28,7 +28,10 @@ void whatif_stage_of(const struct scenario *s, const struct plan *p,
 /*
  * Plan s, then apply ov[0], plan, apply ov[1], plan, ...: s ends as the
  * last scenario of the chain and out->plan is its plan.  With nov == 0
- * this is solver_plan and solver_bko.  Returns SIAGA_OK, SIAGA_ELIMIT (a
+ * this is solver_plan and solver_bko.  The plans share one deadline
+ * (plan_deadline(pp)): each stage gets an equal share of what is left
+ * when it starts, 85 % of it for the plan, the rest for the BKO LPs.
+ * Returns SIAGA_OK, SIAGA_ELIMIT (a
  * time limit stopped a proof of some stage; the plans are valid),
  * SIAGA_EINPUT (an overlay does not apply; errs names its line),
  * SIAGA_ENOMEM or SIAGA_ESOLVER.  On failure out is empty.  Free with

@@ -90,7 +90,8 @@ expect 1 "check: shortage with an idle reserve" -- "$SIAGA" check "$KAUR" "$T/id
 grep -q 'idle.xml:[0-9]*: pelanggaran: status "shortage" keliru: anggota .* menjadi cadangan, padahal boleh mengisi tempat kosong di pos P0001' "$T/out" && ok || bad "idle reserve: no finding on the status"
 # a time limit on check's own plan: the claim of siaga's own roster stands
 expect 0 "check --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 30
-expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
+expect 2 "check: bad --time-limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit soon
+expect 0 "check: --time-limit 0 is no limit" -- "$SIAGA" check "$KAUR" "$T/a/roster.xml" --time-limit 0
 # one id grammar for every file (issue 17, item 7): what plan refuses in a
 # scenario, check refuses in a roster, with the same words
 sed '0,/member="\([0-9]*\)"/{s/member="\([0-9]*\)"/member=" \1 "/}' "$T/a/roster.xml" > "$T/sp.xml"
@@ -211,6 +212,24 @@ fi
 # a time limit gives a plan all the same
 expect 0 "time limit" -- "$SIAGA" plan "$KAUR" -o "$T/c" --time-limit 30 --quiet
 expect 0 "check time-limited plan" -- "$SIAGA" check "$KAUR" "$T/c/roster.xml"
+
+# bigger patrol posts (formats.md 1.6): Kaur with kurang rawan posts of up
+# to 16 and 20 TPS within 5 km.  Posts above 12 TPS take the heuristic
+# route (model/geo.c); check recomputes every route_km from the listed
+# order, and two runs give the same bytes.
+for N in 16 20; do
+    sed "s/\(<grade name=\"kurang_rawan\"[^>]*\)tps_per_post=\"[0-9]*\"/\1tps_per_post=\"$N\"/
+         s/\(<grade name=\"kurang_rawan\"[^>]*\)radius_km=\"[0-9.]*\"/\1radius_km=\"5.0\"/" \
+        "$KAUR" > "$T/big$N.xml"
+    grep -q "tps_per_post=\"$N\" min_polri=\"1\" radius_km=\"5.0\"" "$T/big$N.xml" && ok || bad "big$N: rules not rewritten"
+    expect 0 "plan posts of $N" -- "$SIAGA" plan "$T/big$N.xml" -o "$T/big$N" --quiet
+    expect 0 "check posts of $N" -- "$SIAGA" check "$T/big$N.xml" "$T/big$N/roster.xml"
+    grep -q "HASIL: LULUS" "$T/out" && ok || bad "check verdict, posts of $N"
+    most=$(awk '/<post /{n=0} /<tps /{n++} /<\/post>/{if (n>m) m=n} END{print m+0}' "$T/big$N/roster.xml")
+    [ "$most" -gt 12 ] && [ "$most" -le "$N" ] && ok || bad "posts of $N: largest post has $most TPS, want 13..$N"
+    expect 0 "plan posts of $N again" -- "$SIAGA" plan "$T/big$N.xml" -o "$T/big${N}b" --quiet --jobs 1
+    cmp -s "$T/big$N/roster.xml" "$T/big${N}b/roster.xml" && ok || bad "posts of $N: roster differs between runs"
+done
 
 echo "e2e: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

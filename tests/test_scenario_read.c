@@ -271,7 +271,7 @@ static const struct bad_case BAD[] = {
     {"bad-count-zero.xml", SIAGA_EINPUT, 19, "count"},
     {"bad-tps-per-post-zero.xml", SIAGA_EINPUT, 4, "tps_per_post"},
     {"bad-tps-per-post-limit.xml", SIAGA_EINPUT, 5,
-     "tps_per_post = 12; more than the limit"},
+     "tps_per_post = 21; more than the limit of 20"},
     {"bad-guards-huge.xml", SIAGA_EINPUT, 5,
      "guards = 1000000000; more than the limit of 20"},
     {"bad-radius.xml", SIAGA_EINPUT, 5,
