@@ -123,7 +123,7 @@ done
 # A list where one kelurahan of Kota Tangerang is renamed UJI SIAGA tells
 # which list was read: only it knows uji.csv's kelurahan.
 ABS=$(cd "$(dirname "$SIAGA")" && pwd)/$(basename "$SIAGA")
-mkdir -p "$T/sd" "$T/empty" "$T/away/bin" "$T/away/data"
+mkdir -p "$T/sd" "$T/empty" "$T/away/data"
 sed 's/\tTANGERANG\tSUKARASA\t22/\tTANGERANG\tUJI SIAGA\t22/' $D/wilayah.tsv >"$T/sd/wilayah-tps-2024.tsv"
 printf 'kecamatan,kelurahan,tps,lat,lon\nTangerang,Uji Siaga,1,-6.1720,106.6340\n' >"$T/uji.csv"
 expect 0 "SIAGA_DATA names the list" -- env SIAGA_DATA="$T/sd" "$SIAGA" import --tps "$T/uji.csv" -o "$T/sd.xml"
@@ -133,18 +133,20 @@ expect 0 "--wilayah comes before SIAGA_DATA" -- env SIAGA_DATA="$T/empty" "$SIAG
 expect 2 "SIAGA_DATA without the list" -- env SIAGA_DATA="$T/empty" "$SIAGA" import --tps $D/tps-id.csv -o "$T/x.xml"
 has "$T/err" "siaga: import: no wilayah list at $T/empty/wilayah-tps-2024.tsv (SIAGA_DATA); give --wilayah FILE" "SIAGA_DATA without the list: message"
 expect 0 "from another folder the program finds data/" -- sh -c 'cd / && exec env -u SIAGA_DATA "$1" import --tps "$2" --kabupaten 3671 -o "$3"' - "$ABS" "$(pwd)/$D/tps-id.csv" "$T/root.xml"
-# a copy of the program: data/ beside its folder, or (when not installed)
-# nothing, and then every place looked at is named
-cp "$SIAGA" "$T/away/bin/siaga"
-env -u SIAGA_DATA "$T/away/bin/siaga" import --tps $D/tps-id.csv -o "$T/x.xml" >"$T/out" 2>"$T/err"; got=$?
+# a copy of the program in another tree, at the same place in it as here
+# (build/siaga, build/asan/siaga): data/ of that tree, or (when not
+# installed) nothing, and then every place looked at is named
+REL=$(realpath -m --relative-to=. "$SIAGA")
+mkdir -p "$T/away/$(dirname "$REL")" && cp "$SIAGA" "$T/away/$REL"
+env -u SIAGA_DATA "$T/away/$REL" import --tps $D/tps-id.csv -o "$T/x.xml" >"$T/out" 2>"$T/err"; got=$?
 if [ "$got" = 0 ]; then
     echo "e2e_import: a copy of the program without data/ read the installed list (make install)"; ok; ok
 else
     [ "$got" = 2 ] && ok || bad "program away from data/: exit $got, want 2"
-    has "$T/err" "no wilayah list at $T/away/bin/../data/wilayah-tps-2024.tsv or " "program away from data/ names the places"
+    has "$T/err" "no wilayah list at $T/away/$(dirname "$REL")/" "program away from data/ names the places"
 fi
 cp "$T/sd/wilayah-tps-2024.tsv" "$T/away/data/"
-expect 0 "a program reads ../data beside its folder" -- env -u SIAGA_DATA "$T/away/bin/siaga" import --tps "$T/uji.csv" -o "$T/away.xml"
+expect 0 "a program reads data/ of its own tree" -- env -u SIAGA_DATA "$T/away/$REL" import --tps "$T/uji.csv" -o "$T/away.xml"
 
 # Kota Tangerang from the real list: every bad row caught, the bundled
 # scenario rebuilt byte for byte, and it plans full
