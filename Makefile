@@ -37,7 +37,7 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SCHEMAS  := $(sort $(wildcard schema/*.xsd))
 
-.PHONY: all test check unit e2e test-asan install uninstall clean bench
+.PHONY: all test check unit e2e test-asan install uninstall clean bench FORCE
 all: $(BUILD)/siaga
 
 # Concerns with rules of their own (fuzzing, fault injection, ...) live in
@@ -61,6 +61,20 @@ $(BUILD)/%.o: %.c
 $(BUILD)/gen/schemas.c: $(SCHEMAS) tools/embed-schemas.sh
 	@mkdir -p $(@D)
 	sh tools/embed-schemas.sh $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+# Where the program finds the data it carries (data/, see main.c
+# find_wilayah): the source tree relative to the executable, and
+# $(DATADIR).  Rewritten only when they change, so main.o is rebuilt
+# when PREFIX or DATADIR change (make install PREFIX=...) and not otherwise.
+SRC_FROM_BUILD := $(shell realpath -m --relative-to=$(BUILD) .)
+$(BUILD)/gen/paths.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define SIAGA_DATADIR "%s"\n#define SIAGA_SRC_FROM_EXE "%s"\n' \
+		'$(DATADIR)' '$(SRC_FROM_BUILD)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/main.o: $(BUILD)/gen/paths.h
+$(BUILD)/main.o: CPPFLAGS += -I$(BUILD)
+FORCE:
 
 $(BUILD)/gen/schemas.o: $(BUILD)/gen/schemas.c
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
@@ -100,6 +114,7 @@ install: $(BUILD)/siaga
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(BUILD)/siaga $(DESTDIR)$(BINDIR)/siaga
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/
+	install -m 644 data/wilayah-tps-2024.tsv $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/siaga

@@ -36,6 +36,9 @@
 #include "split.h"
 #include "xml_alloc.h"
 
+/* SIAGA_DATADIR and SIAGA_SRC_FROM_EXE, written by the Makefile */
+#include "gen/paths.h"
+
 #ifndef SIAGA_VERSION
 #define SIAGA_VERSION "0.1.0"
 #endif
@@ -913,6 +916,51 @@ static int parse_km(const char *arg, double lo, double hi, double *out)
     return 0;
 }
 
+/* Where the wilayah list is when --wilayah is not given: the first of
+ *   1. $SIAGA_DATA/wilayah-tps-2024.tsv when SIAGA_DATA is set, and then
+ *      only there (a folder named on purpose is not second-guessed);
+ *   2. the data/ folder of the source tree the program was built in, found
+ *      from the executable (/proc/self/exe): build/siaga reads ../data,
+ *      build/asan/siaga ../../data, wherever the shell is;
+ *   3. SIAGA_DATADIR, where make install puts it ($(PREFIX)/share/siaga).
+ * Writes the path into buf and returns 0, or returns -1 after writing the
+ * places looked at into tried ("A or B"). */
+static int find_wilayah(char *buf, size_t size, char *tried, size_t tsize)
+{
+    const char *name = IMPORT_WILAYAH_FILE;
+    char cand[2][4200];
+    int n = 0;
+    const char *env = getenv("SIAGA_DATA");
+    if (env != NULL && env[0] != 0) {
+        snprintf(cand[n++], sizeof cand[0], "%s/%s", env, name);
+    } else {
+        char exe[4096];
+        ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        char *slash = NULL;
+        if (len > 0 && (size_t)len < sizeof exe - 1) {
+            exe[len] = 0;
+            slash = strrchr(exe, '/');
+        }
+        if (slash != NULL) {
+            *slash = 0;
+            snprintf(cand[n++], sizeof cand[0], "%s/%s/data/%s", exe,
+                     SIAGA_SRC_FROM_EXE, name);
+        }
+        snprintf(cand[n++], sizeof cand[0], "%s/%s", SIAGA_DATADIR, name);
+    }
+    tried[0] = 0;
+    for (int i = 0; i < n; i++) {
+        if (access(cand[i], F_OK) == 0 && strlen(cand[i]) < size) {
+            memcpy(buf, cand[i], strlen(cand[i]) + 1);
+            return 0;
+        }
+        size_t used = strlen(tried);
+        snprintf(tried + used, tsize - used, "%s%s%s", i ? " or " : "",
+                 cand[i], env != NULL && env[0] != 0 ? " (SIAGA_DATA)" : "");
+    }
+    return -1;
+}
+
 /* siaga import: the rejected rows are listed one per line like every
  * other error, then a summary; nothing is written unless --drop-bad. */
 static int cmd_import(int argc, char **argv)
@@ -958,6 +1006,16 @@ static int cmd_import(int argc, char **argv)
     }
     if (opt.ntps == 0 || opt.output == NULL)
         return usage_error("import needs --tps FILE and -o SCENARIO%s", "");
+    static char wilayah[4200], tried[2 * 4300];
+    if (opt.wilayah == NULL) {
+        if (find_wilayah(wilayah, sizeof wilayah, tried, sizeof tried) != 0) {
+            fprintf(stderr, "siaga: import: no wilayah list at %s; give "
+                    "--wilayah FILE, or set SIAGA_DATA to the folder that "
+                    "holds %s\n", tried, IMPORT_WILAYAH_FILE);
+            return EXIT_BAD_INPUT;
+        }
+        opt.wilayah = wilayah;
+    }
     if ((opt.rejects != NULL && strcmp(opt.rejects, opt.output) == 0))
         return usage_error("--drop-bad and -o name the same file '%s'",
                            opt.output);

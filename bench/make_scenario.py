@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark scenarios from the real hierarchy of Indonesia's 2024 TPS.
 
-Reads ../shared/data/wilayah-tps-2024.tsv (every desa with its TPS count,
+Reads data/wilayah-tps-2024.tsv (every desa with its TPS count,
 regular 1..N and special 901..) and writes a siaga scenario (formats.md 1)
 for one kabupaten/kota, one province, or the whole nation.  The regions and
 TPS counts are real; coordinates, grades and personnel are synthetic:
@@ -23,11 +23,14 @@ Deterministic: the same arguments give the same bytes.
 """
 import argparse
 import math
+import os
 import random
 import sys
 from xml.sax.saxutils import quoteattr
 
-TSV = "../shared/data/wilayah-tps-2024.tsv"
+# the list the project carries, found from this file so any working folder does
+TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data",
+                   "wilayah-tps-2024.tsv")
 KM_PER_DEG = 6371.0088 * math.pi / 180
 
 

@@ -2,7 +2,7 @@
 """Stress scenarios for the posts search: hard map shapes on the real desa list.
 
 The regions and TPS counts are the real ones of one kabupaten/kota
-(../shared/data/wilayah-tps-2024.tsv); coordinates, grades and personnel are
+(data/wilayah-tps-2024.tsv); coordinates, grades and personnel are
 synthetic, drawn from a seeded generator so that the same arguments give the
 same bytes.  Every shape spreads a desa's TPS with a normal law (stragglers a
 few hundred metres out, as on real maps) and lets desa overlap:
@@ -35,7 +35,7 @@ import sys
 from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0] if "/" in __file__ else ".")
-from make_scenario import KM_PER_DEG, read_tsv, title, tps_numbers  # noqa: E402
+from make_scenario import KM_PER_DEG, TSV, read_tsv, title, tps_numbers  # noqa: E402
 
 SHAPES = ("dense", "kota", "chain", "line", "island")
 
@@ -113,7 +113,7 @@ def main():
     ap.add_argument("--shape", choices=SHAPES, default="dense")
     ap.add_argument("--tps-per-post", type=int, default=5)
     ap.add_argument("--radius", type=float, default=2.0)
-    ap.add_argument("--tsv", default="../shared/data/wilayah-tps-2024.tsv")
+    ap.add_argument("--tsv", default=TSV)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args()

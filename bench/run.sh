@@ -16,7 +16,7 @@ JOBS=${JOBS:-$(nproc)}
 W=$(mktemp -d /tmp/siaga-bench-XXXXXX)
 trap 'rm -rf "$W"' EXIT
 OUT=bench/RESULTS.md
-TSV=../shared/data/wilayah-tps-2024.tsv
+TSV=data/wilayah-tps-2024.tsv
 
 scenario() { # name -> file
     case $1 in

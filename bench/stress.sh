@@ -23,7 +23,7 @@ CAPS=${CAPS:-"5 10 16"}
 SEEDS=${SEEDS:-"1 2 3"}
 REF=${REF:-20}
 JOBS=${JOBS:-$(nproc)}
-TSV=${TSV:-../shared/data/wilayah-tps-2024.tsv}
+TSV=${TSV:-data/wilayah-tps-2024.tsv}
 W=$(mktemp -d /tmp/siaga-stress-XXXXXX)
 trap 'rm -rf "$W"' EXIT
 

@@ -58,12 +58,9 @@
 #include "strmap.h"
 #include "wilayah.h"
 
-#define DEFAULT_WILAYAH "../shared/data/wilayah-tps-2024.tsv"
-
 void import_options_init(struct import_options *opt)
 {
     memset(opt, 0, sizeof *opt);
-    opt->wilayah = DEFAULT_WILAYAH;
     opt->far_km = IMPORT_FAR_KM;
     opt->far_spread = IMPORT_FAR_SPREAD;
 }

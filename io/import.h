@@ -57,7 +57,7 @@ struct import_options {
     int ntps;
     const char *grades;     /* grades CSV or XML, or NULL (all kurang_rawan) */
     const char *personnel;  /* personnel CSV, or NULL (empty <personnel/>) */
-    const char *wilayah;    /* wilayah TSV; required */
+    const char *wilayah;    /* wilayah TSV; required, no default */
     const char *kabupaten;  /* 4-digit code narrowing name look-ups, or NULL */
     const char *rejects;    /* --drop-bad file, or NULL (rejects refuse) */
     const char *output;     /* scenario file to write */
@@ -67,8 +67,13 @@ struct import_options {
     double far_spread;      /* factor >= 1; IMPORT_FAR_SPREAD */
 };
 
-/* Defaults: no files, far_km and far_spread as above, the wilayah list
- * at ../shared/data/wilayah-tps-2024.tsv. */
+/* The name of the wilayah list siaga carries (data/ in the source tree,
+ * $(DATADIR) once installed); main looks it up when --wilayah is not
+ * given, the library never does. */
+#define IMPORT_WILAYAH_FILE "wilayah-tps-2024.tsv"
+
+/* Defaults: no files, far_km and far_spread as above, wilayah NULL: the
+ * caller names the list (io_import refuses NULL). */
 void import_options_init(struct import_options *opt);
 
 /* Why a TPS row was rejected. */

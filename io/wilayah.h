@@ -1,6 +1,6 @@
 /*
  * wilayah.h - the Kemendagri region list (wilayah-tps-2024.tsv, see
- * shared/data/README.md): codes and names of every provinsi, kabupaten/
+ * data/README.md): codes and names of every provinsi, kabupaten/
  * kota, kecamatan and desa/kelurahan, looked up by code or by name.
  *
  * Names are compared after normalisation (wilayah_name_key): upper case,

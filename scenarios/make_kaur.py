@@ -9,7 +9,7 @@ Deterministic: fixed seeds, our own integer draws from random.random() only,
 sorted iteration everywhere.  Standard library only.
 
 Usage (from the repo root):
-    python3 scenarios/make_kaur.py --tsv ../shared/data/wilayah-tps-2024.tsv \
+    python3 scenarios/make_kaur.py --tsv data/wilayah-tps-2024.tsv \
         -o scenarios/kaur-2024.xml
 """
 
@@ -596,7 +596,9 @@ def write_xml(path, kab_name, kec, desa, tps, units):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--tsv", default="../shared/data/wilayah-tps-2024.tsv",
+    ap.add_argument("--tsv", default=os.path.join(
+                        os.path.dirname(os.path.abspath(__file__)), "..",
+                        "data", "wilayah-tps-2024.tsv"),
                     help="wilayah-tps-2024.tsv (default: %(default)s)")
     ap.add_argument("-o", "--output", default="scenarios/kaur-2024.xml",
                     help="output XML (default: %(default)s)")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the synthetic inputs of scenarios/kota-tangerang-2024.xml.
 
-The TPS of Kota Tangerang are real (../shared/data/tps-kota-tangerang-2024.csv,
+The TPS of Kota Tangerang are real (data/tps-kota-tangerang-2024.csv,
 imported by `siaga import`); their risk grades and the personnel are not
 published, so this script makes plausible ones:
 

@@ -1,8 +1,10 @@
 #!/bin/sh
 # End-to-end checks of `siaga import`: exit codes, every bad row reported
 # as FILE:LINE, --drop-bad, nothing written on refusal, an empty personnel
-# that validates and plans short, and scenarios/kota-tangerang-2024.xml
-# rebuilt byte for byte from ../shared/data (when it is there).
+# that validates and plans short, the data the project carries (data/:
+# checksums, equal to ../shared/data when that is there) and where the
+# default --wilayah is looked up, and scenarios/kota-tangerang-2024.xml
+# rebuilt byte for byte from data/ with that default.
 set -u
 SIAGA=${SIAGA:-build/siaga}
 T=$(mktemp -d /tmp/siaga-e2e-import-XXXXXX)
@@ -105,10 +107,51 @@ expect 2 "bad personnel" -- "$SIAGA" import $W --tps $D/mymaps.kml --personnel $
 has "$T/err" "siaga: $D/personnel-bad.csv:4: unit KORAMIL-CIPONDOH: unknown force" "personnel line"
 [ ! -e "$T/k3.xml" ] && ok || bad "output written despite bad personnel"
 
+# the data the project carries: intact, and the same as the shared copy
+# when ../shared/data is beside the repository (the project needs only its own)
+(cd data && sha256sum -c --quiet SHA256SUMS) >"$T/sums" 2>&1 && ok || { bad "data/: checksums differ"; sed 's/^/  | /' "$T/sums"; }
+for f in wilayah-tps-2024.tsv tps-kota-tangerang-2024.csv; do
+    if [ -d ../shared/data ]; then
+        cmp -s data/$f ../shared/data/$f && ok || bad "data/$f differs from ../shared/data/$f"
+    else
+        echo "e2e_import: no ../shared/data to compare data/$f with (not needed: data/ is checked by SHA256SUMS)"
+    fi
+done
+
+# the default --wilayah: $SIAGA_DATA, then data/ of the tree the program
+# was built in (from any working folder), then DATADIR; --wilayah first.
+# A list where one kelurahan of Kota Tangerang is renamed UJI SIAGA tells
+# which list was read: only it knows uji.csv's kelurahan.
+ABS=$(cd "$(dirname "$SIAGA")" && pwd)/$(basename "$SIAGA")
+mkdir -p "$T/sd" "$T/empty" "$T/away/data"
+sed 's/\tTANGERANG\tSUKARASA\t22/\tTANGERANG\tUJI SIAGA\t22/' $D/wilayah.tsv >"$T/sd/wilayah-tps-2024.tsv"
+printf 'kecamatan,kelurahan,tps,lat,lon\nTangerang,Uji Siaga,1,-6.1720,106.6340\n' >"$T/uji.csv"
+expect 0 "SIAGA_DATA names the list" -- env SIAGA_DATA="$T/sd" "$SIAGA" import --tps "$T/uji.csv" -o "$T/sd.xml"
+expect 2 "without SIAGA_DATA the list is data/" -- env -u SIAGA_DATA "$SIAGA" import --tps "$T/uji.csv" -o "$T/x.xml"
+has "$T/err" "uji.csv:2: " "data/ list refuses the renamed kelurahan"
+expect 0 "--wilayah comes before SIAGA_DATA" -- env SIAGA_DATA="$T/empty" "$SIAGA" import --wilayah "$T/sd/wilayah-tps-2024.tsv" --tps "$T/uji.csv" -o "$T/x.xml"
+expect 2 "SIAGA_DATA without the list" -- env SIAGA_DATA="$T/empty" "$SIAGA" import --tps $D/tps-id.csv -o "$T/x.xml"
+has "$T/err" "siaga: import: no wilayah list at $T/empty/wilayah-tps-2024.tsv (SIAGA_DATA); give --wilayah FILE" "SIAGA_DATA without the list: message"
+expect 0 "from another folder the program finds data/" -- sh -c 'cd / && exec env -u SIAGA_DATA "$1" import --tps "$2" --kabupaten 3671 -o "$3"' - "$ABS" "$(pwd)/$D/tps-id.csv" "$T/root.xml"
+# a copy of the program in another tree, at the same place in it as here
+# (build/siaga, build/asan/siaga): data/ of that tree, or (when not
+# installed) nothing, and then every place looked at is named
+REL=$(realpath -m --relative-to=. "$SIAGA")
+mkdir -p "$T/away/$(dirname "$REL")" && cp "$SIAGA" "$T/away/$REL"
+env -u SIAGA_DATA "$T/away/$REL" import --tps $D/tps-id.csv -o "$T/x.xml" >"$T/out" 2>"$T/err"; got=$?
+if [ "$got" = 0 ]; then
+    echo "e2e_import: a copy of the program without data/ read the installed list (make install)"; ok; ok
+else
+    [ "$got" = 2 ] && ok || bad "program away from data/: exit $got, want 2"
+    has "$T/err" "no wilayah list at $T/away/$(dirname "$REL")/" "program away from data/ names the places"
+fi
+cp "$T/sd/wilayah-tps-2024.tsv" "$T/away/data/"
+expect 0 "a program reads data/ of its own tree" -- env -u SIAGA_DATA "$T/away/$REL" import --tps "$T/uji.csv" -o "$T/away.xml"
+
 # Kota Tangerang from the real list: every bad row caught, the bundled
 # scenario rebuilt byte for byte, and it plans full
-TNG=../shared/data/tps-kota-tangerang-2024.csv
-if [ -r "$TNG" ] && [ -r ../shared/data/wilayah-tps-2024.tsv ]; then
+TNG=data/tps-kota-tangerang-2024.csv
+if true; then
     expect 2 "tangerang refused without --drop-bad" -- "$SIAGA" import --tps "$TNG" --kabupaten 3671 -o "$T/t.xml"
     # The counts, derived apart from the importer: 2706 is the data rows of
     # the file, and 7 the rows outside the box of Indonesia, both recounted
@@ -149,8 +192,6 @@ PY
     cmp -s "$T/t-rejects.csv" $S/rejects.csv && ok || bad "$S/rejects.csv differs from a fresh import"
     expect 0 "plan tangerang" -- "$SIAGA" plan $S.xml -o "$T/tp" --quiet
     expect 0 "check tangerang" -- "$SIAGA" check $S.xml "$T/tp/roster.xml"
-else
-    skip e2e_import 33 "../shared/data not found: Kota Tangerang checks"
 fi
 
 echo "e2e_import: $pass passed, $fail failed, $skipped skipped"

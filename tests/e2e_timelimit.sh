@@ -17,7 +17,7 @@
 set -u
 SIAGA=${SIAGA:-build/siaga}
 FAULTS=${FAULTS:-}
-TSV=${TSV:-../shared/data/wilayah-tps-2024.tsv}
+TSV=${TSV:-data/wilayah-tps-2024.tsv}
 T=$(mktemp -d /tmp/siaga-timelimit-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 pass=0
