@@ -91,6 +91,26 @@
 enum { FREE = -1, NOT_ANCHOR = 0, ANCHOR = 1 };
 enum { NODE_PRUNED, NODE_FOUND, NODE_OPEN, NODE_ABORT };
 
+/* Most members of a column (tps_per_post - 1 at most; cluster_price_posts
+ * refuses a larger cap). */
+#define MEMBERS_MAX 31
+
+/* A column that prices out, waiting to enter. */
+struct entering {
+    double w;               /* its dual weight, above 1 */
+    int a, k, slot;         /* anchor, members, where they are in cmem */
+};
+
+/* Heaviest first, then by anchor: a total order, so columns enter the
+ * same way every run. */
+static int cmp_entering(const void *x, const void *y)
+{
+    const struct entering *p = x, *q = y;
+    if (p->w != q->w)
+        return p->w > q->w ? -1 : 1;
+    return (p->a > q->a) - (p->a < q->a);
+}
+
 struct bp {
     const struct comp *c;
     glp_prob *P;
@@ -102,11 +122,10 @@ struct bp {
     uint64_t *hkey; int *hslot; int hcap;   /* open addressing: slot -> col+1 */
     /* node */
     signed char *state;
-    double *pi, *sigma, *y, *lam, *cw;
-    int *ca, max_enter;
+    double *pi, *sigma, *y;
+    struct entering *cand;  /* columns priced this round, n at most */
+    int *cmem;              /* their members, MEMBERS_MAX a column */
     double t_start;
-    int dive_rounds;
-    int *order, *tmp;
     struct sol trial;
     /* search */
     struct sol *best;
@@ -238,8 +257,8 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     b->hslot[s] = j + 1;
     b->ncol++;
 
-    int ind[64];
-    double val[64];
+    int ind[MEMBERS_MAX + 3];   /* 1-based: anchor, members, anchor row */
+    double val[MEMBERS_MAX + 3];
     int q = 0;
     ind[++q] = a + 1;
     val[q] = 1.0;
@@ -328,8 +347,8 @@ static int lp_solve(struct bp *b)
 static double price_anchor(const struct bp *b, int a, int *m, int *k)
 {
     const struct comp *c = b->c;
-    double top[32];
-    int who[32], nt = 0, want = b->cap - 1;
+    double top[MEMBERS_MAX];
+    int who[MEMBERS_MAX], nt = 0, want = b->cap - 1;
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int t = c->adj[q];
         double v = b->pi[t];
@@ -354,6 +373,18 @@ static double price_anchor(const struct bp *b, int a, int *m, int *k)
     *k = nt;
     qsort(m, (size_t)nt, sizeof *m, cmp_int);
     return w;
+}
+
+/* y_a = the sum of the columns anchored at a in the LP solution. */
+static void anchor_values(struct bp *b)
+{
+    for (int i = 0; i < b->n; i++)
+        b->y[i] = 0;
+    for (int j = 0; j < b->ncol; j++) {
+        double v = glp_get_col_prim(b->P, b->n + 1 + j);
+        if (v > 1e-9)
+            b->y[b->anc[j]] += v;
+    }
 }
 
 /* Try the anchors with y_a >= threshold (and the node's anchors) as a
@@ -384,7 +415,7 @@ static int round_anchors(struct bp *b, double threshold)
 static int node_lp(struct bp *b, double *lb, int max_rounds)
 {
     int n = b->n;
-    int m[32], k;
+    int k;
     *lb = 0;
     for (int round = 0;; round++) {
         if (round >= MAX_ROUNDS)
@@ -409,26 +440,20 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
         for (int a = 0; a < n; a++) {
             if (b->state[a] == NOT_ANCHOR)
                 continue;
-            double w = price_anchor(b, a, m, &k);
+            int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
+            double w = price_anchor(b, a, cm, &k);
             if (w > wmax)
                 wmax = w;
             if (w > 1.0 + RC_EPS) {
-                b->cw[ncand] = w;
-                b->ca[ncand++] = a;
+                b->cand[ncand] = (struct entering){w, a, k, ncand};
+                ncand++;
             }
         }
-        /* the most violated columns enter, at most max_enter a round */
-        int want = ncand < b->max_enter ? ncand : b->max_enter;
-        for (int q = 0; q < want; q++) {
-            int bi = q;
-            for (int i = q + 1; i < ncand; i++)
-                if (b->cw[i] > b->cw[bi] || (b->cw[i] == b->cw[bi] && b->ca[i] < b->ca[bi]))
-                    bi = i;
-            double tw = b->cw[q]; int ta = b->ca[q];
-            b->cw[q] = b->cw[bi]; b->ca[q] = b->ca[bi];
-            b->cw[bi] = tw; b->ca[bi] = ta;
-            price_anchor(b, b->ca[q], m, &k);
-            int r = col_add(b, b->ca[q], m, k);
+        /* every column that prices out enters, the most violated first */
+        qsort(b->cand, (size_t)ncand, sizeof *b->cand, cmp_entering);
+        for (int q = 0; q < ncand; q++) {
+            const struct entering *e = &b->cand[q];
+            int r = col_add(b, e->a, b->cmem + (size_t)e->slot * MEMBERS_MAX, e->k);
             if (r < 0)
                 return b->ncol >= MAX_COLUMNS ? NODE_ABORT : -SIAGA_ENOMEM;
             added += r == 0;
@@ -461,19 +486,13 @@ static int dive(struct bp *b)
         return -SIAGA_ENOMEM;
     for (int step = 0; nf < n; step++) {
         double lb;
-        int r = node_lp(b, &lb, b->dive_rounds);
+        int r = node_lp(b, &lb, DIVE_ROUNDS);
         if (r != NODE_OPEN) {
             result = r == NODE_PRUNED ? NODE_PRUNED : r;
             break;
         }
         if (step > 0) {
-            for (int i = 0; i < n; i++)
-                b->y[i] = 0;
-            for (int j = 0; j < b->ncol; j++) {
-                double v = glp_get_col_prim(b->P, n + 1 + j);
-                if (v > 1e-9)
-                    b->y[b->anc[j]] += v;
-            }
+            anchor_values(b);
             int rc = round_anchors(b, 0.5);
             if (rc != SIAGA_OK) {
                 result = -rc;
@@ -542,18 +561,10 @@ static int node_search(struct bp *b, int depth)
     int r = node_lp(b, &lb, depth == 0 ? -1 : NODE_ROUNDS);
     if (depth == 0 && b->st.root_lp < lb)
         b->st.root_lp = lb;
-    if (depth == 0 && b->st.root_sec == 0)
-        b->st.root_sec = solver_now() - b->t_start;
     if (r != NODE_OPEN)
         return r;
     /* y_a, and the LP-guided rounding */
-    for (int i = 0; i < n; i++)
-        b->y[i] = 0;
-    for (int j = 0; j < b->ncol; j++) {
-        double v = glp_get_col_prim(b->P, n + 1 + j);
-        if (v > 1e-9)
-            b->y[b->anc[j]] += v;
-    }
+    anchor_values(b);
     int rc = round_anchors(b, 0.5);
     if (rc != SIAGA_OK)
         return -rc;
@@ -607,7 +618,7 @@ static int price_run(struct bp *b, long *bound)
     for (int a = 0; a < n; a++) {
         if (b->best->anchor[a] != a)
             continue;
-        int m[32], k = 0;
+        int m[MEMBERS_MAX], k = 0;
         for (int q = c->off[a]; q < c->off[a + 1]; q++)
             if (b->best->anchor[c->adj[q]] == a)
                 m[k++] = c->adj[q];
@@ -700,12 +711,10 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->sigma = calloc((size_t)c->n, sizeof(double));
     b->y = calloc((size_t)c->n, sizeof(double));
     b->trial.anchor = malloc(sizeof(int) * (size_t)c->n);
-    b->cw = malloc(sizeof(double) * (size_t)c->n);
-    b->ca = malloc(sizeof(int) * (size_t)c->n);
-    b->dive_rounds = DIVE_ROUNDS;
-    b->max_enter = c->n;
-    if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cw || !b->ca ||
-        b->trial.anchor == NULL || c->cap > 32)
+    b->cand = malloc(sizeof *b->cand * (size_t)c->n);
+    b->cmem = malloc(sizeof(int) * MEMBERS_MAX * (size_t)c->n);
+    if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cand ||
+        !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX)
         goto done;
     memset(b->state, FREE, (size_t)c->n);
     glpk_guard_begin(&g);
@@ -733,11 +742,8 @@ done:
     free(b->pi);
     free(b->sigma);
     free(b->y);
-    free(b->lam);
-    free(b->cw);
-    free(b->ca);
-    free(b->order);
-    free(b->tmp);
+    free(b->cand);
+    free(b->cmem);
     free(b->trial.anchor);
     free(b);
     return rc;
