@@ -1057,7 +1057,7 @@ static double nn_bound(const struct comp *c, int posts)
 struct kres {
     struct post *post; int npost, cap_post;
     long *comp_posts; int ncomp, cap_comp;  /* local component ids */
-    long posts_bound, mip_solves, price_nodes;
+    long posts_bound;
     struct cluster_comp_stat *hard; int nhard, cap_hard;
     double seconds, ref_seconds;   /* wall clock; of it, the references */
     double km, km_bound;
@@ -1241,11 +1241,13 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             if (rc != SIAGA_OK)
                 goto done;
         }
-        rc = cluster_price_posts(c, &so, &lb, x->deadline, x->pp->price_node_limit, &ps);
-        o->mip_solves++;
-        o->price_nodes += ps.nodes;
-        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
-            goto done;
+        /* unless the exact search above settled it */
+        if (so.posts > lb) {
+            rc = cluster_price_posts(c, &so, &lb, x->deadline,
+                                     x->pp->price_node_limit, &ps);
+            if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+                goto done;
+        }
     }
     /* small components: the exact search can still settle what the
      * search above left open */
@@ -1663,7 +1665,6 @@ int cluster_build_kept(const struct scenario *s, const struct plan_params *pp,
         out->posts_bound += r->posts_bound;
         out->km += r->km;
         out->km_bound += r->km_bound;
-        out->mip_solves += r->mip_solves;
         limited |= r->limited;
         if (r->nhard > 0)
             memcpy(out->hard + out->nhard, r->hard, sizeof *r->hard * (size_t)r->nhard);

@@ -37,8 +37,8 @@ struct cluster_result {
                                       grade has one TPS per post */
     long *comp_posts;              /* posts in each component */
     int ncomp;
-    long mip_solves;               /* components that needed the LP */
-    struct cluster_comp_stat *hard; int nhard; /* those components */
+    struct cluster_comp_stat *hard; int nhard; /* components the greedy did
+                                      not settle at ceil(n/c) */
     double *kec_seconds;           /* wall clock per kecamatan (without the
                                       bench references) */
 };
