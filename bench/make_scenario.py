@@ -65,6 +65,43 @@ def offset(lat, lon, rnd, dist_km):
     return lat + dlat, lon + dlon
 
 
+def kabupaten_centre(kcode):
+    """A kabupaten's centre on a coarse grid over the archipelago's latitudes."""
+    return (-8.5 + (int(kcode) % 97) * 0.14, 95.5 + (int(kcode) % 389) * 0.115)
+
+
+def write_tps(w, rnd, no, lat, lon, need):
+    """Draw a grade (about 85 % kurang rawan, 12 % rawan, 3 % sangat rawan),
+    write the TPS and count what it needs into need = [polri, tni, kr]."""
+    x = rnd.random()
+    grade = "sangat_rawan" if x < 0.03 else "rawan" if x < 0.15 else "kurang_rawan"
+    if grade == "sangat_rawan":
+        need[0] += 1
+        need[1] += 1
+    elif grade == "rawan":
+        need[0] += 1
+    else:
+        need[2] += 1
+    w('        <tps no="%d" lat="%.6f" lon="%.6f" grade="%s"/>\n' % (no, lat, lon, grade))
+
+
+def kecamatan_units(units, ccode, name, need_polri, need_tni):
+    """The Polsek and the Koramil of a kecamatan, sized from its needs."""
+    short = title(name)
+    units.append(("POLSEK-%s" % ccode, "polri", 'kecamatan="%s"' % ccode,
+                  "Polsek " + short, max(3, math.ceil(need_polri * 1.05))))
+    units.append(("KORAMIL-%s" % ccode, "tni", 'kecamatan="%s"' % ccode,
+                  "Koramil " + short, max(2, math.ceil(need_tni))))
+
+
+def write_personnel(w, units):
+    w("  <personnel>\n")
+    for uid, force, scope, uname, count in units:
+        w('    <unit id="%s" force="%s" name=%s %s count="%d"/>\n'
+          % (uid, force, quoteattr(uname), scope, count))
+    w("  </personnel>\n</scenario>\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     g = ap.add_mutually_exclusive_group(required=True)
@@ -108,8 +145,7 @@ def main():
     # kabupaten centres on a coarse grid over the archipelago's latitudes
     for ki, (kcode, kab) in enumerate(sorted(kabs.items())):
         urban_kab = kab["name"].startswith("KOTA ")
-        klat = -8.5 + (int(kcode) % 97) * 0.14
-        klon = 95.5 + (int(kcode) % 389) * 0.115
+        klat, klon = kabupaten_centre(kcode)
         w('  <kabupaten code="%s" name=%s>\n' % (kcode, quoteattr(title(kab["name"]))))
         kecs = sorted(kab["kec"].items())
         nk = len(kecs)
@@ -128,41 +164,23 @@ def main():
                 dd = rnd.uniform(0.4, 1.2) if urban else rnd.uniform(1.5, 4.0)
                 dlat, dlon = offset(clat, clon, rnd, dd * math.sqrt(di + 1) * 0.8)
                 w('      <desa code="%s" name=%s>\n' % (r["desa_code"], quoteattr(title(r["desa"]))))
-                nkr = 0
+                need = [0, 0, 0]
                 for no in nums:
                     rad = 0.25 if urban else 0.4
                     tlat, tlon = offset(dlat, dlon, rnd, rad * math.sqrt(rnd.random()))
-                    x = rnd.random()
-                    grade = "sangat_rawan" if x < 0.03 else "rawan" if x < 0.15 else "kurang_rawan"
-                    if grade == "sangat_rawan":
-                        need_polri += 1
-                        need_tni += 1
-                    elif grade == "rawan":
-                        need_polri += 1
-                    else:
-                        nkr += 1
-                    w('        <tps no="%d" lat="%.6f" lon="%.6f" grade="%s"/>\n'
-                      % (no, tlat, tlon, grade))
-                kr_posts = math.ceil(nkr / 5 * 1.3) if nkr else 0
-                need_polri += kr_posts
-                need_tni += kr_posts
+                    write_tps(w, rnd, no, tlat, tlon, need)
+                kr_posts = math.ceil(need[2] / 5 * 1.3) if need[2] else 0
+                need_polri += need[0] + kr_posts
+                need_tni += need[1] + kr_posts
                 w("      </desa>\n")
                 units.append(('LINMAS-%s' % r["desa_code"], "linmas", 'desa="%s"' % r["desa_code"],
                               "Satlinmas " + title(r["desa"]), 2 * len(nums)))
             w("    </kecamatan>\n")
-            short = title(kec["name"])
-            units.append(("POLSEK-%s" % ccode, "polri", 'kecamatan="%s"' % ccode,
-                          "Polsek " + short, max(3, math.ceil(need_polri * 1.05))))
-            units.append(("KORAMIL-%s" % ccode, "tni", 'kecamatan="%s"' % ccode,
-                          "Koramil " + short, max(2, math.ceil(need_tni * 1.0))))
+            kecamatan_units(units, ccode, kec["name"], need_polri, need_tni)
         w("  </kabupaten>\n")
         units.append(("POLRES-%s" % kcode, "polri", 'kabupaten="%s"' % kcode,
                       "Polres " + title(kab["name"]), 20 + 2 * nk))
-    w("  <personnel>\n")
-    for uid, force, scope, uname, count in units:
-        w('    <unit id="%s" force="%s" name=%s %s count="%d"/>\n'
-          % (uid, force, quoteattr(uname), scope, count))
-    w("  </personnel>\n</scenario>\n")
+    write_personnel(w, units)
     out.close()
 
 

@@ -35,7 +35,9 @@ import sys
 from xml.sax.saxutils import quoteattr
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0] if "/" in __file__ else ".")
-from make_scenario import KM_PER_DEG, TSV, read_tsv, title, tps_numbers  # noqa: E402
+from make_scenario import (KM_PER_DEG, TSV, kabupaten_centre,  # noqa: E402
+                           kecamatan_units, read_tsv, title, tps_numbers,
+                           write_personnel, write_tps)
 
 SHAPES = ("dense", "kota", "chain", "line", "island")
 
@@ -152,8 +154,7 @@ def main():
       'min_polri="1" radius_km="%g"/>\n  </rules>\n' % (c, a.radius))
     units = []
     for kcode, kab in sorted(kabs.items()):
-        klat = -8.5 + (int(kcode) % 97) * 0.14
-        klon = 95.5 + (int(kcode) % 389) * 0.115
+        klat, klon = kabupaten_centre(kcode)
         w('  <kabupaten code="%s" name=%s>\n' % (kcode, quoteattr(title(kab["name"]))))
         kecs = sorted(kab["kec"].items())
         for j, (ccode, kec) in enumerate(kecs):
@@ -164,39 +165,21 @@ def main():
             need_polri = need_tni = 0
             for r, pts in place_kecamatan(a.shape, rnd, clat, clon, kec["desa"], a.radius):
                 w('      <desa code="%s" name=%s>\n' % (r["desa_code"], quoteattr(title(r["desa"]))))
-                nkr = 0
+                need = [0, 0, 0]
                 for no, (tlat, tlon) in zip(tps_numbers(r), pts):
-                    x = rnd.random()
-                    grade = "sangat_rawan" if x < 0.03 else "rawan" if x < 0.15 else "kurang_rawan"
-                    if grade == "sangat_rawan":
-                        need_polri += 1
-                        need_tni += 1
-                    elif grade == "rawan":
-                        need_polri += 1
-                    else:
-                        nkr += 1
-                    w('        <tps no="%d" lat="%.6f" lon="%.6f" grade="%s"/>\n'
-                      % (no, tlat, tlon, grade))
-                kr_posts = math.ceil(nkr / c * 1.5) if nkr else 0
-                need_polri += kr_posts
-                need_tni += kr_posts
+                    write_tps(w, rnd, no, tlat, tlon, need)
+                kr_posts = math.ceil(need[2] / c * 1.5) if need[2] else 0
+                need_polri += need[0] + kr_posts
+                need_tni += need[1] + kr_posts
                 w("      </desa>\n")
                 units.append(('LINMAS-%s' % r["desa_code"], "linmas", 'desa="%s"' % r["desa_code"],
                               "Satlinmas " + title(r["desa"]), 2 * len(pts)))
             w("    </kecamatan>\n")
-            short = title(kec["name"])
-            units.append(("POLSEK-%s" % ccode, "polri", 'kecamatan="%s"' % ccode,
-                          "Polsek " + short, max(3, math.ceil(need_polri * 1.05))))
-            units.append(("KORAMIL-%s" % ccode, "tni", 'kecamatan="%s"' % ccode,
-                          "Koramil " + short, max(2, need_tni)))
+            kecamatan_units(units, ccode, kec["name"], need_polri, need_tni)
         w("  </kabupaten>\n")
         units.append(("POLRES-%s" % kcode, "polri", 'kabupaten="%s"' % kcode,
                       "Polres " + title(kab["name"]), 20 + 2 * len(kecs)))
-    w("  <personnel>\n")
-    for uid, force, scope, uname, count in units:
-        w('    <unit id="%s" force="%s" name=%s %s count="%d"/>\n'
-          % (uid, force, quoteattr(uname), scope, count))
-    w("  </personnel>\n</scenario>\n")
+    write_personnel(w, units)
     out.close()
 
 
