@@ -1074,17 +1074,27 @@ struct ctx {
     const char *fixed;      /* TPS already in a kept post, or NULL */
 };
 
+/* Room for one more item in p (n items, *cap allotted, elt bytes each),
+ * doubling from first: p itself, or where it moved, or NULL when out of
+ * memory (p still valid, *cap unchanged). */
+static void *grow(void *p, int n, int *cap, size_t elt, int first)
+{
+    if (n < *cap)
+        return p;
+    int nc = *cap ? 2 * *cap : first;
+    void *np = realloc(p, elt * (size_t)nc);
+    if (np != NULL)
+        *cap = nc;
+    return np;
+}
+
 static int push_post(struct ctx *x, const struct post *p)
 {
     struct kres *o = x->kr;
-    if (o->npost == o->cap_post) {
-        int nc = o->cap_post ? 2 * o->cap_post : 64;
-        struct post *np = realloc(o->post, sizeof *np * (size_t)nc);
-        if (np == NULL)
-            return SIAGA_ENOMEM;
-        o->post = np;
-        o->cap_post = nc;
-    }
+    struct post *np = grow(o->post, o->npost, &o->cap_post, sizeof *np, 64);
+    if (np == NULL)
+        return SIAGA_ENOMEM;
+    o->post = np;
     o->post[o->npost++] = *p;
     return SIAGA_OK;
 }
@@ -1092,14 +1102,10 @@ static int push_post(struct ctx *x, const struct post *p)
 static int push_comp(struct ctx *x, long posts)
 {
     struct kres *o = x->kr;
-    if (o->ncomp == o->cap_comp) {
-        int nc = o->cap_comp ? 2 * o->cap_comp : 64;
-        long *np = realloc(o->comp_posts, sizeof *np * (size_t)nc);
-        if (np == NULL)
-            return -1;
-        o->comp_posts = np;
-        o->cap_comp = nc;
-    }
+    long *np = grow(o->comp_posts, o->ncomp, &o->cap_comp, sizeof *np, 64);
+    if (np == NULL)
+        return -1;
+    o->comp_posts = np;
     o->comp_posts[o->ncomp] = posts;
     return o->ncomp++;
 }
@@ -1118,14 +1124,11 @@ static int exact_try(const struct comp *c, struct sol *so, long *lb, long budget
 
 static int push_hard(struct kres *o)
 {
-    if (o->nhard == o->cap_hard) {
-        int nc = o->cap_hard ? 2 * o->cap_hard : 16;
-        struct cluster_comp_stat *np = realloc(o->hard, sizeof *np * (size_t)nc);
-        if (np == NULL)
-            return SIAGA_ENOMEM;
-        o->hard = np;
-        o->cap_hard = nc;
-    }
+    struct cluster_comp_stat *np = grow(o->hard, o->nhard, &o->cap_hard,
+                                        sizeof *np, 16);
+    if (np == NULL)
+        return SIAGA_ENOMEM;
+    o->hard = np;
     memset(&o->hard[o->nhard++], 0, sizeof *o->hard);
     return SIAGA_OK;
 }
