@@ -125,7 +125,6 @@ struct bp {
     double *pi, *sigma, *y;
     struct entering *cand;  /* columns priced this round, n at most */
     int *cmem;              /* their members, MEMBERS_MAX a column */
-    double t_start;
     struct sol trial;
     /* search */
     struct sol *best;
@@ -272,7 +271,6 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     glp_set_obj_coef(b->P, gc, 1.0);
     glp_set_mat_col(b->P, gc, q, ind, val);
     col_bounds(b, j);
-    b->st.columns++;
     return 0;
 }
 
@@ -321,12 +319,7 @@ static int lp_solve(struct bp *b)
     sp.meth = b->bounds_changed ? GLP_DUALP : GLP_PRIMAL;
     sp.tm_lim = solver_tm_lim(b->deadline);
     b->bounds_changed = 0;
-    b->st.lps++;
-    double t0 = solver_now();
-    int it0 = glp_get_it_cnt(b->P);
     int ret = solver_simplex(b->P, &sp);
-    b->st.iters += glp_get_it_cnt(b->P) - it0;
-    b->st.lp_sec += solver_now() - t0;
     if (ret == GLP_ETMLIM || solver_past(b->deadline))
         return SIAGA_ELIMIT;
     if (ret != 0 || glp_get_status(b->P) != GLP_OPT) {
@@ -394,9 +387,7 @@ static int round_anchors(struct bp *b, double threshold)
     int n = b->n;
     for (int i = 0; i < n; i++)
         b->trial.anchor[i] = (b->state[i] == ANCHOR || b->y[i] >= threshold) ? i : -1;
-    double t0 = solver_now();
     int rc = cluster_complete(b->c, &b->trial, b->T);
-    b->st.round_sec += solver_now() - t0;
     if (rc != SIAGA_OK)
         return rc;
     if (b->trial.posts < b->best->posts) {
@@ -626,12 +617,13 @@ static int price_run(struct bp *b, long *bound)
             goto done;
     }
     b->bounds_changed = 1;
+    int root_done = 0;   /* the root's LP, then destroy and repair, once */
     for (long T = *bound; T < b->best->posts; T++) {
         b->T = T;
-        if (b->st.root_sec == 0) {
+        if (!root_done) {
             double lb;
             int r0 = node_lp(b, &lb, -1);
-            b->st.root_sec = solver_now() - b->t_start;
+            root_done = 1;
             b->st.root_lp = lb;
             if (r0 == NODE_PRUNED) {
                 *bound = T + 1;
@@ -642,10 +634,8 @@ static int price_run(struct bp *b, long *bound)
                 goto done;
             }
             /* the LP leaves a gap: destroy and repair first (no GLPK) */
-            double t1 = solver_now();
             rc = cluster_lns(c, b->best, T, CLUSTER_LNS_STALE,
                              0x2545F4914F6CDD1DULL ^ c->seed, b->deadline);
-            b->st.lns_sec = solver_now() - t1;
             if (rc != SIAGA_OK)
                 goto done;
             rc = SIAGA_ENOMEM;
@@ -724,7 +714,6 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
         rc = SIAGA_ESOLVER;
         goto done;
     }
-    b->t_start = solver_now();
     rc = price_run(b, bound);
     glp_delete_prob(b->P);
     b->P = NULL;

@@ -9,14 +9,10 @@
 struct comp;
 struct sol;
 
-/* What one call did, for the benchmarks and the summary. */
+/* What one call did, for the benchmarks (cluster_comp_stat). */
 struct price_stats {
     long nodes;          /* branch-and-price nodes solved */
-    long lps;            /* simplex calls */
-    long columns;        /* columns generated */
     double root_lp;      /* the root's bound before rounding up */
-    long iters;          /* simplex iterations */
-    double lp_sec, round_sec, root_sec, lns_sec; /* seconds in the simplex, in the rounding */
 };
 
 /*
