@@ -26,7 +26,7 @@
 #include "roster_merge.h"
 #include "roster_read.h"
 #include "scenario_read.h"
-#include "shifts.h"
+#include "solver/shifts.h"
 #include "shifts_write.h"
 #include "shifts_read.h"
 #include "timeline_read.h"

@@ -14,6 +14,7 @@
 #include "fuzz_input.h"
 #include "roster_read.h"
 #include "shifts_read.h"
+#include "timeline_read.h"
 #include "shifts_write.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

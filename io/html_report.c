@@ -23,7 +23,7 @@
 #include "outdir.h"
 #include "plan_view.h"
 #include "plan_write.h"
-#include "shifts.h"
+#include "model/shifts.h"
 #include "timeline.h"
 
 struct out {

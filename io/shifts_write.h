@@ -11,7 +11,7 @@
 
 #include "roster.h"
 #include "scenario.h"
-#include "shifts.h"
+#include "model/shifts.h"
 #include "timeline.h"
 
 /* Header member_id,phase,place,start,end; times 2024-02-14T06:00; CRLF

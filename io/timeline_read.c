@@ -385,3 +385,17 @@ int io_read_timeline(const char *path, const struct scenario *s,
     }
     return rc;
 }
+
+int io_audit_shifts(const char *scenario_path, const struct scenario *s,
+                    const struct raw_roster *r, const struct raw_shifts *sh,
+                    struct timeline *tl, struct tl_layout *l,
+                    struct tl_audit *a, struct error_list *errs)
+{
+    int rc = io_read_timeline(scenario_path, s, tl, errs);
+    if (rc != SIAGA_OK) {
+        memset(l, 0, sizeof *l);
+        memset(a, 0, sizeof *a);
+        return rc;
+    }
+    return shifts_audit(tl, s, r, sh, l, a, errs);
+}

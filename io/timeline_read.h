@@ -11,8 +11,10 @@
 #define SIAGA_TIMELINE_READ_H
 
 #include "error.h"
+#include "roster.h"
 #include "scenario.h"
 #include "timeline.h"
+#include "model/shifts.h"
 
 /*
  * Fill *tl (timeline_free it in every case) with the file's timeline, or
@@ -22,5 +24,19 @@
  */
 int io_read_timeline(const char *path, const struct scenario *s,
                      struct timeline *tl, struct error_list *errs);
+
+/*
+ * Judge the shifts of a version 2 roster (io_read_roster_any): the
+ * timeline of the scenario file (io_read_timeline), laid out over the
+ * roster's posts, and timeline_audit (shifts_audit, model/shifts.h).
+ * On SIAGA_OK *tl, *l and *a hold the results (free with timeline_free,
+ * timeline_layout_free, timeline_audit_free); an unknown member, place
+ * or phase, or a bad time, is a violation with its line.  SIAGA_EINPUT /
+ * SIAGA_ENOMEM otherwise.
+ */
+int io_audit_shifts(const char *scenario_path, const struct scenario *s,
+                    const struct raw_roster *r, const struct raw_shifts *sh,
+                    struct timeline *tl, struct tl_layout *l,
+                    struct tl_audit *a, struct error_list *errs);
 
 #endif

@@ -60,7 +60,7 @@
  * scoped to a desa, so each desa is one small model; guards of a
  * kecamatan meet at most units of wider scope.
  */
-#include "shifts.h"
+#include "solver/shifts.h"
 
 #include <limits.h>
 #include <stdlib.h>

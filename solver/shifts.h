@@ -12,11 +12,8 @@
 #include "error.h"
 #include "roster.h"
 #include "scenario.h"
+#include "model/shifts.h"
 #include "timeline.h"
-
-/* Lexicographic tiers: guard places by grade (sangat rawan first), then
- * Linmas places at TPS by grade, then the Linmas posko. */
-#define SHIFT_TIERS (2 * GRADE_COUNT + 1)
 
 struct shift_params {
     double time_limit;   /* seconds for all integer programmes, > 0; 0 none */
@@ -27,24 +24,6 @@ struct shift_params {
 };
 
 void shift_params_init(struct shift_params *sp);
-
-struct shift_result {
-    struct tl_layout layout;       /* places and pieces */
-    struct tl_shift *shift; long nshift; /* by phase, place, start, member */
-    long required[TIMELINE_MAX_PHASES], filled[TIMELINE_MAX_PHASES];
-                                   /* place-minutes per phase */
-    long tier_empty[SHIFT_TIERS];  /* place-minutes left empty per tier */
-    bool proven;                   /* every stage solved to optimality */
-    int ncomponent, largest;       /* independent models; columns of the
-                                      largest */
-    double seconds;
-    /* fairness: hours of members of one unit who work at all */
-    long spread;                   /* max over units with work of (most -
-                                      least) minutes among all members of
-                                      the unit, idle ones included */
-    int spread_unit;               /* the unit where it is reached, -1 */
-    long most;                     /* most minutes of any member */
-};
 
 /*
  * Plan the shifts of timeline tl for scenario s and its day plan p (the

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "scenario_builder.h"
-#include "shifts.h"
+#include "solver/shifts.h"
 #include "timeline.h"
 
 /* One kecamatan, one desa, one TPS; a Polsek of n members based at the

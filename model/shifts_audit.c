@@ -1,0 +1,135 @@
+/*
+ * shifts_audit.c - the functions of model/shifts.h: the audit of the
+ * shifts of a version 2 roster against a timeline (what `siaga check`
+ * runs on them after io_read_timeline), and freeing the shifts as read.
+ */
+#include "model/shifts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/strmap.h"
+
+void raw_shifts_destroy(struct raw_shifts *sh)
+{
+    if (sh == NULL)
+        return;
+    free(sh->shift);
+    free(sh);
+}
+
+int shifts_audit(const struct timeline *tl, const struct scenario *s,
+                 const struct raw_roster *r, const struct raw_shifts *sh,
+                 struct tl_layout *l, struct tl_audit *a,
+                 struct error_list *errs)
+{
+    int rc;
+    struct post *post = NULL;
+    const char **ids = NULL;
+    struct tl_shift *out = NULL;
+    struct strmap *map = NULL;
+    long nbad = 0;
+    char **bad = NULL;
+    memset(l, 0, sizeof *l);
+    memset(a, 0, sizeof *a);
+    rc = SIAGA_ENOMEM;
+    post = calloc((size_t)r->npost + 1, sizeof *post);
+    ids = calloc((size_t)r->npost + 1, sizeof *ids);
+    out = calloc((size_t)sh->nshift + 1, sizeof *out);
+    bad = calloc(201, sizeof *bad);
+    if (!post || !ids || !out || !bad)
+        goto done;
+    /* the tps phase's places are the roster's posts with a known anchor */
+    int np = 0;
+    for (int i = 0; i < r->npost; i++) {
+        const struct raw_post *rp = &r->post[i];
+        struct post *po = &post[np];
+        po->ntps = 0;
+        for (int k = 0; k < rp->ntps && po->ntps < MAX_TPS_PER_POST; k++) {
+            int t = r->tps[rp->first_tps + k].id
+                        ? scenario_find_tps(s, r->tps[rp->first_tps + k].id) : -1;
+            if (t >= 0)
+                po->tps[po->ntps++] = t;
+        }
+        if (po->ntps == 0 || rp->id == NULL)
+            continue;   /* the day audit reports it */
+        po->grade = s->tps[po->tps[0]].grade;
+        po->kecamatan = s->tps[po->tps[0]].kecamatan;
+        po->required = s->rules.grade[po->grade].guards;
+        ids[np++] = rp->id;
+    }
+    rc = timeline_layout(tl, s, post, (const char *const *)ids, np, l, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    rc = SIAGA_ENOMEM;
+    if ((map = strmap_create()) == NULL)
+        goto done;
+    for (int p = 0; p < l->nplace; p++) {
+        int old;
+        if (strmap_put(map, l->place[p].id, p, &old) < 0)
+            goto done;
+    }
+    long n = 0;
+    for (long i = 0; i < sh->nshift; i++) {
+        const struct raw_shift *x = &sh->shift[i];
+        int m = x->member ? scenario_find_member(s, x->member) : -1;
+        int p = x->place ? strmap_get(map, x->place) : -1;
+        long st, en;
+        char msg[300];
+        msg[0] = '\0';
+        if (m < 0)
+            snprintf(msg, sizeof msg, "shift: member %s is not in the scenario",
+                     x->member ? x->member : "?");
+        else if (p < 0)
+            snprintf(msg, sizeof msg, "shift: place %s is not a place of the "
+                     "timeline", x->place ? x->place : "?");
+        else if (!x->phase || strcmp(tl->phase[l->place[p].phase].id, x->phase) != 0)
+            snprintf(msg, sizeof msg, "shift at %s is listed in phase %s, "
+                     "not in phase %s", x->place, x->phase ? x->phase : "?",
+                     tl->phase[l->place[p].phase].id);
+        else if (!x->start || !x->end || tl_parse_time(x->start, &st) != 0 ||
+                 tl_parse_time(x->end, &en) != 0)
+            snprintf(msg, sizeof msg, "shift: start or end is not a time");
+        if (msg[0] != '\0') {
+            if (nbad < 200) {
+                size_t len = strlen(msg) + strlen(r->file) + 32;
+                if ((bad[nbad] = malloc(len)) == NULL)
+                    goto done;
+                snprintf(bad[nbad], len, "%s:%ld: %s", r->file, x->line, msg);
+            }
+            nbad++;
+            continue;
+        }
+        out[n++] = (struct tl_shift){m, p, st, en, x->line};
+    }
+    rc = timeline_audit(tl, s, l, out, n, r->file, a);
+    if (rc != SIAGA_OK)
+        goto done;
+    /* the resolution failures first: they are violations too */
+    for (long i = 0; i < nbad && i < 200; i++) {
+        if (a->nmessage == a->capmessage) {
+            long nc = a->capmessage ? 2 * a->capmessage : 16;
+            char **mm = realloc(a->message, sizeof *mm * (size_t)nc);
+            if (mm == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            a->message = mm;
+            a->capmessage = nc;
+        }
+        a->message[a->nmessage++] = bad[i];
+        bad[i] = NULL;
+    }
+    a->nviolation += nbad;
+done:
+    if (bad != NULL)
+        for (long i = 0; i < 200; i++)
+            free(bad[i]);
+    free(bad);
+    strmap_destroy(map);
+    free(post);
+    free(ids);
+    free(out);
+    return rc;
+}
