@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "error.h"
-#include "planner.h"
+#include "solver/plan_params.h"
 #include "roster.h"
 #include "scenario.h"
 

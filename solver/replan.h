@@ -8,7 +8,7 @@
 
 #include "changes.h"
 #include "error.h"
-#include "planner.h"
+#include "solver/plan_params.h"
 #include "roster.h"
 #include "scenario.h"
 

@@ -12,6 +12,7 @@
 
 #include "bko.h"
 #include "glpk_util.h"
+#include "planner.h"
 
 void whatif_stage_of(const struct scenario *s, const struct plan *p,
                      const struct bko_request *bko, struct whatif_stage *st)

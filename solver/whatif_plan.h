@@ -8,7 +8,7 @@
 
 #include "error.h"
 #include "overlay.h"
-#include "planner.h"
+#include "solver/plan_params.h"
 #include "roster.h"
 #include "scenario.h"
 #include "whatif.h"
