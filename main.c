@@ -35,6 +35,7 @@
 #include "whatif_write.h"
 #include "split.h"
 #include "xml_alloc.h"
+#include "xml_guard.h"
 
 /* SIAGA_DATADIR and SIAGA_SRC_FROM_EXE, written by the Makefile */
 #include "gen/paths.h"

@@ -6,17 +6,12 @@
 #include "compare.h"
 
 #include <stddef.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
-
 #include "geo.h"
 #include "plan_write.h"
-#include "xml_guard.h"
 
 void io_compare_from_plan(const struct scenario *s, const struct plan *p,
                           const struct bko_request *bko,
@@ -181,43 +176,4 @@ int io_write_compare(FILE *f, const struct compare_column *c, int n)
     fprintf(f, "\nTempat jaga dihitung dari aturan skenario per tingkat pos; "
             "kolom roster dihitung ulang dari berkasnya (tanpa BKO: '-').\n");
     return ferror(f) ? -1 : 0;
-}
-
-/* ---- telling files apart ------------------------------------------------ */
-
-#if LIBXML_VERSION >= 21200
-static void quiet(void *ctx, const xmlError *e)
-#else
-static void quiet(void *ctx, xmlErrorPtr e)
-#endif
-{
-    (void)ctx;
-    (void)e;
-}
-
-int io_xml_root(const char *path, char *name, size_t n)
-{
-    struct xml_handlers saved;
-    int rc = -1;
-    name[0] = '\0';
-    xml_handlers_push(&saved, quiet, NULL, NULL);
-    struct xml_guard_file in;
-    xmlTextReaderPtr r = xml_guard_reader(&in, path, xml_guard_options());
-    if (r != NULL) {
-        xmlTextReaderSetStructuredErrorHandler(r, quiet, NULL);
-        int ret;
-        while ((ret = xmlTextReaderRead(r)) == 1)
-            if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
-                const char *ln = (const char *)xmlTextReaderConstLocalName(r);
-                snprintf(name, n, "%s", ln ? ln : "");
-                rc = 0;
-                break;
-            }
-        xmlFreeTextReader(r);
-    }
-    if (in.error == ENOMEM || (r == NULL && in.error == 0))
-        rc = -2;   /* no reader, or no stdio buffer */
-    xml_guard_file_close(&in);
-    xml_handlers_pop(&saved);
-    return rc;
 }

@@ -49,10 +49,4 @@ void io_compare_from_roster(const struct scenario *s,
  * 0, or -1 on a write error. */
 int io_write_compare(FILE *f, const struct compare_column *c, int n);
 
-/* The local name of the root element of an XML file into name (size n),
- * for telling scenarios from rosters; "" when there is none.  Never loads
- * a DTD or anything from the network.  0, -1 when the file cannot be
- * read or is not XML, or -2 when out of memory. */
-int io_xml_root(const char *path, char *name, size_t n);
-
 #endif

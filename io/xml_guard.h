@@ -1,7 +1,8 @@
 /*
  * xml_guard.h - what every XML reader of siaga shares: the safe parse
  * options, libxml2's error handlers saved and put back, its messages
- * cleaned, and a file streamed to libxml2 through the limits below.
+ * cleaned, a file streamed to libxml2 through the limits below, and
+ * the name of a file's root element (io_xml_root), read the same way.
  *
  * The limits are checked on the raw bytes of an XML file before
  * libxml2 parses them, for what libxml2 2.9 does not bound by itself: the
@@ -108,5 +109,11 @@ void xml_guard_file_close(struct xml_guard_file *f);
  * handlers).  Call xml_guard_file_close after. */
 xmlDocPtr xml_guard_read_doc(struct xml_guard_file *f, xmlParserCtxtPtr ctxt,
                              const char *path, int options);
+
+/* The local name of the root element of an XML file into name (size n),
+ * for telling scenarios from rosters; "" when there is none.  Never loads
+ * a DTD or anything from the network.  0, -1 when the file cannot be
+ * read or is not XML, or -2 when out of memory. */
+int io_xml_root(const char *path, char *name, size_t n);
 
 #endif
