@@ -24,14 +24,16 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 # GLPK ships no .pc file on Debian.
 GLPK_LIBS  ?= -lglpk
-CPPFLAGS += -I. -Imodel -Iio -Isolver $(XML_CFLAGS)
+# Includes are written from the top of the tree with their layer
+# ("model/scenario.h", "io/xml/guard.h"), so -I. is the only one of ours.
+CPPFLAGS += -I. $(XML_CFLAGS)
 LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
-LIB_SRC  := $(sort $(wildcard model/*.c io/*.c solver/*.c))
+LIB_SRC  := $(sort $(wildcard model/*.c io/*.c io/*/*.c solver/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schemas.o
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)

@@ -28,13 +28,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cluster.h"
-#include "export.h"
-#include "glpk_util.h"
-#include "geo.h"
-#include "planner.h"
-#include "scenario.h"
-#include "scenario_read.h"
+#include "io/formats/scenario_read.h"
+#include "model/geo.h"
+#include "model/scenario.h"
+#include "solver/cluster.h"
+#include "solver/export.h"
+#include "solver/glpk_util.h"
+#include "solver/planner.h"
 
 static int greedy(const struct scenario *s)
 {

@@ -6,4 +6,4 @@
  */
 #define FUZZ_IMPORT_ROLE FUZZ_TPS
 #define FUZZ_IMPORT_EXT "csv"
-#include "import_harness.h"
+#include "fuzz/import_harness.h"

@@ -6,4 +6,4 @@
  * The body is in import_harness.h.
  */
 #define FUZZ_IMPORT_ROLE FUZZ_PERSONNEL
-#include "import_harness.h"
+#include "fuzz/import_harness.h"

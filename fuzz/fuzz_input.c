@@ -2,15 +2,15 @@
  * fuzz_input.c - the memory file behind fuzz_input_path, see fuzz_input.h.
  */
 #define _GNU_SOURCE
-#include "fuzz_input.h"
+#include "fuzz/fuzz_input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "scenario_read.h"
+#include "io/formats/scenario_read.h"
+#include "model/error.h"
 
 static int fd = -1;
 static char path[64];

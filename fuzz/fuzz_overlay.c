@@ -6,9 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "error.h"
-#include "fuzz_input.h"
-#include "overlay_read.h"
+#include "fuzz/fuzz_input.h"
+#include "io/formats/overlay_read.h"
+#include "model/error.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "audit.h"
-#include "audit_text.h"
-#include "error.h"
-#include "fuzz_input.h"
-#include "roster_read.h"
+#include "fuzz/fuzz_input.h"
+#include "io/formats/roster_read.h"
+#include "io/report/audit_text.h"
+#include "model/audit.h"
+#include "model/error.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -10,12 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "error.h"
-#include "fuzz_input.h"
-#include "roster_read.h"
-#include "shifts_read.h"
-#include "timeline_read.h"
-#include "shifts_write.h"
+#include "fuzz/fuzz_input.h"
+#include "io/formats/roster_read.h"
+#include "io/formats/shifts_read.h"
+#include "io/formats/shifts_write.h"
+#include "io/formats/timeline_read.h"
+#include "model/error.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

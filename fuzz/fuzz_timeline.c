@@ -7,10 +7,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "error.h"
-#include "fuzz_input.h"
-#include "scenario_read.h"
-#include "timeline_read.h"
+#include "fuzz/fuzz_input.h"
+#include "io/formats/scenario_read.h"
+#include "io/formats/timeline_read.h"
+#include "model/error.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

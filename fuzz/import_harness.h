@@ -1,6 +1,6 @@
 /*
  * import_harness.h - the body shared by the fuzz_import_*.c targets:
- * io_import (io/import.h) with one of its input files replaced by the
+ * io_import (io/import/import.h) with one of its input files replaced by the
  * fuzz input, the others taken from tests/data/import/.
  *
  * Define FUZZ_IMPORT_ROLE before including this file:
@@ -30,8 +30,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "error.h"
-#include "import.h"
+#include "io/import/import.h"
+#include "model/error.h"
 
 #ifndef FUZZ_AUDIT_SCENARIO
 #define FUZZ_AUDIT_SCENARIO "tests/data/scenario/spec-example.xml"

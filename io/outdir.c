@@ -17,10 +17,10 @@
  * before a folder of ours is removed by name, and a folder this run did
  * not make is entered only when proven (open_stale).  Removal allocates
  * nothing (getdents64 into a stack buffer), so it runs on the
- * out-of-memory path of io/xml_alloc.c.
+ * out-of-memory path of io/xml/alloc.c.
  */
 #define _GNU_SOURCE /* renameat2, RENAME_EXCHANGE (glibc 2.28), getrandom */
-#include "outdir.h"
+#include "io/outdir.h"
 
 #include <errno.h>
 #include <fcntl.h>

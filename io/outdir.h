@@ -49,7 +49,7 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "error.h"
+#include "model/error.h"
 
 #define OUTDIR_MAX_FILES 16
 

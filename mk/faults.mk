@@ -58,7 +58,7 @@ $(BUILD)/faults/canary/planner.c: solver/planner.c
 	mv $@.tmp $@
 
 $(BUILD)/faults/canary/planner.o: $(BUILD)/faults/canary/planner.c
-	$(CC) $(CPPFLAGS) -Isolver $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/faults/canary/siaga: $(BUILD)/main.o $(BUILD)/faults/canary/planner.o $(BUILD)/libsiaga.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -26,13 +26,13 @@ FUZZ_DEFS    := -DFUZZ_AUDIT_SCENARIO='"$(CURDIR)/tests/data/scenario/spec-examp
 # clang with coverage hooks and ASan/UBSan (SAN=1).
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_input.c fuzz/fuzz_input.h $(BUILD)/libsiaga.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Ifuzz $(FUZZ_DEFS) $(ALL_CFLAGS) -fsanitize=fuzzer \
+	$(CC) $(CPPFLAGS) $(FUZZ_DEFS) $(ALL_CFLAGS) -fsanitize=fuzzer \
 		$(LDFLAGS) -Wl,--wrap=fsync -o $@ $< fuzz/fuzz_input.c $(BUILD)/libsiaga.a $(LDLIBS)
 
 # The same targets without libFuzzer: replay.c feeds them files.
 $(BUILD)/fuzz-replay/fuzz_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_input.c fuzz/fuzz_input.h $(BUILD)/libsiaga.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Ifuzz $(FUZZ_DEFS) $(ALL_CFLAGS) $(LDFLAGS) -Wl,--wrap=fsync -o $@ \
+	$(CC) $(CPPFLAGS) $(FUZZ_DEFS) $(ALL_CFLAGS) $(LDFLAGS) -Wl,--wrap=fsync -o $@ \
 		$< fuzz/replay.c fuzz/fuzz_input.c $(BUILD)/libsiaga.a $(LDLIBS)
 
 fuzz-build:

@@ -2,7 +2,7 @@
  * arena.c - strings of a scenario or roster are allocated in large blocks
  * and freed at once: a national scenario holds millions of short strings.
  */
-#include "arena.h"
+#include "model/arena.h"
 
 #include <stdlib.h>
 #include <string.h>

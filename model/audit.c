@@ -32,7 +32,7 @@
  *    breaks no rule: in a broken one, places are empty because of the
  *    broken rule, and it fails already.
  */
-#include "audit.h"
+#include "model/audit.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -40,9 +40,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "geo.h"
-#include "strmap.h"
+#include "model/arena.h"
+#include "model/geo.h"
+#include "model/strmap.h"
 
 static const char *const RULE_NAMES[AUDIT_RULE_COUNT] = {
     [AUDIT_SCENARIO_NAME] = "scenario_name",

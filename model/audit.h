@@ -13,8 +13,8 @@
 
 #include <stdbool.h>
 
-#include "roster.h"
-#include "scenario.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 
 /* Accepted |route_km - recomputed route| in km: writers print 2 decimals,
  * so a correct value is off by at most 0.005 plus rounding noise. */

@@ -1,7 +1,7 @@
 /*
  * error.c - the error list: bounded, allocation-failure tolerant.
  */
-#include "error.h"
+#include "model/error.h"
 
 #include <errno.h>
 #include <stdio.h>

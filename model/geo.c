@@ -20,7 +20,7 @@
  * the heuristic takes at most about 125 us at 20.  GEO_EXACT_MAX = 12
  * keeps every post at or under 0.6 ms.
  */
-#include "geo.h"
+#include "model/geo.h"
 
 #include <math.h>
 #include <string.h>

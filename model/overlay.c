@@ -14,15 +14,15 @@
  * scenario per overlay, plus the members of each unit removed or resized
  * (each unit keeps a list of the members added to it).
  */
-#include "overlay.h"
+#include "model/overlay.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "strmap.h"
+#include "model/arena.h"
+#include "model/strmap.h"
 
 /* Members of a scenario, listed and made by count (io/scenario_read.c
  * keeps the same limit for files). */

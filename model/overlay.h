@@ -9,8 +9,8 @@
 
 #include <stdbool.h>
 
-#include "error.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/scenario.h"
 
 enum overlay_op {
     OV_REGRADE,        /* id: TPS code; grade */

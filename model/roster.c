@@ -3,13 +3,13 @@
  * (what a roster file says, for the audit).  Both only own memory here;
  * the planner fills plans, io/roster_read.c fills raw rosters.
  */
-#include "roster.h"
+#include "model/roster.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "changes.h"
+#include "model/arena.h"
+#include "model/changes.h"
 
 static const char *const STATUS_NAMES[] = {"optimal", "shortage", "feasible"};
 

@@ -9,7 +9,7 @@
 #ifndef SIAGA_ROSTER_H
 #define SIAGA_ROSTER_H
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 enum plan_status {
     PLAN_OPTIMAL,   /* every place filled; priorities 1-3 proven optimal */

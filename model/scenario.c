@@ -3,14 +3,14 @@
  * the look-up index and derived unit bases.  The semantic checks of
  * formats.md 1.5 live in scenario_check.c.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "strmap.h"
+#include "model/arena.h"
+#include "model/strmap.h"
 
 void rules_init(struct rules *r)
 {

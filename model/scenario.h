@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "error.h"
+#include "model/error.h"
 
 enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_SANGAT_RAWAN, GRADE_COUNT };
 enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };

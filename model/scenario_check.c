@@ -20,16 +20,16 @@
  * there, not on the far side of the earth.  Cost: one sort per kecamatan,
  * O(n log n) overall.
  */
-#include "scenario.h"
+#include "model/scenario.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "geo.h"
-#include "strmap.h"
+#include "model/arena.h"
+#include "model/geo.h"
+#include "model/strmap.h"
 
 /* Fewest other TPS in a kecamatan for the misplaced-TPS test. */
 #define MISPLACED_MIN_OTHERS 2

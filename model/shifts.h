@@ -1,9 +1,9 @@
 /*
  * shifts.h - the shifts of a timeline as data: as a version 2 roster
- * writes them (struct raw_shifts, read by io/shifts_read.h), as the
- * solver plans them (struct shift_result, filled by solver/shifts.h and
- * written by io/shifts_write.h and io/html_report.h), and the audit of
- * written shifts against a timeline (shifts_audit).
+ * writes them (struct raw_shifts, read by io/formats/shifts_read.h), as
+ * the solver plans them (struct shift_result, filled by solver/shifts.h
+ * and written by io/formats/shifts_write.h and io/report/html_report.h),
+ * and the audit of written shifts against a timeline (shifts_audit).
  *
  * The types live here, not in io/ or solver/, so that a writer never
  * includes the solver and a reader never includes a writer.
@@ -14,10 +14,10 @@
 
 #include <stdbool.h>
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
-#include "timeline.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+#include "model/timeline.h"
 
 /* One <shift> of a version 2 roster, its attributes as written (strings
  * in the roster's arena, NULL when absent). */

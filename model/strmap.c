@@ -1,7 +1,7 @@
 /*
  * strmap.c - linear probing, power-of-two table, FNV-1a hashing.
  */
-#include "strmap.h"
+#include "model/strmap.h"
 
 #include <stdint.h>
 #include <stdlib.h>

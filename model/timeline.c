@@ -10,7 +10,7 @@
  * per_place) is constant on each piece.  Plans are made on this grid;
  * the audit accepts any shifts and measures coverage minute by minute.
  */
-#include "timeline.h"
+#include "model/timeline.h"
 
 #include <limits.h>
 #include <math.h>
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo.h"
+#include "model/geo.h"
 
 static const char *const KIND[PHASE_KIND_COUNT] = {
     "logistik", "posko", "tps", "kawal", "rekap", "jaga_ppk"};

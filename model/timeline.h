@@ -19,9 +19,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 
 enum phase_kind {
     PHASE_LOGISTIK,  /* logistics escorted to each PPK (per kecamatan) */

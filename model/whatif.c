@@ -1,7 +1,7 @@
 /*
  * whatif.c - the one function of whatif.h: emptying a BKO request.
  */
-#include "whatif.h"
+#include "model/whatif.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 /* count more personnel of force, serving in scope region (an index for
  * the scope; -1 for SCOPE_ANY). */

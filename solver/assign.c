@@ -32,15 +32,15 @@
  * bound, the desa relaxation) are skipped past the deadline: no bound
  * is claimed then.
  */
-#include "assign.h"
+#include "solver/assign.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo.h"
-#include "glpk_util.h"
-#include "parallel.h"
+#include "model/geo.h"
+#include "solver/glpk_util.h"
+#include "solver/parallel.h"
 
 #define MAX_TIERS GRADE_COUNT
 

@@ -7,10 +7,10 @@
 
 #include <stdbool.h>
 
-#include "cluster.h"
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+#include "solver/cluster.h"
 
 /* count members of unit fill places at post (guards) or TPS (Linmas);
  * with a baseline, they are members whose baseline place was origin, and

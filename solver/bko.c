@@ -67,13 +67,13 @@
  * fills every place (the plan's fill plus them), so the LP optimum is at
  * most that; `limited` says the request is not proven the fewest.
  */
-#include "bko.h"
+#include "solver/bko.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "glpk_util.h"
+#include "solver/glpk_util.h"
 
 /* One BKO problem: sites with places, real units 0..nreal-1 and virtual
  * units nreal.. with a capacity variable each. */

@@ -7,10 +7,10 @@
 #ifndef SIAGA_BKO_H
 #define SIAGA_BKO_H
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
-#include "whatif.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+#include "model/whatif.h"
 
 /*
  * The BKO request for plan p of scenario s (s passed scenario_finish, p

@@ -26,7 +26,7 @@
  *      the sum of the n - p smallest nearest-neighbour distances (every
  *      non-anchor is at least that far from its anchor).
  */
-#include "cluster.h"
+#include "solver/cluster.h"
 
 #include <float.h>
 #include <stdint.h>
@@ -36,11 +36,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "geo.h"
-#include "glpk_util.h"
-#include "parallel.h"
-#include "cluster_int.h"
-#include "cluster_price.h"
+#include "model/geo.h"
+#include "solver/cluster_int.h"
+#include "solver/cluster_price.h"
+#include "solver/glpk_util.h"
+#include "solver/parallel.h"
 
 /* A component whose MIP has at most this many membership pairs gets the
  * exact distance MIP (item 5); larger ones get local search. */

@@ -11,10 +11,10 @@
 
 #include <stdbool.h>
 
-#include "error.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 #include "solver/plan_params.h"
-#include "roster.h"
-#include "scenario.h"
 
 /* A component the greedy did not settle at ceil(n/c): what it took. */
 struct cluster_comp_stat {

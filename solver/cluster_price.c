@@ -50,16 +50,16 @@
  * restricted master feasible; they cannot weaken the bound, which is
  * computed from the duals over the real columns only.
  */
-#include "cluster_price.h"
+#include "solver/cluster_price.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cluster_int.h"
-#include "error.h"
-#include "glpk_util.h"
+#include "model/error.h"
+#include "solver/cluster_int.h"
+#include "solver/glpk_util.h"
 
 /* A column enters when its dual weight exceeds 1 by this much. */
 #define RC_EPS 1e-7

@@ -17,7 +17,7 @@
  * A unit may take z_ua when its scope holds a; with the desa rows above,
  * that is exactly "its scope holds every TPS of the post".
  */
-#include "export.h"
+#include "solver/export.h"
 
 #include <limits.h>
 #include <math.h>
@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo.h"
-#include "glpk_util.h"
+#include "model/geo.h"
+#include "solver/glpk_util.h"
 
 /* Tier order of formats 1.4: sangat rawan, rawan, kurang rawan. */
 static const enum grade TIER[GRADE_COUNT] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,

@@ -12,9 +12,9 @@
 #ifndef SIAGA_EXPORT_H
 #define SIAGA_EXPORT_H
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 
 enum model_format { MODEL_LP, MODEL_MPS };
 

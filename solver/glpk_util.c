@@ -1,7 +1,7 @@
 /*
  * glpk_util.c - shared GLPK plumbing, see glpk_util.h.
  */
-#include "glpk_util.h"
+#include "solver/glpk_util.h"
 
 #include <limits.h>
 #include <time.h>

@@ -2,7 +2,7 @@
  * parallel.c - the work queue of parallel.h: an atomic counter hands out
  * items; workers free their GLPK environment when they finish.
  */
-#include "parallel.h"
+#include "solver/parallel.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -10,8 +10,8 @@
 
 #include <glpk.h>
 
-#include "error.h"
-#include "glpk_util.h"
+#include "model/error.h"
+#include "solver/glpk_util.h"
 
 struct pool {
     int n;

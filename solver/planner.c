@@ -32,17 +32,17 @@
  * every rule, and the plan says `feasible`.  Bounds (the desa relaxation,
  * item 4) are skipped past the deadline and then claim nothing.
  */
-#include "planner.h"
+#include "solver/planner.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign.h"
-#include "cluster.h"
-#include "geo.h"
-#include "glpk_util.h"
-#include "parallel.h"
-#include "planner_int.h"
+#include "model/geo.h"
+#include "solver/assign.h"
+#include "solver/cluster.h"
+#include "solver/glpk_util.h"
+#include "solver/parallel.h"
+#include "solver/planner_int.h"
 
 /* Shares of the time left (see the top of this file). */
 #define CLUSTER_SHARE 0.7

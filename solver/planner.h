@@ -9,9 +9,9 @@
 
 #include <stdbool.h>
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 #include "solver/plan_params.h"
 
 /*

@@ -5,8 +5,8 @@
 #ifndef SIAGA_PLANNER_INT_H
 #define SIAGA_PLANNER_INT_H
 
-#include "assign.h"
-#include "planner.h"
+#include "solver/assign.h"
+#include "solver/planner.h"
 
 struct replan_hook {
     const struct post *kept;  /* posts kept from the baseline, as they are */

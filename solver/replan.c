@@ -30,15 +30,15 @@
  * the conflict is reported); item 3 given the kept posts (exact LP).  Not
  * proven: that no other choice of posts would let more members stay.
  */
-#include "replan.h"
+#include "solver/replan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo.h"
-#include "planner_int.h"
-#include "strmap.h"
+#include "model/geo.h"
+#include "model/strmap.h"
+#include "solver/planner_int.h"
 
 struct ctx {
     const struct scenario *s;

@@ -6,11 +6,11 @@
 #ifndef SIAGA_REPLAN_H
 #define SIAGA_REPLAN_H
 
-#include "changes.h"
-#include "error.h"
+#include "model/changes.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 #include "solver/plan_params.h"
-#include "roster.h"
-#include "scenario.h"
 
 /*
  * Plan s against baseline (a roster read with io_read_roster, usually of

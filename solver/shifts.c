@@ -66,7 +66,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "glpk_util.h"
+#include "solver/glpk_util.h"
 
 /* Relative gap accepted on the fairness stage. */
 #define FAIR_GAP 1e-3

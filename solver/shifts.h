@@ -9,11 +9,11 @@
 
 #include <stdbool.h>
 
-#include "error.h"
-#include "roster.h"
-#include "scenario.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
 #include "model/shifts.h"
-#include "timeline.h"
+#include "model/timeline.h"
 
 struct shift_params {
     double time_limit;   /* seconds for all integer programmes, > 0; 0 none */

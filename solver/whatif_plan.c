@@ -5,14 +5,14 @@
  * the places they need (posts times guards, TPS times Linmas) and the
  * fewest extra personnel each would need.
  */
-#include "whatif_plan.h"
+#include "solver/whatif_plan.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "bko.h"
-#include "glpk_util.h"
-#include "planner.h"
+#include "solver/bko.h"
+#include "solver/glpk_util.h"
+#include "solver/planner.h"
 
 void whatif_stage_of(const struct scenario *s, const struct plan *p,
                      const struct bko_request *bko, struct whatif_stage *st)

@@ -6,12 +6,12 @@
 #ifndef SIAGA_WHATIF_PLAN_H
 #define SIAGA_WHATIF_PLAN_H
 
-#include "error.h"
-#include "overlay.h"
+#include "model/error.h"
+#include "model/overlay.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+#include "model/whatif.h"
 #include "solver/plan_params.h"
-#include "roster.h"
-#include "scenario.h"
-#include "whatif.h"
 
 struct whatif_result {
     struct plan *plan;              /* of the last scenario of the chain */

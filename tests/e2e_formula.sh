@@ -1,6 +1,6 @@
 #!/bin/sh
 # End-to-end check that no CSV siaga writes holds a cell a spreadsheet
-# would run as a formula (issue 17, item 5; io/csv.h csv_write_text): a
+# would run as a formula (issue 17, item 5; io/formats/csv.h csv_write_text): a
 # scenario whose names, ranks and ids start with '=', '+', '-', '@' is
 # planned (roster.csv, bko.csv), and a TPS list with such cells is imported
 # with --drop-bad (the rejects); a unit named '=KORAMIL' puts such member

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "geo.h"
-#include "scenario.h"
+#include "model/geo.h"
+#include "model/scenario.h"
 
 #define SB_LAT0 (-4.5)
 #define SB_LON0 (103.2)

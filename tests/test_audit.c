@@ -1,6 +1,6 @@
 /*
  * test_audit.c - the roster audit (model/audit.c) and its text report
- * (io/audit_text.c) on a small scenario built in code.
+ * (io/report/audit_text.c) on a small scenario built in code.
  *
  * The scenario: kabupaten 1704 with kecamatan 170401 (desa 1704012001 and
  * 1704012002) and 170402 (desa 1704022001); seven TPS near (0, 0), where
@@ -22,10 +22,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "audit_text.h"
-#include "roster_read.h"
-#include "scenario.h"
+#include "io/formats/roster_read.h"
+#include "io/report/audit_text.h"
+#include "model/audit.h"
+#include "model/scenario.h"
 
 #define SCEN_FILE "uji-kaur.xml"
 

@@ -18,13 +18,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "bko.h"
-#include "overlay.h"
-#include "plan_write.h"
-#include "planner.h"
-#include "roster_read.h"
-#include "scenario_builder.h"
+#include "io/formats/roster_read.h"
+#include "io/report/plan_write.h"
+#include "model/audit.h"
+#include "model/overlay.h"
+#include "solver/bko.h"
+#include "solver/planner.h"
+#include "tests/scenario_builder.h"
 
 static struct plan *plan_of(struct scenario *s)
 {
@@ -163,7 +163,7 @@ static void test_nothing_empty(void **state)
 #define INSTANCES 100
 
 #define TEST_RNG_SEED 0xb0cb0cb0cULL
-#include "test_rng.h"
+#include "tests/test_rng.h"
 
 static struct scenario *random_scenario(int k)
 {

@@ -8,8 +8,8 @@
  * says SKIPPED and is refused when CI is set.
  *
  * Items 1-3 of formats.md 1.4 are not taken from the plan's own record of
- * them (p->obj): the roster is written (io/plan_write.c), read back
- * (io/roster_read.c) and audited against the scenario (model/audit.c);
+ * them (p->obj): the roster is written (io/report/plan_write.c), read back
+ * (io/formats/roster_read.c) and audited against the scenario (model/audit.c);
  * with no rule broken, the empty guard places per grade, the empty Linmas
  * places and the posts are counted from what the file says.  Then:
  *   - optimal and shortage plans claim items 1-3 proven: their weighted
@@ -41,13 +41,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
-#include "export.h"
-#include "plan_write.h"
-#include "planner.h"
-#include "roster_read.h"
-#include "scenario_builder.h"
-#include "geo.h"
+#include "io/formats/roster_read.h"
+#include "io/report/plan_write.h"
+#include "model/audit.h"
+#include "model/geo.h"
+#include "solver/export.h"
+#include "solver/planner.h"
+#include "tests/scenario_builder.h"
 
 #define INSTANCES 150
 
@@ -62,7 +62,7 @@
 #define ITEM45_SECONDS 10
 
 #define TEST_RNG_SEED 0x5eed5eedULL
-#include "test_rng.h"
+#include "tests/test_rng.h"
 
 /* A chain along a meridian: TPS spaced 0.75 radius apart, so an anchor
  * reaches only its two neighbours and a post holds at most 3 TPS; with

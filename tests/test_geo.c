@@ -11,10 +11,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "geo.h"
+#include "model/geo.h"
 
 #define TEST_RNG_SEED 0x5eed6e0ULL
-#include "test_rng.h"
+#include "tests/test_rng.h"
 
 #define PI 3.14159265358979323846
 

@@ -21,11 +21,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "csv.h"
-#include "import.h"
-#include "scenario.h"
-#include "scenario_read.h"
-#include "wilayah.h"
+#include "io/formats/csv.h"
+#include "io/formats/scenario_read.h"
+#include "io/import/import.h"
+#include "io/import/wilayah.h"
+#include "model/scenario.h"
 
 #define DATA "tests/data/import/"
 

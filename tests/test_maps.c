@@ -1,8 +1,8 @@
 /*
- * test_maps.c - the map and print writers: the JSON writer (io/json.c),
- * roster.kml (io/kml_write.c), roster.geojson (io/geojson_write.c),
- * laporan.html and cakupan.html (io/html_report.c), and the summary rows
- * that ringkasan.txt and laporan.html share (io/plan_write.c).
+ * test_maps.c - the map and print writers: the JSON writer (io/report/json.c),
+ * roster.kml (io/report/kml_write.c), roster.geojson (io/report/geojson_write.c),
+ * laporan.html and cakupan.html (io/report/html_report.c), and the summary rows
+ * that ringkasan.txt and laporan.html share (io/report/plan_write.c).
  *
  * The plan is built by hand, not by the solver, so every number below was
  * worked out on paper.  Kecamatan 170401 (desa "Desa "A" & <B>", a name
@@ -32,14 +32,14 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
-#include "audit.h"
-#include "geojson_write.h"
-#include "html_report.h"
-#include "json.h"
-#include "kml_write.h"
-#include "plan_write.h"
-#include "roster_read.h"
-#include "scenario_builder.h"
+#include "io/formats/roster_read.h"
+#include "io/report/geojson_write.h"
+#include "io/report/html_report.h"
+#include "io/report/json.h"
+#include "io/report/kml_write.h"
+#include "io/report/plan_write.h"
+#include "model/audit.h"
+#include "tests/scenario_builder.h"
 
 #define DESA_NAME "Desa \"A\" & <B>"
 #define DESA_HTML "Desa &quot;A&quot; &amp; &lt;B&gt;"

@@ -25,8 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "outdir.h"
-#include "test_tmpdir.h"
+#include "io/outdir.h"
+#include "tests/test_tmpdir.h"
 
 struct fixture {
     char dir[64];

@@ -1,7 +1,7 @@
 /*
  * test_overlay.c - what-if overlays (formats.md 4): applying changes to a
  * scenario in memory (model/overlay.c) and reading overlay files
- * (io/overlay_read.c).  Small scenarios built in code; every expected
+ * (io/formats/overlay_read.c).  Small scenarios built in code; every expected
  * value follows from the changes by hand.
  */
 #include <stdarg.h>
@@ -16,9 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "overlay.h"
-#include "overlay_read.h"
-#include "scenario_builder.h"
+#include "io/formats/overlay_read.h"
+#include "model/overlay.h"
+#include "tests/scenario_builder.h"
 
 /* kec 170401: desa 1704012001 (TPS 1, 2), desa 1704012002 (TPS 1);
  * units: POLSEK (kecamatan, 4 by count), BHABIN (desa 1, listed A, B, C),

@@ -11,10 +11,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "planner.h"
-#include "replan.h"
-#include "roster.h"
-#include "scenario_builder.h"
+#include "model/roster.h"
+#include "solver/planner.h"
+#include "solver/replan.h"
+#include "tests/scenario_builder.h"
 
 static struct plan *plan_of(struct scenario *s)
 {

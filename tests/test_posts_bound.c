@@ -40,10 +40,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo.h"
-#include "planner.h"
-#include "roster.h"
-#include "scenario_builder.h"
+#include "model/geo.h"
+#include "model/roster.h"
+#include "solver/planner.h"
+#include "tests/scenario_builder.h"
 
 /* A TPS north_km north and east_km east of the reference point (east
  * scaled by the cosine of the reference latitude; the same placement as

@@ -1,5 +1,5 @@
 /*
- * test_roster_read.c - the roster reader (io/roster_read.c): values and
+ * test_roster_read.c - the roster reader (io/formats/roster_read.c): values and
  * lines of a valid file, schema errors with their line, wrong namespace,
  * malformed XML, DTDs refused, missing files, lines past 65535.
  * Files are in tests/data/roster/ (run from the top of the tree, as make
@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "roster_read.h"
+#include "io/formats/roster_read.h"
 
 #define DATA "tests/data/roster/"
 

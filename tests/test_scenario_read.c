@@ -20,8 +20,8 @@
 
 #include <libxml/parser.h>
 
-#include "scenario.h"
-#include "scenario_read.h"
+#include "io/formats/scenario_read.h"
+#include "model/scenario.h"
 
 #define DATA "tests/data/scenario/"
 

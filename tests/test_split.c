@@ -1,6 +1,6 @@
 /*
- * test_split.c - the scenario writer (io/scenario_write.c), `siaga split`
- * (io/split.c) and `siaga merge` (io/roster_merge.c): coordinates that
+ * test_split.c - the scenario writer (io/formats/scenario_write.c), `siaga split`
+ * (io/split/split.c) and `siaga merge` (io/split/roster_merge.c): coordinates that
  * read back to the same double, a part holding only its kabupaten and its
  * units, a unit without scope refused with its line, two small rosters
  * merged into the text worked out by hand (status, gap, order, ids),
@@ -19,12 +19,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "roster_merge.h"
-#include "scenario_builder.h"
-#include "scenario_read.h"
-#include "scenario_write.h"
-#include "split.h"
-#include "test_tmpdir.h"
+#include "io/formats/scenario_read.h"
+#include "io/formats/scenario_write.h"
+#include "io/split/roster_merge.h"
+#include "io/split/split.h"
+#include "tests/scenario_builder.h"
+#include "tests/test_tmpdir.h"
 
 struct fixture {
     char dir[64];

@@ -11,9 +11,9 @@
 
 #include <stdlib.h>
 
-#include "scenario_builder.h"
+#include "model/timeline.h"
 #include "solver/shifts.h"
-#include "timeline.h"
+#include "tests/scenario_builder.h"
 
 /* One kecamatan, one desa, one TPS; a Polsek of n members based at the
  * TPS (so travel is 0); a timeline with only the PPK guard phase, 24 h

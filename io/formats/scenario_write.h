@@ -1,0 +1,43 @@
+/*
+ * scenario_write.h - write a struct scenario back as a scenario file
+ * (formats.md section 1), whole or one kabupaten of it, through libxml2's
+ * xmlTextWriter.  What the reader makes of the file is what was written:
+ * coordinates are printed so that they read back to the same double, the
+ * rules are written in full, count units stay count units and listed
+ * members stay listed.  Used by `siaga split` (io/split/split.h).
+ */
+#ifndef SIAGA_SCENARIO_WRITE_H
+#define SIAGA_SCENARIO_WRITE_H
+
+#include <stdio.h>
+
+#include "model/scenario.h"
+
+/* Which part of a scenario to write. */
+struct scenario_part {
+    int kabupaten;      /* index of the one kabupaten written; -1: all */
+    const int *units;   /* indices of the units written, in this order;
+                           NULL: every unit */
+    int nunits;         /* length of units */
+};
+
+/*
+ * Write s, or the part of it that part selects (NULL: the whole), to f:
+ * the name and date, the rules, the regions with their TPS, the units
+ * with their scope, base (only when the file gave one: a derived base is
+ * derived again from the same TPS) and members.  Returns 0, or -1 on a
+ * write or allocation failure (f then holds a partial file).
+ */
+int io_write_scenario(FILE *f, const struct scenario *s,
+                      const struct scenario_part *part);
+
+/* Index of the kabupaten holding unit u's scope; -1 for a unit without a
+ * scope (it serves anywhere). */
+int io_unit_kabupaten(const struct scenario *s, int u);
+
+/* A decimal text of v (no exponent) that siaga's scenario reader turns
+ * back into exactly v: the shortest "%.Nf" with at most 15 significant
+ * digits that round-trips, else 17 significant digits.  buf >= 64. */
+char *io_decimal_text(double v, char *buf);
+
+#endif

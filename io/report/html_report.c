@@ -1,0 +1,1053 @@
+/*
+ * html_report.c - laporan.html and cakupan.html (html_report.h).
+ *
+ * Both pages are one file with nothing external: inline CSS, an inline
+ * SVG map, no script, no font or image to fetch.  The map projects
+ * longitude and latitude equirectangularly, longitude scaled by the
+ * cosine of the mean latitude of the TPS, fitted to their bounding box;
+ * TPS are circles coloured by grade (the colours of plan_view.h), patrol
+ * routes polylines closed at the anchor, and kecamatan named at the mean
+ * of their TPS.  Every string from a scenario or roster goes through
+ * esc(); numbers are printed in the C locale, and nothing depends on the
+ * clock, so the same input gives the same bytes.  Print: A4, each Polsek
+ * section on a new page, table rows never split, headers repeated.
+ */
+#include "io/report/html_report.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/outdir.h"
+#include "io/report/plan_view.h"
+#include "io/report/plan_write.h"
+#include "model/geo.h"
+#include "model/shifts.h"
+#include "model/timeline.h"
+
+struct out {
+    FILE *f;
+    int err;
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void put(struct out *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (vfprintf(o->f, fmt, ap) < 0)
+        o->err = 1;
+    va_end(ap);
+}
+
+/* Text or attribute value escaped for HTML; NULL writes nothing. */
+static void esc(struct out *o, const char *s)
+{
+    if (s == NULL)
+        return;
+    for (const char *c = s; *c; c++) {
+        switch (*c) {
+        case '&': fputs("&amp;", o->f); break;
+        case '<': fputs("&lt;", o->f); break;
+        case '>': fputs("&gt;", o->f); break;
+        case '"': fputs("&quot;", o->f); break;
+        case '\'': fputs("&#39;", o->f); break;
+        default: fputc(*c, o->f); break;
+        }
+    }
+}
+
+/* ---- page frame -------------------------------------------------------- */
+
+static const char CSS[] =
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "*{box-sizing:border-box}\n"
+    "body{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,Helvetica,sans-serif;"
+    "font-size:10pt;line-height:1.35;color:#1a1a1a;background:#fff;margin:0 auto;"
+    "max-width:200mm;padding:8mm}\n"
+    "h1{font-size:17pt;margin:0 0 2mm;color:#14304f}\n"
+    "h2{font-size:13pt;margin:6mm 0 2mm;padding-bottom:1mm;"
+    "border-bottom:2px solid #14304f;color:#14304f}\n"
+    "h3{font-size:11pt;margin:4mm 0 1.5mm}\n"
+    "p{margin:1mm 0}\n"
+    ".meta td{border:0;padding:0 4mm 0 0;font-size:10pt}\n"
+    ".angka{display:grid;grid-template-columns:repeat(6,1fr);gap:2mm;margin:3mm 0}\n"
+    ".angka div{border:1px solid #b8c2cc;border-radius:2mm;padding:1.5mm 2mm;"
+    "background:#f3f6f9;font-size:8.5pt}\n"
+    ".angka b{display:block;font-size:14pt}\n"
+    "ul.cadangan{margin:1mm 0;padding-left:5mm}\n"
+    "table{border-collapse:collapse;width:100%;font-size:8.5pt;margin:1mm 0 3mm}\n"
+    "th,td{border:1px solid #b8c2cc;padding:1px 4px;vertical-align:top;text-align:left}\n"
+    "th{background:#e3eaf2}\n"
+    "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "th.c{text-align:center}\n"
+    "tr.total td{font-weight:bold;background:#f3f6f9}\n"
+    "tr{break-inside:avoid;page-break-inside:avoid}\n"
+    "thead{display:table-header-group}\n"
+    ".kode{font-family:\"DejaVu Sans Mono\",\"Liberation Mono\",monospace;font-size:8pt}\n"
+    ".kosong{color:#b00020;font-weight:bold}\n"
+    ".g{white-space:nowrap}\n"
+    ".lulus{color:#1b6e2e}\n"
+    ".hasil{font-size:13pt;font-weight:bold;border:2px solid;padding:2mm 3mm;margin:3mm 0}\n"
+    "figure{margin:2mm 0}\n"
+    "figure svg{display:block;width:100%;height:auto;border:1px solid #9aa7b4}\n"
+    "figcaption{font-size:8.5pt;color:#444}\n"
+    ".legenda{display:flex;flex-wrap:wrap;gap:1mm 5mm;margin:2mm 0;font-size:9pt}\n"
+    ".legenda svg{vertical-align:middle}\n"
+    ".tingkat{display:inline-block;width:8pt;height:8pt;border-radius:50%;"
+    "vertical-align:baseline;margin-right:2pt}\n"
+    "section.polsek{break-before:page;page-break-before:always}\n"
+    "@media print{body{max-width:none;padding:0}figure svg{max-height:170mm}"
+    "section.ringkasan{break-before:page;page-break-before:always}"
+    "h2,h3{break-after:avoid;page-break-after:avoid}}\n";
+
+/* Added after CSS when laporan.html has the timeline's day tables. */
+static const char CSS_JADWAL[] =
+    "h4{font-size:10pt;margin:3mm 0 1mm;break-after:avoid;page-break-after:avoid}\n"
+    "h4 span{font-weight:normal;color:#444;font-size:8.5pt}\n"
+    "table.jadwal{font-size:8pt}\n"
+    "table.jadwal td:nth-child(3){white-space:nowrap}\n";
+
+/* extra: more CSS after the shared rules, or NULL. */
+static void page_begin(struct out *o, const char *title, const char *name,
+                       const char *extra)
+{
+    put(o, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
+    put(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    put(o, "<title>%s &#8212; ", title);
+    esc(o, name);
+    put(o, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", CSS,
+        extra ? extra : "");
+}
+
+static void page_end(struct out *o)
+{
+    put(o, "</body>\n</html>\n");
+}
+
+/* A dot of a grade's colour, for tables and legends. */
+static void grade_dot(struct out *o, enum grade g)
+{
+    put(o, "<span class=\"tingkat\" style=\"background:%s\"></span>",
+        plan_view_grade_rgb(g));
+}
+
+/* The dot and the grade's name, kept on one line. */
+static void grade_cell(struct out *o, enum grade g)
+{
+    put(o, "<span class=\"g\">");
+    grade_dot(o, g);
+    put(o, "%s</span>", grade_label(g));
+}
+
+/* ---- the SVG map ------------------------------------------------------- */
+
+struct map_spec {
+    int nroute;
+    const int *route_first; /* [nroute + 1] */
+    const int *route_tps;   /* TPS indices, patrol order, anchor first */
+    const unsigned char *mark; /* [ntps] nonzero: TPS to stand out; or NULL */
+};
+
+#define MAP_W 1000.0  /* width of the drawing, SVG units */
+#define MAP_HMAX 1300.0
+#define MAP_MARGIN 24.0
+#define KM_PER_DEG (EARTH_RADIUS_KM * 3.14159265358979323846 / 180.0)
+
+struct proj {
+    double lon0, lat1; /* west and north edges */
+    double kx;         /* cos(mean latitude) */
+    double scale;      /* SVG units per degree of latitude */
+    double w, h;
+};
+
+static void proj_init(struct proj *pr, const struct scenario *s)
+{
+    double lat0 = 0, lat1 = 0, lon0 = 0, lon1 = 0, mean = 0;
+    for (int t = 0; t < s->ntps; t++) {
+        const struct tps *tp = &s->tps[t];
+        if (t == 0 || tp->lat < lat0) lat0 = tp->lat;
+        if (t == 0 || tp->lat > lat1) lat1 = tp->lat;
+        if (t == 0 || tp->lon < lon0) lon0 = tp->lon;
+        if (t == 0 || tp->lon > lon1) lon1 = tp->lon;
+        mean += tp->lat;
+    }
+    if (s->ntps > 0)
+        mean /= s->ntps;
+    pr->kx = cos(mean * 3.14159265358979323846 / 180.0);
+    if (pr->kx < 0.05)
+        pr->kx = 0.05; /* near a pole the map is meaningless anyway */
+    double dx = (lon1 - lon0) * pr->kx, dy = lat1 - lat0;
+    if (dx < 1e-4) {   /* one TPS, or all on a meridian: show ~100 m */
+        lon0 -= 5e-4 / pr->kx;
+        dx = 1e-3;
+    }
+    if (dy < 1e-4) {
+        lat1 += 5e-4;
+        dy = 1e-3;
+    }
+    double sx = (MAP_W - 2 * MAP_MARGIN) / dx, sy = (MAP_HMAX - 2 * MAP_MARGIN) / dy;
+    pr->scale = sx < sy ? sx : sy;
+    pr->lon0 = lon0;
+    pr->lat1 = lat1;
+    pr->w = dx * pr->scale + 2 * MAP_MARGIN;
+    pr->h = dy * pr->scale + 2 * MAP_MARGIN;
+    if (pr->w < 400) { /* a tall narrow area: keep room for the scale bar */
+        pr->lon0 -= (400 - pr->w) / 2 / pr->scale / pr->kx;
+        pr->w = 400;
+    }
+}
+
+static double px(const struct proj *pr, double lon)
+{
+    return MAP_MARGIN + (lon - pr->lon0) * pr->kx * pr->scale;
+}
+
+static double py(const struct proj *pr, double lat)
+{
+    return MAP_MARGIN + (pr->lat1 - lat) * pr->scale;
+}
+
+static const double GRADE_R[GRADE_COUNT] = {3.6, 4.6, 5.6};
+
+static void svg_map(struct out *o, const struct scenario *s,
+                    const struct map_spec *m)
+{
+    struct proj pr;
+    proj_init(&pr, s);
+    put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+           "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
+           "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
+        ceil(pr.w), ceil(pr.h));
+    put(o, "<rect width=\"100%%\" height=\"100%%\" fill=\"#f4f7f9\"/>\n");
+
+    put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
+           "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
+    for (int i = 0; i < m->nroute; i++) {
+        int a = m->route_first[i], b = m->route_first[i + 1];
+        if (b - a < 2)
+            continue;
+        put(o, "<polyline points=\"");
+        for (int k = a; k <= b; k++) {
+            const struct tps *tp = &s->tps[m->route_tps[k < b ? k : a]];
+            put(o, "%s%.1f,%.1f", k > a ? " " : "", px(&pr, tp->lon), py(&pr, tp->lat));
+        }
+        put(o, "\"/>\n");
+    }
+    put(o, "</g>\n");
+
+    /* TPS, the graver grades on top */
+    char code[16];
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
+            plan_view_grade_rgb((enum grade)g));
+        for (int t = 0; t < s->ntps; t++) {
+            const struct tps *tp = &s->tps[t];
+            if ((int)tp->grade != g)
+                continue;
+            put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"><title>%s ",
+                px(&pr, tp->lon), py(&pr, tp->lat), GRADE_R[g],
+                scenario_tps_code(s, t, code));
+            esc(o, s->desa[tp->desa].name);
+            put(o, " (%s)</title></circle>\n", grade_label(tp->grade));
+        }
+        put(o, "</g>\n");
+    }
+    if (m->mark != NULL) {
+        put(o, "<g fill=\"none\" stroke=\"#111111\" stroke-width=\"2.6\">\n");
+        for (int t = 0; t < s->ntps; t++)
+            if (m->mark[t])
+                put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n",
+                    px(&pr, s->tps[t].lon), py(&pr, s->tps[t].lat));
+        put(o, "</g>\n");
+    }
+
+    /* kecamatan names on top, with a white halo to stay readable */
+    put(o, "<g font-size=\"15\" fill=\"#34495e\" text-anchor=\"middle\" "
+           "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
+           "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
+    /* the mean of each kecamatan's TPS, in one pass (summed in scenario
+     * order, as before) */
+    double *sla = calloc((size_t)s->nkec + 1, sizeof(double));
+    double *slo = calloc((size_t)s->nkec + 1, sizeof(double));
+    int *sn = calloc((size_t)s->nkec + 1, sizeof(int));
+    if (sla == NULL || slo == NULL || sn == NULL) {
+        o->err = 1;
+        free(sla);
+        free(slo);
+        free(sn);
+        return;
+    }
+    for (int t = 0; t < s->ntps; t++) {
+        sla[s->tps[t].kecamatan] += s->tps[t].lat;
+        slo[s->tps[t].kecamatan] += s->tps[t].lon;
+        sn[s->tps[t].kecamatan]++;
+    }
+    for (int k = 0; k < s->nkec; k++) {
+        double la = sla[k], lo = slo[k];
+        int n = sn[k];
+        if (n == 0)
+            continue;
+        put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
+        esc(o, s->kec[k].name);
+        put(o, "</text>\n");
+    }
+    free(sla);
+    free(slo);
+    free(sn);
+    put(o, "</g>\n");
+
+    /* scale bar: the roundest length up to a fifth of the width */
+    static const double nice[] = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+    double units_per_km = pr.scale / KM_PER_DEG, km = nice[0];
+    for (size_t i = 0; i < sizeof nice / sizeof nice[0]; i++)
+        if (nice[i] * units_per_km <= pr.w / 5)
+            km = nice[i];
+    double len = km * units_per_km, y = pr.h - 10;
+    put(o, "<g stroke=\"#222222\" stroke-width=\"2\">"
+           "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+           "<line x1=\"12\" y1=\"%.1f\" x2=\"12\" y2=\"%.1f\"/>"
+           "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
+        y, 12 + len, y, y - 5, y, 12 + len, y - 5, 12 + len, y);
+    put(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#222222\">%g km</text>\n",
+        18 + len, y, km);
+    put(o, "<g fill=\"#222222\" text-anchor=\"middle\"><text x=\"%.1f\" y=\"22\" "
+           "font-size=\"14\" font-weight=\"bold\">U</text>"
+           "<path d=\"M%.1f 26 l-6 14 h12 z\"/></g>\n", pr.w - 20, pr.w - 20);
+    put(o, "</svg>\n");
+}
+
+static void legend(struct out *o, const long *ntps, long nmark)
+{
+    put(o, "<div class=\"legenda\">\n");
+    for (int g = GRADE_COUNT - 1; g >= 0; g--) {
+        put(o, "<span>");
+        grade_dot(o, (enum grade)g);
+        put(o, "TPS %s (%ld)</span>\n", grade_label((enum grade)g), ntps[g]);
+    }
+    put(o, "<span><svg width=\"26\" height=\"10\" aria-hidden=\"true\"><line x1=\"1\" "
+           "y1=\"5\" x2=\"25\" y2=\"5\" stroke=\"%s\" stroke-width=\"2.5\"/></svg> "
+           "rute patroli pos gabungan (kembali ke TPS jangkar)</span>\n",
+        PLAN_VIEW_ROUTE_RGB);
+    if (nmark >= 0)
+        put(o, "<span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle "
+               "cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"none\" stroke=\"#111111\" "
+               "stroke-width=\"2\"/></svg> TPS kurang personel (%ld)</span>\n", nmark);
+    put(o, "</div>\n");
+}
+
+/* ---- laporan.html ------------------------------------------------------ */
+
+static void member_text(struct out *o, const struct scenario *s, int m)
+{
+    const struct member *mb = &s->member[m];
+    const struct unit *u = &s->unit[mb->unit];
+    if (mb->rank != NULL) {
+        esc(o, mb->rank);
+        put(o, " ");
+    }
+    esc(o, mb->name);
+    put(o, " &#8212; ");
+    esc(o, u->name);
+    put(o, " (%s)", plan_view_force_label(u->force));
+}
+
+static void summary_row(struct out *o, const char *code, const char *name,
+                        const struct plan_summary_row *r, int total)
+{
+    put(o, "<tr%s><td class=\"kode\">", total ? " class=\"total\"" : "");
+    esc(o, code);
+    put(o, "</td><td>");
+    esc(o, name);
+    put(o, "</td>");
+    long v[] = {r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
+                r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri,
+                r->tni, r->linmas_places, r->linmas, r->empty, r->reserve};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        put(o, "<td class=\"n%s\">%ld</td>", i == 9 && v[i] > 0 ? " kosong" : "", v[i]);
+    put(o, "</tr>\n");
+}
+
+static void summary_table(struct out *o, const struct scenario *s,
+                          const struct plan_summary_row *rows)
+{
+    put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
+           "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
+           "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
+           "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
+           "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
+           "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
+           "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
+           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+    for (int k = 0; k < s->nkec; k++)
+        summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0);
+    if (rows[s->nkec].reserve > 0)
+        summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0);
+    summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1);
+    put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan; "
+           "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
+}
+
+static void objective_row(struct out *o, const char *label, const char *value,
+                          const char *bound, double gap)
+{
+    put(o, "<tr><td>");
+    esc(o, label);
+    put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+           "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
+}
+
+static void objective_table(struct out *o, const struct plan *p)
+{
+    const struct plan_objective *ob = &p->obj;
+    char v[48], b[48], label[80];
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
+                                       GRADE_KURANG_RAWAN};
+    put(o, "<table class=\"sasaran\">\n<thead><tr><th>Sasaran (urutan prioritas)</th>"
+           "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
+           "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < 3; i++) {
+        snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)", grade_label(order[i]));
+        snprintf(v, sizeof v, "%ld", ob->empty_guard[order[i]]);
+        snprintf(b, sizeof b, "%ld", ob->empty_guard_bound[order[i]]);
+        objective_row(o, label, v, b, plan_gap((double)ob->empty_guard[order[i]],
+                                               (double)ob->empty_guard_bound[order[i]]));
+    }
+    snprintf(v, sizeof v, "%ld", ob->empty_linmas);
+    snprintf(b, sizeof b, "%ld", ob->empty_linmas_bound);
+    objective_row(o, "2. Tempat Linmas kosong", v, b,
+                  plan_gap((double)ob->empty_linmas, (double)ob->empty_linmas_bound));
+    snprintf(v, sizeof v, "%ld", ob->posts);
+    snprintf(b, sizeof b, "%ld", ob->posts_bound);
+    objective_row(o, "3. Jumlah pos", v, b,
+                  plan_gap((double)ob->posts, (double)ob->posts_bound));
+    snprintf(v, sizeof v, "%.2f", ob->member_km);
+    snprintf(b, sizeof b, "%.2f", ob->member_km_bound);
+    objective_row(o, "4. Jarak personel ke pos (km)", v, b,
+                  plan_gap(ob->member_km, ob->member_km_bound));
+    snprintf(v, sizeof v, "%.2f", ob->cluster_km);
+    snprintf(b, sizeof b, "%.2f", ob->cluster_km_bound);
+    objective_row(o, "5. Jarak TPS ke jangkar (km)", v, b,
+                  plan_gap(ob->cluster_km, ob->cluster_km_bound));
+    put(o, "</tbody>\n</table>\n<p>Batas bawah dibuktikan oleh solver; selisih 0%% "
+           "berarti optimal terbukti.</p>\n");
+}
+
+/* The kecamatan a reserve member counts in (ringkasan.txt's rule), or -1
+ * for units wider than a kecamatan. */
+static int reserve_kec(const struct scenario *s, int m)
+{
+    const struct unit *u = &s->unit[s->member[m].unit];
+    if (u->scope == SCOPE_KECAMATAN)
+        return u->region;
+    if (u->scope == SCOPE_DESA)
+        return s->desa[u->region].kecamatan;
+    return -1;
+}
+
+/* Reserves counted in kecamatan k (-1: wider units), a line per unit;
+ * reserves are in scenario order, so a unit's members are contiguous. */
+static void reserve_list(struct out *o, const struct scenario *s,
+                         const struct plan *p, int k)
+{
+    int n = 0, unit = -1;
+    for (int i = 0; i < p->nreserve; i++)
+        if (reserve_kec(s, p->reserve[i]) == k)
+            n++;
+    put(o, "<h3>Cadangan (%d)</h3>\n", n);
+    if (n == 0) {
+        put(o, "<p>(tidak ada)</p>\n");
+        return;
+    }
+    put(o, "<ul class=\"cadangan\">\n");
+    for (int i = 0; i < p->nreserve; i++) {
+        const struct member *mb = &s->member[p->reserve[i]];
+        if (reserve_kec(s, p->reserve[i]) != k)
+            continue;
+        if (mb->unit != unit) {
+            const struct unit *u = &s->unit[mb->unit];
+            put(o, "%s<li><b>", unit >= 0 ? "</li>\n" : "");
+            esc(o, u->name);
+            put(o, "</b> (%s): ", plan_view_force_label(u->force));
+            unit = mb->unit;
+        } else {
+            put(o, "; ");
+        }
+        if (mb->rank != NULL) {
+            esc(o, mb->rank);
+            put(o, " ");
+        }
+        esc(o, mb->name);
+    }
+    put(o, "</li>\n</ul>\n");
+}
+
+/* ---- Jadwal per hari: the timeline's shifts per Polsek and day --------- */
+
+/* One shift keyed for the day tables.  Every place lies in one kecamatan
+ * (tl_place.kec), so each shift is listed once, under the Polsek of its
+ * place; units scoped to a kecamatan only serve at its places. */
+struct day_row {
+    int kec, place, member;
+    long start, end;
+    const char *place_id;
+};
+
+struct day_plan {
+    const struct timeline *tl;
+    const struct shift_result *sr;
+    struct day_row *row;  /* by kecamatan, start, place id, end, member */
+    long nrow;
+    long *kfirst;         /* [nkec + 1]: kecamatan k's rows */
+};
+
+static int cmp_long(long a, long b)
+{
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_day_row(const void *a, const void *b)
+{
+    const struct day_row *x = a, *y = b;
+    int c = cmp_long(x->kec, y->kec);
+    if (c == 0)
+        c = cmp_long(x->start, y->start);
+    if (c == 0)
+        c = strcmp(x->place_id, y->place_id);
+    if (c == 0)
+        c = cmp_long(x->place, y->place);
+    if (c == 0)
+        c = cmp_long(x->end, y->end);
+    if (c == 0)
+        c = cmp_long(x->member, y->member);
+    return c;
+}
+
+static long day_of(long minutes)
+{
+    return minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+}
+
+/* 0 or -1 when out of memory; dp is then empty. */
+static int day_plan_init(struct day_plan *dp, const struct scenario *s,
+                         const struct timeline *tl, const struct shift_result *sr)
+{
+    dp->tl = tl;
+    dp->sr = sr;
+    dp->nrow = 0;
+    dp->row = malloc(sizeof *dp->row * ((size_t)sr->nshift + 1));
+    dp->kfirst = calloc((size_t)s->nkec + 1, sizeof *dp->kfirst);
+    if (dp->row == NULL || dp->kfirst == NULL) {
+        free(dp->row);
+        free(dp->kfirst);
+        dp->row = NULL;
+        dp->kfirst = NULL;
+        return -1;
+    }
+    for (long i = 0; i < sr->nshift; i++) {
+        const struct tl_shift *sh = &sr->shift[i];
+        const struct tl_place *pl = &sr->layout.place[sh->place];
+        if (pl->kec < 0 || pl->kec >= s->nkec)
+            continue;
+        struct day_row *r = &dp->row[dp->nrow++];
+        r->kec = pl->kec;
+        r->place = sh->place;
+        r->member = sh->member;
+        r->start = sh->start;
+        r->end = sh->end;
+        r->place_id = pl->id;
+    }
+    if (dp->nrow > 1)
+        qsort(dp->row, (size_t)dp->nrow, sizeof *dp->row, cmp_day_row);
+    long i = 0;
+    for (int k = 0; k < s->nkec; k++) {
+        dp->kfirst[k] = i;
+        while (i < dp->nrow && dp->row[i].kec == k)
+            i++;
+    }
+    dp->kfirst[s->nkec] = i;
+    return 0;
+}
+
+static void day_plan_free(struct day_plan *dp)
+{
+    free(dp->row);
+    free(dp->kfirst);
+}
+
+/* "Rabu, 14 Februari 2024" of day (days since 1970-01-01). */
+static void day_label(struct out *o, long day)
+{
+    static const char *const HARI[7] = {"Minggu", "Senin", "Selasa", "Rabu",
+                                        "Kamis", "Jumat", "Sabtu"};
+    static const char *const BULAN[12] = {
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+        "Agustus", "September", "Oktober", "November", "Desember"};
+    char buf[24];
+    int y = 0, m = 1, d = 1;
+    tl_format_time(day * 1440, buf);
+    if (sscanf(buf, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
+        m = 1;
+    put(o, "%s, %d %s %04d", HARI[((day % 7) + 7 + 4) % 7], d, BULAN[m - 1], y);
+}
+
+/* A time of the day given as minutes after its 00:00; 24:00 stays. */
+static void hhmm(struct out *o, long rel)
+{
+    long day = day_of(rel);
+    long r = rel - day * 1440;
+    if (rel == 1440)
+        put(o, "24:00");
+    else if (day == 0)
+        put(o, "%02ld:%02ld", r / 60, r % 60);
+    else
+        put(o, "%02ld:%02ld (%+ld hari)", r / 60, r % 60, day);
+}
+
+/* The rows a .. b-1 of one place and time: one table row, members listed. */
+static void day_table_row(struct out *o, const struct scenario *s,
+                          const struct day_plan *dp, long a, long b, long day)
+{
+    const struct day_row *r = &dp->row[a];
+    const struct tl_place *pl = &dp->sr->layout.place[r->place];
+    put(o, "<tr class=\"shift\"><td><span class=\"kode\">");
+    esc(o, pl->id);
+    put(o, "</span>");
+    if (pl->desa >= 0 && pl->desa < s->ndesa && pl->level != TL_POST) {
+        put(o, " ");
+        esc(o, s->desa[pl->desa].name);
+    }
+    put(o, "</td><td>");
+    esc(o, dp->tl->phase[pl->phase].id);
+    put(o, "</td><td>");
+    hhmm(o, r->start - day * 1440);
+    put(o, "&#8211;");
+    hhmm(o, r->end - day * 1440);
+    put(o, "</td><td>");
+    for (long j = a; j < b; j++) {
+        if (j > a)
+            put(o, "<br>");
+        member_text(o, s, dp->row[j].member);
+    }
+    put(o, "</td></tr>\n");
+}
+
+/* "Jadwal per hari" of kecamatan k: a table per day with shifts. */
+static void day_tables(struct out *o, const struct scenario *s,
+                       const struct day_plan *dp, int k)
+{
+    long a = dp->kfirst[k], b = dp->kfirst[k + 1];
+    put(o, "<h3>Jadwal per hari</h3>\n");
+    if (a == b) {
+        put(o, "<p>(tidak ada shift)</p>\n");
+        return;
+    }
+    put(o, "<p>Shift tahapan di tempat-tempat kecamatan ini, satu baris per tempat "
+           "dan jam; urut jam mulai, lalu tempat.</p>\n");
+    for (long i = a; i < b;) {
+        long day = day_of(dp->row[i].start), e = i, nshift = 0;
+        while (e < b && day_of(dp->row[e].start) == day)
+            e++;
+        nshift = e - i;
+        put(o, "<h4>");
+        day_label(o, day);
+        put(o, " <span>(%ld shift personel)</span></h4>\n", nshift);
+        put(o, "<table class=\"jadwal\">\n<thead><tr><th>Tempat</th><th>Tahap</th>"
+               "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
+               "<tbody>\n");
+        while (i < e) {
+            long j = i + 1;
+            while (j < e && dp->row[j].place == dp->row[i].place &&
+                   dp->row[j].start == dp->row[i].start &&
+                   dp->row[j].end == dp->row[i].end)
+                j++;
+            day_table_row(o, s, dp, i, j, day);
+            i = j;
+        }
+        put(o, "</tbody>\n</table>\n");
+    }
+}
+
+static void polsek_section(struct out *o, const struct scenario *s,
+                           const struct plan *p, const struct plan_view *v,
+                           const struct plan_summary_row *r, int k,
+                           const struct day_plan *dp)
+{
+    char code[16];
+    put(o, "<section class=\"polsek\" id=\"kec-");
+    esc(o, s->kec[k].code);
+    put(o, "\">\n<h2>");
+    if (v->polsek[k] >= 0) {
+        esc(o, s->unit[v->polsek[k]].name);
+        put(o, " &#8212; ");
+    }
+    put(o, "Kecamatan ");
+    esc(o, s->kec[k].name);
+    put(o, " (");
+    esc(o, s->kec[k].code);
+    put(o, ")</h2>\n");
+    put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld); %ld pos, "
+           "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
+        r->tps[0] + r->tps[1] + r->tps[2], r->tps[GRADE_KURANG_RAWAN],
+        r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places,
+        r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
+    put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
+        r->empty);
+
+    put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
+           "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
+           "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
+    for (int q = v->kec_post_first[k]; q < v->kec_post_first[k + 1]; q++) {
+        int i = v->kec_post[q];
+        const struct post *po = &p->post[i];
+        put(o, "<tr><td class=\"kode\">%s</td><td>", v->post_id[i]);
+        grade_cell(o, po->grade);
+        put(o, "</td><td>");
+        for (int j = 0; j < po->ntps; j++) {
+            put(o, "%s<span class=\"kode\">%s</span> ", j ? "<br>" : "",
+                scenario_tps_code(s, po->tps[j], code));
+            esc(o, s->desa[s->tps[po->tps[j]].desa].name);
+        }
+        put(o, "</td><td class=\"n\">%.2f</td><td>", po->route_km);
+        for (int j = 0; j < po->nguards; j++) {
+            if (j)
+                put(o, "<br>");
+            member_text(o, s, p->guard[po->first_guard + j]);
+        }
+        if (po->nguards < po->required)
+            put(o, "%s<span class=\"kosong\">%d tempat kosong</span>",
+                po->nguards ? "<br>" : "", po->required - po->nguards);
+        put(o, "</td></tr>\n");
+    }
+    put(o, "</tbody>\n</table>\n");
+
+    put(o, "<h3>Linmas per TPS</h3>\n<table class=\"linmas\">\n<thead><tr><th>TPS</th>"
+           "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
+    for (int q = v->kec_tps_first[k]; q < v->kec_tps_first[k + 1]; q++) {
+        int t = v->kec_tps[q];
+        const struct tps *tp = &s->tps[t];
+        put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, t, code));
+        esc(o, s->desa[tp->desa].name);
+        put(o, "</td><td>");
+        grade_cell(o, tp->grade);
+        put(o, "</td><td class=\"kode\">%s</td><td>",
+            v->post_of[t] >= 0 ? v->post_id[v->post_of[t]] : "-");
+        int a = v->linmas_first[t], b = v->linmas_first[t + 1];
+        for (int j = a; j < b; j++) {
+            if (j > a)
+                put(o, "; ");
+            const struct member *mb = &s->member[v->linmas_member[j]];
+            esc(o, mb->name);
+        }
+        if (b - a < s->rules.linmas_per_tps)
+            put(o, "%s<span class=\"kosong\">%d kosong</span>", b > a ? "; " : "",
+                s->rules.linmas_per_tps - (b - a));
+        put(o, "</td></tr>\n");
+    }
+    put(o, "</tbody>\n</table>\n");
+    reserve_list(o, s, p, k);
+    if (dp != NULL)
+        day_tables(o, s, dp, k);
+    put(o, "</section>\n");
+}
+
+int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    return io_write_report_html_timeline(f, s, p, NULL, NULL);
+}
+
+int io_write_report_html_timeline(FILE *f, const struct scenario *s,
+                                  const struct plan *p,
+                                  const struct timeline *tl,
+                                  const struct shift_result *sr)
+{
+    struct out o = {f, 0};
+    struct plan_view v;
+    struct day_plan days, *dp = NULL;
+    int have_view = 0;
+    int *rfirst = NULL, *rtps = NULL;
+    struct plan_summary_row *rows = io_plan_summary_rows(s, p);
+    if (rows == NULL)
+        goto fail;
+    have_view = plan_view_init(&v, s, p) == 0;
+    rfirst = malloc(sizeof(int) * ((size_t)p->npost + 1));
+    rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
+    if (!have_view || rfirst == NULL || rtps == NULL)
+        goto fail;
+    if (tl != NULL && sr != NULL) {
+        if (day_plan_init(&days, s, tl, sr) != 0)
+            goto fail;
+        dp = &days;
+    }
+    rfirst[0] = 0;
+    for (int i = 0; i < p->npost; i++) {
+        rfirst[i + 1] = rfirst[i];
+        for (int k = 0; k < p->post[i].ntps; k++)
+            rtps[rfirst[i + 1]++] = p->post[i].tps[k];
+    }
+    const struct plan_summary_row *tot = &rows[s->nkec + 1];
+
+    page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
+               dp != NULL ? CSS_JADWAL : NULL);
+    put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
+            "<tr><td>Skenario</td><td><b>");
+    esc(&o, s->name);
+    put(&o, "</b></td></tr>\n");
+    if (s->date != NULL && s->date[0]) {
+        put(&o, "<tr><td>Tanggal</td><td>");
+        esc(&o, s->date);
+        put(&o, "</td></tr>\n");
+    }
+    put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
+        p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
+        io_plan_status_label(p->status));
+    put(&o, "<div class=\"angka\">"
+            "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+            "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+            "<div><b>%ld</b>Linmas dari %ld</div>"
+            "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+            "</header>\n",
+        tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
+        tot->polri, tot->tni, tot->linmas, tot->linmas_places,
+        tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
+
+    put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
+    struct map_spec m = {p->npost, rfirst, rtps, NULL};
+    svg_map(&o, s, &m);
+    put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
+            "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
+    legend(&o, tot->tps, -1);
+    put(&o, "</section>\n");
+
+    put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
+    summary_table(&o, s, rows);
+    put(&o, "<h3>Sasaran perencanaan</h3>\n");
+    objective_table(&o, p);
+    put(&o, "</section>\n");
+
+    for (int k = 0; k < s->nkec; k++)
+        polsek_section(&o, s, p, &v, &rows[k], k, dp);
+    if (rows[s->nkec].reserve > 0) {
+        put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
+                "<h2>Satuan lintas kecamatan</h2>\n");
+        reserve_list(&o, s, p, -1);
+        put(&o, "</section>\n");
+    }
+    page_end(&o);
+    goto done;
+fail:
+    o.err = 1;
+done:
+    free(rows);
+    free(rfirst);
+    free(rtps);
+    if (have_view)
+        plan_view_free(&v);
+    if (dp != NULL)
+        day_plan_free(dp);
+    if (ferror(f))
+        o.err = 1;
+    return o.err ? -1 : 0;
+}
+
+/* ---- cakupan.html ------------------------------------------------------ */
+
+static void tally_row(struct out *o, const char *level, const char *code,
+                      const char *name, const struct audit_tally *t, int total)
+{
+    put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
+    esc(o, code);
+    put(o, "</td><td>");
+    esc(o, name);
+    long filled = t->guard_polri + t->guard_tni;
+    put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+           "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+           "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
+        t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN],
+        t->guard_required, t->guard_polri, t->guard_tni,
+        filled < t->guard_required ? " kosong" : "",
+        t->guard_required > 0 ? 100.0 * (double)filled / (double)t->guard_required : 100.0,
+        t->linmas_required, t->linmas_filled < t->linmas_required ? " kosong" : "",
+        t->linmas_filled);
+}
+
+static void coverage_table(struct out *o, const struct scenario *s,
+                           const struct audit_report *rep)
+{
+    put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
+           "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
+           "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
+           "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
+           "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
+           "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
+           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+    for (int b = 0; b < s->nkab; b++) {
+        for (int k = 0; k < s->nkec; k++)
+            if (s->kec[k].kabupaten == b)
+                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0);
+        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1);
+    }
+    tally_row(o, "TOTAL", "", "", &rep->total, 1);
+    put(o, "</tbody>\n</table>\n");
+}
+
+static void shortfall_table(struct out *o, const struct scenario *s,
+                            const struct audit_report *rep)
+{
+    char code[16];
+    put(o, "<h2>TPS kurang personel (%ld)</h2>\n", rep->nshort);
+    if (rep->nshort == 0) {
+        put(o, "<p>(tidak ada)</p>\n");
+        return;
+    }
+    put(o, "<table class=\"kurang\">\n<thead><tr><th>TPS</th><th>Desa</th><th>Kecamatan</th>"
+           "<th>Tingkat</th><th>Pos</th><th class=\"n\">Pengamanan</th>"
+           "<th class=\"n\">Polri (min.)</th><th class=\"n\">TNI</th>"
+           "<th class=\"n\">Linmas</th></tr></thead>\n<tbody>\n");
+    for (long i = 0; i < rep->nshort; i++) {
+        const struct audit_short *sh = &rep->shortfall[i];
+        const struct tps *tp = &s->tps[sh->tps];
+        put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
+        esc(o, s->desa[tp->desa].name);
+        put(o, "</td><td>");
+        esc(o, s->kec[tp->kecamatan].name);
+        put(o, "</td><td>");
+        grade_cell(o, tp->grade);
+        put(o, "</td><td class=\"kode\">");
+        if (sh->post != NULL)
+            esc(o, sh->post);
+        else
+            put(o, "<span class=\"kosong\">tanpa pos</span>");
+        int guards = sh->polri + sh->tni;
+        put(o, "</td><td class=\"n%s\">%d dari %d</td><td class=\"n%s\">%d (%d)</td>"
+               "<td class=\"n\">%d</td><td class=\"n%s\">%d dari %d</td></tr>\n",
+            guards < sh->guards_required ? " kosong" : "", guards, sh->guards_required,
+            sh->polri < sh->min_polri ? " kosong" : "", sh->polri, sh->min_polri, sh->tni,
+            sh->linmas < sh->linmas_required ? " kosong" : "", sh->linmas,
+            sh->linmas_required);
+    }
+    put(o, "</tbody>\n</table>\n");
+}
+
+static void findings_table(struct out *o, const struct audit_report *rep)
+{
+    put(o, "<h2>Pelanggaran aturan (%ld)", rep->nviolation);
+    if (rep->nwarning > 0)
+        put(o, " dan peringatan (%ld)", rep->nwarning);
+    put(o, "</h2>\n");
+    if (rep->nfinding == 0) {
+        put(o, "<p>(tidak ada)</p>\n");
+        return;
+    }
+    put(o, "<table class=\"temuan\">\n<thead><tr><th>Berkas:baris</th><th>Jenis</th>"
+           "<th>Keterangan</th></tr></thead>\n<tbody>\n");
+    for (long i = 0; i < rep->nfinding; i++) {
+        const struct audit_finding *fd = &rep->finding[i];
+        put(o, "<tr><td class=\"kode\">");
+        esc(o, fd->file);
+        if (fd->line > 0)
+            put(o, ":%ld", fd->line);
+        put(o, "</td><td%s>%s</td><td>", fd->level == AUDIT_VIOLATION ? " class=\"kosong\"" : "",
+            fd->level == AUDIT_VIOLATION ? "pelanggaran" : "peringatan");
+        esc(o, fd->message);
+        put(o, "</td></tr>\n");
+    }
+    put(o, "</tbody>\n</table>\n");
+}
+
+int io_write_coverage_html(FILE *f, const struct scenario *s,
+                           const struct raw_roster *r,
+                           const struct audit_report *rep)
+{
+    struct out o = {f, 0};
+    int *rfirst = malloc(sizeof(int) * ((size_t)r->npost + 1));
+    int *rtps = malloc(sizeof(int) * ((size_t)r->ntps + 1));
+    unsigned char *mark = calloc((size_t)s->ntps + 1, 1);
+    if (rfirst == NULL || rtps == NULL || mark == NULL) {
+        o.err = 1;
+        goto done;
+    }
+    /* routes as the roster lists them; TPS the scenario lacks are skipped
+     * (the findings name them) */
+    rfirst[0] = 0;
+    for (int i = 0; i < r->npost; i++) {
+        const struct raw_post *rp = &r->post[i];
+        rfirst[i + 1] = rfirst[i];
+        for (int k = 0; k < rp->ntps; k++) {
+            int t = scenario_find_tps(s, r->tps[rp->first_tps + k].id);
+            if (t >= 0)
+                rtps[rfirst[i + 1]++] = t;
+        }
+    }
+    long ntps[GRADE_COUNT] = {0};
+    for (int t = 0; t < s->ntps; t++)
+        ntps[s->tps[t].grade]++;
+    for (long i = 0; i < rep->nshort; i++)
+        mark[rep->shortfall[i].tps] = 1;
+
+    page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
+    put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
+            "<tr><td>Roster</td><td class=\"kode\">");
+    esc(&o, rep->roster_file);
+    put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
+    esc(&o, rep->scenario_name);
+    put(&o, "</b> (<span class=\"kode\">");
+    esc(&o, rep->scenario_file);
+    put(&o, "</span>)</td></tr>\n</table>\n");
+    if (audit_passed(rep))
+        put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
+    else
+        put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
+                "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
+    put(&o, "</header>\n");
+
+    put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
+    struct map_spec m = {r->npost, rfirst, rtps, mark};
+    svg_map(&o, s, &m);
+    put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
+            "urutan dalam roster.</figcaption>\n</figure>\n");
+    legend(&o, ntps, rep->nshort);
+    put(&o, "</section>\n");
+
+    put(&o, "<section>\n<h2>Rekap cakupan per kecamatan</h2>\n");
+    coverage_table(&o, s, rep);
+    shortfall_table(&o, s, rep);
+    findings_table(&o, rep);
+    put(&o, "</section>\n");
+    page_end(&o);
+done:
+    free(rfirst);
+    free(rtps);
+    free(mark);
+    if (ferror(f))
+        o.err = 1;
+    return o.err ? -1 : 0;
+}
+
+int io_write_check_report(const char *dir, const struct scenario *s,
+                          const struct raw_roster *r,
+                          const struct audit_report *rep,
+                          struct error_list *errs)
+{
+    struct outdir od;
+    int rc = outdir_open(&od, dir, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    FILE *f = outdir_file(&od, "cakupan.html", errs);
+    if (f == NULL) {
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    if (io_write_coverage_html(f, s, r, rep) != 0) {
+        error_add(errs, dir, 0, "cannot write cakupan.html");
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    rc = outdir_commit(&od, errs);
+done:
+    outdir_close(&od);
+    return rc;
+}

@@ -1,0 +1,48 @@
+/*
+ * html_report.h - the printable reports, one self-contained HTML file
+ * each (inline CSS and SVG, nothing fetched), in Bahasa Indonesia:
+ * laporan.html for `siaga plan` (map, summary, a roster section per
+ * Polsek, A4 page breaks between them) and cakupan.html for
+ * `siaga check --report` (the audit's coverage, findings and shortfalls).
+ */
+#ifndef SIAGA_HTML_REPORT_H
+#define SIAGA_HTML_REPORT_H
+
+#include <stdio.h>
+
+#include "model/audit.h"
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+
+/* laporan.html of plan p to f.  Its numbers are those of ringkasan.txt
+ * (io_plan_summary_rows).  The bytes depend only on s and p.
+ * Returns 0, or -1 on a write error or when out of memory. */
+int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p);
+
+/* The same with the timeline's shifts: each Polsek section gains
+ * "Jadwal per hari", a table per day of the shifts at the kecamatan's
+ * places (one row per place and time, its members listed), sorted by
+ * start then place.  tl and sr NULL is io_write_report_html, same bytes. */
+struct timeline;
+struct shift_result;
+int io_write_report_html_timeline(FILE *f, const struct scenario *s,
+                                  const struct plan *p,
+                                  const struct timeline *tl,
+                                  const struct shift_result *sr);
+
+/* cakupan.html of the audit rep of roster r against s (rep made by
+ * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
+ * or -1 on a write error or when out of memory. */
+int io_write_coverage_html(FILE *f, const struct scenario *s,
+                           const struct raw_roster *r,
+                           const struct audit_report *rep);
+
+/* Write dir/cakupan.html (dir created if missing) all-or-nothing.
+ * Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says why. */
+int io_write_check_report(const char *dir, const struct scenario *s,
+                          const struct raw_roster *r,
+                          const struct audit_report *rep,
+                          struct error_list *errs);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * plan_view.h - look-ups over a plan that the map and print writers share
+ * (roster.kml, roster.geojson, laporan.html): the post of each TPS, the
+ * Linmas of each TPS, post ids, the Polsek of each kecamatan, and the
+ * colours of the grades, so the three outputs agree with each other.
+ */
+#ifndef SIAGA_PLAN_VIEW_H
+#define SIAGA_PLAN_VIEW_H
+
+#include "model/roster.h"
+#include "model/scenario.h"
+
+struct plan_view {
+    int *post_of;       /* [ntps] post index of each TPS, -1 when in none */
+    int *linmas_first;  /* [ntps + 1] TPS t's Linmas are linmas_member[
+                           linmas_first[t] .. linmas_first[t + 1] - 1] */
+    int *linmas_member; /* [nlinmas] member indices grouped by TPS, in plan order */
+    char (*post_id)[24]; /* [npost] "P0001", ... (io_post_id) */
+    int *polsek;        /* [nkec] first Polri unit scoped to the kecamatan, or -1 */
+    /* by kecamatan, so that a writer walks each kecamatan's TPS and posts
+     * without scanning all of them per kecamatan (quadratic on a
+     * province): kecamatan k's TPS are kec_tps[kec_tps_first[k] ..
+     * kec_tps_first[k + 1] - 1] in scenario order, its posts kec_post[..]
+     * likewise in plan order */
+    int *kec_tps_first, *kec_tps;   /* [nkec + 1], [ntps] */
+    int *kec_post_first, *kec_post; /* [nkec + 1], [npost] */
+};
+
+/* Fill v for plan p of scenario s.  Returns 0, or -1 when out of memory
+ * (v is then empty and plan_view_free may still be called). */
+int plan_view_init(struct plan_view *v, const struct scenario *s,
+                   const struct plan *p);
+void plan_view_free(struct plan_view *v);
+
+/* Colours of the grades on every map, "#rrggbb". */
+const char *plan_view_grade_rgb(enum grade g);
+
+/* Colour of patrol routes, "#rrggbb". */
+#define PLAN_VIEW_ROUTE_RGB "#1f5fbf"
+
+/* The force in words for people: "Polri", "TNI", "Linmas". */
+const char *plan_view_force_label(enum force f);
+
+#endif
