@@ -24,7 +24,7 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
                  struct tl_layout *l, struct tl_audit *a,
                  struct error_list *errs)
 {
-    int rc;
+    int rc = SIAGA_ENOMEM;
     struct post *post = NULL;
     const char **ids = NULL;
     struct tl_shift *out = NULL;
@@ -33,7 +33,6 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
     char **bad = NULL;
     memset(l, 0, sizeof *l);
     memset(a, 0, sizeof *a);
-    rc = SIAGA_ENOMEM;
     post = calloc((size_t)r->npost + 1, sizeof *post);
     ids = calloc((size_t)r->npost + 1, sizeof *ids);
     out = calloc((size_t)sh->nshift + 1, sizeof *out);
