@@ -31,6 +31,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "arena.h"
+#include "model/grow.h"
 #include "csv.h"
 #include "scenario.h"
 #include "strmap.h"
@@ -76,19 +77,6 @@ void imp_personnel_destroy(struct imp_personnel *p)
     free(p->unit);
     free(p->member);
     free(p);
-}
-
-static int grow(void **v, int *cap, int n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    int c = *cap ? *cap * 2 : 64;
-    void *q = realloc(*v, (size_t)c * size);
-    if (q == NULL)
-        return -1;
-    *v = q;
-    *cap = c;
-    return 0;
 }
 
 static const char *trimdup(struct imp_personnel *p, const char *s)
@@ -307,7 +295,7 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
         int ui = strmap_get(p->unit_ix, uid);
         if (ui < 0) {
             int old;
-            if (grow((void **)&p->unit, &p->cap_unit, p->nunit, sizeof *p->unit) != 0 ||
+            if (model_grow((void **)&p->unit, p->nunit, &p->cap_unit, sizeof *p->unit) != 0 ||
                 strmap_put(p->unit_ix, uid, p->nunit, &old) < 0)
                 goto nomem;
             ui = p->nunit++;
@@ -391,7 +379,7 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
             error_add(errs, path, line, "member id %s appears twice", mid);
             continue;
         }
-        if (grow((void **)&p->member, &p->cap_member, p->nmember,
+        if (model_grow((void **)&p->member, p->nmember, &p->cap_member,
                  sizeof *p->member) != 0)
             goto nomem;
         struct p_member *m = &p->member[p->nmember];

@@ -28,6 +28,7 @@
 #include <libxml/xmlversion.h>
 
 #include "arena.h"
+#include "model/grow.h"
 #include "io/schemas.h"
 #include "xml_guard.h"
 
@@ -86,22 +87,6 @@ static void fail_nomem(struct read_state *st)
     st->nomem = 1;
     if (st->ctxt != NULL)
         xmlStopParser(st->ctxt);
-}
-
-/* Grow *arr (elements of size sz) so that one more fits. */
-static int grow(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    if (*cap > (1 << 29))
-        return -1;
-    int nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
 }
 
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples,
@@ -175,7 +160,7 @@ static void on_element(struct read_state *st, const char *name,
         r->status = attr(st, at, "status", 1);
         r->line = line;
     } else if (depth == 1 && strcmp(name, "post") == 0) {
-        if (grow((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
+        if (model_grow((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
             fail_nomem(st);
             return;
         }
@@ -192,7 +177,7 @@ static void on_element(struct read_state *st, const char *name,
         p->nguards = 0;
         st->cur_post = r->npost++;
     } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "tps") == 0) {
-        if (grow((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
+        if (model_grow((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
             fail_nomem(st);
             return;
         }
@@ -202,7 +187,7 @@ static void on_element(struct read_state *st, const char *name,
         r->post[st->cur_post].ntps++;
     } else if (depth == 2 && st->cur_post >= 0 &&
                strcmp(name, "guard") == 0) {
-        if (grow((void **)&r->guard, r->nguard, &st->cap_guard,
+        if (model_grow((void **)&r->guard, r->nguard, &st->cap_guard,
                  sizeof *r->guard)) {
             fail_nomem(st);
             return;
@@ -211,7 +196,7 @@ static void on_element(struct read_state *st, const char *name,
         r->nguard++;
         r->post[st->cur_post].nguards++;
     } else if (depth == 1 && strcmp(name, "linmas") == 0) {
-        if (grow((void **)&r->linmas, r->nlinmas, &st->cap_linmas,
+        if (model_grow((void **)&r->linmas, r->nlinmas, &st->cap_linmas,
                  sizeof *r->linmas)) {
             fail_nomem(st);
             return;
@@ -222,7 +207,7 @@ static void on_element(struct read_state *st, const char *name,
         l->unit = attr(st, at, "unit", 1);
         l->line = line;
     } else if (depth == 1 && strcmp(name, "reserve") == 0) {
-        if (grow((void **)&r->reserve, r->nreserve, &st->cap_reserve,
+        if (model_grow((void **)&r->reserve, r->nreserve, &st->cap_reserve,
                  sizeof *r->reserve)) {
             fail_nomem(st);
             return;

@@ -19,6 +19,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "io/schemas.h"
+#include "model/grow.h"
 #include "roster_read.h"
 #include "xml_guard.h"
 
@@ -50,27 +51,6 @@ static void on_err(void *ctx, xml_error_ptr e)
     st->nerr++;
 }
 
-static int grow(void **arr, long n, long *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    long nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
-static int growi(void **arr, int n, int *cap, size_t sz)
-{
-    long c = *cap;
-    int rc = grow(arr, n, &c, sz);
-    *cap = (int)c;
-    return rc;
-}
-
 static const char *at(struct srd *st, const char *name)
 {
     char *v = (char *)xmlTextReaderGetAttribute(st->rd, BAD_CAST name);
@@ -98,7 +78,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         r->status = at(st, "status");
         r->line = line;
     } else if (depth == 1 && strcmp(name, "post") == 0) {
-        if (growi((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
+        if (model_grow((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
             st->nomem = 1;
             return;
         }
@@ -115,7 +95,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         p->nguards = 0;
         st->cur_post = r->npost++;
     } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "tps") == 0) {
-        if (growi((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
+        if (model_grow((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
             st->nomem = 1;
             return;
         }
@@ -123,7 +103,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         r->tps[r->ntps++].line = line;
         r->post[st->cur_post].ntps++;
     } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "guard") == 0) {
-        if (growi((void **)&r->guard, r->nguard, &st->cap_guard, sizeof *r->guard)) {
+        if (model_grow((void **)&r->guard, r->nguard, &st->cap_guard, sizeof *r->guard)) {
             st->nomem = 1;
             return;
         }
@@ -135,7 +115,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         r->post[st->cur_post].nguards++;
     } else if (depth == 1 && strcmp(name, "linmas") == 0) {
         st->cur_post = -1;
-        if (growi((void **)&r->linmas, r->nlinmas, &st->cap_linmas, sizeof *r->linmas)) {
+        if (model_grow((void **)&r->linmas, r->nlinmas, &st->cap_linmas, sizeof *r->linmas)) {
             st->nomem = 1;
             return;
         }
@@ -146,7 +126,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         l->line = line;
     } else if (depth == 1 && strcmp(name, "reserve") == 0) {
         st->cur_post = -1;
-        if (growi((void **)&r->reserve, r->nreserve, &st->cap_reserve,
+        if (model_grow((void **)&r->reserve, r->nreserve, &st->cap_reserve,
                   sizeof *r->reserve)) {
             st->nomem = 1;
             return;
@@ -160,7 +140,7 @@ static void element(struct srd *st, const char *name, int depth, long line)
         st->cur_post = -1;
         st->phase = at(st, "id");
     } else if (depth == 2 && strcmp(name, "shift") == 0) {
-        if (grow((void **)&st->sh->shift, st->sh->nshift, &st->sh->cap,
+        if (model_grow((void **)&st->sh->shift, st->sh->nshift, &st->sh->cap,
                  sizeof *st->sh->shift)) {
             st->nomem = 1;
             return;

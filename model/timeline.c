@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "geo.h"
+#include "model/grow.h"
 
 static const char *const KIND[PHASE_KIND_COUNT] = {
     "logistik", "posko", "tps", "kawal", "rekap", "jaga_ppk"};
@@ -156,22 +157,9 @@ void timeline_free(struct timeline *tl)
     tl->nrday = tl->navail = tl->caprday = tl->capavail = 0;
 }
 
-static int grow(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    int nc = *cap ? 2 * *cap : 16;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
 {
-    if (grow((void **)&tl->rday, tl->nrday, &tl->caprday, sizeof *d))
+    if (model_grow((void **)&tl->rday, tl->nrday, &tl->caprday, sizeof *d))
         return -1;
     tl->rday[tl->nrday++] = *d;
     return 0;
@@ -179,7 +167,7 @@ int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
 
 int timeline_add_avail(struct timeline *tl, const struct tl_avail *a)
 {
-    if (grow((void **)&tl->avail, tl->navail, &tl->capavail, sizeof *a))
+    if (model_grow((void **)&tl->avail, tl->navail, &tl->capavail, sizeof *a))
         return -1;
     tl->avail[tl->navail++] = *a;
     return 0;
@@ -225,7 +213,7 @@ struct lb {
 
 static struct tl_place *new_place(struct lb *b)
 {
-    if (grow((void **)&b->l->place, b->l->nplace, &b->capplace,
+    if (model_grow((void **)&b->l->place, b->l->nplace, &b->capplace,
              sizeof *b->l->place))
         return NULL;
     struct tl_place *p = &b->l->place[b->l->nplace++];
@@ -236,7 +224,7 @@ static struct tl_place *new_place(struct lb *b)
 
 static int add_piece(struct lb *b, long start, long end, int req)
 {
-    if (grow((void **)&b->l->piece, b->l->npiece, &b->cappiece,
+    if (model_grow((void **)&b->l->piece, b->l->npiece, &b->cappiece,
              sizeof *b->l->piece))
         return -1;
     b->l->piece[b->l->npiece++] = (struct tl_piece){b->l->nplace - 1, start,
