@@ -196,28 +196,11 @@ static void on_xml_error(void *ctx, xml_error_ptr e)
 
 /* ---- values ------------------------------------------------------------- */
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Trim XML blanks in place (the schema collapses them for numbers and
- * tokens); returns the start. */
-static char *trim(char *str)
-{
-    while (is_blank(*str))
-        str++;
-    size_t n = strlen(str);
-    while (n > 0 && is_blank(str[n - 1]))
-        str[--n] = '\0';
-    return str;
-}
-
 /* An xs:integer in lo..hi.  Returns 0, or -1 when the text is not an
  * integer, -2 when it is out of range. */
 static int parse_int(char *text, long lo, long hi, long *out)
 {
-    const char *p = trim(text);
+    const char *p = io_xml_trim(text);
     int neg = 0;
     if (*p == '+' || *p == '-')
         neg = *p++ == '-';
@@ -335,7 +318,7 @@ static int attr_enum(struct rd *rd, const char *name,
     int r = def;
     if (v == NULL)
         return def;
-    const char *t = trim(v);
+    const char *t = io_xml_trim(v);
     for (int i = 0; i < n; i++)
         if (strcmp(t, names[i]) == 0)
             r = i;
@@ -387,7 +370,7 @@ static void read_grade(struct rd *rd, long line)
         rules_init(&def);
         own_error(rd, line, "grade %s: radius_km = %s; more than the limit "
                   "of %g km", grade_name((enum grade)g),
-                  v != NULL ? trim(v) : "?", MAX_RADIUS_KM);
+                  v != NULL ? io_xml_trim(v) : "?", MAX_RADIUS_KM);
         xmlFree(v);
         gr->radius_km = def.grade[g].radius_km;
     }

@@ -22,6 +22,7 @@
 #include "model/grow.h"
 #include "roster_read.h"
 #include "xml_guard.h"
+#include "xmlnum.h"
 
 #define NS2 "urn:siaga:roster:2"
 
@@ -56,13 +57,7 @@ static const char *at(struct srd *st, const char *name)
     char *v = (char *)xmlTextReaderGetAttribute(st->rd, BAD_CAST name);
     if (v == NULL)
         return NULL;
-    char *p = v;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    size_t n = strlen(p);
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
-                     p[n - 1] == '\r'))
-        p[--n] = '\0';
+    char *p = io_xml_trim(v);
     const char *d = raw_roster_strdup(st->r, p);
     xmlFree(v);
     if (d == NULL)
