@@ -52,6 +52,7 @@
 #include "csv.h"
 #include "geo.h"
 #include "import_int.h"
+#include "model/outlier.h"
 #include "outdir.h"
 #include "scenario.h"
 #include "scenario_read.h"
@@ -483,74 +484,29 @@ static int resolve(struct ctx *c, struct imp_row *r)
 
 /* ---- geometry ----------------------------------------------------------- */
 
-struct keyed { double v; int i; };
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    const struct keyed *x = a, *y = b;
-    if (x->v != y->v)
-        return (x->v > y->v) - (x->v < y->v);
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Median of sorted[0..m-1] without position skip (as scenario_check). */
-static double median_without(const struct keyed *s, int m, int skip)
-{
-    int k = m - 1;
-#define AT(j) s[(j) < skip ? (j) : (j) + 1].v
-    if (k % 2 == 1)
-        return AT(k / 2);
-    return (AT(k / 2 - 1) + AT(k / 2)) / 2.0;
-#undef AT
-}
-
 /*
  * For the m rows idx[], the distance of each to the median position of
- * the others (d[j], mlat[j], mlon[j]); returns the median of d (the
- * spread), or -1 when out of memory.  m >= 2.
+ * the others (d[j], mlat[j], mlon[j]: model/outlier.h, the test the
+ * scenario check makes); returns the median of d (the spread), or -1 when
+ * out of memory.  m >= 2.
  */
 static double distances(struct ctx *c, const int *idx, int m, double *d,
                         double *mlat, double *mlon)
 {
-    struct keyed *la = malloc((size_t)m * sizeof *la);
-    struct keyed *lo = malloc((size_t)m * sizeof *lo);
-    int *pla = malloc((size_t)m * sizeof *pla), *plo = malloc((size_t)m * sizeof *plo);
-    double *tmp = malloc((size_t)m * sizeof *tmp);
+    double *lat = malloc((size_t)m * sizeof *lat);
+    double *lon = malloc((size_t)m * sizeof *lon);
     double spread = -1;
 
-    if (la == NULL || lo == NULL || pla == NULL || plo == NULL || tmp == NULL)
-        goto done;
-    for (int j = 0; j < m; j++) {
-        la[j] = (struct keyed){c->rows.row[idx[j]].lat, j};
-        lo[j] = (struct keyed){c->rows.row[idx[j]].lon, j};
+    if (lat != NULL && lon != NULL) {
+        for (int j = 0; j < m; j++) {
+            lat[j] = c->rows.row[idx[j]].lat;
+            lon[j] = c->rows.row[idx[j]].lon;
+        }
+        if (outlier_distances(m, lat, lon, mlat, mlon, d, &spread) != 0)
+            spread = -1;
     }
-    qsort(la, (size_t)m, sizeof *la, cmp_keyed);
-    qsort(lo, (size_t)m, sizeof *lo, cmp_keyed);
-    for (int j = 0; j < m; j++) {
-        pla[la[j].i] = j;
-        plo[lo[j].i] = j;
-    }
-    for (int j = 0; j < m; j++) {
-        const struct imp_row *r = &c->rows.row[idx[j]];
-        mlat[j] = median_without(la, m, pla[j]);
-        mlon[j] = median_without(lo, m, plo[j]);
-        d[j] = geo_distance_km(r->lat, r->lon, mlat[j], mlon[j]);
-        tmp[j] = d[j];
-    }
-    qsort(tmp, (size_t)m, sizeof *tmp, cmp_double);
-    spread = m % 2 ? tmp[m / 2] : (tmp[m / 2 - 1] + tmp[m / 2]) / 2.0;
-done:
-    free(la);
-    free(lo);
-    free(pla);
-    free(plo);
-    free(tmp);
+    free(lat);
+    free(lon);
     return spread;
 }
 
