@@ -522,12 +522,15 @@ static int cmp_rows_ctx_desa(const struct imp_row *a, const struct imp_row *b)
     return (a->line > b->line) - (a->line < b->line);
 }
 
-static struct imp_row *sort_base;
+/* A kept row and where it is: the record carries its key, so the
+ * comparator reads no global. */
+struct row_key { const struct imp_row *r; int i; };
 
-static int cmp_row_idx(const void *a, const void *b)
+static int cmp_row_key(const void *a, const void *b)
 {
-    return cmp_rows_ctx_desa(&sort_base[*(const int *)a],
-                             &sort_base[*(const int *)b]);
+    const struct row_key *x = a, *y = b;
+    int k = cmp_rows_ctx_desa(x->r, y->r);
+    return k != 0 ? k : (x->i > y->i) - (x->i < y->i);
 }
 
 /* The rows not rejected, sorted by desa code and number, into c->kept. */
@@ -537,12 +540,17 @@ static int collect_kept(struct ctx *c)
     c->kept = malloc((size_t)(c->rows.n ? c->rows.n : 1) * sizeof *c->kept);
     if (c->kept == NULL)
         return -1;
+    struct row_key *key = malloc((size_t)(c->rows.n ? c->rows.n : 1) * sizeof *key);
+    if (key == NULL)
+        return -1;
     c->nkept = 0;
     for (int i = 0; i < c->rows.n; i++)
         if (!c->rows.row[i].rejected)
-            c->kept[c->nkept++] = i;
-    sort_base = c->rows.row;
-    qsort(c->kept, (size_t)c->nkept, sizeof *c->kept, cmp_row_idx);
+            key[c->nkept++] = (struct row_key){&c->rows.row[i], i};
+    qsort(key, (size_t)c->nkept, sizeof *key, cmp_row_key);
+    for (int k = 0; k < c->nkept; k++)
+        c->kept[k] = key[k].i;
+    free(key);
     return 0;
 }
 

@@ -253,13 +253,17 @@ static int split(struct lb *b, long start, long end, int max, int req)
 
 struct area { double lat, lon; int n; enum grade g; };
 
-/* qsort has no context argument in C11: the scenario whose desa are
- * sorted (the layout is built on one thread). */
-static const struct scenario *sort_s;
+/* A desa sorted by its code: the key travels with the index, so the
+ * comparator reads no global (qsort has no context argument in C11). */
+struct desa_key { const char *code; int d; };
+
 static int cmp_desa_code(const void *a, const void *b)
 {
-    return strcmp(sort_s->desa[*(const int *)a].code,
-                  sort_s->desa[*(const int *)b].code);
+    const struct desa_key *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    if (c != 0)
+        return c;
+    return (x->d > y->d) - (x->d < y->d);
 }
 
 int timeline_layout(const struct timeline *tl, const struct scenario *s,
@@ -304,17 +308,23 @@ int timeline_layout(const struct timeline *tl, const struct scenario *s,
         dfirst[k] = dfirst[k - 1] + dcount[k - 1];
     {
         int *fill = calloc((size_t)s->nkec + 1, sizeof(int));
-        if (fill == NULL)
+        struct desa_key *key = malloc(sizeof *key * ((size_t)s->ndesa + 1));
+        if (fill == NULL || key == NULL) {
+            free(fill);
+            free(key);
             goto done;
+        }
         for (int d = 0; d < s->ndesa; d++) {
             int k = s->desa[d].kecamatan;
-            dorder[dfirst[k] + fill[k]++] = d;
+            key[dfirst[k] + fill[k]++] = (struct desa_key){s->desa[d].code, d};
         }
-        free(fill);
-        sort_s = s;
         for (int k = 0; k < s->nkec; k++)
-            qsort(dorder + dfirst[k], (size_t)dcount[k], sizeof(int),
+            qsort(key + dfirst[k], (size_t)dcount[k], sizeof *key,
                   cmp_desa_code);
+        for (int d = 0; d < s->ndesa; d++)
+            dorder[d] = key[d].d;
+        free(fill);
+        free(key);
     }
 
     for (int ph = 0; ph < tl->nphase; ph++) {
@@ -566,25 +576,31 @@ static void note(struct tl_audit *a, const char *file, long line,
     a->message[a->nmessage++] = msg;
 }
 
-static const struct tl_shift *sort_shift;
+/* A shift's sort keys and its index, sorted by the audit: the keys travel
+ * in the records, so the comparators read no global.  Ties keep index
+ * order, so the result is the same on every libc. */
+struct shift_key { long i, start, end; int member, place; };
+
 static int cmp_by_member(const void *x, const void *y)
 {
-    const struct tl_shift *a = &sort_shift[*(const long *)x],
-                          *b = &sort_shift[*(const long *)y];
+    const struct shift_key *a = x, *b = y;
     if (a->member != b->member)
         return (a->member > b->member) - (a->member < b->member);
     if (a->start != b->start)
         return (a->start > b->start) - (a->start < b->start);
-    return (a->end > b->end) - (a->end < b->end);
+    if (a->end != b->end)
+        return (a->end > b->end) - (a->end < b->end);
+    return (a->i > b->i) - (a->i < b->i);
 }
 
 static int cmp_by_place(const void *x, const void *y)
 {
-    const struct tl_shift *a = &sort_shift[*(const long *)x],
-                          *b = &sort_shift[*(const long *)y];
+    const struct shift_key *a = x, *b = y;
     if (a->place != b->place)
         return (a->place > b->place) - (a->place < b->place);
-    return (a->start > b->start) - (a->start < b->start);
+    if (a->start != b->start)
+        return (a->start > b->start) - (a->start < b->start);
+    return cmp_by_member(x, y);   /* the order the audit sorted before */
 }
 
 static int cmp_long(const void *x, const void *y)
@@ -657,7 +673,7 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
     char t1[24], t2[24];
     memset(a, 0, sizeof *a);
     a->nphase = tl->nphase;
-    long *ix = malloc(sizeof(long) * ((size_t)nshift + 1));
+    struct shift_key *ix = malloc(sizeof *ix * ((size_t)nshift + 1));
     a->kab = calloc((size_t)(s->nkab * tl->nphase) + 1, sizeof *a->kab);
     a->kec = calloc((size_t)(s->nkec * tl->nphase) + 1, sizeof *a->kec);
     a->desa = calloc((size_t)(s->ndesa * tl->nphase) + 1, sizeof *a->desa);
@@ -669,7 +685,7 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
         const struct member *m = &s->member[sh->member];
         int max = timeline_max_shift(tl, pl->phase);
         long from, to;
-        ix[i] = i;
+        ix[i] = (struct shift_key){i, sh->start, sh->end, sh->member, sh->place};
         if (sh->end <= sh->start)
             note(a, file, sh->line, "shift of %s at %s ends before it starts",
                  m->id, pl->id);
@@ -687,11 +703,10 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
                  "their availability", m->id, pl->id,
                  tl_format_time(sh->start, t1), tl_format_time(sh->end, t2));
     }
-    sort_shift = shift;
     if (nshift > 0)
         qsort(ix, (size_t)nshift, sizeof *ix, cmp_by_member);
     for (long k = 1; k < nshift; k++) {
-        const struct tl_shift *p = &shift[ix[k - 1]], *q = &shift[ix[k]];
+        const struct tl_shift *p = &shift[ix[k - 1].i], *q = &shift[ix[k].i];
         if (p->member != q->member)
             continue;
         const struct tl_place *pa = &l->place[p->place], *pb = &l->place[q->place];
@@ -716,10 +731,10 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
     long k = 0;
     for (int p = 0; p < l->nplace; p++) {
         long n = 0, req;
-        while (k < nshift && shift[ix[k]].place < p)
+        while (k < nshift && ix[k].place < p)
             k++;
-        while (k < nshift && shift[ix[k]].place == p)
-            tmp[n++] = shift[ix[k++]];
+        while (k < nshift && ix[k].place == p)
+            tmp[n++] = shift[ix[k++].i];
         long f = timeline_place_filled(s, l, p, tmp, n, &req);
         if (f < 0) {
             free(tmp);

@@ -495,15 +495,16 @@ done:
     return rc;
 }
 
-/* Order of blocks for the work queue: most columns first. */
-static const int *block_sizes, *block_roots;
+/* Order of blocks for the work queue: most columns first.  The size
+ * travels with the block, so the comparator reads no global. */
+struct block_key { int size, k; };
+
 static int cmp_block(const void *a, const void *b)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    int sx = block_sizes[block_roots[x]], sy = block_sizes[block_roots[y]];
-    if (sx != sy)
-        return sx > sy ? -1 : 1;
-    return (x > y) - (x < y);
+    const struct block_key *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
 }
 
 /* Split into blocks and solve them on pp->jobs threads; merge in order of
@@ -572,8 +573,6 @@ static int tp_solve(struct tp *t, int jobs)
     for (int r = 0; r < t->nsite; r++)
         if (uf_find(par, r) == r)
             root[nblock++] = r;
-    for (int k = 0; k < nblock; k++)
-        order[k] = k;
     j.t = t;
     j.root = root;
     j.head = head;
@@ -581,9 +580,17 @@ static int tp_solve(struct tp *t, int jobs)
     j.res = calloc((size_t)nblock + 1, sizeof *j.res);
     if (j.res == NULL)
         goto done;
-    block_sizes = size;
-    block_roots = root;
-    qsort(order, (size_t)nblock, sizeof *order, cmp_block);
+    {
+        struct block_key *key = malloc(sizeof *key * (size_t)(nblock + 1));
+        if (key == NULL)
+            goto done;
+        for (int k = 0; k < nblock; k++)
+            key[k] = (struct block_key){size[root[k]], k};
+        qsort(key, (size_t)nblock, sizeof *key, cmp_block);
+        for (int k = 0; k < nblock; k++)
+            order[k] = key[k].k;
+        free(key);
+    }
     rc = parallel_for(nblock, order, jobs, tp_block_job, &j);
     if (rc != SIAGA_OK)
         goto done;
