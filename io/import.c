@@ -1,8 +1,10 @@
 /*
  * import.c - the driver of `siaga import` (see import.h): reads the TPS
  * lists, checks every row, resolves the wilayah, applies grades and
- * personnel, writes the scenario through xmlTextWriter and proves it
- * valid by reading it back before it is renamed into place.
+ * personnel, builds a struct scenario and writes it with the one scenario
+ * writer (io/scenario_write.h, its provenance comment and TPS addresses as
+ * extras), and proves it valid by reading it back before it is renamed
+ * into place.
  *
  * Checks of a TPS row, in this order (the first that fails is its reason):
  *   1. a TPS number 1..999 (column or 13-digit TPS code; "TPS 001" reads);
@@ -46,8 +48,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "arena.h"
 #include "csv.h"
 #include "geo.h"
@@ -56,6 +56,7 @@
 #include "outdir.h"
 #include "scenario.h"
 #include "scenario_read.h"
+#include "scenario_write.h"
 #include "strmap.h"
 #include "wilayah.h"
 
@@ -824,147 +825,101 @@ static int build_regions(struct ctx *c)
 
 /* ---- output ------------------------------------------------------------- */
 
-#define W(call) do { if ((call) < 0) goto fail; } while (0)
-#define X(s) BAD_CAST(s)
-
-static void coord_text(double v, char *buf, size_t n)
+double imp_round(double v, int decimals)
 {
-    snprintf(buf, n, "%.7f", v);
-    char *e = buf + strlen(buf) - 1;
-    while (e > buf && *e == '0' && e[-1] != '.')
-        *e-- = '\0';
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return strtod(buf, NULL);
 }
 
-static int write_scenario(struct ctx *c, FILE *f,
-                          const struct imp_personnel *pers)
+/* The provenance comment: the TPS lists read and the rows rejected. */
+static void provenance(const struct ctx *c, char *buf, size_t n)
 {
-    const struct import_options *opt = c->opt;
-    int rc = -1;
-    char buf[512], la[32], lo[32];
-    struct rules rules;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
-    if (ob == NULL)
-        return -1;
-    xmlTextWriterPtr w = xmlNewTextWriter(ob);
-    if (w == NULL) {
-        xmlOutputBufferClose(ob);
-        return -1;
-    }
-    rules_init(&rules);
-    W(xmlTextWriterSetIndent(w, 1));
-    W(xmlTextWriterSetIndentString(w, X("  ")));
-    W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    size_t o = (size_t)snprintf(buf, sizeof buf, " made by siaga import from");
-    for (int s = 0; s < c->rows.nsrc && o < sizeof buf; s++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, " %s",
-                              c->rows.src[s].path);
-    if (o < sizeof buf)
-        snprintf(buf + o, sizeof buf - o, "; %d TPS rows rejected ", c->rep->nreject);
-    W(xmlTextWriterWriteComment(w, X(buf)));
-    W(xmlTextWriterStartElement(w, X("scenario")));
-    W(xmlTextWriterWriteAttribute(w, X("xmlns"), X("urn:siaga:scenario:1")));
-    W(xmlTextWriterWriteAttribute(w, X("xmlns:imp"), X("urn:siaga:import:1")));
-    if (opt->name != NULL) {
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(opt->name)));
-    } else {
-        const struct wilayah_row *w0 = wilayah_row(c->w, c->rows.row[c->kept[0]].wrow);
-        const struct wilayah_row *w1 = wilayah_row(c->w, c->rows.row[c->kept[c->nkept - 1]].wrow);
-        if (strcmp(w0->kab_code, w1->kab_code) == 0)
-            wilayah_title_case(w0->kab, buf, sizeof buf);
-        else
-            snprintf(buf, sizeof buf, "%d kabupaten/kota", c->rep->kabupaten);
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(buf)));
-    }
-    if (opt->date != NULL)
-        W(xmlTextWriterWriteAttribute(w, X("date"), X(opt->date)));
+    size_t o = (size_t)snprintf(buf, n, " made by siaga import from");
+    for (int s = 0; s < c->rows.nsrc && o < n; s++)
+        o += (size_t)snprintf(buf + o, n - o, " %s", c->rows.src[s].path);
+    if (o < n)
+        snprintf(buf + o, n - o, "; %d TPS rows rejected ", c->rep->nreject);
+}
 
-    W(xmlTextWriterStartElement(w, X("rules")));
-    for (int g = 0; g < GRADE_COUNT; g++) {
-        const struct grade_rule *gr = &rules.grade[g];
-        W(xmlTextWriterStartElement(w, X("grade")));
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(grade_name((enum grade)g))));
-        W(xmlTextWriterWriteFormatAttribute(w, X("guards"), "%d", gr->guards));
-        W(xmlTextWriterWriteFormatAttribute(w, X("tps_per_post"), "%d", gr->tps_per_post));
-        W(xmlTextWriterWriteFormatAttribute(w, X("min_polri"), "%d", gr->min_polri));
-        if (gr->tps_per_post > 1)
-            W(xmlTextWriterWriteFormatAttribute(w, X("radius_km"), "%.1f", gr->radius_km));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterStartElement(w, X("linmas")));
-    W(xmlTextWriterWriteFormatAttribute(w, X("per_tps"), "%d", rules.linmas_per_tps));
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndElement(w));
+/* The scenario's name: --name, else the one kabupaten's. */
+static const char *scenario_name(const struct ctx *c, char *buf, size_t n)
+{
+    if (c->opt->name != NULL)
+        return c->opt->name;
+    const struct wilayah_row *w0 = wilayah_row(c->w, c->rows.row[c->kept[0]].wrow);
+    const struct wilayah_row *w1 =
+        wilayah_row(c->w, c->rows.row[c->kept[c->nkept - 1]].wrow);
+    if (strcmp(w0->kab_code, w1->kab_code) == 0)
+        wilayah_title_case(w0->kab, buf, n);
+    else
+        snprintf(buf, n, "%d kabupaten/kota", c->rep->kabupaten);
+    return buf;
+}
 
-    const char *kab = NULL, *kec = NULL, *desa = NULL;
+/*
+ * The kept rows (in desa code order, so every region's children are
+ * contiguous, as the scenario writer wants) and the personnel as a
+ * scenario with the default rules; (*address)[t] is TPS t's address or
+ * NULL.  Coordinates keep 7 decimals (about 1 cm), unit bases 6.
+ * Returns 0, or -1 when out of memory (*out and *address then own what
+ * was built, for the caller to free).
+ */
+static int build_scenario(struct ctx *c, const struct imp_personnel *pers,
+                          struct scenario **out, const char ***address)
+{
+    char buf[512];
+    int kab = -1, kec = -1, desa = -1;
+    struct scenario *s = *out = scenario_create();
+    const char **addr = *address = calloc((size_t)c->nkept + 1, sizeof *addr);
+    if (s == NULL || addr == NULL)
+        return -1;
+    s->name = scenario_strdup(s, scenario_name(c, buf, sizeof buf));
+    s->date = c->opt->date ? scenario_strdup(s, c->opt->date) : NULL;
+    if (s->name == NULL || (c->opt->date != NULL && s->date == NULL))
+        return -1;
     for (int k = 0; k < c->nkept; k++) {
         const struct imp_row *r = &c->rows.row[c->kept[k]];
         const struct wilayah_row *wr = wilayah_row(c->w, r->wrow);
-        if (desa != NULL && strcmp(desa, wr->desa_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* desa */
-            desa = NULL;
+        if (kab < 0 || strcmp(s->kab[kab].code, wr->kab_code) != 0) {
+            struct kabupaten x = {scenario_strdup(s, wr->kab_code),
+                scenario_strdup(s, wilayah_title_case(wr->kab, buf, sizeof buf)), 0};
+            if (x.code == NULL || x.name == NULL ||
+                (kab = scenario_add_kabupaten(s, &x)) < 0)
+                return -1;
+            kec = -1;
         }
-        if (kec != NULL && strcmp(kec, wr->kec_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* kecamatan */
-            kec = NULL;
+        if (kec < 0 || strcmp(s->kec[kec].code, wr->kec_code) != 0) {
+            struct kecamatan x = {scenario_strdup(s, wr->kec_code),
+                scenario_strdup(s, wilayah_title_case(wr->kec, buf, sizeof buf)),
+                kab, 0};
+            if (x.code == NULL || x.name == NULL ||
+                (kec = scenario_add_kecamatan(s, &x)) < 0)
+                return -1;
+            desa = -1;
         }
-        if (kab != NULL && strcmp(kab, wr->kab_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* kabupaten */
-            kab = NULL;
+        if (desa < 0 || strcmp(s->desa[desa].code, wr->desa_code) != 0) {
+            struct desa x = {scenario_strdup(s, wr->desa_code),
+                scenario_strdup(s, wilayah_title_case(wr->desa, buf, sizeof buf)),
+                kec, 0};
+            if (x.code == NULL || x.name == NULL ||
+                (desa = scenario_add_desa(s, &x)) < 0)
+                return -1;
         }
-        if (kab == NULL) {
-            kab = wr->kab_code;
-            W(xmlTextWriterStartElement(w, X("kabupaten")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(kab)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->kab, buf, sizeof buf))));
-        }
-        if (kec == NULL) {
-            kec = wr->kec_code;
-            W(xmlTextWriterStartElement(w, X("kecamatan")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(kec)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->kec, buf, sizeof buf))));
-        }
-        if (desa == NULL) {
-            desa = wr->desa_code;
-            W(xmlTextWriterStartElement(w, X("desa")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(desa)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->desa, buf, sizeof buf))));
-        }
-        coord_text(r->lat, la, sizeof la);
-        coord_text(r->lon, lo, sizeof lo);
-        W(xmlTextWriterStartElement(w, X("tps")));
-        W(xmlTextWriterWriteFormatAttribute(w, X("no"), "%d", r->no));
-        W(xmlTextWriterWriteAttribute(w, X("lat"), X(la)));
-        W(xmlTextWriterWriteAttribute(w, X("lon"), X(lo)));
-        W(xmlTextWriterWriteAttribute(w, X("grade"), X(grade_name((enum grade)r->grade))));
+        struct tps t = {desa, kec, kab, r->no, imp_round(r->lat, 7),
+                        imp_round(r->lon, 7), (enum grade)r->grade, -1,
+                        false, false, 0};
         if (!blank(r->f[F_VOTERS])) {
             double v = 0;
             imp_parse_number(r->f[F_VOTERS], &v);
-            W(xmlTextWriterWriteFormatAttribute(w, X("voters"), "%ld", (long)v));
+            t.voters = (int)v;   /* a whole number 0..1e6 (check_coords) */
         }
-        if (!blank(r->f[F_ADDRESS]))
-            W(xmlTextWriterWriteAttribute(w, X("imp:address"), X(r->f[F_ADDRESS])));
-        W(xmlTextWriterEndElement(w));
+        int ti = scenario_add_tps(s, &t);
+        if (ti < 0)
+            return -1;
+        addr[ti] = blank(r->f[F_ADDRESS]) ? NULL : r->f[F_ADDRESS];
     }
-    if (desa != NULL)
-        W(xmlTextWriterEndElement(w));
-    if (kec != NULL)
-        W(xmlTextWriterEndElement(w));
-    if (kab != NULL)
-        W(xmlTextWriterEndElement(w));
-
-    if (pers != NULL) {
-        W(imp_write_personnel(w, pers, c->rep));
-    } else {
-        W(xmlTextWriterStartElement(w, X("personnel")));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndDocument(w));
-    W(xmlTextWriterFlush(w));
-    rc = 0;
-fail:
-    xmlFreeTextWriter(w);
-    return rc == 0 && !ferror(f) ? 0 : -1;
+    return pers != NULL ? imp_add_personnel(s, pers, c->rep) : 0;
 }
 
 static int cmp_reject(const void *a, const void *b)
@@ -1137,6 +1092,8 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     struct ctx c;
     struct imp_personnel *pers = NULL;
     const struct imp_row **rejected = NULL;
+    struct scenario *built = NULL;
+    const char **address = NULL;
     struct outfile af_out, af_rej;
     long errs_before = error_count(errs);
 
@@ -1285,6 +1242,8 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     if (rc != SIAGA_OK)
         goto done;
 
+    if (build_scenario(&c, pers, &built, &address) != 0)
+        goto nomem;
     /* write: scenario and (when asked) the rejects, both complete before
      * either is renamed into place */
     if (outfile_open(&af_out, opt->output, errs) != 0 ||
@@ -1292,7 +1251,11 @@ int io_import(const struct import_options *opt, struct import_report *rep,
         rc = SIAGA_EIO;
         goto done;
     }
-    if (write_scenario(&c, af_out.fp, pers) != 0) {
+    char comment[512];
+    provenance(&c, comment, sizeof comment);
+    const struct scenario_extras extras = {comment, "imp", "urn:siaga:import:1",
+                                           "imp:address", address};
+    if (io_write_scenario_with(af_out.fp, built, NULL, &extras) != 0) {
         error_add(errs, opt->output, 0, "cannot write: %s", strerror(errno));
         rc = SIAGA_EIO;
         goto done;
@@ -1338,6 +1301,8 @@ done:
     outfile_close(&af_rej);
     outfile_close(&af_out);
     free(rejected);
+    scenario_destroy(built);
+    free(address);
     imp_personnel_destroy(pers);
     wilayah_destroy(c.w);
     strmap_destroy(c.cache);

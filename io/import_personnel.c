@@ -23,12 +23,11 @@
  */
 #include "import_int.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlwriter.h>
 
 #include "arena.h"
 #include "model/grow.h"
@@ -415,46 +414,91 @@ done:
     return rc;
 }
 
-#define W(call) do { if ((call) < 0) return -1; } while (0)
-#define X(s) BAD_CAST(s)
-
-int imp_write_personnel(void *writer, const struct imp_personnel *p,
-                        struct import_report *rep)
+/* Index of the region of scope sc and this code in s, whose kabupaten,
+ * kecamatan and desa the importer adds in code order (each struct starts
+ * with its code); -1 when absent. */
+static int region_index(const struct scenario *s, enum scope sc,
+                        const char *code)
 {
-    xmlTextWriterPtr w = writer;
-    W(xmlTextWriterStartElement(w, X("personnel")));
+    const char *base = sc == SCOPE_KABUPATEN ? (const char *)s->kab
+                     : sc == SCOPE_KECAMATAN ? (const char *)s->kec
+                     : (const char *)s->desa;
+    size_t size = sc == SCOPE_KABUPATEN ? sizeof *s->kab
+                : sc == SCOPE_KECAMATAN ? sizeof *s->kec : sizeof *s->desa;
+    int lo = 0, hi = sc == SCOPE_KABUPATEN ? s->nkab
+                   : sc == SCOPE_KECAMATAN ? s->nkec : s->ndesa;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        const char *c = *(const char *const *)(const void *)(base + (size_t)mid * size);
+        int k = strcmp(c, code);
+        if (k == 0)
+            return mid;
+        if (k < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* A copy in s's arena; NULL stays NULL.  *nomem when out of memory. */
+static const char *sdup(struct scenario *s, const char *v, int *nomem)
+{
+    if (v == NULL)
+        return NULL;
+    const char *d = scenario_strdup(s, v);
+    if (d == NULL)
+        *nomem = 1;
+    return d;
+}
+
+int imp_add_personnel(struct scenario *s, const struct imp_personnel *p,
+                      struct import_report *rep)
+{
+    int nomem = 0;
     for (int i = 0; i < p->nunit; i++) {
-        const struct p_unit *u = &p->unit[i];
-        W(xmlTextWriterStartElement(w, X("unit")));
-        W(xmlTextWriterWriteAttribute(w, X("id"), X(u->id)));
-        W(xmlTextWriterWriteAttribute(w, X("force"), X(u->attr[U_FORCE])));
-        W(xmlTextWriterWriteAttribute(w, X("name"),
-                                      X(u->attr[U_NAME] ? u->attr[U_NAME] : u->id)));
-        if (u->attr[U_SCOPE] != NULL)
-            W(xmlTextWriterWriteAttribute(w, X(u->attr[U_SCOPE]), X(u->attr[U_REGION])));
-        if (u->attr[U_LAT] != NULL && u->attr[U_LON] != NULL) {
+        const struct p_unit *pu = &p->unit[i];
+        const char *sc = pu->attr[U_SCOPE];
+        struct unit u;
+        memset(&u, 0, sizeof u);
+        u.id = sdup(s, pu->id, &nomem);
+        u.name = sdup(s, pu->attr[U_NAME] ? pu->attr[U_NAME] : pu->id, &nomem);
+        u.force = (enum force)force_parse(pu->attr[U_FORCE]);
+        assert((int)u.force >= 0);   /* check_unit made it canonical */
+        u.scope = sc == NULL ? SCOPE_ANY
+                : strcmp(sc, "kabupaten") == 0 ? SCOPE_KABUPATEN
+                : strcmp(sc, "kecamatan") == 0 ? SCOPE_KECAMATAN : SCOPE_DESA;
+        u.region = u.scope == SCOPE_ANY ? -1
+                 : region_index(s, u.scope, pu->attr[U_REGION]);
+        assert(u.scope == SCOPE_ANY || u.region >= 0); /* regions->has */
+        if (pu->attr[U_LAT] != NULL && pu->attr[U_LON] != NULL) {
             double a = 0, b = 0;
-            imp_parse_number(u->attr[U_LAT], &a);
-            imp_parse_number(u->attr[U_LON], &b);
-            W(xmlTextWriterWriteFormatAttribute(w, X("lat"), "%.6f", a));
-            W(xmlTextWriterWriteFormatAttribute(w, X("lon"), "%.6f", b));
+            imp_parse_number(pu->attr[U_LAT], &a);
+            imp_parse_number(pu->attr[U_LON], &b);
+            u.has_base = true;
+            u.lat = imp_round(a, 6);
+            u.lon = imp_round(b, 6);
         }
-        if (u->count > 0)
-            W(xmlTextWriterWriteFormatAttribute(w, X("count"), "%d", u->count));
+        u.count = pu->count;
+        u.first_member = s->nmember;
+        u.line = pu->line;
+        if (nomem)
+            return -1;
+        int ui = scenario_add_unit(s, &u);
+        if (ui < 0)
+            return -1;
         rep->units++;
-        rep->members += u->count;
-        for (int m = u->first; m >= 0; m = p->member[m].next) {
-            const struct p_member *mb = &p->member[m];
-            W(xmlTextWriterStartElement(w, X("member")));
-            W(xmlTextWriterWriteAttribute(w, X("id"), X(mb->id)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(mb->name)));
-            if (mb->rank != NULL)
-                W(xmlTextWriterWriteAttribute(w, X("rank"), X(mb->rank)));
-            W(xmlTextWriterEndElement(w));
+        rep->members += pu->count;
+        for (int m = pu->first; m >= 0; m = p->member[m].next) {
+            const struct p_member *pm = &p->member[m];
+            struct member mb = {sdup(s, pm->id, &nomem),
+                                sdup(s, pm->name, &nomem),
+                                sdup(s, pm->rank, &nomem), ui, 0};
+            if (nomem || scenario_add_member(s, &mb) < 0)
+                return -1;
+            s->unit[ui].nmembers++;
             rep->members++;
         }
-        W(xmlTextWriterEndElement(w));
     }
-    W(xmlTextWriterEndElement(w));
     return 0;
 }
