@@ -1046,128 +1046,90 @@ done:
     return rc;
 }
 
-int assign_guards(const struct scenario *s, const struct post *posts,
-                  int npost, const struct cluster_result *cr, int jobs,
-                  double deadline, const struct origins *og,
-                  struct assign_result *out, struct error_list *errs)
+/* The units of a transportation problem, from units_build. */
+static void tp_set_units(struct tp *t, const struct scenario *s,
+                         const struct units *un)
 {
-    int rc = SIAGA_ENOMEM;
-    struct pseudo ps;
-    memset(&ps, 0, sizeof ps);
-    struct units un = {0};
-    struct by_region br = {0};
-    struct tp t, tb;
-    memset(&t, 0, sizeof t);
-    memset(&tb, 0, sizeof tb);
-    memset(out, 0, sizeof *out);
-    /* sites: posts here, and below one per component or lone TPS (TPS of
-     * posts kept from a baseline belong to no component) */
-    size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
-    int *ptps = malloc(sizeof(int) * nsite_max * MAX_TPS_PER_POST);
-    int *pn = malloc(sizeof(int) * (size_t)(npost + 1));
-    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    if (!ptps || !pn || !tps_site || !one)
-        goto done;
-    if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
-        goto done;
+    t->nunit = s->nunit;
+    t->unit_supply = un->supply;
+    t->unit_tni = un->tni;
+    t->unit_lat = un->lat;
+    t->unit_lon = un->lon;
+}
 
-    /* exact problem: one site per post */
-    t.nsite = npost;
-    t.nunit = s->nunit;
-    t.site = calloc((size_t)npost + 1, sizeof *t.site);
-    if (t.site == NULL)
-        goto done;
-    t.unit_supply = un.supply;
-    t.unit_tni = un.tni;
-    t.unit_lat = un.lat;
-    t.unit_lon = un.lon;
-    for (int p = 0; p < npost; p++) {
-        const struct post *po = &posts[p];
-        const struct grade_rule *gr = &s->rules.grade[po->grade];
-        const struct tps *a = &s->tps[po->tps[0]];
-        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(po->grade), a->lat, a->lon, 0,
-                                     NULL, 0};
-        memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
-               sizeof(int) * (size_t)po->ntps);
-        pn[p] = po->ntps;
+/*
+ * The fill both assignments make of t, whose sites (t->nsite, site k
+ * holding the TPS stps[k * stride .. + sn[k] - 1]) and units are set: the
+ * units eligible at each site; with origins, the problem rewritten over
+ * pseudo-units (the eligibility restored after) and *moves counted; the
+ * solve; the flows sorted by site.  Returns SIAGA_OK, SIAGA_ENOMEM or
+ * the solver's status.
+ */
+static int fill_sites(const struct scenario *s, const struct by_region *br,
+                      const int *stps, const int *sn, int stride,
+                      const struct origins *og, int linmas, int jobs,
+                      double deadline, struct tp *t, struct pseudo *ps,
+                      long *moves)
+{
+    if (eligibility(s, br, t->nsite, stps, sn, stride, NULL, NULL, t) != 0)
+        return SIAGA_ENOMEM;
+    int *real_eoff = t->eoff, *real_eunit = t->eunit;
+    int rc;
+    if (og != NULL && (rc = pseudo_apply(s, og, t, ps)) != SIAGA_OK) {
+        t->eoff = real_eoff;
+        t->eunit = real_eunit;
+        return rc;
     }
-    if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, NULL, NULL, &t) != 0)
-        goto done;
-    int *real_eoff = t.eoff, *real_eunit = t.eunit;
-    if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
-        t.eoff = real_eoff;
-        t.eunit = real_eunit;
-        goto done;
-    }
-    t.deadline = deadline;
-    rc = tp_solve(&t, jobs);
+    t->deadline = deadline;
+    rc = tp_solve(t, jobs);
     if (og != NULL) {
-        t.eoff = real_eoff;
-        t.eunit = real_eunit;
+        t->eoff = real_eoff;
+        t->eunit = real_eunit;
         if (rc == SIAGA_OK)
-            out->moves = pseudo_flows(s, og, &ps, &t, 0);
+            *moves = pseudo_flows(s, og, ps, t, linmas);
     }
-    if (rc != SIAGA_OK)
-        goto fail;
-    out->fill_limited = t.fill_limited;
-    out->km_limited = t.km_limited;
-    if (t.nflow > 0)
-        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+    if (rc == SIAGA_OK && t->nflow > 0)
+        qsort(t->flow, (size_t)t->nflow, sizeof *t->flow, cmp_flow);
+    return rc;
+}
 
-    long places[GRADE_COUNT] = {0};
-    for (int p = 0; p < npost; p++)
-        places[posts[p].grade] += posts[p].required;
-    for (int g = 0; g < GRADE_COUNT; g++) {
-        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
-        out->empty_bound[g] = t.fill_limited ? 0 : out->empty[g];
-    }
-    out->km = t.km;
-    if (!t.fill_limited) {
-        rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs,
-                           deadline, out);
-        if (rc != SIAGA_OK)
-            goto fail;
-    }
-    if (solver_past(deadline)) {
-        /* no time for the item-4 bound: claim none */
-        out->km_bound = 0;
-        out->km_limited = true;
-        out->flow = t.flow;
-        out->nflow = t.nflow;
-        t.flow = NULL;
-        rc = SIAGA_OK;
-        goto done;
-    }
-
-    /*
-     * Lower bound on item 4 over every plan with items 1-3 optimal: such a
-     * plan has exactly comp_posts[c] posts in each component c (their sum
-     * is the proven minimum and none can go lower), each anchored at one
-     * of its TPS with `guards` places, and fills each grade as much as this
-     * plan.  Relaxed: a component is one site of guards * comp_posts[c]
-     * places, as near to a unit as its nearest TPS; a unit may serve there
-     * when its scope holds one of them (a desa unit: any desa of the
-     * kecamatan).  One site per component, not per TPS: in dense kota a
-     * component holds hundreds of TPS, and this LP was most of the time.
-     */
-    rc = SIAGA_ENOMEM;
-    int nb = 0;
+/*
+ * Lower bound on item 4 over every plan with items 1-3 optimal: such a
+ * plan has exactly comp_posts[c] posts in each component c (their sum
+ * is the proven minimum and none can go lower), each anchored at one
+ * of its TPS with `guards` places, and fills each grade as much as this
+ * plan.  Relaxed: a component is one site of guards * comp_posts[c]
+ * places, as near to a unit as its nearest TPS; a unit may serve there
+ * when its scope holds one of them (a desa unit: any desa of the
+ * kecamatan).  One site per component, not per TPS: in dense kota a
+ * component holds hundreds of TPS, and this LP was most of the time.
+ *
+ * t is the solved exact problem; ptps, one and tps_site are scratch of
+ * the caller (ptps with room for a site per TPS).  Sets out->km_bound
+ * and, when the bound ran out of time, out->km_limited.  Returns
+ * SIAGA_OK, SIAGA_ENOMEM or the solver's status.
+ */
+static int km_bound_by_components(const struct scenario *s,
+                                  const struct post *posts,
+                                  const struct cluster_result *cr,
+                                  const struct units *un,
+                                  const struct by_region *br,
+                                  const struct tp *t, int *ptps, int *one,
+                                  int *tps_site, int jobs, double deadline,
+                                  struct assign_result *out)
+{
+    int rc = SIAGA_ENOMEM, nb = 0;
+    struct tp tb;
+    memset(&tb, 0, sizeof tb);
     int *comp_site = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
     int *members = malloc(sizeof(int) * ((size_t)s->ntps + 1));
     int *moff = calloc((size_t)cr->ncomp + 2, sizeof(int));
+    int *fill = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
     int *dlo = NULL, *dhi = NULL;
     tb.site = calloc((size_t)s->ntps + 1, sizeof *tb.site);
-    if (!comp_site || !members || !moff || desa_ranges(s, &dlo, &dhi) != 0 ||
-        !tb.site) {
-        free(comp_site);
-        free(members);
-        free(moff);
-        free(dlo);
-        free(dhi);
+    if (!comp_site || !members || !moff || !fill ||
+        desa_ranges(s, &dlo, &dhi) != 0 || !tb.site)
         goto done;
-    }
     /* TPS of each component, contiguous */
     for (int i = 0; i < s->ntps; i++)
         if (cr->tps_comp[i] >= 0)
@@ -1176,20 +1138,10 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         moff[c + 1] += moff[c];
     for (int c = 0; c < cr->ncomp; c++)
         comp_site[c] = -1;
-    int *fill = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
-    if (fill == NULL) {
-        free(comp_site);
-        free(members);
-        free(moff);
-        free(dlo);
-        free(dhi);
-        goto done;
-    }
     memcpy(fill, moff, sizeof(int) * ((size_t)cr->ncomp + 1));
     for (int i = 0; i < s->ntps; i++)
         if (cr->tps_comp[i] >= 0)
             members[fill[cr->tps_comp[i]]++] = i;
-    free(fill);
     for (int i = 0; i < s->ntps; i++) {
         const struct tps *tp = &s->tps[i];
         const struct grade_rule *gr = &s->rules.grade[tp->grade];
@@ -1211,45 +1163,116 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         tps_site[i] = nb++;
     }
     tb.nsite = nb;
-    tb.nunit = s->nunit;
-    tb.unit_supply = un.supply;
-    tb.unit_tni = un.tni;
-    tb.unit_lat = un.lat;
-    tb.unit_lon = un.lon;
+    tp_set_units(&tb, s, un);
     tb.tps = s->tps;
     tb.bound_mode = 1;
-    for (int f = 0; f < t.nflow; f++)
-        tb.site[tps_site[posts[t.flow[f].site].tps[0]]].target += t.flow[f].count;
-    int erc = eligibility(s, &br, nb, ptps, one, MAX_TPS_PER_POST, dlo, dhi, &tb);
-    free(dlo);
-    free(dhi);
-    if (erc != 0) {
-        free(comp_site);
-        free(members);
-        free(moff);
+    for (int f = 0; f < t->nflow; f++)
+        tb.site[tps_site[posts[t->flow[f].site].tps[0]]].target += t->flow[f].count;
+    if (eligibility(s, br, nb, ptps, one, MAX_TPS_PER_POST, dlo, dhi, &tb) != 0)
         goto done;
-    }
     tb.deadline = deadline;
     rc = tp_solve(&tb, jobs);
-    free(comp_site);
-    free(members);
-    free(moff);
     if (rc != SIAGA_OK)
-        goto fail;
+        goto done;
     out->km_bound = tb.km < out->km ? tb.km : out->km;
     if (tb.km_limited) {
         out->km_bound = 0;
         out->km_limited = true;
     }
+done:
+    free(comp_site);
+    free(members);
+    free(moff);
+    free(fill);
+    free(dlo);
+    free(dhi);
+    free(tb.site);
+    free(tb.eoff);
+    free(tb.eunit);
+    free(tb.flow);
+    return rc;
+}
+
+int assign_guards(const struct scenario *s, const struct post *posts,
+                  int npost, const struct cluster_result *cr, int jobs,
+                  double deadline, const struct origins *og,
+                  struct assign_result *out, struct error_list *errs)
+{
+    int rc = SIAGA_ENOMEM;
+    struct pseudo ps;
+    memset(&ps, 0, sizeof ps);
+    struct units un = {0};
+    struct by_region br = {0};
+    struct tp t;
+    memset(&t, 0, sizeof t);
+    memset(out, 0, sizeof *out);
+    /* sites: posts here, and in the bound one per component or lone TPS
+     * (TPS of posts kept from a baseline belong to no component) */
+    size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
+    int *ptps = calloc(nsite_max * MAX_TPS_PER_POST, sizeof(int));
+    int *pn = calloc((size_t)npost + 1, sizeof(int));
+    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    if (!ptps || !pn || !tps_site || !one)
+        goto done;
+    if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
+        goto done;
+
+    /* exact problem: one site per post */
+    t.nsite = npost;
+    t.site = calloc((size_t)npost + 1, sizeof *t.site);
+    if (t.site == NULL)
+        goto done;
+    tp_set_units(&t, s, &un);
+    for (int p = 0; p < npost; p++) {
+        const struct post *po = &posts[p];
+        const struct grade_rule *gr = &s->rules.grade[po->grade];
+        const struct tps *a = &s->tps[po->tps[0]];
+        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                     tier_of(po->grade), a->lat, a->lon, 0,
+                                     NULL, 0};
+        memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
+               sizeof(int) * (size_t)po->ntps);
+        pn[p] = po->ntps;
+    }
+    rc = fill_sites(s, &br, ptps, pn, MAX_TPS_PER_POST, og, 0, jobs,
+                    deadline, &t, &ps, &out->moves);
+    if (rc != SIAGA_OK)
+        goto done;
+    out->fill_limited = t.fill_limited;
+    out->km_limited = t.km_limited;
+
+    long places[GRADE_COUNT] = {0};
+    for (int p = 0; p < npost; p++)
+        places[posts[p].grade] += posts[p].required;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
+        out->empty_bound[g] = t.fill_limited ? 0 : out->empty[g];
+    }
+    out->km = t.km;
+    if (!t.fill_limited) {
+        rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs,
+                           deadline, out);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    if (solver_past(deadline)) {
+        /* no time for the item-4 bound: claim none */
+        out->km_bound = 0;
+        out->km_limited = true;
+    } else {
+        rc = km_bound_by_components(s, posts, cr, &un, &br, &t, ptps, one,
+                                    tps_site, jobs, deadline, out);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
     out->flow = t.flow;
     out->nflow = t.nflow;
     t.flow = NULL;
     rc = SIAGA_OK;
-    goto done;
-fail:
+done:
     if (rc == SIAGA_ESOLVER)
         error_add(errs, NULL, 0, "GLPK failed while assigning guards");
-done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while assigning guards");
     free(ptps);
@@ -1263,10 +1286,6 @@ done:
     free(t.eoff);
     free(t.eunit);
     free(t.flow);
-    free(tb.site);
-    free(tb.eoff);
-    free(tb.eunit);
-    free(tb.flow);
     return rc;
 }
 
@@ -1289,14 +1308,10 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
     if (units_build(s, 1, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
         goto done;
     t.nsite = s->ntps;
-    t.nunit = s->nunit;
     t.site = calloc((size_t)s->ntps + 1, sizeof *t.site);
     if (t.site == NULL)
         goto done;
-    t.unit_supply = un.supply;
-    t.unit_tni = un.tni;
-    t.unit_lat = un.lat;
-    t.unit_lon = un.lon;
+    tp_set_units(&t, s, &un);
     int per = s->rules.linmas_per_tps;
     for (int i = 0; i < s->ntps; i++) {
         t.site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
@@ -1305,30 +1320,14 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
         one[i] = 1;
     }
     if (per > 0) {
-        if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &t) != 0)
-            goto done;
-        int *real_eoff = t.eoff, *real_eunit = t.eunit;
-        if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
-            t.eoff = real_eoff;
-            t.eunit = real_eunit;
-            goto done;
-        }
-        t.deadline = deadline;
-        rc = tp_solve(&t, jobs);
-        if (og != NULL) {
-            t.eoff = real_eoff;
-            t.eunit = real_eunit;
-            if (rc == SIAGA_OK)
-                out->moves = pseudo_flows(s, og, &ps, &t, 1);
-        }
+        rc = fill_sites(s, &br, tps_site, one, 1, og, 1, jobs, deadline, &t,
+                        &ps, &out->moves);
         if (rc != SIAGA_OK) {
             if (rc == SIAGA_ESOLVER)
                 error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");
             goto done;
         }
     }
-    if (t.nflow > 0)
-        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
     out->empty_linmas = (long)per * s->ntps - t.fill[0];
     /* with origins the travel is least only among plans with fewest moves */
     out->km = t.km;
