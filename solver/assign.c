@@ -34,6 +34,7 @@
  */
 #include "assign.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,51 +225,30 @@ static int greedy_block(const struct tp *t, const struct block *b,
     return SIAGA_OK;
 }
 
-static int solve_block(const struct tp *t, const struct block *b,
-                       int *unit_row, struct bres *out)
-{
-    volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
-    volatile int fallback = 0;     /* the fill stages ran out of time */
-    if (block_columns(t, b) == 0)
-        return SIAGA_OK;
-    if (solver_past(t->deadline)) {
-        if (t->bound_mode) {
-            out->km_limited = 1; /* no bound from this block */
-            return SIAGA_OK;
-        }
-        int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
-        int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
-        free(left);
-        for (int i = 0; i < b->nunit; i++)
-            unit_row[b->unit[i]] = -1;
-        return grc;
-    }
-    size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
-    int *csite = malloc(sizeof(int) * nz_cap);
-    int *cunit = malloc(sizeof(int) * nz_cap);
-    int *ia = malloc(sizeof(int) * nz_cap);
-    int *ja = malloc(sizeof(int) * nz_cap);
-    double *ar = malloc(sizeof(double) * nz_cap);
-    int *ind = malloc(sizeof(int) * nz_cap);
-    double *val = malloc(sizeof(double) * nz_cap);
-    /* the distance coefficients, restored after the fill stages */
-    double *dcopy = malloc(sizeof(double) * nz_cap);
-    /* the values of the last stage solved, when a later one is stopped */
-    double *keep = malloc(sizeof(double) * nz_cap);
-    int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
-    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val || !dcopy ||
-        !keep || !left)
-        goto done;
+/* One block's LP while solve_block works on it.  Column j is a (site,
+ * unit) pair, csite[j - 1] and cunit[j - 1]; ind, val (scratch), dcopy
+ * (the distance coefficients, restored after the fill stages) and keep
+ * (the values of the last stage solved, when a later one is stopped)
+ * hold the block's nonzeros. */
+struct block_lp {
+    glp_prob *P;
+    int ncol, nrow;
+    int *csite, *cunit, *ind;
+    double *val, *dcopy, *keep;
+    glp_smcp sp;
+};
 
-    struct glpk_guard g;
-    glpk_guard_begin(&g);
-    if (setjmp(g.jb)) {
-        glpk_guard_failed();
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    int ncol = block_columns(t, b);
-    glp_prob *P = glp_create_prob();
+/* How an LP stage ended. */
+enum stage { STAGE_DONE, STAGE_STOPPED, STAGE_FAILED };
+
+/* Stage 0: the LP of block b, at most min(places, supply) per column, with
+ * distance costs; unit_row gets each unit's row (ia, ja, ar: scratch). */
+static void block_lp_build(const struct tp *t, const struct block *b,
+                           int *unit_row, struct block_lp *L, int *ia,
+                           int *ja, double *ar)
+{
+    glp_prob *P = L->P = glp_create_prob();
+    int ncol = L->ncol = block_columns(t, b);
     glp_add_cols(P, ncol);
     int c = 0, nrow = 0;
     size_t e = 0;
@@ -295,23 +275,14 @@ static int solve_block(const struct tp *t, const struct block *b,
             if (!has_column(t, u, s))
                 continue;
             c++;
-            csite[c - 1] = s;
-            cunit[c - 1] = u;
+            L->csite[c - 1] = s;
+            L->cunit[c - 1] = u;
             int ub = t->unit_tni[u] ? st->tni_places : st->places;
             if (ub > 0)
                 glp_set_col_bnds(P, c, GLP_DB, 0, ub);
             else
                 glp_set_col_bnds(P, c, GLP_FX, 0, 0);
-            double d = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
-                                       st->lat, st->lon);
-            for (int q = 0; q < st->nnear; q++) {
-                const struct tps *tq = &t->tps[st->near[q]];
-                double dq = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
-                                            tq->lat, tq->lon);
-                if (dq < d)
-                    d = dq;
-            }
-            glp_set_obj_coef(P, c, d);
+            glp_set_obj_coef(P, c, site_distance(t, u, st));
             ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
             ntni += t->unit_tni[u];
         }
@@ -325,32 +296,34 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_add_rows(P, 1);
                 glp_set_row_bnds(P, ++nrow, GLP_UP, 0, st->tni_places);
                 for (int j = first; j <= c; j++)
-                    if (t->unit_tni[cunit[j - 1]]) {
+                    if (t->unit_tni[L->cunit[j - 1]]) {
                         ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
                     }
             }
         }
     }
     glp_load_matrix(P, (int)e, ia, ja, ar);
-
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = GLP_MSG_OFF;
-    sp.presolve = GLP_OFF;
-    int stopped = 0; /* a stage after the fills was stopped by the deadline */
-
-    /* objective copy: distance coefficients, restored after fill stages */
-    double *dist = val; /* reuse: val[1..ncol] */
+    L->nrow = nrow;
+    glp_init_smcp(&L->sp);
+    L->sp.msg_lev = GLP_MSG_OFF;
+    L->sp.presolve = GLP_OFF;
     for (int j = 1; j <= ncol; j++)
-        dist[j] = glp_get_obj_coef(P, j);
-    memcpy(dcopy, dist, sizeof(double) * ((size_t)ncol + 1));
+        L->dcopy[j] = glp_get_obj_coef(P, j);
+}
 
-    int ok = 1;
-    for (int tier = 0; tier < MAX_TIERS && ok; tier++) {
+/* Stage 1: fill each tier to its maximum (in bound mode: to its target),
+ * then fix it there. */
+static enum stage block_lp_fill(const struct tp *t, const struct block *b,
+                                struct block_lp *L, struct bres *out)
+{
+    glp_prob *P = L->P;
+    int ncol = L->ncol, *ind = L->ind;
+    double *val = L->val;
+    for (int tier = 0; tier < MAX_TIERS; tier++) {
         int n = 0;
         long target = 0;
         for (int j = 1; j <= ncol; j++)
-            if (t->site[csite[j - 1]].tier == tier)
+            if (t->site[L->csite[j - 1]].tier == tier)
                 ind[++n] = j;
         if (n == 0)
             continue;
@@ -364,17 +337,12 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_set_obj_coef(P, j, 0.0);
             for (int q = 1; q <= n; q++)
                 glp_set_obj_coef(P, ind[q], 1.0);
-            sp.tm_lim = solver_tm_lim(t->deadline);
-            int ret = solver_simplex(P, &sp);
-            if (ret == GLP_ETMLIM) {
-                fallback = 1;
-                ok = 0;
-                break;
-            }
-            if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-                ok = 0;
-                break;
-            }
+            L->sp.tm_lim = solver_tm_lim(t->deadline);
+            int ret = solver_simplex(P, &L->sp);
+            if (ret == GLP_ETMLIM)
+                return STAGE_STOPPED;
+            if (ret != 0 || glp_get_status(P) != GLP_OPT)
+                return STAGE_FAILED;
             target = lround(glp_get_obj_val(P));
             out->fill[tier] += target;
         }
@@ -383,92 +351,169 @@ static int solve_block(const struct tp *t, const struct block *b,
         for (int q = 1; q <= n; q++)
             val[q] = 1.0;
         glp_add_rows(P, 1);
-        glp_set_row_bnds(P, ++nrow, GLP_LO, (double)target, 0);
-        glp_set_mat_row(P, nrow, n, ind, val);
+        glp_set_row_bnds(P, ++L->nrow, GLP_LO, (double)target, 0);
+        glp_set_mat_row(P, L->nrow, n, ind, val);
     }
+    return STAGE_DONE;
+}
+
+/* Stage 2, with origins: fewest moves (-1 to stay at one's origin, +1 to
+ * leave the reserve; leaving a place for the reserve costs the constant),
+ * then fixed there. */
+static enum stage block_lp_moves(const struct tp *t, struct block_lp *L)
+{
+    glp_prob *P = L->P;
+    int n = 0, *ind = L->ind;
+    double *val = L->val;
+    glp_set_obj_dir(P, GLP_MIN);
+    for (int j = 1; j <= L->ncol; j++) {
+        int o = t->unit_origin[L->cunit[j - 1]];
+        double coef = o == L->csite[j - 1] ? -1.0 : o == ORIGIN_RESERVE ? 1.0 : 0.0;
+        glp_set_obj_coef(P, j, coef);
+        if (coef != 0.0) {
+            ind[++n] = j;
+            val[n] = coef;
+        }
+    }
+    L->sp.tm_lim = solver_tm_lim(t->deadline);
+    int ret = solver_simplex(P, &L->sp);
+    if (ret == GLP_ETMLIM)
+        return STAGE_STOPPED;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return STAGE_FAILED;
+    if (n > 0) {
+        long best = lround(glp_get_obj_val(P));
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, ++L->nrow, GLP_UP, 0, (double)best);
+        glp_set_mat_row(P, L->nrow, n, ind, val);
+    }
+    for (int j = 1; j <= L->ncol; j++)
+        L->keep[j] = glp_get_col_prim(P, j);
+    return STAGE_DONE;
+}
+
+/* Stage 3: least distance. */
+static enum stage block_lp_km(const struct tp *t, struct block_lp *L)
+{
+    glp_prob *P = L->P;
+    glp_set_obj_dir(P, GLP_MIN);
+    for (int j = 1; j <= L->ncol; j++)
+        glp_set_obj_coef(P, j, L->dcopy[j]);
+    L->sp.tm_lim = solver_tm_lim(t->deadline);
+    int ret = solver_simplex(P, &L->sp);
+    if (ret == GLP_ETMLIM)
+        return STAGE_STOPPED;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return STAGE_FAILED;
+    if (!t->bound_mode)
+        for (int j = 1; j <= L->ncol; j++)
+            L->keep[j] = glp_get_col_prim(P, j);
+    return STAGE_DONE;
+}
+
+/* The flows of the values kept, and their distance. */
+static int block_lp_flows(const struct block_lp *L, struct bres *out)
+{
+    for (int j = 1; j <= L->ncol; j++)
+        out->km += L->dcopy[j] * L->keep[j];
+    for (int j = 1; j <= L->ncol; j++) {
+        double v = L->keep[j];
+        long r = lround(v);
+        /* cannot happen: the matrix is totally unimodular */
+        assert(fabs(v - (double)r) <= 1e-6);
+        if (fabs(v - (double)r) > 1e-6)
+            return SIAGA_ESOLVER;
+        if (r > 0 && push_flow(out, L->csite[j - 1], L->cunit[j - 1],
+                               (int)r) != SIAGA_OK)
+            return SIAGA_ENOMEM;
+    }
+    return SIAGA_OK;
+}
+
+/*
+ * Solve block b: past the deadline the greedy fill (or, in bound mode,
+ * no bound); else the LP in its stages (block_lp_*), each stopped stage
+ * leaving the values of the last one solved.  A fill stage stopped by the
+ * deadline hands the block to the greedy.
+ */
+static int solve_block(const struct tp *t, const struct block *b,
+                       int *unit_row, struct bres *out)
+{
+    volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
+    volatile int fallback = 0;     /* the fill stages ran out of time */
+    struct block_lp L;
+    if (block_columns(t, b) == 0)
+        return SIAGA_OK;
+    if (solver_past(t->deadline)) {
+        if (t->bound_mode) {
+            out->km_limited = 1; /* no bound from this block */
+            return SIAGA_OK;
+        }
+        int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+        int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
+        free(left);
+        for (int i = 0; i < b->nunit; i++)
+            unit_row[b->unit[i]] = -1;
+        return grc;
+    }
+    size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
+    memset(&L, 0, sizeof L);
+    L.csite = malloc(sizeof(int) * nz_cap);
+    L.cunit = malloc(sizeof(int) * nz_cap);
+    int *ia = malloc(sizeof(int) * nz_cap);
+    int *ja = malloc(sizeof(int) * nz_cap);
+    double *ar = malloc(sizeof(double) * nz_cap);
+    L.ind = malloc(sizeof(int) * nz_cap);
+    L.val = malloc(sizeof(double) * nz_cap);
+    L.dcopy = malloc(sizeof(double) * nz_cap);
+    L.keep = malloc(sizeof(double) * nz_cap);
+    int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+    if (!L.csite || !L.cunit || !ia || !ja || !ar || !L.ind || !L.val ||
+        !L.dcopy || !L.keep || !left)
+        goto done;
+
+    struct glpk_guard g;
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    block_lp_build(t, b, unit_row, &L, ia, ja, ar);
+    int stopped = 0; /* a stage after the fills was stopped by the deadline */
+    enum stage st = block_lp_fill(t, b, &L, out);
+    int ok = st == STAGE_DONE;
+    if (st == STAGE_STOPPED)
+        fallback = 1;
     if (ok && !t->bound_mode)
-        for (int j = 1; j <= ncol; j++)
-            keep[j] = glp_get_col_prim(P, j);
+        for (int j = 1; j <= L.ncol; j++)
+            L.keep[j] = glp_get_col_prim(L.P, j);
     if (ok && !t->bound_mode && solver_past(t->deadline))
         stopped = 1;
     if (ok && !stopped && t->unit_origin != NULL) {
-        /* fewest moves: -1 to stay at one's origin, +1 to leave the
-         * reserve; leaving a place for the reserve costs the constant */
-        int n = 0;
-        glp_set_obj_dir(P, GLP_MIN);
-        for (int j = 1; j <= ncol; j++) {
-            int o = t->unit_origin[cunit[j - 1]];
-            double coef = o == csite[j - 1] ? -1.0 : o == ORIGIN_RESERVE ? 1.0 : 0.0;
-            glp_set_obj_coef(P, j, coef);
-            if (coef != 0.0) {
-                ind[++n] = j;
-                val[n] = coef;
-            }
-        }
-        sp.tm_lim = solver_tm_lim(t->deadline);
-        int ret = solver_simplex(P, &sp);
-        if (ret == GLP_ETMLIM) {
-            stopped = 1;
-        } else if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-            ok = 0;
-        } else if (n > 0) {
-            long best = lround(glp_get_obj_val(P));
-            glp_add_rows(P, 1);
-            glp_set_row_bnds(P, ++nrow, GLP_UP, 0, (double)best);
-            glp_set_mat_row(P, nrow, n, ind, val);
-        }
-        if (ok && !stopped)
-            for (int j = 1; j <= ncol; j++)
-                keep[j] = glp_get_col_prim(P, j);
+        st = block_lp_moves(t, &L);
+        stopped = st == STAGE_STOPPED;
+        ok = st != STAGE_FAILED;
     }
     if (ok && !stopped && !t->bound_mode && solver_past(t->deadline))
         stopped = 1;
     if (ok && !stopped) {
-        glp_set_obj_dir(P, GLP_MIN);
-        for (int j = 1; j <= ncol; j++)
-            glp_set_obj_coef(P, j, dcopy[j]);
-        sp.tm_lim = solver_tm_lim(t->deadline);
-        int ret = solver_simplex(P, &sp);
-        if (ret == GLP_ETMLIM)
-            stopped = 1;
-        else if (ret != 0 || glp_get_status(P) != GLP_OPT)
-            ok = 0;
-        else if (!t->bound_mode)
-            for (int j = 1; j <= ncol; j++)
-                keep[j] = glp_get_col_prim(P, j);
+        st = block_lp_km(t, &L);
+        stopped = st == STAGE_STOPPED;
+        ok = st != STAGE_FAILED;
     }
     if (!ok) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
         rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    rc = SIAGA_OK;
-    if (stopped) {
-        out->km_limited = 1;
-        if (t->bound_mode) {     /* no bound from this block */
-            glp_delete_prob(P);
-            glpk_guard_end(&g);
-            goto done;
-        }
-    }
-    if (t->bound_mode) {
-        out->km += glp_get_obj_val(P);
     } else {
-        for (int j = 1; j <= ncol; j++)
-            out->km += dcopy[j] * keep[j];
-        for (int j = 1; j <= ncol && rc == SIAGA_OK; j++) {
-            double v = keep[j];
-            long r = lround(v);
-            if (fabs(v - (double)r) > 1e-6) {
-                rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
-                break;
-            }
-            if (r > 0)
-                rc = push_flow(out, csite[j - 1], cunit[j - 1], (int)r);
-        }
+        rc = SIAGA_OK;
+        if (stopped)
+            out->km_limited = 1;
+        if (!t->bound_mode)
+            rc = block_lp_flows(&L, out);
+        else if (!stopped)             /* else no bound from this block */
+            out->km += glp_get_obj_val(L.P);
     }
-    glp_delete_prob(P);
+    glp_delete_prob(L.P);
     glpk_guard_end(&g);
 done:
     if (fallback && rc == SIAGA_ESOLVER) {
@@ -482,16 +527,16 @@ done:
     }
     for (int i = 0; i < b->nunit; i++)
         unit_row[b->unit[i]] = -1;
-    free(keep);
+    free(L.keep);
     free(left);
-    free(csite);
-    free(cunit);
+    free(L.csite);
+    free(L.cunit);
     free(ia);
     free(ja);
     free(ar);
-    free(ind);
-    free(val);
-    free(dcopy);
+    free(L.ind);
+    free(L.val);
+    free(L.dcopy);
     return rc;
 }
 
