@@ -1085,6 +1085,185 @@ static int is_kml(const char *path)
     return c == '<';
 }
 
+/* Read every TPS list into c->rows.  Returns SIAGA_OK, SIAGA_EINPUT (in
+ * errs) or SIAGA_ENOMEM. */
+static int read_tps_lists(struct ctx *c)
+{
+    const struct import_options *opt = c->opt;
+    int rc = SIAGA_OK;
+    for (int i = 0; i < opt->ntps; i++) {
+        int r = is_kml(opt->tps[i]) ? imp_read_tps_kml(opt->tps[i], &c->rows, c->errs)
+                                   : imp_read_tps_csv(opt->tps[i], &c->rows, c->errs);
+        if (r == SIAGA_ENOMEM)
+            return SIAGA_ENOMEM;
+        if (r != SIAGA_OK)
+            rc = SIAGA_EINPUT;
+    }
+    if (rc != SIAGA_OK)
+        return rc;
+    c->rep->rows = c->rows.n;
+    if (c->rows.n == 0) {
+        for (int i = 0; i < opt->ntps; i++)
+            error_add(c->errs, opt->tps[i], 0, "no TPS rows");
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
+/* Checks 1-3 (values and wilayah) and 4 (duplicates) of every row.
+ * Returns 0, or -1 when out of memory. */
+static int check_rows(struct ctx *c)
+{
+    for (int i = 0; i < c->rows.n; i++) {
+        struct imp_row *r = &c->rows.row[i];
+        /* the wilayah is resolved even for a row with bad coordinates
+         * (reject keeps the first reason), so its grade is recognised */
+        if (check_number(c, r) == 0) {
+            check_coords(c, r);
+            if (resolve(c, r) == 0)
+                memcpy(r->desa_code, wilayah_row(c->w, r->wrow)->desa_code, 11);
+        }
+        if (c->nomem)
+            return -1;
+        if (r->wrow < 0)
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, "%s%03d", r->desa_code, r->no);
+        const char *key = arena_strdup(c->rows.arena, code);
+        int old;
+        if (key == NULL)
+            return -1;
+        int put = strmap_put(c->by_code, key, i, &old);
+        if (put < 0)
+            return -1;
+        if (put == 1) {
+            const struct imp_row *first = &c->rows.row[old];
+            r->dup_of = old;
+            if (first->source == r->source)
+                reject(c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
+                       "line %ld", r->no, r->desa_code, first->line);
+            else
+                reject(c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
+                       "%s:%ld", r->no, r->desa_code,
+                       c->opt->tps[first->source], first->line);
+            if (c->nomem)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* TPS, kabupaten, kecamatan and desa kept, into the report. */
+static void count_kept(struct ctx *c)
+{
+    struct import_report *rep = c->rep;
+    for (int k = 0; k < c->nkept; k++) {
+        const struct imp_row *r = &c->rows.row[c->kept[k]];
+        const struct imp_row *p = k ? &c->rows.row[c->kept[k - 1]] : NULL;
+        rep->tps++;
+        if (p == NULL || strncmp(p->desa_code, r->desa_code, 4) != 0)
+            rep->kabupaten++;
+        if (p == NULL || strncmp(p->desa_code, r->desa_code, 6) != 0)
+            rep->kecamatan++;
+        if (p == NULL || strcmp(p->desa_code, r->desa_code) != 0)
+            rep->desa++;
+    }
+}
+
+/* The grades file (when given) onto the rows, and the grade counts.
+ * Returns SIAGA_OK, SIAGA_EINPUT (in errs) or SIAGA_ENOMEM. */
+static int apply_grades(struct ctx *c)
+{
+    int rc = SIAGA_OK;
+    c->graded = calloc((size_t)c->rows.n, sizeof *c->graded);
+    if (c->graded == NULL)
+        return SIAGA_ENOMEM;
+    if (c->opt->grades != NULL) {
+        struct imp_grade_sink sink = {c, grade_put};
+        int r = imp_read_grades(c->opt->grades, &sink, c->errs);
+        if (r == SIAGA_ENOMEM)
+            return SIAGA_ENOMEM;
+        if (r != SIAGA_OK)
+            rc = SIAGA_EINPUT;
+    }
+    for (int k = 0; k < c->nkept; k++) {
+        const struct imp_row *r = &c->rows.row[c->kept[k]];
+        if (c->graded[c->kept[k]] == 0)
+            c->rep->graded_default++;
+        c->rep->grade[r->grade]++;
+    }
+    return rc;
+}
+
+/* Is the scenario at path one the reader takes?  SIAGA_OK, or the
+ * reader's complaints under output in errs and SIAGA_EINPUT or
+ * SIAGA_ENOMEM. */
+static int prove_valid(const char *path, const char *output,
+                       struct error_list *errs)
+{
+    struct error_list verr;
+    struct scenario *s = NULL;
+    int rc = SIAGA_OK;
+    error_list_init(&verr);
+    int v = io_read_scenario(path, &s, &verr);
+    scenario_destroy(s);
+    if (v != SIAGA_OK) {
+        error_add(errs, output, 0, "the scenario built does not "
+                  "validate (nothing written):");
+        for (int i = 0; i < verr.n; i++)
+            error_add(errs, output, verr.items[i].line, "%s",
+                      verr.items[i].message);
+        rc = v == SIAGA_ENOMEM ? SIAGA_ENOMEM : SIAGA_EINPUT;
+    }
+    error_list_free(&verr);
+    return rc;
+}
+
+/* Write the scenario built and (when asked) the rejects, both complete
+ * and the scenario proven valid before either is renamed into place.
+ * Returns SIAGA_OK, SIAGA_EIO, SIAGA_EINPUT or SIAGA_ENOMEM (in errs). */
+static int write_outputs(struct ctx *c, const struct scenario *built,
+                         const char *const *address,
+                         const struct imp_row **rejected)
+{
+    const struct import_options *opt = c->opt;
+    struct error_list *errs = c->errs;
+    struct outfile af_out, af_rej;
+    int rc = SIAGA_EIO;
+    char comment[512];
+    memset(&af_out, 0, sizeof af_out);
+    memset(&af_rej, 0, sizeof af_rej);
+    provenance(c, comment, sizeof comment);
+    const struct scenario_extras extras = {comment, "imp", "urn:siaga:import:1",
+                                           "imp:address", address};
+    if (outfile_open(&af_out, opt->output, errs) != 0 ||
+        (opt->rejects != NULL && outfile_open(&af_rej, opt->rejects, errs) != 0))
+        goto done;
+    if (io_write_scenario_with(af_out.fp, built, NULL, &extras) != 0) {
+        error_add(errs, opt->output, 0, "cannot write: %s", strerror(errno));
+        goto done;
+    }
+    if (outfile_finish(&af_out, errs) != 0)
+        goto done;
+    if (opt->rejects != NULL &&
+        (write_rejects(c, af_rej.fp, rejected, c->rep->nreject) != 0 ||
+         outfile_finish(&af_rej, errs) != 0)) {
+        error_add(errs, opt->rejects, 0, "cannot write the rejects");
+        goto done;
+    }
+    /* prove the scenario valid before it takes the place of anything */
+    rc = prove_valid(af_out.tmp, opt->output, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    if ((opt->rejects != NULL && outfile_rename(&af_rej, errs) != 0) ||
+        outfile_rename(&af_out, errs) != 0)
+        rc = SIAGA_EIO;
+done:
+    outfile_close(&af_rej);
+    outfile_close(&af_out);
+    return rc;
+}
+
 int io_import(const struct import_options *opt, struct import_report *rep,
               struct error_list *errs)
 {
@@ -1094,13 +1273,10 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     const struct imp_row **rejected = NULL;
     struct scenario *built = NULL;
     const char **address = NULL;
-    struct outfile af_out, af_rej;
     long errs_before = error_count(errs);
 
     memset(rep, 0, sizeof *rep);
     memset(&c, 0, sizeof c);
-    memset(&af_out, 0, sizeof af_out);
-    memset(&af_rej, 0, sizeof af_rej);
     c.opt = opt;
     c.rep = rep;
     c.errs = errs;
@@ -1121,103 +1297,25 @@ int io_import(const struct import_options *opt, struct import_report *rep,
         rc = SIAGA_EINPUT;
     if (rc != SIAGA_OK)
         goto done;
-
-    /* read every TPS list */
-    for (int i = 0; i < opt->ntps; i++) {
-        int r = is_kml(opt->tps[i]) ? imp_read_tps_kml(opt->tps[i], &c.rows, errs)
-                                   : imp_read_tps_csv(opt->tps[i], &c.rows, errs);
-        if (r == SIAGA_ENOMEM)
-            goto nomem;
-        if (r != SIAGA_OK)
-            rc = SIAGA_EINPUT;
-    }
+    rc = read_tps_lists(&c);
+    if (rc == SIAGA_ENOMEM)
+        goto nomem;
     if (rc != SIAGA_OK)
         goto done;
-    rep->rows = c.rows.n;
-    if (c.rows.n == 0) {
-        for (int i = 0; i < opt->ntps; i++)
-            error_add(errs, opt->tps[i], 0, "no TPS rows");
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
 
-    /* 1-3: values and wilayah; 4: duplicates */
-    for (int i = 0; i < c.rows.n; i++) {
-        struct imp_row *r = &c.rows.row[i];
-        /* the wilayah is resolved even for a row with bad coordinates
-         * (reject keeps the first reason), so its grade is recognised */
-        if (check_number(&c, r) == 0) {
-            check_coords(&c, r);
-            if (resolve(&c, r) == 0)
-                memcpy(r->desa_code, wilayah_row(c.w, r->wrow)->desa_code, 11);
-        }
-        if (c.nomem)
-            goto nomem;
-        if (r->wrow < 0)
-            continue;
-        char code[16];
-        snprintf(code, sizeof code, "%s%03d", r->desa_code, r->no);
-        const char *key = arena_strdup(c.rows.arena, code);
-        int old;
-        if (key == NULL)
-            goto nomem;
-        int put = strmap_put(c.by_code, key, i, &old);
-        if (put < 0)
-            goto nomem;
-        if (put == 1) {
-            const struct imp_row *first = &c.rows.row[old];
-            r->dup_of = old;
-            if (first->source == r->source)
-                reject(&c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
-                       "line %ld", r->no, r->desa_code, first->line);
-            else
-                reject(&c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
-                       "%s:%ld", r->no, r->desa_code,
-                       opt->tps[first->source], first->line);
-            if (c.nomem)
-                goto nomem;
-        }
-    }
-
-    /* 5, 6: positions */
+    /* 1-4: values, wilayah, duplicates; 5, 6: positions */
+    if (check_rows(&c) != 0)
+        goto nomem;
     if (collect_kept(&c) != 0 || check_pins(&c) != 0 || c.nomem ||
         collect_kept(&c) != 0 || check_far(&c) != 0 || c.nomem ||
         collect_kept(&c) != 0 || check_kecamatan(&c) != 0 || c.nomem)
         goto nomem;
     if (list_rejects(&c, &rejected) != 0)
         goto nomem;
-
-    /* counts */
-    for (int k = 0; k < c.nkept; k++) {
-        const struct imp_row *r = &c.rows.row[c.kept[k]];
-        const struct imp_row *p = k ? &c.rows.row[c.kept[k - 1]] : NULL;
-        rep->tps++;
-        if (p == NULL || strncmp(p->desa_code, r->desa_code, 4) != 0)
-            rep->kabupaten++;
-        if (p == NULL || strncmp(p->desa_code, r->desa_code, 6) != 0)
-            rep->kecamatan++;
-        if (p == NULL || strcmp(p->desa_code, r->desa_code) != 0)
-            rep->desa++;
-    }
-
-    /* grades */
-    c.graded = calloc((size_t)c.rows.n, sizeof *c.graded);
-    if (c.graded == NULL)
+    count_kept(&c);
+    rc = apply_grades(&c);
+    if (rc == SIAGA_ENOMEM)
         goto nomem;
-    if (opt->grades != NULL) {
-        struct imp_grade_sink sink = {&c, grade_put};
-        int r = imp_read_grades(opt->grades, &sink, errs);
-        if (r == SIAGA_ENOMEM)
-            goto nomem;
-        if (r != SIAGA_OK)
-            rc = SIAGA_EINPUT;
-    }
-    for (int k = 0; k < c.nkept; k++) {
-        const struct imp_row *r = &c.rows.row[c.kept[k]];
-        if (c.graded[c.kept[k]] == 0)
-            rep->graded_default++;
-        rep->grade[r->grade]++;
-    }
 
     /* personnel */
     if (build_regions(&c) != 0)
@@ -1244,62 +1342,12 @@ int io_import(const struct import_options *opt, struct import_report *rep,
 
     if (build_scenario(&c, pers, &built, &address) != 0)
         goto nomem;
-    /* write: scenario and (when asked) the rejects, both complete before
-     * either is renamed into place */
-    if (outfile_open(&af_out, opt->output, errs) != 0 ||
-        (opt->rejects != NULL && outfile_open(&af_rej, opt->rejects, errs) != 0)) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    char comment[512];
-    provenance(&c, comment, sizeof comment);
-    const struct scenario_extras extras = {comment, "imp", "urn:siaga:import:1",
-                                           "imp:address", address};
-    if (io_write_scenario_with(af_out.fp, built, NULL, &extras) != 0) {
-        error_add(errs, opt->output, 0, "cannot write: %s", strerror(errno));
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (outfile_finish(&af_out, errs) != 0) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (opt->rejects != NULL &&
-        (write_rejects(&c, af_rej.fp, rejected, rep->nreject) != 0 ||
-         outfile_finish(&af_rej, errs) != 0)) {
-        error_add(errs, opt->rejects, 0, "cannot write the rejects");
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    /* prove the scenario valid before it takes the place of anything */
-    {
-        struct error_list verr;
-        struct scenario *s = NULL;
-        error_list_init(&verr);
-        int v = io_read_scenario(af_out.tmp, &s, &verr);
-        scenario_destroy(s);
-        if (v != SIAGA_OK) {
-            error_add(errs, opt->output, 0, "the scenario built does not "
-                      "validate (nothing written):");
-            for (int i = 0; i < verr.n; i++)
-                error_add(errs, opt->output, verr.items[i].line, "%s",
-                          verr.items[i].message);
-            rc = v == SIAGA_ENOMEM ? SIAGA_ENOMEM : SIAGA_EINPUT;
-        }
-        error_list_free(&verr);
-        if (rc != SIAGA_OK)
-            goto done;
-    }
-    if ((opt->rejects != NULL && outfile_rename(&af_rej, errs) != 0) ||
-        outfile_rename(&af_out, errs) != 0)
-        rc = SIAGA_EIO;
+    rc = write_outputs(&c, built, address, rejected);
     goto done;
 nomem:
     error_add(errs, NULL, 0, "out of memory");
     rc = SIAGA_ENOMEM;
 done:
-    outfile_close(&af_rej);
-    outfile_close(&af_out);
     free(rejected);
     scenario_destroy(built);
     free(address);
