@@ -212,6 +212,183 @@ static void check_unit(struct imp_personnel *p, struct p_unit *u,
     (void)p;
 }
 
+/* Cell of field k on the row just read, "" when there is no such column. */
+static const char *field(struct csv_reader *cr, const int *col, int k)
+{
+    return col[k] >= 0 ? csv_field(cr, col[k]) : "";
+}
+
+/* The unit of id uid, added (first seen at line) when new; NULL when out
+ * of memory. */
+static struct p_unit *unit_of(struct imp_personnel *p, const char *uid,
+                              long line)
+{
+    int ui = strmap_get(p->unit_ix, uid);
+    if (ui < 0) {
+        int old;
+        if (model_grow((void **)&p->unit, p->nunit, &p->cap_unit, sizeof *p->unit) != 0 ||
+            strmap_put(p->unit_ix, uid, p->nunit, &old) < 0)
+            return NULL;
+        ui = p->nunit++;
+        memset(&p->unit[ui], 0, sizeof p->unit[ui]);
+        p->unit[ui].id = uid;
+        p->unit[ui].line = line;
+        p->unit[ui].first = p->unit[ui].last = -1;
+    }
+    return &p->unit[ui];
+}
+
+/* The unit columns of this row onto u: a first value is kept, a different
+ * one later is an error.  Returns 0, or -1 when out of memory. */
+static int merge_unit_attrs(struct imp_personnel *p, struct p_unit *u,
+                            struct csv_reader *cr, const int *col,
+                            const char *path, long line,
+                            struct error_list *errs)
+{
+    for (int a = 0; a < U_NATTR; a++) {
+        const char *v = trimdup(p, field(cr, col, U_FIELD[a]));
+        if (v == NULL)
+            return -1;
+        if (v[0] == '\0')
+            continue;
+        if (u->attr[a] == NULL) {
+            u->attr[a] = v;
+            u->attr_line[a] = line;
+        } else if (strcmp(u->attr[a], v) != 0) {
+            error_add(errs, path, line, "unit %s: %s '%s' here but '%s' "
+                      "at line %ld", u->id, U_LABEL[a], v, u->attr[a],
+                      u->attr_line[a]);
+        }
+    }
+    return 0;
+}
+
+/* A strength row: count cnt for u. */
+static void set_count(struct p_unit *u, const char *cnt, const char *path,
+                      long line, struct error_list *errs)
+{
+    const char *uid = u->id;
+    char *end;
+    errno = 0;
+    long n = strtol(cnt, &end, 10);
+    if (*end != '\0' || errno != 0 || n < 1 || n > 100000) {
+        error_add(errs, path, line, "count '%s' is not a whole number "
+                  "from 1 to 100000", cnt);
+    } else if (u->count > 0) {
+        error_add(errs, path, line, "unit %s: count given twice "
+                  "(first at line %ld)", uid, u->count_line);
+    } else if (u->first >= 0) {
+        error_add(errs, path, line, "unit %s: a count and member rows "
+                  "(members listed from line %ld); give one or the "
+                  "other", uid, u->line);
+    } else {
+        /* the ids the scenario reader will make, UNIT-001 .. */
+        char made[MAX_ID_BYTES + 32], why2[64];
+        snprintf(made, sizeof made, "%.*s-%03ld", MAX_ID_BYTES + 8,
+                 uid, n);
+        const char *bad2 = scenario_id_problem(made, why2);
+        if (bad2 != NULL)
+            error_add(errs, path, line, "unit %s: member id "
+                      "%.40s..., the last made by count %ld, %s; "
+                      "shorten the unit id", uid, made, n, bad2);
+        u->count = (int)n;
+        u->count_line = line;
+    }
+}
+
+/* A member row: member mid of u, appended to u's list.  Returns 0, or -1
+ * when out of memory. */
+static int add_member(struct imp_personnel *p, struct p_unit *u,
+                      const char *mid, struct csv_reader *cr,
+                      const int *col, const char *path, long line,
+                      struct error_list *errs)
+{
+    if (u->count > 0) {
+        error_add(errs, path, line, "unit %s: member rows and a count "
+                  "(line %ld); give one or the other", u->id, u->count_line);
+        return 0;
+    }
+    const char *name = trimdup(p, field(cr, col, F_NAME));
+    const char *rk = trimdup(p, field(cr, col, F_RANK));
+    if (name == NULL || rk == NULL)
+        return -1;
+    if (name[0] == '\0') {
+        error_add(errs, path, line, "member %s has no name", mid);
+        return 0;
+    }
+    int old;
+    int put = strmap_put(p->member_ix, mid, p->nmember, &old);
+    if (put < 0)
+        return -1;
+    if (put == 1) {
+        error_add(errs, path, line, "member id %s appears twice", mid);
+        return 0;
+    }
+    if (model_grow((void **)&p->member, p->nmember, &p->cap_member,
+             sizeof *p->member) != 0)
+        return -1;
+    struct p_member *m = &p->member[p->nmember];
+    m->id = mid;
+    m->name = name;
+    m->rank = rk[0] ? rk : NULL;
+    m->next = -1;
+    if (u->last >= 0)
+        p->member[u->last].next = p->nmember;
+    else
+        u->first = p->nmember;
+    u->last = p->nmember++;
+    return 0;
+}
+
+/* One data row: its unit, and a member or a strength.  Returns 0, or -1
+ * when out of memory. */
+static int read_row(struct imp_personnel *p, struct csv_reader *cr,
+                    const int *col, const char *path, long line,
+                    struct error_list *errs)
+{
+    const char *uid = trimdup(p, field(cr, col, F_UNIT));
+    const char *mid = trimdup(p, field(cr, col, F_MEMBER));
+    const char *cnt = trimdup(p, field(cr, col, F_COUNT));
+    if (uid == NULL || mid == NULL || cnt == NULL)
+        return -1;
+    if (uid[0] == '\0') {
+        error_add(errs, path, line, "no unit id");
+        return 0;
+    }
+    /* the one id grammar of every format (scenario_id_problem); blanks
+     * around a cell are a spreadsheet's, trimmed above */
+    char why[64];
+    const char *bad = scenario_id_problem(uid, why);
+    if (bad == NULL && mid[0] != '\0' &&
+        (bad = scenario_id_problem(mid, why)) != NULL)
+        error_add(errs, path, line, "member id '%s' %s; ids are one "
+                  "word without spaces (an NRP, NIP or NIK is digits)",
+                  mid, bad);
+    else if (bad != NULL)
+        error_add(errs, path, line, "unit id '%s' %s; ids are one word "
+                  "without spaces (write POLSEK-KINAL, not POLSEK KINAL)",
+                  uid, bad);
+    if (bad != NULL)
+        return 0;
+    struct p_unit *u = unit_of(p, uid, line);
+    if (u == NULL || merge_unit_attrs(p, u, cr, col, path, line, errs) != 0)
+        return -1;
+    if (mid[0] && cnt[0]) {
+        error_add(errs, path, line, "a row is a member (member_id) or a "
+                  "strength (count), not both");
+        return 0;
+    }
+    if (cnt[0]) {
+        set_count(u, cnt, path, line, errs);
+        return 0;
+    }
+    if (mid[0] == '\0') {
+        error_add(errs, path, line, "neither member_id nor count");
+        return 0;
+    }
+    return add_member(p, u, mid, cr, col, path, line, errs);
+}
+
 int imp_read_personnel(const char *path, const struct imp_regions *regions,
                        struct imp_personnel **out, struct error_list *errs)
 {
@@ -262,136 +439,10 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
         if (res == CSV_EIO)
             goto eio;
         long line = csv_line(cr);
-        if (res == CSV_BAD) {
+        if (res == CSV_BAD)
             error_add(errs, path, line, "%s", csv_message(cr));
-            continue;
-        }
-#define FIELD(k) (col[k] >= 0 ? csv_field(cr, col[k]) : "")
-        const char *uid = trimdup(p, FIELD(F_UNIT));
-        const char *mid = trimdup(p, FIELD(F_MEMBER));
-        const char *cnt = trimdup(p, FIELD(F_COUNT));
-        if (uid == NULL || mid == NULL || cnt == NULL)
+        else if (read_row(p, cr, col, path, line, errs) != 0)
             goto nomem;
-        if (uid[0] == '\0') {
-            error_add(errs, path, line, "no unit id");
-            continue;
-        }
-        /* the one id grammar of every format (scenario_id_problem); blanks
-         * around a cell are a spreadsheet's, trimmed above */
-        char why[64];
-        const char *bad = scenario_id_problem(uid, why);
-        if (bad == NULL && mid[0] != '\0' &&
-            (bad = scenario_id_problem(mid, why)) != NULL)
-            error_add(errs, path, line, "member id '%s' %s; ids are one "
-                      "word without spaces (an NRP, NIP or NIK is digits)",
-                      mid, bad);
-        else if (bad != NULL)
-            error_add(errs, path, line, "unit id '%s' %s; ids are one word "
-                      "without spaces (write POLSEK-KINAL, not POLSEK KINAL)",
-                      uid, bad);
-        if (bad != NULL)
-            continue;
-        int ui = strmap_get(p->unit_ix, uid);
-        if (ui < 0) {
-            int old;
-            if (model_grow((void **)&p->unit, p->nunit, &p->cap_unit, sizeof *p->unit) != 0 ||
-                strmap_put(p->unit_ix, uid, p->nunit, &old) < 0)
-                goto nomem;
-            ui = p->nunit++;
-            memset(&p->unit[ui], 0, sizeof p->unit[ui]);
-            p->unit[ui].id = uid;
-            p->unit[ui].line = line;
-            p->unit[ui].first = p->unit[ui].last = -1;
-        }
-        struct p_unit *u = &p->unit[ui];
-        for (int a = 0; a < U_NATTR; a++) {
-            const char *v = trimdup(p, FIELD(U_FIELD[a]));
-            if (v == NULL)
-                goto nomem;
-            if (v[0] == '\0')
-                continue;
-            if (u->attr[a] == NULL) {
-                u->attr[a] = v;
-                u->attr_line[a] = line;
-            } else if (strcmp(u->attr[a], v) != 0) {
-                error_add(errs, path, line, "unit %s: %s '%s' here but '%s' "
-                          "at line %ld", uid, U_LABEL[a], v, u->attr[a],
-                          u->attr_line[a]);
-            }
-        }
-        if (mid[0] && cnt[0]) {
-            error_add(errs, path, line, "a row is a member (member_id) or a "
-                      "strength (count), not both");
-            continue;
-        }
-        if (cnt[0]) {
-            char *end;
-            errno = 0;
-            long n = strtol(cnt, &end, 10);
-            if (*end != '\0' || errno != 0 || n < 1 || n > 100000) {
-                error_add(errs, path, line, "count '%s' is not a whole number "
-                          "from 1 to 100000", cnt);
-            } else if (u->count > 0) {
-                error_add(errs, path, line, "unit %s: count given twice "
-                          "(first at line %ld)", uid, u->count_line);
-            } else if (u->first >= 0) {
-                error_add(errs, path, line, "unit %s: a count and member rows "
-                          "(members listed from line %ld); give one or the "
-                          "other", uid, u->line);
-            } else {
-                /* the ids the scenario reader will make, UNIT-001 .. */
-                char made[MAX_ID_BYTES + 32], why2[64];
-                snprintf(made, sizeof made, "%.*s-%03ld", MAX_ID_BYTES + 8,
-                         uid, n);
-                const char *bad2 = scenario_id_problem(made, why2);
-                if (bad2 != NULL)
-                    error_add(errs, path, line, "unit %s: member id "
-                              "%.40s..., the last made by count %ld, %s; "
-                              "shorten the unit id", uid, made, n, bad2);
-                u->count = (int)n;
-                u->count_line = line;
-            }
-            continue;
-        }
-        if (mid[0] == '\0') {
-            error_add(errs, path, line, "neither member_id nor count");
-            continue;
-        }
-        if (u->count > 0) {
-            error_add(errs, path, line, "unit %s: member rows and a count "
-                      "(line %ld); give one or the other", uid, u->count_line);
-            continue;
-        }
-        const char *name = trimdup(p, FIELD(F_NAME));
-        const char *rk = trimdup(p, FIELD(F_RANK));
-        if (name == NULL || rk == NULL)
-            goto nomem;
-        if (name[0] == '\0') {
-            error_add(errs, path, line, "member %s has no name", mid);
-            continue;
-        }
-        int old;
-        int put = strmap_put(p->member_ix, mid, p->nmember, &old);
-        if (put < 0)
-            goto nomem;
-        if (put == 1) {
-            error_add(errs, path, line, "member id %s appears twice", mid);
-            continue;
-        }
-        if (model_grow((void **)&p->member, p->nmember, &p->cap_member,
-                 sizeof *p->member) != 0)
-            goto nomem;
-        struct p_member *m = &p->member[p->nmember];
-        m->id = mid;
-        m->name = name;
-        m->rank = rk[0] ? rk : NULL;
-        m->next = -1;
-        if (u->last >= 0)
-            p->member[u->last].next = p->nmember;
-        else
-            u->first = p->nmember;
-        u->last = p->nmember++;
-#undef FIELD
     }
     for (int i = 0; i < p->nunit; i++)
         check_unit(p, &p->unit[i], regions, path, errs);
