@@ -262,6 +262,69 @@ static void on_doctype(void *ctx, const xmlChar *name,
     xmlStopParser(st->ctxt);
 }
 
+/* Open path, refusing a regular file over XML_GUARD_MAX_BYTES.  Returns
+ * SIAGA_OK and *fd, or the status with its reason in errs. */
+static int open_bounded(const char *path, int *fd, struct error_list *errs)
+{
+    *fd = open(path, O_RDONLY);
+    if (*fd < 0) {
+        int err = errno;
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    }
+    struct stat fst;
+    if (fstat(*fd, &fst) == 0 && S_ISREG(fst.st_mode) &&
+        fst.st_size > XML_GUARD_MAX_BYTES) {
+        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
+                  "limit", (long)XML_GUARD_MAX_BYTES);
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
+/* Every byte of fd through xml_guard (file size, attributes per element)
+ * before a push parser on saxp and user sees it; *ctxt gets the parser
+ * (the caller frees it).  buf holds CHUNK bytes.  Returns SIAGA_OK (the
+ * document may still be invalid: see st), SIAGA_EIO, SIAGA_EINPUT or
+ * SIAGA_ENOMEM, with the reason in st->errs. */
+static int push_parse(struct read_state *st, int fd, char *buf,
+                      xmlSAXHandlerPtr saxp, void *user,
+                      xmlParserCtxtPtr *ctxt)
+{
+    struct xml_guard guard;
+    xml_guard_init(&guard);
+    ssize_t n = read(fd, buf, 4);
+    if (n < 0) {
+        error_add(st->errs, st->path, 0, "cannot read: %s", strerror(errno));
+        return SIAGA_EIO;
+    }
+    xml_guard_feed(&guard, buf, (size_t)n);
+    *ctxt = xmlCreatePushParserCtxt(saxp, user, buf, (int)n, st->path);
+    if (*ctxt == NULL)
+        return SIAGA_ENOMEM;
+    st->ctxt = *ctxt;
+    xmlCtxtUseOptions(*ctxt, xml_guard_options());
+    for (;;) {
+        n = read(fd, buf, CHUNK);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            error_add(st->errs, st->path, 0, "cannot read: %s",
+                      strerror(errno));
+            return SIAGA_EIO;
+        }
+        if (xml_guard_feed(&guard, buf, (size_t)n) != 0) {
+            error_add(st->errs, st->path, guard.fail_line, "%s",
+                      guard.message);
+            return SIAGA_EINPUT;
+        }
+        xmlParseChunk(*ctxt, buf, (int)n, n == 0);
+        if (n == 0 || (*ctxt)->disableSAX || st->nomem)
+            break;
+    }
+    return st->nomem ? SIAGA_ENOMEM : SIAGA_OK;
+}
+
 int io_read_roster(const char *path, struct raw_roster **out,
                    struct error_list *errs)
 {
@@ -275,7 +338,6 @@ int io_read_roster(const char *path, struct raw_roster **out,
     char *buf = NULL;
     struct read_state st;
     xmlSAXHandler sax;
-    struct xml_guard guard;
 
     memset(&st, 0, sizeof st);
     st.path = path;
@@ -295,22 +357,8 @@ int io_read_roster(const char *path, struct raw_roster **out,
         rc = SIAGA_ENOMEM;
         goto done;
     }
-
-    fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        int err = errno;
-        error_add(errs, path, 0, "cannot open: %s", strerror(err));
-        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    if ((rc = open_bounded(path, &fd, errs)) != SIAGA_OK)
         goto done;
-    }
-    struct stat fst;
-    if (fstat(fd, &fst) == 0 && S_ISREG(fst.st_mode) &&
-        fst.st_size > XML_GUARD_MAX_BYTES) {
-        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
-                  "limit", (long)XML_GUARD_MAX_BYTES);
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
 
     pctxt = xmlSchemaNewMemParserCtxt(siaga_schema_roster_1,
                                       (int)strlen(siaga_schema_roster_1));
@@ -337,48 +385,8 @@ int io_read_roster(const char *path, struct raw_roster **out,
         rc = SIAGA_ENOMEM;
         goto done;
     }
-
-    /* every byte passes xml_guard (file size, attributes per element)
-     * before the parser sees it */
-    xml_guard_init(&guard);
-    ssize_t n = read(fd, buf, 4);
-    if (n < 0) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        rc = SIAGA_EIO;
+    if ((rc = push_parse(&st, fd, buf, saxp, user, &ctxt)) != SIAGA_OK)
         goto done;
-    }
-    xml_guard_feed(&guard, buf, (size_t)n);
-    ctxt = xmlCreatePushParserCtxt(saxp, user, buf, (int)n, path);
-    if (ctxt == NULL) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
-    st.ctxt = ctxt;
-    int options = xml_guard_options();
-    xmlCtxtUseOptions(ctxt, options);
-
-    for (;;) {
-        n = read(fd, buf, CHUNK);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-            rc = SIAGA_EIO;
-            goto done;
-        }
-        if (xml_guard_feed(&guard, buf, (size_t)n) != 0) {
-            error_add(errs, path, guard.fail_line, "%s", guard.message);
-            rc = SIAGA_EINPUT;
-            goto done;
-        }
-        xmlParseChunk(ctxt, buf, (int)n, n == 0);
-        if (n == 0 || ctxt->disableSAX || st.nomem)
-            break;
-    }
-    if (st.nomem) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
     if (st.nerr == 0 && (!ctxt->wellFormed || xmlSchemaIsValid(vctxt) != 1)) {
         error_add(errs, path, cur_line(&st),
                   "not a valid roster (roster-1.xsd)");
