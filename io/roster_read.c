@@ -272,14 +272,7 @@ static int open_bounded(const char *path, int *fd, struct error_list *errs)
         error_add(errs, path, 0, "cannot open: %s", strerror(err));
         return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
     }
-    struct stat fst;
-    if (fstat(*fd, &fst) == 0 && S_ISREG(fst.st_mode) &&
-        fst.st_size > XML_GUARD_MAX_BYTES) {
-        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
-                  "limit", (long)XML_GUARD_MAX_BYTES);
-        return SIAGA_EINPUT;
-    }
-    return SIAGA_OK;
+    return xml_guard_check_size(*fd, path, errs) == 0 ? SIAGA_OK : SIAGA_EINPUT;
 }
 
 /* Every byte of fd through xml_guard (file size, attributes per element)

@@ -897,6 +897,36 @@ done:
 
 /* ---- entry point -------------------------------------------------------- */
 
+/* Can path be read, within the size limit, and is it not empty?  Returns
+ * SIAGA_OK, or the status with its reason in errs. */
+static int check_file(const char *path, struct error_list *errs)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        int err = errno;   /* error_add may change errno */
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    }
+    if (xml_guard_check_size(fileno(f), path, errs) != 0) {
+        fclose(f);
+        return SIAGA_EINPUT;
+    }
+    int c = fgetc(f);
+    int err = errno;
+    if (c == EOF && ferror(f)) {
+        fclose(f);
+        error_add(errs, path, 0, "cannot read: %s", strerror(err));
+        return SIAGA_EIO;
+    }
+    fclose(f);
+    if (c == EOF) {
+        /* libxml2's push reader has no good word for an empty file */
+        error_add(errs, path, 1, "the file is empty");
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
 int io_read_scenario(const char *path, struct scenario **out,
                      struct error_list *errs)
 {
@@ -915,38 +945,8 @@ int io_read_scenario(const char *path, struct scenario **out,
     *out = NULL;
     xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        int err = errno;   /* error_add may change errno */
-        error_add(errs, path, 0, "cannot open: %s", strerror(err));
-        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    if ((rc = check_file(path, errs)) != SIAGA_OK)
         goto done;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size > XML_GUARD_MAX_BYTES) {
-        fclose(f);
-        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
-                  "limit", (long)XML_GUARD_MAX_BYTES);
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
-    int c = fgetc(f);
-    int err = errno;
-    if (c == EOF && ferror(f)) {
-        fclose(f);
-        error_add(errs, path, 0, "cannot read: %s", strerror(err));
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    fclose(f);
-    if (c == EOF) {
-        /* libxml2's push reader has no good word for an empty file */
-        error_add(errs, path, 1, "the file is empty");
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
-
     if ((rd.s = scenario_create()) == NULL ||
         (rd.s->file = scenario_strdup(rd.s, path)) == NULL) {
         rc = SIAGA_ENOMEM;

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <sys/stat.h>
+
+#include "error.h"
 
 enum {
     S_TEXT,     /* character data */
@@ -275,4 +278,16 @@ void xml_handlers_pop(const struct xml_handlers *saved)
 {
     xmlSetStructuredErrorFunc(saved->sctx, saved->serror);
     xmlSetGenericErrorFunc(saved->gctx, saved->gerror);
+}
+
+int xml_guard_check_size(int fd, const char *path, struct error_list *errs)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > XML_GUARD_MAX_BYTES) {
+        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
+                  "limit", (long)XML_GUARD_MAX_BYTES);
+        return -1;
+    }
+    return 0;
 }
