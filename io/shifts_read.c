@@ -383,15 +383,10 @@ int io_audit_shifts(const char *scenario_path, const struct scenario *s,
         goto done;
     /* the resolution failures first: they are violations too */
     for (long i = 0; i < nbad && i < 200; i++) {
-        if (a->nmessage == a->capmessage) {
-            long nc = a->capmessage ? 2 * a->capmessage : 16;
-            char **mm = realloc(a->message, sizeof *mm * (size_t)nc);
-            if (mm == NULL) {
-                rc = SIAGA_ENOMEM;
-                goto done;
-            }
-            a->message = mm;
-            a->capmessage = nc;
+        if (model_grow((void **)&a->message, (int)a->nmessage, &a->capmessage,
+                       sizeof *a->message) != 0) {
+            rc = SIAGA_ENOMEM;
+            goto done;
         }
         a->message[a->nmessage++] = bad[i];
         bad[i] = NULL;

@@ -42,6 +42,7 @@
 
 #include "arena.h"
 #include "geo.h"
+#include "model/grow.h"
 #include "strmap.h"
 
 static const char *const RULE_NAMES[AUDIT_RULE_COUNT] = {
@@ -126,15 +127,11 @@ static void add(struct ctx *c, enum audit_rule rule, enum audit_level level,
                 const char *file, long line, const char *fmt, ...)
 {
     struct audit_report *rep = c->rep;
-    if (rep->nfinding == rep->cap_finding) {
-        long nc = rep->cap_finding ? rep->cap_finding * 2 : 64;
-        void *p = realloc(rep->finding, (size_t)nc * sizeof *rep->finding);
-        if (p == NULL) {
-            c->nomem = 1;
-            return;
-        }
-        rep->finding = p;
-        rep->cap_finding = nc;
+    /* the capacity is an int, so nfinding (<= it) is too */
+    if (model_grow((void **)&rep->finding, (int)rep->nfinding,
+                   &rep->cap_finding, sizeof *rep->finding) != 0) {
+        c->nomem = 1;
+        return;
     }
     char buf[1024];
     va_list ap;

@@ -614,14 +614,9 @@ static void note(struct tl_audit *a, const char *file, long line,
     a->nviolation++;
     if (a->nmessage >= 200)
         return;
-    if (a->nmessage == a->capmessage) {
-        long nc = a->capmessage ? 2 * a->capmessage : 16;
-        char **m = realloc(a->message, sizeof *m * (size_t)nc);
-        if (m == NULL)
-            return;
-        a->message = m;
-        a->capmessage = nc;
-    }
+    if (model_grow((void **)&a->message, (int)a->nmessage, &a->capmessage,
+                   sizeof *a->message) != 0)
+        return;
     char body[400];
     va_list ap;
     va_start(ap, fmt);
