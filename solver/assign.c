@@ -1091,6 +1091,52 @@ done:
     return rc;
 }
 
+/* What a fill works with: the units and their index by region, the
+ * pseudo-units of a baseline, the transportation problem, and two
+ * scratch arrays of a TPS each (a site's TPS list, its length). */
+struct fill {
+    struct units un;
+    struct by_region br;
+    struct pseudo ps;
+    struct tp t;
+    int *tps_site, *one;
+};
+
+static void tp_set_units(struct tp *t, const struct scenario *s,
+                         const struct units *un);
+
+/* f for the guards (linmas 0) or Linmas (1) of s, with nsite empty
+ * sites.  Returns 0, or -1 when out of memory (fill_free either way). */
+static int fill_init(struct fill *f, const struct scenario *s, int linmas,
+                     int nsite)
+{
+    memset(f, 0, sizeof *f);
+    f->tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    f->one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    if (!f->tps_site || !f->one || units_build(s, linmas, &f->un) != 0 ||
+        by_region_build(s, f->un.supply, &f->br) != 0)
+        return -1;
+    f->t.nsite = nsite;
+    f->t.site = calloc((size_t)nsite + 1, sizeof *f->t.site);
+    if (f->t.site == NULL)
+        return -1;
+    tp_set_units(&f->t, s, &f->un);
+    return 0;
+}
+
+static void fill_free(struct fill *f)
+{
+    free(f->tps_site);
+    free(f->one);
+    units_free(&f->un);
+    by_region_free(&f->br);
+    pseudo_free(&f->ps);
+    free(f->t.site);
+    free(f->t.eoff);
+    free(f->t.eunit);
+    free(f->t.flow);
+}
+
 /* The units of a transportation problem, from units_build. */
 static void tp_set_units(struct tp *t, const struct scenario *s,
                          const struct units *un)
@@ -1244,59 +1290,45 @@ int assign_guards(const struct scenario *s, const struct post *posts,
                   struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
-    struct pseudo ps;
-    memset(&ps, 0, sizeof ps);
-    struct units un = {0};
-    struct by_region br = {0};
-    struct tp t;
-    memset(&t, 0, sizeof t);
+    struct fill f;
+    struct tp *t = &f.t;
     memset(out, 0, sizeof *out);
     /* sites: posts here, and in the bound one per component or lone TPS
      * (TPS of posts kept from a baseline belong to no component) */
     size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
     int *ptps = calloc(nsite_max * MAX_TPS_PER_POST, sizeof(int));
     int *pn = calloc((size_t)npost + 1, sizeof(int));
-    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    if (!ptps || !pn || !tps_site || !one)
-        goto done;
-    if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
-        goto done;
-
     /* exact problem: one site per post */
-    t.nsite = npost;
-    t.site = calloc((size_t)npost + 1, sizeof *t.site);
-    if (t.site == NULL)
+    if (fill_init(&f, s, 0, npost) != 0 || !ptps || !pn)
         goto done;
-    tp_set_units(&t, s, &un);
     for (int p = 0; p < npost; p++) {
         const struct post *po = &posts[p];
         const struct grade_rule *gr = &s->rules.grade[po->grade];
         const struct tps *a = &s->tps[po->tps[0]];
-        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(po->grade), a->lat, a->lon, 0,
-                                     NULL, 0};
+        t->site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                      tier_of(po->grade), a->lat, a->lon, 0,
+                                      NULL, 0};
         memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
                sizeof(int) * (size_t)po->ntps);
         pn[p] = po->ntps;
     }
-    rc = fill_sites(s, &br, ptps, pn, MAX_TPS_PER_POST, og, 0, jobs,
-                    deadline, &t, &ps, &out->moves);
+    rc = fill_sites(s, &f.br, ptps, pn, MAX_TPS_PER_POST, og, 0, jobs,
+                    deadline, t, &f.ps, &out->moves);
     if (rc != SIAGA_OK)
         goto done;
-    out->fill_limited = t.fill_limited;
-    out->km_limited = t.km_limited;
+    out->fill_limited = t->fill_limited;
+    out->km_limited = t->km_limited;
 
     long places[GRADE_COUNT] = {0};
     for (int p = 0; p < npost; p++)
         places[posts[p].grade] += posts[p].required;
     for (int g = 0; g < GRADE_COUNT; g++) {
-        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
-        out->empty_bound[g] = t.fill_limited ? 0 : out->empty[g];
+        out->empty[g] = places[g] - t->fill[tier_of((enum grade)g)];
+        out->empty_bound[g] = t->fill_limited ? 0 : out->empty[g];
     }
-    out->km = t.km;
-    if (!t.fill_limited) {
-        rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs,
+    out->km = t->km;
+    if (!t->fill_limited) {
+        rc = relaxed_bound(s, &f.br, &f.un, npost, ptps, pn, places, jobs,
                            deadline, out);
         if (rc != SIAGA_OK)
             goto done;
@@ -1306,14 +1338,14 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         out->km_bound = 0;
         out->km_limited = true;
     } else {
-        rc = km_bound_by_components(s, posts, cr, &un, &br, &t, ptps, one,
-                                    tps_site, jobs, deadline, out);
+        rc = km_bound_by_components(s, posts, cr, &f.un, &f.br, t, ptps,
+                                    f.one, f.tps_site, jobs, deadline, out);
         if (rc != SIAGA_OK)
             goto done;
     }
-    out->flow = t.flow;
-    out->nflow = t.nflow;
-    t.flow = NULL;
+    out->flow = t->flow;
+    out->nflow = t->nflow;
+    t->flow = NULL;
     rc = SIAGA_OK;
 done:
     if (rc == SIAGA_ESOLVER)
@@ -1322,15 +1354,7 @@ done:
         error_add(errs, NULL, 0, "out of memory while assigning guards");
     free(ptps);
     free(pn);
-    free(tps_site);
-    free(one);
-    units_free(&un);
-    by_region_free(&br);
-    pseudo_free(&ps);
-    free(t.site);
-    free(t.eoff);
-    free(t.eunit);
-    free(t.flow);
+    fill_free(&f);
     return rc;
 }
 
@@ -1339,62 +1363,41 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
                   struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
-    struct pseudo ps;
-    memset(&ps, 0, sizeof ps);
-    struct units un = {0};
-    struct by_region br = {0};
-    struct tp t;
-    memset(&t, 0, sizeof t);
+    struct fill f;
+    struct tp *t = &f.t;
     memset(out, 0, sizeof *out);
-    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    if (!tps_site || !one)
+    if (fill_init(&f, s, 1, s->ntps) != 0)
         goto done;
-    if (units_build(s, 1, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
-        goto done;
-    t.nsite = s->ntps;
-    t.site = calloc((size_t)s->ntps + 1, sizeof *t.site);
-    if (t.site == NULL)
-        goto done;
-    tp_set_units(&t, s, &un);
     int per = s->rules.linmas_per_tps;
     for (int i = 0; i < s->ntps; i++) {
-        t.site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
-                                     s->tps[i].lon, 0, NULL, 0};
-        tps_site[i] = i;
-        one[i] = 1;
+        t->site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
+                                      s->tps[i].lon, 0, NULL, 0};
+        f.tps_site[i] = i;
+        f.one[i] = 1;
     }
     if (per > 0) {
-        rc = fill_sites(s, &br, tps_site, one, 1, og, 1, jobs, deadline, &t,
-                        &ps, &out->moves);
+        rc = fill_sites(s, &f.br, f.tps_site, f.one, 1, og, 1, jobs,
+                        deadline, t, &f.ps, &out->moves);
         if (rc != SIAGA_OK) {
             if (rc == SIAGA_ESOLVER)
                 error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");
             goto done;
         }
     }
-    out->empty_linmas = (long)per * s->ntps - t.fill[0];
+    out->empty_linmas = (long)per * s->ntps - t->fill[0];
     /* with origins the travel is least only among plans with fewest moves */
-    out->km = t.km;
-    out->km_bound = og != NULL || t.km_limited ? 0.0 : t.km;
-    out->fill_limited = t.fill_limited;
-    out->km_limited = t.km_limited;
-    out->flow = t.flow;
-    out->nflow = t.nflow;
-    t.flow = NULL;
+    out->km = t->km;
+    out->km_bound = og != NULL || t->km_limited ? 0.0 : t->km;
+    out->fill_limited = t->fill_limited;
+    out->km_limited = t->km_limited;
+    out->flow = t->flow;
+    out->nflow = t->nflow;
+    t->flow = NULL;
     rc = SIAGA_OK;
 done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while assigning Linmas");
-    free(tps_site);
-    free(one);
-    units_free(&un);
-    by_region_free(&br);
-    pseudo_free(&ps);
-    free(t.site);
-    free(t.eoff);
-    free(t.eunit);
-    free(t.flow);
+    fill_free(&f);
     return rc;
 }
 
