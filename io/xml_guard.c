@@ -109,7 +109,8 @@ int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
                 g->state = S_TEXT;
             break;
         case S_COMMENT:   /* "-->" */
-            if (c == '-')
+        case S_CDATA:     /* "]]>" */
+            if (c == (g->state == S_COMMENT ? '-' : ']'))
                 g->match = g->match < 2 ? g->match + 1 : 2;
             else if (c == '>' && g->match == 2)
                 g->state = S_TEXT;
@@ -120,14 +121,6 @@ int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
             if (c == '>' && g->match == 1)
                 g->state = S_TEXT;
             g->match = c == '?';
-            break;
-        case S_CDATA:     /* "]]>" */
-            if (c == ']')
-                g->match = g->match < 2 ? g->match + 1 : 2;
-            else if (c == '>' && g->match == 2)
-                g->state = S_TEXT;
-            else
-                g->match = 0;
             break;
         case S_DECL:
             if (c == '"' || c == '\'') {
