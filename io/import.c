@@ -52,6 +52,7 @@
 #include "csv.h"
 #include "geo.h"
 #include "import_int.h"
+#include "model/grow.h"
 #include "model/outlier.h"
 #include "outdir.h"
 #include "scenario.h"
@@ -295,14 +296,9 @@ static const struct lookup *lookup(struct ctx *c, const char *kec_code,
     int i = strmap_get(c->cache, key);
     if (i >= 0)
         return &c->looks[i];
-    if (c->nlooks == c->cap_looks) {
-        int cap = c->cap_looks ? c->cap_looks * 2 : 64;
-        struct lookup *p = realloc(c->looks, (size_t)cap * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        c->looks = p;
-        c->cap_looks = cap;
-    }
+    if (model_grow((void **)&c->looks, c->nlooks, &c->cap_looks,
+                   sizeof *c->looks) != 0)
+        return NULL;
     struct lookup *l = &c->looks[c->nlooks];
     l->count = wilayah_find_desa_by_name(c->w, kec_code, kec_name, desa,
                                          &l->row, &l->nkec);

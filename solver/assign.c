@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "geo.h"
+#include "model/grow.h"
 #include "glpk_util.h"
 #include "parallel.h"
 
@@ -108,14 +109,8 @@ struct bres {
 
 static int push_flow(struct bres *t, int site, int unit, int count)
 {
-    if (t->nflow == t->capflow) {
-        int nc = t->capflow ? 2 * t->capflow : 64;
-        struct flow *f = realloc(t->flow, sizeof *f * (size_t)nc);
-        if (f == NULL)
-            return SIAGA_ENOMEM;
-        t->flow = f;
-        t->capflow = nc;
-    }
+    if (model_grow((void **)&t->flow, t->nflow, &t->capflow, sizeof *t->flow))
+        return SIAGA_ENOMEM;
     t->flow[t->nflow++] = (struct flow){site, unit, count, 0, 0};
     return SIAGA_OK;
 }
