@@ -11,6 +11,7 @@
  */
 #include "scenario_write.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ int io_unit_kabupaten(const struct scenario *s, int u)
     case SCOPE_KECAMATAN: return s->kec[un->region].kabupaten;
     case SCOPE_DESA: return s->kec[s->desa[un->region].kecamatan].kabupaten;
     }
+    assert(!"a unit scope outside enum scope");
     return -1;
 }
 
