@@ -49,6 +49,7 @@ CHECK_EXTRA :=
 
 $(BUILD)/libsiaga.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(BUILD)/siaga: $(BUILD)/main.o $(BUILD)/libsiaga.a

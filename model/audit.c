@@ -42,6 +42,7 @@
 
 #include "model/arena.h"
 #include "model/geo.h"
+#include "model/grow.h"
 #include "model/strmap.h"
 
 static const char *const RULE_NAMES[AUDIT_RULE_COUNT] = {
@@ -126,15 +127,11 @@ static void add(struct ctx *c, enum audit_rule rule, enum audit_level level,
                 const char *file, long line, const char *fmt, ...)
 {
     struct audit_report *rep = c->rep;
-    if (rep->nfinding == rep->cap_finding) {
-        long nc = rep->cap_finding ? rep->cap_finding * 2 : 64;
-        void *p = realloc(rep->finding, (size_t)nc * sizeof *rep->finding);
-        if (p == NULL) {
-            c->nomem = 1;
-            return;
-        }
-        rep->finding = p;
-        rep->cap_finding = nc;
+    /* the capacity is an int, so nfinding (<= it) is too */
+    if (model_grow((void **)&rep->finding, (int)rep->nfinding,
+                   &rep->cap_finding, sizeof *rep->finding) != 0) {
+        c->nomem = 1;
+        return;
     }
     char buf[1024];
     va_list ap;
@@ -279,6 +276,17 @@ static double route_km(const struct scenario *s, const int *t, int n)
 }
 
 /* The post's own attributes and geometry, once its TPS are resolved. */
+/* Member of unit u at TPS t, outside the unit's scope. */
+static void out_of_scope(struct ctx *c, enum audit_rule rule, long line,
+                         const char *member, int u, int t)
+{
+    char where[64], code[16];
+    VIOL(c, rule, line,
+         "anggota %s (satuan %s, wilayah %s) tidak boleh bertugas di "
+         "TPS %s", member, c->s->unit[u].id,
+         scope_text(c, u, where, sizeof where), tps_code(c, t, code));
+}
+
 static void check_post_shape(struct ctx *c, int p, int nknown, bool all_known)
 {
     const struct scenario *s = c->s;
@@ -365,7 +373,6 @@ static void check_guards(struct ctx *c, int p, int nknown)
     const struct grade_rule *rule =
         pf->anchor >= 0 ? &s->rules.grade[s->tps[pf->anchor].grade] : NULL;
     int ntni = 0;
-    char code[16], where[64];
 
     for (int i = 0; i < rp->nguards; i++) {
         const struct raw_guard *gd = &c->r->guard[rp->first_guard + i];
@@ -392,11 +399,7 @@ static void check_guards(struct ctx *c, int p, int nknown)
             if (!scenario_unit_covers(s, u, c->known[k]))
                 out = c->known[k];
         if (out >= 0) {
-            VIOL(c, AUDIT_GUARD_SCOPE, gd->line,
-                 "anggota %s (satuan %s, wilayah %s) tidak boleh bertugas di "
-                 "TPS %s", gd->member, s->unit[u].id,
-                 scope_text(c, u, where, sizeof where),
-                 tps_code(c, out, code));
+            out_of_scope(c, AUDIT_GUARD_SCOPE, gd->line, gd->member, u, out);
             continue;
         }
         if (f == FORCE_TNI && ++ntni > rule->guards - rule->min_polri &&
@@ -481,7 +484,7 @@ static void check_linmas(struct ctx *c)
 {
     const struct scenario *s = c->s;
     int per = s->rules.linmas_per_tps;
-    char code[16], where[64];
+    char code[16];
     for (int i = 0; i < c->r->nlinmas && !c->nomem; i++) {
         const struct raw_linmas *l = &c->r->linmas[i];
         int t = l->tps != NULL ? scenario_find_tps(s, l->tps) : -1;
@@ -508,11 +511,7 @@ static void check_linmas(struct ctx *c)
         if (t < 0)
             continue;
         if (!scenario_unit_covers(s, u, t)) {
-            VIOL(c, AUDIT_LINMAS_SCOPE, l->line,
-                 "anggota %s (satuan %s, wilayah %s) tidak boleh bertugas di "
-                 "TPS %s", l->member, s->unit[u].id,
-                 scope_text(c, u, where, sizeof where),
-                 tps_code(c, t, code));
+            out_of_scope(c, AUDIT_LINMAS_SCOPE, l->line, l->member, u, t);
             continue;
         }
         if (!over && c->linmas_ok[t] < per)

@@ -120,7 +120,7 @@ struct audit_report {
     long roster_line;               /* of the <roster> element */
     enum audit_claim claim;         /* the roster's status attribute */
     struct audit_recount recount;
-    long cap_finding;
+    int cap_finding;
     struct arena *arena;            /* owns messages and file names */
 };
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "model/arena.h"
+#include "model/grow.h"
 #include "model/strmap.h"
 
 /* Members of a scenario, listed and made by count (io/scenario_read.c
@@ -57,23 +58,9 @@ const char *overlay_strdup(struct overlay *ov, const char *str)
     return arena_strdup(ov->arena, str);
 }
 
-/* Make room for one more element of size sz in *arr. */
-static int grow(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    int nc = *cap ? *cap * 2 : 16;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 int overlay_add_change(struct overlay *ov, const struct overlay_change *c)
 {
-    if (grow((void **)&ov->change, ov->nchange, &ov->cap_change,
+    if (model_grow((void **)&ov->change, ov->nchange, &ov->cap_change,
              sizeof *ov->change) != 0)
         return -1;
     ov->change[ov->nchange] = *c;
@@ -82,7 +69,7 @@ int overlay_add_change(struct overlay *ov, const struct overlay_change *c)
 
 int overlay_add_member(struct overlay *ov, const struct overlay_member *m)
 {
-    if (grow((void **)&ov->member, ov->nmember, &ov->cap_member,
+    if (model_grow((void **)&ov->member, ov->nmember, &ov->cap_member,
              sizeof *ov->member) != 0)
         return -1;
     ov->member[ov->nmember] = *m;
@@ -146,7 +133,7 @@ static int idmap_find(const struct idmap *im, const char *id)
 static int idmap_set(struct idmap *im, const char *id, int index)
 {
     int old;
-    if (grow((void **)&im->slot, im->nslot, &im->cap, sizeof *im->slot) != 0)
+    if (model_grow((void **)&im->slot, im->nslot, &im->cap, sizeof *im->slot) != 0)
         return -1;
     int r = strmap_put(im->map, id, im->nslot, &old);
     if (r < 0)

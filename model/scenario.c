@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/arena.h"
+#include "model/grow.h"
 #include "model/strmap.h"
 
 void rules_init(struct rules *r)
@@ -57,23 +58,9 @@ const char *scenario_strdup(struct scenario *s, const char *str)
     return arena_strdup(s->arena, str);
 }
 
-/* Grow *arr (of elements of size sz) so that one more fits. */
-static int reserve(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    int nc = *cap ? *cap * 2 : 16;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 #define ADD(s, arr, n, cap, rec)                                          \
     do {                                                                  \
-        if (reserve((void **)&(s)->arr, (s)->n, &(s)->cap,                \
+        if (model_grow((void **)&(s)->arr, (s)->n, &(s)->cap,             \
                     sizeof *(s)->arr) != 0)                               \
             return -1;                                                    \
         (s)->arr[(s)->n] = *(rec);                                        \

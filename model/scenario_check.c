@@ -29,6 +29,7 @@
 
 #include "model/arena.h"
 #include "model/geo.h"
+#include "model/outlier.h"
 #include "model/strmap.h"
 
 /* Fewest other TPS in a kecamatan for the misplaced-TPS test. */
@@ -285,87 +286,23 @@ static void check_units(struct ck *ck)
     }
 }
 
-struct keyed { double v; int t; };
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    double x = ((const struct keyed *)a)->v, y = ((const struct keyed *)b)->v;
-    return (x > y) - (x < y);
-}
-
-/* Median of sorted[0..m-1] without the element at position skip. */
-static double median_without(const struct keyed *sorted, int m, int skip)
-{
-    int k = m - 1;
-#define AT(j) sorted[(j) < skip ? (j) : (j) + 1].v
-    if (k % 2 == 1)
-        return AT(k / 2);
-    return (AT(k / 2 - 1) + AT(k / 2)) / 2.0;
-#undef AT
-}
-
-/* Sort the group's TPS by one coordinate; pos[t] gets each TPS's rank. */
-static void sort_group(const struct scenario *s, const int *group, int m,
-                       bool by_lat, struct keyed *sorted, int *pos)
-{
-    for (int j = 0; j < m; j++) {
-        const struct tps *t = &s->tps[group[j]];
-        sorted[j] = (struct keyed){by_lat ? t->lat : t->lon, group[j]};
-    }
-    qsort(sorted, (size_t)m, sizeof *sorted, cmp_keyed);
-    for (int j = 0; j < m; j++)
-        pos[sorted[j].t] = j;
-}
-
-/*
- * Longitudes sorted by sort_group, cut where the circle has its widest gap
- * between consecutive TPS: the ones after the gap come first, the ones
- * before it follow with 360 added, so sorted[] is ascending and without a
- * jump at +-180.  pos[] follows.  When the widest gap already spans +-180
- * (every kecamatan in Indonesia), nothing moves.
- */
-static void cut_at_widest_gap(struct keyed *sorted, int m, int *pos,
-                              struct keyed *tmp)
-{
-    int g = m - 1;                        /* the gap after sorted[g] */
-    double widest = sorted[0].v + 360.0 - sorted[m - 1].v;
-    for (int j = 0; j + 1 < m; j++)
-        if (sorted[j + 1].v - sorted[j].v > widest) {
-            widest = sorted[j + 1].v - sorted[j].v;
-            g = j;
-        }
-    if (g == m - 1)
-        return;
-    for (int j = 0; j < m; j++) {
-        int from = (g + 1 + j) % m;
-        tmp[j] = sorted[from];
-        if (g + 1 + j >= m)
-            tmp[j].v += 360.0;
-    }
-    for (int j = 0; j < m; j++) {
-        sorted[j] = tmp[j];
-        pos[sorted[j].t] = j;
-    }
-}
-
 static void check_misplaced(struct ck *ck)
 {
     struct scenario *s = ck->s;
-    int *start = NULL, *order = NULL, *pos_lat = NULL, *pos_lon = NULL;
-    struct keyed *by_lat = NULL, *by_lon = NULL, *tmp = NULL;
+    int *start = NULL, *order = NULL;
+    double *lat = NULL, *lon = NULL, *mlat = NULL, *mlon = NULL, *d = NULL;
     int n = s->ntps, nk = s->nkec;
 
     if (n == 0 || nk == 0)
         return;
     start = calloc((size_t)nk + 1, sizeof *start);
     order = malloc((size_t)n * sizeof *order);
-    pos_lat = malloc((size_t)n * sizeof *pos_lat);
-    pos_lon = malloc((size_t)n * sizeof *pos_lon);
-    by_lat = malloc((size_t)n * sizeof *by_lat);
-    by_lon = malloc((size_t)n * sizeof *by_lon);
-    tmp = malloc((size_t)n * sizeof *tmp);
-    if (!start || !order || !pos_lat || !pos_lon || !by_lat || !by_lon ||
-        !tmp) {
+    lat = malloc((size_t)n * sizeof *lat);
+    lon = malloc((size_t)n * sizeof *lon);
+    mlat = malloc((size_t)n * sizeof *mlat);
+    mlon = malloc((size_t)n * sizeof *mlon);
+    d = malloc((size_t)n * sizeof *d);
+    if (!start || !order || !lat || !lon || !mlat || !mlon || !d) {
         ck->nomem = 1;
         goto done;
     }
@@ -378,7 +315,11 @@ static void check_misplaced(struct ck *ck)
     for (int k = 0; k < nk; k++)
         start[k + 1] += start[k];
     {
-        int *fill = pos_lat;   /* scratch until the sorts below */
+        int *fill = calloc((size_t)nk, sizeof *fill);
+        if (fill == NULL) {
+            ck->nomem = 1;
+            goto done;
+        }
         for (int k = 0; k < nk; k++)
             fill[k] = start[k];
         for (int i = 0; i < n; i++) {
@@ -386,31 +327,31 @@ static void check_misplaced(struct ck *ck)
             if (tps_linked(s, t) && lat_ok(t->lat) && lon_ok(t->lon))
                 order[fill[t->kecamatan]++] = i;
         }
+        free(fill);
     }
     for (int k = 0; k < nk; k++) {
         const int *group = order + start[k];
         int m = start[k + 1] - start[k];
         if (m - 1 < MISPLACED_MIN_OTHERS)
             continue;
-        sort_group(s, group, m, true, by_lat, pos_lat);
-        sort_group(s, group, m, false, by_lon, pos_lon);
-        cut_at_widest_gap(by_lon, m, pos_lon, tmp);
         for (int j = 0; j < m; j++) {
-            int i = group[j];
-            const struct tps *t = &s->tps[i];
-            double mlat = median_without(by_lat, m, pos_lat[i]);
-            double mlon = median_without(by_lon, m, pos_lon[i]);
-            if (mlon > 180.0)
-                mlon -= 360.0;
-            double d = geo_distance_km(t->lat, t->lon, mlat, mlon);
-            if (d > MISPLACED_TPS_KM) {
+            lat[j] = s->tps[group[j]].lat;
+            lon[j] = s->tps[group[j]].lon;
+        }
+        if (outlier_distances(m, lat, lon, mlat, mlon, d, NULL) != 0) {
+            ck->nomem = 1;
+            goto done;
+        }
+        for (int j = 0; j < m; j++) {
+            const struct tps *t = &s->tps[group[j]];
+            if (d[j] > MISPLACED_TPS_KM) {
                 char code[32];
                 snprintf(code, sizeof code, "%s%03d",
                          s->desa[t->desa].code, t->no);
                 report(ck, t->line, "TPS %s at (%g, %g) is misplaced: "
                        "%.1f km from the median position (%g, %g) of the "
                        "other TPS of kecamatan %s (limit %g km)",
-                       code, t->lat, t->lon, d, mlat, mlon,
+                       code, t->lat, t->lon, d[j], mlat[j], mlon[j],
                        s->kec[k].code, MISPLACED_TPS_KM);
             }
         }
@@ -418,11 +359,11 @@ static void check_misplaced(struct ck *ck)
 done:
     free(start);
     free(order);
-    free(pos_lat);
-    free(pos_lon);
-    free(by_lat);
-    free(by_lon);
-    free(tmp);
+    free(lat);
+    free(lon);
+    free(mlat);
+    free(mlon);
+    free(d);
 }
 
 int scenario_check(struct scenario *s, struct error_list *errs)

@@ -24,7 +24,7 @@
 struct raw_shift { const char *phase, *member, *place, *start, *end; long line; };
 
 struct raw_shifts {
-    struct raw_shift *shift; long nshift, cap;
+    struct raw_shift *shift; int nshift, cap;
 };
 
 /* Frees sh (NULL is fine), not the strings: they are the roster's. */

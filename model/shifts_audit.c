@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "model/strmap.h"
 
 void raw_shifts_destroy(struct raw_shifts *sh)
@@ -107,15 +108,10 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
         goto done;
     /* the resolution failures first: they are violations too */
     for (long i = 0; i < nbad && i < 200; i++) {
-        if (a->nmessage == a->capmessage) {
-            long nc = a->capmessage ? 2 * a->capmessage : 16;
-            char **mm = realloc(a->message, sizeof *mm * (size_t)nc);
-            if (mm == NULL) {
-                rc = SIAGA_ENOMEM;
-                goto done;
-            }
-            a->message = mm;
-            a->capmessage = nc;
+        if (model_grow((void **)&a->message, (int)a->nmessage, &a->capmessage,
+                       sizeof *a->message) != 0) {
+            rc = SIAGA_ENOMEM;
+            goto done;
         }
         a->message[a->nmessage++] = bad[i];
         bad[i] = NULL;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/grow.h"
 
 static const char *const KIND[PHASE_KIND_COUNT] = {
     "logistik", "posko", "tps", "kawal", "rekap", "jaga_ppk"};
@@ -156,22 +157,9 @@ void timeline_free(struct timeline *tl)
     tl->nrday = tl->navail = tl->caprday = tl->capavail = 0;
 }
 
-static int grow(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    int nc = *cap ? 2 * *cap : 16;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
 int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
 {
-    if (grow((void **)&tl->rday, tl->nrday, &tl->caprday, sizeof *d))
+    if (model_grow((void **)&tl->rday, tl->nrday, &tl->caprday, sizeof *d))
         return -1;
     tl->rday[tl->nrday++] = *d;
     return 0;
@@ -179,7 +167,7 @@ int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
 
 int timeline_add_avail(struct timeline *tl, const struct tl_avail *a)
 {
-    if (grow((void **)&tl->avail, tl->navail, &tl->capavail, sizeof *a))
+    if (model_grow((void **)&tl->avail, tl->navail, &tl->capavail, sizeof *a))
         return -1;
     tl->avail[tl->navail++] = *a;
     return 0;
@@ -225,7 +213,7 @@ struct lb {
 
 static struct tl_place *new_place(struct lb *b)
 {
-    if (grow((void **)&b->l->place, b->l->nplace, &b->capplace,
+    if (model_grow((void **)&b->l->place, b->l->nplace, &b->capplace,
              sizeof *b->l->place))
         return NULL;
     struct tl_place *p = &b->l->place[b->l->nplace++];
@@ -236,7 +224,7 @@ static struct tl_place *new_place(struct lb *b)
 
 static int add_piece(struct lb *b, long start, long end, int req)
 {
-    if (grow((void **)&b->l->piece, b->l->npiece, &b->cappiece,
+    if (model_grow((void **)&b->l->piece, b->l->npiece, &b->cappiece,
              sizeof *b->l->piece))
         return -1;
     b->l->piece[b->l->npiece++] = (struct tl_piece){b->l->nplace - 1, start,
@@ -265,30 +253,46 @@ static int split(struct lb *b, long start, long end, int max, int req)
 
 struct area { double lat, lon; int n; enum grade g; };
 
-/* qsort has no context argument in C11: the scenario whose desa are
- * sorted (the layout is built on one thread). */
-static const struct scenario *sort_s;
+/* A desa sorted by its code: the key travels with the index, so the
+ * comparator reads no global (qsort has no context argument in C11). */
+struct desa_key { const char *code; int d; };
+
 static int cmp_desa_code(const void *a, const void *b)
 {
-    return strcmp(sort_s->desa[*(const int *)a].code,
-                  sort_s->desa[*(const int *)b].code);
+    const struct desa_key *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    if (c != 0)
+        return c;
+    return (x->d > y->d) - (x->d < y->d);
 }
 
-int timeline_layout(const struct timeline *tl, const struct scenario *s,
-                    const struct post *post, const char *const *post_id,
-                    int npost, struct tl_layout *out,
-                    struct error_list *errs)
+/* The kecamatan and desa as the layout sees them: the mean position and
+ * highest grade of their TPS; the desa of kecamatan k in code order (rekap
+ * order) at dorder[dfirst[k] .. + dcount[k] - 1]. */
+struct areas {
+    struct area *kec, *des;
+    int *dorder, *dfirst, *dcount;
+};
+
+static void areas_free(struct areas *A)
 {
-    struct lb b = {out, 0, 0};
-    int rc = SIAGA_ENOMEM;
-    memset(out, 0, sizeof *out);
-    struct area *kec = calloc((size_t)s->nkec + 1, sizeof *kec);
-    struct area *des = calloc((size_t)s->ndesa + 1, sizeof *des);
-    int *dorder = malloc(sizeof(int) * ((size_t)s->ndesa + 1));
-    int *dfirst = calloc((size_t)s->nkec + 1, sizeof(int));
-    int *dcount = calloc((size_t)s->nkec + 1, sizeof(int));
+    free(A->kec);
+    free(A->des);
+    free(A->dorder);
+    free(A->dfirst);
+    free(A->dcount);
+}
+
+/* Returns 0, or -1 when out of memory (free with areas_free either way). */
+static int areas_build(const struct scenario *s, struct areas *A)
+{
+    struct area *kec = A->kec = calloc((size_t)s->nkec + 1, sizeof *kec);
+    struct area *des = A->des = calloc((size_t)s->ndesa + 1, sizeof *des);
+    int *dorder = A->dorder = malloc(sizeof(int) * ((size_t)s->ndesa + 1));
+    int *dfirst = A->dfirst = calloc((size_t)s->nkec + 1, sizeof(int));
+    int *dcount = A->dcount = calloc((size_t)s->nkec + 1, sizeof(int));
     if (!kec || !des || !dorder || !dfirst || !dcount)
-        goto done;
+        return -1;
     for (int t = 0; t < s->ntps; t++) {
         const struct tps *tp = &s->tps[t];
         struct area *a[2] = {&kec[tp->kecamatan], &des[tp->desa]};
@@ -309,169 +313,226 @@ int timeline_layout(const struct timeline *tl, const struct scenario *s,
             des[d].lat /= des[d].n;
             des[d].lon /= des[d].n;
         }
-    /* desa of each kecamatan in code order (rekap order) */
     for (int d = 0; d < s->ndesa; d++)
         dcount[s->desa[d].kecamatan]++;
     for (int k = 1; k < s->nkec; k++)
         dfirst[k] = dfirst[k - 1] + dcount[k - 1];
-    {
-        int *fill = calloc((size_t)s->nkec + 1, sizeof(int));
-        if (fill == NULL)
-            goto done;
-        for (int d = 0; d < s->ndesa; d++) {
-            int k = s->desa[d].kecamatan;
-            dorder[dfirst[k] + fill[k]++] = d;
-        }
+    int *fill = calloc((size_t)s->nkec + 1, sizeof(int));
+    struct desa_key *key = malloc(sizeof *key * ((size_t)s->ndesa + 1));
+    if (fill == NULL || key == NULL) {
         free(fill);
-        sort_s = s;
-        for (int k = 0; k < s->nkec; k++)
-            qsort(dorder + dfirst[k], (size_t)dcount[k], sizeof(int),
-                  cmp_desa_code);
+        free(key);
+        return -1;
     }
+    for (int d = 0; d < s->ndesa; d++) {
+        int k = s->desa[d].kecamatan;
+        key[dfirst[k] + fill[k]++] = (struct desa_key){s->desa[d].code, d};
+    }
+    for (int k = 0; k < s->nkec; k++)
+        qsort(key + dfirst[k], (size_t)dcount[k], sizeof *key, cmp_desa_code);
+    for (int d = 0; d < s->ndesa; d++)
+        dorder[d] = key[d].d;
+    free(fill);
+    free(key);
+    return 0;
+}
 
-    for (int ph = 0; ph < tl->nphase; ph++) {
-        const struct tl_phase *P = &tl->phase[ph];
-        int max = timeline_max_shift(tl, ph);
+/* Phases held at each kecamatan (logistik, rekap, jaga PPK): one place per
+ * kecamatan with TPS.  Returns 0, or -1 when out of memory. */
+static int layout_kecamatan(struct lb *b, const struct timeline *tl,
+                            const struct scenario *s, const struct areas *A,
+                            int ph)
+{
+    static const char *const PFX[] = {"LOG", "", "", "", "REKAP", "PPK"};
+    const struct tl_phase *P = &tl->phase[ph];
+    int max = timeline_max_shift(tl, ph);
+    for (int k = 0; k < s->nkec; k++) {
         struct tl_place *pl;
-        char buf[24];
-        switch (P->kind) {
+        if (A->kec[k].n == 0)
+            continue;
+        if ((pl = new_place(b)) == NULL)
+            return -1;
+        snprintf(pl->id, sizeof pl->id, "%s-%s", PFX[P->kind], s->kec[k].code);
+        pl->phase = ph;
+        pl->level = TL_KEC;
+        pl->region = pl->kec = k;
+        pl->kab = s->kec[k].kabupaten;
+        pl->grade = A->kec[k].g;
+        pl->lat = A->kec[k].lat;
+        pl->lon = A->kec[k].lon;
+        if (P->kind == PHASE_LOGISTIK) {
+            if (split(b, P->start, P->end, max, P->per_place))
+                return -1;
+            continue;
+        }
+        /* the rekap days of this PPK: from the file, else made */
+        long first_day = P->start - ((P->start % 1440) + 1440) % 1440;
+        long last_end = first_day;
+        int given = 0;
+        for (int i = 0; i < tl->nrday; i++) {
+            const struct tl_rekap_day *r = &tl->rday[i];
+            if (r->kecamatan != k)
+                continue;
+            given = 1;
+            if (r->day + 1440 > last_end)
+                last_end = r->day + 1440;
+            if (P->kind == PHASE_REKAP &&
+                split(b, r->day + tl->rekap_from, r->day + tl->rekap_to,
+                      max, P->per_place * r->panels))
+                return -1;
+        }
+        if (!given) {
+            int dcount = A->dcount[k];
+            int per_panel = (tl->desa_per_day + tl->panels - 1) / tl->panels;
+            for (int i = 0, day = 0; i < dcount; i += tl->desa_per_day, day++) {
+                int n = dcount - i < tl->desa_per_day ? dcount - i
+                                                      : tl->desa_per_day;
+                int panels = (n + per_panel - 1) / per_panel;
+                long d0 = first_day + 1440L * day;
+                last_end = d0 + 1440;
+                if (P->kind == PHASE_REKAP &&
+                    split(b, d0 + tl->rekap_from, d0 + tl->rekap_to, max,
+                          P->per_place * panels))
+                    return -1;
+            }
+        }
+        if (P->kind == PHASE_JAGA_PPK) {
+            long end = P->end > P->start ? P->end : last_end;
+            if (split(b, P->start, end, max, P->per_place))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Phases held at each desa (posko, kawal), in rekap order.  Returns 0, or
+ * -1 when out of memory. */
+static int layout_desa(struct lb *b, const struct timeline *tl,
+                       const struct scenario *s, const struct areas *A, int ph)
+{
+    const struct tl_phase *P = &tl->phase[ph];
+    int max = timeline_max_shift(tl, ph);
+    for (int i = 0; i < s->ndesa; i++) {
+        int d = A->dorder[i];
+        struct tl_place *pl;
+        if (A->des[d].n == 0)
+            continue;
+        if ((pl = new_place(b)) == NULL)
+            return -1;
+        snprintf(pl->id, sizeof pl->id, "%s-%s",
+                 P->kind == PHASE_POSKO ? "POSKO" : "KAWAL", s->desa[d].code);
+        pl->phase = ph;
+        pl->linmas = P->kind == PHASE_POSKO;
+        pl->level = TL_DESA;
+        pl->region = pl->desa = d;
+        pl->kec = s->desa[d].kecamatan;
+        pl->kab = s->kec[pl->kec].kabupaten;
+        pl->grade = A->des[d].g;
+        pl->lat = A->des[d].lat;
+        pl->lon = A->des[d].lon;
+        if (split(b, P->start, P->end, max, P->per_place))
+            return -1;
+    }
+    return 0;
+}
+
+/* The TPS phase: one place per post (guards), then one per TPS (Linmas).
+ * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_EINPUT (a post id too long). */
+static int layout_tps(struct lb *b, const struct timeline *tl,
+                      const struct scenario *s, const struct post *post,
+                      const char *const *post_id, int npost, int ph,
+                      struct error_list *errs)
+{
+    const struct tl_phase *P = &tl->phase[ph];
+    int max = timeline_max_shift(tl, ph);
+    struct tl_place *pl;
+    char buf[24];
+    for (int q = 0; q < npost; q++) {
+        const struct post *po = &post[q];
+        const struct tps *a = &s->tps[po->tps[0]];
+        if ((pl = new_place(b)) == NULL)
+            return SIAGA_ENOMEM;
+        if (post_id != NULL) {
+            if (strlen(post_id[q]) >= sizeof pl->id) {
+                error_add(errs, NULL, 0, "post id %.40s...: longer "
+                          "than %zu bytes", post_id[q], sizeof pl->id - 1);
+                return SIAGA_EINPUT;
+            }
+            strcpy(pl->id, post_id[q]);
+        } else {
+            int width = 4;
+            for (int n = npost; n >= 10000 && width < 10; n /= 10)
+                width++;
+            snprintf(pl->id, sizeof pl->id, "P%0*d", width % 11, q + 1);
+        }
+        pl->phase = ph;
+        pl->level = TL_POST;
+        pl->region = q;
+        pl->ntps = po->ntps;
+        memcpy(pl->tps, po->tps, sizeof(int) * (size_t)po->ntps);
+        pl->desa = a->desa;
+        pl->kec = a->kecamatan;
+        pl->kab = a->kabupaten;
+        pl->grade = po->grade;
+        pl->lat = a->lat;
+        pl->lon = a->lon;
+        pl->min_polri = s->rules.grade[po->grade].min_polri;
+        if (split(b, P->start, P->end, max, po->required))
+            return SIAGA_ENOMEM;
+    }
+    if (s->rules.linmas_per_tps > 0)
+        for (int t = 0; t < s->ntps; t++) {
+            const struct tps *tp = &s->tps[t];
+            if ((pl = new_place(b)) == NULL)
+                return SIAGA_ENOMEM;
+            snprintf(pl->id, sizeof pl->id, "TPS-%s",
+                     scenario_tps_code(s, t, buf));
+            pl->phase = ph;
+            pl->linmas = true;
+            pl->level = TL_TPS;
+            pl->region = t;
+            pl->desa = tp->desa;
+            pl->kec = tp->kecamatan;
+            pl->kab = tp->kabupaten;
+            pl->grade = tp->grade;
+            pl->lat = tp->lat;
+            pl->lon = tp->lon;
+            if (split(b, P->start, P->end, max, s->rules.linmas_per_tps))
+                return SIAGA_ENOMEM;
+        }
+    return SIAGA_OK;
+}
+
+int timeline_layout(const struct timeline *tl, const struct scenario *s,
+                    const struct post *post, const char *const *post_id,
+                    int npost, struct tl_layout *out,
+                    struct error_list *errs)
+{
+    struct lb b = {out, 0, 0};
+    struct areas A;
+    int rc = SIAGA_ENOMEM;
+    memset(out, 0, sizeof *out);
+    memset(&A, 0, sizeof A);
+    if (areas_build(s, &A) != 0)
+        goto done;
+    for (int ph = 0; ph < tl->nphase; ph++) {
+        switch (tl->phase[ph].kind) {
         case PHASE_LOGISTIK:
         case PHASE_REKAP:
         case PHASE_JAGA_PPK:
-            for (int k = 0; k < s->nkec; k++) {
-                if (kec[k].n == 0)
-                    continue;
-                if ((pl = new_place(&b)) == NULL)
-                    goto done;
-                static const char *const PFX[] = {"LOG", "", "", "", "REKAP", "PPK"};
-                snprintf(pl->id, sizeof pl->id, "%s-%s", PFX[P->kind], s->kec[k].code);
-                pl->phase = ph;
-                pl->level = TL_KEC;
-                pl->region = pl->kec = k;
-                pl->kab = s->kec[k].kabupaten;
-                pl->grade = kec[k].g;
-                pl->lat = kec[k].lat;
-                pl->lon = kec[k].lon;
-                if (P->kind == PHASE_LOGISTIK) {
-                    if (split(&b, P->start, P->end, max, P->per_place))
-                        goto done;
-                    continue;
-                }
-                /* the rekap days of this PPK: from the file, else made */
-                long first_day = P->start - ((P->start % 1440) + 1440) % 1440;
-                long last_end = first_day;
-                int given = 0;
-                for (int i = 0; i < tl->nrday; i++) {
-                    const struct tl_rekap_day *r = &tl->rday[i];
-                    if (r->kecamatan != k)
-                        continue;
-                    given = 1;
-                    if (r->day + 1440 > last_end)
-                        last_end = r->day + 1440;
-                    if (P->kind == PHASE_REKAP &&
-                        split(&b, r->day + tl->rekap_from, r->day + tl->rekap_to,
-                              max, P->per_place * r->panels))
-                        goto done;
-                }
-                if (!given) {
-                    int per_panel = (tl->desa_per_day + tl->panels - 1) / tl->panels;
-                    for (int i = 0, day = 0; i < dcount[k]; i += tl->desa_per_day, day++) {
-                        int n = dcount[k] - i < tl->desa_per_day ? dcount[k] - i
-                                                                 : tl->desa_per_day;
-                        int panels = (n + per_panel - 1) / per_panel;
-                        long d0 = first_day + 1440L * day;
-                        last_end = d0 + 1440;
-                        if (P->kind == PHASE_REKAP &&
-                            split(&b, d0 + tl->rekap_from, d0 + tl->rekap_to, max,
-                                  P->per_place * panels))
-                            goto done;
-                    }
-                }
-                if (P->kind == PHASE_JAGA_PPK) {
-                    long end = P->end > P->start ? P->end : last_end;
-                    if (split(&b, P->start, end, max, P->per_place))
-                        goto done;
-                }
-            }
+            if (layout_kecamatan(&b, tl, s, &A, ph) != 0)
+                goto done;
             break;
         case PHASE_POSKO:
         case PHASE_KAWAL:
-            for (int i = 0; i < s->ndesa; i++) {
-                int d = dorder[i];
-                if (des[d].n == 0)
-                    continue;
-                if ((pl = new_place(&b)) == NULL)
-                    goto done;
-                snprintf(pl->id, sizeof pl->id, "%s-%s",
-                         P->kind == PHASE_POSKO ? "POSKO" : "KAWAL", s->desa[d].code);
-                pl->phase = ph;
-                pl->linmas = P->kind == PHASE_POSKO;
-                pl->level = TL_DESA;
-                pl->region = pl->desa = d;
-                pl->kec = s->desa[d].kecamatan;
-                pl->kab = s->kec[pl->kec].kabupaten;
-                pl->grade = des[d].g;
-                pl->lat = des[d].lat;
-                pl->lon = des[d].lon;
-                if (split(&b, P->start, P->end, max, P->per_place))
-                    goto done;
-            }
+            if (layout_desa(&b, tl, s, &A, ph) != 0)
+                goto done;
             break;
         case PHASE_TPS:
-            for (int q = 0; q < npost; q++) {
-                const struct post *po = &post[q];
-                const struct tps *a = &s->tps[po->tps[0]];
-                if ((pl = new_place(&b)) == NULL)
-                    goto done;
-                if (post_id != NULL) {
-                    if (strlen(post_id[q]) >= sizeof pl->id) {
-                        error_add(errs, NULL, 0, "post id %.40s...: longer "
-                                  "than %zu bytes", post_id[q], sizeof pl->id - 1);
-                        rc = SIAGA_EINPUT;
-                        goto done;
-                    }
-                    strcpy(pl->id, post_id[q]);
-                } else {
-                    int width = 4;
-                    for (int n = npost; n >= 10000 && width < 10; n /= 10)
-                        width++;
-                    snprintf(pl->id, sizeof pl->id, "P%0*d", width % 11, q + 1);
-                }
-                pl->phase = ph;
-                pl->level = TL_POST;
-                pl->region = q;
-                pl->ntps = po->ntps;
-                memcpy(pl->tps, po->tps, sizeof(int) * (size_t)po->ntps);
-                pl->desa = a->desa;
-                pl->kec = a->kecamatan;
-                pl->kab = a->kabupaten;
-                pl->grade = po->grade;
-                pl->lat = a->lat;
-                pl->lon = a->lon;
-                pl->min_polri = s->rules.grade[po->grade].min_polri;
-                if (split(&b, P->start, P->end, max, po->required))
-                    goto done;
-            }
-            if (s->rules.linmas_per_tps > 0)
-                for (int t = 0; t < s->ntps; t++) {
-                    const struct tps *tp = &s->tps[t];
-                    if ((pl = new_place(&b)) == NULL)
-                        goto done;
-                    snprintf(pl->id, sizeof pl->id, "TPS-%s",
-                             scenario_tps_code(s, t, buf));
-                    pl->phase = ph;
-                    pl->linmas = true;
-                    pl->level = TL_TPS;
-                    pl->region = t;
-                    pl->desa = tp->desa;
-                    pl->kec = tp->kecamatan;
-                    pl->kab = tp->kabupaten;
-                    pl->grade = tp->grade;
-                    pl->lat = tp->lat;
-                    pl->lon = tp->lon;
-                    if (split(&b, P->start, P->end, max, s->rules.linmas_per_tps))
-                        goto done;
-                }
+            rc = layout_tps(&b, tl, s, post, post_id, npost, ph, errs);
+            if (rc != SIAGA_OK)
+                goto done;
+            rc = SIAGA_ENOMEM;
             break;
         default:
             break;
@@ -493,11 +554,7 @@ done:
         error_add(errs, NULL, 0, "out of memory while laying out the timeline");
     if (rc != SIAGA_OK)
         timeline_layout_free(out);
-    free(kec);
-    free(des);
-    free(dorder);
-    free(dfirst);
-    free(dcount);
+    areas_free(&A);
     return rc;
 }
 
@@ -557,14 +614,9 @@ static void note(struct tl_audit *a, const char *file, long line,
     a->nviolation++;
     if (a->nmessage >= 200)
         return;
-    if (a->nmessage == a->capmessage) {
-        long nc = a->capmessage ? 2 * a->capmessage : 16;
-        char **m = realloc(a->message, sizeof *m * (size_t)nc);
-        if (m == NULL)
-            return;
-        a->message = m;
-        a->capmessage = nc;
-    }
+    if (model_grow((void **)&a->message, (int)a->nmessage, &a->capmessage,
+                   sizeof *a->message) != 0)
+        return;
     char body[400];
     va_list ap;
     va_start(ap, fmt);
@@ -578,25 +630,31 @@ static void note(struct tl_audit *a, const char *file, long line,
     a->message[a->nmessage++] = msg;
 }
 
-static const struct tl_shift *sort_shift;
+/* A shift's sort keys and its index, sorted by the audit: the keys travel
+ * in the records, so the comparators read no global.  Ties keep index
+ * order, so the result is the same on every libc. */
+struct shift_key { long i, start, end; int member, place; };
+
 static int cmp_by_member(const void *x, const void *y)
 {
-    const struct tl_shift *a = &sort_shift[*(const long *)x],
-                          *b = &sort_shift[*(const long *)y];
+    const struct shift_key *a = x, *b = y;
     if (a->member != b->member)
         return (a->member > b->member) - (a->member < b->member);
     if (a->start != b->start)
         return (a->start > b->start) - (a->start < b->start);
-    return (a->end > b->end) - (a->end < b->end);
+    if (a->end != b->end)
+        return (a->end > b->end) - (a->end < b->end);
+    return (a->i > b->i) - (a->i < b->i);
 }
 
 static int cmp_by_place(const void *x, const void *y)
 {
-    const struct tl_shift *a = &sort_shift[*(const long *)x],
-                          *b = &sort_shift[*(const long *)y];
+    const struct shift_key *a = x, *b = y;
     if (a->place != b->place)
         return (a->place > b->place) - (a->place < b->place);
-    return (a->start > b->start) - (a->start < b->start);
+    if (a->start != b->start)
+        return (a->start > b->start) - (a->start < b->start);
+    return cmp_by_member(x, y);   /* the order the audit sorted before */
 }
 
 static int cmp_long(const void *x, const void *y)
@@ -669,7 +727,7 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
     char t1[24], t2[24];
     memset(a, 0, sizeof *a);
     a->nphase = tl->nphase;
-    long *ix = malloc(sizeof(long) * ((size_t)nshift + 1));
+    struct shift_key *ix = malloc(sizeof *ix * ((size_t)nshift + 1));
     a->kab = calloc((size_t)(s->nkab * tl->nphase) + 1, sizeof *a->kab);
     a->kec = calloc((size_t)(s->nkec * tl->nphase) + 1, sizeof *a->kec);
     a->desa = calloc((size_t)(s->ndesa * tl->nphase) + 1, sizeof *a->desa);
@@ -681,7 +739,7 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
         const struct member *m = &s->member[sh->member];
         int max = timeline_max_shift(tl, pl->phase);
         long from, to;
-        ix[i] = i;
+        ix[i] = (struct shift_key){i, sh->start, sh->end, sh->member, sh->place};
         if (sh->end <= sh->start)
             note(a, file, sh->line, "shift of %s at %s ends before it starts",
                  m->id, pl->id);
@@ -699,11 +757,10 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
                  "their availability", m->id, pl->id,
                  tl_format_time(sh->start, t1), tl_format_time(sh->end, t2));
     }
-    sort_shift = shift;
     if (nshift > 0)
         qsort(ix, (size_t)nshift, sizeof *ix, cmp_by_member);
     for (long k = 1; k < nshift; k++) {
-        const struct tl_shift *p = &shift[ix[k - 1]], *q = &shift[ix[k]];
+        const struct tl_shift *p = &shift[ix[k - 1].i], *q = &shift[ix[k].i];
         if (p->member != q->member)
             continue;
         const struct tl_place *pa = &l->place[p->place], *pb = &l->place[q->place];
@@ -728,10 +785,10 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
     long k = 0;
     for (int p = 0; p < l->nplace; p++) {
         long n = 0, req;
-        while (k < nshift && shift[ix[k]].place < p)
+        while (k < nshift && ix[k].place < p)
             k++;
-        while (k < nshift && shift[ix[k]].place == p)
-            tmp[n++] = shift[ix[k++]];
+        while (k < nshift && ix[k].place == p)
+            tmp[n++] = shift[ix[k++].i];
         long f = timeline_place_filled(s, l, p, tmp, n, &req);
         if (f < 0) {
             free(tmp);

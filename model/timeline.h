@@ -176,7 +176,7 @@ struct tl_tally { long required, filled; };
 
 struct tl_audit {
     long nviolation;
-    char **message; long nmessage, capmessage; /* "line: text", first 200 */
+    char **message; long nmessage; int capmessage; /* "line: text", first 200 */
     struct tl_tally *kab, *kec, *desa;  /* [phase * n + region] */
     struct tl_tally total[TIMELINE_MAX_PHASES];
     int nphase;

@@ -34,11 +34,13 @@
  */
 #include "solver/assign.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/grow.h"
 #include "solver/glpk_util.h"
 #include "solver/parallel.h"
 
@@ -107,14 +109,8 @@ struct bres {
 
 static int push_flow(struct bres *t, int site, int unit, int count)
 {
-    if (t->nflow == t->capflow) {
-        int nc = t->capflow ? 2 * t->capflow : 64;
-        struct flow *f = realloc(t->flow, sizeof *f * (size_t)nc);
-        if (f == NULL)
-            return SIAGA_ENOMEM;
-        t->flow = f;
-        t->capflow = nc;
-    }
+    if (model_grow((void **)&t->flow, t->nflow, &t->capflow, sizeof *t->flow))
+        return SIAGA_ENOMEM;
     t->flow[t->nflow++] = (struct flow){site, unit, count, 0, 0};
     return SIAGA_OK;
 }
@@ -224,51 +220,30 @@ static int greedy_block(const struct tp *t, const struct block *b,
     return SIAGA_OK;
 }
 
-static int solve_block(const struct tp *t, const struct block *b,
-                       int *unit_row, struct bres *out)
-{
-    volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
-    volatile int fallback = 0;     /* the fill stages ran out of time */
-    if (block_columns(t, b) == 0)
-        return SIAGA_OK;
-    if (solver_past(t->deadline)) {
-        if (t->bound_mode) {
-            out->km_limited = 1; /* no bound from this block */
-            return SIAGA_OK;
-        }
-        int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
-        int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
-        free(left);
-        for (int i = 0; i < b->nunit; i++)
-            unit_row[b->unit[i]] = -1;
-        return grc;
-    }
-    size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
-    int *csite = malloc(sizeof(int) * nz_cap);
-    int *cunit = malloc(sizeof(int) * nz_cap);
-    int *ia = malloc(sizeof(int) * nz_cap);
-    int *ja = malloc(sizeof(int) * nz_cap);
-    double *ar = malloc(sizeof(double) * nz_cap);
-    int *ind = malloc(sizeof(int) * nz_cap);
-    double *val = malloc(sizeof(double) * nz_cap);
-    /* the distance coefficients, restored after the fill stages */
-    double *dcopy = malloc(sizeof(double) * nz_cap);
-    /* the values of the last stage solved, when a later one is stopped */
-    double *keep = malloc(sizeof(double) * nz_cap);
-    int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
-    if (!csite || !cunit || !ia || !ja || !ar || !ind || !val || !dcopy ||
-        !keep || !left)
-        goto done;
+/* One block's LP while solve_block works on it.  Column j is a (site,
+ * unit) pair, csite[j - 1] and cunit[j - 1]; ind, val (scratch), dcopy
+ * (the distance coefficients, restored after the fill stages) and keep
+ * (the values of the last stage solved, when a later one is stopped)
+ * hold the block's nonzeros. */
+struct block_lp {
+    glp_prob *P;
+    int ncol, nrow;
+    int *csite, *cunit, *ind;
+    double *val, *dcopy, *keep;
+    glp_smcp sp;
+};
 
-    struct glpk_guard g;
-    glpk_guard_begin(&g);
-    if (setjmp(g.jb)) {
-        glpk_guard_failed();
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    int ncol = block_columns(t, b);
-    glp_prob *P = glp_create_prob();
+/* How an LP stage ended. */
+enum stage { STAGE_DONE, STAGE_STOPPED, STAGE_FAILED };
+
+/* Stage 0: the LP of block b, at most min(places, supply) per column, with
+ * distance costs; unit_row gets each unit's row (ia, ja, ar: scratch). */
+static void block_lp_build(const struct tp *t, const struct block *b,
+                           int *unit_row, struct block_lp *L, int *ia,
+                           int *ja, double *ar)
+{
+    glp_prob *P = L->P = glp_create_prob();
+    int ncol = L->ncol = block_columns(t, b);
     glp_add_cols(P, ncol);
     int c = 0, nrow = 0;
     size_t e = 0;
@@ -295,23 +270,14 @@ static int solve_block(const struct tp *t, const struct block *b,
             if (!has_column(t, u, s))
                 continue;
             c++;
-            csite[c - 1] = s;
-            cunit[c - 1] = u;
+            L->csite[c - 1] = s;
+            L->cunit[c - 1] = u;
             int ub = t->unit_tni[u] ? st->tni_places : st->places;
             if (ub > 0)
                 glp_set_col_bnds(P, c, GLP_DB, 0, ub);
             else
                 glp_set_col_bnds(P, c, GLP_FX, 0, 0);
-            double d = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
-                                       st->lat, st->lon);
-            for (int q = 0; q < st->nnear; q++) {
-                const struct tps *tq = &t->tps[st->near[q]];
-                double dq = geo_distance_km(t->unit_lat[u], t->unit_lon[u],
-                                            tq->lat, tq->lon);
-                if (dq < d)
-                    d = dq;
-            }
-            glp_set_obj_coef(P, c, d);
+            glp_set_obj_coef(P, c, site_distance(t, u, st));
             ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
             ntni += t->unit_tni[u];
         }
@@ -325,32 +291,34 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_add_rows(P, 1);
                 glp_set_row_bnds(P, ++nrow, GLP_UP, 0, st->tni_places);
                 for (int j = first; j <= c; j++)
-                    if (t->unit_tni[cunit[j - 1]]) {
+                    if (t->unit_tni[L->cunit[j - 1]]) {
                         ++e; ia[e] = nrow; ja[e] = j; ar[e] = 1;
                     }
             }
         }
     }
     glp_load_matrix(P, (int)e, ia, ja, ar);
-
-    glp_smcp sp;
-    glp_init_smcp(&sp);
-    sp.msg_lev = GLP_MSG_OFF;
-    sp.presolve = GLP_OFF;
-    int stopped = 0; /* a stage after the fills was stopped by the deadline */
-
-    /* objective copy: distance coefficients, restored after fill stages */
-    double *dist = val; /* reuse: val[1..ncol] */
+    L->nrow = nrow;
+    glp_init_smcp(&L->sp);
+    L->sp.msg_lev = GLP_MSG_OFF;
+    L->sp.presolve = GLP_OFF;
     for (int j = 1; j <= ncol; j++)
-        dist[j] = glp_get_obj_coef(P, j);
-    memcpy(dcopy, dist, sizeof(double) * ((size_t)ncol + 1));
+        L->dcopy[j] = glp_get_obj_coef(P, j);
+}
 
-    int ok = 1;
-    for (int tier = 0; tier < MAX_TIERS && ok; tier++) {
+/* Stage 1: fill each tier to its maximum (in bound mode: to its target),
+ * then fix it there. */
+static enum stage block_lp_fill(const struct tp *t, const struct block *b,
+                                struct block_lp *L, struct bres *out)
+{
+    glp_prob *P = L->P;
+    int ncol = L->ncol, *ind = L->ind;
+    double *val = L->val;
+    for (int tier = 0; tier < MAX_TIERS; tier++) {
         int n = 0;
         long target = 0;
         for (int j = 1; j <= ncol; j++)
-            if (t->site[csite[j - 1]].tier == tier)
+            if (t->site[L->csite[j - 1]].tier == tier)
                 ind[++n] = j;
         if (n == 0)
             continue;
@@ -364,17 +332,12 @@ static int solve_block(const struct tp *t, const struct block *b,
                 glp_set_obj_coef(P, j, 0.0);
             for (int q = 1; q <= n; q++)
                 glp_set_obj_coef(P, ind[q], 1.0);
-            sp.tm_lim = solver_tm_lim(t->deadline);
-            int ret = solver_simplex(P, &sp);
-            if (ret == GLP_ETMLIM) {
-                fallback = 1;
-                ok = 0;
-                break;
-            }
-            if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-                ok = 0;
-                break;
-            }
+            L->sp.tm_lim = solver_tm_lim(t->deadline);
+            int ret = solver_simplex(P, &L->sp);
+            if (ret == GLP_ETMLIM)
+                return STAGE_STOPPED;
+            if (ret != 0 || glp_get_status(P) != GLP_OPT)
+                return STAGE_FAILED;
             target = lround(glp_get_obj_val(P));
             out->fill[tier] += target;
         }
@@ -383,92 +346,169 @@ static int solve_block(const struct tp *t, const struct block *b,
         for (int q = 1; q <= n; q++)
             val[q] = 1.0;
         glp_add_rows(P, 1);
-        glp_set_row_bnds(P, ++nrow, GLP_LO, (double)target, 0);
-        glp_set_mat_row(P, nrow, n, ind, val);
+        glp_set_row_bnds(P, ++L->nrow, GLP_LO, (double)target, 0);
+        glp_set_mat_row(P, L->nrow, n, ind, val);
     }
+    return STAGE_DONE;
+}
+
+/* Stage 2, with origins: fewest moves (-1 to stay at one's origin, +1 to
+ * leave the reserve; leaving a place for the reserve costs the constant),
+ * then fixed there. */
+static enum stage block_lp_moves(const struct tp *t, struct block_lp *L)
+{
+    glp_prob *P = L->P;
+    int n = 0, *ind = L->ind;
+    double *val = L->val;
+    glp_set_obj_dir(P, GLP_MIN);
+    for (int j = 1; j <= L->ncol; j++) {
+        int o = t->unit_origin[L->cunit[j - 1]];
+        double coef = o == L->csite[j - 1] ? -1.0 : o == ORIGIN_RESERVE ? 1.0 : 0.0;
+        glp_set_obj_coef(P, j, coef);
+        if (coef != 0.0) {
+            ind[++n] = j;
+            val[n] = coef;
+        }
+    }
+    L->sp.tm_lim = solver_tm_lim(t->deadline);
+    int ret = solver_simplex(P, &L->sp);
+    if (ret == GLP_ETMLIM)
+        return STAGE_STOPPED;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return STAGE_FAILED;
+    if (n > 0) {
+        long best = lround(glp_get_obj_val(P));
+        glp_add_rows(P, 1);
+        glp_set_row_bnds(P, ++L->nrow, GLP_UP, 0, (double)best);
+        glp_set_mat_row(P, L->nrow, n, ind, val);
+    }
+    for (int j = 1; j <= L->ncol; j++)
+        L->keep[j] = glp_get_col_prim(P, j);
+    return STAGE_DONE;
+}
+
+/* Stage 3: least distance. */
+static enum stage block_lp_km(const struct tp *t, struct block_lp *L)
+{
+    glp_prob *P = L->P;
+    glp_set_obj_dir(P, GLP_MIN);
+    for (int j = 1; j <= L->ncol; j++)
+        glp_set_obj_coef(P, j, L->dcopy[j]);
+    L->sp.tm_lim = solver_tm_lim(t->deadline);
+    int ret = solver_simplex(P, &L->sp);
+    if (ret == GLP_ETMLIM)
+        return STAGE_STOPPED;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return STAGE_FAILED;
+    if (!t->bound_mode)
+        for (int j = 1; j <= L->ncol; j++)
+            L->keep[j] = glp_get_col_prim(P, j);
+    return STAGE_DONE;
+}
+
+/* The flows of the values kept, and their distance. */
+static int block_lp_flows(const struct block_lp *L, struct bres *out)
+{
+    for (int j = 1; j <= L->ncol; j++)
+        out->km += L->dcopy[j] * L->keep[j];
+    for (int j = 1; j <= L->ncol; j++) {
+        double v = L->keep[j];
+        long r = lround(v);
+        /* cannot happen: the matrix is totally unimodular */
+        assert(fabs(v - (double)r) <= 1e-6);
+        if (fabs(v - (double)r) > 1e-6)
+            return SIAGA_ESOLVER;
+        if (r > 0 && push_flow(out, L->csite[j - 1], L->cunit[j - 1],
+                               (int)r) != SIAGA_OK)
+            return SIAGA_ENOMEM;
+    }
+    return SIAGA_OK;
+}
+
+/*
+ * Solve block b: past the deadline the greedy fill (or, in bound mode,
+ * no bound); else the LP in its stages (block_lp_*), each stopped stage
+ * leaving the values of the last one solved.  A fill stage stopped by the
+ * deadline hands the block to the greedy.
+ */
+static int solve_block(const struct tp *t, const struct block *b,
+                       int *unit_row, struct bres *out)
+{
+    volatile int rc = SIAGA_ENOMEM; /* read after a GLPK failure */
+    volatile int fallback = 0;     /* the fill stages ran out of time */
+    struct block_lp L;
+    if (block_columns(t, b) == 0)
+        return SIAGA_OK;
+    if (solver_past(t->deadline)) {
+        if (t->bound_mode) {
+            out->km_limited = 1; /* no bound from this block */
+            return SIAGA_OK;
+        }
+        int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+        int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
+        free(left);
+        for (int i = 0; i < b->nunit; i++)
+            unit_row[b->unit[i]] = -1;
+        return grc;
+    }
+    size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
+    memset(&L, 0, sizeof L);
+    L.csite = malloc(sizeof(int) * nz_cap);
+    L.cunit = malloc(sizeof(int) * nz_cap);
+    int *ia = malloc(sizeof(int) * nz_cap);
+    int *ja = malloc(sizeof(int) * nz_cap);
+    double *ar = malloc(sizeof(double) * nz_cap);
+    L.ind = malloc(sizeof(int) * nz_cap);
+    L.val = malloc(sizeof(double) * nz_cap);
+    L.dcopy = malloc(sizeof(double) * nz_cap);
+    L.keep = malloc(sizeof(double) * nz_cap);
+    int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
+    if (!L.csite || !L.cunit || !ia || !ja || !ar || !L.ind || !L.val ||
+        !L.dcopy || !L.keep || !left)
+        goto done;
+
+    struct glpk_guard g;
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    block_lp_build(t, b, unit_row, &L, ia, ja, ar);
+    int stopped = 0; /* a stage after the fills was stopped by the deadline */
+    enum stage st = block_lp_fill(t, b, &L, out);
+    int ok = st == STAGE_DONE;
+    if (st == STAGE_STOPPED)
+        fallback = 1;
     if (ok && !t->bound_mode)
-        for (int j = 1; j <= ncol; j++)
-            keep[j] = glp_get_col_prim(P, j);
+        for (int j = 1; j <= L.ncol; j++)
+            L.keep[j] = glp_get_col_prim(L.P, j);
     if (ok && !t->bound_mode && solver_past(t->deadline))
         stopped = 1;
     if (ok && !stopped && t->unit_origin != NULL) {
-        /* fewest moves: -1 to stay at one's origin, +1 to leave the
-         * reserve; leaving a place for the reserve costs the constant */
-        int n = 0;
-        glp_set_obj_dir(P, GLP_MIN);
-        for (int j = 1; j <= ncol; j++) {
-            int o = t->unit_origin[cunit[j - 1]];
-            double coef = o == csite[j - 1] ? -1.0 : o == ORIGIN_RESERVE ? 1.0 : 0.0;
-            glp_set_obj_coef(P, j, coef);
-            if (coef != 0.0) {
-                ind[++n] = j;
-                val[n] = coef;
-            }
-        }
-        sp.tm_lim = solver_tm_lim(t->deadline);
-        int ret = solver_simplex(P, &sp);
-        if (ret == GLP_ETMLIM) {
-            stopped = 1;
-        } else if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-            ok = 0;
-        } else if (n > 0) {
-            long best = lround(glp_get_obj_val(P));
-            glp_add_rows(P, 1);
-            glp_set_row_bnds(P, ++nrow, GLP_UP, 0, (double)best);
-            glp_set_mat_row(P, nrow, n, ind, val);
-        }
-        if (ok && !stopped)
-            for (int j = 1; j <= ncol; j++)
-                keep[j] = glp_get_col_prim(P, j);
+        st = block_lp_moves(t, &L);
+        stopped = st == STAGE_STOPPED;
+        ok = st != STAGE_FAILED;
     }
     if (ok && !stopped && !t->bound_mode && solver_past(t->deadline))
         stopped = 1;
     if (ok && !stopped) {
-        glp_set_obj_dir(P, GLP_MIN);
-        for (int j = 1; j <= ncol; j++)
-            glp_set_obj_coef(P, j, dcopy[j]);
-        sp.tm_lim = solver_tm_lim(t->deadline);
-        int ret = solver_simplex(P, &sp);
-        if (ret == GLP_ETMLIM)
-            stopped = 1;
-        else if (ret != 0 || glp_get_status(P) != GLP_OPT)
-            ok = 0;
-        else if (!t->bound_mode)
-            for (int j = 1; j <= ncol; j++)
-                keep[j] = glp_get_col_prim(P, j);
+        st = block_lp_km(t, &L);
+        stopped = st == STAGE_STOPPED;
+        ok = st != STAGE_FAILED;
     }
     if (!ok) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
         rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    rc = SIAGA_OK;
-    if (stopped) {
-        out->km_limited = 1;
-        if (t->bound_mode) {     /* no bound from this block */
-            glp_delete_prob(P);
-            glpk_guard_end(&g);
-            goto done;
-        }
-    }
-    if (t->bound_mode) {
-        out->km += glp_get_obj_val(P);
     } else {
-        for (int j = 1; j <= ncol; j++)
-            out->km += dcopy[j] * keep[j];
-        for (int j = 1; j <= ncol && rc == SIAGA_OK; j++) {
-            double v = keep[j];
-            long r = lround(v);
-            if (fabs(v - (double)r) > 1e-6) {
-                rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
-                break;
-            }
-            if (r > 0)
-                rc = push_flow(out, csite[j - 1], cunit[j - 1], (int)r);
-        }
+        rc = SIAGA_OK;
+        if (stopped)
+            out->km_limited = 1;
+        if (!t->bound_mode)
+            rc = block_lp_flows(&L, out);
+        else if (!stopped)             /* else no bound from this block */
+            out->km += glp_get_obj_val(L.P);
     }
-    glp_delete_prob(P);
+    glp_delete_prob(L.P);
     glpk_guard_end(&g);
 done:
     if (fallback && rc == SIAGA_ESOLVER) {
@@ -482,28 +522,29 @@ done:
     }
     for (int i = 0; i < b->nunit; i++)
         unit_row[b->unit[i]] = -1;
-    free(keep);
+    free(L.keep);
     free(left);
-    free(csite);
-    free(cunit);
+    free(L.csite);
+    free(L.cunit);
     free(ia);
     free(ja);
     free(ar);
-    free(ind);
-    free(val);
-    free(dcopy);
+    free(L.ind);
+    free(L.val);
+    free(L.dcopy);
     return rc;
 }
 
-/* Order of blocks for the work queue: most columns first. */
-static const int *block_sizes, *block_roots;
+/* Order of blocks for the work queue: most columns first.  The size
+ * travels with the block, so the comparator reads no global. */
+struct block_key { int size, k; };
+
 static int cmp_block(const void *a, const void *b)
 {
-    int x = *(const int *)a, y = *(const int *)b;
-    int sx = block_sizes[block_roots[x]], sy = block_sizes[block_roots[y]];
-    if (sx != sy)
-        return sx > sy ? -1 : 1;
-    return (x > y) - (x < y);
+    const struct block_key *x = a, *y = b;
+    if (x->size != y->size)
+        return x->size > y->size ? -1 : 1;
+    return (x->k > y->k) - (x->k < y->k);
 }
 
 /* Split into blocks and solve them on pp->jobs threads; merge in order of
@@ -572,8 +613,6 @@ static int tp_solve(struct tp *t, int jobs)
     for (int r = 0; r < t->nsite; r++)
         if (uf_find(par, r) == r)
             root[nblock++] = r;
-    for (int k = 0; k < nblock; k++)
-        order[k] = k;
     j.t = t;
     j.root = root;
     j.head = head;
@@ -581,9 +620,17 @@ static int tp_solve(struct tp *t, int jobs)
     j.res = calloc((size_t)nblock + 1, sizeof *j.res);
     if (j.res == NULL)
         goto done;
-    block_sizes = size;
-    block_roots = root;
-    qsort(order, (size_t)nblock, sizeof *order, cmp_block);
+    {
+        struct block_key *key = malloc(sizeof *key * (size_t)(nblock + 1));
+        if (key == NULL)
+            goto done;
+        for (int k = 0; k < nblock; k++)
+            key[k] = (struct block_key){size[root[k]], k};
+        qsort(key, (size_t)nblock, sizeof *key, cmp_block);
+        for (int k = 0; k < nblock; k++)
+            order[k] = key[k].k;
+        free(key);
+    }
     rc = parallel_for(nblock, order, jobs, tp_block_job, &j);
     if (rc != SIAGA_OK)
         goto done;
@@ -1039,128 +1086,136 @@ done:
     return rc;
 }
 
-int assign_guards(const struct scenario *s, const struct post *posts,
-                  int npost, const struct cluster_result *cr, int jobs,
-                  double deadline, const struct origins *og,
-                  struct assign_result *out, struct error_list *errs)
-{
-    int rc = SIAGA_ENOMEM;
+/* What a fill works with: the units and their index by region, the
+ * pseudo-units of a baseline, the transportation problem, and two
+ * scratch arrays of a TPS each (a site's TPS list, its length). */
+struct fill {
+    struct units un;
+    struct by_region br;
     struct pseudo ps;
-    memset(&ps, 0, sizeof ps);
-    struct units un = {0};
-    struct by_region br = {0};
-    struct tp t, tb;
-    memset(&t, 0, sizeof t);
-    memset(&tb, 0, sizeof tb);
-    memset(out, 0, sizeof *out);
-    /* sites: posts here, and below one per component or lone TPS (TPS of
-     * posts kept from a baseline belong to no component) */
-    size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
-    int *ptps = malloc(sizeof(int) * nsite_max * MAX_TPS_PER_POST);
-    int *pn = malloc(sizeof(int) * (size_t)(npost + 1));
-    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    if (!ptps || !pn || !tps_site || !one)
-        goto done;
-    if (units_build(s, 0, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
-        goto done;
+    struct tp t;
+    int *tps_site, *one;
+};
 
-    /* exact problem: one site per post */
-    t.nsite = npost;
-    t.nunit = s->nunit;
-    t.site = calloc((size_t)npost + 1, sizeof *t.site);
-    if (t.site == NULL)
-        goto done;
-    t.unit_supply = un.supply;
-    t.unit_tni = un.tni;
-    t.unit_lat = un.lat;
-    t.unit_lon = un.lon;
-    for (int p = 0; p < npost; p++) {
-        const struct post *po = &posts[p];
-        const struct grade_rule *gr = &s->rules.grade[po->grade];
-        const struct tps *a = &s->tps[po->tps[0]];
-        t.site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
-                                     tier_of(po->grade), a->lat, a->lon, 0,
-                                     NULL, 0};
-        memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
-               sizeof(int) * (size_t)po->ntps);
-        pn[p] = po->ntps;
+static void tp_set_units(struct tp *t, const struct scenario *s,
+                         const struct units *un);
+
+/* f for the guards (linmas 0) or Linmas (1) of s, with nsite empty
+ * sites.  Returns 0, or -1 when out of memory (fill_free either way). */
+static int fill_init(struct fill *f, const struct scenario *s, int linmas,
+                     int nsite)
+{
+    memset(f, 0, sizeof *f);
+    f->tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    f->one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
+    if (!f->tps_site || !f->one || units_build(s, linmas, &f->un) != 0 ||
+        by_region_build(s, f->un.supply, &f->br) != 0)
+        return -1;
+    f->t.nsite = nsite;
+    f->t.site = calloc((size_t)nsite + 1, sizeof *f->t.site);
+    if (f->t.site == NULL)
+        return -1;
+    tp_set_units(&f->t, s, &f->un);
+    return 0;
+}
+
+static void fill_free(struct fill *f)
+{
+    free(f->tps_site);
+    free(f->one);
+    units_free(&f->un);
+    by_region_free(&f->br);
+    pseudo_free(&f->ps);
+    free(f->t.site);
+    free(f->t.eoff);
+    free(f->t.eunit);
+    free(f->t.flow);
+}
+
+/* The units of a transportation problem, from units_build. */
+static void tp_set_units(struct tp *t, const struct scenario *s,
+                         const struct units *un)
+{
+    t->nunit = s->nunit;
+    t->unit_supply = un->supply;
+    t->unit_tni = un->tni;
+    t->unit_lat = un->lat;
+    t->unit_lon = un->lon;
+}
+
+/*
+ * The fill both assignments make of t, whose sites (t->nsite, site k
+ * holding the TPS stps[k * stride .. + sn[k] - 1]) and units are set: the
+ * units eligible at each site; with origins, the problem rewritten over
+ * pseudo-units (the eligibility restored after) and *moves counted; the
+ * solve; the flows sorted by site.  Returns SIAGA_OK, SIAGA_ENOMEM or
+ * the solver's status.
+ */
+static int fill_sites(const struct scenario *s, const struct by_region *br,
+                      const int *stps, const int *sn, int stride,
+                      const struct origins *og, int linmas, int jobs,
+                      double deadline, struct tp *t, struct pseudo *ps,
+                      long *moves)
+{
+    if (eligibility(s, br, t->nsite, stps, sn, stride, NULL, NULL, t) != 0)
+        return SIAGA_ENOMEM;
+    int *real_eoff = t->eoff, *real_eunit = t->eunit;
+    int rc;
+    if (og != NULL && (rc = pseudo_apply(s, og, t, ps)) != SIAGA_OK) {
+        t->eoff = real_eoff;
+        t->eunit = real_eunit;
+        return rc;
     }
-    if (eligibility(s, &br, npost, ptps, pn, MAX_TPS_PER_POST, NULL, NULL, &t) != 0)
-        goto done;
-    int *real_eoff = t.eoff, *real_eunit = t.eunit;
-    if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
-        t.eoff = real_eoff;
-        t.eunit = real_eunit;
-        goto done;
-    }
-    t.deadline = deadline;
-    rc = tp_solve(&t, jobs);
+    t->deadline = deadline;
+    rc = tp_solve(t, jobs);
     if (og != NULL) {
-        t.eoff = real_eoff;
-        t.eunit = real_eunit;
+        t->eoff = real_eoff;
+        t->eunit = real_eunit;
         if (rc == SIAGA_OK)
-            out->moves = pseudo_flows(s, og, &ps, &t, 0);
+            *moves = pseudo_flows(s, og, ps, t, linmas);
     }
-    if (rc != SIAGA_OK)
-        goto fail;
-    out->fill_limited = t.fill_limited;
-    out->km_limited = t.km_limited;
-    if (t.nflow > 0)
-        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
+    if (rc == SIAGA_OK && t->nflow > 0)
+        qsort(t->flow, (size_t)t->nflow, sizeof *t->flow, cmp_flow);
+    return rc;
+}
 
-    long places[GRADE_COUNT] = {0};
-    for (int p = 0; p < npost; p++)
-        places[posts[p].grade] += posts[p].required;
-    for (int g = 0; g < GRADE_COUNT; g++) {
-        out->empty[g] = places[g] - t.fill[tier_of((enum grade)g)];
-        out->empty_bound[g] = t.fill_limited ? 0 : out->empty[g];
-    }
-    out->km = t.km;
-    if (!t.fill_limited) {
-        rc = relaxed_bound(s, &br, &un, npost, ptps, pn, places, jobs,
-                           deadline, out);
-        if (rc != SIAGA_OK)
-            goto fail;
-    }
-    if (solver_past(deadline)) {
-        /* no time for the item-4 bound: claim none */
-        out->km_bound = 0;
-        out->km_limited = true;
-        out->flow = t.flow;
-        out->nflow = t.nflow;
-        t.flow = NULL;
-        rc = SIAGA_OK;
-        goto done;
-    }
-
-    /*
-     * Lower bound on item 4 over every plan with items 1-3 optimal: such a
-     * plan has exactly comp_posts[c] posts in each component c (their sum
-     * is the proven minimum and none can go lower), each anchored at one
-     * of its TPS with `guards` places, and fills each grade as much as this
-     * plan.  Relaxed: a component is one site of guards * comp_posts[c]
-     * places, as near to a unit as its nearest TPS; a unit may serve there
-     * when its scope holds one of them (a desa unit: any desa of the
-     * kecamatan).  One site per component, not per TPS: in dense kota a
-     * component holds hundreds of TPS, and this LP was most of the time.
-     */
-    rc = SIAGA_ENOMEM;
-    int nb = 0;
+/*
+ * Lower bound on item 4 over every plan with items 1-3 optimal: such a
+ * plan has exactly comp_posts[c] posts in each component c (their sum
+ * is the proven minimum and none can go lower), each anchored at one
+ * of its TPS with `guards` places, and fills each grade as much as this
+ * plan.  Relaxed: a component is one site of guards * comp_posts[c]
+ * places, as near to a unit as its nearest TPS; a unit may serve there
+ * when its scope holds one of them (a desa unit: any desa of the
+ * kecamatan).  One site per component, not per TPS: in dense kota a
+ * component holds hundreds of TPS, and this LP was most of the time.
+ *
+ * t is the solved exact problem; ptps, one and tps_site are scratch of
+ * the caller (ptps with room for a site per TPS).  Sets out->km_bound
+ * and, when the bound ran out of time, out->km_limited.  Returns
+ * SIAGA_OK, SIAGA_ENOMEM or the solver's status.
+ */
+static int km_bound_by_components(const struct scenario *s,
+                                  const struct post *posts,
+                                  const struct cluster_result *cr,
+                                  const struct units *un,
+                                  const struct by_region *br,
+                                  const struct tp *t, int *ptps, int *one,
+                                  int *tps_site, int jobs, double deadline,
+                                  struct assign_result *out)
+{
+    int rc = SIAGA_ENOMEM, nb = 0;
+    struct tp tb;
+    memset(&tb, 0, sizeof tb);
     int *comp_site = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
     int *members = malloc(sizeof(int) * ((size_t)s->ntps + 1));
     int *moff = calloc((size_t)cr->ncomp + 2, sizeof(int));
+    int *fill = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
     int *dlo = NULL, *dhi = NULL;
     tb.site = calloc((size_t)s->ntps + 1, sizeof *tb.site);
-    if (!comp_site || !members || !moff || desa_ranges(s, &dlo, &dhi) != 0 ||
-        !tb.site) {
-        free(comp_site);
-        free(members);
-        free(moff);
-        free(dlo);
-        free(dhi);
+    if (!comp_site || !members || !moff || !fill ||
+        desa_ranges(s, &dlo, &dhi) != 0 || !tb.site)
         goto done;
-    }
     /* TPS of each component, contiguous */
     for (int i = 0; i < s->ntps; i++)
         if (cr->tps_comp[i] >= 0)
@@ -1169,20 +1224,10 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         moff[c + 1] += moff[c];
     for (int c = 0; c < cr->ncomp; c++)
         comp_site[c] = -1;
-    int *fill = malloc(sizeof(int) * ((size_t)cr->ncomp + 1));
-    if (fill == NULL) {
-        free(comp_site);
-        free(members);
-        free(moff);
-        free(dlo);
-        free(dhi);
-        goto done;
-    }
     memcpy(fill, moff, sizeof(int) * ((size_t)cr->ncomp + 1));
     for (int i = 0; i < s->ntps; i++)
         if (cr->tps_comp[i] >= 0)
             members[fill[cr->tps_comp[i]]++] = i;
-    free(fill);
     for (int i = 0; i < s->ntps; i++) {
         const struct tps *tp = &s->tps[i];
         const struct grade_rule *gr = &s->rules.grade[tp->grade];
@@ -1204,62 +1249,107 @@ int assign_guards(const struct scenario *s, const struct post *posts,
         tps_site[i] = nb++;
     }
     tb.nsite = nb;
-    tb.nunit = s->nunit;
-    tb.unit_supply = un.supply;
-    tb.unit_tni = un.tni;
-    tb.unit_lat = un.lat;
-    tb.unit_lon = un.lon;
+    tp_set_units(&tb, s, un);
     tb.tps = s->tps;
     tb.bound_mode = 1;
-    for (int f = 0; f < t.nflow; f++)
-        tb.site[tps_site[posts[t.flow[f].site].tps[0]]].target += t.flow[f].count;
-    int erc = eligibility(s, &br, nb, ptps, one, MAX_TPS_PER_POST, dlo, dhi, &tb);
-    free(dlo);
-    free(dhi);
-    if (erc != 0) {
-        free(comp_site);
-        free(members);
-        free(moff);
+    for (int f = 0; f < t->nflow; f++)
+        tb.site[tps_site[posts[t->flow[f].site].tps[0]]].target += t->flow[f].count;
+    if (eligibility(s, br, nb, ptps, one, MAX_TPS_PER_POST, dlo, dhi, &tb) != 0)
         goto done;
-    }
     tb.deadline = deadline;
     rc = tp_solve(&tb, jobs);
-    free(comp_site);
-    free(members);
-    free(moff);
     if (rc != SIAGA_OK)
-        goto fail;
+        goto done;
     out->km_bound = tb.km < out->km ? tb.km : out->km;
     if (tb.km_limited) {
         out->km_bound = 0;
         out->km_limited = true;
     }
-    out->flow = t.flow;
-    out->nflow = t.nflow;
-    t.flow = NULL;
-    rc = SIAGA_OK;
-    goto done;
-fail:
-    if (rc == SIAGA_ESOLVER)
-        error_add(errs, NULL, 0, "GLPK failed while assigning guards");
 done:
-    if (rc == SIAGA_ENOMEM)
-        error_add(errs, NULL, 0, "out of memory while assigning guards");
-    free(ptps);
-    free(pn);
-    free(tps_site);
-    free(one);
-    units_free(&un);
-    by_region_free(&br);
-    pseudo_free(&ps);
-    free(t.site);
-    free(t.eoff);
-    free(t.eunit);
-    free(t.flow);
+    free(comp_site);
+    free(members);
+    free(moff);
+    free(fill);
+    free(dlo);
+    free(dhi);
     free(tb.site);
     free(tb.eoff);
     free(tb.eunit);
     free(tb.flow);
+    return rc;
+}
+
+int assign_guards(const struct scenario *s, const struct post *posts,
+                  int npost, const struct cluster_result *cr, int jobs,
+                  double deadline, const struct origins *og,
+                  struct assign_result *out, struct error_list *errs)
+{
+    int rc = SIAGA_ENOMEM;
+    struct fill f;
+    struct tp *t = &f.t;
+    memset(out, 0, sizeof *out);
+    /* sites: posts here, and in the bound one per component or lone TPS
+     * (TPS of posts kept from a baseline belong to no component) */
+    size_t nsite_max = (size_t)(npost > s->ntps ? npost : s->ntps) + 1;
+    int *ptps = calloc(nsite_max * MAX_TPS_PER_POST, sizeof(int));
+    int *pn = calloc((size_t)npost + 1, sizeof(int));
+    /* exact problem: one site per post */
+    if (fill_init(&f, s, 0, npost) != 0 || !ptps || !pn)
+        goto done;
+    for (int p = 0; p < npost; p++) {
+        const struct post *po = &posts[p];
+        const struct grade_rule *gr = &s->rules.grade[po->grade];
+        const struct tps *a = &s->tps[po->tps[0]];
+        t->site[p] = (struct tp_site){gr->guards, gr->guards - gr->min_polri,
+                                      tier_of(po->grade), a->lat, a->lon, 0,
+                                      NULL, 0};
+        memcpy(&ptps[(size_t)p * MAX_TPS_PER_POST], po->tps,
+               sizeof(int) * (size_t)po->ntps);
+        pn[p] = po->ntps;
+    }
+    rc = fill_sites(s, &f.br, ptps, pn, MAX_TPS_PER_POST, og, 0, jobs,
+                    deadline, t, &f.ps, &out->moves);
+    if (rc != SIAGA_OK)
+        goto done;
+    out->fill_limited = t->fill_limited;
+    out->km_limited = t->km_limited;
+
+    long places[GRADE_COUNT] = {0};
+    for (int p = 0; p < npost; p++)
+        places[posts[p].grade] += posts[p].required;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        out->empty[g] = places[g] - t->fill[tier_of((enum grade)g)];
+        out->empty_bound[g] = t->fill_limited ? 0 : out->empty[g];
+    }
+    out->km = t->km;
+    if (!t->fill_limited) {
+        rc = relaxed_bound(s, &f.br, &f.un, npost, ptps, pn, places, jobs,
+                           deadline, out);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    if (solver_past(deadline)) {
+        /* no time for the item-4 bound: claim none */
+        out->km_bound = 0;
+        out->km_limited = true;
+    } else {
+        rc = km_bound_by_components(s, posts, cr, &f.un, &f.br, t, ptps,
+                                    f.one, f.tps_site, jobs, deadline, out);
+        if (rc != SIAGA_OK)
+            goto done;
+    }
+    out->flow = t->flow;
+    out->nflow = t->nflow;
+    t->flow = NULL;
+    rc = SIAGA_OK;
+done:
+    if (rc == SIAGA_ESOLVER)
+        error_add(errs, NULL, 0, "GLPK failed while assigning guards");
+    if (rc == SIAGA_ENOMEM)
+        error_add(errs, NULL, 0, "out of memory while assigning guards");
+    free(ptps);
+    free(pn);
+    fill_free(&f);
     return rc;
 }
 
@@ -1268,82 +1358,41 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
                   struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
-    struct pseudo ps;
-    memset(&ps, 0, sizeof ps);
-    struct units un = {0};
-    struct by_region br = {0};
-    struct tp t;
-    memset(&t, 0, sizeof t);
+    struct fill f;
+    struct tp *t = &f.t;
     memset(out, 0, sizeof *out);
-    int *tps_site = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    int *one = malloc(sizeof(int) * (size_t)(s->ntps + 1));
-    if (!tps_site || !one)
+    if (fill_init(&f, s, 1, s->ntps) != 0)
         goto done;
-    if (units_build(s, 1, &un) != 0 || by_region_build(s, un.supply, &br) != 0)
-        goto done;
-    t.nsite = s->ntps;
-    t.nunit = s->nunit;
-    t.site = calloc((size_t)s->ntps + 1, sizeof *t.site);
-    if (t.site == NULL)
-        goto done;
-    t.unit_supply = un.supply;
-    t.unit_tni = un.tni;
-    t.unit_lat = un.lat;
-    t.unit_lon = un.lon;
     int per = s->rules.linmas_per_tps;
     for (int i = 0; i < s->ntps; i++) {
-        t.site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
-                                     s->tps[i].lon, 0, NULL, 0};
-        tps_site[i] = i;
-        one[i] = 1;
+        t->site[i] = (struct tp_site){per, per, 0, s->tps[i].lat,
+                                      s->tps[i].lon, 0, NULL, 0};
+        f.tps_site[i] = i;
+        f.one[i] = 1;
     }
     if (per > 0) {
-        if (eligibility(s, &br, s->ntps, tps_site, one, 1, NULL, NULL, &t) != 0)
-            goto done;
-        int *real_eoff = t.eoff, *real_eunit = t.eunit;
-        if (og != NULL && (rc = pseudo_apply(s, og, &t, &ps)) != SIAGA_OK) {
-            t.eoff = real_eoff;
-            t.eunit = real_eunit;
-            goto done;
-        }
-        t.deadline = deadline;
-        rc = tp_solve(&t, jobs);
-        if (og != NULL) {
-            t.eoff = real_eoff;
-            t.eunit = real_eunit;
-            if (rc == SIAGA_OK)
-                out->moves = pseudo_flows(s, og, &ps, &t, 1);
-        }
+        rc = fill_sites(s, &f.br, f.tps_site, f.one, 1, og, 1, jobs,
+                        deadline, t, &f.ps, &out->moves);
         if (rc != SIAGA_OK) {
             if (rc == SIAGA_ESOLVER)
                 error_add(errs, NULL, 0, "GLPK failed while assigning Linmas");
             goto done;
         }
     }
-    if (t.nflow > 0)
-        qsort(t.flow, (size_t)t.nflow, sizeof *t.flow, cmp_flow);
-    out->empty_linmas = (long)per * s->ntps - t.fill[0];
+    out->empty_linmas = (long)per * s->ntps - t->fill[0];
     /* with origins the travel is least only among plans with fewest moves */
-    out->km = t.km;
-    out->km_bound = og != NULL || t.km_limited ? 0.0 : t.km;
-    out->fill_limited = t.fill_limited;
-    out->km_limited = t.km_limited;
-    out->flow = t.flow;
-    out->nflow = t.nflow;
-    t.flow = NULL;
+    out->km = t->km;
+    out->km_bound = og != NULL || t->km_limited ? 0.0 : t->km;
+    out->fill_limited = t->fill_limited;
+    out->km_limited = t->km_limited;
+    out->flow = t->flow;
+    out->nflow = t->nflow;
+    t->flow = NULL;
     rc = SIAGA_OK;
 done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while assigning Linmas");
-    free(tps_site);
-    free(one);
-    units_free(&un);
-    by_region_free(&br);
-    pseudo_free(&ps);
-    free(t.site);
-    free(t.eoff);
-    free(t.eunit);
-    free(t.flow);
+    fill_free(&f);
     return rc;
 }
 

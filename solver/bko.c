@@ -69,6 +69,7 @@
  */
 #include "solver/bko.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,8 +205,10 @@ static int lp_block(const struct bp *b, const int *site, int ns,
         for (int j = 1; j <= c; j++) {
             double v = glp_get_col_prim(P, j);
             long r = lround(v);
+            /* cannot happen: the matrix is totally unimodular */
+            assert(fabs(v - (double)r) <= 1e-6);
             if (fabs(v - (double)r) > 1e-6) {
-                rc = SIAGA_ESOLVER; /* cannot happen: the matrix is TU */
+                rc = SIAGA_ESOLVER;
                 break;
             }
             if (cunit[j - 1] >= 0)

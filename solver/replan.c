@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/grow.h"
 #include "model/strmap.h"
 #include "solver/planner_int.h"
 
@@ -354,14 +355,8 @@ static int push(struct change_list *cl, enum change_kind k, const char *member,
                 const char *name, const char *unit, const char *from,
                 const char *to)
 {
-    if (cl->n == cl->cap) {
-        int nc = cl->cap ? 2 * cl->cap : 64;
-        struct change *p = realloc(cl->item, sizeof *p * (size_t)nc);
-        if (p == NULL)
-            return SIAGA_ENOMEM;
-        cl->item = p;
-        cl->cap = nc;
-    }
+    if (model_grow((void **)&cl->item, cl->n, &cl->cap, sizeof *cl->item) != 0)
+        return SIAGA_ENOMEM;
     struct change *c = &cl->item[cl->n];
     c->kind = k;
     c->member = xstrdup(member ? member : "");

@@ -78,17 +78,6 @@ static void on_xml_error(void *ctx, xml_error_ptr e)
 
 /* ---- values ------------------------------------------------------------- */
 
-static char *trim(char *str)
-{
-    while (*str == ' ' || *str == '\t' || *str == '\n' || *str == '\r')
-        str++;
-    size_t n = strlen(str);
-    while (n > 0 && (str[n - 1] == ' ' || str[n - 1] == '\t' ||
-                     str[n - 1] == '\n' || str[n - 1] == '\r'))
-        str[--n] = '\0';
-    return str;
-}
-
 
 /* Attribute text copied into the overlay's arena; NULL when absent.
  * *nomem on allocation failure. */
@@ -117,7 +106,7 @@ static int attr_int(xmlNodePtr n, const char *name, int *out)
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
     if (v == NULL)
         return 0;
-    *out = (int)strtol(trim((char *)v), NULL, 10);
+    *out = (int)strtol(io_xml_trim((char *)v), NULL, 10);
     xmlFree(v);
     return 1;
 }
@@ -138,7 +127,7 @@ static int attr_enum(xmlNodePtr n, const char *name, int (*parse)(const char *))
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
     if (v == NULL)
         return -1;
-    int r = parse(trim((char *)v));
+    int r = parse(io_xml_trim((char *)v));
     xmlFree(v);
     return r;
 }

@@ -30,6 +30,7 @@
 #include "io/xml/guard.h"
 #include "io/xml/schemas.h"
 #include "model/arena.h"
+#include "model/grow.h"
 
 #define ROSTER_NS "urn:siaga:roster:1"
 #define CHUNK (64 * 1024)
@@ -43,8 +44,7 @@ struct read_state {
     long nerr;       /* errors seen, including those the list dropped */
     int nomem;
     int depth;       /* of the element being started, root = 0 */
-    int cur_post;    /* index of the open <post>, -1 outside one */
-    int cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
+    struct raw_builder b;   /* b.r is r */
 };
 
 static void on_error(void *ctx, xml_error_ptr e)
@@ -86,22 +86,6 @@ static void fail_nomem(struct read_state *st)
     st->nomem = 1;
     if (st->ctxt != NULL)
         xmlStopParser(st->ctxt);
-}
-
-/* Grow *arr (elements of size sz) so that one more fits. */
-static int grow(void **arr, int n, int *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    if (*cap > (1 << 29))
-        return -1;
-    int nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
 }
 
 /* SAX2 attributes come as (localname, prefix, URI, value, end) quintuples,
@@ -155,82 +139,71 @@ static const char *attr(struct read_state *st, const struct attrs *at,
     return NULL;
 }
 
-static void member_attrs(struct read_state *st, const struct attrs *at,
-                         struct raw_guard *g, long line)
+int raw_roster_start(struct raw_builder *b, const char *name, int depth,
+                     long line, raw_attr_fn get, void *ctx)
 {
-    g->member = attr(st, at, "member", 1);
-    g->unit = attr(st, at, "unit", 1);
-    g->force = attr(st, at, "force", 1);
-    g->line = line;
-}
-
-/* One start tag in the roster namespace. */
-static void on_element(struct read_state *st, const char *name,
-                       const struct attrs *at, long line)
-{
-    struct raw_roster *r = st->r;
-    int depth = st->depth;
+    struct raw_roster *r = b->r;
     if (depth == 0 && strcmp(name, "roster") == 0) {
-        r->scenario = attr(st, at, "scenario", 0);
-        r->status = attr(st, at, "status", 1);
+        r->scenario = get(ctx, "scenario", 0);
+        r->status = get(ctx, "status", 1);
         r->line = line;
     } else if (depth == 1 && strcmp(name, "post") == 0) {
-        if (grow((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
-            fail_nomem(st);
-            return;
-        }
+        if (model_grow((void **)&r->post, r->npost, &b->cap_post, sizeof *r->post))
+            return -1;
         struct raw_post *p = &r->post[r->npost];
-        p->id = attr(st, at, "id", 1);
-        p->grade = attr(st, at, "grade", 1);
-        p->kecamatan = attr(st, at, "kecamatan", 1);
-        p->required = attr(st, at, "required", 1);
-        p->route_km = attr(st, at, "route_km", 1);
+        p->id = get(ctx, "id", 1);
+        p->grade = get(ctx, "grade", 1);
+        p->kecamatan = get(ctx, "kecamatan", 1);
+        p->required = get(ctx, "required", 1);
+        p->route_km = get(ctx, "route_km", 1);
         p->line = line;
         p->first_tps = r->ntps;
         p->ntps = 0;
         p->first_guard = r->nguard;
         p->nguards = 0;
-        st->cur_post = r->npost++;
-    } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "tps") == 0) {
-        if (grow((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
-            fail_nomem(st);
-            return;
-        }
-        r->tps[r->ntps].id = attr(st, at, "id", 1);
+        b->cur_post = r->npost++;
+    } else if (depth == 2 && b->cur_post >= 0 && strcmp(name, "tps") == 0) {
+        if (model_grow((void **)&r->tps, r->ntps, &b->cap_tps, sizeof *r->tps))
+            return -1;
+        r->tps[r->ntps].id = get(ctx, "id", 1);
         r->tps[r->ntps].line = line;
         r->ntps++;
-        r->post[st->cur_post].ntps++;
-    } else if (depth == 2 && st->cur_post >= 0 &&
-               strcmp(name, "guard") == 0) {
-        if (grow((void **)&r->guard, r->nguard, &st->cap_guard,
-                 sizeof *r->guard)) {
-            fail_nomem(st);
-            return;
-        }
-        member_attrs(st, at, &r->guard[r->nguard], line);
-        r->nguard++;
-        r->post[st->cur_post].nguards++;
+        r->post[b->cur_post].ntps++;
+    } else if ((depth == 2 && b->cur_post >= 0 && strcmp(name, "guard") == 0) ||
+               (depth == 1 && strcmp(name, "reserve") == 0)) {
+        int guard = depth == 2;
+        struct raw_guard **arr = guard ? &r->guard : &r->reserve;
+        int *n = guard ? &r->nguard : &r->nreserve;
+        if (model_grow((void **)arr, *n, guard ? &b->cap_guard : &b->cap_reserve,
+                       sizeof **arr))
+            return -1;
+        struct raw_guard *g = &(*arr)[(*n)++];
+        g->member = get(ctx, "member", 1);
+        g->unit = get(ctx, "unit", 1);
+        g->force = get(ctx, "force", 1);
+        g->line = line;
+        if (guard)
+            r->post[b->cur_post].nguards++;
     } else if (depth == 1 && strcmp(name, "linmas") == 0) {
-        if (grow((void **)&r->linmas, r->nlinmas, &st->cap_linmas,
-                 sizeof *r->linmas)) {
-            fail_nomem(st);
-            return;
-        }
+        if (model_grow((void **)&r->linmas, r->nlinmas, &b->cap_linmas,
+                       sizeof *r->linmas))
+            return -1;
         struct raw_linmas *l = &r->linmas[r->nlinmas++];
-        l->tps = attr(st, at, "tps", 1);
-        l->member = attr(st, at, "member", 1);
-        l->unit = attr(st, at, "unit", 1);
+        l->tps = get(ctx, "tps", 1);
+        l->member = get(ctx, "member", 1);
+        l->unit = get(ctx, "unit", 1);
         l->line = line;
-    } else if (depth == 1 && strcmp(name, "reserve") == 0) {
-        if (grow((void **)&r->reserve, r->nreserve, &st->cap_reserve,
-                 sizeof *r->reserve)) {
-            fail_nomem(st);
-            return;
-        }
-        member_attrs(st, at, &r->reserve[r->nreserve], line);
-        r->nreserve++;
     }
-    /* anything else is a schema error, reported by the validator */
+    return 0;
+}
+
+/* The attributes of a SAX start tag, for raw_roster_start. */
+struct sax_attrs { struct read_state *st; const struct attrs *at; };
+
+static const char *sax_attr(void *ctx, const char *name, int trim)
+{
+    const struct sax_attrs *x = ctx;
+    return attr(x->st, x->at, name, trim);
 }
 
 static void on_start(void *ctx, const xmlChar *localname,
@@ -247,7 +220,12 @@ static void on_start(void *ctx, const xmlChar *localname,
     if (!st->nomem && uri != NULL &&
         strcmp((const char *)uri, ROSTER_NS) == 0) {
         struct attrs at = {nb_attributes, attributes};
-        on_element(st, (const char *)localname, &at, cur_line(st));
+        struct sax_attrs x = {st, &at};
+        /* anything not of the roster is a schema error, reported by the
+         * validator */
+        if (raw_roster_start(&st->b, (const char *)localname, st->depth,
+                             cur_line(st), sax_attr, &x) != 0)
+            fail_nomem(st);
     }
     st->depth++;
 }
@@ -261,7 +239,7 @@ static void on_end(void *ctx, const xmlChar *localname,
     if (st->depth == 1 && uri != NULL &&
         strcmp((const char *)uri, ROSTER_NS) == 0 &&
         strcmp((const char *)localname, "post") == 0)
-        st->cur_post = -1;
+        st->b.cur_post = -1;
 }
 
 static void on_doctype(void *ctx, const xmlChar *name,
@@ -277,6 +255,62 @@ static void on_doctype(void *ctx, const xmlChar *name,
     xmlStopParser(st->ctxt);
 }
 
+/* Open path, refusing a regular file over XML_GUARD_MAX_BYTES.  Returns
+ * SIAGA_OK and *fd, or the status with its reason in errs. */
+static int open_bounded(const char *path, int *fd, struct error_list *errs)
+{
+    *fd = open(path, O_RDONLY);
+    if (*fd < 0) {
+        int err = errno;
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    }
+    return xml_guard_check_size(*fd, path, errs) == 0 ? SIAGA_OK : SIAGA_EINPUT;
+}
+
+/* Every byte of fd through xml_guard (file size, attributes per element)
+ * before a push parser on saxp and user sees it; *ctxt gets the parser
+ * (the caller frees it).  buf holds CHUNK bytes.  Returns SIAGA_OK (the
+ * document may still be invalid: see st), SIAGA_EIO, SIAGA_EINPUT or
+ * SIAGA_ENOMEM, with the reason in st->errs. */
+static int push_parse(struct read_state *st, int fd, char *buf,
+                      xmlSAXHandlerPtr saxp, void *user,
+                      xmlParserCtxtPtr *ctxt)
+{
+    struct xml_guard guard;
+    xml_guard_init(&guard);
+    ssize_t n = read(fd, buf, 4);
+    if (n < 0) {
+        error_add(st->errs, st->path, 0, "cannot read: %s", strerror(errno));
+        return SIAGA_EIO;
+    }
+    xml_guard_feed(&guard, buf, (size_t)n);
+    *ctxt = xmlCreatePushParserCtxt(saxp, user, buf, (int)n, st->path);
+    if (*ctxt == NULL)
+        return SIAGA_ENOMEM;
+    st->ctxt = *ctxt;
+    xmlCtxtUseOptions(*ctxt, xml_guard_options());
+    for (;;) {
+        n = read(fd, buf, CHUNK);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            error_add(st->errs, st->path, 0, "cannot read: %s",
+                      strerror(errno));
+            return SIAGA_EIO;
+        }
+        if (xml_guard_feed(&guard, buf, (size_t)n) != 0) {
+            error_add(st->errs, st->path, guard.fail_line, "%s",
+                      guard.message);
+            return SIAGA_EINPUT;
+        }
+        xmlParseChunk(*ctxt, buf, (int)n, n == 0);
+        if (n == 0 || (*ctxt)->disableSAX || st->nomem)
+            break;
+    }
+    return st->nomem ? SIAGA_ENOMEM : SIAGA_OK;
+}
+
 int io_read_roster(const char *path, struct raw_roster **out,
                    struct error_list *errs)
 {
@@ -290,12 +324,11 @@ int io_read_roster(const char *path, struct raw_roster **out,
     char *buf = NULL;
     struct read_state st;
     xmlSAXHandler sax;
-    struct xml_guard guard;
 
     memset(&st, 0, sizeof st);
     st.path = path;
     st.errs = errs;
-    st.cur_post = -1;
+    st.b.cur_post = -1;
     *out = NULL;
 
     xmlInitParser();
@@ -303,29 +336,15 @@ int io_read_roster(const char *path, struct raw_roster **out,
      * they come through the (per-thread) global handler instead */
     xmlSetStructuredErrorFunc(&st, on_error);
 
-    st.r = raw_roster_create();
+    st.r = st.b.r = raw_roster_create();
     buf = malloc(CHUNK);
     if (st.r == NULL || buf == NULL ||
         (st.r->file = raw_roster_strdup(st.r, path)) == NULL) {
         rc = SIAGA_ENOMEM;
         goto done;
     }
-
-    fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        int err = errno;
-        error_add(errs, path, 0, "cannot open: %s", strerror(err));
-        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    if ((rc = open_bounded(path, &fd, errs)) != SIAGA_OK)
         goto done;
-    }
-    struct stat fst;
-    if (fstat(fd, &fst) == 0 && S_ISREG(fst.st_mode) &&
-        fst.st_size > XML_GUARD_MAX_BYTES) {
-        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
-                  "limit", (long)XML_GUARD_MAX_BYTES);
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
 
     pctxt = xmlSchemaNewMemParserCtxt(siaga_schema_roster_1,
                                       (int)strlen(siaga_schema_roster_1));
@@ -352,48 +371,8 @@ int io_read_roster(const char *path, struct raw_roster **out,
         rc = SIAGA_ENOMEM;
         goto done;
     }
-
-    /* every byte passes xml_guard (file size, attributes per element)
-     * before the parser sees it */
-    xml_guard_init(&guard);
-    ssize_t n = read(fd, buf, 4);
-    if (n < 0) {
-        error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-        rc = SIAGA_EIO;
+    if ((rc = push_parse(&st, fd, buf, saxp, user, &ctxt)) != SIAGA_OK)
         goto done;
-    }
-    xml_guard_feed(&guard, buf, (size_t)n);
-    ctxt = xmlCreatePushParserCtxt(saxp, user, buf, (int)n, path);
-    if (ctxt == NULL) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
-    st.ctxt = ctxt;
-    int options = xml_guard_options();
-    xmlCtxtUseOptions(ctxt, options);
-
-    for (;;) {
-        n = read(fd, buf, CHUNK);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            error_add(errs, path, 0, "cannot read: %s", strerror(errno));
-            rc = SIAGA_EIO;
-            goto done;
-        }
-        if (xml_guard_feed(&guard, buf, (size_t)n) != 0) {
-            error_add(errs, path, guard.fail_line, "%s", guard.message);
-            rc = SIAGA_EINPUT;
-            goto done;
-        }
-        xmlParseChunk(ctxt, buf, (int)n, n == 0);
-        if (n == 0 || ctxt->disableSAX || st.nomem)
-            break;
-    }
-    if (st.nomem) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
     if (st.nerr == 0 && (!ctxt->wellFormed || xmlSchemaIsValid(vctxt) != 1)) {
         error_add(errs, path, cur_line(&st),
                   "not a valid roster (roster-1.xsd)");

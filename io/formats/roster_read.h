@@ -23,4 +23,28 @@
 int io_read_roster(const char *path, struct raw_roster **out,
                    struct error_list *errs);
 
+/*
+ * A raw roster built start tag by start tag: the one reading of the
+ * roster-1 body (roster, post, tps, guard, linmas, reserve), shared by
+ * this SAX reader and the roster-2 reader (io/shifts_read.c).
+ */
+struct raw_builder {
+    struct raw_roster *r;
+    int cur_post;    /* index of the open <post>, -1 outside one */
+    int cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
+};
+
+/* Attribute name of the element being started, in the roster's arena,
+ * trimmed of XML blanks when trim; NULL when absent (a reader notes its
+ * own out-of-memory). */
+typedef const char *(*raw_attr_fn)(void *ctx, const char *name, int trim);
+
+/*
+ * Take the start tag name at depth (root 0) into b->r, its attributes
+ * from get(ctx, ...).  A name that is none of the roster-1 body is left
+ * alone (the validator reports it).  Returns 0, or -1 when out of memory.
+ */
+int raw_roster_start(struct raw_builder *b, const char *name, int depth,
+                     long line, raw_attr_fn get, void *ctx);
+
 #endif

@@ -196,28 +196,11 @@ static void on_xml_error(void *ctx, xml_error_ptr e)
 
 /* ---- values ------------------------------------------------------------- */
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Trim XML blanks in place (the schema collapses them for numbers and
- * tokens); returns the start. */
-static char *trim(char *str)
-{
-    while (is_blank(*str))
-        str++;
-    size_t n = strlen(str);
-    while (n > 0 && is_blank(str[n - 1]))
-        str[--n] = '\0';
-    return str;
-}
-
 /* An xs:integer in lo..hi.  Returns 0, or -1 when the text is not an
  * integer, -2 when it is out of range. */
 static int parse_int(char *text, long lo, long hi, long *out)
 {
-    const char *p = trim(text);
+    const char *p = io_xml_trim(text);
     int neg = 0;
     if (*p == '+' || *p == '-')
         neg = *p++ == '-';
@@ -335,7 +318,7 @@ static int attr_enum(struct rd *rd, const char *name,
     int r = def;
     if (v == NULL)
         return def;
-    const char *t = trim(v);
+    const char *t = io_xml_trim(v);
     for (int i = 0; i < n; i++)
         if (strcmp(t, names[i]) == 0)
             r = i;
@@ -387,7 +370,7 @@ static void read_grade(struct rd *rd, long line)
         rules_init(&def);
         own_error(rd, line, "grade %s: radius_km = %s; more than the limit "
                   "of %g km", grade_name((enum grade)g),
-                  v != NULL ? trim(v) : "?", MAX_RADIUS_KM);
+                  v != NULL ? io_xml_trim(v) : "?", MAX_RADIUS_KM);
         xmlFree(v);
         gr->radius_km = def.grade[g].radius_km;
     }
@@ -914,6 +897,36 @@ done:
 
 /* ---- entry point -------------------------------------------------------- */
 
+/* Can path be read, within the size limit, and is it not empty?  Returns
+ * SIAGA_OK, or the status with its reason in errs. */
+static int check_file(const char *path, struct error_list *errs)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        int err = errno;   /* error_add may change errno */
+        error_add(errs, path, 0, "cannot open: %s", strerror(err));
+        return err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    }
+    if (xml_guard_check_size(fileno(f), path, errs) != 0) {
+        fclose(f);
+        return SIAGA_EINPUT;
+    }
+    int c = fgetc(f);
+    int err = errno;
+    if (c == EOF && ferror(f)) {
+        fclose(f);
+        error_add(errs, path, 0, "cannot read: %s", strerror(err));
+        return SIAGA_EIO;
+    }
+    fclose(f);
+    if (c == EOF) {
+        /* libxml2's push reader has no good word for an empty file */
+        error_add(errs, path, 1, "the file is empty");
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
 int io_read_scenario(const char *path, struct scenario **out,
                      struct error_list *errs)
 {
@@ -932,38 +945,8 @@ int io_read_scenario(const char *path, struct scenario **out,
     *out = NULL;
     xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        int err = errno;   /* error_add may change errno */
-        error_add(errs, path, 0, "cannot open: %s", strerror(err));
-        rc = err == ENOMEM ? SIAGA_ENOMEM : SIAGA_EIO;
+    if ((rc = check_file(path, errs)) != SIAGA_OK)
         goto done;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size > XML_GUARD_MAX_BYTES) {
-        fclose(f);
-        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
-                  "limit", (long)XML_GUARD_MAX_BYTES);
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
-    int c = fgetc(f);
-    int err = errno;
-    if (c == EOF && ferror(f)) {
-        fclose(f);
-        error_add(errs, path, 0, "cannot read: %s", strerror(err));
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    fclose(f);
-    if (c == EOF) {
-        /* libxml2's push reader has no good word for an empty file */
-        error_add(errs, path, 1, "the file is empty");
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
-
     if ((rd.s = scenario_create()) == NULL ||
         (rd.s->file = scenario_strdup(rd.s, path)) == NULL) {
         rc = SIAGA_ENOMEM;

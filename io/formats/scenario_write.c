@@ -11,6 +11,7 @@
  */
 #include "io/formats/scenario_write.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ int io_unit_kabupaten(const struct scenario *s, int u)
     case SCOPE_KECAMATAN: return s->kec[un->region].kabupaten;
     case SCOPE_DESA: return s->kec[s->desa[un->region].kecamatan].kabupaten;
     }
+    assert(!"a unit scope outside enum scope");
     return -1;
 }
 
@@ -76,7 +78,8 @@ int io_unit_kabupaten(const struct scenario *s, int u)
         (out) = lo_;                                           \
     } while (0)
 
-static int write_tps(xmlTextWriterPtr w, const struct tps *t)
+static int write_tps(xmlTextWriterPtr w, const struct tps *t,
+                     const char *xattr, const char *xvalue)
 {
     char buf[64];
     W(xmlTextWriterStartElement(w, X("tps")));
@@ -90,6 +93,8 @@ static int write_tps(xmlTextWriterPtr w, const struct tps *t)
         W(xmlTextWriterWriteAttribute(w, X("access"), X("sulit")));
     if (t->blankspot)
         W(xmlTextWriterWriteAttribute(w, X("signal"), X("blankspot")));
+    if (xattr != NULL && xvalue != NULL && xvalue[0] != '\0')
+        W(xmlTextWriterWriteAttribute(w, X(xattr), X(xvalue)));
     W(xmlTextWriterEndElement(w));
     return 0;
 fail:
@@ -97,7 +102,8 @@ fail:
 }
 
 /* Kabupaten k with its kecamatan, desa and TPS. */
-static int write_kabupaten(xmlTextWriterPtr w, const struct scenario *s, int k)
+static int write_kabupaten(xmlTextWriterPtr w, const struct scenario *s, int k,
+                           const struct scenario_extras *x)
 {
     int c, d, t;
     LOWER_BOUND(s->kec, s->nkec, kabupaten, k, c);
@@ -115,7 +121,8 @@ static int write_kabupaten(xmlTextWriterPtr w, const struct scenario *s, int k)
             W(xmlTextWriterWriteAttribute(w, X("name"), X(s->desa[d].name)));
             LOWER_BOUND(s->tps, s->ntps, desa, d, t);
             for (; t < s->ntps && s->tps[t].desa == d; t++)
-                W(write_tps(w, &s->tps[t]));
+                W(write_tps(w, &s->tps[t], x->tps_attr,
+                            x->tps_value ? x->tps_value[t] : NULL));
             W(xmlTextWriterEndElement(w));
         }
         W(xmlTextWriterEndElement(w));
@@ -190,6 +197,15 @@ fail:
 int io_write_scenario(FILE *f, const struct scenario *s,
                       const struct scenario_part *part)
 {
+    return io_write_scenario_with(f, s, part, NULL);
+}
+
+int io_write_scenario_with(FILE *f, const struct scenario *s,
+                           const struct scenario_part *part,
+                           const struct scenario_extras *extras)
+{
+    static const struct scenario_extras none;
+    const struct scenario_extras *x = extras != NULL ? extras : &none;
     int rc = -1;
     int kab = part != NULL ? part->kabupaten : -1;
     xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
@@ -203,15 +219,22 @@ int io_write_scenario(FILE *f, const struct scenario *s,
     W(xmlTextWriterSetIndent(w, 1));
     W(xmlTextWriterSetIndentString(w, X("  ")));
     W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    if (x->comment != NULL)
+        W(xmlTextWriterWriteComment(w, X(x->comment)));
     W(xmlTextWriterStartElement(w, X("scenario")));
     W(xmlTextWriterWriteAttribute(w, X("xmlns"), X("urn:siaga:scenario:1")));
+    if (x->ns_prefix != NULL) {
+        char qname[64];
+        snprintf(qname, sizeof qname, "xmlns:%s", x->ns_prefix);
+        W(xmlTextWriterWriteAttribute(w, X(qname), X(x->ns_uri)));
+    }
     W(xmlTextWriterWriteAttribute(w, X("name"), X(s->name ? s->name : "")));
     if (s->date != NULL && s->date[0] != '\0')
         W(xmlTextWriterWriteAttribute(w, X("date"), X(s->date)));
     W(write_rules(w, &s->rules));
     for (int k = 0; k < s->nkab; k++)
         if (kab < 0 || k == kab)
-            W(write_kabupaten(w, s, k));
+            W(write_kabupaten(w, s, k, x));
     W(xmlTextWriterStartElement(w, X("personnel")));
     if (part != NULL && part->units != NULL) {
         for (int i = 0; i < part->nunits; i++)

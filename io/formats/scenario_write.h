@@ -4,7 +4,8 @@
  * xmlTextWriter.  What the reader makes of the file is what was written:
  * coordinates are printed so that they read back to the same double, the
  * rules are written in full, count units stay count units and listed
- * members stay listed.  Used by `siaga split` (io/split/split.h).
+ * members stay listed.  Used by `siaga split` (io/split/split.h) and `siaga
+ * import` (io/import/import.h).
  */
 #ifndef SIAGA_SCENARIO_WRITE_H
 #define SIAGA_SCENARIO_WRITE_H
@@ -30,6 +31,26 @@ struct scenario_part {
  */
 int io_write_scenario(FILE *f, const struct scenario *s,
                       const struct scenario_part *part);
+
+/*
+ * What a writer adds to the scenario proper, each optional (NULL: none):
+ * the importer's provenance comment, its namespace and the TPS addresses
+ * it keeps under that namespace.  The reader ignores all of it.
+ */
+struct scenario_extras {
+    const char *comment;          /* a comment before the root element */
+    const char *ns_prefix;        /* one more namespace declared on the */
+    const char *ns_uri;           /* root: xmlns:ns_prefix="ns_uri" */
+    const char *tps_attr;         /* a qualified attribute name for TPS */
+    const char *const *tps_value; /* its value by TPS index; NULL or "":
+                                     not written for that TPS */
+};
+
+/* io_write_scenario with extras (NULL: none), written as described
+ * there; the one writer of scenario files. */
+int io_write_scenario_with(FILE *f, const struct scenario *s,
+                           const struct scenario_part *part,
+                           const struct scenario_extras *extras);
 
 /* Index of the kabupaten holding unit u's scope; -1 for a unit without a
  * scope (it serves anywhere). */

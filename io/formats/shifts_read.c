@@ -20,7 +20,9 @@
 
 #include "io/formats/roster_read.h"
 #include "io/xml/guard.h"
+#include "io/xml/num.h"
 #include "io/xml/schemas.h"
+#include "model/grow.h"
 
 #define NS2 "urn:siaga:roster:2"
 
@@ -33,7 +35,7 @@ struct srd {
     struct xml_guard_file in;   /* the file, through xml_guard's limits */
     long nerr;
     int nomem;
-    int cur_post, cap_post, cap_tps, cap_guard, cap_linmas, cap_reserve;
+    struct raw_builder b;       /* b.r is r */
     const char *phase;
 };
 
@@ -50,39 +52,12 @@ static void on_err(void *ctx, xml_error_ptr e)
     st->nerr++;
 }
 
-static int grow(void **arr, long n, long *cap, size_t sz)
-{
-    if (n < *cap)
-        return 0;
-    long nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*arr, (size_t)nc * sz);
-    if (p == NULL)
-        return -1;
-    *arr = p;
-    *cap = nc;
-    return 0;
-}
-
-static int growi(void **arr, int n, int *cap, size_t sz)
-{
-    long c = *cap;
-    int rc = grow(arr, n, &c, sz);
-    *cap = (int)c;
-    return rc;
-}
-
 static const char *at(struct srd *st, const char *name)
 {
     char *v = (char *)xmlTextReaderGetAttribute(st->rd, BAD_CAST name);
     if (v == NULL)
         return NULL;
-    char *p = v;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    size_t n = strlen(p);
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' ||
-                     p[n - 1] == '\r'))
-        p[--n] = '\0';
+    char *p = io_xml_trim(v);
     const char *d = raw_roster_strdup(st->r, p);
     xmlFree(v);
     if (d == NULL)
@@ -90,77 +65,27 @@ static const char *at(struct srd *st, const char *name)
     return d;
 }
 
+/* at() for raw_roster_start: roster-2 attributes are always trimmed. */
+static const char *reader_attr(void *ctx, const char *name, int trim)
+{
+    (void)trim;
+    return at(ctx, name);
+}
+
 static void element(struct srd *st, const char *name, int depth, long line)
 {
-    struct raw_roster *r = st->r;
-    if (depth == 0 && strcmp(name, "roster") == 0) {
-        r->scenario = at(st, "scenario");
-        r->status = at(st, "status");
-        r->line = line;
-    } else if (depth == 1 && strcmp(name, "post") == 0) {
-        if (growi((void **)&r->post, r->npost, &st->cap_post, sizeof *r->post)) {
-            st->nomem = 1;
-            return;
-        }
-        struct raw_post *p = &r->post[r->npost];
-        p->id = at(st, "id");
-        p->grade = at(st, "grade");
-        p->kecamatan = at(st, "kecamatan");
-        p->required = at(st, "required");
-        p->route_km = at(st, "route_km");
-        p->line = line;
-        p->first_tps = r->ntps;
-        p->ntps = 0;
-        p->first_guard = r->nguard;
-        p->nguards = 0;
-        st->cur_post = r->npost++;
-    } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "tps") == 0) {
-        if (growi((void **)&r->tps, r->ntps, &st->cap_tps, sizeof *r->tps)) {
-            st->nomem = 1;
-            return;
-        }
-        r->tps[r->ntps].id = at(st, "id");
-        r->tps[r->ntps++].line = line;
-        r->post[st->cur_post].ntps++;
-    } else if (depth == 2 && st->cur_post >= 0 && strcmp(name, "guard") == 0) {
-        if (growi((void **)&r->guard, r->nguard, &st->cap_guard, sizeof *r->guard)) {
-            st->nomem = 1;
-            return;
-        }
-        struct raw_guard *g = &r->guard[r->nguard++];
-        g->member = at(st, "member");
-        g->unit = at(st, "unit");
-        g->force = at(st, "force");
-        g->line = line;
-        r->post[st->cur_post].nguards++;
-    } else if (depth == 1 && strcmp(name, "linmas") == 0) {
-        st->cur_post = -1;
-        if (growi((void **)&r->linmas, r->nlinmas, &st->cap_linmas, sizeof *r->linmas)) {
-            st->nomem = 1;
-            return;
-        }
-        struct raw_linmas *l = &r->linmas[r->nlinmas++];
-        l->tps = at(st, "tps");
-        l->member = at(st, "member");
-        l->unit = at(st, "unit");
-        l->line = line;
-    } else if (depth == 1 && strcmp(name, "reserve") == 0) {
-        st->cur_post = -1;
-        if (growi((void **)&r->reserve, r->nreserve, &st->cap_reserve,
-                  sizeof *r->reserve)) {
-            st->nomem = 1;
-            return;
-        }
-        struct raw_guard *g = &r->reserve[r->nreserve++];
-        g->member = at(st, "member");
-        g->unit = at(st, "unit");
-        g->force = at(st, "force");
-        g->line = line;
-    } else if (depth == 1 && strcmp(name, "phase") == 0) {
-        st->cur_post = -1;
+    if (depth == 1 && (strcmp(name, "linmas") == 0 ||
+                       strcmp(name, "reserve") == 0))
+        st->b.cur_post = -1;
+    if (raw_roster_start(&st->b, name, depth, line, reader_attr, st) != 0) {
+        st->nomem = 1;
+        return;
+    }
+    if (depth == 1 && strcmp(name, "phase") == 0) {
+        st->b.cur_post = -1;
         st->phase = at(st, "id");
     } else if (depth == 2 && strcmp(name, "shift") == 0) {
-        if (grow((void **)&st->sh->shift, st->sh->nshift, &st->sh->cap,
+        if (model_grow((void **)&st->sh->shift, st->sh->nshift, &st->sh->cap,
                  sizeof *st->sh->shift)) {
             st->nomem = 1;
             return;
@@ -227,8 +152,8 @@ int io_read_roster_any(const char *path, struct raw_roster **out,
     memset(&st, 0, sizeof st);
     st.path = path;
     st.errs = errs;
-    st.cur_post = -1;
-    st.r = raw_roster_create();
+    st.b.cur_post = -1;
+    st.r = st.b.r = raw_roster_create();
     st.sh = calloc(1, sizeof *st.sh);
     if (st.r == NULL || st.sh == NULL ||
         (st.r->file = raw_roster_strdup(st.r, path)) == NULL)

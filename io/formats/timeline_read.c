@@ -9,6 +9,7 @@
  */
 #include "io/formats/timeline_read.h"
 #include "io/xml/guard.h"
+#include "io/xml/num.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -36,14 +37,8 @@ static char *get(struct trd *t, const char *name)
     if (v == NULL)
         return NULL;
     /* xs:token: the schema collapsed blanks for validation, not for us */
-    char *p = v;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
+    char *p = io_xml_trim(v);
     memmove(v, p, strlen(p) + 1);
-    size_t n = strlen(v);
-    while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\n' ||
-                     v[n - 1] == '\r'))
-        v[--n] = '\0';
     return v;
 }
 

@@ -1,8 +1,10 @@
 /*
  * import.c - the driver of `siaga import` (see import.h): reads the TPS
  * lists, checks every row, resolves the wilayah, applies grades and
- * personnel, writes the scenario through xmlTextWriter and proves it
- * valid by reading it back before it is renamed into place.
+ * personnel, builds a struct scenario and writes it with the one scenario
+ * writer (io/scenario_write.h, its provenance comment and TPS addresses as
+ * extras), and proves it valid by reading it back before it is renamed
+ * into place.
  *
  * Checks of a TPS row, in this order (the first that fails is its reason):
  *   1. a TPS number 1..999 (column or 13-digit TPS code; "TPS 001" reads);
@@ -50,11 +52,14 @@
 
 #include "io/formats/csv.h"
 #include "io/formats/scenario_read.h"
+#include "io/formats/scenario_write.h"
 #include "io/import/import_int.h"
 #include "io/import/wilayah.h"
 #include "io/outdir.h"
 #include "model/arena.h"
 #include "model/geo.h"
+#include "model/grow.h"
+#include "model/outlier.h"
 #include "model/scenario.h"
 #include "model/strmap.h"
 
@@ -293,14 +298,9 @@ static const struct lookup *lookup(struct ctx *c, const char *kec_code,
     int i = strmap_get(c->cache, key);
     if (i >= 0)
         return &c->looks[i];
-    if (c->nlooks == c->cap_looks) {
-        int cap = c->cap_looks ? c->cap_looks * 2 : 64;
-        struct lookup *p = realloc(c->looks, (size_t)cap * sizeof *p);
-        if (p == NULL)
-            return NULL;
-        c->looks = p;
-        c->cap_looks = cap;
-    }
+    if (model_grow((void **)&c->looks, c->nlooks, &c->cap_looks,
+                   sizeof *c->looks) != 0)
+        return NULL;
     struct lookup *l = &c->looks[c->nlooks];
     l->count = wilayah_find_desa_by_name(c->w, kec_code, kec_name, desa,
                                          &l->row, &l->nkec);
@@ -483,74 +483,29 @@ static int resolve(struct ctx *c, struct imp_row *r)
 
 /* ---- geometry ----------------------------------------------------------- */
 
-struct keyed { double v; int i; };
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    const struct keyed *x = a, *y = b;
-    if (x->v != y->v)
-        return (x->v > y->v) - (x->v < y->v);
-    return (x->i > y->i) - (x->i < y->i);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Median of sorted[0..m-1] without position skip (as scenario_check). */
-static double median_without(const struct keyed *s, int m, int skip)
-{
-    int k = m - 1;
-#define AT(j) s[(j) < skip ? (j) : (j) + 1].v
-    if (k % 2 == 1)
-        return AT(k / 2);
-    return (AT(k / 2 - 1) + AT(k / 2)) / 2.0;
-#undef AT
-}
-
 /*
  * For the m rows idx[], the distance of each to the median position of
- * the others (d[j], mlat[j], mlon[j]); returns the median of d (the
- * spread), or -1 when out of memory.  m >= 2.
+ * the others (d[j], mlat[j], mlon[j]: model/outlier.h, the test the
+ * scenario check makes); returns the median of d (the spread), or -1 when
+ * out of memory.  m >= 2.
  */
 static double distances(struct ctx *c, const int *idx, int m, double *d,
                         double *mlat, double *mlon)
 {
-    struct keyed *la = malloc((size_t)m * sizeof *la);
-    struct keyed *lo = malloc((size_t)m * sizeof *lo);
-    int *pla = malloc((size_t)m * sizeof *pla), *plo = malloc((size_t)m * sizeof *plo);
-    double *tmp = malloc((size_t)m * sizeof *tmp);
+    double *lat = malloc((size_t)m * sizeof *lat);
+    double *lon = malloc((size_t)m * sizeof *lon);
     double spread = -1;
 
-    if (la == NULL || lo == NULL || pla == NULL || plo == NULL || tmp == NULL)
-        goto done;
-    for (int j = 0; j < m; j++) {
-        la[j] = (struct keyed){c->rows.row[idx[j]].lat, j};
-        lo[j] = (struct keyed){c->rows.row[idx[j]].lon, j};
+    if (lat != NULL && lon != NULL) {
+        for (int j = 0; j < m; j++) {
+            lat[j] = c->rows.row[idx[j]].lat;
+            lon[j] = c->rows.row[idx[j]].lon;
+        }
+        if (outlier_distances(m, lat, lon, mlat, mlon, d, &spread) != 0)
+            spread = -1;
     }
-    qsort(la, (size_t)m, sizeof *la, cmp_keyed);
-    qsort(lo, (size_t)m, sizeof *lo, cmp_keyed);
-    for (int j = 0; j < m; j++) {
-        pla[la[j].i] = j;
-        plo[lo[j].i] = j;
-    }
-    for (int j = 0; j < m; j++) {
-        const struct imp_row *r = &c->rows.row[idx[j]];
-        mlat[j] = median_without(la, m, pla[j]);
-        mlon[j] = median_without(lo, m, plo[j]);
-        d[j] = geo_distance_km(r->lat, r->lon, mlat[j], mlon[j]);
-        tmp[j] = d[j];
-    }
-    qsort(tmp, (size_t)m, sizeof *tmp, cmp_double);
-    spread = m % 2 ? tmp[m / 2] : (tmp[m / 2 - 1] + tmp[m / 2]) / 2.0;
-done:
-    free(la);
-    free(lo);
-    free(pla);
-    free(plo);
-    free(tmp);
+    free(lat);
+    free(lon);
     return spread;
 }
 
@@ -566,12 +521,15 @@ static int cmp_rows_ctx_desa(const struct imp_row *a, const struct imp_row *b)
     return (a->line > b->line) - (a->line < b->line);
 }
 
-static struct imp_row *sort_base;
+/* A kept row and where it is: the record carries its key, so the
+ * comparator reads no global. */
+struct row_key { const struct imp_row *r; int i; };
 
-static int cmp_row_idx(const void *a, const void *b)
+static int cmp_row_key(const void *a, const void *b)
 {
-    return cmp_rows_ctx_desa(&sort_base[*(const int *)a],
-                             &sort_base[*(const int *)b]);
+    const struct row_key *x = a, *y = b;
+    int k = cmp_rows_ctx_desa(x->r, y->r);
+    return k != 0 ? k : (x->i > y->i) - (x->i < y->i);
 }
 
 /* The rows not rejected, sorted by desa code and number, into c->kept. */
@@ -581,12 +539,17 @@ static int collect_kept(struct ctx *c)
     c->kept = malloc((size_t)(c->rows.n ? c->rows.n : 1) * sizeof *c->kept);
     if (c->kept == NULL)
         return -1;
+    struct row_key *key = malloc((size_t)(c->rows.n ? c->rows.n : 1) * sizeof *key);
+    if (key == NULL)
+        return -1;
     c->nkept = 0;
     for (int i = 0; i < c->rows.n; i++)
         if (!c->rows.row[i].rejected)
-            c->kept[c->nkept++] = i;
-    sort_base = c->rows.row;
-    qsort(c->kept, (size_t)c->nkept, sizeof *c->kept, cmp_row_idx);
+            key[c->nkept++] = (struct row_key){&c->rows.row[i], i};
+    qsort(key, (size_t)c->nkept, sizeof *key, cmp_row_key);
+    for (int k = 0; k < c->nkept; k++)
+        c->kept[k] = key[k].i;
+    free(key);
     return 0;
 }
 
@@ -860,147 +823,101 @@ static int build_regions(struct ctx *c)
 
 /* ---- output ------------------------------------------------------------- */
 
-#define W(call) do { if ((call) < 0) goto fail; } while (0)
-#define X(s) BAD_CAST(s)
-
-static void coord_text(double v, char *buf, size_t n)
+double imp_round(double v, int decimals)
 {
-    snprintf(buf, n, "%.7f", v);
-    char *e = buf + strlen(buf) - 1;
-    while (e > buf && *e == '0' && e[-1] != '.')
-        *e-- = '\0';
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return strtod(buf, NULL);
 }
 
-static int write_scenario(struct ctx *c, FILE *f,
-                          const struct imp_personnel *pers)
+/* The provenance comment: the TPS lists read and the rows rejected. */
+static void provenance(const struct ctx *c, char *buf, size_t n)
 {
-    const struct import_options *opt = c->opt;
-    int rc = -1;
-    char buf[512], la[32], lo[32];
-    struct rules rules;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
-    if (ob == NULL)
-        return -1;
-    xmlTextWriterPtr w = xmlNewTextWriter(ob);
-    if (w == NULL) {
-        xmlOutputBufferClose(ob);
-        return -1;
-    }
-    rules_init(&rules);
-    W(xmlTextWriterSetIndent(w, 1));
-    W(xmlTextWriterSetIndentString(w, X("  ")));
-    W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    size_t o = (size_t)snprintf(buf, sizeof buf, " made by siaga import from");
-    for (int s = 0; s < c->rows.nsrc && o < sizeof buf; s++)
-        o += (size_t)snprintf(buf + o, sizeof buf - o, " %s",
-                              c->rows.src[s].path);
-    if (o < sizeof buf)
-        snprintf(buf + o, sizeof buf - o, "; %d TPS rows rejected ", c->rep->nreject);
-    W(xmlTextWriterWriteComment(w, X(buf)));
-    W(xmlTextWriterStartElement(w, X("scenario")));
-    W(xmlTextWriterWriteAttribute(w, X("xmlns"), X("urn:siaga:scenario:1")));
-    W(xmlTextWriterWriteAttribute(w, X("xmlns:imp"), X("urn:siaga:import:1")));
-    if (opt->name != NULL) {
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(opt->name)));
-    } else {
-        const struct wilayah_row *w0 = wilayah_row(c->w, c->rows.row[c->kept[0]].wrow);
-        const struct wilayah_row *w1 = wilayah_row(c->w, c->rows.row[c->kept[c->nkept - 1]].wrow);
-        if (strcmp(w0->kab_code, w1->kab_code) == 0)
-            wilayah_title_case(w0->kab, buf, sizeof buf);
-        else
-            snprintf(buf, sizeof buf, "%d kabupaten/kota", c->rep->kabupaten);
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(buf)));
-    }
-    if (opt->date != NULL)
-        W(xmlTextWriterWriteAttribute(w, X("date"), X(opt->date)));
+    size_t o = (size_t)snprintf(buf, n, " made by siaga import from");
+    for (int s = 0; s < c->rows.nsrc && o < n; s++)
+        o += (size_t)snprintf(buf + o, n - o, " %s", c->rows.src[s].path);
+    if (o < n)
+        snprintf(buf + o, n - o, "; %d TPS rows rejected ", c->rep->nreject);
+}
 
-    W(xmlTextWriterStartElement(w, X("rules")));
-    for (int g = 0; g < GRADE_COUNT; g++) {
-        const struct grade_rule *gr = &rules.grade[g];
-        W(xmlTextWriterStartElement(w, X("grade")));
-        W(xmlTextWriterWriteAttribute(w, X("name"), X(grade_name((enum grade)g))));
-        W(xmlTextWriterWriteFormatAttribute(w, X("guards"), "%d", gr->guards));
-        W(xmlTextWriterWriteFormatAttribute(w, X("tps_per_post"), "%d", gr->tps_per_post));
-        W(xmlTextWriterWriteFormatAttribute(w, X("min_polri"), "%d", gr->min_polri));
-        if (gr->tps_per_post > 1)
-            W(xmlTextWriterWriteFormatAttribute(w, X("radius_km"), "%.1f", gr->radius_km));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterStartElement(w, X("linmas")));
-    W(xmlTextWriterWriteFormatAttribute(w, X("per_tps"), "%d", rules.linmas_per_tps));
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndElement(w));
+/* The scenario's name: --name, else the one kabupaten's. */
+static const char *scenario_name(const struct ctx *c, char *buf, size_t n)
+{
+    if (c->opt->name != NULL)
+        return c->opt->name;
+    const struct wilayah_row *w0 = wilayah_row(c->w, c->rows.row[c->kept[0]].wrow);
+    const struct wilayah_row *w1 =
+        wilayah_row(c->w, c->rows.row[c->kept[c->nkept - 1]].wrow);
+    if (strcmp(w0->kab_code, w1->kab_code) == 0)
+        wilayah_title_case(w0->kab, buf, n);
+    else
+        snprintf(buf, n, "%d kabupaten/kota", c->rep->kabupaten);
+    return buf;
+}
 
-    const char *kab = NULL, *kec = NULL, *desa = NULL;
+/*
+ * The kept rows (in desa code order, so every region's children are
+ * contiguous, as the scenario writer wants) and the personnel as a
+ * scenario with the default rules; (*address)[t] is TPS t's address or
+ * NULL.  Coordinates keep 7 decimals (about 1 cm), unit bases 6.
+ * Returns 0, or -1 when out of memory (*out and *address then own what
+ * was built, for the caller to free).
+ */
+static int build_scenario(struct ctx *c, const struct imp_personnel *pers,
+                          struct scenario **out, const char ***address)
+{
+    char buf[512];
+    int kab = -1, kec = -1, desa = -1;
+    struct scenario *s = *out = scenario_create();
+    const char **addr = *address = calloc((size_t)c->nkept + 1, sizeof *addr);
+    if (s == NULL || addr == NULL)
+        return -1;
+    s->name = scenario_strdup(s, scenario_name(c, buf, sizeof buf));
+    s->date = c->opt->date ? scenario_strdup(s, c->opt->date) : NULL;
+    if (s->name == NULL || (c->opt->date != NULL && s->date == NULL))
+        return -1;
     for (int k = 0; k < c->nkept; k++) {
         const struct imp_row *r = &c->rows.row[c->kept[k]];
         const struct wilayah_row *wr = wilayah_row(c->w, r->wrow);
-        if (desa != NULL && strcmp(desa, wr->desa_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* desa */
-            desa = NULL;
+        if (kab < 0 || strcmp(s->kab[kab].code, wr->kab_code) != 0) {
+            struct kabupaten x = {scenario_strdup(s, wr->kab_code),
+                scenario_strdup(s, wilayah_title_case(wr->kab, buf, sizeof buf)), 0};
+            if (x.code == NULL || x.name == NULL ||
+                (kab = scenario_add_kabupaten(s, &x)) < 0)
+                return -1;
+            kec = -1;
         }
-        if (kec != NULL && strcmp(kec, wr->kec_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* kecamatan */
-            kec = NULL;
+        if (kec < 0 || strcmp(s->kec[kec].code, wr->kec_code) != 0) {
+            struct kecamatan x = {scenario_strdup(s, wr->kec_code),
+                scenario_strdup(s, wilayah_title_case(wr->kec, buf, sizeof buf)),
+                kab, 0};
+            if (x.code == NULL || x.name == NULL ||
+                (kec = scenario_add_kecamatan(s, &x)) < 0)
+                return -1;
+            desa = -1;
         }
-        if (kab != NULL && strcmp(kab, wr->kab_code) != 0) {
-            W(xmlTextWriterEndElement(w));     /* kabupaten */
-            kab = NULL;
+        if (desa < 0 || strcmp(s->desa[desa].code, wr->desa_code) != 0) {
+            struct desa x = {scenario_strdup(s, wr->desa_code),
+                scenario_strdup(s, wilayah_title_case(wr->desa, buf, sizeof buf)),
+                kec, 0};
+            if (x.code == NULL || x.name == NULL ||
+                (desa = scenario_add_desa(s, &x)) < 0)
+                return -1;
         }
-        if (kab == NULL) {
-            kab = wr->kab_code;
-            W(xmlTextWriterStartElement(w, X("kabupaten")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(kab)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->kab, buf, sizeof buf))));
-        }
-        if (kec == NULL) {
-            kec = wr->kec_code;
-            W(xmlTextWriterStartElement(w, X("kecamatan")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(kec)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->kec, buf, sizeof buf))));
-        }
-        if (desa == NULL) {
-            desa = wr->desa_code;
-            W(xmlTextWriterStartElement(w, X("desa")));
-            W(xmlTextWriterWriteAttribute(w, X("code"), X(desa)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(wilayah_title_case(wr->desa, buf, sizeof buf))));
-        }
-        coord_text(r->lat, la, sizeof la);
-        coord_text(r->lon, lo, sizeof lo);
-        W(xmlTextWriterStartElement(w, X("tps")));
-        W(xmlTextWriterWriteFormatAttribute(w, X("no"), "%d", r->no));
-        W(xmlTextWriterWriteAttribute(w, X("lat"), X(la)));
-        W(xmlTextWriterWriteAttribute(w, X("lon"), X(lo)));
-        W(xmlTextWriterWriteAttribute(w, X("grade"), X(grade_name((enum grade)r->grade))));
+        struct tps t = {desa, kec, kab, r->no, imp_round(r->lat, 7),
+                        imp_round(r->lon, 7), (enum grade)r->grade, -1,
+                        false, false, 0};
         if (!blank(r->f[F_VOTERS])) {
             double v = 0;
             imp_parse_number(r->f[F_VOTERS], &v);
-            W(xmlTextWriterWriteFormatAttribute(w, X("voters"), "%ld", (long)v));
+            t.voters = (int)v;   /* a whole number 0..1e6 (check_coords) */
         }
-        if (!blank(r->f[F_ADDRESS]))
-            W(xmlTextWriterWriteAttribute(w, X("imp:address"), X(r->f[F_ADDRESS])));
-        W(xmlTextWriterEndElement(w));
+        int ti = scenario_add_tps(s, &t);
+        if (ti < 0)
+            return -1;
+        addr[ti] = blank(r->f[F_ADDRESS]) ? NULL : r->f[F_ADDRESS];
     }
-    if (desa != NULL)
-        W(xmlTextWriterEndElement(w));
-    if (kec != NULL)
-        W(xmlTextWriterEndElement(w));
-    if (kab != NULL)
-        W(xmlTextWriterEndElement(w));
-
-    if (pers != NULL) {
-        W(imp_write_personnel(w, pers, c->rep));
-    } else {
-        W(xmlTextWriterStartElement(w, X("personnel")));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndDocument(w));
-    W(xmlTextWriterFlush(w));
-    rc = 0;
-fail:
-    xmlFreeTextWriter(w);
-    return rc == 0 && !ferror(f) ? 0 : -1;
+    return pers != NULL ? imp_add_personnel(s, pers, c->rep) : 0;
 }
 
 static int cmp_reject(const void *a, const void *b)
@@ -1166,6 +1083,185 @@ static int is_kml(const char *path)
     return c == '<';
 }
 
+/* Read every TPS list into c->rows.  Returns SIAGA_OK, SIAGA_EINPUT (in
+ * errs) or SIAGA_ENOMEM. */
+static int read_tps_lists(struct ctx *c)
+{
+    const struct import_options *opt = c->opt;
+    int rc = SIAGA_OK;
+    for (int i = 0; i < opt->ntps; i++) {
+        int r = is_kml(opt->tps[i]) ? imp_read_tps_kml(opt->tps[i], &c->rows, c->errs)
+                                   : imp_read_tps_csv(opt->tps[i], &c->rows, c->errs);
+        if (r == SIAGA_ENOMEM)
+            return SIAGA_ENOMEM;
+        if (r != SIAGA_OK)
+            rc = SIAGA_EINPUT;
+    }
+    if (rc != SIAGA_OK)
+        return rc;
+    c->rep->rows = c->rows.n;
+    if (c->rows.n == 0) {
+        for (int i = 0; i < opt->ntps; i++)
+            error_add(c->errs, opt->tps[i], 0, "no TPS rows");
+        return SIAGA_EINPUT;
+    }
+    return SIAGA_OK;
+}
+
+/* Checks 1-3 (values and wilayah) and 4 (duplicates) of every row.
+ * Returns 0, or -1 when out of memory. */
+static int check_rows(struct ctx *c)
+{
+    for (int i = 0; i < c->rows.n; i++) {
+        struct imp_row *r = &c->rows.row[i];
+        /* the wilayah is resolved even for a row with bad coordinates
+         * (reject keeps the first reason), so its grade is recognised */
+        if (check_number(c, r) == 0) {
+            check_coords(c, r);
+            if (resolve(c, r) == 0)
+                memcpy(r->desa_code, wilayah_row(c->w, r->wrow)->desa_code, 11);
+        }
+        if (c->nomem)
+            return -1;
+        if (r->wrow < 0)
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, "%s%03d", r->desa_code, r->no);
+        const char *key = arena_strdup(c->rows.arena, code);
+        int old;
+        if (key == NULL)
+            return -1;
+        int put = strmap_put(c->by_code, key, i, &old);
+        if (put < 0)
+            return -1;
+        if (put == 1) {
+            const struct imp_row *first = &c->rows.row[old];
+            r->dup_of = old;
+            if (first->source == r->source)
+                reject(c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
+                       "line %ld", r->no, r->desa_code, first->line);
+            else
+                reject(c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
+                       "%s:%ld", r->no, r->desa_code,
+                       c->opt->tps[first->source], first->line);
+            if (c->nomem)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* TPS, kabupaten, kecamatan and desa kept, into the report. */
+static void count_kept(struct ctx *c)
+{
+    struct import_report *rep = c->rep;
+    for (int k = 0; k < c->nkept; k++) {
+        const struct imp_row *r = &c->rows.row[c->kept[k]];
+        const struct imp_row *p = k ? &c->rows.row[c->kept[k - 1]] : NULL;
+        rep->tps++;
+        if (p == NULL || strncmp(p->desa_code, r->desa_code, 4) != 0)
+            rep->kabupaten++;
+        if (p == NULL || strncmp(p->desa_code, r->desa_code, 6) != 0)
+            rep->kecamatan++;
+        if (p == NULL || strcmp(p->desa_code, r->desa_code) != 0)
+            rep->desa++;
+    }
+}
+
+/* The grades file (when given) onto the rows, and the grade counts.
+ * Returns SIAGA_OK, SIAGA_EINPUT (in errs) or SIAGA_ENOMEM. */
+static int apply_grades(struct ctx *c)
+{
+    int rc = SIAGA_OK;
+    c->graded = calloc((size_t)c->rows.n, sizeof *c->graded);
+    if (c->graded == NULL)
+        return SIAGA_ENOMEM;
+    if (c->opt->grades != NULL) {
+        struct imp_grade_sink sink = {c, grade_put};
+        int r = imp_read_grades(c->opt->grades, &sink, c->errs);
+        if (r == SIAGA_ENOMEM)
+            return SIAGA_ENOMEM;
+        if (r != SIAGA_OK)
+            rc = SIAGA_EINPUT;
+    }
+    for (int k = 0; k < c->nkept; k++) {
+        const struct imp_row *r = &c->rows.row[c->kept[k]];
+        if (c->graded[c->kept[k]] == 0)
+            c->rep->graded_default++;
+        c->rep->grade[r->grade]++;
+    }
+    return rc;
+}
+
+/* Is the scenario at path one the reader takes?  SIAGA_OK, or the
+ * reader's complaints under output in errs and SIAGA_EINPUT or
+ * SIAGA_ENOMEM. */
+static int prove_valid(const char *path, const char *output,
+                       struct error_list *errs)
+{
+    struct error_list verr;
+    struct scenario *s = NULL;
+    int rc = SIAGA_OK;
+    error_list_init(&verr);
+    int v = io_read_scenario(path, &s, &verr);
+    scenario_destroy(s);
+    if (v != SIAGA_OK) {
+        error_add(errs, output, 0, "the scenario built does not "
+                  "validate (nothing written):");
+        for (int i = 0; i < verr.n; i++)
+            error_add(errs, output, verr.items[i].line, "%s",
+                      verr.items[i].message);
+        rc = v == SIAGA_ENOMEM ? SIAGA_ENOMEM : SIAGA_EINPUT;
+    }
+    error_list_free(&verr);
+    return rc;
+}
+
+/* Write the scenario built and (when asked) the rejects, both complete
+ * and the scenario proven valid before either is renamed into place.
+ * Returns SIAGA_OK, SIAGA_EIO, SIAGA_EINPUT or SIAGA_ENOMEM (in errs). */
+static int write_outputs(struct ctx *c, const struct scenario *built,
+                         const char *const *address,
+                         const struct imp_row **rejected)
+{
+    const struct import_options *opt = c->opt;
+    struct error_list *errs = c->errs;
+    struct outfile af_out, af_rej;
+    int rc = SIAGA_EIO;
+    char comment[512];
+    memset(&af_out, 0, sizeof af_out);
+    memset(&af_rej, 0, sizeof af_rej);
+    provenance(c, comment, sizeof comment);
+    const struct scenario_extras extras = {comment, "imp", "urn:siaga:import:1",
+                                           "imp:address", address};
+    if (outfile_open(&af_out, opt->output, errs) != 0 ||
+        (opt->rejects != NULL && outfile_open(&af_rej, opt->rejects, errs) != 0))
+        goto done;
+    if (io_write_scenario_with(af_out.fp, built, NULL, &extras) != 0) {
+        error_add(errs, opt->output, 0, "cannot write: %s", strerror(errno));
+        goto done;
+    }
+    if (outfile_finish(&af_out, errs) != 0)
+        goto done;
+    if (opt->rejects != NULL &&
+        (write_rejects(c, af_rej.fp, rejected, c->rep->nreject) != 0 ||
+         outfile_finish(&af_rej, errs) != 0)) {
+        error_add(errs, opt->rejects, 0, "cannot write the rejects");
+        goto done;
+    }
+    /* prove the scenario valid before it takes the place of anything */
+    rc = prove_valid(af_out.tmp, opt->output, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    if ((opt->rejects != NULL && outfile_rename(&af_rej, errs) != 0) ||
+        outfile_rename(&af_out, errs) != 0)
+        rc = SIAGA_EIO;
+done:
+    outfile_close(&af_rej);
+    outfile_close(&af_out);
+    return rc;
+}
+
 int io_import(const struct import_options *opt, struct import_report *rep,
               struct error_list *errs)
 {
@@ -1173,13 +1269,12 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     struct ctx c;
     struct imp_personnel *pers = NULL;
     const struct imp_row **rejected = NULL;
-    struct outfile af_out, af_rej;
+    struct scenario *built = NULL;
+    const char **address = NULL;
     long errs_before = error_count(errs);
 
     memset(rep, 0, sizeof *rep);
     memset(&c, 0, sizeof c);
-    memset(&af_out, 0, sizeof af_out);
-    memset(&af_rej, 0, sizeof af_rej);
     c.opt = opt;
     c.rep = rep;
     c.errs = errs;
@@ -1200,103 +1295,25 @@ int io_import(const struct import_options *opt, struct import_report *rep,
         rc = SIAGA_EINPUT;
     if (rc != SIAGA_OK)
         goto done;
-
-    /* read every TPS list */
-    for (int i = 0; i < opt->ntps; i++) {
-        int r = is_kml(opt->tps[i]) ? imp_read_tps_kml(opt->tps[i], &c.rows, errs)
-                                   : imp_read_tps_csv(opt->tps[i], &c.rows, errs);
-        if (r == SIAGA_ENOMEM)
-            goto nomem;
-        if (r != SIAGA_OK)
-            rc = SIAGA_EINPUT;
-    }
+    rc = read_tps_lists(&c);
+    if (rc == SIAGA_ENOMEM)
+        goto nomem;
     if (rc != SIAGA_OK)
         goto done;
-    rep->rows = c.rows.n;
-    if (c.rows.n == 0) {
-        for (int i = 0; i < opt->ntps; i++)
-            error_add(errs, opt->tps[i], 0, "no TPS rows");
-        rc = SIAGA_EINPUT;
-        goto done;
-    }
 
-    /* 1-3: values and wilayah; 4: duplicates */
-    for (int i = 0; i < c.rows.n; i++) {
-        struct imp_row *r = &c.rows.row[i];
-        /* the wilayah is resolved even for a row with bad coordinates
-         * (reject keeps the first reason), so its grade is recognised */
-        if (check_number(&c, r) == 0) {
-            check_coords(&c, r);
-            if (resolve(&c, r) == 0)
-                memcpy(r->desa_code, wilayah_row(c.w, r->wrow)->desa_code, 11);
-        }
-        if (c.nomem)
-            goto nomem;
-        if (r->wrow < 0)
-            continue;
-        char code[16];
-        snprintf(code, sizeof code, "%s%03d", r->desa_code, r->no);
-        const char *key = arena_strdup(c.rows.arena, code);
-        int old;
-        if (key == NULL)
-            goto nomem;
-        int put = strmap_put(c.by_code, key, i, &old);
-        if (put < 0)
-            goto nomem;
-        if (put == 1) {
-            const struct imp_row *first = &c.rows.row[old];
-            r->dup_of = old;
-            if (first->source == r->source)
-                reject(&c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
-                       "line %ld", r->no, r->desa_code, first->line);
-            else
-                reject(&c, r, REJ_DUPLICATE, "duplicate of TPS %d of %s at "
-                       "%s:%ld", r->no, r->desa_code,
-                       opt->tps[first->source], first->line);
-            if (c.nomem)
-                goto nomem;
-        }
-    }
-
-    /* 5, 6: positions */
+    /* 1-4: values, wilayah, duplicates; 5, 6: positions */
+    if (check_rows(&c) != 0)
+        goto nomem;
     if (collect_kept(&c) != 0 || check_pins(&c) != 0 || c.nomem ||
         collect_kept(&c) != 0 || check_far(&c) != 0 || c.nomem ||
         collect_kept(&c) != 0 || check_kecamatan(&c) != 0 || c.nomem)
         goto nomem;
     if (list_rejects(&c, &rejected) != 0)
         goto nomem;
-
-    /* counts */
-    for (int k = 0; k < c.nkept; k++) {
-        const struct imp_row *r = &c.rows.row[c.kept[k]];
-        const struct imp_row *p = k ? &c.rows.row[c.kept[k - 1]] : NULL;
-        rep->tps++;
-        if (p == NULL || strncmp(p->desa_code, r->desa_code, 4) != 0)
-            rep->kabupaten++;
-        if (p == NULL || strncmp(p->desa_code, r->desa_code, 6) != 0)
-            rep->kecamatan++;
-        if (p == NULL || strcmp(p->desa_code, r->desa_code) != 0)
-            rep->desa++;
-    }
-
-    /* grades */
-    c.graded = calloc((size_t)c.rows.n, sizeof *c.graded);
-    if (c.graded == NULL)
+    count_kept(&c);
+    rc = apply_grades(&c);
+    if (rc == SIAGA_ENOMEM)
         goto nomem;
-    if (opt->grades != NULL) {
-        struct imp_grade_sink sink = {&c, grade_put};
-        int r = imp_read_grades(opt->grades, &sink, errs);
-        if (r == SIAGA_ENOMEM)
-            goto nomem;
-        if (r != SIAGA_OK)
-            rc = SIAGA_EINPUT;
-    }
-    for (int k = 0; k < c.nkept; k++) {
-        const struct imp_row *r = &c.rows.row[c.kept[k]];
-        if (c.graded[c.kept[k]] == 0)
-            rep->graded_default++;
-        rep->grade[r->grade]++;
-    }
 
     /* personnel */
     if (build_regions(&c) != 0)
@@ -1321,59 +1338,17 @@ int io_import(const struct import_options *opt, struct import_report *rep,
     if (rc != SIAGA_OK)
         goto done;
 
-    /* write: scenario and (when asked) the rejects, both complete before
-     * either is renamed into place */
-    if (outfile_open(&af_out, opt->output, errs) != 0 ||
-        (opt->rejects != NULL && outfile_open(&af_rej, opt->rejects, errs) != 0)) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (write_scenario(&c, af_out.fp, pers) != 0) {
-        error_add(errs, opt->output, 0, "cannot write: %s", strerror(errno));
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (outfile_finish(&af_out, errs) != 0) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (opt->rejects != NULL &&
-        (write_rejects(&c, af_rej.fp, rejected, rep->nreject) != 0 ||
-         outfile_finish(&af_rej, errs) != 0)) {
-        error_add(errs, opt->rejects, 0, "cannot write the rejects");
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    /* prove the scenario valid before it takes the place of anything */
-    {
-        struct error_list verr;
-        struct scenario *s = NULL;
-        error_list_init(&verr);
-        int v = io_read_scenario(af_out.tmp, &s, &verr);
-        scenario_destroy(s);
-        if (v != SIAGA_OK) {
-            error_add(errs, opt->output, 0, "the scenario built does not "
-                      "validate (nothing written):");
-            for (int i = 0; i < verr.n; i++)
-                error_add(errs, opt->output, verr.items[i].line, "%s",
-                          verr.items[i].message);
-            rc = v == SIAGA_ENOMEM ? SIAGA_ENOMEM : SIAGA_EINPUT;
-        }
-        error_list_free(&verr);
-        if (rc != SIAGA_OK)
-            goto done;
-    }
-    if ((opt->rejects != NULL && outfile_rename(&af_rej, errs) != 0) ||
-        outfile_rename(&af_out, errs) != 0)
-        rc = SIAGA_EIO;
+    if (build_scenario(&c, pers, &built, &address) != 0)
+        goto nomem;
+    rc = write_outputs(&c, built, address, rejected);
     goto done;
 nomem:
     error_add(errs, NULL, 0, "out of memory");
     rc = SIAGA_ENOMEM;
 done:
-    outfile_close(&af_rej);
-    outfile_close(&af_out);
     free(rejected);
+    scenario_destroy(built);
+    free(address);
     imp_personnel_destroy(pers);
     wilayah_destroy(c.w);
     strmap_destroy(c.cache);

@@ -20,6 +20,7 @@
 
 #include "io/formats/csv.h"
 #include "model/arena.h"
+#include "model/grow.h"
 
 /* ---- column names ------------------------------------------------------ */
 
@@ -221,14 +222,9 @@ int imp_parse_number(const char *s, double *v)
 
 struct imp_row *imp_new_row(struct imp_rows *rows, int source, long line)
 {
-    if (rows->n == rows->cap) {
-        int cap = rows->cap ? rows->cap * 2 : 256;
-        struct imp_row *r = realloc(rows->row, (size_t)cap * sizeof *r);
-        if (r == NULL)
-            return NULL;
-        rows->row = r;
-        rows->cap = cap;
-    }
+    if (model_grow((void **)&rows->row, rows->n, &rows->cap,
+                   sizeof *rows->row) != 0)
+        return NULL;
     struct imp_row *r = &rows->row[rows->n++];
     memset(r, 0, sizeof *r);
     r->source = source;

@@ -3,7 +3,8 @@
  * modules): the TPS row as read from a CSV or a KML, the column-name
  * table, and the readers of each file kind.
  *
- *   import.c            driver: checks, wilayah resolution, rejects, writer
+ *   import.c            driver: checks, wilayah resolution, rejects, the
+ *                       scenario built for io/scenario_write.c
  *   import_csv.c        TPS lists as CSV/TSV, the column-name table
  *   import_kml.c        TPS lists as KML (Google Earth, Google My Maps)
  *   import_grades.c     risk grades (CSV or XML)
@@ -137,9 +138,15 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
                        struct imp_personnel **out, struct error_list *errs);
 void imp_personnel_destroy(struct imp_personnel *p);
 
-/* Write <personnel> through an xmlTextWriter (passed as void * so this
- * header needs no libxml2).  Returns 0 or -1; counts into rep. */
-int imp_write_personnel(void *writer, const struct imp_personnel *p,
-                        struct import_report *rep);
+/* Add the units and members of p to s (whose regions are in place, in
+ * code order), counting them into rep.  Returns 0, or -1 when out of
+ * memory. */
+struct scenario;
+int imp_add_personnel(struct scenario *s, const struct imp_personnel *p,
+                      struct import_report *rep);
+
+/* v rounded to the given number of decimals, as "%.*f" prints it: the
+ * precision the importer keeps of a coordinate. */
+double imp_round(double v, int decimals);
 
 #endif

@@ -35,6 +35,7 @@
 #include <libxml/xmlerror.h>
 
 #include "io/xml/guard.h"
+#include "io/xml/num.h"
 #include "model/arena.h"
 
 /* Pseudo-columns of a KML in the rejects file. */
@@ -94,14 +95,7 @@ static const char *text(struct kml *k, const xmlNode *n)
     xmlChar *c = xmlNodeGetContent(n);
     if (c == NULL)
         return "";
-    char *s = (char *)c, *e = s + strlen(s);
-    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-        s++;
-    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-                     e[-1] == '\n'))
-        e--;
-    *e = '\0';
-    const char *r = imp_strdup(k->rows, s);
+    const char *r = imp_strdup(k->rows, io_xml_trim((char *)c));
     xmlFree(c);
     if (r == NULL) {
         k->nomem = 1;

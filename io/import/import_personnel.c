@@ -23,6 +23,7 @@
  */
 #include "io/import/import_int.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 
 #include "io/formats/csv.h"
 #include "model/arena.h"
+#include "model/grow.h"
 #include "model/scenario.h"
 #include "model/strmap.h"
 
@@ -76,19 +78,6 @@ void imp_personnel_destroy(struct imp_personnel *p)
     free(p->unit);
     free(p->member);
     free(p);
-}
-
-static int grow(void **v, int *cap, int n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    int c = *cap ? *cap * 2 : 64;
-    void *q = realloc(*v, (size_t)c * size);
-    if (q == NULL)
-        return -1;
-    *v = q;
-    *cap = c;
-    return 0;
 }
 
 static const char *trimdup(struct imp_personnel *p, const char *s)
@@ -225,6 +214,183 @@ static void check_unit(struct imp_personnel *p, struct p_unit *u,
     (void)p;
 }
 
+/* Cell of field k on the row just read, "" when there is no such column. */
+static const char *field(struct csv_reader *cr, const int *col, int k)
+{
+    return col[k] >= 0 ? csv_field(cr, col[k]) : "";
+}
+
+/* The unit of id uid, added (first seen at line) when new; NULL when out
+ * of memory. */
+static struct p_unit *unit_of(struct imp_personnel *p, const char *uid,
+                              long line)
+{
+    int ui = strmap_get(p->unit_ix, uid);
+    if (ui < 0) {
+        int old;
+        if (model_grow((void **)&p->unit, p->nunit, &p->cap_unit, sizeof *p->unit) != 0 ||
+            strmap_put(p->unit_ix, uid, p->nunit, &old) < 0)
+            return NULL;
+        ui = p->nunit++;
+        memset(&p->unit[ui], 0, sizeof p->unit[ui]);
+        p->unit[ui].id = uid;
+        p->unit[ui].line = line;
+        p->unit[ui].first = p->unit[ui].last = -1;
+    }
+    return &p->unit[ui];
+}
+
+/* The unit columns of this row onto u: a first value is kept, a different
+ * one later is an error.  Returns 0, or -1 when out of memory. */
+static int merge_unit_attrs(struct imp_personnel *p, struct p_unit *u,
+                            struct csv_reader *cr, const int *col,
+                            const char *path, long line,
+                            struct error_list *errs)
+{
+    for (int a = 0; a < U_NATTR; a++) {
+        const char *v = trimdup(p, field(cr, col, U_FIELD[a]));
+        if (v == NULL)
+            return -1;
+        if (v[0] == '\0')
+            continue;
+        if (u->attr[a] == NULL) {
+            u->attr[a] = v;
+            u->attr_line[a] = line;
+        } else if (strcmp(u->attr[a], v) != 0) {
+            error_add(errs, path, line, "unit %s: %s '%s' here but '%s' "
+                      "at line %ld", u->id, U_LABEL[a], v, u->attr[a],
+                      u->attr_line[a]);
+        }
+    }
+    return 0;
+}
+
+/* A strength row: count cnt for u. */
+static void set_count(struct p_unit *u, const char *cnt, const char *path,
+                      long line, struct error_list *errs)
+{
+    const char *uid = u->id;
+    char *end;
+    errno = 0;
+    long n = strtol(cnt, &end, 10);
+    if (*end != '\0' || errno != 0 || n < 1 || n > 100000) {
+        error_add(errs, path, line, "count '%s' is not a whole number "
+                  "from 1 to 100000", cnt);
+    } else if (u->count > 0) {
+        error_add(errs, path, line, "unit %s: count given twice "
+                  "(first at line %ld)", uid, u->count_line);
+    } else if (u->first >= 0) {
+        error_add(errs, path, line, "unit %s: a count and member rows "
+                  "(members listed from line %ld); give one or the "
+                  "other", uid, u->line);
+    } else {
+        /* the ids the scenario reader will make, UNIT-001 .. */
+        char made[MAX_ID_BYTES + 32], why2[64];
+        snprintf(made, sizeof made, "%.*s-%03ld", MAX_ID_BYTES + 8,
+                 uid, n);
+        const char *bad2 = scenario_id_problem(made, why2);
+        if (bad2 != NULL)
+            error_add(errs, path, line, "unit %s: member id "
+                      "%.40s..., the last made by count %ld, %s; "
+                      "shorten the unit id", uid, made, n, bad2);
+        u->count = (int)n;
+        u->count_line = line;
+    }
+}
+
+/* A member row: member mid of u, appended to u's list.  Returns 0, or -1
+ * when out of memory. */
+static int add_member(struct imp_personnel *p, struct p_unit *u,
+                      const char *mid, struct csv_reader *cr,
+                      const int *col, const char *path, long line,
+                      struct error_list *errs)
+{
+    if (u->count > 0) {
+        error_add(errs, path, line, "unit %s: member rows and a count "
+                  "(line %ld); give one or the other", u->id, u->count_line);
+        return 0;
+    }
+    const char *name = trimdup(p, field(cr, col, F_NAME));
+    const char *rk = trimdup(p, field(cr, col, F_RANK));
+    if (name == NULL || rk == NULL)
+        return -1;
+    if (name[0] == '\0') {
+        error_add(errs, path, line, "member %s has no name", mid);
+        return 0;
+    }
+    int old;
+    int put = strmap_put(p->member_ix, mid, p->nmember, &old);
+    if (put < 0)
+        return -1;
+    if (put == 1) {
+        error_add(errs, path, line, "member id %s appears twice", mid);
+        return 0;
+    }
+    if (model_grow((void **)&p->member, p->nmember, &p->cap_member,
+             sizeof *p->member) != 0)
+        return -1;
+    struct p_member *m = &p->member[p->nmember];
+    m->id = mid;
+    m->name = name;
+    m->rank = rk[0] ? rk : NULL;
+    m->next = -1;
+    if (u->last >= 0)
+        p->member[u->last].next = p->nmember;
+    else
+        u->first = p->nmember;
+    u->last = p->nmember++;
+    return 0;
+}
+
+/* One data row: its unit, and a member or a strength.  Returns 0, or -1
+ * when out of memory. */
+static int read_row(struct imp_personnel *p, struct csv_reader *cr,
+                    const int *col, const char *path, long line,
+                    struct error_list *errs)
+{
+    const char *uid = trimdup(p, field(cr, col, F_UNIT));
+    const char *mid = trimdup(p, field(cr, col, F_MEMBER));
+    const char *cnt = trimdup(p, field(cr, col, F_COUNT));
+    if (uid == NULL || mid == NULL || cnt == NULL)
+        return -1;
+    if (uid[0] == '\0') {
+        error_add(errs, path, line, "no unit id");
+        return 0;
+    }
+    /* the one id grammar of every format (scenario_id_problem); blanks
+     * around a cell are a spreadsheet's, trimmed above */
+    char why[64];
+    const char *bad = scenario_id_problem(uid, why);
+    if (bad == NULL && mid[0] != '\0' &&
+        (bad = scenario_id_problem(mid, why)) != NULL)
+        error_add(errs, path, line, "member id '%s' %s; ids are one "
+                  "word without spaces (an NRP, NIP or NIK is digits)",
+                  mid, bad);
+    else if (bad != NULL)
+        error_add(errs, path, line, "unit id '%s' %s; ids are one word "
+                  "without spaces (write POLSEK-KINAL, not POLSEK KINAL)",
+                  uid, bad);
+    if (bad != NULL)
+        return 0;
+    struct p_unit *u = unit_of(p, uid, line);
+    if (u == NULL || merge_unit_attrs(p, u, cr, col, path, line, errs) != 0)
+        return -1;
+    if (mid[0] && cnt[0]) {
+        error_add(errs, path, line, "a row is a member (member_id) or a "
+                  "strength (count), not both");
+        return 0;
+    }
+    if (cnt[0]) {
+        set_count(u, cnt, path, line, errs);
+        return 0;
+    }
+    if (mid[0] == '\0') {
+        error_add(errs, path, line, "neither member_id nor count");
+        return 0;
+    }
+    return add_member(p, u, mid, cr, col, path, line, errs);
+}
+
 int imp_read_personnel(const char *path, const struct imp_regions *regions,
                        struct imp_personnel **out, struct error_list *errs)
 {
@@ -275,136 +441,10 @@ int imp_read_personnel(const char *path, const struct imp_regions *regions,
         if (res == CSV_EIO)
             goto eio;
         long line = csv_line(cr);
-        if (res == CSV_BAD) {
+        if (res == CSV_BAD)
             error_add(errs, path, line, "%s", csv_message(cr));
-            continue;
-        }
-#define FIELD(k) (col[k] >= 0 ? csv_field(cr, col[k]) : "")
-        const char *uid = trimdup(p, FIELD(F_UNIT));
-        const char *mid = trimdup(p, FIELD(F_MEMBER));
-        const char *cnt = trimdup(p, FIELD(F_COUNT));
-        if (uid == NULL || mid == NULL || cnt == NULL)
+        else if (read_row(p, cr, col, path, line, errs) != 0)
             goto nomem;
-        if (uid[0] == '\0') {
-            error_add(errs, path, line, "no unit id");
-            continue;
-        }
-        /* the one id grammar of every format (scenario_id_problem); blanks
-         * around a cell are a spreadsheet's, trimmed above */
-        char why[64];
-        const char *bad = scenario_id_problem(uid, why);
-        if (bad == NULL && mid[0] != '\0' &&
-            (bad = scenario_id_problem(mid, why)) != NULL)
-            error_add(errs, path, line, "member id '%s' %s; ids are one "
-                      "word without spaces (an NRP, NIP or NIK is digits)",
-                      mid, bad);
-        else if (bad != NULL)
-            error_add(errs, path, line, "unit id '%s' %s; ids are one word "
-                      "without spaces (write POLSEK-KINAL, not POLSEK KINAL)",
-                      uid, bad);
-        if (bad != NULL)
-            continue;
-        int ui = strmap_get(p->unit_ix, uid);
-        if (ui < 0) {
-            int old;
-            if (grow((void **)&p->unit, &p->cap_unit, p->nunit, sizeof *p->unit) != 0 ||
-                strmap_put(p->unit_ix, uid, p->nunit, &old) < 0)
-                goto nomem;
-            ui = p->nunit++;
-            memset(&p->unit[ui], 0, sizeof p->unit[ui]);
-            p->unit[ui].id = uid;
-            p->unit[ui].line = line;
-            p->unit[ui].first = p->unit[ui].last = -1;
-        }
-        struct p_unit *u = &p->unit[ui];
-        for (int a = 0; a < U_NATTR; a++) {
-            const char *v = trimdup(p, FIELD(U_FIELD[a]));
-            if (v == NULL)
-                goto nomem;
-            if (v[0] == '\0')
-                continue;
-            if (u->attr[a] == NULL) {
-                u->attr[a] = v;
-                u->attr_line[a] = line;
-            } else if (strcmp(u->attr[a], v) != 0) {
-                error_add(errs, path, line, "unit %s: %s '%s' here but '%s' "
-                          "at line %ld", uid, U_LABEL[a], v, u->attr[a],
-                          u->attr_line[a]);
-            }
-        }
-        if (mid[0] && cnt[0]) {
-            error_add(errs, path, line, "a row is a member (member_id) or a "
-                      "strength (count), not both");
-            continue;
-        }
-        if (cnt[0]) {
-            char *end;
-            errno = 0;
-            long n = strtol(cnt, &end, 10);
-            if (*end != '\0' || errno != 0 || n < 1 || n > 100000) {
-                error_add(errs, path, line, "count '%s' is not a whole number "
-                          "from 1 to 100000", cnt);
-            } else if (u->count > 0) {
-                error_add(errs, path, line, "unit %s: count given twice "
-                          "(first at line %ld)", uid, u->count_line);
-            } else if (u->first >= 0) {
-                error_add(errs, path, line, "unit %s: a count and member rows "
-                          "(members listed from line %ld); give one or the "
-                          "other", uid, u->line);
-            } else {
-                /* the ids the scenario reader will make, UNIT-001 .. */
-                char made[MAX_ID_BYTES + 32], why2[64];
-                snprintf(made, sizeof made, "%.*s-%03ld", MAX_ID_BYTES + 8,
-                         uid, n);
-                const char *bad2 = scenario_id_problem(made, why2);
-                if (bad2 != NULL)
-                    error_add(errs, path, line, "unit %s: member id "
-                              "%.40s..., the last made by count %ld, %s; "
-                              "shorten the unit id", uid, made, n, bad2);
-                u->count = (int)n;
-                u->count_line = line;
-            }
-            continue;
-        }
-        if (mid[0] == '\0') {
-            error_add(errs, path, line, "neither member_id nor count");
-            continue;
-        }
-        if (u->count > 0) {
-            error_add(errs, path, line, "unit %s: member rows and a count "
-                      "(line %ld); give one or the other", uid, u->count_line);
-            continue;
-        }
-        const char *name = trimdup(p, FIELD(F_NAME));
-        const char *rk = trimdup(p, FIELD(F_RANK));
-        if (name == NULL || rk == NULL)
-            goto nomem;
-        if (name[0] == '\0') {
-            error_add(errs, path, line, "member %s has no name", mid);
-            continue;
-        }
-        int old;
-        int put = strmap_put(p->member_ix, mid, p->nmember, &old);
-        if (put < 0)
-            goto nomem;
-        if (put == 1) {
-            error_add(errs, path, line, "member id %s appears twice", mid);
-            continue;
-        }
-        if (grow((void **)&p->member, &p->cap_member, p->nmember,
-                 sizeof *p->member) != 0)
-            goto nomem;
-        struct p_member *m = &p->member[p->nmember];
-        m->id = mid;
-        m->name = name;
-        m->rank = rk[0] ? rk : NULL;
-        m->next = -1;
-        if (u->last >= 0)
-            p->member[u->last].next = p->nmember;
-        else
-            u->first = p->nmember;
-        u->last = p->nmember++;
-#undef FIELD
     }
     for (int i = 0; i < p->nunit; i++)
         check_unit(p, &p->unit[i], regions, path, errs);
@@ -427,46 +467,91 @@ done:
     return rc;
 }
 
-#define W(call) do { if ((call) < 0) return -1; } while (0)
-#define X(s) BAD_CAST(s)
-
-int imp_write_personnel(void *writer, const struct imp_personnel *p,
-                        struct import_report *rep)
+/* Index of the region of scope sc and this code in s, whose kabupaten,
+ * kecamatan and desa the importer adds in code order (each struct starts
+ * with its code); -1 when absent. */
+static int region_index(const struct scenario *s, enum scope sc,
+                        const char *code)
 {
-    xmlTextWriterPtr w = writer;
-    W(xmlTextWriterStartElement(w, X("personnel")));
+    const char *base = sc == SCOPE_KABUPATEN ? (const char *)s->kab
+                     : sc == SCOPE_KECAMATAN ? (const char *)s->kec
+                     : (const char *)s->desa;
+    size_t size = sc == SCOPE_KABUPATEN ? sizeof *s->kab
+                : sc == SCOPE_KECAMATAN ? sizeof *s->kec : sizeof *s->desa;
+    int lo = 0, hi = sc == SCOPE_KABUPATEN ? s->nkab
+                   : sc == SCOPE_KECAMATAN ? s->nkec : s->ndesa;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        const char *c = *(const char *const *)(const void *)(base + (size_t)mid * size);
+        int k = strcmp(c, code);
+        if (k == 0)
+            return mid;
+        if (k < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* A copy in s's arena; NULL stays NULL.  *nomem when out of memory. */
+static const char *sdup(struct scenario *s, const char *v, int *nomem)
+{
+    if (v == NULL)
+        return NULL;
+    const char *d = scenario_strdup(s, v);
+    if (d == NULL)
+        *nomem = 1;
+    return d;
+}
+
+int imp_add_personnel(struct scenario *s, const struct imp_personnel *p,
+                      struct import_report *rep)
+{
+    int nomem = 0;
     for (int i = 0; i < p->nunit; i++) {
-        const struct p_unit *u = &p->unit[i];
-        W(xmlTextWriterStartElement(w, X("unit")));
-        W(xmlTextWriterWriteAttribute(w, X("id"), X(u->id)));
-        W(xmlTextWriterWriteAttribute(w, X("force"), X(u->attr[U_FORCE])));
-        W(xmlTextWriterWriteAttribute(w, X("name"),
-                                      X(u->attr[U_NAME] ? u->attr[U_NAME] : u->id)));
-        if (u->attr[U_SCOPE] != NULL)
-            W(xmlTextWriterWriteAttribute(w, X(u->attr[U_SCOPE]), X(u->attr[U_REGION])));
-        if (u->attr[U_LAT] != NULL && u->attr[U_LON] != NULL) {
+        const struct p_unit *pu = &p->unit[i];
+        const char *sc = pu->attr[U_SCOPE];
+        struct unit u;
+        memset(&u, 0, sizeof u);
+        u.id = sdup(s, pu->id, &nomem);
+        u.name = sdup(s, pu->attr[U_NAME] ? pu->attr[U_NAME] : pu->id, &nomem);
+        u.force = (enum force)force_parse(pu->attr[U_FORCE]);
+        assert((int)u.force >= 0);   /* check_unit made it canonical */
+        u.scope = sc == NULL ? SCOPE_ANY
+                : strcmp(sc, "kabupaten") == 0 ? SCOPE_KABUPATEN
+                : strcmp(sc, "kecamatan") == 0 ? SCOPE_KECAMATAN : SCOPE_DESA;
+        u.region = u.scope == SCOPE_ANY ? -1
+                 : region_index(s, u.scope, pu->attr[U_REGION]);
+        assert(u.scope == SCOPE_ANY || u.region >= 0); /* regions->has */
+        if (pu->attr[U_LAT] != NULL && pu->attr[U_LON] != NULL) {
             double a = 0, b = 0;
-            imp_parse_number(u->attr[U_LAT], &a);
-            imp_parse_number(u->attr[U_LON], &b);
-            W(xmlTextWriterWriteFormatAttribute(w, X("lat"), "%.6f", a));
-            W(xmlTextWriterWriteFormatAttribute(w, X("lon"), "%.6f", b));
+            imp_parse_number(pu->attr[U_LAT], &a);
+            imp_parse_number(pu->attr[U_LON], &b);
+            u.has_base = true;
+            u.lat = imp_round(a, 6);
+            u.lon = imp_round(b, 6);
         }
-        if (u->count > 0)
-            W(xmlTextWriterWriteFormatAttribute(w, X("count"), "%d", u->count));
+        u.count = pu->count;
+        u.first_member = s->nmember;
+        u.line = pu->line;
+        if (nomem)
+            return -1;
+        int ui = scenario_add_unit(s, &u);
+        if (ui < 0)
+            return -1;
         rep->units++;
-        rep->members += u->count;
-        for (int m = u->first; m >= 0; m = p->member[m].next) {
-            const struct p_member *mb = &p->member[m];
-            W(xmlTextWriterStartElement(w, X("member")));
-            W(xmlTextWriterWriteAttribute(w, X("id"), X(mb->id)));
-            W(xmlTextWriterWriteAttribute(w, X("name"), X(mb->name)));
-            if (mb->rank != NULL)
-                W(xmlTextWriterWriteAttribute(w, X("rank"), X(mb->rank)));
-            W(xmlTextWriterEndElement(w));
+        rep->members += pu->count;
+        for (int m = pu->first; m >= 0; m = p->member[m].next) {
+            const struct p_member *pm = &p->member[m];
+            struct member mb = {sdup(s, pm->id, &nomem),
+                                sdup(s, pm->name, &nomem),
+                                sdup(s, pm->rank, &nomem), ui, 0};
+            if (nomem || scenario_add_member(s, &mb) < 0)
+                return -1;
+            s->unit[ui].nmembers++;
             rep->members++;
         }
-        W(xmlTextWriterEndElement(w));
     }
-    W(xmlTextWriterEndElement(w));
     return 0;
 }

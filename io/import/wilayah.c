@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/arena.h"
+#include "model/grow.h"
 #include "model/strmap.h"
 
 struct wilayah {
@@ -172,14 +173,8 @@ static const char *keydup(struct arena *a, const char *name, int strip)
 
 static int add_row(struct wilayah *w, char **f)
 {
-    if (w->n == w->cap) {
-        int cap = w->cap ? w->cap * 2 : 1024;
-        struct wilayah_row *r = realloc(w->row, (size_t)cap * sizeof *r);
-        if (r == NULL)
-            return -1;
-        w->row = r;
-        w->cap = cap;
-    }
+    if (model_grow((void **)&w->row, w->n, &w->cap, sizeof *w->row) != 0)
+        return -1;
     struct wilayah_row *r = &w->row[w->n];
     r->desa_code = arena_strdup(w->arena, f[0]);
     r->kab_code = arena_strdup(w->arena, f[3]);

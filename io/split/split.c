@@ -166,6 +166,44 @@ done:
     return rc;
 }
 
+/* A unit without a scope may serve in any kabupaten: with more than one,
+ * the parts cannot be planned apart.  Each such unit into errs. */
+static void check_scoped(const struct scenario *s, struct error_list *errs)
+{
+    if (s->nkab > 1)
+        for (int u = 0; u < s->nunit; u++)
+            if (s->unit[u].scope == SCOPE_ANY)
+                error_add(errs, s->file, s->unit[u].line, "unit %s has no "
+                          "kabupaten, kecamatan or desa: it may serve in any "
+                          "of the %d kabupaten, so they cannot be planned "
+                          "apart (each part would lose its members or count "
+                          "them twice, and the plans would differ from the "
+                          "plan of the whole); give it a scope, or plan the "
+                          "scenario whole", s->unit[u].id, s->nkab);
+}
+
+/* The units of kabupaten k, in scenario order, at (*list)[(*start)[k] ..
+ * (*start)[k + 1] - 1] (a counting sort).  Returns 0, or -1 when out of
+ * memory (the caller frees *start and *list either way). */
+static int units_by_kabupaten(const struct scenario *s, int **start_out,
+                              int **list_out)
+{
+    int *start = *start_out = calloc((size_t)s->nkab + 2, sizeof *start);
+    int *list = *list_out = malloc(sizeof *list * ((size_t)s->nunit + 1));
+    if (start == NULL || list == NULL)
+        return -1;
+    for (int u = 0; u < s->nunit; u++)
+        start[(s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)) + 1]++;
+    for (int k = 0; k < s->nkab; k++)
+        start[k + 1] += start[k];
+    for (int u = 0; u < s->nunit; u++)
+        list[start[s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)]++] = u;
+    for (int k = s->nkab; k > 0; k--)
+        start[k] = start[k - 1];
+    start[0] = 0;
+    return 0;
+}
+
 int io_split_kabupaten(const struct scenario *s, const char *dir,
                        int *nparts, struct error_list *errs)
 {
@@ -178,36 +216,15 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
     long e0 = error_count(errs);
     *nparts = 0;
 
-    if (s->nkab > 1)
-        for (int u = 0; u < s->nunit; u++)
-            if (s->unit[u].scope == SCOPE_ANY)
-                error_add(errs, s->file, s->unit[u].line, "unit %s has no "
-                          "kabupaten, kecamatan or desa: it may serve in any "
-                          "of the %d kabupaten, so they cannot be planned "
-                          "apart (each part would lose its members or count "
-                          "them twice, and the plans would differ from the "
-                          "plan of the whole); give it a scope, or plan the "
-                          "scenario whole", s->unit[u].id, s->nkab);
+    check_scoped(s, errs);
     if (error_count(errs) > e0 || check_dir(dir, errs) != 0)
         goto done;
 
     rc = SIAGA_ENOMEM;
-    /* units of each kabupaten, in scenario order (a counting sort) */
-    start = calloc((size_t)s->nkab + 2, sizeof *start);
-    list = malloc(sizeof *list * ((size_t)s->nunit + 1));
     size_t dlen = strlen(dir);
     copy = malloc(dlen + 2);
-    if (start == NULL || list == NULL || copy == NULL)
+    if (copy == NULL || units_by_kabupaten(s, &start, &list) != 0)
         goto done;
-    for (int u = 0; u < s->nunit; u++)
-        start[(s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)) + 1]++;
-    for (int k = 0; k < s->nkab; k++)
-        start[k + 1] += start[k];
-    for (int u = 0; u < s->nunit; u++)
-        list[start[s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)]++] = u;
-    for (int k = s->nkab; k > 0; k--)
-        start[k] = start[k - 1];
-    start[0] = 0;
 
     /* the staging folder beside dir */
     memcpy(copy, dir, dlen + 1);

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <sys/stat.h>
+
+#include "model/error.h"
 
 enum {
     S_TEXT,     /* character data */
@@ -106,7 +109,8 @@ int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
                 g->state = S_TEXT;
             break;
         case S_COMMENT:   /* "-->" */
-            if (c == '-')
+        case S_CDATA:     /* "]]>" */
+            if (c == (g->state == S_COMMENT ? '-' : ']'))
                 g->match = g->match < 2 ? g->match + 1 : 2;
             else if (c == '>' && g->match == 2)
                 g->state = S_TEXT;
@@ -117,14 +121,6 @@ int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n)
             if (c == '>' && g->match == 1)
                 g->state = S_TEXT;
             g->match = c == '?';
-            break;
-        case S_CDATA:     /* "]]>" */
-            if (c == ']')
-                g->match = g->match < 2 ? g->match + 1 : 2;
-            else if (c == '>' && g->match == 2)
-                g->state = S_TEXT;
-            else
-                g->match = 0;
             break;
         case S_DECL:
             if (c == '"' || c == '\'') {
@@ -275,6 +271,18 @@ void xml_handlers_pop(const struct xml_handlers *saved)
 {
     xmlSetStructuredErrorFunc(saved->sctx, saved->serror);
     xmlSetGenericErrorFunc(saved->gctx, saved->gerror);
+}
+
+int xml_guard_check_size(int fd, const char *path, struct error_list *errs)
+{
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size > XML_GUARD_MAX_BYTES) {
+        error_add(errs, path, 0, "the file is larger than %ld bytes, the "
+                  "limit", (long)XML_GUARD_MAX_BYTES);
+        return -1;
+    }
+    return 0;
 }
 
 /* ---- telling files apart ------------------------------------------------ */

@@ -41,6 +41,12 @@ struct xml_guard {
 
 void xml_guard_init(struct xml_guard *g);
 
+/* Is the file open on fd within XML_GUARD_MAX_BYTES (a pipe or device
+ * passes: the guard counts its bytes as they come)?  Returns 0, or -1
+ * with the reason under path in errs. */
+struct error_list;
+int xml_guard_check_size(int fd, const char *path, struct error_list *errs);
+
 /* Scan the next n bytes.  Returns 0, or -1 when a limit is passed: then
  * g->message and g->fail_line say which and where; stop reading. */
 int xml_guard_feed(struct xml_guard *g, const char *buf, size_t n);

@@ -13,7 +13,7 @@ static int is_blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static char *trim(char *str)
+char *io_xml_trim(char *str)
 {
     while (is_blank(*str))
         str++;
@@ -31,7 +31,7 @@ int io_parse_decimal(char *text, double *out)
     static const double POW10[] = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const char *p = trim(text);
+    const char *p = io_xml_trim(text);
     int neg = 0, digits = 0, sig = 0, exp10 = 0, seen_point = 0;
     uint64_t m = 0;
     if (*p == '+' || *p == '-')

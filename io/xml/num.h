@@ -8,4 +8,9 @@
  * trimmed in place) into *out.  0, or -1 when it is not one. */
 int io_parse_decimal(char *text, double *out);
 
+/* Trim the XML blanks (space, tab, CR, LF: what the schema collapses in
+ * numbers and tokens) off both ends of str, in place; returns the first
+ * character that is not one.  Never fails. */
+char *io_xml_trim(char *str);
+
 #endif
