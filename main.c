@@ -21,7 +21,7 @@
 #include "html_report.h"
 #include "outdir.h"
 #include "overlay_read.h"
-#include "plan_write.h"
+#include "plan_outputs.h"
 #include "planner.h"
 #include "roster_merge.h"
 #include "roster_read.h"
@@ -544,8 +544,13 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     }
     progress_end(&tp);
-    io_plan_write_jobs(pp.jobs);
-    rc = io_write_plan_timeline(dir, s, p, &x, &tl, have_sr ? &sr : NULL, &el);
+    struct plan_outputs po;
+    io_plan_outputs_init(&po, s, p);
+    po.whatif = &x;
+    po.tl = &tl;
+    po.sr = have_sr ? &sr : NULL;
+    po.jobs = pp.jobs;
+    rc = io_write_plan_outputs(dir, &po, &el);
     if (rc == SIAGA_OK && have_sr && !pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
                 dir, sr.nshift, sr.ncomponent, sr.seconds,

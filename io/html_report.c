@@ -22,7 +22,6 @@
 #include "geo.h"
 #include "outdir.h"
 #include "plan_view.h"
-#include "plan_write.h"
 #include "shifts.h"
 #include "timeline.h"
 

@@ -37,6 +37,7 @@
 #include "html_report.h"
 #include "json.h"
 #include "kml_write.h"
+#include "plan_view.h"
 #include "plan_write.h"
 #include "roster_read.h"
 #include "scenario_builder.h"
