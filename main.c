@@ -346,6 +346,22 @@ static int check_outputs(const char *const *in, int nin, const char *const *out,
     return rc == SIAGA_OK ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
+/* check_outputs for a command that reads a and b (either may be NULL)
+ * and the overlays with[0..nwith). */
+static int check_outputs_with(const char *a, const char *b,
+                              const char *const *with, int nwith,
+                              const char *const *out, int nout,
+                              const char *dir, const char *const *names)
+{
+    const char *in[MAX_OVERLAYS + 2];
+    int nin = 0;
+    in[nin++] = a;
+    in[nin++] = b;
+    for (int i = 0; i < nwith; i++)
+        in[nin++] = with[i];
+    return check_outputs(in, nin, out, nout, dir, names);
+}
+
 /* The whole problem as one MIP (--export-lp/--export-mps): GLPK writes a
  * temporary beside path, which is put in place whole or not at all. */
 static int export_model(const struct scenario *s, const char *path,
@@ -455,13 +471,9 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
         return usage_error("plan needs a SCENARIO and -o DIR%s", "");
     if (o->npins > 0 && o->baseline == NULL)
         return usage_error("--pin needs --baseline ROSTER%s", "");
-    const char *in[MAX_OVERLAYS + 2], *out[2] = {o->lp, o->mps};
-    int nin = 0;
-    in[nin++] = o->scenario;
-    in[nin++] = o->baseline;
-    for (int i = 0; i < o->nwith; i++)
-        in[nin++] = o->with[i];
-    if (check_outputs(in, nin, out, 2, o->dir, io_plan_files) != EXIT_OK)
+    const char *out[2] = {o->lp, o->mps};
+    if (check_outputs_with(o->scenario, o->baseline, o->with, o->nwith, out, 2,
+                           o->dir, io_plan_files) != EXIT_OK)
         return EXIT_BAD_INPUT;
     return EXIT_OK;
 }
@@ -866,17 +878,11 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
         return usage_error("check takes a SCENARIO and a ROSTER%s", "");
     o->scenario = files[0];
     o->roster = files[1];
-    if (o->report != NULL) {
-        const char *in[MAX_OVERLAYS + 2];
-        static const char *const names[] = {"cakupan.html", NULL};
-        int nin = 0;
-        in[nin++] = o->scenario;
-        in[nin++] = o->roster;
-        for (int i = 0; i < o->nwith; i++)
-            in[nin++] = o->with[i];
-        if (check_outputs(in, nin, NULL, 0, o->report, names) != EXIT_OK)
-            return EXIT_BAD_INPUT;
-    }
+    static const char *const names[] = {"cakupan.html", NULL};
+    if (o->report != NULL &&
+        check_outputs_with(o->scenario, o->roster, o->with, o->nwith, NULL, 0,
+                           o->report, names) != EXIT_OK)
+        return EXIT_BAD_INPUT;
     return EXIT_OK;
 }
 

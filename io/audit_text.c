@@ -43,7 +43,7 @@ static void shortfalls(struct out *o, const struct scenario *s,
                 grade_label(s->tps[sh->tps].grade));
         if (sh->post != NULL)
             out_put(o, "pos %s: pengamanan %d dari %d (Polri %d, minimal %d; "
-                   "TNI %d)", sh->post, sh->polri + sh->tni,
+                       "TNI %d)", sh->post, sh->polri + sh->tni,
                     sh->guards_required, sh->polri, sh->min_polri, sh->tni);
         else
             out_put(o, "tanpa pos");
@@ -152,7 +152,7 @@ int io_write_audit(FILE *f, const struct scenario *s,
         out_put(&o, "HASIL: LULUS\n");
     else
         out_put(&o, "HASIL: TIDAK LULUS (%ld pelanggaran, %ld TPS kurang)\n",
-                rep->nviolation, rep->nshort);
+                    rep->nviolation, rep->nshort);
     if (fflush(f) != 0 || ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;

@@ -201,13 +201,13 @@ static void svg_map(struct out *o, const struct scenario *s,
     struct proj pr;
     proj_init(&pr, s);
     out_put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-           "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
-           "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
+               "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
+               "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
             ceil(pr.w), ceil(pr.h));
     out_put(o, "<rect width=\"100%%\" height=\"100%%\" fill=\"#f4f7f9\"/>\n");
 
     out_put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
-           "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
+               "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
     for (int i = 0; i < m->nroute; i++) {
         int a = m->route_first[i], b = m->route_first[i + 1];
         if (b - a < 2)
@@ -249,8 +249,8 @@ static void svg_map(struct out *o, const struct scenario *s,
 
     /* kecamatan names on top, with a white halo to stay readable */
     out_put(o, "<g font-size=\"15\" fill=\"#34495e\" text-anchor=\"middle\" "
-           "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
-           "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
+               "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
+               "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
     /* the mean of each kecamatan's TPS, in one pass (summed in scenario
      * order, as before) */
     double *sla = calloc((size_t)s->nkec + 1, sizeof(double));
@@ -290,15 +290,15 @@ static void svg_map(struct out *o, const struct scenario *s,
             km = nice[i];
     double len = km * units_per_km, y = pr.h - 10;
     out_put(o, "<g stroke=\"#222222\" stroke-width=\"2\">"
-           "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-           "<line x1=\"12\" y1=\"%.1f\" x2=\"12\" y2=\"%.1f\"/>"
-           "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
+               "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+               "<line x1=\"12\" y1=\"%.1f\" x2=\"12\" y2=\"%.1f\"/>"
+               "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
             y, 12 + len, y, y - 5, y, 12 + len, y - 5, 12 + len, y);
     out_put(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#222222\">%g km</text>\n",
             18 + len, y, km);
     out_put(o, "<g fill=\"#222222\" text-anchor=\"middle\"><text x=\"%.1f\" y=\"22\" "
-           "font-size=\"14\" font-weight=\"bold\">U</text>"
-           "<path d=\"M%.1f 26 l-6 14 h12 z\"/></g>\n", pr.w - 20, pr.w - 20);
+               "font-size=\"14\" font-weight=\"bold\">U</text>"
+               "<path d=\"M%.1f 26 l-6 14 h12 z\"/></g>\n", pr.w - 20, pr.w - 20);
     out_put(o, "</svg>\n");
 }
 
@@ -311,13 +311,13 @@ static void legend(struct out *o, const long *ntps, long nmark)
         out_put(o, "TPS %s (%ld)</span>\n", grade_label((enum grade)g), ntps[g]);
     }
     out_put(o, "<span><svg width=\"26\" height=\"10\" aria-hidden=\"true\"><line x1=\"1\" "
-           "y1=\"5\" x2=\"25\" y2=\"5\" stroke=\"%s\" stroke-width=\"2.5\"/></svg> "
-           "rute patroli pos gabungan (kembali ke TPS jangkar)</span>\n",
+               "y1=\"5\" x2=\"25\" y2=\"5\" stroke=\"%s\" stroke-width=\"2.5\"/></svg> "
+               "rute patroli pos gabungan (kembali ke TPS jangkar)</span>\n",
             PLAN_VIEW_ROUTE_RGB);
     if (nmark >= 0)
         out_put(o, "<span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle "
-               "cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"none\" stroke=\"#111111\" "
-               "stroke-width=\"2\"/></svg> TPS kurang personel (%ld)</span>\n", nmark);
+                   "cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"none\" stroke=\"#111111\" "
+                   "stroke-width=\"2\"/></svg> TPS kurang personel (%ld)</span>\n", nmark);
     out_put(o, "</div>\n");
 }
 
@@ -357,20 +357,20 @@ static void summary_table(struct out *o, const struct scenario *s,
                           const struct plan_summary_row *rows)
 {
     out_put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
-           "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
-           "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
-           "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
-           "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
-           "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
-           "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
-           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+               "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
+               "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
+               "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
+               "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
     for (int k = 0; k < s->nkec; k++)
         summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0);
     if (rows[s->nkec].reserve > 0)
         summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0);
     summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1);
     out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan; "
-           "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
+               "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
 }
 
 static void objective_row(struct out *o, const char *label, const char *value,
@@ -379,7 +379,7 @@ static void objective_row(struct out *o, const char *label, const char *value,
     out_put(o, "<tr><td>");
     esc(o, label);
     out_put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-           "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
+               "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
 }
 
 static void objective_table(struct out *o, const struct plan *p)
@@ -389,8 +389,8 @@ static void objective_table(struct out *o, const struct plan *p)
     static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
                                        GRADE_KURANG_RAWAN};
     out_put(o, "<table class=\"sasaran\">\n<thead><tr><th>Sasaran (urutan prioritas)</th>"
-           "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
-           "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
+               "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
+               "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < 3; i++) {
         snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)", grade_label(order[i]));
         snprintf(v, sizeof v, "%ld", ob->empty_guard[order[i]]);
@@ -415,7 +415,7 @@ static void objective_table(struct out *o, const struct plan *p)
     objective_row(o, "5. Jarak TPS ke jangkar (km)", v, b,
                   plan_gap(ob->cluster_km, ob->cluster_km_bound));
     out_put(o, "</tbody>\n</table>\n<p>Batas bawah dibuktikan oleh solver; selisih 0%% "
-           "berarti optimal terbukti.</p>\n");
+               "berarti optimal terbukti.</p>\n");
 }
 
 /* The kecamatan a reserve member counts in (ringkasan.txt's rule), or -1
@@ -628,7 +628,7 @@ static void day_tables(struct out *o, const struct scenario *s,
         return;
     }
     out_put(o, "<p>Shift tahapan di tempat-tempat kecamatan ini, satu baris per tempat "
-           "dan jam; urut jam mulai, lalu tempat.</p>\n");
+               "dan jam; urut jam mulai, lalu tempat.</p>\n");
     for (long i = a; i < b;) {
         long day = day_of(dp->row[i].start), e = i, nshift = 0;
         while (e < b && day_of(dp->row[e].start) == day)
@@ -638,8 +638,8 @@ static void day_tables(struct out *o, const struct scenario *s,
         day_label(o, day);
         out_put(o, " <span>(%ld shift personel)</span></h4>\n", nshift);
         out_put(o, "<table class=\"jadwal\">\n<thead><tr><th>Tempat</th><th>Tahap</th>"
-               "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
-               "<tbody>\n");
+                   "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
+                   "<tbody>\n");
         while (i < e) {
             long j = i + 1;
             while (j < e && dp->row[j].place == dp->row[i].place &&
@@ -672,7 +672,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
     esc(o, s->kec[k].code);
     out_put(o, ")</h2>\n");
     out_put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld); %ld pos, "
-           "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
+               "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
             r->tps[0] + r->tps[1] + r->tps[2], r->tps[GRADE_KURANG_RAWAN],
             r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places,
             r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
@@ -680,8 +680,8 @@ static void polsek_section(struct out *o, const struct scenario *s,
             r->empty);
 
     out_put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
-           "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
-           "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
+               "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
+               "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
     for (int q = v->kec_post_first[k]; q < v->kec_post_first[k + 1]; q++) {
         int i = v->kec_post[q];
         const struct post *po = &p->post[i];
@@ -707,7 +707,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
     out_put(o, "</tbody>\n</table>\n");
 
     out_put(o, "<h3>Linmas per TPS</h3>\n<table class=\"linmas\">\n<thead><tr><th>TPS</th>"
-           "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
+               "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
     for (int q = v->kec_tps_first[k]; q < v->kec_tps_first[k + 1]; q++) {
         int t = v->kec_tps[q];
         const struct tps *tp = &s->tps[t];
@@ -775,7 +775,7 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
     page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
                dp != NULL ? CSS_JADWAL : NULL);
     out_put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
-            "<tr><td>Skenario</td><td><b>");
+                "<tr><td>Skenario</td><td><b>");
     esc(&o, s->name);
     out_put(&o, "</b></td></tr>\n");
     if (s->date != NULL && s->date[0]) {
@@ -784,23 +784,23 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
         out_put(&o, "</td></tr>\n");
     }
     out_put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
-            p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
-            io_plan_status_label(p->status));
+                p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
+                io_plan_status_label(p->status));
     out_put(&o, "<div class=\"angka\">"
-            "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-            "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-            "<div><b>%ld</b>Linmas dari %ld</div>"
-            "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-            "</header>\n",
-            tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
-            tot->polri, tot->tni, tot->linmas, tot->linmas_places,
-            tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
+                "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+                "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+                "<div><b>%ld</b>Linmas dari %ld</div>"
+                "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+                "</header>\n",
+                tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
+                tot->polri, tot->tni, tot->linmas, tot->linmas_places,
+                tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
 
     out_put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
     struct map_spec m = {p->npost, rfirst, rtps, NULL};
     svg_map(&o, s, &m);
     out_put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
-            "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
+                "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
     legend(&o, tot->tps, -1);
     out_put(&o, "</section>\n");
 
@@ -814,7 +814,7 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
         polsek_section(&o, s, p, &v, &rows[k], k, dp);
     if (rows[s->nkec].reserve > 0) {
         out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
-                "<h2>Satuan lintas kecamatan</h2>\n");
+                    "<h2>Satuan lintas kecamatan</h2>\n");
         reserve_list(&o, s, p, -1);
         out_put(&o, "</section>\n");
     }
@@ -846,8 +846,8 @@ static void tally_row(struct out *o, const char *level, const char *code,
     esc(o, name);
     long filled = t->guard_polri + t->guard_tni;
     out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-           "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-           "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
+               "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+               "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
             t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN],
             t->guard_required, t->guard_polri, t->guard_tni,
             filled < t->guard_required ? " kosong" : "",
@@ -860,12 +860,12 @@ static void coverage_table(struct out *o, const struct scenario *s,
                            const struct audit_report *rep)
 {
     out_put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
-           "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
-           "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
-           "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
-           "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
-           "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
-           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+               "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
+               "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
+               "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
+               "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
     for (int b = 0; b < s->nkab; b++) {
         for (int k = 0; k < s->nkec; k++)
             if (s->kec[k].kabupaten == b)
@@ -886,9 +886,9 @@ static void shortfall_table(struct out *o, const struct scenario *s,
         return;
     }
     out_put(o, "<table class=\"kurang\">\n<thead><tr><th>TPS</th><th>Desa</th><th>Kecamatan</th>"
-           "<th>Tingkat</th><th>Pos</th><th class=\"n\">Pengamanan</th>"
-           "<th class=\"n\">Polri (min.)</th><th class=\"n\">TNI</th>"
-           "<th class=\"n\">Linmas</th></tr></thead>\n<tbody>\n");
+               "<th>Tingkat</th><th>Pos</th><th class=\"n\">Pengamanan</th>"
+               "<th class=\"n\">Polri (min.)</th><th class=\"n\">TNI</th>"
+               "<th class=\"n\">Linmas</th></tr></thead>\n<tbody>\n");
     for (long i = 0; i < rep->nshort; i++) {
         const struct audit_short *sh = &rep->shortfall[i];
         const struct tps *tp = &s->tps[sh->tps];
@@ -905,7 +905,7 @@ static void shortfall_table(struct out *o, const struct scenario *s,
             out_put(o, "<span class=\"kosong\">tanpa pos</span>");
         int guards = sh->polri + sh->tni;
         out_put(o, "</td><td class=\"n%s\">%d dari %d</td><td class=\"n%s\">%d (%d)</td>"
-               "<td class=\"n\">%d</td><td class=\"n%s\">%d dari %d</td></tr>\n",
+                   "<td class=\"n\">%d</td><td class=\"n%s\">%d dari %d</td></tr>\n",
                 guards < sh->guards_required ? " kosong" : "", guards, sh->guards_required,
                 sh->polri < sh->min_polri ? " kosong" : "", sh->polri, sh->min_polri, sh->tni,
                 sh->linmas < sh->linmas_required ? " kosong" : "", sh->linmas,
@@ -925,7 +925,7 @@ static void findings_table(struct out *o, const struct audit_report *rep)
         return;
     }
     out_put(o, "<table class=\"temuan\">\n<thead><tr><th>Berkas:baris</th><th>Jenis</th>"
-           "<th>Keterangan</th></tr></thead>\n<tbody>\n");
+               "<th>Keterangan</th></tr></thead>\n<tbody>\n");
     for (long i = 0; i < rep->nfinding; i++) {
         const struct audit_finding *fd = &rep->finding[i];
         out_put(o, "<tr><td class=\"kode\">");
@@ -972,7 +972,7 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
 
     page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
     out_put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
-            "<tr><td>Roster</td><td class=\"kode\">");
+                "<tr><td>Roster</td><td class=\"kode\">");
     esc(&o, rep->roster_file);
     out_put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
     esc(&o, rep->scenario_name);
@@ -983,14 +983,14 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
         out_put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
     else
         out_put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
-                "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
+                    "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
     out_put(&o, "</header>\n");
 
     out_put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
     struct map_spec m = {r->npost, rfirst, rtps, mark};
     svg_map(&o, s, &m);
     out_put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
-            "urutan dalam roster.</figcaption>\n</figure>\n");
+                "urutan dalam roster.</figcaption>\n</figure>\n");
     legend(&o, ntps, rep->nshort);
     out_put(&o, "</section>\n");
 
