@@ -62,6 +62,7 @@
  */
 #include "shifts.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,11 +214,12 @@ static int make_columns(struct ctx *c)
     return SIAGA_OK;
 }
 
-/* Columns of one class ordered by extended start, for rows and greedy. */
-static const struct col *sort_col;
+/* Columns by class, then extended start, for rows and greedy; the keys
+ * are in the records (no file-level state: safe on any thread).  A class
+ * has one column per piece, so the order is total. */
 static int cmp_es(const void *a, const void *b)
 {
-    const struct col *x = &sort_col[*(const int *)a], *y = &sort_col[*(const int *)b];
+    const struct col *x = a, *y = b;
     if (x->cls != y->cls)
         return (x->cls > y->cls) - (x->cls < y->cls);
     if (x->es != y->es)
@@ -328,7 +330,8 @@ static int stage_objective(const struct ctx *c, glp_prob *P, const int *cols,
 }
 
 /*
- * One component: columns cols[0..n) (sorted by class, extended start).
+ * One component: columns cols[0..n) (ascending, so by class, extended
+ * start).
  * Sets col[].value.  Returns SIAGA_OK, SIAGA_ELIMIT (a stage stopped by
  * the deadline; values are feasible) or SIAGA_ESOLVER / SIAGA_ENOMEM.
  */
@@ -429,8 +432,9 @@ out:
     return rc;
 }
 
-/* Counts to members (the interval colouring of the header comment). */
-static int greedy(struct ctx *c, const int *order, struct tl_shift **out,
+/* Counts to members (the interval colouring of the header comment), the
+ * columns taken in their order: by class, then extended start. */
+static int greedy(struct ctx *c, struct tl_shift **out,
                   long *nout, long *minutes, struct error_list *errs)
 {
     long *busy = malloc(sizeof(long) * ((size_t)c->s->nmember + 1));
@@ -442,7 +446,7 @@ static int greedy(struct ctx *c, const int *order, struct tl_shift **out,
     for (int m = 0; m < c->s->nmember; m++)
         busy[m] = LONG_MIN;
     for (int j = 0; j < c->ncol; j++) {
-        const struct col *cj = &c->col[order[j]];
+        const struct col *cj = &c->col[j];
         const struct cls *cl = &c->cls[cj->cls];
         const struct tl_piece *pc = &c->l->piece[cj->piece];
         for (int k = 0; k < cj->value; k++) {
@@ -480,13 +484,13 @@ done:
     return rc;
 }
 
-static const struct tl_layout *sort_layout;
+/* Shifts in the order of shifts.csv: phase, place, start, member.  The
+ * layout numbers its places phase by phase (asserted in solver_shifts),
+ * so the place index orders the phases too and the keys are in the
+ * records. */
 static int cmp_shift(const void *a, const void *b)
 {
     const struct tl_shift *x = a, *y = b;
-    int px = sort_layout->place[x->place].phase, py = sort_layout->place[y->place].phase;
-    if (px != py)
-        return (px > py) - (px < py);
     if (x->place != y->place)
         return (x->place > y->place) - (x->place < y->place);
     if (x->start != y->start)
@@ -494,17 +498,18 @@ static int cmp_shift(const void *a, const void *b)
     return (x->member > y->member) - (x->member < y->member);
 }
 
-/* Order the columns by class and extended start (order), split them into
+/* Sort the columns by class and extended start, split them into
  * components linked by eligibility (uf [nplace + ncls], comp [ncol]) and
  * solve each (cols [ncol] holds one at a time).  Components go in order of
  * their smallest node, so results depend on nothing but the input.
  * Returns SIAGA_OK, SIAGA_ELIMIT when a component was stopped by the
  * deadline, or solve_component's error. */
-static int solve_components(struct ctx *c, int *order, int *cols, int *uf,
+static int solve_components(struct ctx *c, int *cols, int *uf,
                             int *comp, bool fair, struct shift_result *out,
                             struct error_list *errs)
 {
     int np = c->l->nplace;
+    qsort(c->col, (size_t)c->ncol, sizeof *c->col, cmp_es);
     for (int i = 0; i < np + c->ncls; i++)
         uf[i] = i;
     for (int j = 0; j < c->ncol; j++) {
@@ -513,20 +518,16 @@ static int solve_components(struct ctx *c, int *order, int *cols, int *uf,
         if (a != b)
             uf[a < b ? b : a] = a < b ? a : b;
     }
-    for (int j = 0; j < c->ncol; j++) {
-        order[j] = j;
+    for (int j = 0; j < c->ncol; j++)
         comp[j] = uf_find(uf, np + c->col[j].cls);
-    }
-    sort_col = c->col;
-    qsort(order, (size_t)c->ncol, sizeof *order, cmp_es);
     bool limited = false;
     for (int root = 0; root < np + c->ncls; root++) {
         if (uf_find(uf, root) != root)
             continue;
         int n = 0;
         for (int j = 0; j < c->ncol; j++)
-            if (comp[order[j]] == root)
-                cols[n++] = order[j];
+            if (comp[j] == root)
+                cols[n++] = j;
         if (n == 0)
             continue;
         out->ncomponent++;
@@ -586,7 +587,7 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
     double t0 = solver_now();
     struct ctx c;
     int rc;
-    int *order = NULL, *uf = NULL, *comp = NULL, *cols = NULL;
+    int *uf = NULL, *comp = NULL, *cols = NULL;
     long *minutes = NULL;
     memset(&c, 0, sizeof c);
     memset(out, 0, sizeof *out);
@@ -610,22 +611,22 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
         goto done;
     rc = SIAGA_ENOMEM;
     int np = c.l->nplace;
-    order = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     cols = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     uf = malloc(sizeof(int) * ((size_t)(np + c.ncls) + 1));
     comp = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     minutes = calloc((size_t)s->nmember + 1, sizeof(long));
-    if (!order || !cols || !uf || !comp || !minutes)
+    if (!cols || !uf || !comp || !minutes)
         goto done;
-    rc = solve_components(&c, order, cols, uf, comp, sp->fairness, out, errs);
+    rc = solve_components(&c, cols, uf, comp, sp->fairness, out, errs);
     bool limited = rc == SIAGA_ELIMIT;
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
         goto done;
-    /* greedy in one pass by class, extended start (order) */
-    rc = greedy(&c, order, &out->shift, &out->nshift, minutes, errs);
+    /* greedy in one pass by class, extended start (the columns' order) */
+    rc = greedy(&c, &out->shift, &out->nshift, minutes, errs);
     if (rc != SIAGA_OK)
         goto done;
-    sort_layout = c.l;
+    for (int i = 1; i < c.l->nplace; i++)
+        assert(c.l->place[i - 1].phase <= c.l->place[i].phase);
     if (out->nshift > 0)
         qsort(out->shift, (size_t)out->nshift, sizeof *out->shift, cmp_shift);
     tally(&c, minutes, out);
@@ -637,7 +638,6 @@ done:
         shift_result_free(out);
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while planning shifts");
-    free(order);
     free(cols);
     free(uf);
     free(comp);
