@@ -187,28 +187,46 @@ static int load_with(const char *path, const char *const *ov, int nov,
 /* Most --with overlays on one command line or column. */
 #define MAX_OVERLAYS 16
 
-static int cmd_validate(int argc, char **argv)
+/* siaga validate's options as parsed. */
+struct validate_opts {
+    const char *scenario;            /* SCENARIO */
+    const char *ov[MAX_OVERLAYS];    /* --with OVERLAY, in order */
+    int nov;
+};
+
+/* The options of siaga validate into o; EXIT_OK, or the usage error. */
+static int validate_parse(int argc, char **argv, struct validate_opts *o)
 {
-    const char *scenario = NULL, *ov[MAX_OVERLAYS];
-    int nov = 0;
+    memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--with") == 0 && i + 1 < argc) {
-            if (nov == MAX_OVERLAYS)
+            if (o->nov == MAX_OVERLAYS)
                 return usage_error("at most 16 --with overlays%s", "");
-            ov[nov++] = argv[++i];
+            o->ov[o->nov++] = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != 0)
             return usage_error("unknown or incomplete option '%s'", argv[i]);
-        else if (scenario == NULL)
-            scenario = argv[i];
+        else if (o->scenario == NULL)
+            o->scenario = argv[i];
         else
             return usage_error("validate takes one SCENARIO file%s", "");
     }
-    if (scenario == NULL)
+    if (o->scenario == NULL)
         return usage_error("validate takes one SCENARIO file%s", "");
+    return EXIT_OK;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    struct validate_opts o;
+    int code = validate_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    const char *scenario = o.scenario, *const *ov = o.ov;
+    int nov = o.nov;
     struct error_list el;
     struct scenario *s = NULL;
     error_list_init(&el);
-    int code = load_with(scenario, ov, nov, &s, &el);
+    code = load_with(scenario, ov, nov, &s, &el);
     if (code == EXIT_OK) {
         long tps[GRADE_COUNT] = {0}, mem[FORCE_COUNT] = {0};
         for (int t = 0; t < s->ntps; t++)
@@ -735,36 +753,61 @@ static int compare_column(struct column *c, const struct plan_params *pp,
 }
 
 /* siaga compare: plans and rosters side by side (see USAGE). */
-static int cmd_compare(int argc, char **argv)
+/* siaga compare's options as parsed: the columns in order. */
+struct compare_opts {
+    struct column *col;          /* [argc + 1], the first ncol in use */
+    int ncol;
+    const char *scen;            /* --scenario for the rosters that follow */
+    char scen_label[256];
+    struct plan_params pp;       /* --time-limit, for the whole comparison */
+};
+
+/* The column of argument a (a scenario spec, or a roster of o->scen).
+ * EXIT_OK, or the code of the failure, said. */
+static int compare_add_column(struct compare_opts *o, const char *a)
 {
-    double t_start = now_seconds();
-    struct plan_params pp;
-    struct column *col = calloc((size_t)argc + 1, sizeof *col);
-    struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
-    const char *scen = NULL;
-    char scen_label[256] = "";
-    int ncol = 0, code = EXIT_OK;
-    struct error_list el;
-    error_list_init(&el);
-    plan_params_init(&pp);
-    pp.quiet = true;
-    if (col == NULL || cc == NULL) {
+    struct column *c = &o->col[o->ncol++];
+    char root[64];
+    if (parse_spec(a, c) == -1)
+        return EXIT_FAILURE_;
+    if (c->nov > 0 && access(c->base, F_OK) != 0)
+        c->nov = 0, c->base = a;    /* let load say it is missing */
+    int isroot = io_xml_root(c->base, root, sizeof root);
+    if (isroot == -2) {
         fprintf(stderr, "siaga: out of memory\n");
-        code = EXIT_FAILURE_;
-        goto done;
+        return EXIT_FAILURE_;
     }
+    if (isroot != 0 || strcmp(root, "roster") != 0) {
+        snprintf(c->label, sizeof c->label, "%s", a);
+        return EXIT_OK;
+    }
+    if (o->scen == NULL)
+        return usage_error("roster '%s' needs --scenario SCENARIO before it", a);
+    c->roster = a;
+    free(c->spec);
+    if (parse_spec(o->scen, c) == -1)
+        return EXIT_FAILURE_;
+    snprintf(c->label, sizeof c->label, "%s (skenario %s)", a, o->scen_label);
+    return EXIT_OK;
+}
+
+/* The options of siaga compare into o (o->col allocated by the caller).
+ * EXIT_OK, or the usage error or failure. */
+static int compare_parse(int argc, char **argv, struct compare_opts *o)
+{
+    int code = EXIT_OK;
     for (int i = 0; i < argc && code == EXIT_OK; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (strcmp(a, "--time-limit") == 0 && more) {
-            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
+            if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 code = usage_error("--time-limit wants seconds, 0 or more "
                                    "(0: no limit), not '%s'", argv[i]);
         } else if (strcmp(a, "--scenario") == 0 && more) {
-            scen = argv[++i];
-            snprintf(scen_label, sizeof scen_label, "%s", scen);
+            o->scen = argv[++i];
+            snprintf(o->scen_label, sizeof o->scen_label, "%s", o->scen);
         } else if (strcmp(a, "--with") == 0 && more) {
-            struct column *c = ncol > 0 ? &col[ncol - 1] : NULL;
+            struct column *c = o->ncol > 0 ? &o->col[o->ncol - 1] : NULL;
             if (c == NULL || c->roster != NULL)
                 code = usage_error("--with follows the SCENARIO it applies to "
                                    "('%s')", argv[i + 1]);
@@ -778,60 +821,49 @@ static int cmd_compare(int argc, char **argv)
         } else if (a[0] == '-' && a[1] != 0) {
             code = usage_error("unknown or incomplete option '%s'", a);
         } else {
-            struct column *c = &col[ncol++];
-            char root[64];
-            if (parse_spec(a, c) == -1) {
-                code = EXIT_FAILURE_;
-                break;
-            }
-            if (c->nov > 0 && access(c->base, F_OK) != 0)
-                c->nov = 0, c->base = a;    /* let load say it is missing */
-            int isroot = io_xml_root(c->base, root, sizeof root);
-            if (isroot == -2) {
-                fprintf(stderr, "siaga: out of memory\n");
-                code = EXIT_FAILURE_;
-                break;
-            }
-            if (isroot == 0 && strcmp(root, "roster") == 0) {
-                if (scen == NULL) {
-                    code = usage_error("roster '%s' needs --scenario SCENARIO "
-                                       "before it", a);
-                    break;
-                }
-                c->roster = a;
-                free(c->spec);
-                if (parse_spec(scen, c) == -1) {
-                    code = EXIT_FAILURE_;
-                    break;
-                }
-                snprintf(c->label, sizeof c->label, "%s (skenario %s)", a,
-                         scen_label);
-            } else {
-                snprintf(c->label, sizeof c->label, "%s", a);
-            }
+            code = compare_add_column(o, a);
         }
     }
-    if (code == EXIT_OK && ncol == 0)
+    if (code == EXIT_OK && o->ncol == 0)
         code = usage_error("compare needs at least one SCENARIO or ROSTER%s", "");
+    return code;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+    double t_start = now_seconds();
+    struct compare_opts o = {.col = calloc((size_t)argc + 1, sizeof *o.col)};
+    struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
+    int code = EXIT_OK;
+    struct error_list el;
+    error_list_init(&el);
+    plan_params_init(&o.pp);
+    o.pp.quiet = true;
+    if (o.col == NULL || cc == NULL) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+        goto done;
+    }
+    code = compare_parse(argc, argv, &o);
     /* --time-limit is the whole comparison's: each column still to plan
      * gets an equal share of what is left when it starts */
-    double end = command_end(t_start, pp.time_limit);
+    double end = command_end(t_start, o.pp.time_limit);
     int nplan = 0;
-    for (int i = 0; i < ncol; i++)
-        nplan += col[i].roster == NULL;
-    for (int i = 0; i < ncol && code == EXIT_OK; i++) {
-        pp.deadline = plan_share(end, nplan);
-        nplan -= col[i].roster == NULL;
-        code = compare_column(&col[i], &pp, &cc[i], &el);
+    for (int i = 0; i < o.ncol; i++)
+        nplan += o.col[i].roster == NULL;
+    for (int i = 0; i < o.ncol && code == EXIT_OK; i++) {
+        o.pp.deadline = plan_share(end, nplan);
+        nplan -= o.col[i].roster == NULL;
+        code = compare_column(&o.col[i], &o.pp, &cc[i], &el);
     }
-    if (code == EXIT_OK && io_write_compare(stdout, cc, ncol) != 0) {
+    if (code == EXIT_OK && io_write_compare(stdout, cc, o.ncol) != 0) {
         fprintf(stderr, "siaga: cannot write the comparison\n");
         code = EXIT_FAILURE_;
     }
 done:
-    for (int i = 0; col != NULL && i < ncol; i++)
-        free(col[i].spec);
-    free(col);
+    for (int i = 0; o.col != NULL && i < o.ncol; i++)
+        free(o.col[i].spec);
+    free(o.col);
     free(cc);
     error_list_free(&el);
     return code;
@@ -1206,31 +1238,48 @@ static int cmd_import(int argc, char **argv)
 }
 
 /* siaga split: a scenario per kabupaten, to plan as independent jobs. */
-static int cmd_split(int argc, char **argv)
+/* siaga split's options as parsed. */
+struct split_opts {
+    const char *scenario, *dir;      /* SCENARIO, -o DIR */
+    const char *by;                  /* --by: "kabupaten" */
+};
+
+/* The options of siaga split into o; EXIT_OK, or the usage error. */
+static int split_parse(int argc, char **argv, struct split_opts *o)
 {
-    const char *scenario = NULL, *dir = NULL, *by = NULL;
+    memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
-            dir = argv[++i];
+            o->dir = argv[++i];
         else if (strcmp(a, "--by") == 0 && i + 1 < argc)
-            by = argv[++i];
+            o->by = argv[++i];
         else if (a[0] == '-' && a[1] != 0)
             return usage_error("unknown or incomplete option '%s'", a);
-        else if (scenario == NULL)
-            scenario = a;
+        else if (o->scenario == NULL)
+            o->scenario = a;
         else
             return usage_error("unexpected argument '%s'", a);
     }
-    if (scenario == NULL || dir == NULL || by == NULL)
+    if (o->scenario == NULL || o->dir == NULL || o->by == NULL)
         return usage_error("split needs a SCENARIO, --by kabupaten and -o DIR%s", "");
-    if (strcmp(by, "kabupaten") != 0)
-        return usage_error("split --by knows only 'kabupaten', not '%s'", by);
+    if (strcmp(o->by, "kabupaten") != 0)
+        return usage_error("split --by knows only 'kabupaten', not '%s'", o->by);
+    return EXIT_OK;
+}
+
+static int cmd_split(int argc, char **argv)
+{
+    struct split_opts o;
+    int code = split_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    const char *dir = o.dir;
     struct error_list el;
     struct scenario *s = NULL;
     int nparts = 0;
     error_list_init(&el);
-    int code = load(scenario, &s, &el);
+    code = load(o.scenario, &s, &el);
     if (code != EXIT_OK)
         goto done;
     int rc = io_split_kabupaten(s, dir, &nparts, &el);
@@ -1248,38 +1297,55 @@ done:
 }
 
 /* siaga merge: the rosters of the parts of a split, as one roster. */
+/* siaga merge's options as parsed. */
+struct merge_opts {
+    const char *out;                 /* -o ROSTER */
+    const char *scenario;            /* --scenario, or NULL */
+    const char **in;                 /* [argc + 1] the ROSTER files */
+    int nin;
+};
+
+/* The options of siaga merge into o (o->in allocated by the caller);
+ * EXIT_OK, or the usage error. */
+static int merge_parse(int argc, char **argv, struct merge_opts *o)
+{
+    int code = EXIT_OK;
+    for (int i = 0; i < argc && code == EXIT_OK; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            o->out = argv[++i];
+        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
+            o->scenario = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            code = usage_error("unknown or incomplete option '%s'", a);
+        else
+            o->in[o->nin++] = a;
+    }
+    if (code == EXIT_OK && (o->nin == 0 || o->out == NULL))
+        code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
+    if (code == EXIT_OK) {
+        o->in[o->nin] = o->scenario;   /* in has room for argc + 1 */
+        code = check_outputs(o->in, o->nin + 1, &o->out, 1, NULL, NULL);
+    }
+    return code;
+}
+
 static int cmd_merge(int argc, char **argv)
 {
-    const char *out = NULL, *scenario = NULL;
-    const char **in = malloc(sizeof *in * ((size_t)argc + 1));
-    int nin = 0, code = EXIT_OK;
+    struct merge_opts o = {.in = malloc(sizeof *o.in * ((size_t)argc + 1))};
+    int code = EXIT_OK;
     struct error_list el;
     struct scenario *s = NULL;
     error_list_init(&el);
-    if (in == NULL) {
+    if (o.in == NULL) {
         fprintf(stderr, "siaga: out of memory\n");
         code = EXIT_FAILURE_;
         goto done;
     }
-    for (int i = 0; i < argc && code == EXIT_OK; i++) {
-        const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
-            out = argv[++i];
-        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
-            scenario = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
-            code = usage_error("unknown or incomplete option '%s'", a);
-        else
-            in[nin++] = a;
-    }
-    if (code == EXIT_OK && (nin == 0 || out == NULL))
-        code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
-    if (code == EXIT_OK) {
-        in[nin] = scenario;   /* in has room for argc + 1 */
-        code = check_outputs(in, nin + 1, &out, 1, NULL, NULL);
-    }
-    if (code != EXIT_OK)
+    if ((code = merge_parse(argc, argv, &o)) != EXIT_OK)
         goto done;
+    const char *const *in = o.in, *out = o.out, *scenario = o.scenario;
+    int nin = o.nin;
     if (scenario != NULL && (code = load(scenario, &s, &el)) != EXIT_OK)
         goto done;
     struct merge_summary sum;
@@ -1293,7 +1359,7 @@ static int cmd_merge(int argc, char **argv)
             "cadangan, status %s\n", out, nin, sum.nposts, sum.nlinmas,
             sum.nreserves, plan_status_name(sum.status));
 done:
-    free(in);
+    free(o.in);
     scenario_destroy(s);
     error_list_free(&el);
     return code;
