@@ -20,6 +20,7 @@
 #include "io/formats/whatif_write.h"
 #include "io/import/import.h"
 #include "io/outdir.h"
+#include "io/plan_outputs.h"
 #include "io/report/audit_text.h"
 #include "io/report/compare.h"
 #include "io/report/html_report.h"
@@ -30,6 +31,7 @@
 #include "io/xml/guard.h"
 #include "model/audit.h"
 #include "model/error.h"
+#include "model/shifts.h"
 #include "solver/bko.h"
 #include "solver/export.h"
 #include "solver/planner.h"
@@ -188,28 +190,46 @@ static int load_with(const char *path, const char *const *ov, int nov,
 /* Most --with overlays on one command line or column. */
 #define MAX_OVERLAYS 16
 
-static int cmd_validate(int argc, char **argv)
+/* siaga validate's options as parsed. */
+struct validate_opts {
+    const char *scenario;            /* SCENARIO */
+    const char *ov[MAX_OVERLAYS];    /* --with OVERLAY, in order */
+    int nov;
+};
+
+/* The options of siaga validate into o; EXIT_OK, or the usage error. */
+static int validate_parse(int argc, char **argv, struct validate_opts *o)
 {
-    const char *scenario = NULL, *ov[MAX_OVERLAYS];
-    int nov = 0;
+    memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--with") == 0 && i + 1 < argc) {
-            if (nov == MAX_OVERLAYS)
+            if (o->nov == MAX_OVERLAYS)
                 return usage_error("at most 16 --with overlays%s", "");
-            ov[nov++] = argv[++i];
+            o->ov[o->nov++] = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1] != 0)
             return usage_error("unknown or incomplete option '%s'", argv[i]);
-        else if (scenario == NULL)
-            scenario = argv[i];
+        else if (o->scenario == NULL)
+            o->scenario = argv[i];
         else
             return usage_error("validate takes one SCENARIO file%s", "");
     }
-    if (scenario == NULL)
+    if (o->scenario == NULL)
         return usage_error("validate takes one SCENARIO file%s", "");
+    return EXIT_OK;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    struct validate_opts o;
+    int code = validate_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    const char *scenario = o.scenario, *const *ov = o.ov;
+    int nov = o.nov;
     struct error_list el;
     struct scenario *s = NULL;
     error_list_init(&el);
-    int code = load_with(scenario, ov, nov, &s, &el);
+    code = load_with(scenario, ov, nov, &s, &el);
     if (code == EXIT_OK) {
         long tps[GRADE_COUNT] = {0}, mem[FORCE_COUNT] = {0};
         for (int t = 0; t < s->ntps; t++)
@@ -347,6 +367,22 @@ static int check_outputs(const char *const *in, int nin, const char *const *out,
     return rc == SIAGA_OK ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
+/* check_outputs for a command that reads a and b (either may be NULL)
+ * and the overlays with[0..nwith). */
+static int check_outputs_with(const char *a, const char *b,
+                              const char *const *with, int nwith,
+                              const char *const *out, int nout,
+                              const char *dir, const char *const *names)
+{
+    const char *in[MAX_OVERLAYS + 2];
+    int nin = 0;
+    in[nin++] = a;
+    in[nin++] = b;
+    for (int i = 0; i < nwith; i++)
+        in[nin++] = with[i];
+    return check_outputs(in, nin, out, nout, dir, names);
+}
+
 /* The whole problem as one MIP (--export-lp/--export-mps): GLPK writes a
  * temporary beside path, which is put in place whole or not at all. */
 static int export_model(const struct scenario *s, const char *path,
@@ -365,6 +401,255 @@ static int export_model(const struct scenario *s, const char *path,
     return rc;
 }
 
+/* siaga plan's options as parsed: one struct, as xmllint keeps its state,
+ * so that each stage of the command reads them from one place. */
+struct plan_opts {
+    const char *scenario, *dir;      /* SCENARIO, -o DIR */
+    const char *lp, *mps;            /* --export-lp, --export-mps FILE, or NULL */
+    const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
+    int nwith;
+    const char *baseline;            /* --baseline ROSTER, or NULL */
+    const char *pins[MAX_PINS];      /* --pin, given only with a baseline */
+    int npins;
+    bool want_timeline;              /* --timeline */
+    struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
+                                        deadlines and progress are set by
+                                        plan_solve */
+};
+
+/* What the stages of siaga plan make, freed by plan_state_free. */
+struct plan_state {
+    double t_start;                  /* when the command started */
+    struct error_list el;
+    struct scenario *s;              /* the scenario; after plan_solve the
+                                        last of the what-if chain */
+    struct overlay *ovs[MAX_OVERLAYS];
+    struct raw_roster *base;         /* --baseline, or NULL */
+    struct timeline tl;
+    bool timeline;                   /* the timeline is planned */
+    struct whatif_result wr;
+    struct plan *replanned;          /* the re-plan against base, or NULL */
+    const struct plan *p;            /* the plan written: wr.plan or replanned */
+    struct change_list changes;
+    struct shift_result sr;
+    bool have_sr;                    /* sr holds the timeline's shifts */
+    struct tty_progress tp;
+};
+
+/* Print el and give the exit code of the failure rc. */
+static int fail(struct error_list *el, int rc)
+{
+    print_errors(el);
+    return status_exit(rc);
+}
+
+/* The options of siaga plan into o; EXIT_OK, or the usage error. */
+static int plan_parse(int argc, char **argv, struct plan_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    plan_params_init(&o->pp);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            o->dir = argv[++i];
+        else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
+            if (o->nwith == MAX_OVERLAYS)
+                return usage_error("at most 16 --with overlays%s", "");
+            o->with[o->nwith++] = argv[++i];
+        } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
+            if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
+                return usage_error("--time-limit wants seconds, 0 or more "
+                                   "(0: no limit), not '%s'", argv[i]);
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
+            o->pp.quiet = true;
+        else if (strcmp(a, "--timeline") == 0)
+            o->want_timeline = true;
+        else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end != 0 || v < 1 || v > 64)
+                return usage_error("--jobs wants a whole number from 1 to 64, "
+                                   "not '%s'", argv[i]);
+            o->pp.jobs = (int)v;
+        } else if (strcmp(a, "--baseline") == 0 && i + 1 < argc)
+            o->baseline = argv[++i];
+        else if (strcmp(a, "--pin") == 0 && i + 1 < argc) {
+            if (o->npins == MAX_PINS)
+                return usage_error("at most 256 --pin%s", "");
+            o->pins[o->npins++] = argv[++i];
+        } else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
+            o->lp = argv[++i];
+        else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
+            o->mps = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            return usage_error("unknown or incomplete option '%s'", a);
+        else if (o->scenario == NULL)
+            o->scenario = a;
+        else
+            return usage_error("unexpected argument '%s'", a);
+    }
+    if (o->scenario == NULL || o->dir == NULL)
+        return usage_error("plan needs a SCENARIO and -o DIR%s", "");
+    if (o->npins > 0 && o->baseline == NULL)
+        return usage_error("--pin needs --baseline ROSTER%s", "");
+    const char *out[2] = {o->lp, o->mps};
+    if (check_outputs_with(o->scenario, o->baseline, o->with, o->nwith, out, 2,
+                           o->dir, io_plan_files) != EXIT_OK)
+        return EXIT_BAD_INPUT;
+    return EXIT_OK;
+}
+
+/* Read the scenario, the overlays, the baseline and the timeline.  Every
+ * overlay applies to the base before anything is planned, so a bad one
+ * costs no planning (the base is read once when there is no overlay).
+ * The timeline is planned when the scenario has one or --timeline asks
+ * for the 2024 defaults; on the scenario as read (not with overlays),
+ * read before planning so that the budget knows its steps. */
+static int plan_read(const struct plan_opts *o, struct plan_state *st)
+{
+    int code = EXIT_OK;
+    if (o->nwith > 0) {
+        code = load_with(o->scenario, o->with, o->nwith, &st->s, &st->el);
+        scenario_destroy(st->s);
+        st->s = NULL;
+    }
+    if (code == EXIT_OK)
+        code = load(o->scenario, &st->s, &st->el);
+    if (code == EXIT_OK)
+        code = read_overlays(o->with, o->nwith, st->ovs, &st->el);
+    if (code == EXIT_OK && o->baseline != NULL) {
+        int brc = io_read_roster(o->baseline, &st->base, &st->el);
+        if (brc != SIAGA_OK) {
+            print_errors(&st->el);
+            code = input_exit(brc);
+        }
+    }
+    if (code != EXIT_OK)
+        return code;
+    int rc = SIAGA_OK;
+    if (st->s->has_timeline || o->want_timeline) {
+        timeline_free(&st->tl);
+        rc = io_read_timeline(o->scenario, st->s, &st->tl, &st->el);
+    }
+    if (rc == SIAGA_OK && (st->tl.given || o->want_timeline) && o->nwith > 0) {
+        error_add(&st->el, NULL, 0, "the timeline is not planned with --with "
+                  "overlays yet");
+        rc = SIAGA_EINPUT;
+    }
+    if (rc != SIAGA_OK)
+        return fail(&st->el, rc);
+    st->timeline = st->tl.given || o->want_timeline;
+    return EXIT_OK;
+}
+
+/* The what-if chain, the re-plan against the baseline, the timeline, each
+ * with its share of the time (see cmd_plan).  A plan stopped by the
+ * deadline is still a plan. */
+static int plan_solve(struct plan_opts *o, struct plan_state *st)
+{
+    struct plan_params *pp = &o->pp;
+    st->tp.t0 = st->t_start;
+    if (!pp->quiet && isatty(STDERR_FILENO)) {
+        pp->progress = progress;
+        pp->posts = progress_posts;
+        pp->progress_ctx = &st->tp;
+    }
+    double solve_end = plan_solve_deadline(command_end(st->t_start, pp->time_limit),
+                                           st->s->ntps, st->s->nmember);
+    int steps = 1 + (st->base != NULL) + st->timeline;
+    pp->deadline = plan_share(solve_end, steps);
+    int rc = solver_whatif(st->s, st->ovs, o->nwith, pp, &st->wr, &st->el);
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+        return fail(&st->el, rc);
+    st->p = st->wr.plan;
+    if (st->base != NULL) {
+        /* s is now the last scenario of the chain: re-plan it against the
+         * baseline with the fewest moves */
+        pp->deadline = plan_share(solve_end, 1 + st->timeline);
+        rc = solver_replan(st->s, pp, st->base, o->pins, o->npins,
+                           &st->replanned, &st->changes, &st->el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+            return fail(&st->el, rc);
+        st->p = st->replanned;
+    }
+    if (st->timeline) {
+        struct shift_params sp;
+        shift_params_init(&sp);
+        sp.time_limit = pp->time_limit;
+        sp.deadline = solve_end;
+        rc = solver_shifts(&st->tl, st->s, st->p, &sp, &st->sr, &st->el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+            return fail(&st->el, rc);
+        st->have_sr = true;
+    }
+    return EXIT_OK;
+}
+
+/* Write the outputs and the exported models, and say on stderr what was
+ * written.  EXIT_SHORT when the plan has empty places. */
+static int plan_write(const struct plan_opts *o, struct plan_state *st)
+{
+    const struct plan *p = st->p;
+    const char *dir = o->dir;
+    struct plan_extras x = {&st->wr.bko, st->wr.stage, st->wr.nstage,
+                            st->base != NULL ? &st->changes : NULL};
+    struct plan_outputs po;
+    progress_end(&st->tp);
+    io_plan_outputs_init(&po, st->s, p);
+    po.whatif = &x;
+    po.tl = &st->tl;
+    po.sr = st->have_sr ? &st->sr : NULL;
+    po.jobs = o->pp.jobs;
+    int rc = io_write_plan_outputs(dir, &po, &st->el);
+    if (rc == SIAGA_OK && st->have_sr && !o->pp.quiet)
+        fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
+                dir, st->sr.nshift, st->sr.ncomponent, st->sr.seconds,
+                st->sr.proven ? "" : ", batas waktu: cakupan tidak terbukti optimal");
+    for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
+        const char *path = f == 0 ? o->lp : o->mps;
+        if (path != NULL)
+            rc = export_model(st->s, path, f == 0 ? MODEL_LP : MODEL_MPS, &st->el);
+    }
+    if (rc != SIAGA_OK)
+        return fail(&st->el, rc);
+    long empty = p->obj.empty_linmas;
+    for (int g = 0; g < GRADE_COUNT; g++)
+        empty += p->obj.empty_guard[g];
+    if (o->pp.quiet)
+        return empty > 0 ? EXIT_SHORT : EXIT_OK;
+    fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s "
+            "(%.2f s: klaster %.2f, penjaga %.2f, linmas %.2f)\n",
+            dir, p->npost, empty, plan_status_name(p->status), p->seconds,
+            p->phase_seconds[0], p->phase_seconds[1], p->phase_seconds[2]);
+    if (st->base != NULL)
+        fprintf(stderr, "siaga: %s/perubahan.csv: %ld anggota pindah (dari nol: "
+                "%ld), %ld pindah satuan, %ld pos baru, %ld pos ditutup\n", dir,
+                st->changes.moved, st->changes.moved_scratch,
+                st->changes.unit_changed, st->changes.posts_new,
+                st->changes.posts_closed);
+    const struct bko_request *b = &st->wr.bko;
+    if (b->sum > 0)
+        fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
+                "TNI %ld, Linmas %ld)\n", dir, b->sum, b->total[FORCE_POLRI],
+                b->total[FORCE_TNI], b->total[FORCE_LINMAS]);
+    return empty > 0 ? EXIT_SHORT : EXIT_OK;
+}
+
+static void plan_state_free(const struct plan_opts *o, struct plan_state *st)
+{
+    progress_end(&st->tp);
+    whatif_free(&st->wr);
+    shift_result_free(&st->sr);
+    timeline_free(&st->tl);
+    plan_destroy(st->replanned);
+    raw_roster_destroy(st->base);
+    change_list_free(&st->changes);
+    for (int i = 0; i < o->nwith; i++)
+        overlay_destroy(st->ovs[i]);
+    scenario_destroy(st->s);
+    error_list_free(&st->el);
+}
+
 /*
  * How plan spends --time-limit S (README "Time limit").  The clock starts
  * with the command; the end is start + S.  After reading, the solvers get
@@ -376,222 +661,21 @@ static int export_model(const struct scenario *s, const char *path,
  */
 static int cmd_plan(int argc, char **argv)
 {
-    double t_start = now_seconds();
-    const char *scenario = NULL, *dir = NULL, *lp = NULL, *mps = NULL;
-    const char *with[MAX_OVERLAYS], *baseline = NULL, *pins[MAX_PINS];
-    int nwith = 0, npins = 0;
-    bool want_timeline = false;
-    struct timeline tl;
-    struct shift_result sr;
-    bool have_sr = false;
-    timeline_default(&tl);
-    memset(&sr, 0, sizeof sr);
-    struct plan_params pp;
-    plan_params_init(&pp);
-    struct tty_progress tp = {.lock = PTHREAD_MUTEX_INITIALIZER, .posts = -1,
-                              .bound = -1};
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
-            dir = argv[++i];
-        else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
-            if (nwith == MAX_OVERLAYS)
-                return usage_error("at most 16 --with overlays%s", "");
-            with[nwith++] = argv[++i];
-        } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
-            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
-                return usage_error("--time-limit wants seconds, 0 or more "
-                                   "(0: no limit), not '%s'", argv[i]);
-        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0)
-            pp.quiet = true;
-        else if (strcmp(a, "--timeline") == 0)
-            want_timeline = true;
-        else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end != 0 || v < 1 || v > 64)
-                return usage_error("--jobs wants a whole number from 1 to 64, "
-                                   "not '%s'", argv[i]);
-            pp.jobs = (int)v;
-        } else if (strcmp(a, "--baseline") == 0 && i + 1 < argc)
-            baseline = argv[++i];
-        else if (strcmp(a, "--pin") == 0 && i + 1 < argc) {
-            if (npins == MAX_PINS)
-                return usage_error("at most 256 --pin%s", "");
-            pins[npins++] = argv[++i];
-        } else if (strcmp(a, "--export-lp") == 0 && i + 1 < argc)
-            lp = argv[++i];
-        else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
-            mps = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
-            return usage_error("unknown or incomplete option '%s'", a);
-        else if (scenario == NULL)
-            scenario = a;
-        else
-            return usage_error("unexpected argument '%s'", a);
-    }
-    if (scenario == NULL || dir == NULL)
-        return usage_error("plan needs a SCENARIO and -o DIR%s", "");
-    if (npins > 0 && baseline == NULL)
-        return usage_error("--pin needs --baseline ROSTER%s", "");
-    {
-        const char *in[MAX_OVERLAYS + 2], *out[2] = {lp, mps};
-        int nin = 0;
-        in[nin++] = scenario;
-        in[nin++] = baseline;
-        for (int i = 0; i < nwith; i++)
-            in[nin++] = with[i];
-        if (check_outputs(in, nin, out, 2, dir, io_plan_files) != EXIT_OK)
-            return EXIT_BAD_INPUT;
-    }
-
-    struct error_list el;
-    struct scenario *s = NULL;
-    struct plan *p = NULL, *replanned = NULL;
-    struct raw_roster *base = NULL;
-    struct change_list changes;
-    struct overlay *ovs[MAX_OVERLAYS] = {NULL};
-    struct whatif_result wr;
-    memset(&wr, 0, sizeof wr);
-    memset(&changes, 0, sizeof changes);
-    error_list_init(&el);
-    /* every overlay applies to the base before anything is planned, so a
-     * bad one costs no planning; then the chain base, +1, +2, ... (the
-     * base is read once when there is no overlay) */
-    int code = EXIT_OK;
-    if (nwith > 0) {
-        code = load_with(scenario, with, nwith, &s, &el);
-        scenario_destroy(s);
-        s = NULL;
-    }
-    if (code == EXIT_OK)
-        code = load(scenario, &s, &el);
-    if (code == EXIT_OK)
-        code = read_overlays(with, nwith, ovs, &el);
-    if (code == EXIT_OK && baseline != NULL) {
-        int brc = io_read_roster(baseline, &base, &el);
-        if (brc != SIAGA_OK) {
-            print_errors(&el);
-            code = input_exit(brc);
-        }
-    }
+    struct plan_opts o;
+    struct plan_state st = {.t_start = now_seconds(),
+                            .tp = {.lock = PTHREAD_MUTEX_INITIALIZER,
+                                   .posts = -1, .bound = -1}};
+    timeline_default(&st.tl);
+    int code = plan_parse(argc, argv, &o);
     if (code != EXIT_OK)
-        goto done;
-    /* the timeline: planned when the scenario has one or --timeline asks
-     * for the 2024 defaults; on the scenario as read (not with overlays),
-     * read before planning so that the budget knows its steps */
-    int rc = SIAGA_OK;
-    if (s->has_timeline || want_timeline) {
-        timeline_free(&tl);
-        rc = io_read_timeline(scenario, s, &tl, &el);
-    }
-    if (rc == SIAGA_OK && (tl.given || want_timeline) && nwith > 0) {
-        error_add(&el, NULL, 0, "the timeline is not planned with --with "
-                  "overlays yet");
-        rc = SIAGA_EINPUT;
-    }
-    if (rc != SIAGA_OK) {
-        print_errors(&el);
-        code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
-        goto done;
-    }
-    bool timeline = tl.given || want_timeline;
-    tp.t0 = t_start;
-    if (!pp.quiet && isatty(STDERR_FILENO)) {
-        pp.progress = progress;
-        pp.posts = progress_posts;
-        pp.progress_ctx = &tp;
-    }
-    double solve_end = plan_solve_deadline(command_end(t_start, pp.time_limit),
-                                           s->ntps, s->nmember);
-    int steps = 1 + (base != NULL) + timeline;
-    pp.deadline = plan_share(solve_end, steps);
-    rc = solver_whatif(s, ovs, nwith, &pp, &wr, &el);
-    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
-        print_errors(&el);
-        code = status_exit(rc);
-        goto done;
-    }
-    p = wr.plan;
-    rc = SIAGA_OK;     /* a plan stopped by the deadline is still a plan */
-    if (base != NULL) {
-        /* s is now the last scenario of the chain: re-plan it against the
-         * baseline with the fewest moves */
-        pp.deadline = plan_share(solve_end, 1 + timeline);
-        rc = solver_replan(s, &pp, base, pins, npins, &replanned, &changes, &el);
-        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
-            print_errors(&el);
-            code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
-            goto done;
-        }
-        p = replanned;
-        rc = SIAGA_OK;
-    }
-    struct plan_extras x = {&wr.bko, wr.stage, wr.nstage,
-                            base != NULL ? &changes : NULL};
-    if (timeline) {
-        struct shift_params sp;
-        shift_params_init(&sp);
-        sp.time_limit = pp.time_limit;
-        sp.deadline = solve_end;
-        rc = solver_shifts(&tl, s, p, &sp, &sr, &el);
-        if (rc == SIAGA_ELIMIT)
-            rc = SIAGA_OK;
-        have_sr = rc == SIAGA_OK;
-    }
-    if (rc != SIAGA_OK) {
-        print_errors(&el);
-        code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : status_exit(rc);
-        goto done;
-    }
-    progress_end(&tp);
-    io_plan_write_jobs(pp.jobs);
-    rc = io_write_plan_timeline(dir, s, p, &x, &tl, have_sr ? &sr : NULL, &el);
-    if (rc == SIAGA_OK && have_sr && !pp.quiet)
-        fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
-                dir, sr.nshift, sr.ncomponent, sr.seconds,
-                sr.proven ? "" : ", batas waktu: cakupan tidak terbukti optimal");
-    for (int f = 0; f < 2 && rc == SIAGA_OK; f++) {
-        const char *path = f == 0 ? lp : mps;
-        if (path != NULL)
-            rc = export_model(s, path, f == 0 ? MODEL_LP : MODEL_MPS, &el);
-    }
-    if (rc != SIAGA_OK) {
-        print_errors(&el);
-        code = status_exit(rc);
-        goto done;
-    }
-    long empty = p->obj.empty_linmas;
-    for (int g = 0; g < GRADE_COUNT; g++)
-        empty += p->obj.empty_guard[g];
-    if (!pp.quiet)
-        fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s "
-                "(%.2f s: klaster %.2f, penjaga %.2f, linmas %.2f)\n",
-                dir, p->npost, empty, plan_status_name(p->status), p->seconds,
-                p->phase_seconds[0], p->phase_seconds[1], p->phase_seconds[2]);
-    if (!pp.quiet && base != NULL)
-        fprintf(stderr, "siaga: %s/perubahan.csv: %ld anggota pindah (dari nol: "
-                "%ld), %ld pindah satuan, %ld pos baru, %ld pos ditutup\n", dir,
-                changes.moved, changes.moved_scratch, changes.unit_changed,
-                changes.posts_new, changes.posts_closed);
-    if (!pp.quiet && wr.bko.sum > 0)
-        fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
-                "TNI %ld, Linmas %ld)\n", dir, wr.bko.sum,
-                wr.bko.total[FORCE_POLRI], wr.bko.total[FORCE_TNI],
-                wr.bko.total[FORCE_LINMAS]);
-    code = empty > 0 ? EXIT_SHORT : EXIT_OK;
-done:
-    progress_end(&tp);
-    whatif_free(&wr);
-    shift_result_free(&sr);
-    timeline_free(&tl);
-    plan_destroy(replanned);
-    raw_roster_destroy(base);
-    change_list_free(&changes);
-    for (int i = 0; i < nwith; i++)
-        overlay_destroy(ovs[i]);
-    scenario_destroy(s);
-    error_list_free(&el);
+        return code;
+    error_list_init(&st.el);
+    code = plan_read(&o, &st);
+    if (code == EXIT_OK)
+        code = plan_solve(&o, &st);
+    if (code == EXIT_OK)
+        code = plan_write(&o, &st);
+    plan_state_free(&o, &st);
     return code;
 }
 
@@ -672,36 +756,61 @@ static int compare_column(struct column *c, const struct plan_params *pp,
 }
 
 /* siaga compare: plans and rosters side by side (see USAGE). */
-static int cmd_compare(int argc, char **argv)
+/* siaga compare's options as parsed: the columns in order. */
+struct compare_opts {
+    struct column *col;          /* [argc + 1], the first ncol in use */
+    int ncol;
+    const char *scen;            /* --scenario for the rosters that follow */
+    char scen_label[256];
+    struct plan_params pp;       /* --time-limit, for the whole comparison */
+};
+
+/* The column of argument a (a scenario spec, or a roster of o->scen).
+ * EXIT_OK, or the code of the failure, said. */
+static int compare_add_column(struct compare_opts *o, const char *a)
 {
-    double t_start = now_seconds();
-    struct plan_params pp;
-    struct column *col = calloc((size_t)argc + 1, sizeof *col);
-    struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
-    const char *scen = NULL;
-    char scen_label[256] = "";
-    int ncol = 0, code = EXIT_OK;
-    struct error_list el;
-    error_list_init(&el);
-    plan_params_init(&pp);
-    pp.quiet = true;
-    if (col == NULL || cc == NULL) {
+    struct column *c = &o->col[o->ncol++];
+    char root[64];
+    if (parse_spec(a, c) == -1)
+        return EXIT_FAILURE_;
+    if (c->nov > 0 && access(c->base, F_OK) != 0)
+        c->nov = 0, c->base = a;    /* let load say it is missing */
+    int isroot = io_xml_root(c->base, root, sizeof root);
+    if (isroot == -2) {
         fprintf(stderr, "siaga: out of memory\n");
-        code = EXIT_FAILURE_;
-        goto done;
+        return EXIT_FAILURE_;
     }
+    if (isroot != 0 || strcmp(root, "roster") != 0) {
+        snprintf(c->label, sizeof c->label, "%s", a);
+        return EXIT_OK;
+    }
+    if (o->scen == NULL)
+        return usage_error("roster '%s' needs --scenario SCENARIO before it", a);
+    c->roster = a;
+    free(c->spec);
+    if (parse_spec(o->scen, c) == -1)
+        return EXIT_FAILURE_;
+    snprintf(c->label, sizeof c->label, "%s (skenario %s)", a, o->scen_label);
+    return EXIT_OK;
+}
+
+/* The options of siaga compare into o (o->col allocated by the caller).
+ * EXIT_OK, or the usage error or failure. */
+static int compare_parse(int argc, char **argv, struct compare_opts *o)
+{
+    int code = EXIT_OK;
     for (int i = 0; i < argc && code == EXIT_OK; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (strcmp(a, "--time-limit") == 0 && more) {
-            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
+            if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 code = usage_error("--time-limit wants seconds, 0 or more "
                                    "(0: no limit), not '%s'", argv[i]);
         } else if (strcmp(a, "--scenario") == 0 && more) {
-            scen = argv[++i];
-            snprintf(scen_label, sizeof scen_label, "%s", scen);
+            o->scen = argv[++i];
+            snprintf(o->scen_label, sizeof o->scen_label, "%s", o->scen);
         } else if (strcmp(a, "--with") == 0 && more) {
-            struct column *c = ncol > 0 ? &col[ncol - 1] : NULL;
+            struct column *c = o->ncol > 0 ? &o->col[o->ncol - 1] : NULL;
             if (c == NULL || c->roster != NULL)
                 code = usage_error("--with follows the SCENARIO it applies to "
                                    "('%s')", argv[i + 1]);
@@ -715,87 +824,84 @@ static int cmd_compare(int argc, char **argv)
         } else if (a[0] == '-' && a[1] != 0) {
             code = usage_error("unknown or incomplete option '%s'", a);
         } else {
-            struct column *c = &col[ncol++];
-            char root[64];
-            if (parse_spec(a, c) == -1) {
-                code = EXIT_FAILURE_;
-                break;
-            }
-            if (c->nov > 0 && access(c->base, F_OK) != 0)
-                c->nov = 0, c->base = a;    /* let load say it is missing */
-            int isroot = io_xml_root(c->base, root, sizeof root);
-            if (isroot == -2) {
-                fprintf(stderr, "siaga: out of memory\n");
-                code = EXIT_FAILURE_;
-                break;
-            }
-            if (isroot == 0 && strcmp(root, "roster") == 0) {
-                if (scen == NULL) {
-                    code = usage_error("roster '%s' needs --scenario SCENARIO "
-                                       "before it", a);
-                    break;
-                }
-                c->roster = a;
-                free(c->spec);
-                if (parse_spec(scen, c) == -1) {
-                    code = EXIT_FAILURE_;
-                    break;
-                }
-                snprintf(c->label, sizeof c->label, "%s (skenario %s)", a,
-                         scen_label);
-            } else {
-                snprintf(c->label, sizeof c->label, "%s", a);
-            }
+            code = compare_add_column(o, a);
         }
     }
-    if (code == EXIT_OK && ncol == 0)
+    if (code == EXIT_OK && o->ncol == 0)
         code = usage_error("compare needs at least one SCENARIO or ROSTER%s", "");
+    return code;
+}
+
+static int cmd_compare(int argc, char **argv)
+{
+    double t_start = now_seconds();
+    struct compare_opts o = {.col = calloc((size_t)argc + 1, sizeof *o.col)};
+    struct compare_column *cc = calloc((size_t)argc + 1, sizeof *cc);
+    int code = EXIT_OK;
+    struct error_list el;
+    error_list_init(&el);
+    plan_params_init(&o.pp);
+    o.pp.quiet = true;
+    if (o.col == NULL || cc == NULL) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+        goto done;
+    }
+    code = compare_parse(argc, argv, &o);
     /* --time-limit is the whole comparison's: each column still to plan
      * gets an equal share of what is left when it starts */
-    double end = command_end(t_start, pp.time_limit);
+    double end = command_end(t_start, o.pp.time_limit);
     int nplan = 0;
-    for (int i = 0; i < ncol; i++)
-        nplan += col[i].roster == NULL;
-    for (int i = 0; i < ncol && code == EXIT_OK; i++) {
-        pp.deadline = plan_share(end, nplan);
-        nplan -= col[i].roster == NULL;
-        code = compare_column(&col[i], &pp, &cc[i], &el);
+    for (int i = 0; i < o.ncol; i++)
+        nplan += o.col[i].roster == NULL;
+    for (int i = 0; i < o.ncol && code == EXIT_OK; i++) {
+        o.pp.deadline = plan_share(end, nplan);
+        nplan -= o.col[i].roster == NULL;
+        code = compare_column(&o.col[i], &o.pp, &cc[i], &el);
     }
-    if (code == EXIT_OK && io_write_compare(stdout, cc, ncol) != 0) {
+    if (code == EXIT_OK && io_write_compare(stdout, cc, o.ncol) != 0) {
         fprintf(stderr, "siaga: cannot write the comparison\n");
         code = EXIT_FAILURE_;
     }
 done:
-    for (int i = 0; col != NULL && i < ncol; i++)
-        free(col[i].spec);
-    free(col);
+    for (int i = 0; o.col != NULL && i < o.ncol; i++)
+        free(o.col[i].spec);
+    free(o.col);
     free(cc);
     error_list_free(&el);
     return code;
 }
 
-static int cmd_check(int argc, char **argv)
+/* siaga check's options as parsed. */
+struct check_opts {
+    const char *scenario, *roster;   /* SCENARIO, ROSTER */
+    const char *report;              /* --report DIR, or NULL */
+    const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
+    int nwith;
+    struct plan_params pp;           /* --time-limit, for refuting a claim */
+};
+
+/* The options of siaga check into o; EXIT_OK, or the usage error. */
+static int check_parse(int argc, char **argv, struct check_opts *o)
 {
-    double t_start = now_seconds();
-    const char *files[2] = {NULL, NULL}, *report = NULL;
-    const char *with[MAX_OVERLAYS];
-    int nfiles = 0, nwith = 0;
-    struct plan_params pp;
-    plan_params_init(&pp);
-    pp.quiet = true;
+    const char *files[2] = {NULL, NULL};
+    int nfiles = 0;
+    memset(o, 0, sizeof *o);
+    plan_params_init(&o->pp);
+    o->pp.quiet = true;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--report") == 0 && i + 1 < argc)
-            report = argv[++i];
+            o->report = argv[++i];
         else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
-            if (parse_seconds(argv[++i], &pp.time_limit) != 0)
+            if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 return usage_error("--time-limit wants seconds, 0 or more "
                                    "(0: no limit), not '%s'", argv[i]);
         }
         else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
-            if (nwith == MAX_OVERLAYS)
+            if (o->nwith == MAX_OVERLAYS)
                 return usage_error("at most 16 --with overlays%s", "");
-            with[nwith++] = argv[++i];
+            o->with[o->nwith++] = argv[++i];
         } else if (a[0] == '-' && a[1] != 0)
             return usage_error("unknown or incomplete option '%s'", a);
         else if (nfiles < 2)
@@ -805,35 +911,86 @@ static int cmd_check(int argc, char **argv)
     }
     if (nfiles != 2)
         return usage_error("check takes a SCENARIO and a ROSTER%s", "");
-    if (report != NULL) {
-        const char *in[MAX_OVERLAYS + 2];
-        static const char *const names[] = {"cakupan.html", NULL};
-        int nin = 0;
-        in[nin++] = files[0];
-        in[nin++] = files[1];
-        for (int i = 0; i < nwith; i++)
-            in[nin++] = with[i];
-        if (check_outputs(in, nin, NULL, 0, report, names) != EXIT_OK)
-            return EXIT_BAD_INPUT;
-    }
-    struct error_list el;
-    struct scenario *s = NULL;
-    struct raw_roster *r = NULL;
-    struct audit_report *rep = NULL;
-    struct raw_shifts *shifts = NULL;
+    o->scenario = files[0];
+    o->roster = files[1];
+    static const char *const names[] = {"cakupan.html", NULL};
+    if (o->report != NULL &&
+        check_outputs_with(o->scenario, o->roster, o->with, o->nwith, NULL, 0,
+                           o->report, names) != EXIT_OK)
+        return EXIT_BAD_INPUT;
+    return EXIT_OK;
+}
+
+/* "optimal" and "shortage" claim formats.md 1.4 items 1-3: a plan of
+ * siaga's own that does strictly better refutes the claim (the audit stays
+ * solver-free; the plan is made here).  EXIT_OK or the failure's code. */
+static int check_claim(struct check_opts *o, double t_start,
+                       const struct scenario *s, struct audit_report *rep,
+                       struct error_list *el)
+{
     struct plan *better = NULL;
+    int code = EXIT_OK;
+    o->pp.deadline = plan_solve_deadline(command_end(t_start, o->pp.time_limit),
+                                         s->ntps, 0);
+    int rc = solver_plan(s, &o->pp, &better, el);
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
+        code = fail(el, rc);
+    } else if (audit_refute_claim(rep, better) < 0) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+    }
+    plan_destroy(better);
+    return code;
+}
+
+/* Roster version 2: the shift rules too (README "Timeline"), printed
+ * after the audit.  EXIT_OK, EXIT_SHORT when a rule is broken, or the
+ * failure's code. */
+static int check_shifts(const struct check_opts *o, const struct scenario *s,
+                        const struct raw_roster *r, const struct raw_shifts *shifts,
+                        struct error_list *el)
+{
     struct timeline tl;
     struct tl_layout lay;
     struct tl_audit ta;
     timeline_default(&tl);
     memset(&lay, 0, sizeof lay);
     memset(&ta, 0, sizeof ta);
+    int code = EXIT_OK;
+    int rc = io_audit_shifts(o->scenario, s, r, shifts, &tl, &lay, &ta, el);
+    if (rc != SIAGA_OK) {
+        print_errors(el);
+        code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : EXIT_FAILURE_;
+    } else if (io_write_shift_audit(stdout, s, &tl, &ta) != 0) {
+        fprintf(stderr, "siaga: cannot write the audit report\n");
+        code = EXIT_FAILURE_;
+    } else if (ta.nviolation > 0) {
+        code = EXIT_SHORT;
+    }
+    timeline_audit_free(&ta);
+    timeline_layout_free(&lay);
+    timeline_free(&tl);
+    return code;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    double t_start = now_seconds();
+    struct check_opts o;
+    int code = check_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    struct error_list el;
+    struct scenario *s = NULL;
+    struct raw_roster *r = NULL;
+    struct audit_report *rep = NULL;
+    struct raw_shifts *shifts = NULL;
     error_list_init(&el);
     /* a roster planned with overlays is audited against the same chain */
-    int code = load_with(files[0], with, nwith, &s, &el);
+    code = load_with(o.scenario, o.with, o.nwith, &s, &el);
     if (code != EXIT_OK)
         goto done;
-    int rc = io_read_roster_any(files[1], &r, &shifts, &el);
+    int rc = io_read_roster_any(o.roster, &r, &shifts, &el);
     if (rc != SIAGA_OK) {
         print_errors(&el);
         code = input_exit(rc);
@@ -845,31 +1002,16 @@ static int cmd_check(int argc, char **argv)
         code = EXIT_FAILURE_;
         goto done;
     }
-    if (audit_claim_testable(rep)) {
-        /* "optimal" and "shortage" claim formats.md 1.4 items 1-3: a plan
-         * of siaga's own that does strictly better refutes the claim (the
-         * audit stays solver-free; the plan is made here) */
-        pp.deadline = plan_solve_deadline(command_end(t_start, pp.time_limit),
-                                          s->ntps, 0);
-        rc = solver_plan(s, &pp, &better, &el);
-        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT) {
-            print_errors(&el);
-            code = status_exit(rc);
-            goto done;
-        }
-        if (audit_refute_claim(rep, better) < 0) {
-            fprintf(stderr, "siaga: out of memory\n");
-            code = EXIT_FAILURE_;
-            goto done;
-        }
-    }
+    if (audit_claim_testable(rep) &&
+        (code = check_claim(&o, t_start, s, rep, &el)) != EXIT_OK)
+        goto done;
     if (io_write_audit(stdout, s, rep) != 0) {
         fprintf(stderr, "siaga: cannot write the audit report\n");
         code = EXIT_FAILURE_;
         goto done;
     }
-    if (report != NULL) {
-        rc = io_write_check_report(report, s, r, rep, &el);
+    if (o.report != NULL) {
+        rc = io_write_check_report(o.report, s, r, rep, &el);
         if (rc != SIAGA_OK) {
             print_errors(&el);
             code = EXIT_FAILURE_;
@@ -878,27 +1020,12 @@ static int cmd_check(int argc, char **argv)
     }
     code = audit_passed(rep) ? EXIT_OK : EXIT_SHORT;
     if (shifts != NULL) {
-        /* roster version 2: the shift rules too (README "Timeline") */
-        rc = io_audit_shifts(files[0], s, r, shifts, &tl, &lay, &ta, &el);
-        if (rc != SIAGA_OK) {
-            print_errors(&el);
-            code = rc == SIAGA_EINPUT ? EXIT_BAD_INPUT : EXIT_FAILURE_;
-            goto done;
-        }
-        if (io_write_shift_audit(stdout, s, &tl, &ta) != 0) {
-            fprintf(stderr, "siaga: cannot write the audit report\n");
-            code = EXIT_FAILURE_;
-            goto done;
-        }
-        if (ta.nviolation > 0)
-            code = EXIT_SHORT;
+        int scode = check_shifts(&o, s, r, shifts, &el);
+        if (scode != EXIT_OK)
+            code = scode;
     }
 done:
-    timeline_audit_free(&ta);
-    timeline_layout_free(&lay);
-    timeline_free(&tl);
     raw_shifts_destroy(shifts);
-    plan_destroy(better);
     audit_destroy(rep);
     raw_roster_destroy(r);
     scenario_destroy(s);
@@ -962,41 +1089,41 @@ static int find_wilayah(char *buf, size_t size, char *tried, size_t tsize)
     return -1;
 }
 
-/* siaga import: the rejected rows are listed one per line like every
- * other error, then a summary; nothing is written unless --drop-bad. */
-static int cmd_import(int argc, char **argv)
+/* siaga import's options into opt (the importer's own options struct);
+ * the wilayah list is looked for when --wilayah is not given.  EXIT_OK,
+ * or the usage error. */
+static int import_parse(int argc, char **argv, struct import_options *opt)
 {
-    struct import_options opt;
-    import_options_init(&opt);
+    import_options_init(opt);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;
         if (strcmp(a, "--tps") == 0 && more) {
-            if (opt.ntps == IMPORT_MAX_TPS_FILES)
+            if (opt->ntps == IMPORT_MAX_TPS_FILES)
                 return usage_error("at most 8 --tps files%s", "");
-            opt.tps[opt.ntps++] = argv[++i];
+            opt->tps[opt->ntps++] = argv[++i];
         } else if (strcmp(a, "--grades") == 0 && more)
-            opt.grades = argv[++i];
+            opt->grades = argv[++i];
         else if (strcmp(a, "--personnel") == 0 && more)
-            opt.personnel = argv[++i];
+            opt->personnel = argv[++i];
         else if (strcmp(a, "--kabupaten") == 0 && more)
-            opt.kabupaten = argv[++i];
+            opt->kabupaten = argv[++i];
         else if (strcmp(a, "--wilayah") == 0 && more)
-            opt.wilayah = argv[++i];
+            opt->wilayah = argv[++i];
         else if (strcmp(a, "--drop-bad") == 0 && more)
-            opt.rejects = argv[++i];
+            opt->rejects = argv[++i];
         else if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && more)
-            opt.output = argv[++i];
+            opt->output = argv[++i];
         else if (strcmp(a, "--name") == 0 && more)
-            opt.name = argv[++i];
+            opt->name = argv[++i];
         else if (strcmp(a, "--date") == 0 && more)
-            opt.date = argv[++i];
+            opt->date = argv[++i];
         else if (strcmp(a, "--far-km") == 0 && more) {
-            if (parse_km(argv[++i], 0.5, 1000, &opt.far_km) != 0)
+            if (parse_km(argv[++i], 0.5, 1000, &opt->far_km) != 0)
                 return usage_error("--far-km wants kilometres from 0.5 to "
                                    "1000, not '%s'", argv[i]);
         } else if (strcmp(a, "--far-spread") == 0 && more) {
-            if (parse_km(argv[++i], 1, 1000, &opt.far_spread) != 0)
+            if (parse_km(argv[++i], 1, 1000, &opt->far_spread) != 0)
                 return usage_error("--far-spread wants a factor from 1 to "
                                    "1000, not '%s'", argv[i]);
         } else if (a[0] == '-' && a[1] != 0)
@@ -1005,33 +1132,92 @@ static int cmd_import(int argc, char **argv)
             return usage_error("unexpected argument '%s' (TPS lists go "
                                "after --tps)", a);
     }
-    if (opt.ntps == 0 || opt.output == NULL)
+    if (opt->ntps == 0 || opt->output == NULL)
         return usage_error("import needs --tps FILE and -o SCENARIO%s", "");
     static char wilayah[4200], tried[2 * 4300];
-    if (opt.wilayah == NULL) {
+    if (opt->wilayah == NULL) {
         if (find_wilayah(wilayah, sizeof wilayah, tried, sizeof tried) != 0) {
             fprintf(stderr, "siaga: import: no wilayah list at %s; give "
                     "--wilayah FILE, or set SIAGA_DATA to the folder that "
                     "holds %s\n", tried, IMPORT_WILAYAH_FILE);
             return EXIT_BAD_INPUT;
         }
-        opt.wilayah = wilayah;
+        opt->wilayah = wilayah;
     }
-    if ((opt.rejects != NULL && strcmp(opt.rejects, opt.output) == 0))
+    if ((opt->rejects != NULL && strcmp(opt->rejects, opt->output) == 0))
         return usage_error("--drop-bad and -o name the same file '%s'",
-                           opt.output);
-    {
-        const char *in[IMPORT_MAX_TPS_FILES + 3], *out[2] = {opt.output, opt.rejects};
-        int nin = 0;
-        for (int i = 0; i < opt.ntps; i++)
-            in[nin++] = opt.tps[i];
-        in[nin++] = opt.grades;
-        in[nin++] = opt.personnel;
-        in[nin++] = opt.wilayah;
-        if (check_outputs(in, nin, out, 2, NULL, NULL) != EXIT_OK)
-            return EXIT_BAD_INPUT;
-    }
+                           opt->output);
+    const char *in[IMPORT_MAX_TPS_FILES + 3], *out[2] = {opt->output, opt->rejects};
+    int nin = 0;
+    for (int i = 0; i < opt->ntps; i++)
+        in[nin++] = opt->tps[i];
+    in[nin++] = opt->grades;
+    in[nin++] = opt->personnel;
+    in[nin++] = opt->wilayah;
+    if (check_outputs(in, nin, out, 2, NULL, NULL) != EXIT_OK)
+        return EXIT_BAD_INPUT;
+    return EXIT_OK;
+}
 
+/* After the rejected rows: how many, why, and where they went. */
+static void import_say_rejects(const struct import_options *opt,
+                               const struct import_report *rep, int rc)
+{
+    fprintf(stderr, "siaga: import: %d of %d TPS rows rejected (", rep->nreject,
+            rep->rows);
+    const char *sep = "";
+    for (int r = 0; r < REJ_COUNT; r++)
+        if (rep->by_reason[r] > 0) {
+            fprintf(stderr, "%s%d %s", sep, rep->by_reason[r],
+                    import_reason_name((enum import_reason)r));
+            sep = ", ";
+        }
+    if (opt->rejects != NULL && rc == SIAGA_OK)
+        fprintf(stderr, "), written to %s\n", opt->rejects);
+    else if (opt->rejects == NULL)
+        fprintf(stderr, "); nothing written: fix them, or give "
+                "--drop-bad FILE to set them aside and go on\n");
+    else
+        fprintf(stderr, ")\n");
+}
+
+/* What an import that succeeded wrote. */
+static void import_say_done(const struct import_options *opt,
+                            const struct import_report *rep)
+{
+    fprintf(stderr, "siaga: import: %s: %d TPS in %d kabupaten/kota, %d "
+            "kecamatan, %d desa/kelurahan\n", opt->output, rep->tps,
+            rep->kabupaten, rep->kecamatan, rep->desa);
+    fprintf(stderr, "siaga: import: grades: %d kurang rawan, %d rawan, %d "
+            "sangat rawan", rep->grade[0], rep->grade[1], rep->grade[2]);
+    if (rep->graded_default > 0)
+        fprintf(stderr, "; %d TPS not in %s are kurang_rawan",
+                rep->graded_default, opt->grades ? opt->grades : "a grades file");
+    fputc('\n', stderr);
+    if (rep->grades_for_rejected > 0)
+        fprintf(stderr, "siaga: import: %d grades name rejected TPS and were "
+                "not used\n", rep->grades_for_rejected);
+    if (rep->placemarks_skipped > 0)
+        fprintf(stderr, "siaga: import: %d placemarks are not TPS (names not "
+                "like 'TPS 001') and were not read; the first at %s:%ld\n",
+                rep->placemarks_skipped, rep->placemark_skipped_file,
+                rep->placemark_skipped_line);
+    if (opt->personnel != NULL)
+        fprintf(stderr, "siaga: import: personnel: %d units, %d members\n",
+                rep->units, rep->members);
+    else
+        fprintf(stderr, "siaga: import: no --personnel: <personnel/> is empty "
+                "and a plan will leave every place empty\n");
+}
+
+/* siaga import: the rejected rows are listed one per line like every
+ * other error, then a summary; nothing is written unless --drop-bad. */
+static int cmd_import(int argc, char **argv)
+{
+    struct import_options opt;
+    int code = import_parse(argc, argv, &opt);
+    if (code != EXIT_OK)
+        return code;
     struct error_list el;
     struct import_report rep;
     error_list_init(&el);
@@ -1043,86 +1229,60 @@ static int cmd_import(int argc, char **argv)
      * success, nor when the rejected rows above say why */
     if (error_count(&el) > 0 || (rc != SIAGA_OK && rep.nreject == 0))
         print_errors(&el);
-    if (rep.nreject > 0) {
-        fprintf(stderr, "siaga: import: %d of %d TPS rows rejected (", rep.nreject,
-                rep.rows);
-        const char *sep = "";
-        for (int r = 0; r < REJ_COUNT; r++)
-            if (rep.by_reason[r] > 0) {
-                fprintf(stderr, "%s%d %s", sep, rep.by_reason[r],
-                        import_reason_name((enum import_reason)r));
-                sep = ", ";
-            }
-        if (opt.rejects != NULL && rc == SIAGA_OK)
-            fprintf(stderr, "), written to %s\n", opt.rejects);
-        else if (opt.rejects == NULL)
-            fprintf(stderr, "); nothing written: fix them, or give "
-                    "--drop-bad FILE to set them aside and go on\n");
-        else
-            fprintf(stderr, ")\n");
-    }
-    int code;
-    if (rc != SIAGA_OK) {
-        /* unreadable inputs are SIAGA_EINPUT; SIAGA_EIO is an output */
-        code = status_exit(rc);
-        goto done;
-    }
-    fprintf(stderr, "siaga: import: %s: %d TPS in %d kabupaten/kota, %d "
-            "kecamatan, %d desa/kelurahan\n", opt.output, rep.tps,
-            rep.kabupaten, rep.kecamatan, rep.desa);
-    fprintf(stderr, "siaga: import: grades: %d kurang rawan, %d rawan, %d "
-            "sangat rawan", rep.grade[0], rep.grade[1], rep.grade[2]);
-    if (rep.graded_default > 0)
-        fprintf(stderr, "; %d TPS not in %s are kurang_rawan",
-                rep.graded_default, opt.grades ? opt.grades : "a grades file");
-    fputc('\n', stderr);
-    if (rep.grades_for_rejected > 0)
-        fprintf(stderr, "siaga: import: %d grades name rejected TPS and were "
-                "not used\n", rep.grades_for_rejected);
-    if (rep.placemarks_skipped > 0)
-        fprintf(stderr, "siaga: import: %d placemarks are not TPS (names not "
-                "like 'TPS 001') and were not read; the first at %s:%ld\n",
-                rep.placemarks_skipped, rep.placemark_skipped_file,
-                rep.placemark_skipped_line);
-    if (opt.personnel != NULL)
-        fprintf(stderr, "siaga: import: personnel: %d units, %d members\n",
-                rep.units, rep.members);
-    else
-        fprintf(stderr, "siaga: import: no --personnel: <personnel/> is empty "
-                "and a plan will leave every place empty\n");
-    code = EXIT_OK;
-done:
+    if (rep.nreject > 0)
+        import_say_rejects(&opt, &rep, rc);
+    /* unreadable inputs are SIAGA_EINPUT; SIAGA_EIO is an output */
+    code = rc != SIAGA_OK ? status_exit(rc) : EXIT_OK;
+    if (rc == SIAGA_OK)
+        import_say_done(&opt, &rep);
     import_report_free(&rep);
     error_list_free(&el);
     return code;
 }
 
 /* siaga split: a scenario per kabupaten, to plan as independent jobs. */
-static int cmd_split(int argc, char **argv)
+/* siaga split's options as parsed. */
+struct split_opts {
+    const char *scenario, *dir;      /* SCENARIO, -o DIR */
+    const char *by;                  /* --by: "kabupaten" */
+};
+
+/* The options of siaga split into o; EXIT_OK, or the usage error. */
+static int split_parse(int argc, char **argv, struct split_opts *o)
 {
-    const char *scenario = NULL, *dir = NULL, *by = NULL;
+    memset(o, 0, sizeof *o);
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
-            dir = argv[++i];
+            o->dir = argv[++i];
         else if (strcmp(a, "--by") == 0 && i + 1 < argc)
-            by = argv[++i];
+            o->by = argv[++i];
         else if (a[0] == '-' && a[1] != 0)
             return usage_error("unknown or incomplete option '%s'", a);
-        else if (scenario == NULL)
-            scenario = a;
+        else if (o->scenario == NULL)
+            o->scenario = a;
         else
             return usage_error("unexpected argument '%s'", a);
     }
-    if (scenario == NULL || dir == NULL || by == NULL)
+    if (o->scenario == NULL || o->dir == NULL || o->by == NULL)
         return usage_error("split needs a SCENARIO, --by kabupaten and -o DIR%s", "");
-    if (strcmp(by, "kabupaten") != 0)
-        return usage_error("split --by knows only 'kabupaten', not '%s'", by);
+    if (strcmp(o->by, "kabupaten") != 0)
+        return usage_error("split --by knows only 'kabupaten', not '%s'", o->by);
+    return EXIT_OK;
+}
+
+static int cmd_split(int argc, char **argv)
+{
+    struct split_opts o;
+    int code = split_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    const char *dir = o.dir;
     struct error_list el;
     struct scenario *s = NULL;
     int nparts = 0;
     error_list_init(&el);
-    int code = load(scenario, &s, &el);
+    code = load(o.scenario, &s, &el);
     if (code != EXIT_OK)
         goto done;
     int rc = io_split_kabupaten(s, dir, &nparts, &el);
@@ -1140,38 +1300,55 @@ done:
 }
 
 /* siaga merge: the rosters of the parts of a split, as one roster. */
+/* siaga merge's options as parsed. */
+struct merge_opts {
+    const char *out;                 /* -o ROSTER */
+    const char *scenario;            /* --scenario, or NULL */
+    const char **in;                 /* [argc + 1] the ROSTER files */
+    int nin;
+};
+
+/* The options of siaga merge into o (o->in allocated by the caller);
+ * EXIT_OK, or the usage error. */
+static int merge_parse(int argc, char **argv, struct merge_opts *o)
+{
+    int code = EXIT_OK;
+    for (int i = 0; i < argc && code == EXIT_OK; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            o->out = argv[++i];
+        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
+            o->scenario = argv[++i];
+        else if (a[0] == '-' && a[1] != 0)
+            code = usage_error("unknown or incomplete option '%s'", a);
+        else
+            o->in[o->nin++] = a;
+    }
+    if (code == EXIT_OK && (o->nin == 0 || o->out == NULL))
+        code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
+    if (code == EXIT_OK) {
+        o->in[o->nin] = o->scenario;   /* in has room for argc + 1 */
+        code = check_outputs(o->in, o->nin + 1, &o->out, 1, NULL, NULL);
+    }
+    return code;
+}
+
 static int cmd_merge(int argc, char **argv)
 {
-    const char *out = NULL, *scenario = NULL;
-    const char **in = malloc(sizeof *in * ((size_t)argc + 1));
-    int nin = 0, code = EXIT_OK;
+    struct merge_opts o = {.in = malloc(sizeof *o.in * ((size_t)argc + 1))};
+    int code = EXIT_OK;
     struct error_list el;
     struct scenario *s = NULL;
     error_list_init(&el);
-    if (in == NULL) {
+    if (o.in == NULL) {
         fprintf(stderr, "siaga: out of memory\n");
         code = EXIT_FAILURE_;
         goto done;
     }
-    for (int i = 0; i < argc && code == EXIT_OK; i++) {
-        const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
-            out = argv[++i];
-        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
-            scenario = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
-            code = usage_error("unknown or incomplete option '%s'", a);
-        else
-            in[nin++] = a;
-    }
-    if (code == EXIT_OK && (nin == 0 || out == NULL))
-        code = usage_error("merge needs one or more ROSTER files and -o ROSTER%s", "");
-    if (code == EXIT_OK) {
-        in[nin] = scenario;   /* in has room for argc + 1 */
-        code = check_outputs(in, nin + 1, &out, 1, NULL, NULL);
-    }
-    if (code != EXIT_OK)
+    if ((code = merge_parse(argc, argv, &o)) != EXIT_OK)
         goto done;
+    const char *const *in = o.in, *out = o.out, *scenario = o.scenario;
+    int nin = o.nin;
     if (scenario != NULL && (code = load(scenario, &s, &el)) != EXIT_OK)
         goto done;
     struct merge_summary sum;
@@ -1185,7 +1362,7 @@ static int cmd_merge(int argc, char **argv)
             "cadangan, status %s\n", out, nin, sum.nposts, sum.nlinmas,
             sum.nreserves, plan_status_name(sum.status));
 done:
-    free(in);
+    free(o.in);
     scenario_destroy(s);
     error_list_free(&el);
     return code;
@@ -1223,8 +1400,12 @@ int main(int argc, char **argv)
         code = cmd_merge(argc - 2, argv + 2);
     else
         code = usage_error("unknown command '%s'", argv[1]);
-    /* a full disk on stdout is an error too (jq does the same) */
-    if (fclose(stdout) != 0 && code == EXIT_OK) {
+    /* a full disk on stdout is an error too (jq does the same): a write
+     * that failed before (ferror) or the last one, at fclose; for a
+     * command whose answer is on stdout (a failed audit too) */
+    bool werr = ferror(stdout) != 0;
+    if ((fclose(stdout) != 0 || werr) &&
+        (code == EXIT_OK || code == EXIT_SHORT)) {
         fprintf(stderr, "siaga: cannot write standard output: %s\n",
                 strerror(errno));
         code = EXIT_FAILURE_;

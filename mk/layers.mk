@@ -5,3 +5,4 @@ CHECK_EXTRA += check-layers
 
 check-layers:
 	@sh tools/check-layers.sh
+	@python3 tools/include-cycles.py io >/dev/null || python3 tools/include-cycles.py io

@@ -125,20 +125,151 @@ static int add_row(glp_prob *P, const char *name, int type, double lb, double ub
     return i;
 }
 
+/* A model being built: the problem, its matrix as triplets, and the
+ * rows and columns the parts share. */
+struct build {
+    glp_prob *P;
+    const struct scenario *s;
+    const struct model_weights *w;
+    struct trip m;
+    int *ycol;   /* [ntps] y_t: t anchors a post (fixed 1 when not clustered) */
+    int *cover;  /* [ntps] cover_t: t is in exactly one post */
+    int *urow;   /* [nunit] members_u, 0 for a unit without members */
+    char name[96];
+};
+
+/* cover_t and y_t of every TPS, then members_u of every unit.  0, or -1
+ * when out of memory. */
+static int cover_rows(struct build *b)
+{
+    const struct scenario *s = b->s;
+    for (int t = 0; t < s->ntps; t++) {
+        snprintf(b->name, sizeof b->name, "cover_%d", t + 1);
+        b->cover[t] = add_row(b->P, b->name, GLP_FX, 1, 1);
+        const struct grade_rule *gr = &s->rules.grade[s->tps[t].grade];
+        snprintf(b->name, sizeof b->name, "y_%d", t + 1);
+        if (clustered(s, t)) {
+            b->ycol[t] = add_col(b->P, b->name, GLP_BV, 1,
+                                 b->w->grade[s->tps[t].grade] * gr->guards +
+                                     b->w->posts);
+        } else {
+            b->ycol[t] = add_col(b->P, b->name, GLP_IV, 1, 0);
+            glp_set_col_bnds(b->P, b->ycol[t], GLP_FX, 1, 1);
+        }
+        if (trip_add(&b->m, b->cover[t], b->ycol[t], 1))
+            return -1;
+    }
+    for (int u = 0; u < s->nunit; u++) {
+        b->urow[u] = 0;
+        if (s->unit[u].nmembers == 0)
+            continue;
+        snprintf(b->name, sizeof b->name, "members_%d", u + 1);
+        b->urow[u] = add_row(b->P, b->name, GLP_UP, 0, s->unit[u].nmembers);
+    }
+    return 0;
+}
+
+/* The post anchored at a: size_a, and x_at with link_at for each
+ * neighbour t.  0 or -1. */
+static int post_rows(struct build *b, int a)
+{
+    const struct scenario *s = b->s;
+    const struct grade_rule *gr = &s->rules.grade[s->tps[a].grade];
+    snprintf(b->name, sizeof b->name, "size_%d", a + 1);
+    int cap = add_row(b->P, b->name, GLP_UP, 0, 0);
+    if (trip_add(&b->m, cap, b->ycol[a], -(double)(gr->tps_per_post - 1)))
+        return -1;
+    for (int t = 0; t < s->ntps; t++) {
+        if (!neighbours(s, a, t))
+            continue;
+        snprintf(b->name, sizeof b->name, "x_%d_%d", a + 1, t + 1);
+        int x = add_col(b->P, b->name, GLP_BV, 1, 0);
+        snprintf(b->name, sizeof b->name, "link_%d_%d", a + 1, t + 1);
+        int l = add_row(b->P, b->name, GLP_UP, 0, 0);
+        if (trip_add(&b->m, b->cover[t], x, 1) || trip_add(&b->m, cap, x, 1) ||
+            trip_add(&b->m, l, x, 1) || trip_add(&b->m, l, b->ycol[a], -1))
+            return -1;
+    }
+    return 0;
+}
+
+/* The guards of the post anchored at a: places_a, tni_a, z_ua for each
+ * guard unit u that covers a, and desa_uat for a desa-scoped unit and a
+ * neighbour t outside its desa.  0 or -1. */
+static int guard_rows(struct build *b, int a)
+{
+    const struct scenario *s = b->s;
+    const struct tps *A = &s->tps[a];
+    const struct grade_rule *gr = &s->rules.grade[A->grade];
+    snprintf(b->name, sizeof b->name, "places_%d", a + 1);
+    int placerow = add_row(b->P, b->name, GLP_UP, 0, 0);
+    snprintf(b->name, sizeof b->name, "tni_%d", a + 1);
+    int tnirow = add_row(b->P, b->name, GLP_UP, 0, 0);
+    if (trip_add(&b->m, placerow, b->ycol[a], -(double)gr->guards) ||
+        trip_add(&b->m, tnirow, b->ycol[a], -(double)(gr->guards - gr->min_polri)))
+        return -1;
+    for (int u = 0; u < s->nunit; u++) {
+        const struct unit *un = &s->unit[u];
+        if (!force_is_guard(un->force) || un->nmembers == 0 ||
+            !scenario_unit_covers(s, u, a))
+            continue;
+        snprintf(b->name, sizeof b->name, "z_%d_%d", u + 1, a + 1);
+        int z = add_col(b->P, b->name, GLP_IV, gr->guards, -b->w->grade[A->grade]);
+        if (trip_add(&b->m, b->urow[u], z, 1) || trip_add(&b->m, placerow, z, 1))
+            return -1;
+        if (un->force == FORCE_TNI && trip_add(&b->m, tnirow, z, 1))
+            return -1;
+        if (un->scope != SCOPE_DESA || !clustered(s, a))
+            continue;
+        for (int t = 0; t < s->ntps; t++) {
+            if (!neighbours(s, a, t) || s->tps[t].desa == un->region)
+                continue;
+            /* z_ua + G x_at <= G; x_at is the column post_rows named */
+            snprintf(b->name, sizeof b->name, "x_%d_%d", a + 1, t + 1);
+            int x = glp_find_col(b->P, b->name);
+            snprintf(b->name, sizeof b->name, "desa_%d_%d_%d", u + 1, a + 1, t + 1);
+            int r = add_row(b->P, b->name, GLP_UP, 0, gr->guards);
+            if (trip_add(&b->m, r, z, 1) || trip_add(&b->m, r, x, gr->guards))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* linmas_t and w_ut for each Linmas unit u that covers t.  0 or -1. */
+static int linmas_rows(struct build *b)
+{
+    const struct scenario *s = b->s;
+    for (int t = 0; t < s->ntps && s->rules.linmas_per_tps > 0; t++) {
+        snprintf(b->name, sizeof b->name, "linmas_%d", t + 1);
+        int r = add_row(b->P, b->name, GLP_UP, 0, s->rules.linmas_per_tps);
+        for (int u = 0; u < s->nunit; u++) {
+            if (s->unit[u].force != FORCE_LINMAS || s->unit[u].nmembers == 0 ||
+                !scenario_unit_covers(s, u, t))
+                continue;
+            snprintf(b->name, sizeof b->name, "w_%d_%d", u + 1, t + 1);
+            int c = add_col(b->P, b->name, GLP_IV, s->rules.linmas_per_tps,
+                            -b->w->linmas);
+            if (trip_add(&b->m, r, c, 1) || trip_add(&b->m, b->urow[u], c, 1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int solver_export_model(const struct scenario *s, const char *path,
                         enum model_format fmt, struct model_weights *w,
                         struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
     int n = s->ntps, U = s->nunit;
-    struct trip m = {0};
-    int *ycol = malloc(sizeof(int) * (size_t)(n + 1));
-    int *cover = malloc(sizeof(int) * (size_t)(n + 1));
-    int *urow = malloc(sizeof(int) * (size_t)(U + 1));
-    if (!ycol || !cover || !urow)
+    struct build b = {.s = s, .w = w};
+    b.ycol = malloc(sizeof(int) * (size_t)(n + 1));
+    b.cover = malloc(sizeof(int) * (size_t)(n + 1));
+    b.urow = malloc(sizeof(int) * (size_t)(U + 1));
+    if (!b.ycol || !b.cover || !b.urow)
         goto done;
     weights(s, w);
-    char name[96];
 
     struct glpk_guard g;
     glpk_guard_begin(&g);
@@ -148,101 +279,19 @@ int solver_export_model(const struct scenario *s, const char *path,
         goto done;
     }
     glp_prob *P = glp_create_prob();
+    b.P = P;
     glp_set_prob_name(P, "siaga");
     glp_create_index(P);
     glp_set_obj_name(P, "lexicographic");
     glp_set_obj_dir(P, GLP_MIN);
-    for (int t = 0; t < n; t++) {
-        snprintf(name, sizeof name, "cover_%d", t + 1);
-        cover[t] = add_row(P, name, GLP_FX, 1, 1);
-        const struct grade_rule *gr = &s->rules.grade[s->tps[t].grade];
-        snprintf(name, sizeof name, "y_%d", t + 1);
-        if (clustered(s, t)) {
-            ycol[t] = add_col(P, name, GLP_BV, 1,
-                              w->grade[s->tps[t].grade] * gr->guards + w->posts);
-        } else {
-            ycol[t] = add_col(P, name, GLP_IV, 1, 0);
-            glp_set_col_bnds(P, ycol[t], GLP_FX, 1, 1);
-        }
-        if (trip_add(&m, cover[t], ycol[t], 1))
+    if (cover_rows(&b) != 0)
+        goto nomem;
+    for (int a = 0; a < n; a++)
+        if ((clustered(s, a) && post_rows(&b, a) != 0) || guard_rows(&b, a) != 0)
             goto nomem;
-    }
-    for (int u = 0; u < U; u++) {
-        urow[u] = 0;
-        if (s->unit[u].nmembers == 0)
-            continue;
-        snprintf(name, sizeof name, "members_%d", u + 1);
-        urow[u] = add_row(P, name, GLP_UP, 0, s->unit[u].nmembers);
-    }
-    for (int a = 0; a < n; a++) {
-        const struct tps *A = &s->tps[a];
-        const struct grade_rule *gr = &s->rules.grade[A->grade];
-        int cap = 0, placerow, tnirow;
-        if (clustered(s, a)) {
-            snprintf(name, sizeof name, "size_%d", a + 1);
-            cap = add_row(P, name, GLP_UP, 0, 0);
-            if (trip_add(&m, cap, ycol[a], -(double)(gr->tps_per_post - 1)))
-                goto nomem;
-            for (int t = 0; t < n; t++) {
-                if (!neighbours(s, a, t))
-                    continue;
-                snprintf(name, sizeof name, "x_%d_%d", a + 1, t + 1);
-                int x = add_col(P, name, GLP_BV, 1, 0);
-                snprintf(name, sizeof name, "link_%d_%d", a + 1, t + 1);
-                int l = add_row(P, name, GLP_UP, 0, 0);
-                if (trip_add(&m, cover[t], x, 1) || trip_add(&m, cap, x, 1) ||
-                    trip_add(&m, l, x, 1) || trip_add(&m, l, ycol[a], -1))
-                    goto nomem;
-            }
-        }
-        snprintf(name, sizeof name, "places_%d", a + 1);
-        placerow = add_row(P, name, GLP_UP, 0, 0);
-        snprintf(name, sizeof name, "tni_%d", a + 1);
-        tnirow = add_row(P, name, GLP_UP, 0, 0);
-        if (trip_add(&m, placerow, ycol[a], -(double)gr->guards) ||
-            trip_add(&m, tnirow, ycol[a], -(double)(gr->guards - gr->min_polri)))
-            goto nomem;
-        for (int u = 0; u < U; u++) {
-            const struct unit *un = &s->unit[u];
-            if (!force_is_guard(un->force) || un->nmembers == 0 ||
-                !scenario_unit_covers(s, u, a))
-                continue;
-            snprintf(name, sizeof name, "z_%d_%d", u + 1, a + 1);
-            int z = add_col(P, name, GLP_IV, gr->guards, -w->grade[A->grade]);
-            if (trip_add(&m, urow[u], z, 1) || trip_add(&m, placerow, z, 1))
-                goto nomem;
-            if (un->force == FORCE_TNI && trip_add(&m, tnirow, z, 1))
-                goto nomem;
-            if (un->scope != SCOPE_DESA || !clustered(s, a))
-                continue;
-            for (int t = 0; t < n; t++) {
-                if (!neighbours(s, a, t) || s->tps[t].desa == un->region)
-                    continue;
-                /* z_ua + G x_at <= G; x_at is the column named above */
-                snprintf(name, sizeof name, "x_%d_%d", a + 1, t + 1);
-                int x = glp_find_col(P, name);
-                snprintf(name, sizeof name, "desa_%d_%d_%d", u + 1, a + 1, t + 1);
-                int r = add_row(P, name, GLP_UP, 0, gr->guards);
-                if (trip_add(&m, r, z, 1) || trip_add(&m, r, x, gr->guards))
-                    goto nomem;
-            }
-        }
-    }
-    /* Linmas */
-    for (int t = 0; t < n && s->rules.linmas_per_tps > 0; t++) {
-        snprintf(name, sizeof name, "linmas_%d", t + 1);
-        int r = add_row(P, name, GLP_UP, 0, s->rules.linmas_per_tps);
-        for (int u = 0; u < U; u++) {
-            if (s->unit[u].force != FORCE_LINMAS || s->unit[u].nmembers == 0 ||
-                !scenario_unit_covers(s, u, t))
-                continue;
-            snprintf(name, sizeof name, "w_%d_%d", u + 1, t + 1);
-            int c = add_col(P, name, GLP_IV, s->rules.linmas_per_tps, -w->linmas);
-            if (trip_add(&m, r, c, 1) || trip_add(&m, urow[u], c, 1))
-                goto nomem;
-        }
-    }
-    glp_load_matrix(P, m.n, m.i, m.j, m.v);
+    if (linmas_rows(&b) != 0)
+        goto nomem;
+    glp_load_matrix(P, b.m.n, b.m.i, b.m.j, b.m.v);
     int wr = fmt == MODEL_LP ? glp_write_lp(P, NULL, path)
                              : glp_write_mps(P, GLP_MPS_FILE, NULL, path);
     glp_delete_prob(P);
@@ -261,12 +310,12 @@ nomem:
 done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while building the model");
-    free(m.i);
-    free(m.j);
-    free(m.v);
-    free(ycol);
-    free(cover);
-    free(urow);
+    free(b.m.i);
+    free(b.m.j);
+    free(b.m.v);
+    free(b.ycol);
+    free(b.cover);
+    free(b.urow);
     return rc;
 }
 

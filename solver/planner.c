@@ -34,6 +34,7 @@
  */
 #include "solver/planner.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,7 +187,118 @@ static int take_member(const struct scenario *s, const struct flow *f,
             return m;
         }
     }
-    return -1; /* cannot happen: flows never exceed a group's size */
+    /* cannot happen: flows never exceed a group's size */
+    assert(!"a flow asks for more members than its group has");
+    return -1;
+}
+
+/* The members of the plan p: the posts of cr (taken over) with their
+ * guards from the flows of ag, Polri before TNI, the Linmas places from
+ * al, and the reserve.  Returns SIAGA_OK or SIAGA_ENOMEM. */
+static int fill_plan(const struct scenario *s, struct cluster_result *cr,
+                     const struct assign_result *ag,
+                     const struct assign_result *al, const struct origins *pg,
+                     const struct origins *pl, struct plan *p)
+{
+    int rc = SIAGA_ENOMEM;
+    int *cursor = malloc(sizeof(int) * (size_t)(s->nunit + 1));
+    int *used = calloc((size_t)s->nmember + 1, sizeof(int));
+    if (cursor == NULL || used == NULL)
+        goto done;
+    for (int u = 0; u < s->nunit; u++)
+        cursor[u] = s->unit[u].first_member;
+
+    /* posts and their guards: members of a unit in document order */
+    long nguard = 0;
+    for (int f = 0; f < ag->nflow; f++)
+        nguard += ag->flow[f].count;
+    p->post = cr->post;
+    p->npost = cr->npost;
+    cr->post = NULL;
+    p->guard = malloc(sizeof(int) * (size_t)(nguard + 1));
+    if (p->guard == NULL)
+        goto done;
+    /* Polri before TNI within a post: flows are by unit index, so two
+     * passes over each post's flows */
+    for (int f = 0, q = 0; q < p->npost; q++) {
+        struct post *po = &p->post[q];
+        int f0 = f;
+        while (f < ag->nflow && ag->flow[f].site == q)
+            f++;
+        po->first_guard = p->nguard;
+        for (int pass = 0; pass < 2; pass++)
+            for (int k = f0; k < f; k++) {
+                int u = ag->flow[k].unit;
+                if ((s->unit[u].force == FORCE_TNI) != pass)
+                    continue;
+                for (int c = 0; c < ag->flow[k].count; c++)
+                    p->guard[p->nguard++] = take_member(s, &ag->flow[k], pg,
+                                                        cursor, used);
+            }
+        po->nguards = p->nguard - po->first_guard;
+    }
+    /* Linmas places, by TPS */
+    long nlin = 0;
+    for (int f = 0; f < al->nflow; f++)
+        nlin += al->flow[f].count;
+    p->linmas = malloc(sizeof *p->linmas * (size_t)(nlin + 1));
+    if (p->linmas == NULL)
+        goto done;
+    for (int f = 0; f < al->nflow; f++)
+        for (int c = 0; c < al->flow[f].count; c++)
+            p->linmas[p->nlinmas++] = (struct linmas_place){
+                al->flow[f].site, take_member(s, &al->flow[f], pl, cursor, used)};
+    p->reserve = malloc(sizeof(int) * (size_t)(s->nmember + 1));
+    if (p->reserve == NULL)
+        goto done;
+    for (int m = 0; m < s->nmember; m++)
+        if (!used[m])
+            p->reserve[p->nreserve++] = m;
+    rc = SIAGA_OK;
+done:
+    free(cursor);
+    free(used);
+    return rc;
+}
+
+/* The objective values of p and their proven bounds, and its status
+ * (crc: how the clustering ended). */
+static void plan_objective(const struct scenario *s, struct plan *p,
+                           const struct cluster_result *cr,
+                           const struct assign_result *ag,
+                           const struct assign_result *al, int crc)
+{
+    struct plan_objective *o = &p->obj;
+    /* proven: the clustering (item 3) and both fills (items 1-2) */
+    bool proven = crc == SIAGA_OK && !ag->fill_limited && !al->fill_limited;
+    long empty = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        o->empty_guard[g] = ag->empty[g];
+        o->empty_guard_bound[g] = proven ? ag->empty[g] : 0;
+        empty += ag->empty[g];
+    }
+    /* desa-scoped guards break the decomposition argument when places of
+     * a clustered grade stay empty: proven only when the relaxation of
+     * assign.c reaches the same empty places, tier by tier */
+    if (has_desa_guards(s))
+        for (int g = 0; g < GRADE_COUNT; g++) {
+            o->empty_guard_bound[g] = proven ? ag->empty_bound[g] : 0;
+            if (ag->empty_bound[g] < ag->empty[g])
+                proven = false;
+        }
+    o->empty_linmas = al->empty_linmas;
+    o->empty_linmas_bound = al->fill_limited ? 0 : al->empty_linmas;
+    o->posts = p->npost;
+    o->posts_bound = cr->posts_bound;
+    o->member_km = ag->km + al->km;
+    o->member_km_bound = ag->km_bound + al->km_bound;
+    o->cluster_km = cr->km;
+    o->cluster_km_bound = cr->km_bound;
+    empty += al->empty_linmas;
+    if (!proven)
+        p->status = PLAN_FEASIBLE;
+    else
+        p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
 }
 
 int plan_core(const struct scenario *s, const struct plan_params *pp,
@@ -202,7 +314,6 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     struct origins ogg, ogl;
     const struct origins *pg = NULL, *pl = NULL;
     struct plan *p = NULL;
-    int *cursor = NULL, *used = NULL;
     memset(&cr, 0, sizeof cr);
     memset(&ag, 0, sizeof ag);
     memset(&al, 0, sizeof al);
@@ -252,91 +363,9 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
 
     rc = SIAGA_ENOMEM;
     p = plan_create();
-    cursor = malloc(sizeof(int) * (size_t)(s->nunit + 1));
-    used = calloc((size_t)s->nmember + 1, sizeof(int));
-    if (p == NULL || cursor == NULL || used == NULL)
+    if (p == NULL || (rc = fill_plan(s, &cr, &ag, &al, pg, pl, p)) != SIAGA_OK)
         goto done;
-    for (int u = 0; u < s->nunit; u++)
-        cursor[u] = s->unit[u].first_member;
-
-    /* posts and their guards: members of a unit in document order */
-    long nguard = 0;
-    for (int f = 0; f < ag.nflow; f++)
-        nguard += ag.flow[f].count;
-    p->post = cr.post;
-    p->npost = cr.npost;
-    cr.post = NULL;
-    p->guard = malloc(sizeof(int) * (size_t)(nguard + 1));
-    if (p->guard == NULL)
-        goto done;
-    /* Polri before TNI within a post: flows are by unit index, so two
-     * passes over each post's flows */
-    for (int f = 0, q = 0; q < p->npost; q++) {
-        struct post *po = &p->post[q];
-        int f0 = f;
-        while (f < ag.nflow && ag.flow[f].site == q)
-            f++;
-        po->first_guard = p->nguard;
-        for (int pass = 0; pass < 2; pass++)
-            for (int k = f0; k < f; k++) {
-                int u = ag.flow[k].unit;
-                if ((s->unit[u].force == FORCE_TNI) != pass)
-                    continue;
-                for (int c = 0; c < ag.flow[k].count; c++)
-                    p->guard[p->nguard++] = take_member(s, &ag.flow[k], pg,
-                                                        cursor, used);
-            }
-        po->nguards = p->nguard - po->first_guard;
-    }
-    /* Linmas places, by TPS */
-    long nlin = 0;
-    for (int f = 0; f < al.nflow; f++)
-        nlin += al.flow[f].count;
-    p->linmas = malloc(sizeof *p->linmas * (size_t)(nlin + 1));
-    if (p->linmas == NULL)
-        goto done;
-    for (int f = 0; f < al.nflow; f++)
-        for (int c = 0; c < al.flow[f].count; c++)
-            p->linmas[p->nlinmas++] = (struct linmas_place){
-                al.flow[f].site, take_member(s, &al.flow[f], pl, cursor, used)};
-    p->reserve = malloc(sizeof(int) * (size_t)(s->nmember + 1));
-    if (p->reserve == NULL)
-        goto done;
-    for (int m = 0; m < s->nmember; m++)
-        if (!used[m])
-            p->reserve[p->nreserve++] = m;
-
-    struct plan_objective *o = &p->obj;
-    /* proven: the clustering (item 3) and both fills (items 1-2) */
-    bool proven = crc == SIAGA_OK && !ag.fill_limited && !al.fill_limited;
-    long empty = 0;
-    for (int g = 0; g < GRADE_COUNT; g++) {
-        o->empty_guard[g] = ag.empty[g];
-        o->empty_guard_bound[g] = proven ? ag.empty[g] : 0;
-        empty += ag.empty[g];
-    }
-    /* desa-scoped guards break the decomposition argument when places of
-     * a clustered grade stay empty: proven only when the relaxation of
-     * assign.c reaches the same empty places, tier by tier */
-    if (has_desa_guards(s))
-        for (int g = 0; g < GRADE_COUNT; g++) {
-            o->empty_guard_bound[g] = proven ? ag.empty_bound[g] : 0;
-            if (ag.empty_bound[g] < ag.empty[g])
-                proven = false;
-        }
-    o->empty_linmas = al.empty_linmas;
-    o->empty_linmas_bound = al.fill_limited ? 0 : al.empty_linmas;
-    o->posts = p->npost;
-    o->posts_bound = cr.posts_bound;
-    o->member_km = ag.km + al.km;
-    o->member_km_bound = ag.km_bound + al.km_bound;
-    o->cluster_km = cr.km;
-    o->cluster_km_bound = cr.km_bound;
-    empty += al.empty_linmas;
-    if (!proven)
-        p->status = PLAN_FEASIBLE;
-    else
-        p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
+    plan_objective(s, p, &cr, &ag, &al, crc);
     p->moves = ag.moves + al.moves;
     p->seconds = solver_now() - t0;
     p->phase_seconds[0] = t1 - t0;
@@ -352,8 +381,6 @@ done:
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while building the plan");
     plan_destroy(p);
-    free(cursor);
-    free(used);
     cluster_free(&cr);
     assign_free(&ag);
     assign_free(&al);

@@ -62,6 +62,7 @@
  */
 #include "solver/shifts.h"
 
+#include <assert.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,11 +214,12 @@ static int make_columns(struct ctx *c)
     return SIAGA_OK;
 }
 
-/* Columns of one class ordered by extended start, for rows and greedy. */
-static const struct col *sort_col;
+/* Columns by class, then extended start, for rows and greedy; the keys
+ * are in the records (no file-level state: safe on any thread).  A class
+ * has one column per piece, so the order is total. */
 static int cmp_es(const void *a, const void *b)
 {
-    const struct col *x = &sort_col[*(const int *)a], *y = &sort_col[*(const int *)b];
+    const struct col *x = a, *y = b;
     if (x->cls != y->cls)
         return (x->cls > y->cls) - (x->cls < y->cls);
     if (x->es != y->es)
@@ -225,8 +227,111 @@ static int cmp_es(const void *a, const void *b)
     return (x->piece > y->piece) - (x->piece < y->piece);
 }
 
+/* The piece rows and TNI rows of component cols[0..n) in P: columns of
+ * one piece gathered through prow ([npiece]); a row that cannot bind is
+ * left out.  ind and val hold n + 1 entries. */
+static void piece_rows(const struct ctx *c, glp_prob *P, const int *cols, int n,
+                       int *ind, double *val, int *prow)
+{
+    for (int j = 0; j < n; j++)
+        prow[c->col[cols[j]].piece] = 0;
+    for (int j = 0; j < n; j++) {
+        int pc = c->col[cols[j]].piece;
+        if (prow[pc] != 0)
+            continue;
+        prow[pc] = 1;
+        const struct tl_piece *p = &c->l->piece[pc];
+        const struct tl_place *pl = &c->l->place[p->place];
+        for (int tni = 0; tni < 2; tni++) {
+            int k = 0;
+            double sumub = 0;
+            for (int q = j; q < n; q++) {
+                const struct col *cq = &c->col[cols[q]];
+                if (cq->piece != pc)
+                    continue;
+                if (tni && c->s->unit[c->cls[cq->cls].unit].force != FORCE_TNI)
+                    continue;
+                ind[++k] = q + 1;
+                val[k] = 1;
+                sumub += cq->ub;
+            }
+            int cap = tni ? p->required - pl->min_polri : p->required;
+            if (k == 0 || sumub <= cap)
+                continue;
+            int r = glp_add_rows(P, 1);
+            glp_set_mat_row(P, r, k, ind, val);
+            glp_set_row_bnds(P, r, GLP_UP, 0, cap);
+        }
+    }
+}
+
+/* The class rows of component cols[0..n), at every left end of an
+ * extended interval; a row that cannot bind is left out. */
+static void class_rows(const struct ctx *c, glp_prob *P, const int *cols, int n,
+                       int *ind, double *val)
+{
+    for (int j = 0; j < n;) {
+        int cl = c->col[cols[j]].cls, e = j;
+        while (e < n && c->col[cols[e]].cls == cl)
+            e++;
+        for (int a = j; a < e; a++) {
+            long x = c->col[cols[a]].es;
+            if (a > j && c->col[cols[a - 1]].es == x)
+                continue;
+            int k = 0;
+            double sumub = 0;
+            for (int q = j; q < e && c->col[cols[q]].es <= x; q++)
+                if (x < c->col[cols[q]].ee) {
+                    ind[++k] = q + 1;
+                    val[k] = 1;
+                    sumub += c->col[cols[q]].ub;
+                }
+            if (sumub <= c->cls[cl].size)
+                continue;
+            int r = glp_add_rows(P, 1);
+            glp_set_mat_row(P, r, k, ind, val);
+            glp_set_row_bnds(P, r, GLP_UP, 0, c->cls[cl].size);
+        }
+        j = e;
+    }
+}
+
+/* The objective of stage (a tier, or SHIFT_TIERS: fairness) in P; the
+ * tier's columns and coefficients into ind[1..k], val[1..k].  Returns k;
+ * *any says whether the stage has anything to optimise. */
+static int stage_objective(const struct ctx *c, glp_prob *P, const int *cols,
+                           int n, int stage, int *ind, double *val, bool *any)
+{
+    int k = 0;
+    *any = false;
+    glp_set_obj_dir(P, stage < SHIFT_TIERS ? GLP_MAX : GLP_MIN);
+    for (int j = 0; j < n; j++) {
+        const struct col *cj = &c->col[cols[j]];
+        double coef = stage < SHIFT_TIERS && cj->tier == stage
+                          ? (double)piece_len(c, cj->piece) : 0;
+        glp_set_obj_coef(P, j + 1, coef);
+        if (coef != 0) {
+            *any = true;
+            ind[++k] = j + 1;
+            val[k] = coef;
+        }
+    }
+    if (stage == SHIFT_TIERS) {
+        /* fairness: least sum of minutes / class size, i.e. work goes
+         * to the units with more members per minute asked */
+        for (int j = 0; j < n; j++) {
+            const struct col *cj = &c->col[cols[j]];
+            glp_set_obj_coef(P, j + 1, (double)piece_len(c, cj->piece) /
+                                           c->cls[cj->cls].size);
+        }
+        *any = true;
+    }
+    return k;
+}
+
 /*
- * One component: columns cols[0..n) (sorted by class, extended start).
+ * One component: columns cols[0..n) (ascending, so by class, extended
+ * start).
  * Sets col[].value.  Returns SIAGA_OK, SIAGA_ELIMIT (a stage stopped by
  * the deadline; values are feasible) or SIAGA_ESOLVER / SIAGA_ENOMEM.
  */
@@ -261,62 +366,8 @@ static int solve_component(struct ctx *c, const int *cols, int n, bool fair,
         glp_set_col_bnds(P, j + 1, GLP_DB, 0, c->col[cols[j]].ub);
     }
     glp_set_col_bnds(P, n + 1, GLP_LO, 0, 0);
-    /* piece and TNI rows: columns of one piece gathered through prow */
-    for (int j = 0; j < n; j++)
-        prow[c->col[cols[j]].piece] = 0;
-    for (int j = 0; j < n; j++) {
-        int pc = c->col[cols[j]].piece;
-        if (prow[pc] != 0)
-            continue;
-        prow[pc] = 1;
-        const struct tl_piece *p = &c->l->piece[pc];
-        const struct tl_place *pl = &c->l->place[p->place];
-        for (int tni = 0; tni < 2; tni++) {
-            int k = 0;
-            double sumub = 0;
-            for (int q = j; q < n; q++) {
-                const struct col *cq = &c->col[cols[q]];
-                if (cq->piece != pc)
-                    continue;
-                if (tni && c->s->unit[c->cls[cq->cls].unit].force != FORCE_TNI)
-                    continue;
-                ind[++k] = q + 1;
-                val[k] = 1;
-                sumub += cq->ub;
-            }
-            int cap = tni ? p->required - pl->min_polri : p->required;
-            if (k == 0 || sumub <= cap)
-                continue;
-            int r = glp_add_rows(P, 1);
-            glp_set_mat_row(P, r, k, ind, val);
-            glp_set_row_bnds(P, r, GLP_UP, 0, cap);
-        }
-    }
-    /* class rows at every left end of an extended interval */
-    for (int j = 0; j < n;) {
-        int cl = c->col[cols[j]].cls, e = j;
-        while (e < n && c->col[cols[e]].cls == cl)
-            e++;
-        for (int a = j; a < e; a++) {
-            long x = c->col[cols[a]].es;
-            if (a > j && c->col[cols[a - 1]].es == x)
-                continue;
-            int k = 0;
-            double sumub = 0;
-            for (int q = j; q < e && c->col[cols[q]].es <= x; q++)
-                if (x < c->col[cols[q]].ee) {
-                    ind[++k] = q + 1;
-                    val[k] = 1;
-                    sumub += c->col[cols[q]].ub;
-                }
-            if (sumub <= c->cls[cl].size)
-                continue;
-            int r = glp_add_rows(P, 1);
-            glp_set_mat_row(P, r, k, ind, val);
-            glp_set_row_bnds(P, r, GLP_UP, 0, c->cls[cl].size);
-        }
-        j = e;
-    }
+    piece_rows(c, P, cols, n, ind, val, prow);
+    class_rows(c, P, cols, n, ind, val);
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
@@ -324,32 +375,10 @@ static int solve_component(struct ctx *c, const int *cols, int n, bool fair,
     parm.mip_gap = 0;
     bool have = false;
     for (int stage = 0; stage <= SHIFT_TIERS; stage++) {
-        int k = 0;
-        bool any = false;
+        bool any;
         if (stage == SHIFT_TIERS && !fair)
             break;
-        glp_set_obj_dir(P, stage < SHIFT_TIERS ? GLP_MAX : GLP_MIN);
-        for (int j = 0; j < n; j++) {
-            const struct col *cj = &c->col[cols[j]];
-            double coef = stage < SHIFT_TIERS && cj->tier == stage
-                              ? (double)piece_len(c, cj->piece) : 0;
-            glp_set_obj_coef(P, j + 1, coef);
-            if (coef != 0) {
-                any = true;
-                ind[++k] = j + 1;
-                val[k] = coef;
-            }
-        }
-        if (stage == SHIFT_TIERS) {
-            /* fairness: least sum of minutes / class size, i.e. work goes
-             * to the units with more members per minute asked */
-            for (int j = 0; j < n; j++) {
-                const struct col *cj = &c->col[cols[j]];
-                glp_set_obj_coef(P, j + 1, (double)piece_len(c, cj->piece) /
-                                               c->cls[cj->cls].size);
-            }
-            any = true;
-        }
+        int k = stage_objective(c, P, cols, n, stage, ind, val, &any);
         if (!any)
             continue;
         parm.tm_lim = solver_tm_lim(c->deadline);
@@ -403,8 +432,9 @@ out:
     return rc;
 }
 
-/* Counts to members (the interval colouring of the header comment). */
-static int greedy(struct ctx *c, const int *order, struct tl_shift **out,
+/* Counts to members (the interval colouring of the header comment), the
+ * columns taken in their order: by class, then extended start. */
+static int greedy(struct ctx *c, struct tl_shift **out,
                   long *nout, long *minutes, struct error_list *errs)
 {
     long *busy = malloc(sizeof(long) * ((size_t)c->s->nmember + 1));
@@ -416,7 +446,7 @@ static int greedy(struct ctx *c, const int *order, struct tl_shift **out,
     for (int m = 0; m < c->s->nmember; m++)
         busy[m] = LONG_MIN;
     for (int j = 0; j < c->ncol; j++) {
-        const struct col *cj = &c->col[order[j]];
+        const struct col *cj = &c->col[j];
         const struct cls *cl = &c->cls[cj->cls];
         const struct tl_piece *pc = &c->l->piece[cj->piece];
         for (int k = 0; k < cj->value; k++) {
@@ -454,18 +484,100 @@ done:
     return rc;
 }
 
-static const struct tl_layout *sort_layout;
+/* Shifts in the order of shifts.csv: phase, place, start, member.  The
+ * layout numbers its places phase by phase (asserted in solver_shifts),
+ * so the place index orders the phases too and the keys are in the
+ * records. */
 static int cmp_shift(const void *a, const void *b)
 {
     const struct tl_shift *x = a, *y = b;
-    int px = sort_layout->place[x->place].phase, py = sort_layout->place[y->place].phase;
-    if (px != py)
-        return (px > py) - (px < py);
     if (x->place != y->place)
         return (x->place > y->place) - (x->place < y->place);
     if (x->start != y->start)
         return (x->start > y->start) - (x->start < y->start);
     return (x->member > y->member) - (x->member < y->member);
+}
+
+/* Sort the columns by class and extended start, split them into
+ * components linked by eligibility (uf [nplace + ncls], comp [ncol]) and
+ * solve each (cols [ncol] holds one at a time).  Components go in order of
+ * their smallest node, so results depend on nothing but the input.
+ * Returns SIAGA_OK, SIAGA_ELIMIT when a component was stopped by the
+ * deadline, or solve_component's error. */
+static int solve_components(struct ctx *c, int *cols, int *uf,
+                            int *comp, bool fair, struct shift_result *out,
+                            struct error_list *errs)
+{
+    int np = c->l->nplace;
+    qsort(c->col, (size_t)c->ncol, sizeof *c->col, cmp_es);
+    for (int i = 0; i < np + c->ncls; i++)
+        uf[i] = i;
+    for (int j = 0; j < c->ncol; j++) {
+        int a = uf_find(uf, c->l->piece[c->col[j].piece].place);
+        int b = uf_find(uf, np + c->col[j].cls);
+        if (a != b)
+            uf[a < b ? b : a] = a < b ? a : b;
+    }
+    for (int j = 0; j < c->ncol; j++)
+        comp[j] = uf_find(uf, np + c->col[j].cls);
+    bool limited = false;
+    for (int root = 0; root < np + c->ncls; root++) {
+        if (uf_find(uf, root) != root)
+            continue;
+        int n = 0;
+        for (int j = 0; j < c->ncol; j++)
+            if (comp[j] == root)
+                cols[n++] = j;
+        if (n == 0)
+            continue;
+        out->ncomponent++;
+        if (n > out->largest)
+            out->largest = n;
+        int r = solve_component(c, cols, n, fair, errs);
+        if (r == SIAGA_ELIMIT)
+            limited = true;
+        else if (r != SIAGA_OK)
+            return r;
+    }
+    return limited ? SIAGA_ELIMIT : SIAGA_OK;
+}
+
+/* What was reached: minutes required and filled per phase, empty per
+ * tier, and the spread of the minutes worked within each unit. */
+static void tally(const struct ctx *c, const long *minutes,
+                  struct shift_result *out)
+{
+    for (int i = 0; i < c->l->npiece; i++) {
+        const struct tl_piece *pc = &c->l->piece[i];
+        const struct tl_place *pl = &c->l->place[pc->place];
+        out->required[pl->phase] += (pc->end - pc->start) * pc->required;
+        out->tier_empty[tier_of(c->tl, pl)] += (pc->end - pc->start) * pc->required;
+    }
+    for (int j = 0; j < c->ncol; j++) {
+        const struct tl_piece *pc = &c->l->piece[c->col[j].piece];
+        const struct tl_place *pl = &c->l->place[pc->place];
+        long f = (pc->end - pc->start) * c->col[j].value;
+        out->filled[pl->phase] += f;
+        out->tier_empty[tier_of(c->tl, pl)] -= f;
+    }
+    for (int u = 0; u < c->s->nunit; u++) {
+        const struct unit *un = &c->s->unit[u];
+        long lo = LONG_MAX, hi = 0;
+        for (int m = un->first_member; m < un->first_member + un->nmembers; m++) {
+            if (minutes[m] > hi)
+                hi = minutes[m];
+            if (minutes[m] < lo)
+                lo = minutes[m];
+        }
+        if (un->nmembers == 0 || hi == 0)
+            continue;
+        if (hi > out->most)
+            out->most = hi;
+        if (hi - lo > out->spread) {
+            out->spread = hi - lo;
+            out->spread_unit = u;
+        }
+    }
 }
 
 int solver_shifts(const struct timeline *tl, const struct scenario *s,
@@ -475,7 +587,7 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
     double t0 = solver_now();
     struct ctx c;
     int rc;
-    int *order = NULL, *uf = NULL, *comp = NULL, *cols = NULL;
+    int *uf = NULL, *comp = NULL, *cols = NULL;
     long *minutes = NULL;
     memset(&c, 0, sizeof c);
     memset(out, 0, sizeof *out);
@@ -499,90 +611,25 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
         goto done;
     rc = SIAGA_ENOMEM;
     int np = c.l->nplace;
-    order = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     cols = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     uf = malloc(sizeof(int) * ((size_t)(np + c.ncls) + 1));
     comp = malloc(sizeof(int) * ((size_t)c.ncol + 1));
     minutes = calloc((size_t)s->nmember + 1, sizeof(long));
-    if (!order || !cols || !uf || !comp || !minutes)
+    if (!cols || !uf || !comp || !minutes)
         goto done;
-    for (int i = 0; i < np + c.ncls; i++)
-        uf[i] = i;
-    for (int j = 0; j < c.ncol; j++) {
-        int a = uf_find(uf, c.l->piece[c.col[j].piece].place);
-        int b = uf_find(uf, np + c.col[j].cls);
-        if (a != b)
-            uf[a < b ? b : a] = a < b ? a : b;
-    }
-    for (int j = 0; j < c.ncol; j++) {
-        order[j] = j;
-        comp[j] = uf_find(uf, np + c.col[j].cls);
-    }
-    sort_col = c.col;
-    qsort(order, (size_t)c.ncol, sizeof *order, cmp_es);
-    /* components in order of their smallest node, so results depend on
-     * nothing but the input */
-    rc = SIAGA_OK;
-    bool limited = false;
-    for (int root = 0; root < np + c.ncls; root++) {
-        if (uf_find(uf, root) != root)
-            continue;
-        int n = 0;
-        for (int j = 0; j < c.ncol; j++)
-            if (comp[order[j]] == root)
-                cols[n++] = order[j];
-        if (n == 0)
-            continue;
-        out->ncomponent++;
-        if (n > out->largest)
-            out->largest = n;
-        int r = solve_component(&c, cols, n, sp->fairness, errs);
-        if (r == SIAGA_ELIMIT)
-            limited = true;
-        else if (r != SIAGA_OK) {
-            rc = r;
-            goto done;
-        }
-    }
-    /* greedy in one pass by class, extended start (order) */
-    rc = greedy(&c, order, &out->shift, &out->nshift, minutes, errs);
+    rc = solve_components(&c, cols, uf, comp, sp->fairness, out, errs);
+    bool limited = rc == SIAGA_ELIMIT;
+    if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+        goto done;
+    /* greedy in one pass by class, extended start (the columns' order) */
+    rc = greedy(&c, &out->shift, &out->nshift, minutes, errs);
     if (rc != SIAGA_OK)
         goto done;
-    sort_layout = c.l;
+    for (int i = 1; i < c.l->nplace; i++)
+        assert(c.l->place[i - 1].phase <= c.l->place[i].phase);
     if (out->nshift > 0)
         qsort(out->shift, (size_t)out->nshift, sizeof *out->shift, cmp_shift);
-    /* what was reached */
-    for (int i = 0; i < c.l->npiece; i++) {
-        const struct tl_piece *pc = &c.l->piece[i];
-        const struct tl_place *pl = &c.l->place[pc->place];
-        out->required[pl->phase] += (pc->end - pc->start) * pc->required;
-        out->tier_empty[tier_of(tl, pl)] += (pc->end - pc->start) * pc->required;
-    }
-    for (int j = 0; j < c.ncol; j++) {
-        const struct tl_piece *pc = &c.l->piece[c.col[j].piece];
-        const struct tl_place *pl = &c.l->place[pc->place];
-        long f = (pc->end - pc->start) * c.col[j].value;
-        out->filled[pl->phase] += f;
-        out->tier_empty[tier_of(tl, pl)] -= f;
-    }
-    for (int u = 0; u < s->nunit; u++) {
-        const struct unit *un = &s->unit[u];
-        long lo = LONG_MAX, hi = 0;
-        for (int m = un->first_member; m < un->first_member + un->nmembers; m++) {
-            if (minutes[m] > hi)
-                hi = minutes[m];
-            if (minutes[m] < lo)
-                lo = minutes[m];
-        }
-        if (un->nmembers == 0 || hi == 0)
-            continue;
-        if (hi > out->most)
-            out->most = hi;
-        if (hi - lo > out->spread) {
-            out->spread = hi - lo;
-            out->spread_unit = u;
-        }
-    }
+    tally(&c, minutes, out);
     out->proven = !limited;
     out->seconds = solver_now() - t0;
     rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
@@ -591,7 +638,6 @@ done:
         shift_result_free(out);
     if (rc == SIAGA_ENOMEM)
         error_add(errs, NULL, 0, "out of memory while planning shifts");
-    free(order);
     free(cols);
     free(uf);
     free(comp);

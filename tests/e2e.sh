@@ -28,6 +28,15 @@ expect 0 "help" -- "$SIAGA" --help
 # validate
 expect 0 "validate kaur" -- "$SIAGA" validate "$KAUR"
 grep -q "TPS        : 434 (kurang rawan 386, rawan 45, sangat rawan 3)" "$T/out" && ok || bad "validate summary"
+# a full disk on stdout is a failure with a message, not a silent success
+if [ -w /dev/full ]; then
+    for cmd in "validate $KAUR" "--help"; do
+        # shellcheck disable=SC2086
+        "$SIAGA" $cmd >/dev/full 2>"$T/err"; got=$?
+        if [ "$got" = 3 ] && grep -q "cannot write standard output" "$T/err"; then ok
+        else bad "siaga $cmd > /dev/full: exit $got, want 3 and a message"; fi
+    done
+fi
 
 # plan, then check agrees; outputs exist and are deterministic
 expect 0 "plan kaur" -- "$SIAGA" plan "$KAUR" -o "$T/a" --quiet

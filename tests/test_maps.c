@@ -37,6 +37,7 @@
 #include "io/report/html_report.h"
 #include "io/report/json.h"
 #include "io/report/kml_write.h"
+#include "io/report/plan_view.h"
 #include "io/report/plan_write.h"
 #include "model/audit.h"
 #include "tests/scenario_builder.h"

@@ -1,34 +1,11 @@
 /*
- * shifts_write.c - shifts.csv, roster.xml version 2 and the timeline
- * section of the summary (shifts_write.h).
- *
- * Version 2 of the roster is version 1 with the namespace
- * urn:siaga:roster:2 and, after the reserves, one <phase id kind start
- * end> per phase of the timeline listing its <shift member place start
- * end/> in the order of shifts.csv (phase, place, start, member).  The
- * version 1 part is written by io_write_roster_xml into memory, so both
- * versions carry the same bytes for the day plan.
+ * shifts_write.c - shifts.csv, the timeline section of the summary and
+ * the shift part of `siaga check` (shifts_write.h).  roster.xml version 2
+ * is io_write_roster_xml_v2 (plan_write.h).
  */
 #include "io/formats/shifts_write.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "io/formats/csv.h"
-#include "io/report/plan_write.h"
-
-static void xml_text(FILE *f, const char *v)
-{
-    for (; *v; v++) {
-        switch (*v) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*v, f);
-        }
-    }
-}
 
 int io_write_shifts_csv(FILE *f, const struct scenario *s,
                         const struct timeline *tl, const struct shift_result *r)
@@ -45,82 +22,6 @@ int io_write_shifts_csv(FILE *f, const struct scenario *s,
         csv_write_field(f, tl_format_time(sh->end, b), 1);
     }
     return ferror(f) ? -1 : 0;
-}
-
-int io_write_roster_xml_v2(FILE *f, const struct scenario *s,
-                           const struct plan *p, const struct timeline *tl,
-                           const struct shift_result *r)
-{
-    char *buf = NULL, a[24], b[24];
-    size_t len = 0;
-    int rc = -1;
-    FILE *m = open_memstream(&buf, &len);
-    if (m == NULL)
-        return -1;
-    /* glibc's fclose of a memory stream returns 0 even when shrinking the
-     * buffer fails, and leaves buf NULL: out of memory too */
-    if (io_write_roster_xml(m, s, p) != 0 || fclose(m) != 0 || buf == NULL) {
-        free(buf);
-        return -1;
-    }
-    static const char v1[] = "xmlns=\"urn:siaga:roster:1\"";
-    char *ns = strstr(buf, v1), *end = NULL;
-    if (ns == NULL)
-        goto done;
-    ns[sizeof v1 - 3] = '2';
-    for (char *q = strstr(buf, "</roster>"); q != NULL; q = strstr(q + 1, "</roster>"))
-        end = q;
-    if (end != NULL) {
-        fwrite(buf, 1, (size_t)(end - buf), f);
-    } else {
-        /* an empty roster closes itself: open it again */
-        char *close = strstr(ns, "/>");
-        if (close == NULL)
-            goto done;
-        fwrite(buf, 1, (size_t)(close - buf), f);
-        fputs(">\n", f);
-    }
-    for (int ph = 0; ph < tl->nphase; ph++) {
-        long lo = 0, hi = 0;
-        int any = 0;
-        for (int i = 0; i < r->layout.npiece; i++) {
-            const struct tl_piece *pc = &r->layout.piece[i];
-            if (r->layout.place[pc->place].phase != ph)
-                continue;
-            if (!any || pc->start < lo)
-                lo = pc->start;
-            if (!any || pc->end > hi)
-                hi = pc->end;
-            any = 1;
-        }
-        if (!any)
-            lo = hi = tl->phase[ph].start;
-        fputs("  <phase id=\"", f);
-        xml_text(f, tl->phase[ph].id);
-        fprintf(f, "\" kind=\"%s\" start=\"%s\" end=\"%s\"",
-                phase_kind_name(tl->phase[ph].kind), tl_format_time(lo, a),
-                tl_format_time(hi, b));
-        int open = 0;
-        for (long i = 0; i < r->nshift; i++) {
-            const struct tl_shift *sh = &r->shift[i];
-            const struct tl_place *pl = &r->layout.place[sh->place];
-            if (pl->phase != ph)
-                continue;
-            if (!open)
-                fputs(">\n", f);
-            open = 1;
-            fputs("    <shift member=\"", f);
-            xml_text(f, s->member[sh->member].id);
-            fprintf(f, "\" place=\"%s\" start=\"%s\" end=\"%s\"/>\n", pl->id,
-                    tl_format_time(sh->start, a), tl_format_time(sh->end, b));
-        }
-        fputs(open ? "  </phase>\n" : "/>\n", f);
-    }
-    fputs("</roster>\n", f);
-    rc = ferror(f) ? -1 : 0;
-done:
-    free(buf);
-    return rc;
 }
 
 int io_write_shifts_summary(FILE *f, const struct scenario *s,

@@ -1,8 +1,8 @@
 /*
- * shifts_write.h - the timeline outputs of `siaga plan`: shifts.csv (one
- * row per shift), roster.xml version 2 (urn:siaga:roster:2: version 1
- * plus <phase> elements holding <shift> elements, schema/roster-2.xsd)
- * and the "Jadwal tahapan" section of ringkasan.txt.
+ * shifts_write.h - the timeline outputs of `siaga plan` besides roster.xml
+ * version 2 (plan_write.h): shifts.csv (one row per shift) and the
+ * "Jadwal tahapan" section of ringkasan.txt; and the shift part of
+ * `siaga check`.
  */
 #ifndef SIAGA_SHIFTS_WRITE_H
 #define SIAGA_SHIFTS_WRITE_H
@@ -18,12 +18,6 @@
  * line ends (RFC 4180).  0, or -1 on a write error. */
 int io_write_shifts_csv(FILE *f, const struct scenario *s,
                         const struct timeline *tl, const struct shift_result *r);
-
-/* roster.xml version 2: the version 1 roster of p, then one <phase> per
- * phase with its shifts.  0, or -1 on a write error. */
-int io_write_roster_xml_v2(FILE *f, const struct scenario *s,
-                           const struct plan *p, const struct timeline *tl,
-                           const struct shift_result *r);
 
 /* The section of ringkasan.txt: hours required and filled per phase, the
  * empty hours per priority tier, solve time and fairness. */

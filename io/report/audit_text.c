@@ -9,76 +9,60 @@
  */
 #include "io/report/audit_text.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 
-struct out {
-    FILE *f;
-    int err;
-};
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void put(struct out *o, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (vfprintf(o->f, fmt, ap) < 0)
-        o->err = 1;
-    va_end(ap);
-}
+#include "io/report/out.h"
 
 static void findings(struct out *o, const struct audit_report *rep)
 {
-    put(o, "Pelanggaran aturan: %ld", rep->nviolation);
+    out_put(o, "Pelanggaran aturan: %ld", rep->nviolation);
     if (rep->nwarning > 0)
-        put(o, " (dan %ld peringatan)", rep->nwarning);
-    put(o, "\n");
+        out_put(o, " (dan %ld peringatan)", rep->nwarning);
+    out_put(o, "\n");
     for (long i = 0; i < rep->nfinding; i++) {
         const struct audit_finding *fd = &rep->finding[i];
         const char *kind =
             fd->level == AUDIT_VIOLATION ? "pelanggaran" : "peringatan";
         if (fd->line > 0)
-            put(o, "%s:%ld: %s: %s\n", fd->file, fd->line, kind, fd->message);
+            out_put(o, "%s:%ld: %s: %s\n", fd->file, fd->line, kind, fd->message);
         else
-            put(o, "%s: %s: %s\n", fd->file, kind, fd->message);
+            out_put(o, "%s: %s: %s\n", fd->file, kind, fd->message);
     }
     if (rep->nfinding == 0)
-        put(o, "(tidak ada)\n");
+        out_put(o, "(tidak ada)\n");
 }
 
 static void shortfalls(struct out *o, const struct scenario *s,
                        const struct audit_report *rep)
 {
     char code[16];
-    put(o, "\nTPS kurang personel: %ld\n", rep->nshort);
+    out_put(o, "\nTPS kurang personel: %ld\n", rep->nshort);
     for (long i = 0; i < rep->nshort; i++) {
         const struct audit_short *sh = &rep->shortfall[i];
-        put(o, "%s  %-12s  ", scenario_tps_code(s, sh->tps, code),
-            grade_label(s->tps[sh->tps].grade));
+        out_put(o, "%s  %-12s  ", scenario_tps_code(s, sh->tps, code),
+                grade_label(s->tps[sh->tps].grade));
         if (sh->post != NULL)
-            put(o, "pos %s: pengamanan %d dari %d (Polri %d, minimal %d; "
-                   "TNI %d)", sh->post, sh->polri + sh->tni,
-                sh->guards_required, sh->polri, sh->min_polri, sh->tni);
+            out_put(o, "pos %s: pengamanan %d dari %d (Polri %d, minimal %d; "
+                       "TNI %d)", sh->post, sh->polri + sh->tni,
+                    sh->guards_required, sh->polri, sh->min_polri, sh->tni);
         else
-            put(o, "tanpa pos");
-        put(o, "; Linmas %d dari %d\n", sh->linmas, sh->linmas_required);
+            out_put(o, "tanpa pos");
+        out_put(o, "; Linmas %d dari %d\n", sh->linmas, sh->linmas_required);
     }
     if (rep->nshort == 0)
-        put(o, "(tidak ada)\n");
+        out_put(o, "(tidak ada)\n");
 }
 
 static void row(struct out *o, const char *level, const char *code,
                 const struct audit_tally *t, const char *name)
 {
-    put(o, "%-10s %-10s %6ld %6ld %6ld %7ld %7ld %7ld %7ld %7ld", level,
-        code, t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN],
-        t->tps[GRADE_SANGAT_RAWAN], t->guard_required, t->guard_polri,
-        t->guard_tni, t->linmas_required, t->linmas_filled);
+    out_put(o, "%-10s %-10s %6ld %6ld %6ld %7ld %7ld %7ld %7ld %7ld", level,
+            code, t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN],
+            t->tps[GRADE_SANGAT_RAWAN], t->guard_required, t->guard_polri,
+            t->guard_tni, t->linmas_required, t->linmas_filled);
     if (name != NULL && name[0] != '\0')
-        put(o, "  %s", name);
-    put(o, "\n");
+        out_put(o, "  %s", name);
+    out_put(o, "\n");
 }
 
 static int kec_parent(const struct scenario *s, int i)
@@ -125,12 +109,12 @@ static int coverage(struct out *o, const struct scenario *s,
         group(s, s->ndesa, s->nkec, desa_parent, &desa_order, &desa_start))
         goto done;
 
-    put(o, "\nRekap cakupan\n");
-    put(o, "%-10s %-10s %20s %23s %15s\n", "", "", "------- TPS --------",
-        "-- tempat pengamanan --", "--- Linmas ----");
-    put(o, "%-10s %-10s %6s %6s %6s %7s %7s %7s %7s %7s  %s\n", "tingkat",
-        "kode", "KR", "R", "SR", "wajib", "Polri", "TNI", "wajib", "terisi",
-        "nama");
+    out_put(o, "\nRekap cakupan\n");
+    out_put(o, "%-10s %-10s %20s %23s %15s\n", "", "", "------- TPS --------",
+            "-- tempat pengamanan --", "--- Linmas ----");
+    out_put(o, "%-10s %-10s %6s %6s %6s %7s %7s %7s %7s %7s  %s\n", "tingkat",
+            "kode", "KR", "R", "SR", "wajib", "Polri", "TNI", "wajib", "terisi",
+            "nama");
     for (int k = 0; k < s->nkab; k++) {
         for (int i = kec_start[k]; i < kec_start[k + 1]; i++) {
             int c = kec_order[i];
@@ -157,18 +141,18 @@ int io_write_audit(FILE *f, const struct scenario *s,
                    const struct audit_report *rep)
 {
     struct out o = {f, 0};
-    put(&o, "Audit roster %s\n", rep->roster_file);
-    put(&o, "Skenario \"%s\" (%s)\n\n", rep->scenario_name, rep->scenario_file);
+    out_put(&o, "Audit roster %s\n", rep->roster_file);
+    out_put(&o, "Skenario \"%s\" (%s)\n\n", rep->scenario_name, rep->scenario_file);
     findings(&o, rep);
     shortfalls(&o, s, rep);
     if (coverage(&o, s, rep) != 0)
         return -1;
-    put(&o, "\n");
+    out_put(&o, "\n");
     if (audit_passed(rep))
-        put(&o, "HASIL: LULUS\n");
+        out_put(&o, "HASIL: LULUS\n");
     else
-        put(&o, "HASIL: TIDAK LULUS (%ld pelanggaran, %ld TPS kurang)\n",
-            rep->nviolation, rep->nshort);
+        out_put(&o, "HASIL: TIDAK LULUS (%ld pelanggaran, %ld TPS kurang)\n",
+                    rep->nviolation, rep->nshort);
     if (fflush(f) != 0 || ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;

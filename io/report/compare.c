@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/report/plan_write.h"
 #include "model/geo.h"
 
 void io_compare_from_plan(const struct scenario *s, const struct plan *p,

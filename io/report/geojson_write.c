@@ -53,6 +53,35 @@ static void guards(struct json_writer *w, const struct scenario *s,
     json_end_array(w);
 }
 
+/* Open a feature with its id and a geometry of the given type, up to its
+ * "coordinates" key. */
+static void feature_begin(struct json_writer *w, const char *id,
+                          const char *geometry)
+{
+    json_begin_object(w);
+    json_key(w, "type");
+    json_string(w, "Feature");
+    json_key(w, "id");
+    json_string(w, id);
+    json_key(w, "geometry");
+    json_begin_object(w);
+    json_key(w, "type");
+    json_string(w, geometry);
+    json_key(w, "coordinates");
+}
+
+/* The properties "grade", "kecamatan" and "kecamatan_name". */
+static void grade_kecamatan(struct json_writer *w, const struct scenario *s,
+                            enum grade g, int kec)
+{
+    json_key(w, "grade");
+    json_string(w, grade_name(g));
+    json_key(w, "kecamatan");
+    json_string(w, s->kec[kec].code);
+    json_key(w, "kecamatan_name");
+    json_string(w, s->kec[kec].name);
+}
+
 static void tps_feature(struct json_writer *w, const struct scenario *s,
                         const struct plan *p, const struct plan_view *v, int t)
 {
@@ -60,16 +89,7 @@ static void tps_feature(struct json_writer *w, const struct scenario *s,
     const struct tps *tp = &s->tps[t];
     int post = v->post_of[t];
     scenario_tps_code(s, t, code);
-    json_begin_object(w);
-    json_key(w, "type");
-    json_string(w, "Feature");
-    json_key(w, "id");
-    json_string(w, code);
-    json_key(w, "geometry");
-    json_begin_object(w);
-    json_key(w, "type");
-    json_string(w, "Point");
-    json_key(w, "coordinates");
+    feature_begin(w, code, "Point");
     position(w, tp);
     json_end_object(w);
     json_key(w, "properties");
@@ -80,12 +100,7 @@ static void tps_feature(struct json_writer *w, const struct scenario *s,
     json_string(w, code);
     json_key(w, "no");
     json_long(w, tp->no);
-    json_key(w, "grade");
-    json_string(w, grade_name(tp->grade));
-    json_key(w, "kecamatan");
-    json_string(w, s->kec[tp->kecamatan].code);
-    json_key(w, "kecamatan_name");
-    json_string(w, s->kec[tp->kecamatan].name);
+    grade_kecamatan(w, s, tp->grade, tp->kecamatan);
     json_key(w, "desa");
     json_string(w, s->desa[tp->desa].code);
     json_key(w, "desa_name");
@@ -117,16 +132,7 @@ static void route_feature(struct json_writer *w, const struct scenario *s,
 {
     char code[16];
     const struct post *po = &p->post[i];
-    json_begin_object(w);
-    json_key(w, "type");
-    json_string(w, "Feature");
-    json_key(w, "id");
-    json_string(w, v->post_id[i]);
-    json_key(w, "geometry");
-    json_begin_object(w);
-    json_key(w, "type");
-    json_string(w, "LineString");
-    json_key(w, "coordinates");
+    feature_begin(w, v->post_id[i], "LineString");
     json_begin_array(w);
     for (int k = 0; k <= po->ntps; k++)
         position(w, &s->tps[po->tps[k % po->ntps]]);
@@ -138,12 +144,7 @@ static void route_feature(struct json_writer *w, const struct scenario *s,
     json_string(w, "route");
     json_key(w, "post");
     json_string(w, v->post_id[i]);
-    json_key(w, "grade");
-    json_string(w, grade_name(po->grade));
-    json_key(w, "kecamatan");
-    json_string(w, s->kec[po->kecamatan].code);
-    json_key(w, "kecamatan_name");
-    json_string(w, s->kec[po->kecamatan].name);
+    grade_kecamatan(w, s, po->grade, po->kecamatan);
     json_key(w, "route_km");
     json_double(w, po->route_km, 2);
     json_key(w, "tps");

@@ -15,33 +15,15 @@
 #include "io/report/html_report.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/outdir.h"
+#include "io/report/out.h"
 #include "io/report/plan_view.h"
-#include "io/report/plan_write.h"
 #include "model/geo.h"
 #include "model/shifts.h"
 #include "model/timeline.h"
-
-struct out {
-    FILE *f;
-    int err;
-};
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void put(struct out *o, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (vfprintf(o->f, fmt, ap) < 0)
-        o->err = 1;
-    va_end(ap);
-}
 
 /* Text or attribute value escaped for HTML; NULL writes nothing. */
 static void esc(struct out *o, const char *s)
@@ -115,32 +97,32 @@ static const char CSS_JADWAL[] =
 static void page_begin(struct out *o, const char *title, const char *name,
                        const char *extra)
 {
-    put(o, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
-    put(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    put(o, "<title>%s &#8212; ", title);
+    out_put(o, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out_put(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out_put(o, "<title>%s &#8212; ", title);
     esc(o, name);
-    put(o, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", CSS,
-        extra ? extra : "");
+    out_put(o, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", CSS,
+            extra ? extra : "");
 }
 
 static void page_end(struct out *o)
 {
-    put(o, "</body>\n</html>\n");
+    out_put(o, "</body>\n</html>\n");
 }
 
 /* A dot of a grade's colour, for tables and legends. */
 static void grade_dot(struct out *o, enum grade g)
 {
-    put(o, "<span class=\"tingkat\" style=\"background:%s\"></span>",
-        plan_view_grade_rgb(g));
+    out_put(o, "<span class=\"tingkat\" style=\"background:%s\"></span>",
+            plan_view_grade_rgb(g));
 }
 
 /* The dot and the grade's name, kept on one line. */
 static void grade_cell(struct out *o, enum grade g)
 {
-    put(o, "<span class=\"g\">");
+    out_put(o, "<span class=\"g\">");
     grade_dot(o, g);
-    put(o, "%s</span>", grade_label(g));
+    out_put(o, "%s</span>", grade_label(g));
 }
 
 /* ---- the SVG map ------------------------------------------------------- */
@@ -218,57 +200,57 @@ static void svg_map(struct out *o, const struct scenario *s,
 {
     struct proj pr;
     proj_init(&pr, s);
-    put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
-           "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
-           "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
-        ceil(pr.w), ceil(pr.h));
-    put(o, "<rect width=\"100%%\" height=\"100%%\" fill=\"#f4f7f9\"/>\n");
+    out_put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
+               "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
+               "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
+            ceil(pr.w), ceil(pr.h));
+    out_put(o, "<rect width=\"100%%\" height=\"100%%\" fill=\"#f4f7f9\"/>\n");
 
-    put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
-           "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
+    out_put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
+               "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
     for (int i = 0; i < m->nroute; i++) {
         int a = m->route_first[i], b = m->route_first[i + 1];
         if (b - a < 2)
             continue;
-        put(o, "<polyline points=\"");
+        out_put(o, "<polyline points=\"");
         for (int k = a; k <= b; k++) {
             const struct tps *tp = &s->tps[m->route_tps[k < b ? k : a]];
-            put(o, "%s%.1f,%.1f", k > a ? " " : "", px(&pr, tp->lon), py(&pr, tp->lat));
+            out_put(o, "%s%.1f,%.1f", k > a ? " " : "", px(&pr, tp->lon), py(&pr, tp->lat));
         }
-        put(o, "\"/>\n");
+        out_put(o, "\"/>\n");
     }
-    put(o, "</g>\n");
+    out_put(o, "</g>\n");
 
     /* TPS, the graver grades on top */
     char code[16];
     for (int g = 0; g < GRADE_COUNT; g++) {
-        put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
-            plan_view_grade_rgb((enum grade)g));
+        out_put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
+                plan_view_grade_rgb((enum grade)g));
         for (int t = 0; t < s->ntps; t++) {
             const struct tps *tp = &s->tps[t];
             if ((int)tp->grade != g)
                 continue;
-            put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"><title>%s ",
-                px(&pr, tp->lon), py(&pr, tp->lat), GRADE_R[g],
-                scenario_tps_code(s, t, code));
+            out_put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"><title>%s ",
+                    px(&pr, tp->lon), py(&pr, tp->lat), GRADE_R[g],
+                    scenario_tps_code(s, t, code));
             esc(o, s->desa[tp->desa].name);
-            put(o, " (%s)</title></circle>\n", grade_label(tp->grade));
+            out_put(o, " (%s)</title></circle>\n", grade_label(tp->grade));
         }
-        put(o, "</g>\n");
+        out_put(o, "</g>\n");
     }
     if (m->mark != NULL) {
-        put(o, "<g fill=\"none\" stroke=\"#111111\" stroke-width=\"2.6\">\n");
+        out_put(o, "<g fill=\"none\" stroke=\"#111111\" stroke-width=\"2.6\">\n");
         for (int t = 0; t < s->ntps; t++)
             if (m->mark[t])
-                put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n",
-                    px(&pr, s->tps[t].lon), py(&pr, s->tps[t].lat));
-        put(o, "</g>\n");
+                out_put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n",
+                        px(&pr, s->tps[t].lon), py(&pr, s->tps[t].lat));
+        out_put(o, "</g>\n");
     }
 
     /* kecamatan names on top, with a white halo to stay readable */
-    put(o, "<g font-size=\"15\" fill=\"#34495e\" text-anchor=\"middle\" "
-           "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
-           "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
+    out_put(o, "<g font-size=\"15\" fill=\"#34495e\" text-anchor=\"middle\" "
+               "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
+               "stroke-opacity=\"0.8\" paint-order=\"stroke\">\n");
     /* the mean of each kecamatan's TPS, in one pass (summed in scenario
      * order, as before) */
     double *sla = calloc((size_t)s->nkec + 1, sizeof(double));
@@ -291,14 +273,14 @@ static void svg_map(struct out *o, const struct scenario *s,
         int n = sn[k];
         if (n == 0)
             continue;
-        put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
+        out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
         esc(o, s->kec[k].name);
-        put(o, "</text>\n");
+        out_put(o, "</text>\n");
     }
     free(sla);
     free(slo);
     free(sn);
-    put(o, "</g>\n");
+    out_put(o, "</g>\n");
 
     /* scale bar: the roundest length up to a fifth of the width */
     static const double nice[] = {0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
@@ -307,36 +289,36 @@ static void svg_map(struct out *o, const struct scenario *s,
         if (nice[i] * units_per_km <= pr.w / 5)
             km = nice[i];
     double len = km * units_per_km, y = pr.h - 10;
-    put(o, "<g stroke=\"#222222\" stroke-width=\"2\">"
-           "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-           "<line x1=\"12\" y1=\"%.1f\" x2=\"12\" y2=\"%.1f\"/>"
-           "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
-        y, 12 + len, y, y - 5, y, 12 + len, y - 5, 12 + len, y);
-    put(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#222222\">%g km</text>\n",
-        18 + len, y, km);
-    put(o, "<g fill=\"#222222\" text-anchor=\"middle\"><text x=\"%.1f\" y=\"22\" "
-           "font-size=\"14\" font-weight=\"bold\">U</text>"
-           "<path d=\"M%.1f 26 l-6 14 h12 z\"/></g>\n", pr.w - 20, pr.w - 20);
-    put(o, "</svg>\n");
+    out_put(o, "<g stroke=\"#222222\" stroke-width=\"2\">"
+               "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+               "<line x1=\"12\" y1=\"%.1f\" x2=\"12\" y2=\"%.1f\"/>"
+               "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>\n",
+            y, 12 + len, y, y - 5, y, 12 + len, y - 5, 12 + len, y);
+    out_put(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" fill=\"#222222\">%g km</text>\n",
+            18 + len, y, km);
+    out_put(o, "<g fill=\"#222222\" text-anchor=\"middle\"><text x=\"%.1f\" y=\"22\" "
+               "font-size=\"14\" font-weight=\"bold\">U</text>"
+               "<path d=\"M%.1f 26 l-6 14 h12 z\"/></g>\n", pr.w - 20, pr.w - 20);
+    out_put(o, "</svg>\n");
 }
 
 static void legend(struct out *o, const long *ntps, long nmark)
 {
-    put(o, "<div class=\"legenda\">\n");
+    out_put(o, "<div class=\"legenda\">\n");
     for (int g = GRADE_COUNT - 1; g >= 0; g--) {
-        put(o, "<span>");
+        out_put(o, "<span>");
         grade_dot(o, (enum grade)g);
-        put(o, "TPS %s (%ld)</span>\n", grade_label((enum grade)g), ntps[g]);
+        out_put(o, "TPS %s (%ld)</span>\n", grade_label((enum grade)g), ntps[g]);
     }
-    put(o, "<span><svg width=\"26\" height=\"10\" aria-hidden=\"true\"><line x1=\"1\" "
-           "y1=\"5\" x2=\"25\" y2=\"5\" stroke=\"%s\" stroke-width=\"2.5\"/></svg> "
-           "rute patroli pos gabungan (kembali ke TPS jangkar)</span>\n",
-        PLAN_VIEW_ROUTE_RGB);
+    out_put(o, "<span><svg width=\"26\" height=\"10\" aria-hidden=\"true\"><line x1=\"1\" "
+               "y1=\"5\" x2=\"25\" y2=\"5\" stroke=\"%s\" stroke-width=\"2.5\"/></svg> "
+               "rute patroli pos gabungan (kembali ke TPS jangkar)</span>\n",
+            PLAN_VIEW_ROUTE_RGB);
     if (nmark >= 0)
-        put(o, "<span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle "
-               "cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"none\" stroke=\"#111111\" "
-               "stroke-width=\"2\"/></svg> TPS kurang personel (%ld)</span>\n", nmark);
-    put(o, "</div>\n");
+        out_put(o, "<span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><circle "
+                   "cx=\"7\" cy=\"7\" r=\"5.5\" fill=\"none\" stroke=\"#111111\" "
+                   "stroke-width=\"2\"/></svg> TPS kurang personel (%ld)</span>\n", nmark);
+    out_put(o, "</div>\n");
 }
 
 /* ---- laporan.html ------------------------------------------------------ */
@@ -347,57 +329,57 @@ static void member_text(struct out *o, const struct scenario *s, int m)
     const struct unit *u = &s->unit[mb->unit];
     if (mb->rank != NULL) {
         esc(o, mb->rank);
-        put(o, " ");
+        out_put(o, " ");
     }
     esc(o, mb->name);
-    put(o, " &#8212; ");
+    out_put(o, " &#8212; ");
     esc(o, u->name);
-    put(o, " (%s)", plan_view_force_label(u->force));
+    out_put(o, " (%s)", plan_view_force_label(u->force));
 }
 
 static void summary_row(struct out *o, const char *code, const char *name,
                         const struct plan_summary_row *r, int total)
 {
-    put(o, "<tr%s><td class=\"kode\">", total ? " class=\"total\"" : "");
+    out_put(o, "<tr%s><td class=\"kode\">", total ? " class=\"total\"" : "");
     esc(o, code);
-    put(o, "</td><td>");
+    out_put(o, "</td><td>");
     esc(o, name);
-    put(o, "</td>");
+    out_put(o, "</td>");
     long v[] = {r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
                 r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri,
                 r->tni, r->linmas_places, r->linmas, r->empty, r->reserve};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        put(o, "<td class=\"n%s\">%ld</td>", i == 9 && v[i] > 0 ? " kosong" : "", v[i]);
-    put(o, "</tr>\n");
+        out_put(o, "<td class=\"n%s\">%ld</td>", i == 9 && v[i] > 0 ? " kosong" : "", v[i]);
+    out_put(o, "</tr>\n");
 }
 
 static void summary_table(struct out *o, const struct scenario *s,
                           const struct plan_summary_row *rows)
 {
-    put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
-           "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
-           "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
-           "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
-           "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
-           "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
-           "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
-           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
+               "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
+               "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
+               "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
+               "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
     for (int k = 0; k < s->nkec; k++)
         summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0);
     if (rows[s->nkec].reserve > 0)
         summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0);
     summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1);
-    put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan; "
-           "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
+    out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan; "
+               "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
 }
 
 static void objective_row(struct out *o, const char *label, const char *value,
                           const char *bound, double gap)
 {
-    put(o, "<tr><td>");
+    out_put(o, "<tr><td>");
     esc(o, label);
-    put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
-           "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
+    out_put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+               "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
 }
 
 static void objective_table(struct out *o, const struct plan *p)
@@ -406,9 +388,9 @@ static void objective_table(struct out *o, const struct plan *p)
     char v[48], b[48], label[80];
     static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
                                        GRADE_KURANG_RAWAN};
-    put(o, "<table class=\"sasaran\">\n<thead><tr><th>Sasaran (urutan prioritas)</th>"
-           "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
-           "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<table class=\"sasaran\">\n<thead><tr><th>Sasaran (urutan prioritas)</th>"
+               "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
+               "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < 3; i++) {
         snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)", grade_label(order[i]));
         snprintf(v, sizeof v, "%ld", ob->empty_guard[order[i]]);
@@ -432,8 +414,8 @@ static void objective_table(struct out *o, const struct plan *p)
     snprintf(b, sizeof b, "%.2f", ob->cluster_km_bound);
     objective_row(o, "5. Jarak TPS ke jangkar (km)", v, b,
                   plan_gap(ob->cluster_km, ob->cluster_km_bound));
-    put(o, "</tbody>\n</table>\n<p>Batas bawah dibuktikan oleh solver; selisih 0%% "
-           "berarti optimal terbukti.</p>\n");
+    out_put(o, "</tbody>\n</table>\n<p>Batas bawah dibuktikan oleh solver; selisih 0%% "
+               "berarti optimal terbukti.</p>\n");
 }
 
 /* The kecamatan a reserve member counts in (ringkasan.txt's rule), or -1
@@ -457,32 +439,32 @@ static void reserve_list(struct out *o, const struct scenario *s,
     for (int i = 0; i < p->nreserve; i++)
         if (reserve_kec(s, p->reserve[i]) == k)
             n++;
-    put(o, "<h3>Cadangan (%d)</h3>\n", n);
+    out_put(o, "<h3>Cadangan (%d)</h3>\n", n);
     if (n == 0) {
-        put(o, "<p>(tidak ada)</p>\n");
+        out_put(o, "<p>(tidak ada)</p>\n");
         return;
     }
-    put(o, "<ul class=\"cadangan\">\n");
+    out_put(o, "<ul class=\"cadangan\">\n");
     for (int i = 0; i < p->nreserve; i++) {
         const struct member *mb = &s->member[p->reserve[i]];
         if (reserve_kec(s, p->reserve[i]) != k)
             continue;
         if (mb->unit != unit) {
             const struct unit *u = &s->unit[mb->unit];
-            put(o, "%s<li><b>", unit >= 0 ? "</li>\n" : "");
+            out_put(o, "%s<li><b>", unit >= 0 ? "</li>\n" : "");
             esc(o, u->name);
-            put(o, "</b> (%s): ", plan_view_force_label(u->force));
+            out_put(o, "</b> (%s): ", plan_view_force_label(u->force));
             unit = mb->unit;
         } else {
-            put(o, "; ");
+            out_put(o, "; ");
         }
         if (mb->rank != NULL) {
             esc(o, mb->rank);
-            put(o, " ");
+            out_put(o, " ");
         }
         esc(o, mb->name);
     }
-    put(o, "</li>\n</ul>\n");
+    out_put(o, "</li>\n</ul>\n");
 }
 
 /* ---- Jadwal per hari: the timeline's shifts per Polsek and day --------- */
@@ -591,7 +573,7 @@ static void day_label(struct out *o, long day)
     tl_format_time(day * 1440, buf);
     if (sscanf(buf, "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12)
         m = 1;
-    put(o, "%s, %d %s %04d", HARI[((day % 7) + 7 + 4) % 7], d, BULAN[m - 1], y);
+    out_put(o, "%s, %d %s %04d", HARI[((day % 7) + 7 + 4) % 7], d, BULAN[m - 1], y);
 }
 
 /* A time of the day given as minutes after its 00:00; 24:00 stays. */
@@ -600,11 +582,11 @@ static void hhmm(struct out *o, long rel)
     long day = day_of(rel);
     long r = rel - day * 1440;
     if (rel == 1440)
-        put(o, "24:00");
+        out_put(o, "24:00");
     else if (day == 0)
-        put(o, "%02ld:%02ld", r / 60, r % 60);
+        out_put(o, "%02ld:%02ld", r / 60, r % 60);
     else
-        put(o, "%02ld:%02ld (%+ld hari)", r / 60, r % 60, day);
+        out_put(o, "%02ld:%02ld (%+ld hari)", r / 60, r % 60, day);
 }
 
 /* The rows a .. b-1 of one place and time: one table row, members listed. */
@@ -613,26 +595,26 @@ static void day_table_row(struct out *o, const struct scenario *s,
 {
     const struct day_row *r = &dp->row[a];
     const struct tl_place *pl = &dp->sr->layout.place[r->place];
-    put(o, "<tr class=\"shift\"><td><span class=\"kode\">");
+    out_put(o, "<tr class=\"shift\"><td><span class=\"kode\">");
     esc(o, pl->id);
-    put(o, "</span>");
+    out_put(o, "</span>");
     if (pl->desa >= 0 && pl->desa < s->ndesa && pl->level != TL_POST) {
-        put(o, " ");
+        out_put(o, " ");
         esc(o, s->desa[pl->desa].name);
     }
-    put(o, "</td><td>");
+    out_put(o, "</td><td>");
     esc(o, dp->tl->phase[pl->phase].id);
-    put(o, "</td><td>");
+    out_put(o, "</td><td>");
     hhmm(o, r->start - day * 1440);
-    put(o, "&#8211;");
+    out_put(o, "&#8211;");
     hhmm(o, r->end - day * 1440);
-    put(o, "</td><td>");
+    out_put(o, "</td><td>");
     for (long j = a; j < b; j++) {
         if (j > a)
-            put(o, "<br>");
+            out_put(o, "<br>");
         member_text(o, s, dp->row[j].member);
     }
-    put(o, "</td></tr>\n");
+    out_put(o, "</td></tr>\n");
 }
 
 /* "Jadwal per hari" of kecamatan k: a table per day with shifts. */
@@ -640,24 +622,24 @@ static void day_tables(struct out *o, const struct scenario *s,
                        const struct day_plan *dp, int k)
 {
     long a = dp->kfirst[k], b = dp->kfirst[k + 1];
-    put(o, "<h3>Jadwal per hari</h3>\n");
+    out_put(o, "<h3>Jadwal per hari</h3>\n");
     if (a == b) {
-        put(o, "<p>(tidak ada shift)</p>\n");
+        out_put(o, "<p>(tidak ada shift)</p>\n");
         return;
     }
-    put(o, "<p>Shift tahapan di tempat-tempat kecamatan ini, satu baris per tempat "
-           "dan jam; urut jam mulai, lalu tempat.</p>\n");
+    out_put(o, "<p>Shift tahapan di tempat-tempat kecamatan ini, satu baris per tempat "
+               "dan jam; urut jam mulai, lalu tempat.</p>\n");
     for (long i = a; i < b;) {
         long day = day_of(dp->row[i].start), e = i, nshift = 0;
         while (e < b && day_of(dp->row[e].start) == day)
             e++;
         nshift = e - i;
-        put(o, "<h4>");
+        out_put(o, "<h4>");
         day_label(o, day);
-        put(o, " <span>(%ld shift personel)</span></h4>\n", nshift);
-        put(o, "<table class=\"jadwal\">\n<thead><tr><th>Tempat</th><th>Tahap</th>"
-               "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
-               "<tbody>\n");
+        out_put(o, " <span>(%ld shift personel)</span></h4>\n", nshift);
+        out_put(o, "<table class=\"jadwal\">\n<thead><tr><th>Tempat</th><th>Tahap</th>"
+                   "<th>Jam</th><th>Personel (pangkat, nama, satuan)</th></tr></thead>\n"
+                   "<tbody>\n");
         while (i < e) {
             long j = i + 1;
             while (j < e && dp->row[j].place == dp->row[i].place &&
@@ -667,7 +649,7 @@ static void day_tables(struct out *o, const struct scenario *s,
             day_table_row(o, s, dp, i, j, day);
             i = j;
         }
-        put(o, "</tbody>\n</table>\n");
+        out_put(o, "</tbody>\n</table>\n");
     }
 }
 
@@ -677,81 +659,81 @@ static void polsek_section(struct out *o, const struct scenario *s,
                            const struct day_plan *dp)
 {
     char code[16];
-    put(o, "<section class=\"polsek\" id=\"kec-");
+    out_put(o, "<section class=\"polsek\" id=\"kec-");
     esc(o, s->kec[k].code);
-    put(o, "\">\n<h2>");
+    out_put(o, "\">\n<h2>");
     if (v->polsek[k] >= 0) {
         esc(o, s->unit[v->polsek[k]].name);
-        put(o, " &#8212; ");
+        out_put(o, " &#8212; ");
     }
-    put(o, "Kecamatan ");
+    out_put(o, "Kecamatan ");
     esc(o, s->kec[k].name);
-    put(o, " (");
+    out_put(o, " (");
     esc(o, s->kec[k].code);
-    put(o, ")</h2>\n");
-    put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld); %ld pos, "
-           "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
-        r->tps[0] + r->tps[1] + r->tps[2], r->tps[GRADE_KURANG_RAWAN],
-        r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places,
-        r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
-    put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
-        r->empty);
+    out_put(o, ")</h2>\n");
+    out_put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld); %ld pos, "
+               "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
+            r->tps[0] + r->tps[1] + r->tps[2], r->tps[GRADE_KURANG_RAWAN],
+            r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places,
+            r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
+    out_put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
+            r->empty);
 
-    put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
-           "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
-           "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
+               "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
+               "<th>Personel pengamanan (pangkat, nama, satuan)</th></tr></thead>\n<tbody>\n");
     for (int q = v->kec_post_first[k]; q < v->kec_post_first[k + 1]; q++) {
         int i = v->kec_post[q];
         const struct post *po = &p->post[i];
-        put(o, "<tr><td class=\"kode\">%s</td><td>", v->post_id[i]);
+        out_put(o, "<tr><td class=\"kode\">%s</td><td>", v->post_id[i]);
         grade_cell(o, po->grade);
-        put(o, "</td><td>");
+        out_put(o, "</td><td>");
         for (int j = 0; j < po->ntps; j++) {
-            put(o, "%s<span class=\"kode\">%s</span> ", j ? "<br>" : "",
-                scenario_tps_code(s, po->tps[j], code));
+            out_put(o, "%s<span class=\"kode\">%s</span> ", j ? "<br>" : "",
+                    scenario_tps_code(s, po->tps[j], code));
             esc(o, s->desa[s->tps[po->tps[j]].desa].name);
         }
-        put(o, "</td><td class=\"n\">%.2f</td><td>", po->route_km);
+        out_put(o, "</td><td class=\"n\">%.2f</td><td>", po->route_km);
         for (int j = 0; j < po->nguards; j++) {
             if (j)
-                put(o, "<br>");
+                out_put(o, "<br>");
             member_text(o, s, p->guard[po->first_guard + j]);
         }
         if (po->nguards < po->required)
-            put(o, "%s<span class=\"kosong\">%d tempat kosong</span>",
-                po->nguards ? "<br>" : "", po->required - po->nguards);
-        put(o, "</td></tr>\n");
+            out_put(o, "%s<span class=\"kosong\">%d tempat kosong</span>",
+                    po->nguards ? "<br>" : "", po->required - po->nguards);
+        out_put(o, "</td></tr>\n");
     }
-    put(o, "</tbody>\n</table>\n");
+    out_put(o, "</tbody>\n</table>\n");
 
-    put(o, "<h3>Linmas per TPS</h3>\n<table class=\"linmas\">\n<thead><tr><th>TPS</th>"
-           "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<h3>Linmas per TPS</h3>\n<table class=\"linmas\">\n<thead><tr><th>TPS</th>"
+               "<th>Desa</th><th>Tingkat</th><th>Pos</th><th>Linmas</th></tr></thead>\n<tbody>\n");
     for (int q = v->kec_tps_first[k]; q < v->kec_tps_first[k + 1]; q++) {
         int t = v->kec_tps[q];
         const struct tps *tp = &s->tps[t];
-        put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, t, code));
+        out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, t, code));
         esc(o, s->desa[tp->desa].name);
-        put(o, "</td><td>");
+        out_put(o, "</td><td>");
         grade_cell(o, tp->grade);
-        put(o, "</td><td class=\"kode\">%s</td><td>",
-            v->post_of[t] >= 0 ? v->post_id[v->post_of[t]] : "-");
+        out_put(o, "</td><td class=\"kode\">%s</td><td>",
+                v->post_of[t] >= 0 ? v->post_id[v->post_of[t]] : "-");
         int a = v->linmas_first[t], b = v->linmas_first[t + 1];
         for (int j = a; j < b; j++) {
             if (j > a)
-                put(o, "; ");
+                out_put(o, "; ");
             const struct member *mb = &s->member[v->linmas_member[j]];
             esc(o, mb->name);
         }
         if (b - a < s->rules.linmas_per_tps)
-            put(o, "%s<span class=\"kosong\">%d kosong</span>", b > a ? "; " : "",
-                s->rules.linmas_per_tps - (b - a));
-        put(o, "</td></tr>\n");
+            out_put(o, "%s<span class=\"kosong\">%d kosong</span>", b > a ? "; " : "",
+                    s->rules.linmas_per_tps - (b - a));
+        out_put(o, "</td></tr>\n");
     }
-    put(o, "</tbody>\n</table>\n");
+    out_put(o, "</tbody>\n</table>\n");
     reserve_list(o, s, p, k);
     if (dp != NULL)
         day_tables(o, s, dp, k);
-    put(o, "</section>\n");
+    out_put(o, "</section>\n");
 }
 
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
@@ -792,49 +774,49 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
 
     page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
                dp != NULL ? CSS_JADWAL : NULL);
-    put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
-            "<tr><td>Skenario</td><td><b>");
+    out_put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
+                "<tr><td>Skenario</td><td><b>");
     esc(&o, s->name);
-    put(&o, "</b></td></tr>\n");
+    out_put(&o, "</b></td></tr>\n");
     if (s->date != NULL && s->date[0]) {
-        put(&o, "<tr><td>Tanggal</td><td>");
+        out_put(&o, "<tr><td>Tanggal</td><td>");
         esc(&o, s->date);
-        put(&o, "</td></tr>\n");
+        out_put(&o, "</td></tr>\n");
     }
-    put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
-        p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
-        io_plan_status_label(p->status));
-    put(&o, "<div class=\"angka\">"
-            "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-            "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-            "<div><b>%ld</b>Linmas dari %ld</div>"
-            "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-            "</header>\n",
-        tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
-        tot->polri, tot->tni, tot->linmas, tot->linmas_places,
-        tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
+    out_put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
+                p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
+                io_plan_status_label(p->status));
+    out_put(&o, "<div class=\"angka\">"
+                "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+                "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+                "<div><b>%ld</b>Linmas dari %ld</div>"
+                "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+                "</header>\n",
+                tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
+                tot->polri, tot->tni, tot->linmas, tot->linmas_places,
+                tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
 
-    put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
+    out_put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
     struct map_spec m = {p->npost, rfirst, rtps, NULL};
     svg_map(&o, s, &m);
-    put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
-            "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
+    out_put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
+                "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
     legend(&o, tot->tps, -1);
-    put(&o, "</section>\n");
+    out_put(&o, "</section>\n");
 
-    put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
+    out_put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
     summary_table(&o, s, rows);
-    put(&o, "<h3>Sasaran perencanaan</h3>\n");
+    out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
     objective_table(&o, p);
-    put(&o, "</section>\n");
+    out_put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
         polsek_section(&o, s, p, &v, &rows[k], k, dp);
     if (rows[s->nkec].reserve > 0) {
-        put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
-                "<h2>Satuan lintas kecamatan</h2>\n");
+        out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
+                    "<h2>Satuan lintas kecamatan</h2>\n");
         reserve_list(&o, s, p, -1);
-        put(&o, "</section>\n");
+        out_put(&o, "</section>\n");
     }
     page_end(&o);
     goto done;
@@ -858,32 +840,32 @@ done:
 static void tally_row(struct out *o, const char *level, const char *code,
                       const char *name, const struct audit_tally *t, int total)
 {
-    put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
+    out_put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
     esc(o, code);
-    put(o, "</td><td>");
+    out_put(o, "</td><td>");
     esc(o, name);
     long filled = t->guard_polri + t->guard_tni;
-    put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-           "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-           "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
-        t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN],
-        t->guard_required, t->guard_polri, t->guard_tni,
-        filled < t->guard_required ? " kosong" : "",
-        t->guard_required > 0 ? 100.0 * (double)filled / (double)t->guard_required : 100.0,
-        t->linmas_required, t->linmas_filled < t->linmas_required ? " kosong" : "",
-        t->linmas_filled);
+    out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+               "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+               "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
+            t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN],
+            t->guard_required, t->guard_polri, t->guard_tni,
+            filled < t->guard_required ? " kosong" : "",
+            t->guard_required > 0 ? 100.0 * (double)filled / (double)t->guard_required : 100.0,
+            t->linmas_required, t->linmas_filled < t->linmas_required ? " kosong" : "",
+            t->linmas_filled);
 }
 
 static void coverage_table(struct out *o, const struct scenario *s,
                            const struct audit_report *rep)
 {
-    put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
-           "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
-           "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
-           "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
-           "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
-           "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
-           "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
+               "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
+               "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
+               "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
+               "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
     for (int b = 0; b < s->nkab; b++) {
         for (int k = 0; k < s->nkec; k++)
             if (s->kec[k].kabupaten == b)
@@ -891,71 +873,71 @@ static void coverage_table(struct out *o, const struct scenario *s,
         tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1);
     }
     tally_row(o, "TOTAL", "", "", &rep->total, 1);
-    put(o, "</tbody>\n</table>\n");
+    out_put(o, "</tbody>\n</table>\n");
 }
 
 static void shortfall_table(struct out *o, const struct scenario *s,
                             const struct audit_report *rep)
 {
     char code[16];
-    put(o, "<h2>TPS kurang personel (%ld)</h2>\n", rep->nshort);
+    out_put(o, "<h2>TPS kurang personel (%ld)</h2>\n", rep->nshort);
     if (rep->nshort == 0) {
-        put(o, "<p>(tidak ada)</p>\n");
+        out_put(o, "<p>(tidak ada)</p>\n");
         return;
     }
-    put(o, "<table class=\"kurang\">\n<thead><tr><th>TPS</th><th>Desa</th><th>Kecamatan</th>"
-           "<th>Tingkat</th><th>Pos</th><th class=\"n\">Pengamanan</th>"
-           "<th class=\"n\">Polri (min.)</th><th class=\"n\">TNI</th>"
-           "<th class=\"n\">Linmas</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<table class=\"kurang\">\n<thead><tr><th>TPS</th><th>Desa</th><th>Kecamatan</th>"
+               "<th>Tingkat</th><th>Pos</th><th class=\"n\">Pengamanan</th>"
+               "<th class=\"n\">Polri (min.)</th><th class=\"n\">TNI</th>"
+               "<th class=\"n\">Linmas</th></tr></thead>\n<tbody>\n");
     for (long i = 0; i < rep->nshort; i++) {
         const struct audit_short *sh = &rep->shortfall[i];
         const struct tps *tp = &s->tps[sh->tps];
-        put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
+        out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
         esc(o, s->desa[tp->desa].name);
-        put(o, "</td><td>");
+        out_put(o, "</td><td>");
         esc(o, s->kec[tp->kecamatan].name);
-        put(o, "</td><td>");
+        out_put(o, "</td><td>");
         grade_cell(o, tp->grade);
-        put(o, "</td><td class=\"kode\">");
+        out_put(o, "</td><td class=\"kode\">");
         if (sh->post != NULL)
             esc(o, sh->post);
         else
-            put(o, "<span class=\"kosong\">tanpa pos</span>");
+            out_put(o, "<span class=\"kosong\">tanpa pos</span>");
         int guards = sh->polri + sh->tni;
-        put(o, "</td><td class=\"n%s\">%d dari %d</td><td class=\"n%s\">%d (%d)</td>"
-               "<td class=\"n\">%d</td><td class=\"n%s\">%d dari %d</td></tr>\n",
-            guards < sh->guards_required ? " kosong" : "", guards, sh->guards_required,
-            sh->polri < sh->min_polri ? " kosong" : "", sh->polri, sh->min_polri, sh->tni,
-            sh->linmas < sh->linmas_required ? " kosong" : "", sh->linmas,
-            sh->linmas_required);
+        out_put(o, "</td><td class=\"n%s\">%d dari %d</td><td class=\"n%s\">%d (%d)</td>"
+                   "<td class=\"n\">%d</td><td class=\"n%s\">%d dari %d</td></tr>\n",
+                guards < sh->guards_required ? " kosong" : "", guards, sh->guards_required,
+                sh->polri < sh->min_polri ? " kosong" : "", sh->polri, sh->min_polri, sh->tni,
+                sh->linmas < sh->linmas_required ? " kosong" : "", sh->linmas,
+                sh->linmas_required);
     }
-    put(o, "</tbody>\n</table>\n");
+    out_put(o, "</tbody>\n</table>\n");
 }
 
 static void findings_table(struct out *o, const struct audit_report *rep)
 {
-    put(o, "<h2>Pelanggaran aturan (%ld)", rep->nviolation);
+    out_put(o, "<h2>Pelanggaran aturan (%ld)", rep->nviolation);
     if (rep->nwarning > 0)
-        put(o, " dan peringatan (%ld)", rep->nwarning);
-    put(o, "</h2>\n");
+        out_put(o, " dan peringatan (%ld)", rep->nwarning);
+    out_put(o, "</h2>\n");
     if (rep->nfinding == 0) {
-        put(o, "<p>(tidak ada)</p>\n");
+        out_put(o, "<p>(tidak ada)</p>\n");
         return;
     }
-    put(o, "<table class=\"temuan\">\n<thead><tr><th>Berkas:baris</th><th>Jenis</th>"
-           "<th>Keterangan</th></tr></thead>\n<tbody>\n");
+    out_put(o, "<table class=\"temuan\">\n<thead><tr><th>Berkas:baris</th><th>Jenis</th>"
+               "<th>Keterangan</th></tr></thead>\n<tbody>\n");
     for (long i = 0; i < rep->nfinding; i++) {
         const struct audit_finding *fd = &rep->finding[i];
-        put(o, "<tr><td class=\"kode\">");
+        out_put(o, "<tr><td class=\"kode\">");
         esc(o, fd->file);
         if (fd->line > 0)
-            put(o, ":%ld", fd->line);
-        put(o, "</td><td%s>%s</td><td>", fd->level == AUDIT_VIOLATION ? " class=\"kosong\"" : "",
-            fd->level == AUDIT_VIOLATION ? "pelanggaran" : "peringatan");
+            out_put(o, ":%ld", fd->line);
+        out_put(o, "</td><td%s>%s</td><td>", fd->level == AUDIT_VIOLATION ? " class=\"kosong\"" : "",
+                fd->level == AUDIT_VIOLATION ? "pelanggaran" : "peringatan");
         esc(o, fd->message);
-        put(o, "</td></tr>\n");
+        out_put(o, "</td></tr>\n");
     }
-    put(o, "</tbody>\n</table>\n");
+    out_put(o, "</tbody>\n</table>\n");
 }
 
 int io_write_coverage_html(FILE *f, const struct scenario *s,
@@ -989,34 +971,34 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
         mark[rep->shortfall[i].tps] = 1;
 
     page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
-    put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
-            "<tr><td>Roster</td><td class=\"kode\">");
+    out_put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
+                "<tr><td>Roster</td><td class=\"kode\">");
     esc(&o, rep->roster_file);
-    put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
+    out_put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
     esc(&o, rep->scenario_name);
-    put(&o, "</b> (<span class=\"kode\">");
+    out_put(&o, "</b> (<span class=\"kode\">");
     esc(&o, rep->scenario_file);
-    put(&o, "</span>)</td></tr>\n</table>\n");
+    out_put(&o, "</span>)</td></tr>\n</table>\n");
     if (audit_passed(rep))
-        put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
+        out_put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
     else
-        put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
-                "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
-    put(&o, "</header>\n");
+        out_put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
+                    "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
+    out_put(&o, "</header>\n");
 
-    put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
+    out_put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
     struct map_spec m = {r->npost, rfirst, rtps, mark};
     svg_map(&o, s, &m);
-    put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
-            "urutan dalam roster.</figcaption>\n</figure>\n");
+    out_put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
+                "urutan dalam roster.</figcaption>\n</figure>\n");
     legend(&o, ntps, rep->nshort);
-    put(&o, "</section>\n");
+    out_put(&o, "</section>\n");
 
-    put(&o, "<section>\n<h2>Rekap cakupan per kecamatan</h2>\n");
+    out_put(&o, "<section>\n<h2>Rekap cakupan per kecamatan</h2>\n");
     coverage_table(&o, s, rep);
     shortfall_table(&o, s, rep);
     findings_table(&o, rep);
-    put(&o, "</section>\n");
+    out_put(&o, "</section>\n");
     page_end(&o);
 done:
     free(rfirst);

@@ -4,10 +4,18 @@
  */
 #include "io/report/plan_view.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/report/plan_write.h"
+char *io_post_id(int i, int npost, char *buf)
+{
+    int width = 4;
+    for (int n = npost; n >= 10000 && width < 10; n /= 10)
+        width++;
+    snprintf(buf, 24, "P%0*d", width % 11, i + 1);
+    return buf;
+}
 
 void plan_view_free(struct plan_view *v)
 {
@@ -102,4 +110,74 @@ const char *plan_view_force_label(enum force f)
     default: break;
     }
     return "?";
+}
+
+/* ---- the summary rows of ringkasan.txt and laporan.html ---------------- */
+
+static void row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
+{
+    for (int g = 0; g < GRADE_COUNT; g++)
+        a->tps[g] += b->tps[g];
+    a->posts += b->posts;
+    a->places += b->places;
+    a->polri += b->polri;
+    a->tni += b->tni;
+    a->linmas_places += b->linmas_places;
+    a->linmas += b->linmas;
+    a->empty += b->empty;
+    a->reserve += b->reserve;
+}
+
+const char *io_plan_status_label(enum plan_status st)
+{
+    switch (st) {
+    case PLAN_OPTIMAL: return "optimal (semua tempat terisi, terbukti optimal)";
+    case PLAN_SHORTAGE: return "kekurangan personel (rencana terbaik, terbukti)";
+    case PLAN_FEASIBLE: return "layak (belum terbukti optimal)";
+    }
+    return "";
+}
+
+struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
+                                              const struct plan *p)
+{
+    struct plan_summary_row *rows = calloc((size_t)s->nkec + 2, sizeof *rows);
+    if (rows == NULL)
+        return NULL;
+    struct plan_summary_row *wide = &rows[s->nkec]; /* reserves of units wider than a kecamatan */
+    for (int t = 0; t < s->ntps; t++) {
+        struct plan_summary_row *r = &rows[s->tps[t].kecamatan];
+        r->tps[s->tps[t].grade]++;
+        r->linmas_places += s->rules.linmas_per_tps;
+    }
+    for (int i = 0; i < p->npost; i++) {
+        const struct post *po = &p->post[i];
+        struct plan_summary_row *r = &rows[po->kecamatan];
+        r->posts++;
+        r->places += po->required;
+        for (int k = 0; k < po->nguards; k++) {
+            const struct unit *u = &s->unit[s->member[p->guard[po->first_guard + k]].unit];
+            if (u->force == FORCE_TNI)
+                r->tni++;
+            else
+                r->polri++;
+        }
+        r->empty += po->required - po->nguards;
+    }
+    for (int i = 0; i < p->nlinmas; i++)
+        rows[s->tps[p->linmas[i].tps].kecamatan].linmas++;
+    for (int k = 0; k < s->nkec; k++)
+        rows[k].empty += rows[k].linmas_places - rows[k].linmas;
+    for (int i = 0; i < p->nreserve; i++) {
+        const struct unit *u = &s->unit[s->member[p->reserve[i]].unit];
+        if (u->scope == SCOPE_KECAMATAN)
+            rows[u->region].reserve++;
+        else if (u->scope == SCOPE_DESA)
+            rows[s->desa[u->region].kecamatan].reserve++;
+        else
+            wide->reserve++;
+    }
+    for (int k = 0; k <= s->nkec; k++)
+        row_add(&rows[s->nkec + 1], &rows[k]);
+    return rows;
 }

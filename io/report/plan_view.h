@@ -1,8 +1,10 @@
 /*
- * plan_view.h - look-ups over a plan that the map and print writers share
- * (roster.kml, roster.geojson, laporan.html): the post of each TPS, the
- * Linmas of each TPS, post ids, the Polsek of each kecamatan, and the
- * colours of the grades, so the three outputs agree with each other.
+ * plan_view.h - look-ups over a plan that the plan writers share
+ * (roster.xml, roster.csv, ringkasan.txt, roster.kml, roster.geojson,
+ * laporan.html, and `siaga merge`): the post of each TPS, the Linmas of
+ * each TPS, post ids, the Polsek of each kecamatan, the colours of the
+ * grades, the summary rows and the status in words, so the outputs agree
+ * with each other.  It calls no writer: the writers call it.
  */
 #ifndef SIAGA_PLAN_VIEW_H
 #define SIAGA_PLAN_VIEW_H
@@ -40,5 +42,32 @@ const char *plan_view_grade_rgb(enum grade g);
 
 /* The force in words for people: "Polri", "TNI", "Linmas". */
 const char *plan_view_force_label(enum force f);
+
+/* Post id of post index i in a plan of npost posts: "P0001", wider past
+ * 9,999 posts; buf >= 24.  Returns buf.  Never fails. */
+char *io_post_id(int i, int npost, char *buf);
+
+/* One row of the summary (ringkasan.txt, laporan.html). */
+struct plan_summary_row {
+    long tps[GRADE_COUNT];  /* TPS by grade */
+    long posts, places;     /* posts and their guard places */
+    long polri, tni;        /* guard places filled, by force */
+    long linmas_places, linmas; /* Linmas places and those filled */
+    long empty;             /* guard and Linmas places left empty */
+    long reserve;           /* members in reserve */
+};
+
+/*
+ * The summary rows of plan p: rows[k] for kecamatan k (0 .. nkec-1),
+ * rows[nkec] for the reserves of units wider than a kecamatan, and
+ * rows[nkec + 1] the total.  Returns nkec + 2 rows that the caller frees
+ * with free(); NULL when out of memory.
+ */
+struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
+                                              const struct plan *p);
+
+/* The plan status in words (Bahasa Indonesia), as ringkasan.txt and
+ * laporan.html say it. */
+const char *io_plan_status_label(enum plan_status st);
 
 #endif

@@ -1,33 +1,22 @@
 /*
- * plan_write.c - roster.xml through libxml2's xmlTextWriter (escaping and
- * encoding are its job), roster.csv by RFC 4180 (CRLF, quotes doubled),
- * and ringkasan.txt, the planner's summary for the Polres.
+ * plan_write.c - roster.xml (version 1, and version 2 with the timeline's
+ * shifts) through libxml2's xmlTextWriter (escaping and encoding are its
+ * job), roster.csv by RFC 4180 (CRLF, quotes doubled), and ringkasan.txt,
+ * the planner's summary for the Polres.  It reads the plan through
+ * plan_view.h and calls no other writer.
  */
 #include "io/report/plan_write.h"
 
-#include <pthread.h>
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
 
-#include "io/formats/changes_write.h"
 #include "io/formats/csv.h"
-#include "io/formats/shifts_write.h"
-#include "io/formats/whatif_write.h"
-#include "io/outdir.h"
-#include "io/report/geojson_write.h"
-#include "io/report/html_report.h"
-#include "io/report/kml_write.h"
-
-char *io_post_id(int i, int npost, char *buf)
-{
-    int width = 4;
-    for (int n = npost; n >= 10000 && width < 10; n /= 10)
-        width++;
-    snprintf(buf, 24, "P%0*d", width % 11, i + 1);
-    return buf;
-}
+#include "io/report/plan_view.h"
+#include "model/shifts.h"
+#include "model/timeline.h"
 
 /* ---- roster.xml -------------------------------------------------------- */
 
@@ -35,13 +24,17 @@ char *io_post_id(int i, int npost, char *buf)
  * The element writer below is shared by io_write_roster_xml (a plan) and
  * io/roster_merge.c (rosters read back as text), so a merged roster comes
  * out byte for byte as `siaga plan` would write it.  A writer fails
- * stickily: after the first error every call returns -1.
+ * stickily: after the first error every call returns -1.  Version 2 adds
+ * the <phase> elements after the members (rw_phase, rw_shift); its
+ * members are written as in version 1, so both carry the same bytes for
+ * the day plan.
  */
 struct roster_writer {
     xmlTextWriterPtr w;
     FILE *f;
     int failed;
-    int in_post;
+    int in_post;   /* a <post> is open */
+    int in_phase;  /* a <phase> is open (version 2) */
 };
 
 #define X(s) BAD_CAST(s)
@@ -62,9 +55,11 @@ static int rw_attr(struct roster_writer *rw, const char *name, const char *value
     return rw_ok(rw, xmlTextWriterWriteAttribute(rw->w, X(name), X(value)));
 }
 
-struct roster_writer *io_roster_writer_open(FILE *f, const char *scenario,
+struct roster_writer *io_roster_writer_open(FILE *f, int version,
+                                            const char *scenario,
                                             const char *status, const char *gap)
 {
+    assert(version == 1 || version == 2);
     struct roster_writer *rw = calloc(1, sizeof *rw);
     xmlOutputBufferPtr ob = rw ? xmlOutputBufferCreateFile(f, NULL) : NULL;
     if (ob == NULL) {
@@ -82,7 +77,7 @@ struct roster_writer *io_roster_writer_open(FILE *f, const char *scenario,
     rw_ok(rw, xmlTextWriterSetIndentString(rw->w, X("  ")));
     rw_ok(rw, xmlTextWriterStartDocument(rw->w, NULL, "UTF-8", NULL));
     rw_ok(rw, xmlTextWriterStartElement(rw->w, X("roster")));
-    rw_attr(rw, "xmlns", "urn:siaga:roster:1");
+    rw_attr(rw, "xmlns", version == 2 ? "urn:siaga:roster:2" : "urn:siaga:roster:1");
     rw_attr(rw, "scenario", scenario);
     rw_attr(rw, "status", status);
     rw_attr(rw, "gap", gap);
@@ -127,11 +122,38 @@ int io_roster_writer_member(struct roster_writer *rw, const char *element,
     return rw_ok(rw, xmlTextWriterEndElement(rw->w));
 }
 
+/* Version 2: open <phase id kind start end>, closing an open post or
+ * phase; its shifts follow. */
+static int rw_phase(struct roster_writer *rw, const char *id, const char *kind,
+                    const char *start, const char *end)
+{
+    if (rw->in_post || rw->in_phase)
+        rw_ok(rw, xmlTextWriterEndElement(rw->w));
+    rw->in_post = 0;
+    rw->in_phase = 1;
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X("phase")));
+    rw_attr(rw, "id", id);
+    rw_attr(rw, "kind", kind);
+    rw_attr(rw, "start", start);
+    return rw_attr(rw, "end", end);
+}
+
+static int rw_shift(struct roster_writer *rw, const char *member,
+                    const char *place, const char *start, const char *end)
+{
+    rw_ok(rw, xmlTextWriterStartElement(rw->w, X("shift")));
+    rw_attr(rw, "member", member);
+    rw_attr(rw, "place", place);
+    rw_attr(rw, "start", start);
+    rw_attr(rw, "end", end);
+    return rw_ok(rw, xmlTextWriterEndElement(rw->w));
+}
+
 int io_roster_writer_close(struct roster_writer *rw)
 {
     if (rw == NULL)
         return -1;
-    if (rw->in_post)
+    if (rw->in_post || rw->in_phase)
         rw_ok(rw, xmlTextWriterEndElement(rw->w));
     rw_ok(rw, xmlTextWriterEndElement(rw->w));
     rw_ok(rw, xmlTextWriterEndDocument(rw->w));
@@ -152,7 +174,11 @@ static int write_member(struct roster_writer *rw, const char *element,
                                    with_force ? force_name(u->force) : NULL);
 }
 
-int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
+/* Open a roster of plan p and write its posts and members; NULL when out
+ * of memory. */
+static struct roster_writer *roster_begin(FILE *f, int version,
+                                          const struct scenario *s,
+                                          const struct plan *p)
 {
     char buf[64], gap[32], req[24], km[32];
     const char *g = NULL;
@@ -161,10 +187,10 @@ int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
                  plan_gap((double)p->obj.posts, (double)p->obj.posts_bound));
         g = gap;
     }
-    struct roster_writer *rw = io_roster_writer_open(f, s->name,
+    struct roster_writer *rw = io_roster_writer_open(f, version, s->name,
                                                      plan_status_name(p->status), g);
     if (rw == NULL)
-        return -1;
+        return NULL;
     for (int i = 0; i < p->npost && !rw->failed; i++) {
         const struct post *po = &p->post[i];
         snprintf(req, sizeof req, "%d", po->required);
@@ -182,6 +208,48 @@ int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
                      s, p->linmas[i].member, 0);
     for (int i = 0; i < p->nreserve && !rw->failed; i++)
         write_member(rw, "reserve", NULL, s, p->reserve[i], 1);
+    return rw;
+}
+
+int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    return io_roster_writer_close(roster_begin(f, 1, s, p));
+}
+
+/* Version 2: after the members, one <phase> per phase of the timeline,
+ * from its first piece's start to its last piece's end (the phase's start
+ * when it has none), listing its shifts in the order of shifts.csv. */
+int io_write_roster_xml_v2(FILE *f, const struct scenario *s,
+                           const struct plan *p, const struct timeline *tl,
+                           const struct shift_result *r)
+{
+    char a[24], b[24];
+    struct roster_writer *rw = roster_begin(f, 2, s, p);
+    for (int ph = 0; rw != NULL && ph < tl->nphase && !rw->failed; ph++) {
+        long lo = 0, hi = 0;
+        int any = 0;
+        for (int i = 0; i < r->layout.npiece; i++) {
+            const struct tl_piece *pc = &r->layout.piece[i];
+            if (r->layout.place[pc->place].phase != ph)
+                continue;
+            if (!any || pc->start < lo)
+                lo = pc->start;
+            if (!any || pc->end > hi)
+                hi = pc->end;
+            any = 1;
+        }
+        if (!any)
+            lo = hi = tl->phase[ph].start;
+        rw_phase(rw, tl->phase[ph].id, phase_kind_name(tl->phase[ph].kind),
+                 tl_format_time(lo, a), tl_format_time(hi, b));
+        for (long i = 0; i < r->nshift; i++) {
+            const struct tl_shift *sh = &r->shift[i];
+            const struct tl_place *pl = &r->layout.place[sh->place];
+            if (pl->phase == ph)
+                rw_shift(rw, s->member[sh->member].id, pl->id,
+                         tl_format_time(sh->start, a), tl_format_time(sh->end, b));
+        }
+    }
     return io_roster_writer_close(rw);
 }
 
@@ -254,20 +322,6 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
 
 /* ---- ringkasan.txt ----------------------------------------------------- */
 
-static void row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
-{
-    for (int g = 0; g < GRADE_COUNT; g++)
-        a->tps[g] += b->tps[g];
-    a->posts += b->posts;
-    a->places += b->places;
-    a->polri += b->polri;
-    a->tni += b->tni;
-    a->linmas_places += b->linmas_places;
-    a->linmas += b->linmas;
-    a->empty += b->empty;
-    a->reserve += b->reserve;
-}
-
 static void row_print(FILE *f, const char *code, const char *name,
                       const struct plan_summary_row *r)
 {
@@ -275,60 +329,6 @@ static void row_print(FILE *f, const char *code, const char *name,
             code, name, r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
             r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri, r->tni,
             r->linmas_places, r->linmas, r->empty, r->reserve);
-}
-
-const char *io_plan_status_label(enum plan_status st)
-{
-    switch (st) {
-    case PLAN_OPTIMAL: return "optimal (semua tempat terisi, terbukti optimal)";
-    case PLAN_SHORTAGE: return "kekurangan personel (rencana terbaik, terbukti)";
-    case PLAN_FEASIBLE: return "layak (belum terbukti optimal)";
-    }
-    return "";
-}
-
-struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
-                                              const struct plan *p)
-{
-    struct plan_summary_row *rows = calloc((size_t)s->nkec + 2, sizeof *rows);
-    if (rows == NULL)
-        return NULL;
-    struct plan_summary_row *wide = &rows[s->nkec]; /* reserves of units wider than a kecamatan */
-    for (int t = 0; t < s->ntps; t++) {
-        struct plan_summary_row *r = &rows[s->tps[t].kecamatan];
-        r->tps[s->tps[t].grade]++;
-        r->linmas_places += s->rules.linmas_per_tps;
-    }
-    for (int i = 0; i < p->npost; i++) {
-        const struct post *po = &p->post[i];
-        struct plan_summary_row *r = &rows[po->kecamatan];
-        r->posts++;
-        r->places += po->required;
-        for (int k = 0; k < po->nguards; k++) {
-            const struct unit *u = &s->unit[s->member[p->guard[po->first_guard + k]].unit];
-            if (u->force == FORCE_TNI)
-                r->tni++;
-            else
-                r->polri++;
-        }
-        r->empty += po->required - po->nguards;
-    }
-    for (int i = 0; i < p->nlinmas; i++)
-        rows[s->tps[p->linmas[i].tps].kecamatan].linmas++;
-    for (int k = 0; k < s->nkec; k++)
-        rows[k].empty += rows[k].linmas_places - rows[k].linmas;
-    for (int i = 0; i < p->nreserve; i++) {
-        const struct unit *u = &s->unit[s->member[p->reserve[i]].unit];
-        if (u->scope == SCOPE_KECAMATAN)
-            rows[u->region].reserve++;
-        else if (u->scope == SCOPE_DESA)
-            rows[s->desa[u->region].kecamatan].reserve++;
-        else
-            wide->reserve++;
-    }
-    for (int k = 0; k <= s->nkec; k++)
-        row_add(&rows[s->nkec + 1], &rows[k]);
-    return rows;
 }
 
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
@@ -385,109 +385,4 @@ int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
                "optimal terbukti.\n");
     free(rows);
     return ferror(f) ? -1 : 0;
-}
-
-int io_write_plan(const char *dir, const struct scenario *s,
-                  const struct plan *p, struct error_list *errs)
-{
-    return io_write_plan_extras(dir, s, p, NULL, errs);
-}
-
-const char *const io_plan_files[] = {
-    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
-    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", NULL};
-
-int io_write_plan_extras(const char *dir, const struct scenario *s,
-                         const struct plan *p, const struct plan_extras *x,
-                         struct error_list *errs)
-{
-    return io_write_plan_timeline(dir, s, p, x, NULL, NULL, errs);
-}
-
-/* GeoJSON and the HTML report, written beside the other files on a
- * thread of their own: with the KML they are most of the writing of a
- * province, and a time limit holds for the writing too.  Neither uses
- * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
- * new thread cannot be had (the fault sweep's --jobs 2 run found it when
- * the KML was written here), so everything of libxml2 stays on the
- * calling thread.  Each writer has its own FILE and reads s, p, tl, sr
- * only. */
-struct maps_job {
-    FILE *fg, *fh;
-    const struct scenario *s;
-    const struct plan *p;
-    const struct timeline *tl;
-    const struct shift_result *sr;
-    int rc;
-};
-
-/* Threads the writers may use: 1 writes everything on the calling thread,
- * so a run with --jobs 1 allocates in the same order every time (the
- * fault sweeps trace allocations by number). */
-static int write_jobs = 2;
-
-void io_plan_write_jobs(int jobs)
-{
-    write_jobs = jobs;
-}
-
-static void *write_maps(void *arg)
-{
-    struct maps_job *j = arg;
-    j->rc = io_write_roster_geojson(j->fg, j->s, j->p) != 0 ||
-            io_write_report_html_timeline(j->fh, j->s, j->p, j->tl, j->sr) != 0 ? -1 : 0;
-    return NULL;
-}
-
-int io_write_plan_timeline(const char *dir, const struct scenario *s,
-                           const struct plan *p, const struct plan_extras *x,
-                           const struct timeline *tl,
-                           const struct shift_result *sr,
-                           struct error_list *errs)
-{
-    struct outdir od;
-    int rc = outdir_open(&od, dir, errs);
-    if (rc != SIAGA_OK)
-        goto done;
-    FILE *fx = outdir_file(&od, "roster.xml", errs);
-    FILE *fc = fx ? outdir_file(&od, "roster.csv", errs) : NULL;
-    FILE *fs = fc ? outdir_file(&od, "ringkasan.txt", errs) : NULL;
-    FILE *fk = fs ? outdir_file(&od, "roster.kml", errs) : NULL;
-    FILE *fg = fk ? outdir_file(&od, "roster.geojson", errs) : NULL;
-    FILE *fh = fg ? outdir_file(&od, "laporan.html", errs) : NULL;
-    FILE *fb = fh && x ? outdir_file(&od, "bko.csv", errs) : NULL;
-    FILE *fp = fb && x->changes ? outdir_file(&od, "perubahan.csv", errs) : NULL;
-    FILE *ft = fh && sr ? outdir_file(&od, "shifts.csv", errs) : NULL;
-    if (fh == NULL || (x && fb == NULL) || (x && x->changes && fp == NULL) ||
-        (sr && ft == NULL)) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    struct maps_job mj = {fg, fh, s, p, tl, sr, 0};
-    pthread_t th;
-    bool threaded = write_jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
-    if (!threaded)
-        write_maps(&mj);
-    int wrc = (sr ? io_write_roster_xml_v2(fx, s, p, tl, sr)
-                  : io_write_roster_xml(fx, s, p)) != 0 ||
-              io_write_roster_csv(fc, s, p) != 0 ||
-              io_write_summary(fs, s, p) != 0 ||
-              io_write_roster_kml(fk, s, p) != 0;
-    if (threaded)
-        pthread_join(th, NULL);
-    if (wrc != 0 || mj.rc != 0 ||
-        (x && (io_write_whatif_summary(fs, s, x) != 0 ||
-               io_write_bko_csv(fb, s, x->bko) != 0)) ||
-        (x && x->changes && (io_write_changes_summary(fs, x->changes) != 0 ||
-                             io_write_changes_csv(fp, x->changes) != 0)) ||
-        (sr && (io_write_shifts_summary(fs, s, tl, sr) != 0 ||
-                io_write_shifts_csv(ft, s, tl, sr) != 0))) {
-        error_add(errs, dir, 0, "cannot write the plan");
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    rc = outdir_commit(&od, errs);
-done:
-    outdir_close(&od);
-    return rc;
 }

@@ -21,6 +21,7 @@
 
 #include "io/formats/roster_read.h"
 #include "io/outdir.h"
+#include "io/report/plan_view.h"
 #include "io/report/plan_write.h"
 #include "io/xml/guard.h"
 #include "model/strmap.h"
@@ -205,7 +206,7 @@ static int write_merged(FILE *f, struct merge *mg, const struct reserve_ref *res
 {
     char id[24], b1[UNAMP_MAX], b2[UNAMP_MAX], b3[UNAMP_MAX];
     struct roster_writer *rw = io_roster_writer_open(
-        f, unamp(mg->part[0]->scenario, b1, sizeof b1), status, gap);
+        f, 1, unamp(mg->part[0]->scenario, b1, sizeof b1), status, gap);
     if (rw == NULL)
         return -1;
     int q = 0, bad = 0;

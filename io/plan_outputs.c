@@ -1,0 +1,135 @@
+/*
+ * plan_outputs.c - the set of a plan's outputs (plan_outputs.h): opens
+ * every file in a staging folder, writes each through its own writer, and
+ * commits them together.
+ */
+#include "io/plan_outputs.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+
+#include "io/formats/changes_write.h"
+#include "io/report/geojson_write.h"
+#include "io/report/html_report.h"
+#include "io/report/kml_write.h"
+#include "io/outdir.h"
+#include "io/report/plan_write.h"
+#include "io/formats/shifts_write.h"
+#include "io/formats/whatif_write.h"
+
+const char *const io_plan_files[] = {
+    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
+    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", NULL};
+
+void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
+                          const struct plan *p)
+{
+    *o = (struct plan_outputs){.s = s, .p = p, .jobs = 2};
+}
+
+/* The open files of a set, NULL for those it does not write. */
+struct plan_files {
+    FILE *roster_xml, *roster_csv, *summary, *kml, *geojson, *html;
+    FILE *bko, *changes, *shifts;
+};
+
+/* GeoJSON and the HTML report, written beside the other files on a
+ * thread of their own: with the KML they are most of the writing of a
+ * province, and a time limit holds for the writing too.  Neither uses
+ * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
+ * new thread cannot be had (the fault sweep's --jobs 2 run found it when
+ * the KML was written here), so everything of libxml2 stays on the
+ * calling thread.  Each writer has its own FILE and reads o only. */
+struct maps_job {
+    const struct plan_files *pf;
+    const struct plan_outputs *o;
+    int rc;
+};
+
+static void *write_maps(void *arg)
+{
+    struct maps_job *j = arg;
+    const struct plan_outputs *o = j->o;
+    j->rc = io_write_roster_geojson(j->pf->geojson, o->s, o->p) != 0 ||
+            io_write_report_html_timeline(j->pf->html, o->s, o->p,
+                                          o->tl, o->sr) != 0 ? -1 : 0;
+    return NULL;
+}
+
+/* Open the files of o in od, in the order of io_plan_files.  0, or -1
+ * with errs saying why. */
+static int open_files(struct outdir *od, const struct plan_outputs *o,
+                      struct plan_files *pf, struct error_list *errs)
+{
+    const struct plan_extras *x = o->whatif;
+    *pf = (struct plan_files){0};
+    pf->roster_xml = outdir_file(od, "roster.xml", errs);
+    pf->roster_csv = pf->roster_xml ? outdir_file(od, "roster.csv", errs) : NULL;
+    pf->summary = pf->roster_csv ? outdir_file(od, "ringkasan.txt", errs) : NULL;
+    pf->kml = pf->summary ? outdir_file(od, "roster.kml", errs) : NULL;
+    pf->geojson = pf->kml ? outdir_file(od, "roster.geojson", errs) : NULL;
+    pf->html = pf->geojson ? outdir_file(od, "laporan.html", errs) : NULL;
+    if (pf->html == NULL)
+        return -1;
+    if (x && (pf->bko = outdir_file(od, "bko.csv", errs)) == NULL)
+        return -1;
+    if (x && x->changes &&
+        (pf->changes = outdir_file(od, "perubahan.csv", errs)) == NULL)
+        return -1;
+    if (o->sr && (pf->shifts = outdir_file(od, "shifts.csv", errs)) == NULL)
+        return -1;
+    return 0;
+}
+
+/* Write every file of o; the summary's sections in the order of the
+ * program's steps: plan, what-if, changes, timeline.  0 or -1. */
+static int write_files(const struct plan_outputs *o, const struct plan_files *pf)
+{
+    const struct scenario *s = o->s;
+    const struct plan *p = o->p;
+    const struct plan_extras *x = o->whatif;
+    struct maps_job mj = {pf, o, 0};
+    pthread_t th;
+    bool threaded = o->jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
+    if (!threaded)
+        write_maps(&mj);
+    int wrc = (o->sr ? io_write_roster_xml_v2(pf->roster_xml, s, p, o->tl, o->sr)
+                     : io_write_roster_xml(pf->roster_xml, s, p)) != 0 ||
+              io_write_roster_csv(pf->roster_csv, s, p) != 0 ||
+              io_write_summary(pf->summary, s, p) != 0 ||
+              io_write_roster_kml(pf->kml, s, p) != 0;
+    if (threaded)
+        pthread_join(th, NULL);
+    if (wrc != 0 || mj.rc != 0 ||
+        (x && (io_write_whatif_summary(pf->summary, s, x) != 0 ||
+               io_write_bko_csv(pf->bko, s, x->bko) != 0)) ||
+        (x && x->changes && (io_write_changes_summary(pf->summary, x->changes) != 0 ||
+                             io_write_changes_csv(pf->changes, x->changes) != 0)) ||
+        (o->sr && (io_write_shifts_summary(pf->summary, s, o->tl, o->sr) != 0 ||
+                   io_write_shifts_csv(pf->shifts, s, o->tl, o->sr) != 0)))
+        return -1;
+    return 0;
+}
+
+int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
+                          struct error_list *errs)
+{
+    struct outdir od;
+    struct plan_files pf;
+    int rc = outdir_open(&od, dir, errs);
+    if (rc != SIAGA_OK)
+        goto done;
+    if (open_files(&od, o, &pf, errs) != 0) {
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    if (write_files(o, &pf) != 0) {
+        error_add(errs, dir, 0, "cannot write the plan");
+        rc = SIAGA_EIO;
+        goto done;
+    }
+    rc = outdir_commit(&od, errs);
+done:
+    outdir_close(&od);
+    return rc;
+}

@@ -1,0 +1,57 @@
+/*
+ * plan_outputs.h - the outputs of `siaga plan` as one set: roster.xml,
+ * roster.csv and ringkasan.txt (plan_write.h), the maps and print report
+ * roster.kml, roster.geojson and laporan.html (kml_write.h,
+ * geojson_write.h, html_report.h), and, when asked, the what-if files
+ * (whatif_write.h, changes_write.h) and the timeline's (shifts_write.h),
+ * written all-or-nothing into one folder (outdir.h).  This is the only
+ * file that calls the plan writers; none of them calls another.
+ */
+#ifndef SIAGA_PLAN_OUTPUTS_H
+#define SIAGA_PLAN_OUTPUTS_H
+
+#include "model/error.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+
+struct plan_extras;
+struct timeline;
+struct shift_result;
+
+/* What the writers read; io_plan_outputs_init sets the defaults. */
+struct plan_outputs {
+    const struct scenario *s;   /* the scenario planned */
+    const struct plan *p;       /* the plan: the roster, its maps, its summary */
+    const struct plan_extras *whatif; /* NULL, or bko.csv and the sections
+                                         "Permintaan BKO" and "Dampak
+                                         perubahan" of ringkasan.txt, and
+                                         perubahan.csv when it holds changes */
+    const struct timeline *tl;  /* the timeline of sr (with sr, or NULL) */
+    const struct shift_result *sr; /* NULL, or the shifts: roster.xml becomes
+                                      version 2, shifts.csv is added, and
+                                      ringkasan.txt and laporan.html gain
+                                      their schedules */
+    int jobs;                   /* threads the writers may use, >= 1: 1
+                                   writes everything on the calling thread,
+                                   so allocations come in the same order
+                                   every time (the fault sweeps count
+                                   them); 2 or more writes GeoJSON and HTML
+                                   on a thread of their own.  Default 2. */
+};
+
+/* o for plan p of scenario s alone: no what-if, no timeline, 2 jobs.
+ * Never fails. */
+void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
+                          const struct plan *p);
+
+/* Write the set o into dir (created if missing).  On failure no new file
+ * is left in dir.  Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says
+ * why. */
+int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
+                          struct error_list *errs);
+
+/* The names of every file a plan may write into a folder, NULL-terminated
+ * (for outdir_check_outputs). */
+extern const char *const io_plan_files[];
+
+#endif
