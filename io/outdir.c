@@ -255,20 +255,64 @@ static long parse_name(const char *name, const char *prefix, const char **token)
     return *p == '\0' ? pid : 0;
 }
 
-/* Whether folder fd holds the marker: a plain file of this user holding
- * exactly token. */
-static int marked(int fd, const char *token)
+/* The start time of process pid (field 22 of /proc/PID/stat: clock ticks
+ * after boot), or 0 when it cannot be read.  Nothing is allocated. */
+static unsigned long long proc_start(long pid)
 {
-    char buf[TOKEN_LEN + 1];
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    /* the name (field 2) may hold spaces and parentheses: fields 3 and on
+     * start after its last ')' */
+    char *p = strrchr(buf, ')');
+    if (p == NULL)
+        return 0;
+    for (int field = 2; field < 22; field++) {
+        p = strchr(p + 1, ' ');
+        if (p == NULL)
+            return 0;
+    }
+    return strtoull(p + 1, NULL, 10);
+}
+
+/*
+ * Whether folder fd holds the marker: a plain file of this user holding
+ * exactly token, then (since the marker learned it) a space and the start
+ * time of the run that made it.  *start gets that time, 0 for a marker
+ * without it.
+ */
+static int marked(int fd, const char *token, unsigned long long *start)
+{
+    char buf[TOKEN_LEN + 32];
     struct stat st;
+    *start = 0;
     int m = openat(fd, MARKER, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (m < 0)
         return 0;
+    ssize_t n = -1;
     int ok = fstat(m, &st) == 0 && S_ISREG(st.st_mode) &&
-             st.st_uid == geteuid() && st.st_size == TOKEN_LEN &&
-             read(m, buf, sizeof buf) == TOKEN_LEN &&
+             st.st_uid == geteuid() && st.st_size >= TOKEN_LEN &&
+             st.st_size < (off_t)sizeof buf &&
+             (n = read(m, buf, sizeof buf - 1)) == (ssize_t)st.st_size &&
              memcmp(buf, token, TOKEN_LEN) == 0;
     close(m);
+    if (ok && n > TOKEN_LEN) {
+        buf[n] = '\0';
+        char *end;
+        ok = buf[TOKEN_LEN] == ' ' && buf[TOKEN_LEN + 1] >= '0' &&
+             buf[TOKEN_LEN + 1] <= '9';
+        if (ok) {
+            *start = strtoull(buf + TOKEN_LEN + 1, &end, 10);
+            ok = *end == '\0';
+        }
+    }
     return ok;
 }
 
@@ -279,10 +323,12 @@ static int open_stale(int at, const char *name, const char *prefix)
     const char *token = NULL;
     long pid = parse_name(name, prefix, &token);
     struct stat st, fst;
+    unsigned long long start;
     if (pid <= 0 || pid == (long)getpid())
         return -1;
-    if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
-        return -1;   /* still running, or not ours to signal: alive */
+    /* a process of that number: still running, or not ours to signal,
+     * unless the marker proves it a later process that took the number */
+    int alive = kill((pid_t)pid, 0) == 0 || errno != ESRCH;
     if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
         !S_ISDIR(st.st_mode) || st.st_uid != geteuid())
         return -1;
@@ -290,9 +336,17 @@ static int open_stale(int at, const char *name, const char *prefix)
     if (fd < 0)
         return -1;
     if (fstat(fd, &fst) != 0 || fst.st_dev != st.st_dev ||
-        fst.st_ino != st.st_ino || fst.st_uid != geteuid() || !marked(fd, token)) {
+        fst.st_ino != st.st_ino || fst.st_uid != geteuid() ||
+        !marked(fd, token, &start)) {
         close(fd);
         return -1;
+    }
+    if (alive) {
+        unsigned long long now = proc_start(pid);
+        if (start == 0 || now == 0 || now == start) {
+            close(fd);
+            return -1;
+        }
     }
     return fd;
 }
@@ -473,7 +527,11 @@ int outdir_stage_make(struct outdir_temp *t, int at, const char *prefix)
     track(t);
     int m = openat(t->fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
                                   O_CLOEXEC, 0600);
-    int bad = m < 0 || write(m, token, TOKEN_LEN) != TOKEN_LEN;
+    char mark[TOKEN_LEN + 32];
+    int len = snprintf(mark, sizeof mark, "%s %llu", token, proc_start((long)getpid()));
+    if (mark[TOKEN_LEN + 1] == '0')
+        len = TOKEN_LEN;   /* no /proc: the token alone, as before */
+    int bad = m < 0 || write(m, mark, (size_t)len) != len;
     err = errno;
     if (m >= 0 && close(m) != 0 && !bad) {
         bad = 1;

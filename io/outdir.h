@@ -33,14 +33,19 @@
  * removes its own container through the descriptors it opened (never by
  * a path someone could have swapped), and a container left by a killed
  * run only when it can prove it: the name has the pattern above with a
- * process that is gone, it is a folder and not a link (fstatat with
- * AT_SYMLINK_NOFOLLOW, then opened O_NOFOLLOW | O_DIRECTORY and compared
- * with fstat), it belongs to this user, and its marker is a plain file of
- * this user holding the TOKEN of the name.  Inside a container, entries
- * are removed with unlinkat, which removes a symbolic link and never what
- * it points at, and no link is followed at any depth: a folder is entered
- * only when it is set/ of a container or a nested container proven the
- * same way, opened with O_NOFOLLOW.  Anything else is left where it is.
+ * process that is gone (or whose number a later process took: the
+ * marker records the start time of the run that made it, /proc/PID/stat
+ * that of the process now holding the number), it is a folder and not a
+ * link (fstatat with AT_SYMLINK_NOFOLLOW, then opened O_NOFOLLOW |
+ * O_DIRECTORY and compared with fstat), it belongs to this user, and
+ * its marker is a plain file of this user holding the TOKEN of the name
+ * (then a space and that start time; a marker of an older siaga holds
+ * the TOKEN alone, and its container is removed only when no process
+ * has its number).  Inside a container, entries are removed with
+ * unlinkat, which removes a symbolic link and never what it points at,
+ * and no link is followed at any depth: a folder is entered only when
+ * it is set/ of a container or a nested container proven the same way,
+ * opened with O_NOFOLLOW.  Anything else is left where it is.
  */
 #ifndef SIAGA_OUTDIR_H
 #define SIAGA_OUTDIR_H

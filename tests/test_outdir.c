@@ -203,6 +203,79 @@ static void test_stale_removed(void **state)
     assert_string_equal(buf, "notes.txt ringkasan.txt roster.xml");
 }
 
+/* The name of the one killed run's container in folder (".out.siaga-..."). */
+static void container_name(const char *folder, char *name, size_t size)
+{
+    DIR *d = opendir(folder);
+    struct dirent *e;
+    name[0] = '\0';
+    assert_non_null(d);
+    while ((e = readdir(d)) != NULL)
+        if (strstr(e->d_name, ".siaga-") != NULL && strstr(e->d_name, "lock") == NULL)
+            snprintf(name, size, "%s", e->d_name);
+    closedir(d);
+    assert_true(name[0] != '\0');
+}
+
+/* The start time of process pid in /proc/PID/stat (field 22). */
+static unsigned long long start_of(long pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    slurp(path, buf, sizeof buf);
+    char *p = strrchr(buf, ')');
+    assert_non_null(p);
+    for (int field = 2; field < 22; field++) {
+        p = strchr(p + 1, ' ');
+        assert_non_null(p);
+    }
+    return strtoull(p + 1, NULL, 10);
+}
+
+/*
+ * A killed run's number taken by a later process (PID reuse, seen under
+ * load in tests/faults/run.sh): the container is renamed to carry the
+ * number of a living process, our parent, which started at another time
+ * than the one the marker records, so it is still proven stale and
+ * removed.  A container whose marker records the living process's own
+ * start time is left alone.
+ */
+static void test_pid_reused(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512], name[256], from[512], to[512], mark[600];
+    path_in(fx, "out", out, sizeof out);
+    killed_run(out, 0);
+    container_name(fx->dir, name, sizeof name);
+    /* .out.siaga-PID-TOKEN: put the parent's number in place of PID */
+    char *pid = strstr(name, ".siaga-") + strlen(".siaga-");
+    char *token = strchr(pid, '-');
+    assert_non_null(token);
+    snprintf(from, sizeof from, "%s/%s", fx->dir, name);
+    snprintf(to, sizeof to, "%s/%.*s%ld%s", fx->dir, (int)(pid - name), name,
+             (long)getppid(), token);
+    assert_int_equal(rename(from, to), 0);
+    write_set(fx, out, "one");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    /* the same, but the marker records the parent's own start time */
+    killed_run(out, 0);
+    container_name(fx->dir, name, sizeof name);
+    pid = strstr(name, ".siaga-") + strlen(".siaga-");
+    token = strchr(pid, '-');
+    snprintf(from, sizeof from, "%s/%s", fx->dir, name);
+    snprintf(to, sizeof to, "%s/%.*s%ld%s", fx->dir, (int)(pid - name), name,
+             (long)getppid(), token);
+    assert_int_equal(rename(from, to), 0);
+    snprintf(mark, sizeof mark, "%s/.siaga-stage", to);
+    char text[64];
+    snprintf(text, sizeof text, "%.16s %llu", token + 1, start_of((long)getppid()));
+    touch(mark, text);
+    write_set(fx, out, "two");
+    assert_int_equal(count_hidden(fx->dir), 1);   /* kept: the lock went */
+}
+
 /* victim/ with two files; whether both are still there, whole */
 static void make_victim(const struct fixture *fx, char *victim, size_t size)
 {
@@ -406,6 +479,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_new_then_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stale_removed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pid_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_planted_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links_nested_in_stale, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_owner, setup, teardown),
