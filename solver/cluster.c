@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/grow.h"
 #include "solver/cluster_int.h"
 #include "solver/cluster_price.h"
 #include "solver/glpk_util.h"
@@ -1074,27 +1075,11 @@ struct ctx {
     const char *fixed;      /* TPS already in a kept post, or NULL */
 };
 
-/* Room for one more item in p (n items, *cap allotted, elt bytes each),
- * doubling from first: p itself, or where it moved, or NULL when out of
- * memory (p still valid, *cap unchanged). */
-static void *grow(void *p, int n, int *cap, size_t elt, int first)
-{
-    if (n < *cap)
-        return p;
-    int nc = *cap ? 2 * *cap : first;
-    void *np = realloc(p, elt * (size_t)nc);
-    if (np != NULL)
-        *cap = nc;
-    return np;
-}
-
 static int push_post(struct ctx *x, const struct post *p)
 {
     struct kres *o = x->kr;
-    struct post *np = grow(o->post, o->npost, &o->cap_post, sizeof *np, 64);
-    if (np == NULL)
+    if (model_grow((void **)&o->post, o->npost, &o->cap_post, sizeof *o->post))
         return SIAGA_ENOMEM;
-    o->post = np;
     o->post[o->npost++] = *p;
     return SIAGA_OK;
 }
@@ -1102,10 +1087,9 @@ static int push_post(struct ctx *x, const struct post *p)
 static int push_comp(struct ctx *x, long posts)
 {
     struct kres *o = x->kr;
-    long *np = grow(o->comp_posts, o->ncomp, &o->cap_comp, sizeof *np, 64);
-    if (np == NULL)
+    if (model_grow((void **)&o->comp_posts, o->ncomp, &o->cap_comp,
+                   sizeof *o->comp_posts))
         return -1;
-    o->comp_posts = np;
     o->comp_posts[o->ncomp] = posts;
     return o->ncomp++;
 }
@@ -1124,11 +1108,8 @@ static int exact_try(const struct comp *c, struct sol *so, long *lb, long budget
 
 static int push_hard(struct kres *o)
 {
-    struct cluster_comp_stat *np = grow(o->hard, o->nhard, &o->cap_hard,
-                                        sizeof *np, 16);
-    if (np == NULL)
+    if (model_grow((void **)&o->hard, o->nhard, &o->cap_hard, sizeof *o->hard))
         return SIAGA_ENOMEM;
-    o->hard = np;
     memset(&o->hard[o->nhard++], 0, sizeof *o->hard);
     return SIAGA_OK;
 }
