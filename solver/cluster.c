@@ -722,33 +722,14 @@ static void mip_callback(glp_tree *tree, void *info)
     }
 }
 
-/* Build and solve the component MIP.  Returns a siaga status. */
-static int mip_solve(struct mip *m)
+/* The component MIP into P: a binary column per anchor and per pair,
+ * rows cover (n), link (npair), cap (n), posts (1).  ia, ja and ar hold
+ * the nonzeros counted in mip_solve. */
+static void mip_build(glp_prob *P, const struct mip *m, int *ia, int *ja,
+                      double *ar)
 {
     const struct comp *c = m->c;
     int n = c->n, npair = c->off[n], ncol = n + npair;
-    int *ia = NULL, *ja = NULL;
-    double *ar = NULL;
-    int rc = SIAGA_ENOMEM;
-    struct glpk_guard g;
-    size_t nz = ((size_t)n + (size_t)npair)   /* cover */
-              + 2 * (size_t)npair              /* link */
-              + ((size_t)npair + (size_t)n)    /* cap */
-              + (size_t)n + 1;                 /* posts */
-    ia = malloc(sizeof(int) * (nz + 1));
-    ja = malloc(sizeof(int) * (nz + 1));
-    ar = malloc(sizeof(double) * (nz + 1));
-    m->xval = calloc((size_t)ncol + 1, sizeof(double));
-    if (!ia || !ja || !ar || !m->xval)
-        goto done;
-
-    glpk_guard_begin(&g);
-    if (setjmp(g.jb)) {
-        glpk_guard_failed();
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    glp_prob *P = glp_create_prob();
     glp_set_obj_dir(P, GLP_MIN);
     glp_add_cols(P, ncol);
     for (int j = 1; j <= ncol; j++) {
@@ -800,36 +781,23 @@ static int mip_solve(struct mip *m)
         ++e; ia[e] = r; ja[e] = col_y(i); ar[e] = 1;
     }
     glp_load_matrix(P, (int)e, ia, ja, ar);
-    if (m->export_path != NULL && glp_write_lp(P, NULL, m->export_path) != 0) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (m->deadline < 0) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_OK;
-        goto done;
-    }
+}
 
+/* The LP relaxation (its value a first bound), then branch and bound
+ * with the incumbent handed in by mip_callback.  Returns a siaga
+ * status; m->found, m->proven, m->bound and m->xval say what it got. */
+static int mip_run(glp_prob *P, struct mip *m)
+{
+    int ncol = m->c->n + m->c->off[m->c->n], rc;
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.tm_lim = solver_tm_lim(m->deadline);
     int ret = solver_simplex(P, &sp);
-    if (ret == GLP_ETMLIM) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_ELIMIT;
-        goto done;
-    }
-    if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
+    if (ret == GLP_ETMLIM)
+        return SIAGA_ELIMIT;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return SIAGA_ESOLVER;
     m->bound = glp_get_obj_val(P);
 
     glp_iocp ip;
@@ -862,6 +830,44 @@ static int mip_solve(struct mip *m)
     } else {
         rc = SIAGA_ESOLVER;
     }
+    return rc;
+}
+
+/* Build and solve the component MIP (with export_path, write it first;
+ * with deadline < 0, only write it).  Returns a siaga status. */
+static int mip_solve(struct mip *m)
+{
+    const struct comp *c = m->c;
+    int n = c->n, npair = c->off[n], ncol = n + npair;
+    int *ia = NULL, *ja = NULL;
+    double *ar = NULL;
+    int rc = SIAGA_ENOMEM;
+    struct glpk_guard g;
+    size_t nz = ((size_t)n + (size_t)npair)   /* cover */
+              + 2 * (size_t)npair              /* link */
+              + ((size_t)npair + (size_t)n)    /* cap */
+              + (size_t)n + 1;                 /* posts */
+    ia = malloc(sizeof(int) * (nz + 1));
+    ja = malloc(sizeof(int) * (nz + 1));
+    ar = malloc(sizeof(double) * (nz + 1));
+    m->xval = calloc((size_t)ncol + 1, sizeof(double));
+    if (!ia || !ja || !ar || !m->xval)
+        goto done;
+
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    glp_prob *P = glp_create_prob();
+    mip_build(P, m, ia, ja, ar);
+    if (m->export_path != NULL && glp_write_lp(P, NULL, m->export_path) != 0)
+        rc = SIAGA_EIO;
+    else if (m->deadline < 0)
+        rc = SIAGA_OK;
+    else
+        rc = mip_run(P, m);
     glp_delete_prob(P);
     glpk_guard_end(&g);
 done:
@@ -888,6 +894,130 @@ static void mip_to_sol(const struct comp *c, const double *x, struct sol *so)
 
 /* ---- 3. local search on distance --------------------------------------- */
 
+/* Local search, stage 1: each anchor re-chosen among its cluster (the
+ * member with the least total distance to the others, ties to the lower
+ * index).  memb holds c->cap entries.  Returns whether anything moved. */
+static int ls_rechoose(const struct comp *c, struct sol *so, int *memb)
+{
+    int n = c->n, changed = 0;
+    for (int a = 0; a < n; a++) {
+        if (so->anchor[a] != a)
+            continue;
+        int m = 0;
+        memb[m++] = a;
+        for (int k = c->off[a]; k < c->off[a + 1]; k++)
+            if (so->anchor[c->adj[k]] == a)
+                memb[m++] = c->adj[k];
+        int best = a;
+        double best_km = 0;
+        for (int q = 1; q < m; q++)
+            best_km += comp_dist(c, a, memb[q]);
+        for (int p = 0; p < m; p++) {
+            double km = 0;
+            int ok = 1;
+            for (int q = 0; q < m && ok; q++) {
+                double d = comp_dist(c, memb[p], memb[q]);
+                if (d < 0)
+                    ok = 0;
+                else
+                    km += d;
+            }
+            if (ok && (km < best_km - EPS_KM ||
+                       (fabs(km - best_km) <= EPS_KM && memb[p] < best))) {
+                best = memb[p];
+                best_km = km;
+            }
+        }
+        if (best != a) {
+            for (int q = 0; q < m; q++)
+                so->anchor[memb[q]] = best;
+            changed = 1;
+        }
+    }
+    return changed;
+}
+
+/* Stage 2: moves of a member to a nearer anchor with room (size [n],
+ * counted here).  Returns whether anything moved. */
+static int ls_move(const struct comp *c, struct sol *so, int *size)
+{
+    int n = c->n, changed = 0;
+    for (int i = 0; i < n; i++)
+        size[i] = 0;
+    for (int i = 0; i < n; i++)
+        size[so->anchor[i]]++;
+    for (int t = 0; t < n; t++) {
+        int a = so->anchor[t];
+        if (a == t)
+            continue;
+        double da = comp_dist(c, a, t);
+        for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+            int b = c->adj[k];
+            if (so->anchor[b] != b || b == a || size[b] >= c->cap)
+                continue;
+            if (c->dist[k] < da - EPS_KM) {
+                so->anchor[t] = b;
+                size[a]--;
+                size[b]++;
+                a = b;
+                da = c->dist[k];
+                changed = 1;
+            }
+        }
+    }
+    return changed;
+}
+
+/* Stage 3: swaps of two members between their anchors: t (at a) with s
+ * (at b), both non-anchors, each within reach of the other anchor; b's
+ * members are read from its list (first, next [n]), so this is linear in
+ * the edges, not quadratic in the degree.  Returns whether anything
+ * moved. */
+static int ls_swap(const struct comp *c, struct sol *so, int *first, int *next)
+{
+    int n = c->n, changed = 0;
+    for (int i = 0; i < n; i++)
+        first[i] = -1;
+    for (int i = n - 1; i >= 0; i--) {
+        int an = so->anchor[i];
+        if (an == i)
+            continue;
+        next[i] = first[an];
+        first[an] = i;
+    }
+    for (int t = 0; t < n; t++) {
+        int a = so->anchor[t];
+        if (a == t)
+            continue;
+        double dta = comp_dist(c, a, t);
+        int done_t = 0;
+        for (int k = c->off[t]; k < c->off[t + 1] && !done_t; k++) {
+            int b = c->adj[k];
+            if (so->anchor[b] != b || b == a)
+                continue;
+            double dtb = c->dist[k];
+            if (dtb >= dta - EPS_KM)
+                continue; /* t gains nothing at b */
+            for (int s2 = first[b]; s2 >= 0; s2 = next[s2]) {
+                if (so->anchor[s2] != b)
+                    continue;
+                double dsa = comp_dist(c, a, s2);
+                if (dsa < 0)
+                    continue;
+                double dsb = comp_dist(c, b, s2);
+                if (dtb + dsa < dta + dsb - EPS_KM) {
+                    so->anchor[t] = b;
+                    so->anchor[s2] = a;
+                    changed = 1;
+                    done_t = 1;
+                    break;
+                }
+            }
+        }
+    }
+    return changed;
+}
+
 /* Re-choose each anchor among its cluster; move and swap members to
  * nearer anchors with room.  Keeps the number of posts. */
 static int local_search(const struct comp *c, struct sol *so)
@@ -905,109 +1035,9 @@ static int local_search(const struct comp *c, struct sol *so)
         return SIAGA_ENOMEM;
     }
     for (int round = 0; round < 50; round++) {
-        int changed = 0;
-        /* anchor re-choice */
-        for (int a = 0; a < n; a++) {
-            if (so->anchor[a] != a)
-                continue;
-            int m = 0;
-            memb[m++] = a;
-            for (int k = c->off[a]; k < c->off[a + 1]; k++)
-                if (so->anchor[c->adj[k]] == a)
-                    memb[m++] = c->adj[k];
-            int best = a;
-            double best_km = 0;
-            for (int q = 1; q < m; q++)
-                best_km += comp_dist(c, a, memb[q]);
-            for (int p = 0; p < m; p++) {
-                double km = 0;
-                int ok = 1;
-                for (int q = 0; q < m && ok; q++) {
-                    double d = comp_dist(c, memb[p], memb[q]);
-                    if (d < 0)
-                        ok = 0;
-                    else
-                        km += d;
-                }
-                if (ok && (km < best_km - EPS_KM ||
-                           (fabs(km - best_km) <= EPS_KM && memb[p] < best))) {
-                    best = memb[p];
-                    best_km = km;
-                }
-            }
-            if (best != a) {
-                for (int q = 0; q < m; q++)
-                    so->anchor[memb[q]] = best;
-                changed = 1;
-            }
-        }
-        for (int i = 0; i < n; i++)
-            size[i] = 0;
-        for (int i = 0; i < n; i++)
-            size[so->anchor[i]]++;
-        /* moves of a member to a nearer anchor with room */
-        for (int t = 0; t < n; t++) {
-            int a = so->anchor[t];
-            if (a == t)
-                continue;
-            double da = comp_dist(c, a, t);
-            for (int k = c->off[t]; k < c->off[t + 1]; k++) {
-                int b = c->adj[k];
-                if (so->anchor[b] != b || b == a || size[b] >= c->cap)
-                    continue;
-                if (c->dist[k] < da - EPS_KM) {
-                    so->anchor[t] = b;
-                    size[a]--;
-                    size[b]++;
-                    a = b;
-                    da = c->dist[k];
-                    changed = 1;
-                }
-            }
-        }
-        /* swaps of two members between their anchors: t (at a) with s
-         * (at b), both non-anchors, each within reach of the other anchor;
-         * b's members are read from its list, so this is linear in the
-         * edges, not quadratic in the degree */
-        for (int i = 0; i < n; i++)
-            first[i] = -1;
-        for (int i = n - 1; i >= 0; i--) {
-            int an = so->anchor[i];
-            if (an == i)
-                continue;
-            next[i] = first[an];
-            first[an] = i;
-        }
-        for (int t = 0; t < n; t++) {
-            int a = so->anchor[t];
-            if (a == t)
-                continue;
-            double dta = comp_dist(c, a, t);
-            int done_t = 0;
-            for (int k = c->off[t]; k < c->off[t + 1] && !done_t; k++) {
-                int b = c->adj[k];
-                if (so->anchor[b] != b || b == a)
-                    continue;
-                double dtb = c->dist[k];
-                if (dtb >= dta - EPS_KM)
-                    continue; /* t gains nothing at b */
-                for (int s2 = first[b]; s2 >= 0; s2 = next[s2]) {
-                    if (so->anchor[s2] != b)
-                        continue;
-                    double dsa = comp_dist(c, a, s2);
-                    if (dsa < 0)
-                        continue;
-                    double dsb = comp_dist(c, b, s2);
-                    if (dtb + dsa < dta + dsb - EPS_KM) {
-                        so->anchor[t] = b;
-                        so->anchor[s2] = a;
-                        changed = 1;
-                        done_t = 1;
-                        break;
-                    }
-                }
-            }
-        }
+        int changed = ls_rechoose(c, so, memb);
+        changed |= ls_move(c, so, size);
+        changed |= ls_swap(c, so, first, next);
         if (!changed)
             break;
     }
