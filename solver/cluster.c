@@ -1188,6 +1188,131 @@ static int reference_solve(struct ctx *x, const struct comp *c, int kec,
     return SIAGA_OK;
 }
 
+/* Item 1 of the posts: the greedy, closed towards lb, then a few
+ * restarts with seeded noise (deterministic) that stop at the first that
+ * does not improve on a large component; *so holds the best. */
+static int greedy_posts(const struct ctx *x, const struct comp *c,
+                        struct sol *so, long lb)
+{
+    int n = c->n;
+    int rc = greedy(c, so, 0);
+    if (rc == SIAGA_OK && so->posts > lb)
+        rc = cluster_close_posts(c, so, lb);
+    if (rc != SIAGA_OK)
+        return rc;
+    for (int r = 1, stale = 0; r <= GREEDY_RESTARTS && so->posts > lb &&
+                               stale < GREEDY_STALE && !solver_past(x->deadline); r++) {
+        struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
+        if (alt.anchor == NULL)
+            return SIAGA_ENOMEM;
+        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ c->seed;
+        rc = greedy(c, &alt, seed | 1);
+        if (rc == SIAGA_OK)
+            rc = cluster_close_posts(c, &alt, lb);
+        if (rc == SIAGA_OK && alt.posts < so->posts) {
+            free(so->anchor);
+            *so = alt;
+            stale = 0;
+        } else {
+            free(alt.anchor);
+            stale++;
+        }
+        if (rc != SIAGA_OK)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
+/* Item 5 with the post count fixed: the nearest-neighbour bound, local
+ * search, then the distance MIP from that incumbent where the component
+ * is small enough and a gap is left.  Adds the km and its bound to the
+ * kecamatan's. */
+static int shorten_km(struct ctx *x, const struct comp *c, struct sol *so)
+{
+    struct kres *o = x->kr;
+    int n = c->n, rc;
+    struct mip m;
+    memset(&m, 0, sizeof m);
+    double km_lb = nn_bound(c, so->posts);
+    if (km_lb < 0)
+        return SIAGA_ENOMEM; /* never a weaker bound in silence */
+    /* past the deadline item 5 keeps what it has; its bound stays proven */
+    rc = solver_past(x->deadline) ? SIAGA_OK : local_search(c, so);
+    if (rc != SIAGA_OK)
+        return rc;
+    double km = sol_km(c, so);
+    if (c->off[n] <= P5_MIP_MAX_PAIRS && km > km_lb + EPS_KM &&
+        !solver_past(x->deadline)) {
+        m.c = c;
+        m.start = so;
+        m.fix_posts = so->posts;
+        m.deadline = x->deadline;
+        m.node_limit = x->pp->node_limit;
+        m.bound = 0;
+        rc = mip_solve(&m);
+        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+            goto done;
+        if (m.found) {
+            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
+            if (ms.anchor == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            mip_to_sol(c, m.xval, &ms);
+            double mkm = sol_km(c, &ms);
+            if (ms.posts == so->posts && mkm < km - EPS_KM) {
+                free(so->anchor);
+                *so = ms;
+                km = mkm;
+            } else {
+                free(ms.anchor);
+            }
+        }
+        if (m.proven)
+            km_lb = km;
+        else if (m.bound > km_lb)
+            km_lb = m.bound;
+    }
+    if (km_lb > km)
+        km_lb = km;
+    o->km += km;
+    o->km_bound += km_lb;
+    rc = SIAGA_OK;
+done:
+    free(m.xval);
+    return rc;
+}
+
+/* The component's clusters as posts of kecamatan kec, the anchor first,
+ * and its TPS marked with the component's id. */
+static int append_posts(struct ctx *x, const struct comp *c,
+                        const struct sol *so, enum grade g, int kec)
+{
+    int n = c->n;
+    int id = push_comp(x, so->posts);
+    if (id < 0)
+        return SIAGA_ENOMEM;
+    for (int i = 0; i < n; i++)
+        x->tps_comp[c->tps[i]] = id;
+    for (int a = 0; a < n; a++) {
+        if (so->anchor[a] != a)
+            continue;
+        struct post p;
+        memset(&p, 0, sizeof p);
+        p.grade = g;
+        p.kecamatan = kec;
+        p.tps[p.ntps++] = c->tps[a];
+        for (int i = 0; i < n; i++)
+            if (i != a && so->anchor[i] == a)
+                p.tps[p.ntps++] = c->tps[i];
+        p.required = x->s->rules.grade[g].guards;
+        int rc = push_post(x, &p);
+        if (rc != SIAGA_OK)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
 /* Solve one component and append its posts. */
 static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                       int kec)
@@ -1195,41 +1320,13 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     struct kres *o = x->kr;
     int n = c->n, rc = SIAGA_ENOMEM;
     struct sol so = {malloc(sizeof(int) * (size_t)n), 0};
-    struct mip m;
-    memset(&m, 0, sizeof m);
     if (so.anchor == NULL)
         goto done;
     long lb = cluster_lower_bound(n, c->cap);
-    double km_lb = 0, t_comp = solver_now();
-    rc = greedy(c, &so, 0);
-    if (rc == SIAGA_OK && so.posts > lb)
-        rc = cluster_close_posts(c, &so, lb);
+    double t_comp = solver_now();
+    rc = greedy_posts(x, c, &so, lb);
     if (rc != SIAGA_OK)
         goto done;
-    /* a few restarts with seeded noise (deterministic); they stop at the
-     * first that does not improve on a large component */
-    for (int r = 1, stale = 0; r <= GREEDY_RESTARTS && so.posts > lb &&
-                               stale < GREEDY_STALE && !solver_past(x->deadline); r++) {
-        struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
-        if (alt.anchor == NULL) {
-            rc = SIAGA_ENOMEM;
-            goto done;
-        }
-        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ c->seed;
-        rc = greedy(c, &alt, seed | 1);
-        if (rc == SIAGA_OK)
-            rc = cluster_close_posts(c, &alt, lb);
-        if (rc == SIAGA_OK && alt.posts < so.posts) {
-            free(so.anchor);
-            so = alt;
-            stale = 0;
-        } else {
-            free(alt.anchor);
-            stale++;
-        }
-        if (rc != SIAGA_OK)
-            goto done;
-    }
     /* the set-partitioning bound, and branch-and-price where it leaves a
      * gap */
     struct price_stats ps;
@@ -1283,82 +1380,11 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         st->nodes = ps.nodes;
     }
     o->posts_bound += lb;
-
-    /* item 5 with the post count fixed */
-    km_lb = nn_bound(c, so.posts);
-    if (km_lb < 0) {
-        rc = SIAGA_ENOMEM; /* never a weaker bound in silence */
-        goto done;
-    }
-    /* past the deadline item 5 keeps what it has; its bound stays proven */
-    rc = solver_past(x->deadline) ? SIAGA_OK : local_search(c, &so);
-    if (rc != SIAGA_OK)
-        goto done;
-    double km = sol_km(c, &so);
-    if (c->off[n] <= P5_MIP_MAX_PAIRS && km > km_lb + EPS_KM &&
-        !solver_past(x->deadline)) {
-        m.c = c;
-        m.start = &so;
-        m.fix_posts = so.posts;
-        m.deadline = x->deadline;
-        m.node_limit = x->pp->node_limit;
-        m.bound = 0;
-        rc = mip_solve(&m);
-        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
-            goto done;
-        if (m.found) {
-            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
-            if (ms.anchor == NULL) {
-                rc = SIAGA_ENOMEM;
-                goto done;
-            }
-            mip_to_sol(c, m.xval, &ms);
-            double mkm = sol_km(c, &ms);
-            if (ms.posts == so.posts && mkm < km - EPS_KM) {
-                free(so.anchor);
-                so = ms;
-                km = mkm;
-            } else {
-                free(ms.anchor);
-            }
-        }
-        if (m.proven)
-            km_lb = km;
-        else if (m.bound > km_lb)
-            km_lb = m.bound;
-    }
-    if (km_lb > km)
-        km_lb = km;
-    o->km += km;
-    o->km_bound += km_lb;
-
-    int id = push_comp(x, so.posts);
-    if (id < 0) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
-    for (int i = 0; i < n; i++)
-        x->tps_comp[c->tps[i]] = id;
-    for (int a = 0; a < n; a++) {
-        if (so.anchor[a] != a)
-            continue;
-        struct post p;
-        memset(&p, 0, sizeof p);
-        p.grade = g;
-        p.kecamatan = kec;
-        p.tps[p.ntps++] = c->tps[a];
-        for (int i = 0; i < n; i++)
-            if (i != a && so.anchor[i] == a)
-                p.tps[p.ntps++] = c->tps[i];
-        p.required = x->s->rules.grade[g].guards;
-        rc = push_post(x, &p);
-        if (rc != SIAGA_OK)
-            goto done;
-    }
-    rc = SIAGA_OK;
+    rc = shorten_km(x, c, &so);
+    if (rc == SIAGA_OK)
+        rc = append_posts(x, c, &so, g, kec);
 done:
     free(so.anchor);
-    free(m.xval);
     return rc;
 }
 
@@ -1376,6 +1402,74 @@ static uint64_t comp_seed(const struct scenario *s, const int *tps, int n)
     return h;
 }
 
+/* The pairs of TPS within the radius, in (i, j > i) lexicographic order,
+ * and each TPS's degree. */
+struct pairs {
+    int *i, *j;
+    double *d;
+    size_t n, cap;
+};
+
+/* All pairs of idx[0..n) within radius_km into pr, counting deg [n]
+ * (zeroed by the caller); n is one kecamatan's TPS of one grade.
+ * Returns a siaga status; pr is the caller's to free either way. */
+static int radius_pairs(const struct scenario *s, const int *idx, int n,
+                        double radius_km, struct pairs *pr, int *deg)
+{
+    for (int i = 0; i < n; i++) {
+        const struct tps *ti = &s->tps[idx[i]];
+        for (int j = i + 1; j < n; j++) {
+            const struct tps *tj = &s->tps[idx[j]];
+            double d = geo_distance_km(ti->lat, ti->lon, tj->lat, tj->lon);
+            if (!geo_within(d, radius_km))
+                continue;
+            if (pr->n == pr->cap) {
+                size_t nc = pr->cap ? 2 * pr->cap : 1024;
+                int *a = realloc(pr->i, sizeof(int) * nc);
+                if (a) pr->i = a;
+                int *b = realloc(pr->j, sizeof(int) * nc);
+                if (b) pr->j = b;
+                double *dd = realloc(pr->d, sizeof(double) * nc);
+                if (dd) pr->d = dd;
+                if (!a || !b || !dd)
+                    return SIAGA_ENOMEM;
+                pr->cap = nc;
+            }
+            pr->i[pr->n] = i;
+            pr->j[pr->n] = j;
+            pr->d[pr->n] = d;
+            pr->n++;
+            deg[i]++;
+            deg[j]++;
+        }
+    }
+    return SIAGA_OK;
+}
+
+/* The radius graph of n TPS as sorted adjacency rows: off [n + 1], adj
+ * and dist [2 * pr->n]; deg [n] is used up as the fill pointer. */
+static void pairs_to_rows(const struct pairs *pr, int n, int *deg, int *off,
+                          int *adj, double *dist)
+{
+    off[0] = 0;
+    for (int i = 0; i < n; i++)
+        off[i + 1] = off[i] + deg[i];
+    for (int i = 0; i < n; i++)
+        deg[i] = off[i];
+    /* pairs come in (i, j>i) lexicographic order, so each row is sorted
+     * when filled in two passes: lower neighbours first, then higher */
+    for (size_t k = 0; k < pr->n; k++) {
+        int j = pr->j[k];
+        adj[deg[j]] = pr->i[k];
+        dist[deg[j]++] = pr->d[k];
+    }
+    for (size_t k = 0; k < pr->n; k++) {
+        int i = pr->i[k];
+        adj[deg[i]] = pr->j[k];
+        dist[deg[i]++] = pr->d[k];
+    }
+}
+
 /*
  * Cluster the TPS idx[0..n) of one kecamatan and grade: radius graph,
  * components, then solve_comp on each.
@@ -1390,39 +1484,13 @@ static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
     int *off = NULL, *adj = NULL, *comp = NULL, *order = NULL, *local = NULL;
     int *coff = NULL, *cadj = NULL, *ctps = NULL;
     double *dist = NULL, *cdist = NULL;
-    size_t npair = 0, capp = 0;
-    int *pi = NULL, *pj = NULL;
-    double *pd = NULL;
+    struct pairs pr = {NULL, NULL, NULL, 0, 0};
     if (deg == NULL)
         goto done;
-    /* all pairs within the radius; n is one kecamatan's TPS of one grade */
-    for (int i = 0; i < n; i++) {
-        const struct tps *ti = &s->tps[idx[i]];
-        for (int j = i + 1; j < n; j++) {
-            const struct tps *tj = &s->tps[idx[j]];
-            double d = geo_distance_km(ti->lat, ti->lon, tj->lat, tj->lon);
-            if (!geo_within(d, gr->radius_km))
-                continue;
-            if (npair == capp) {
-                size_t nc = capp ? 2 * capp : 1024;
-                int *a = realloc(pi, sizeof(int) * nc);
-                if (a) pi = a;
-                int *b = realloc(pj, sizeof(int) * nc);
-                if (b) pj = b;
-                double *dd = realloc(pd, sizeof(double) * nc);
-                if (dd) pd = dd;
-                if (!a || !b || !dd)
-                    goto done;
-                capp = nc;
-            }
-            pi[npair] = i;
-            pj[npair] = j;
-            pd[npair] = d;
-            npair++;
-            deg[i]++;
-            deg[j]++;
-        }
-    }
+    if ((rc = radius_pairs(s, idx, n, gr->radius_km, &pr, deg)) != SIAGA_OK)
+        goto done;
+    rc = SIAGA_ENOMEM;
+    size_t npair = pr.n;
     off = malloc(sizeof(int) * ((size_t)n + 1));
     adj = malloc(sizeof(int) * (2 * npair + 1));
     dist = malloc(sizeof(double) * (2 * npair + 1));
@@ -1436,23 +1504,7 @@ static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
     if (!off || !adj || !dist || !comp || !order || !local || !coff ||
         !cadj || !cdist || !ctps)
         goto done;
-    off[0] = 0;
-    for (int i = 0; i < n; i++)
-        off[i + 1] = off[i] + deg[i];
-    for (int i = 0; i < n; i++)
-        deg[i] = off[i];
-    /* pairs come in (i, j>i) lexicographic order, so each row is sorted
-     * when filled in two passes: lower neighbours first, then higher */
-    for (size_t k = 0; k < npair; k++) {
-        int j = pj[k];
-        adj[deg[j]] = pi[k];
-        dist[deg[j]++] = pd[k];
-    }
-    for (size_t k = 0; k < npair; k++) {
-        int i = pi[k];
-        adj[deg[i]] = pj[k];
-        dist[deg[i]++] = pd[k];
-    }
+    pairs_to_rows(&pr, n, deg, off, adj, dist);
     /* components by breadth-first search, in index order */
     for (int i = 0; i < n; i++)
         comp[i] = -1;
@@ -1506,9 +1558,9 @@ done:
     free(cadj);
     free(cdist);
     free(ctps);
-    free(pi);
-    free(pj);
-    free(pd);
+    free(pr.i);
+    free(pr.j);
+    free(pr.d);
     return rc;
 }
 
