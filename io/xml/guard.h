@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
 
 /* Largest input file, in bytes: a national scenario is ~150 MB and a
  * national roster ~350 MB. */
@@ -87,6 +88,19 @@ void xml_handlers_push(struct xml_handlers *saved,
                        xmlStructuredErrorFunc serror, void *sctx,
                        xmlGenericErrorFunc gerror);
 void xml_handlers_pop(const struct xml_handlers *saved);
+
+/*
+ * The embedded schema xsd (io/xml/schemas.h) compiled, and a validation
+ * context on it, into *schema and *vctx (NULL when not made; the caller
+ * frees both, made or not).  While it compiles, libxml2's errors go to
+ * serror with ctx and *compiling is 1: the embedded schemas are known to
+ * compile, so an error then means memory ran out, and the handler is to
+ * count it as that and not as the file's problem.  Returns 0, or -1 when
+ * out of memory.
+ */
+int xml_schema_embedded(const char *xsd, xmlStructuredErrorFunc serror,
+                        void *ctx, int *compiling, xmlSchemaPtr *schema,
+                        xmlSchemaValidCtxtPtr *vctx);
 
 /*
  * A file streamed to an xmlTextReader through the guard, for readers that
