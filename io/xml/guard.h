@@ -1,8 +1,9 @@
 /*
  * guard.h - what every XML reader of siaga shares: the safe parse
  * options, libxml2's error handlers saved and put back, its messages
- * cleaned, a file streamed to libxml2 through the limits below, and
- * the name of a file's root element (io_xml_root), read the same way.
+ * cleaned, an embedded schema compiled, a file streamed to libxml2
+ * through the limits below, and the name of a file's root element
+ * (io_xml_root), read the same way.
  *
  * The limits are checked on the raw bytes of an XML file before
  * libxml2 parses them, for what libxml2 2.9 does not bound by itself: the
