@@ -107,6 +107,18 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_BAD_INPUT;
 }
 
+/* An argument that no option of plan or split took: the SCENARIO when
+ * *scenario is still unset.  EXIT_OK, or the usage error. */
+static int scenario_arg(const char *a, const char **scenario)
+{
+    if (a[0] == '-' && a[1] != 0)
+        return usage_error("unknown or incomplete option '%s'", a);
+    if (*scenario != NULL)
+        return usage_error("unexpected argument '%s'", a);
+    *scenario = a;
+    return EXIT_OK;
+}
+
 static void print_errors(struct error_list *el)
 {
     error_list_sort(el);
@@ -481,12 +493,11 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->lp = argv[++i];
         else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
             o->mps = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
-            return usage_error("unknown or incomplete option '%s'", a);
-        else if (o->scenario == NULL)
-            o->scenario = a;
-        else
-            return usage_error("unexpected argument '%s'", a);
+        else {
+            int code = scenario_arg(a, &o->scenario);
+            if (code != EXIT_OK)
+                return code;
+        }
     }
     if (o->scenario == NULL || o->dir == NULL)
         return usage_error("plan needs a SCENARIO and -o DIR%s", "");
@@ -1257,12 +1268,11 @@ static int split_parse(int argc, char **argv, struct split_opts *o)
             o->dir = argv[++i];
         else if (strcmp(a, "--by") == 0 && i + 1 < argc)
             o->by = argv[++i];
-        else if (a[0] == '-' && a[1] != 0)
-            return usage_error("unknown or incomplete option '%s'", a);
-        else if (o->scenario == NULL)
-            o->scenario = a;
-        else
-            return usage_error("unexpected argument '%s'", a);
+        else {
+            int code = scenario_arg(a, &o->scenario);
+            if (code != EXIT_OK)
+                return code;
+        }
     }
     if (o->scenario == NULL || o->dir == NULL || o->by == NULL)
         return usage_error("split needs a SCENARIO, --by kabupaten and -o DIR%s", "");

@@ -1115,3 +1115,18 @@ int outfile_release(struct outfile *a, struct error_list *errs)
         a->wpath = a->procpath;
     return 0;
 }
+
+int outdir_write_set(const char *dir,
+                     int (*fill)(struct outdir *od, void *arg,
+                                 struct error_list *errs),
+                     void *arg, struct error_list *errs)
+{
+    struct outdir od;
+    int rc = outdir_open(&od, dir, errs);
+    if (rc == SIAGA_OK)
+        rc = fill(&od, arg, errs);
+    if (rc == SIAGA_OK)
+        rc = outdir_commit(&od, errs);
+    outdir_close(&od);
+    return rc;
+}

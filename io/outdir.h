@@ -123,6 +123,17 @@ int outdir_commit(struct outdir *od, struct error_list *errs);
  * after a failed outdir_open and after commit. */
 void outdir_close(struct outdir *od);
 
+/* A set's whole life in one call, for writers whose files all go to one
+ * DIR: outdir_open, then fill(od, arg, errs) to make and write the files
+ * (it returns SIAGA_OK, or a status with a message in errs), then
+ * outdir_commit when fill succeeded, and outdir_close in every case.
+ * Returns the first status that is not SIAGA_OK, or SIAGA_OK when the set
+ * is in place; on failure DIR is untouched (as outdir_commit says). */
+int outdir_write_set(const char *dir,
+                     int (*fill)(struct outdir *od, void *arg,
+                                 struct error_list *errs),
+                     void *arg, struct error_list *errs);
+
 /* Helpers for other writers that stage folders (split):
  * "a/b", malloc'ed, NULL when out of memory; */
 char *outdir_join(const char *a, const char *b);

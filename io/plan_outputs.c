@@ -111,25 +111,28 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
     return 0;
 }
 
+/* What io_write_plan_outputs hands to outdir_write_set. */
+struct plan_set {
+    const char *dir;
+    const struct plan_outputs *o;
+};
+
+static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
+{
+    const struct plan_set *ps = arg;
+    struct plan_files pf;
+    if (open_files(od, ps->o, &pf, errs) != 0)
+        return SIAGA_EIO;
+    if (write_files(ps->o, &pf) != 0) {
+        error_add(errs, ps->dir, 0, "cannot write the plan");
+        return SIAGA_EIO;
+    }
+    return SIAGA_OK;
+}
+
 int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
                           struct error_list *errs)
 {
-    struct outdir od;
-    struct plan_files pf;
-    int rc = outdir_open(&od, dir, errs);
-    if (rc != SIAGA_OK)
-        goto done;
-    if (open_files(&od, o, &pf, errs) != 0) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (write_files(o, &pf) != 0) {
-        error_add(errs, dir, 0, "cannot write the plan");
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    rc = outdir_commit(&od, errs);
-done:
-    outdir_close(&od);
-    return rc;
+    struct plan_set ps = {dir, o};
+    return outdir_write_set(dir, fill_set, &ps, errs);
 }

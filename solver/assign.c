@@ -236,6 +236,20 @@ struct block_lp {
 /* How an LP stage ended. */
 enum stage { STAGE_DONE, STAGE_STOPPED, STAGE_FAILED };
 
+/* The block's LP as it stands, on the time left: STAGE_DONE at an
+ * optimum, STAGE_STOPPED when the deadline stopped it, else
+ * STAGE_FAILED.  Every stage below solves through this. */
+static enum stage block_lp_solve(const struct tp *t, struct block_lp *L)
+{
+    L->sp.tm_lim = solver_tm_lim(t->deadline);
+    int ret = solver_simplex(L->P, &L->sp);
+    if (ret == GLP_ETMLIM)
+        return STAGE_STOPPED;
+    if (ret != 0 || glp_get_status(L->P) != GLP_OPT)
+        return STAGE_FAILED;
+    return STAGE_DONE;
+}
+
 /* Stage 0: the LP of block b, at most min(places, supply) per column, with
  * distance costs; unit_row gets each unit's row (ia, ja, ar: scratch). */
 static void block_lp_build(const struct tp *t, const struct block *b,
@@ -332,12 +346,9 @@ static enum stage block_lp_fill(const struct tp *t, const struct block *b,
                 glp_set_obj_coef(P, j, 0.0);
             for (int q = 1; q <= n; q++)
                 glp_set_obj_coef(P, ind[q], 1.0);
-            L->sp.tm_lim = solver_tm_lim(t->deadline);
-            int ret = solver_simplex(P, &L->sp);
-            if (ret == GLP_ETMLIM)
-                return STAGE_STOPPED;
-            if (ret != 0 || glp_get_status(P) != GLP_OPT)
-                return STAGE_FAILED;
+            enum stage st = block_lp_solve(t, L);
+            if (st != STAGE_DONE)
+                return st;
             target = lround(glp_get_obj_val(P));
             out->fill[tier] += target;
         }
@@ -370,12 +381,9 @@ static enum stage block_lp_moves(const struct tp *t, struct block_lp *L)
             val[n] = coef;
         }
     }
-    L->sp.tm_lim = solver_tm_lim(t->deadline);
-    int ret = solver_simplex(P, &L->sp);
-    if (ret == GLP_ETMLIM)
-        return STAGE_STOPPED;
-    if (ret != 0 || glp_get_status(P) != GLP_OPT)
-        return STAGE_FAILED;
+    enum stage st = block_lp_solve(t, L);
+    if (st != STAGE_DONE)
+        return st;
     if (n > 0) {
         long best = lround(glp_get_obj_val(P));
         glp_add_rows(P, 1);
@@ -394,12 +402,9 @@ static enum stage block_lp_km(const struct tp *t, struct block_lp *L)
     glp_set_obj_dir(P, GLP_MIN);
     for (int j = 1; j <= L->ncol; j++)
         glp_set_obj_coef(P, j, L->dcopy[j]);
-    L->sp.tm_lim = solver_tm_lim(t->deadline);
-    int ret = solver_simplex(P, &L->sp);
-    if (ret == GLP_ETMLIM)
-        return STAGE_STOPPED;
-    if (ret != 0 || glp_get_status(P) != GLP_OPT)
-        return STAGE_FAILED;
+    enum stage st = block_lp_solve(t, L);
+    if (st != STAGE_DONE)
+        return st;
     if (!t->bound_mode)
         for (int j = 1; j <= L->ncol; j++)
             L->keep[j] = glp_get_col_prim(P, j);

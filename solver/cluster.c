@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/grow.h"
 #include "solver/cluster_int.h"
 #include "solver/cluster_price.h"
 #include "solver/glpk_util.h"
@@ -721,33 +722,14 @@ static void mip_callback(glp_tree *tree, void *info)
     }
 }
 
-/* Build and solve the component MIP.  Returns a siaga status. */
-static int mip_solve(struct mip *m)
+/* The component MIP into P: a binary column per anchor and per pair,
+ * rows cover (n), link (npair), cap (n), posts (1).  ia, ja and ar hold
+ * the nonzeros counted in mip_solve. */
+static void mip_build(glp_prob *P, const struct mip *m, int *ia, int *ja,
+                      double *ar)
 {
     const struct comp *c = m->c;
     int n = c->n, npair = c->off[n], ncol = n + npair;
-    int *ia = NULL, *ja = NULL;
-    double *ar = NULL;
-    int rc = SIAGA_ENOMEM;
-    struct glpk_guard g;
-    size_t nz = ((size_t)n + (size_t)npair)   /* cover */
-              + 2 * (size_t)npair              /* link */
-              + ((size_t)npair + (size_t)n)    /* cap */
-              + (size_t)n + 1;                 /* posts */
-    ia = malloc(sizeof(int) * (nz + 1));
-    ja = malloc(sizeof(int) * (nz + 1));
-    ar = malloc(sizeof(double) * (nz + 1));
-    m->xval = calloc((size_t)ncol + 1, sizeof(double));
-    if (!ia || !ja || !ar || !m->xval)
-        goto done;
-
-    glpk_guard_begin(&g);
-    if (setjmp(g.jb)) {
-        glpk_guard_failed();
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
-    glp_prob *P = glp_create_prob();
     glp_set_obj_dir(P, GLP_MIN);
     glp_add_cols(P, ncol);
     for (int j = 1; j <= ncol; j++) {
@@ -799,36 +781,23 @@ static int mip_solve(struct mip *m)
         ++e; ia[e] = r; ja[e] = col_y(i); ar[e] = 1;
     }
     glp_load_matrix(P, (int)e, ia, ja, ar);
-    if (m->export_path != NULL && glp_write_lp(P, NULL, m->export_path) != 0) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (m->deadline < 0) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_OK;
-        goto done;
-    }
+}
 
+/* The LP relaxation (its value a first bound), then branch and bound
+ * with the incumbent handed in by mip_callback.  Returns a siaga
+ * status; m->found, m->proven, m->bound and m->xval say what it got. */
+static int mip_run(glp_prob *P, struct mip *m)
+{
+    int ncol = m->c->n + m->c->off[m->c->n], rc;
     glp_smcp sp;
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.tm_lim = solver_tm_lim(m->deadline);
     int ret = solver_simplex(P, &sp);
-    if (ret == GLP_ETMLIM) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_ELIMIT;
-        goto done;
-    }
-    if (ret != 0 || glp_get_status(P) != GLP_OPT) {
-        glp_delete_prob(P);
-        glpk_guard_end(&g);
-        rc = SIAGA_ESOLVER;
-        goto done;
-    }
+    if (ret == GLP_ETMLIM)
+        return SIAGA_ELIMIT;
+    if (ret != 0 || glp_get_status(P) != GLP_OPT)
+        return SIAGA_ESOLVER;
     m->bound = glp_get_obj_val(P);
 
     glp_iocp ip;
@@ -861,6 +830,44 @@ static int mip_solve(struct mip *m)
     } else {
         rc = SIAGA_ESOLVER;
     }
+    return rc;
+}
+
+/* Build and solve the component MIP (with export_path, write it first;
+ * with deadline < 0, only write it).  Returns a siaga status. */
+static int mip_solve(struct mip *m)
+{
+    const struct comp *c = m->c;
+    int n = c->n, npair = c->off[n], ncol = n + npair;
+    int *ia = NULL, *ja = NULL;
+    double *ar = NULL;
+    int rc = SIAGA_ENOMEM;
+    struct glpk_guard g;
+    size_t nz = ((size_t)n + (size_t)npair)   /* cover */
+              + 2 * (size_t)npair              /* link */
+              + ((size_t)npair + (size_t)n)    /* cap */
+              + (size_t)n + 1;                 /* posts */
+    ia = malloc(sizeof(int) * (nz + 1));
+    ja = malloc(sizeof(int) * (nz + 1));
+    ar = malloc(sizeof(double) * (nz + 1));
+    m->xval = calloc((size_t)ncol + 1, sizeof(double));
+    if (!ia || !ja || !ar || !m->xval)
+        goto done;
+
+    glpk_guard_begin(&g);
+    if (setjmp(g.jb)) {
+        glpk_guard_failed();
+        rc = SIAGA_ESOLVER;
+        goto done;
+    }
+    glp_prob *P = glp_create_prob();
+    mip_build(P, m, ia, ja, ar);
+    if (m->export_path != NULL && glp_write_lp(P, NULL, m->export_path) != 0)
+        rc = SIAGA_EIO;
+    else if (m->deadline < 0)
+        rc = SIAGA_OK;
+    else
+        rc = mip_run(P, m);
     glp_delete_prob(P);
     glpk_guard_end(&g);
 done:
@@ -887,6 +894,130 @@ static void mip_to_sol(const struct comp *c, const double *x, struct sol *so)
 
 /* ---- 3. local search on distance --------------------------------------- */
 
+/* Local search, stage 1: each anchor re-chosen among its cluster (the
+ * member with the least total distance to the others, ties to the lower
+ * index).  memb holds c->cap entries.  Returns whether anything moved. */
+static int ls_rechoose(const struct comp *c, struct sol *so, int *memb)
+{
+    int n = c->n, changed = 0;
+    for (int a = 0; a < n; a++) {
+        if (so->anchor[a] != a)
+            continue;
+        int m = 0;
+        memb[m++] = a;
+        for (int k = c->off[a]; k < c->off[a + 1]; k++)
+            if (so->anchor[c->adj[k]] == a)
+                memb[m++] = c->adj[k];
+        int best = a;
+        double best_km = 0;
+        for (int q = 1; q < m; q++)
+            best_km += comp_dist(c, a, memb[q]);
+        for (int p = 0; p < m; p++) {
+            double km = 0;
+            int ok = 1;
+            for (int q = 0; q < m && ok; q++) {
+                double d = comp_dist(c, memb[p], memb[q]);
+                if (d < 0)
+                    ok = 0;
+                else
+                    km += d;
+            }
+            if (ok && (km < best_km - EPS_KM ||
+                       (fabs(km - best_km) <= EPS_KM && memb[p] < best))) {
+                best = memb[p];
+                best_km = km;
+            }
+        }
+        if (best != a) {
+            for (int q = 0; q < m; q++)
+                so->anchor[memb[q]] = best;
+            changed = 1;
+        }
+    }
+    return changed;
+}
+
+/* Stage 2: moves of a member to a nearer anchor with room (size [n],
+ * counted here).  Returns whether anything moved. */
+static int ls_move(const struct comp *c, struct sol *so, int *size)
+{
+    int n = c->n, changed = 0;
+    for (int i = 0; i < n; i++)
+        size[i] = 0;
+    for (int i = 0; i < n; i++)
+        size[so->anchor[i]]++;
+    for (int t = 0; t < n; t++) {
+        int a = so->anchor[t];
+        if (a == t)
+            continue;
+        double da = comp_dist(c, a, t);
+        for (int k = c->off[t]; k < c->off[t + 1]; k++) {
+            int b = c->adj[k];
+            if (so->anchor[b] != b || b == a || size[b] >= c->cap)
+                continue;
+            if (c->dist[k] < da - EPS_KM) {
+                so->anchor[t] = b;
+                size[a]--;
+                size[b]++;
+                a = b;
+                da = c->dist[k];
+                changed = 1;
+            }
+        }
+    }
+    return changed;
+}
+
+/* Stage 3: swaps of two members between their anchors: t (at a) with s
+ * (at b), both non-anchors, each within reach of the other anchor; b's
+ * members are read from its list (first, next [n]), so this is linear in
+ * the edges, not quadratic in the degree.  Returns whether anything
+ * moved. */
+static int ls_swap(const struct comp *c, struct sol *so, int *first, int *next)
+{
+    int n = c->n, changed = 0;
+    for (int i = 0; i < n; i++)
+        first[i] = -1;
+    for (int i = n - 1; i >= 0; i--) {
+        int an = so->anchor[i];
+        if (an == i)
+            continue;
+        next[i] = first[an];
+        first[an] = i;
+    }
+    for (int t = 0; t < n; t++) {
+        int a = so->anchor[t];
+        if (a == t)
+            continue;
+        double dta = comp_dist(c, a, t);
+        int done_t = 0;
+        for (int k = c->off[t]; k < c->off[t + 1] && !done_t; k++) {
+            int b = c->adj[k];
+            if (so->anchor[b] != b || b == a)
+                continue;
+            double dtb = c->dist[k];
+            if (dtb >= dta - EPS_KM)
+                continue; /* t gains nothing at b */
+            for (int s2 = first[b]; s2 >= 0; s2 = next[s2]) {
+                if (so->anchor[s2] != b)
+                    continue;
+                double dsa = comp_dist(c, a, s2);
+                if (dsa < 0)
+                    continue;
+                double dsb = comp_dist(c, b, s2);
+                if (dtb + dsa < dta + dsb - EPS_KM) {
+                    so->anchor[t] = b;
+                    so->anchor[s2] = a;
+                    changed = 1;
+                    done_t = 1;
+                    break;
+                }
+            }
+        }
+    }
+    return changed;
+}
+
 /* Re-choose each anchor among its cluster; move and swap members to
  * nearer anchors with room.  Keeps the number of posts. */
 static int local_search(const struct comp *c, struct sol *so)
@@ -904,109 +1035,9 @@ static int local_search(const struct comp *c, struct sol *so)
         return SIAGA_ENOMEM;
     }
     for (int round = 0; round < 50; round++) {
-        int changed = 0;
-        /* anchor re-choice */
-        for (int a = 0; a < n; a++) {
-            if (so->anchor[a] != a)
-                continue;
-            int m = 0;
-            memb[m++] = a;
-            for (int k = c->off[a]; k < c->off[a + 1]; k++)
-                if (so->anchor[c->adj[k]] == a)
-                    memb[m++] = c->adj[k];
-            int best = a;
-            double best_km = 0;
-            for (int q = 1; q < m; q++)
-                best_km += comp_dist(c, a, memb[q]);
-            for (int p = 0; p < m; p++) {
-                double km = 0;
-                int ok = 1;
-                for (int q = 0; q < m && ok; q++) {
-                    double d = comp_dist(c, memb[p], memb[q]);
-                    if (d < 0)
-                        ok = 0;
-                    else
-                        km += d;
-                }
-                if (ok && (km < best_km - EPS_KM ||
-                           (fabs(km - best_km) <= EPS_KM && memb[p] < best))) {
-                    best = memb[p];
-                    best_km = km;
-                }
-            }
-            if (best != a) {
-                for (int q = 0; q < m; q++)
-                    so->anchor[memb[q]] = best;
-                changed = 1;
-            }
-        }
-        for (int i = 0; i < n; i++)
-            size[i] = 0;
-        for (int i = 0; i < n; i++)
-            size[so->anchor[i]]++;
-        /* moves of a member to a nearer anchor with room */
-        for (int t = 0; t < n; t++) {
-            int a = so->anchor[t];
-            if (a == t)
-                continue;
-            double da = comp_dist(c, a, t);
-            for (int k = c->off[t]; k < c->off[t + 1]; k++) {
-                int b = c->adj[k];
-                if (so->anchor[b] != b || b == a || size[b] >= c->cap)
-                    continue;
-                if (c->dist[k] < da - EPS_KM) {
-                    so->anchor[t] = b;
-                    size[a]--;
-                    size[b]++;
-                    a = b;
-                    da = c->dist[k];
-                    changed = 1;
-                }
-            }
-        }
-        /* swaps of two members between their anchors: t (at a) with s
-         * (at b), both non-anchors, each within reach of the other anchor;
-         * b's members are read from its list, so this is linear in the
-         * edges, not quadratic in the degree */
-        for (int i = 0; i < n; i++)
-            first[i] = -1;
-        for (int i = n - 1; i >= 0; i--) {
-            int an = so->anchor[i];
-            if (an == i)
-                continue;
-            next[i] = first[an];
-            first[an] = i;
-        }
-        for (int t = 0; t < n; t++) {
-            int a = so->anchor[t];
-            if (a == t)
-                continue;
-            double dta = comp_dist(c, a, t);
-            int done_t = 0;
-            for (int k = c->off[t]; k < c->off[t + 1] && !done_t; k++) {
-                int b = c->adj[k];
-                if (so->anchor[b] != b || b == a)
-                    continue;
-                double dtb = c->dist[k];
-                if (dtb >= dta - EPS_KM)
-                    continue; /* t gains nothing at b */
-                for (int s2 = first[b]; s2 >= 0; s2 = next[s2]) {
-                    if (so->anchor[s2] != b)
-                        continue;
-                    double dsa = comp_dist(c, a, s2);
-                    if (dsa < 0)
-                        continue;
-                    double dsb = comp_dist(c, b, s2);
-                    if (dtb + dsa < dta + dsb - EPS_KM) {
-                        so->anchor[t] = b;
-                        so->anchor[s2] = a;
-                        changed = 1;
-                        done_t = 1;
-                        break;
-                    }
-                }
-            }
-        }
+        int changed = ls_rechoose(c, so, memb);
+        changed |= ls_move(c, so, size);
+        changed |= ls_swap(c, so, first, next);
         if (!changed)
             break;
     }
@@ -1074,27 +1105,11 @@ struct ctx {
     const char *fixed;      /* TPS already in a kept post, or NULL */
 };
 
-/* Room for one more item in p (n items, *cap allotted, elt bytes each),
- * doubling from first: p itself, or where it moved, or NULL when out of
- * memory (p still valid, *cap unchanged). */
-static void *grow(void *p, int n, int *cap, size_t elt, int first)
-{
-    if (n < *cap)
-        return p;
-    int nc = *cap ? 2 * *cap : first;
-    void *np = realloc(p, elt * (size_t)nc);
-    if (np != NULL)
-        *cap = nc;
-    return np;
-}
-
 static int push_post(struct ctx *x, const struct post *p)
 {
     struct kres *o = x->kr;
-    struct post *np = grow(o->post, o->npost, &o->cap_post, sizeof *np, 64);
-    if (np == NULL)
+    if (model_grow((void **)&o->post, o->npost, &o->cap_post, sizeof *o->post))
         return SIAGA_ENOMEM;
-    o->post = np;
     o->post[o->npost++] = *p;
     return SIAGA_OK;
 }
@@ -1102,10 +1117,9 @@ static int push_post(struct ctx *x, const struct post *p)
 static int push_comp(struct ctx *x, long posts)
 {
     struct kres *o = x->kr;
-    long *np = grow(o->comp_posts, o->ncomp, &o->cap_comp, sizeof *np, 64);
-    if (np == NULL)
+    if (model_grow((void **)&o->comp_posts, o->ncomp, &o->cap_comp,
+                   sizeof *o->comp_posts))
         return -1;
-    o->comp_posts = np;
     o->comp_posts[o->ncomp] = posts;
     return o->ncomp++;
 }
@@ -1124,11 +1138,8 @@ static int exact_try(const struct comp *c, struct sol *so, long *lb, long budget
 
 static int push_hard(struct kres *o)
 {
-    struct cluster_comp_stat *np = grow(o->hard, o->nhard, &o->cap_hard,
-                                        sizeof *np, 16);
-    if (np == NULL)
+    if (model_grow((void **)&o->hard, o->nhard, &o->cap_hard, sizeof *o->hard))
         return SIAGA_ENOMEM;
-    o->hard = np;
     memset(&o->hard[o->nhard++], 0, sizeof *o->hard);
     return SIAGA_OK;
 }
@@ -1177,6 +1188,131 @@ static int reference_solve(struct ctx *x, const struct comp *c, int kec,
     return SIAGA_OK;
 }
 
+/* Item 1 of the posts: the greedy, closed towards lb, then a few
+ * restarts with seeded noise (deterministic) that stop at the first that
+ * does not improve on a large component; *so holds the best. */
+static int greedy_posts(const struct ctx *x, const struct comp *c,
+                        struct sol *so, long lb)
+{
+    int n = c->n;
+    int rc = greedy(c, so, 0);
+    if (rc == SIAGA_OK && so->posts > lb)
+        rc = cluster_close_posts(c, so, lb);
+    if (rc != SIAGA_OK)
+        return rc;
+    for (int r = 1, stale = 0; r <= GREEDY_RESTARTS && so->posts > lb &&
+                               stale < GREEDY_STALE && !solver_past(x->deadline); r++) {
+        struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
+        if (alt.anchor == NULL)
+            return SIAGA_ENOMEM;
+        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ c->seed;
+        rc = greedy(c, &alt, seed | 1);
+        if (rc == SIAGA_OK)
+            rc = cluster_close_posts(c, &alt, lb);
+        if (rc == SIAGA_OK && alt.posts < so->posts) {
+            free(so->anchor);
+            *so = alt;
+            stale = 0;
+        } else {
+            free(alt.anchor);
+            stale++;
+        }
+        if (rc != SIAGA_OK)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
+/* Item 5 with the post count fixed: the nearest-neighbour bound, local
+ * search, then the distance MIP from that incumbent where the component
+ * is small enough and a gap is left.  Adds the km and its bound to the
+ * kecamatan's. */
+static int shorten_km(struct ctx *x, const struct comp *c, struct sol *so)
+{
+    struct kres *o = x->kr;
+    int n = c->n, rc;
+    struct mip m;
+    memset(&m, 0, sizeof m);
+    double km_lb = nn_bound(c, so->posts);
+    if (km_lb < 0)
+        return SIAGA_ENOMEM; /* never a weaker bound in silence */
+    /* past the deadline item 5 keeps what it has; its bound stays proven */
+    rc = solver_past(x->deadline) ? SIAGA_OK : local_search(c, so);
+    if (rc != SIAGA_OK)
+        return rc;
+    double km = sol_km(c, so);
+    if (c->off[n] <= P5_MIP_MAX_PAIRS && km > km_lb + EPS_KM &&
+        !solver_past(x->deadline)) {
+        m.c = c;
+        m.start = so;
+        m.fix_posts = so->posts;
+        m.deadline = x->deadline;
+        m.node_limit = x->pp->node_limit;
+        m.bound = 0;
+        rc = mip_solve(&m);
+        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+            goto done;
+        if (m.found) {
+            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
+            if (ms.anchor == NULL) {
+                rc = SIAGA_ENOMEM;
+                goto done;
+            }
+            mip_to_sol(c, m.xval, &ms);
+            double mkm = sol_km(c, &ms);
+            if (ms.posts == so->posts && mkm < km - EPS_KM) {
+                free(so->anchor);
+                *so = ms;
+                km = mkm;
+            } else {
+                free(ms.anchor);
+            }
+        }
+        if (m.proven)
+            km_lb = km;
+        else if (m.bound > km_lb)
+            km_lb = m.bound;
+    }
+    if (km_lb > km)
+        km_lb = km;
+    o->km += km;
+    o->km_bound += km_lb;
+    rc = SIAGA_OK;
+done:
+    free(m.xval);
+    return rc;
+}
+
+/* The component's clusters as posts of kecamatan kec, the anchor first,
+ * and its TPS marked with the component's id. */
+static int append_posts(struct ctx *x, const struct comp *c,
+                        const struct sol *so, enum grade g, int kec)
+{
+    int n = c->n;
+    int id = push_comp(x, so->posts);
+    if (id < 0)
+        return SIAGA_ENOMEM;
+    for (int i = 0; i < n; i++)
+        x->tps_comp[c->tps[i]] = id;
+    for (int a = 0; a < n; a++) {
+        if (so->anchor[a] != a)
+            continue;
+        struct post p;
+        memset(&p, 0, sizeof p);
+        p.grade = g;
+        p.kecamatan = kec;
+        p.tps[p.ntps++] = c->tps[a];
+        for (int i = 0; i < n; i++)
+            if (i != a && so->anchor[i] == a)
+                p.tps[p.ntps++] = c->tps[i];
+        p.required = x->s->rules.grade[g].guards;
+        int rc = push_post(x, &p);
+        if (rc != SIAGA_OK)
+            return rc;
+    }
+    return SIAGA_OK;
+}
+
 /* Solve one component and append its posts. */
 static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                       int kec)
@@ -1184,41 +1320,13 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
     struct kres *o = x->kr;
     int n = c->n, rc = SIAGA_ENOMEM;
     struct sol so = {malloc(sizeof(int) * (size_t)n), 0};
-    struct mip m;
-    memset(&m, 0, sizeof m);
     if (so.anchor == NULL)
         goto done;
     long lb = cluster_lower_bound(n, c->cap);
-    double km_lb = 0, t_comp = solver_now();
-    rc = greedy(c, &so, 0);
-    if (rc == SIAGA_OK && so.posts > lb)
-        rc = cluster_close_posts(c, &so, lb);
+    double t_comp = solver_now();
+    rc = greedy_posts(x, c, &so, lb);
     if (rc != SIAGA_OK)
         goto done;
-    /* a few restarts with seeded noise (deterministic); they stop at the
-     * first that does not improve on a large component */
-    for (int r = 1, stale = 0; r <= GREEDY_RESTARTS && so.posts > lb &&
-                               stale < GREEDY_STALE && !solver_past(x->deadline); r++) {
-        struct sol alt = {malloc(sizeof(int) * (size_t)n), 0};
-        if (alt.anchor == NULL) {
-            rc = SIAGA_ENOMEM;
-            goto done;
-        }
-        uint64_t seed = 0x9E3779B97F4A7C15ULL * (uint64_t)r ^ c->seed;
-        rc = greedy(c, &alt, seed | 1);
-        if (rc == SIAGA_OK)
-            rc = cluster_close_posts(c, &alt, lb);
-        if (rc == SIAGA_OK && alt.posts < so.posts) {
-            free(so.anchor);
-            so = alt;
-            stale = 0;
-        } else {
-            free(alt.anchor);
-            stale++;
-        }
-        if (rc != SIAGA_OK)
-            goto done;
-    }
     /* the set-partitioning bound, and branch-and-price where it leaves a
      * gap */
     struct price_stats ps;
@@ -1272,82 +1380,11 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         st->nodes = ps.nodes;
     }
     o->posts_bound += lb;
-
-    /* item 5 with the post count fixed */
-    km_lb = nn_bound(c, so.posts);
-    if (km_lb < 0) {
-        rc = SIAGA_ENOMEM; /* never a weaker bound in silence */
-        goto done;
-    }
-    /* past the deadline item 5 keeps what it has; its bound stays proven */
-    rc = solver_past(x->deadline) ? SIAGA_OK : local_search(c, &so);
-    if (rc != SIAGA_OK)
-        goto done;
-    double km = sol_km(c, &so);
-    if (c->off[n] <= P5_MIP_MAX_PAIRS && km > km_lb + EPS_KM &&
-        !solver_past(x->deadline)) {
-        m.c = c;
-        m.start = &so;
-        m.fix_posts = so.posts;
-        m.deadline = x->deadline;
-        m.node_limit = x->pp->node_limit;
-        m.bound = 0;
-        rc = mip_solve(&m);
-        if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
-            goto done;
-        if (m.found) {
-            struct sol ms = {malloc(sizeof(int) * (size_t)n), 0};
-            if (ms.anchor == NULL) {
-                rc = SIAGA_ENOMEM;
-                goto done;
-            }
-            mip_to_sol(c, m.xval, &ms);
-            double mkm = sol_km(c, &ms);
-            if (ms.posts == so.posts && mkm < km - EPS_KM) {
-                free(so.anchor);
-                so = ms;
-                km = mkm;
-            } else {
-                free(ms.anchor);
-            }
-        }
-        if (m.proven)
-            km_lb = km;
-        else if (m.bound > km_lb)
-            km_lb = m.bound;
-    }
-    if (km_lb > km)
-        km_lb = km;
-    o->km += km;
-    o->km_bound += km_lb;
-
-    int id = push_comp(x, so.posts);
-    if (id < 0) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
-    for (int i = 0; i < n; i++)
-        x->tps_comp[c->tps[i]] = id;
-    for (int a = 0; a < n; a++) {
-        if (so.anchor[a] != a)
-            continue;
-        struct post p;
-        memset(&p, 0, sizeof p);
-        p.grade = g;
-        p.kecamatan = kec;
-        p.tps[p.ntps++] = c->tps[a];
-        for (int i = 0; i < n; i++)
-            if (i != a && so.anchor[i] == a)
-                p.tps[p.ntps++] = c->tps[i];
-        p.required = x->s->rules.grade[g].guards;
-        rc = push_post(x, &p);
-        if (rc != SIAGA_OK)
-            goto done;
-    }
-    rc = SIAGA_OK;
+    rc = shorten_km(x, c, &so);
+    if (rc == SIAGA_OK)
+        rc = append_posts(x, c, &so, g, kec);
 done:
     free(so.anchor);
-    free(m.xval);
     return rc;
 }
 
@@ -1365,6 +1402,74 @@ static uint64_t comp_seed(const struct scenario *s, const int *tps, int n)
     return h;
 }
 
+/* The pairs of TPS within the radius, in (i, j > i) lexicographic order,
+ * and each TPS's degree. */
+struct pairs {
+    int *i, *j;
+    double *d;
+    size_t n, cap;
+};
+
+/* All pairs of idx[0..n) within radius_km into pr, counting deg [n]
+ * (zeroed by the caller); n is one kecamatan's TPS of one grade.
+ * Returns a siaga status; pr is the caller's to free either way. */
+static int radius_pairs(const struct scenario *s, const int *idx, int n,
+                        double radius_km, struct pairs *pr, int *deg)
+{
+    for (int i = 0; i < n; i++) {
+        const struct tps *ti = &s->tps[idx[i]];
+        for (int j = i + 1; j < n; j++) {
+            const struct tps *tj = &s->tps[idx[j]];
+            double d = geo_distance_km(ti->lat, ti->lon, tj->lat, tj->lon);
+            if (!geo_within(d, radius_km))
+                continue;
+            if (pr->n == pr->cap) {
+                size_t nc = pr->cap ? 2 * pr->cap : 1024;
+                int *a = realloc(pr->i, sizeof(int) * nc);
+                if (a) pr->i = a;
+                int *b = realloc(pr->j, sizeof(int) * nc);
+                if (b) pr->j = b;
+                double *dd = realloc(pr->d, sizeof(double) * nc);
+                if (dd) pr->d = dd;
+                if (!a || !b || !dd)
+                    return SIAGA_ENOMEM;
+                pr->cap = nc;
+            }
+            pr->i[pr->n] = i;
+            pr->j[pr->n] = j;
+            pr->d[pr->n] = d;
+            pr->n++;
+            deg[i]++;
+            deg[j]++;
+        }
+    }
+    return SIAGA_OK;
+}
+
+/* The radius graph of n TPS as sorted adjacency rows: off [n + 1], adj
+ * and dist [2 * pr->n]; deg [n] is used up as the fill pointer. */
+static void pairs_to_rows(const struct pairs *pr, int n, int *deg, int *off,
+                          int *adj, double *dist)
+{
+    off[0] = 0;
+    for (int i = 0; i < n; i++)
+        off[i + 1] = off[i] + deg[i];
+    for (int i = 0; i < n; i++)
+        deg[i] = off[i];
+    /* pairs come in (i, j>i) lexicographic order, so each row is sorted
+     * when filled in two passes: lower neighbours first, then higher */
+    for (size_t k = 0; k < pr->n; k++) {
+        int j = pr->j[k];
+        adj[deg[j]] = pr->i[k];
+        dist[deg[j]++] = pr->d[k];
+    }
+    for (size_t k = 0; k < pr->n; k++) {
+        int i = pr->i[k];
+        adj[deg[i]] = pr->j[k];
+        dist[deg[i]++] = pr->d[k];
+    }
+}
+
 /*
  * Cluster the TPS idx[0..n) of one kecamatan and grade: radius graph,
  * components, then solve_comp on each.
@@ -1379,39 +1484,13 @@ static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
     int *off = NULL, *adj = NULL, *comp = NULL, *order = NULL, *local = NULL;
     int *coff = NULL, *cadj = NULL, *ctps = NULL;
     double *dist = NULL, *cdist = NULL;
-    size_t npair = 0, capp = 0;
-    int *pi = NULL, *pj = NULL;
-    double *pd = NULL;
+    struct pairs pr = {NULL, NULL, NULL, 0, 0};
     if (deg == NULL)
         goto done;
-    /* all pairs within the radius; n is one kecamatan's TPS of one grade */
-    for (int i = 0; i < n; i++) {
-        const struct tps *ti = &s->tps[idx[i]];
-        for (int j = i + 1; j < n; j++) {
-            const struct tps *tj = &s->tps[idx[j]];
-            double d = geo_distance_km(ti->lat, ti->lon, tj->lat, tj->lon);
-            if (!geo_within(d, gr->radius_km))
-                continue;
-            if (npair == capp) {
-                size_t nc = capp ? 2 * capp : 1024;
-                int *a = realloc(pi, sizeof(int) * nc);
-                if (a) pi = a;
-                int *b = realloc(pj, sizeof(int) * nc);
-                if (b) pj = b;
-                double *dd = realloc(pd, sizeof(double) * nc);
-                if (dd) pd = dd;
-                if (!a || !b || !dd)
-                    goto done;
-                capp = nc;
-            }
-            pi[npair] = i;
-            pj[npair] = j;
-            pd[npair] = d;
-            npair++;
-            deg[i]++;
-            deg[j]++;
-        }
-    }
+    if ((rc = radius_pairs(s, idx, n, gr->radius_km, &pr, deg)) != SIAGA_OK)
+        goto done;
+    rc = SIAGA_ENOMEM;
+    size_t npair = pr.n;
     off = malloc(sizeof(int) * ((size_t)n + 1));
     adj = malloc(sizeof(int) * (2 * npair + 1));
     dist = malloc(sizeof(double) * (2 * npair + 1));
@@ -1425,23 +1504,7 @@ static int cluster_group(struct ctx *x, const int *idx, int n, enum grade g,
     if (!off || !adj || !dist || !comp || !order || !local || !coff ||
         !cadj || !cdist || !ctps)
         goto done;
-    off[0] = 0;
-    for (int i = 0; i < n; i++)
-        off[i + 1] = off[i] + deg[i];
-    for (int i = 0; i < n; i++)
-        deg[i] = off[i];
-    /* pairs come in (i, j>i) lexicographic order, so each row is sorted
-     * when filled in two passes: lower neighbours first, then higher */
-    for (size_t k = 0; k < npair; k++) {
-        int j = pj[k];
-        adj[deg[j]] = pi[k];
-        dist[deg[j]++] = pd[k];
-    }
-    for (size_t k = 0; k < npair; k++) {
-        int i = pi[k];
-        adj[deg[i]] = pj[k];
-        dist[deg[i]++] = pd[k];
-    }
+    pairs_to_rows(&pr, n, deg, off, adj, dist);
     /* components by breadth-first search, in index order */
     for (int i = 0; i < n; i++)
         comp[i] = -1;
@@ -1495,9 +1558,9 @@ done:
     free(cadj);
     free(cdist);
     free(ctps);
-    free(pi);
-    free(pj);
-    free(pd);
+    free(pr.i);
+    free(pr.j);
+    free(pr.d);
     return rc;
 }
 

@@ -67,6 +67,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "solver/glpk_util.h"
 
 /* Relative gap accepted on the fairness stage. */
@@ -198,13 +199,8 @@ static int make_columns(struct ctx *c)
                     ub = cl->size;
                 if (ub <= 0)
                     continue;
-                if (c->ncol == cap) {
-                    cap *= 2;
-                    struct col *nc = realloc(c->col, sizeof *nc * (size_t)cap);
-                    if (nc == NULL)
-                        return SIAGA_ENOMEM;
-                    c->col = nc;
-                }
+                if (model_grow((void **)&c->col, c->ncol, &cap, sizeof *c->col))
+                    return SIAGA_ENOMEM;
                 c->col[c->ncol++] = (struct col){
                     k, j, tier_of(c->tl, pl), pc->start - tr,
                     pc->end + tr + c->tl->min_rest, ub, 0};
@@ -438,7 +434,7 @@ static int greedy(struct ctx *c, struct tl_shift **out,
                   long *nout, long *minutes, struct error_list *errs)
 {
     long *busy = malloc(sizeof(long) * ((size_t)c->s->nmember + 1));
-    long n = 0, cap = 1024;
+    int n = 0, cap = 1024;
     struct tl_shift *sh = malloc(sizeof *sh * (size_t)cap);
     int rc = SIAGA_ENOMEM;
     if (busy == NULL || sh == NULL)
@@ -464,13 +460,8 @@ static int greedy(struct ctx *c, struct tl_shift **out,
             }
             busy[best] = cj->ee;
             minutes[best] += pc->end - pc->start;
-            if (n == cap) {
-                cap *= 2;
-                struct tl_shift *ns = realloc(sh, sizeof *ns * (size_t)cap);
-                if (ns == NULL)
-                    goto done;
-                sh = ns;
-            }
+            if (model_grow((void **)&sh, n, &cap, sizeof *sh))
+                goto done;
             sh[n++] = (struct tl_shift){best, pc->place, pc->start, pc->end, 0};
         }
     }

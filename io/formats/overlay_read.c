@@ -350,7 +350,6 @@ int io_read_overlay(const char *path, struct overlay **out,
     size_t len = 0;
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
-    xmlSchemaParserCtxtPtr pctx = NULL;
     xmlSchemaPtr schema = NULL;
     xmlSchemaValidCtxtPtr vctx = NULL;
     int options = xml_guard_options();
@@ -403,15 +402,8 @@ int io_read_overlay(const char *path, struct overlay **out,
                   root ? (const char *)root->name : "");
         goto done;
     }
-    pctx = xmlSchemaNewMemParserCtxt(siaga_schema_overlay_1,
-                                     (int)strlen(siaga_schema_overlay_1));
-    if (pctx == NULL)
-        goto done;
-    rd.compiling = 1;
-    xmlSchemaSetParserStructuredErrors(pctx, on_xml_error, &rd);
-    schema = xmlSchemaParse(pctx);
-    rd.compiling = 0;
-    if (schema == NULL || (vctx = xmlSchemaNewValidCtxt(schema)) == NULL)
+    if (xml_schema_embedded(siaga_schema_overlay_1, on_xml_error, &rd,
+                            &rd.compiling, &schema, &vctx) != 0)
         goto done;
     xmlSchemaSetValidStructuredErrors(vctx, on_xml_error, &rd);
     int v = xmlSchemaValidateDoc(vctx, doc);
@@ -436,7 +428,6 @@ done:
     xmlFreeParserCtxt(ctxt);
     xmlSchemaFreeValidCtxt(vctx);
     xmlSchemaFree(schema);
-    xmlSchemaFreeParserCtxt(pctx);
     free(buf);
     xml_handlers_pop(&saved);
     if (rc == SIAGA_ENOMEM)

@@ -932,7 +932,6 @@ int io_read_scenario(const char *path, struct scenario **out,
 {
     int rc = SIAGA_OK;
     struct rd rd;
-    xmlSchemaParserCtxtPtr pctx = NULL;
     xmlSchemaPtr schema = NULL;
     xmlSchemaValidCtxtPtr vctx = NULL;
     int options = xml_guard_options();
@@ -952,20 +951,11 @@ int io_read_scenario(const char *path, struct scenario **out,
         rc = SIAGA_ENOMEM;
         goto done;
     }
-    pctx = xmlSchemaNewMemParserCtxt(siaga_schema_scenario_1,
-                                     (int)strlen(siaga_schema_scenario_1));
-    if (pctx == NULL) {
-        rc = SIAGA_ENOMEM;
-        goto done;
-    }
     /* the embedded schema is known to compile: when it does not, memory
      * ran out (libxml2 then says odd things about the schema, which are
      * not the file's problems and are not reported) */
-    rd.compiling = 1;
-    xmlSchemaSetParserStructuredErrors(pctx, on_xml_error, &rd);
-    schema = xmlSchemaParse(pctx);
-    rd.compiling = 0;
-    if (schema == NULL || (vctx = xmlSchemaNewValidCtxt(schema)) == NULL) {
+    if (xml_schema_embedded(siaga_schema_scenario_1, on_xml_error, &rd,
+                            &rd.compiling, &schema, &vctx) != 0) {
         rc = SIAGA_ENOMEM;
         goto done;
     }
@@ -1017,7 +1007,6 @@ done:
         fclose(rd.in);
     xmlSchemaFreeValidCtxt(vctx);
     xmlSchemaFree(schema);
-    xmlSchemaFreeParserCtxt(pctx);
     free(rd.scopes);
     xml_handlers_pop(&saved);
     if (rc == SIAGA_ENOMEM)

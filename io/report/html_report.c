@@ -1009,27 +1009,32 @@ done:
     return o.err ? -1 : 0;
 }
 
+/* What io_write_check_report hands to outdir_write_set. */
+struct check_set {
+    const char *dir;
+    const struct scenario *s;
+    const struct raw_roster *r;
+    const struct audit_report *rep;
+};
+
+static int fill_check(struct outdir *od, void *arg, struct error_list *errs)
+{
+    const struct check_set *cs = arg;
+    FILE *f = outdir_file(od, "cakupan.html", errs);
+    if (f == NULL)
+        return SIAGA_EIO;
+    if (io_write_coverage_html(f, cs->s, cs->r, cs->rep) != 0) {
+        error_add(errs, cs->dir, 0, "cannot write cakupan.html");
+        return SIAGA_EIO;
+    }
+    return SIAGA_OK;
+}
+
 int io_write_check_report(const char *dir, const struct scenario *s,
                           const struct raw_roster *r,
                           const struct audit_report *rep,
                           struct error_list *errs)
 {
-    struct outdir od;
-    int rc = outdir_open(&od, dir, errs);
-    if (rc != SIAGA_OK)
-        goto done;
-    FILE *f = outdir_file(&od, "cakupan.html", errs);
-    if (f == NULL) {
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    if (io_write_coverage_html(f, s, r, rep) != 0) {
-        error_add(errs, dir, 0, "cannot write cakupan.html");
-        rc = SIAGA_EIO;
-        goto done;
-    }
-    rc = outdir_commit(&od, errs);
-done:
-    outdir_close(&od);
-    return rc;
+    struct check_set cs = {dir, s, r, rep};
+    return outdir_write_set(dir, fill_check, &cs, errs);
 }

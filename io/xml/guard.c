@@ -323,3 +323,23 @@ int io_xml_root(const char *path, char *name, size_t n)
     xml_handlers_pop(&saved);
     return rc;
 }
+
+int xml_schema_embedded(const char *xsd, xmlStructuredErrorFunc serror,
+                        void *ctx, int *compiling, xmlSchemaPtr *schema,
+                        xmlSchemaValidCtxtPtr *vctx)
+{
+    *schema = NULL;
+    *vctx = NULL;
+    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(xsd,
+                                                            (int)strlen(xsd));
+    if (pctx == NULL)
+        return -1;
+    *compiling = 1;
+    xmlSchemaSetParserStructuredErrors(pctx, serror, ctx);
+    *schema = xmlSchemaParse(pctx);
+    *compiling = 0;
+    xmlSchemaFreeParserCtxt(pctx);   /* the schema does not need it */
+    if (*schema == NULL || (*vctx = xmlSchemaNewValidCtxt(*schema)) == NULL)
+        return -1;
+    return 0;
+}

@@ -1,8 +1,9 @@
 /*
  * guard.h - what every XML reader of siaga shares: the safe parse
  * options, libxml2's error handlers saved and put back, its messages
- * cleaned, a file streamed to libxml2 through the limits below, and
- * the name of a file's root element (io_xml_root), read the same way.
+ * cleaned, an embedded schema compiled, a file streamed to libxml2
+ * through the limits below, and the name of a file's root element
+ * (io_xml_root), read the same way.
  *
  * The limits are checked on the raw bytes of an XML file before
  * libxml2 parses them, for what libxml2 2.9 does not bound by itself: the
@@ -23,6 +24,7 @@
 #include <stdio.h>
 
 #include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
 
 /* Largest input file, in bytes: a national scenario is ~150 MB and a
  * national roster ~350 MB. */
@@ -87,6 +89,19 @@ void xml_handlers_push(struct xml_handlers *saved,
                        xmlStructuredErrorFunc serror, void *sctx,
                        xmlGenericErrorFunc gerror);
 void xml_handlers_pop(const struct xml_handlers *saved);
+
+/*
+ * The embedded schema xsd (io/xml/schemas.h) compiled, and a validation
+ * context on it, into *schema and *vctx (NULL when not made; the caller
+ * frees both, made or not).  While it compiles, libxml2's errors go to
+ * serror with ctx and *compiling is 1: the embedded schemas are known to
+ * compile, so an error then means memory ran out, and the handler is to
+ * count it as that and not as the file's problem.  Returns 0, or -1 when
+ * out of memory.
+ */
+int xml_schema_embedded(const char *xsd, xmlStructuredErrorFunc serror,
+                        void *ctx, int *compiling, xmlSchemaPtr *schema,
+                        xmlSchemaValidCtxtPtr *vctx);
 
 /*
  * A file streamed to an xmlTextReader through the guard, for readers that
