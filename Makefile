@@ -3,12 +3,14 @@
 #   make            build build/siaga
 #   make test       unit + end-to-end tests, then again under ASan/UBSan
 #   make bench      benchmarks (bench/), never part of the tests
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (program, data, schemas, man page)
+#   make uninstall  the same PREFIX and DESTDIR: removes all of it
 #   make clean
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/siaga
+MANDIR  ?= $(PREFIX)/share/man
 BUILD   ?= build
 
 CC      ?= cc
@@ -118,9 +120,11 @@ install: $(BUILD)/siaga
 	install -m 755 $(BUILD)/siaga $(DESTDIR)$(BINDIR)/siaga
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/
 	install -m 644 data/wilayah-tps-2024.tsv $(DESTDIR)$(DATADIR)/
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 siaga.1 $(DESTDIR)$(MANDIR)/man1/siaga.1
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/siaga
+	rm -f $(DESTDIR)$(BINDIR)/siaga $(DESTDIR)$(MANDIR)/man1/siaga.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
