@@ -316,7 +316,7 @@ int io_read_timeline(const char *path, const struct scenario *s,
         return error_io(errs, path, "cannot read the timeline",
                         t.in.error ? t.in.error : ENOMEM);
     }
-    int ret;
+    int ret = 0;   /* read only when the loop ran: t.nomem is tested first */
     while (!t.nomem && (ret = xmlTextReaderRead(t.r)) == 1) {
         if (xmlTextReaderNodeType(t.r) != XML_READER_TYPE_ELEMENT)
             continue;
