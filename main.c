@@ -1381,7 +1381,7 @@ done:
 int main(int argc, char **argv)
 {
     int code;
-    /* before any other libxml2 call; see io/xml_alloc.h */
+    /* before any other libxml2 call; see io/xml/alloc.h */
     if (xml_alloc_setup() != 0) {
         fputs("siaga: cannot set up libxml2\n", stderr);
         return EXIT_FAILURE_;

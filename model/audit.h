@@ -6,7 +6,7 @@
  * which member belongs to which unit and force, what each grade requires,
  * distances and patrol routes.  It records every broken rule with the line
  * it is on, every TPS left short of personnel, and a coverage tally up the
- * region hierarchy.  The report is plain data: io/audit_text.h prints it.
+ * region hierarchy.  The report is plain data: io/report/audit_text.h prints it.
  */
 #ifndef SIAGA_AUDIT_H
 #define SIAGA_AUDIT_H

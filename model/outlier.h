@@ -2,7 +2,7 @@
  * outlier.h - how far each point of a group lies from the median position
  * of the others: the misplaced-TPS test of the scenario check
  * (model/scenario_check.c) and the far-from-its-kelurahan tests of the
- * importer (io/import.c) are this one computation.
+ * importer (io/import/import.c) are this one computation.
  */
 #ifndef SIAGA_OUTLIER_H
 #define SIAGA_OUTLIER_H

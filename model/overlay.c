@@ -25,7 +25,7 @@
 #include "model/grow.h"
 #include "model/strmap.h"
 
-/* Members of a scenario, listed and made by count (io/scenario_read.c
+/* Members of a scenario, listed and made by count (io/formats/scenario_read.c
  * keeps the same limit for files). */
 #define OVERLAY_MAX_MEMBERS 4000000
 

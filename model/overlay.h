@@ -1,7 +1,7 @@
 /*
  * overlay.h - what-if changes to a scenario (formats.md section 4): the
  * changes as read from an overlay file, and their application to a
- * scenario in memory.  No libxml2 here: io/overlay_read.c fills the
+ * scenario in memory.  No libxml2 here: io/formats/overlay_read.c fills the
  * struct, and tests build one in code.
  */
 #ifndef SIAGA_OVERLAY_H

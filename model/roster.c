@@ -1,7 +1,7 @@
 /*
  * roster.c - storage of plans (what the planner makes) and of raw rosters
  * (what a roster file says, for the audit).  Both only own memory here;
- * the planner fills plans, io/roster_read.c fills raw rosters.
+ * the planner fills plans, io/formats/roster_read.c fills raw rosters.
  */
 #include "model/roster.h"
 

@@ -88,7 +88,7 @@ struct scenario {
     struct unit *unit;      int nunit;
     struct member *member;  int nmember;
     bool has_timeline;      /* the file has a <timeline> (read apart, by
-                               io/timeline_read.c, only when there is one) */
+                               io/formats/timeline_read.c, only when there is one) */
     int cap_kab, cap_kec, cap_desa, cap_tps, cap_unit, cap_member;
     struct arena *arena;    /* owns every string above */
     struct strmap *index[6]; /* by enum scenario_index, after finish */

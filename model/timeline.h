@@ -4,7 +4,7 @@
  * and the shift rules (longest shift, shortest rest, travel, availability).
  *
  * A timeline is read from the optional <timeline> of a scenario
- * (io/timeline_read.h) or made from the 2024 defaults (timeline_default).
+ * (io/formats/timeline_read.h) or made from the 2024 defaults (timeline_default).
  * timeline_places expands it, with the day plan's posts, into places and
  * "pieces": the fixed shift grid of each place, each piece one shift slot
  * with its required personnel.  The solver (solver/shifts.h) fills the

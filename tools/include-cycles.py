@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """include-cycles.py - the include graph among the modules of a folder
 (a module is x.c with x.h, and x_int.h when x keeps its private header
-apart, as io/import_int.h), and its cycles: a module that includes, through
+apart, as io/import/import_int.h), and its cycles: a module that includes, through
 others, a header of a module that includes it back.  Prints the edges, then
 each cycle; exits 1 when there is one.
 

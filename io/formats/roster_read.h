@@ -26,7 +26,7 @@ int io_read_roster(const char *path, struct raw_roster **out,
 /*
  * A raw roster built start tag by start tag: the one reading of the
  * roster-1 body (roster, post, tps, guard, linmas, reserve), shared by
- * this SAX reader and the roster-2 reader (io/shifts_read.c).
+ * this SAX reader and the roster-2 reader (io/formats/shifts_read.c).
  */
 struct raw_builder {
     struct raw_roster *r;

@@ -68,7 +68,7 @@
 /* Limits that keep memory bounded whatever the file says (README.md,
  * "Limits"); each is far above a national scenario (823,000 TPS, 84,000
  * desa, ~1.9 million personnel).  The file itself is bounded by
- * xml_guard.h (size, attributes per element). */
+ * io/xml/guard.h (size, attributes per element). */
 #define MAX_TEXT 256            /* bytes of one text attribute value */
 #define MAX_TPS 1000000
 #define MAX_REGIONS 200000      /* kabupaten + kecamatan + desa */
@@ -787,7 +787,7 @@ static xmlTextReaderPtr open_reader(struct rd *rd, int options)
 }
 
 /* First pass, without the schema: well-formedness and the limits of
- * xml_guard.h.  libxml2 2.9.14 leaks when a validating reader stops at a
+ * io/xml/guard.h.  libxml2 2.9.14 leaks when a validating reader stops at a
  * fatal error inside an element (fuzz/lsan.supp), so the schema only ever
  * sees a well-formed file.  A DOCTYPE ends the pass; the second pass
  * reports it. */

@@ -2,7 +2,7 @@
  * import.c - the driver of `siaga import` (see import.h): reads the TPS
  * lists, checks every row, resolves the wilayah, applies grades and
  * personnel, builds a struct scenario and writes it with the one scenario
- * writer (io/scenario_write.h, its provenance comment and TPS addresses as
+ * writer (io/formats/scenario_write.h, its provenance comment and TPS addresses as
  * extras), and proves it valid by reading it back before it is renamed
  * into place.
  *

@@ -4,7 +4,7 @@
  * table, and the readers of each file kind.
  *
  *   import.c            driver: checks, wilayah resolution, rejects, the
- *                       scenario built for io/scenario_write.c
+ *                       scenario built for io/formats/scenario_write.c
  *   import_csv.c        TPS lists as CSV/TSV, the column-name table
  *   import_kml.c        TPS lists as KML (Google Earth, Google My Maps)
  *   import_grades.c     risk grades (CSV or XML)

@@ -22,7 +22,7 @@
 
 /*
  * The element writer below is shared by io_write_roster_xml (a plan) and
- * io/roster_merge.c (rosters read back as text), so a merged roster comes
+ * io/split/roster_merge.c (rosters read back as text), so a merged roster comes
  * out byte for byte as `siaga plan` would write it.  A writer fails
  * stickily: after the first error every call returns -1.  Version 2 adds
  * the <phase> elements after the members (rw_phase, rw_shift); its

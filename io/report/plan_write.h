@@ -29,7 +29,7 @@ int io_write_roster_xml_v2(FILE *f, const struct scenario *s,
 
 /*
  * roster.xml element by element, from text: what io_write_roster_xml uses,
- * shared so that `siaga merge` (io/roster_merge.h) writes the same bytes.
+ * shared so that `siaga merge` (io/split/roster_merge.h) writes the same bytes.
  * Call open with the roster's version (1 or 2: the namespace), then post
  * (its tps and guard members follow), then the "linmas" and "reserve"
  * members, then close.  An attribute given as NULL
