@@ -169,7 +169,7 @@ int scenario_finish(struct scenario *s, struct error_list *errs)
 
 static const char *const GRADE_NAMES[] = {"kurang_rawan", "rawan", "khusus",
                                           "sangat_rawan"};
-static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "TPS khusus",
+static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "khusus",
                                            "sangat rawan"};
 static const char *const FORCE_NAMES[] = {"polri", "tni", "linmas"};
 static const char *const SCOPE_NAMES[] = {"any", "kabupaten", "kecamatan", "desa"};

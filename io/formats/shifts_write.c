@@ -29,9 +29,9 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
                             const struct shift_result *r)
 {
     static const char *const TIER[SHIFT_TIERS] = {
-        "penjaga, sangat rawan", "penjaga, TPS khusus", "penjaga, rawan",
+        "penjaga, sangat rawan", "penjaga, khusus", "penjaga, rawan",
         "penjaga, kurang rawan", "Linmas TPS, sangat rawan",
-        "Linmas TPS, TPS khusus", "Linmas TPS, rawan",
+        "Linmas TPS, khusus", "Linmas TPS, rawan",
         "Linmas TPS, kurang rawan", "Linmas posko"};
     /* the khusus tiers (formats 1.6) only where there are TPS khusus, and
      * numbered as listed, so version-1 scenarios read as before */
