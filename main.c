@@ -254,9 +254,12 @@ static int cmd_validate(int argc, char **argv)
         printf("skenario   : %s\n", s->name);
         printf("kabupaten  : %d\nkecamatan  : %d\ndesa       : %d\n",
                s->nkab, s->nkec, s->ndesa);
-        printf("TPS        : %d (kurang rawan %ld, rawan %ld, sangat rawan %ld)\n",
+        printf("TPS        : %d (kurang rawan %ld, rawan %ld, sangat rawan %ld",
                s->ntps, tps[GRADE_KURANG_RAWAN], tps[GRADE_RAWAN],
                tps[GRADE_SANGAT_RAWAN]);
+        if (tps[GRADE_KHUSUS] > 0)
+            printf(", khusus %ld", tps[GRADE_KHUSUS]);
+        printf(")\n");
         printf("satuan     : %d\n", s->nunit);
         printf("personel   : %d (Polri %ld, TNI %ld, Linmas %ld)\n", s->nmember,
                mem[FORCE_POLRI], mem[FORCE_TNI], mem[FORCE_LINMAS]);
@@ -1200,7 +1203,14 @@ static void import_say_done(const struct import_options *opt,
             "kecamatan, %d desa/kelurahan\n", opt->output, rep->tps,
             rep->kabupaten, rep->kecamatan, rep->desa);
     fprintf(stderr, "siaga: import: grades: %d kurang rawan, %d rawan, %d "
-            "sangat rawan", rep->grade[0], rep->grade[1], rep->grade[2]);
+            "sangat rawan", rep->grade[GRADE_KURANG_RAWAN], rep->grade[GRADE_RAWAN],
+            rep->grade[GRADE_SANGAT_RAWAN]);
+    if (rep->grade[GRADE_KHUSUS] > 0)
+        fprintf(stderr, ", %d khusus", rep->grade[GRADE_KHUSUS]);
+    if (rep->khusus_by_number > 0)
+        fprintf(stderr, "; %d TPS numbered %d or above not in %s are khusus",
+                rep->khusus_by_number, IMP_KHUSUS_FROM,
+                opt->grades ? opt->grades : "a grades file");
     if (rep->graded_default > 0)
         fprintf(stderr, "; %d TPS not in %s are kurang_rawan",
                 rep->graded_default, opt->grades ? opt->grades : "a grades file");

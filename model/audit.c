@@ -922,7 +922,7 @@ bool audit_claim_testable(const struct audit_report *rep)
 int audit_refute_claim(struct audit_report *rep, const struct plan *p)
 {
     static const enum grade order[GRADE_COUNT] = {
-        GRADE_SANGAT_RAWAN, GRADE_RAWAN, GRADE_KURANG_RAWAN};
+        GRADE_SANGAT_RAWAN, GRADE_KHUSUS, GRADE_RAWAN, GRADE_KURANG_RAWAN};
     const struct audit_recount *rc = &rep->recount;
     const struct plan_objective *o = &p->obj;
     /* formats.md 1.4 items 1-3 as one lexicographic key each */
@@ -941,6 +941,12 @@ int audit_refute_claim(struct audit_report *rep, const struct plan *p)
     if (k == GRADE_COUNT + 2 || theirs[k] > mine[k])
         return 0;
     int item = k < GRADE_COUNT ? 1 : k == GRADE_COUNT ? 2 : 3;
+    /* khusus named only where it counts: version-1 rosters read as before */
+    char kt[48] = "", km[48] = "";
+    if (theirs[1] != 0 || mine[1] != 0) {
+        snprintf(kt, sizeof kt, "%ld khusus, ", theirs[1]);
+        snprintf(km, sizeof km, "%ld, ", mine[1]);
+    }
     struct ctx c;
     memset(&c, 0, sizeof c);
     c.rep = rep;
@@ -949,10 +955,10 @@ int audit_refute_claim(struct audit_report *rep, const struct plan *p)
         rep->roster_line,
         "status \"%s\" keliru: perencana siaga menemukan rencana yang lebih "
         "baik (formats.md 1.4 butir %d): tempat pengamanan kosong %ld "
-        "sangat rawan, %ld rawan, %ld kurang rawan (roster ini %ld, %ld, "
+        "sangat rawan, %s%ld rawan, %ld kurang rawan (roster ini %ld, %s%ld, "
         "%ld), tempat Linmas kosong %ld (roster ini %ld), %ld pos (roster "
         "ini %ld)", rep->claim == CLAIM_OPTIMAL ? "optimal" : "shortage",
-        item, theirs[0], theirs[1], theirs[2], mine[0], mine[1], mine[2],
+        item, theirs[0], kt, theirs[2], theirs[3], mine[0], km, mine[2], mine[3],
         theirs[GRADE_COUNT], mine[GRADE_COUNT], theirs[GRADE_COUNT + 1],
         mine[GRADE_COUNT + 1]);
     if (c.nomem || sort_findings(rep) != 0) {

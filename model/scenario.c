@@ -19,6 +19,9 @@ void rules_init(struct rules *r)
     r->grade[GRADE_KURANG_RAWAN] = (struct grade_rule){2, 5, 1, 2.0};
     r->grade[GRADE_RAWAN] = (struct grade_rule){1, 1, 1, 0.0};
     r->grade[GRADE_SANGAT_RAWAN] = (struct grade_rule){2, 1, 1, 0.0};
+    /* formats 1.6: "2-1-2" of Polda Jateng (Pilkada 2024) read as 2 guards
+     * at 1 TPS, both Polri (the 2 Linmas are the per_tps rule) */
+    r->grade[GRADE_KHUSUS] = (struct grade_rule){2, 1, 2, 0.0};
     r->linmas_per_tps = 2;
 }
 
@@ -164,8 +167,10 @@ int scenario_finish(struct scenario *s, struct error_list *errs)
     return derive_bases(s);
 }
 
-static const char *const GRADE_NAMES[] = {"kurang_rawan", "rawan", "sangat_rawan"};
-static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "sangat rawan"};
+static const char *const GRADE_NAMES[] = {"kurang_rawan", "rawan", "khusus",
+                                          "sangat_rawan"};
+static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "khusus",
+                                           "sangat rawan"};
 static const char *const FORCE_NAMES[] = {"polri", "tni", "linmas"};
 static const char *const SCOPE_NAMES[] = {"any", "kabupaten", "kecamatan", "desa"};
 
@@ -180,6 +185,14 @@ int grade_parse(const char *str)
         if (strcmp(str, GRADE_NAMES[g]) == 0)
             return g;
     return -1;
+}
+
+bool scenario_has_grade(const struct scenario *s, enum grade g)
+{
+    for (int t = 0; t < s->ntps; t++)
+        if (s->tps[t].grade == g)
+            return true;
+    return false;
 }
 
 int force_parse(const char *str)

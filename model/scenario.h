@@ -15,7 +15,13 @@
 
 #include "model/error.h"
 
-enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_SANGAT_RAWAN, GRADE_COUNT };
+/* Grades in ascending priority (formats 1.4 item 1, with 1.6): the empty
+ * places of a higher value come first, so GRADE_COUNT - 1 - g is the
+ * lexicographic tier and a loop from GRADE_COUNT - 1 down goes by priority.
+ * Khusus (TPS khusus: prison, hospital, pesantren; numbered from 901)
+ * ranks right after sangat rawan. */
+enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_KHUSUS, GRADE_SANGAT_RAWAN,
+             GRADE_COUNT };
 enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };
 enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA };
 
@@ -146,6 +152,9 @@ const char *grade_label(enum grade g);  /* "kurang rawan", ... (Bahasa) */
 const char *force_name(enum force f);   /* "polri", "tni", "linmas" */
 const char *scope_name(enum scope sc);  /* "any", "kabupaten", ... */
 int grade_parse(const char *s);         /* -1 when unknown */
+/* Does any TPS of s have grade g?  Khusus columns and rules are written
+ * only where it does, so version-1 scenarios give version-1 outputs. */
+bool scenario_has_grade(const struct scenario *s, enum grade g);
 int force_parse(const char *s);         /* -1 when unknown */
 
 /* Largest distance (km) of a TPS from the median of the other TPS of its

@@ -962,8 +962,10 @@ static long pseudo_flows(const struct scenario *s, const struct origins *og,
 
 static int tier_of(enum grade g)
 {
-    /* sangat rawan first, then rawan, then kurang rawan (formats 1.4) */
-    return g == GRADE_SANGAT_RAWAN ? 0 : g == GRADE_RAWAN ? 1 : 2;
+    /* sangat rawan, khusus, rawan, kurang rawan (formats 1.4, 1.6); a
+     * tier without sites is skipped, so plans without khusus solve as
+     * before */
+    return GRADE_COUNT - 1 - (int)g;
 }
 
 struct units {

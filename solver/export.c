@@ -28,9 +28,10 @@
 #include "model/geo.h"
 #include "solver/glpk_util.h"
 
-/* Tier order of formats 1.4: sangat rawan, rawan, kurang rawan. */
-static const enum grade TIER[GRADE_COUNT] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
-                                             GRADE_KURANG_RAWAN};
+/* Tier order of formats 1.4 and 1.6: sangat rawan, khusus, rawan,
+ * kurang rawan. */
+static const enum grade TIER[GRADE_COUNT] = {GRADE_SANGAT_RAWAN, GRADE_KHUSUS,
+                                             GRADE_RAWAN, GRADE_KURANG_RAWAN};
 
 static void weights(const struct scenario *s, struct model_weights *w)
 {
@@ -41,7 +42,10 @@ static void weights(const struct scenario *s, struct model_weights *w)
     for (int i = GRADE_COUNT - 1; i >= 0; i--) { /* kurang rawan first */
         enum grade g = TIER[i];
         w->grade[g] = acc;
-        acc *= s->rules.grade[g].guards * n + 1;
+        /* a grade no TPS holds needs no room: without khusus TPS the
+         * weights, and the exported model, stay those of version 1 */
+        if (g != GRADE_KHUSUS || scenario_has_grade(s, g))
+            acc *= s->rules.grade[g].guards * n + 1;
     }
 }
 

@@ -169,6 +169,72 @@ static void test_sangat_rawan_first(void **state)
     scenario_destroy(s);
 }
 
+/* TPS khusus (formats 1.6): the default rule is 2 guards at 1 TPS, both
+ * Polri.  Two khusus TPS 0.5 km apart (never clustered: 1 TPS per post),
+ * 3 Polri and 5 TNI: 2 posts of 2 Polri places; 3 Polri fill 3 of the 4,
+ * no TNI may take the fourth, so 1 khusus place stays empty and the TNI
+ * all stay in reserve. */
+static void test_khusus_rule(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_KHUSUS);
+    sb_tps(s, d, 0.5, GRADE_KHUSUS);
+    sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, 3);
+    sb_unit(s, "KORAMIL", FORCE_TNI, SCOPE_KECAMATAN, k, 5);
+    assert_int_equal(s->rules.grade[GRADE_KHUSUS].guards, 2);
+    assert_int_equal(s->rules.grade[GRADE_KHUSUS].tps_per_post, 1);
+    assert_int_equal(s->rules.grade[GRADE_KHUSUS].min_polri, 2);
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->status, PLAN_SHORTAGE);
+    assert_int_equal(p->npost, 2);
+    for (int i = 0; i < p->npost; i++) {
+        assert_int_equal(p->post[i].grade, GRADE_KHUSUS);
+        assert_int_equal(p->post[i].required, 2);
+        assert_int_equal(polri_at(s, p, i), p->post[i].nguards);
+    }
+    assert_int_equal(p->obj.empty_guard[GRADE_KHUSUS], 1);
+    assert_int_equal(p->obj.empty_guard_bound[GRADE_KHUSUS], 1);
+    assert_int_equal(p->nguard, 3);
+    assert_int_equal(p->nreserve, 5);
+    assert_members_once(s, p);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Priority: sangat rawan, khusus, rawan, kurang rawan.  One TPS of each of
+ * the first three, 10 km apart, Polri only, rules: every grade 2 guards at
+ * 1 TPS.  With 5 Polri: SR 2, khusus 2, rawan 1 (1 empty).  With 3: SR 2,
+ * khusus 1 (1 empty), rawan 2 empty.  With 1: the sangat rawan TPS alone. */
+static void khusus_priority_case(int npolri, long sr, long kh, long r)
+{
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int g = 0; g < GRADE_COUNT; g++)
+        s->rules.grade[g] = (struct grade_rule){2, 1, 0, 0.0};
+    sb_tps(s, d, 20.0, GRADE_SANGAT_RAWAN);
+    sb_tps(s, d, 10.0, GRADE_KHUSUS);
+    sb_tps(s, d, 0.0, GRADE_RAWAN);
+    int u = sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, npolri);
+    sb_base(s, u, 0.0); /* nearest the rawan TPS: distance pulls the other way */
+    struct plan *p = plan_of(s);
+    assert_int_equal(p->obj.empty_guard[GRADE_SANGAT_RAWAN], sr);
+    assert_int_equal(p->obj.empty_guard[GRADE_KHUSUS], kh);
+    assert_int_equal(p->obj.empty_guard[GRADE_RAWAN], r);
+    assert_members_once(s, p);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+static void test_khusus_after_sangat_rawan(void **state)
+{
+    (void)state;
+    khusus_priority_case(5, 0, 0, 1);
+    khusus_priority_case(3, 0, 1, 2);
+    khusus_priority_case(1, 1, 2, 2);
+}
+
 /* Travel (item 4): two rawan TPS at 0 and 10 km, two Polri units of one
  * member based at 1 km and 9 km.  Each goes to its near TPS: 1 + 1 km. */
 static void test_nearest_units(void **state)
@@ -354,6 +420,8 @@ int main(void)
         cmocka_unit_test(test_capacity),
         cmocka_unit_test(test_no_polri),
         cmocka_unit_test(test_sangat_rawan_first),
+        cmocka_unit_test(test_khusus_rule),
+        cmocka_unit_test(test_khusus_after_sangat_rawan),
         cmocka_unit_test(test_nearest_units),
         cmocka_unit_test(test_scope),
         cmocka_unit_test(test_linmas),

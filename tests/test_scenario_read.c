@@ -218,6 +218,26 @@ static void test_minimal_defaults(void **state)
     assert_string_equal(f->s->date, "");
 }
 
+/* formats 1.6: grade="khusus" on a TPS and a khusus rule; attributes not
+ * given keep the default (2 guards at 1 TPS, 2 Polri). */
+static void test_khusus(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(io_read_scenario(DATA "khusus.xml", &f->s, &f->errs),
+                     SIAGA_OK);
+    assert_int_equal(f->s->ntps, 2);
+    assert_int_equal(f->s->tps[0].grade, GRADE_RAWAN);
+    assert_int_equal(f->s->tps[1].grade, GRADE_KHUSUS);
+    assert_int_equal(f->s->tps[1].no, 901);
+    const struct grade_rule *r = &f->s->rules.grade[GRADE_KHUSUS];
+    assert_int_equal(r->guards, 3);
+    assert_int_equal(r->min_polri, 1);
+    assert_int_equal(r->tps_per_post, 1);
+    assert_string_equal(grade_name(GRADE_KHUSUS), "khusus");
+    assert_int_equal(grade_parse("khusus"), GRADE_KHUSUS);
+    assert_true(scenario_has_grade(f->s, GRADE_KHUSUS));
+}
+
 static void test_missing_file(void **state)
 {
     struct fixture *f = *state;
@@ -571,6 +591,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_spec_example, setup, teardown),
         cmocka_unit_test_setup_teardown(test_minimal_defaults, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_khusus, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         BAD_TEST(0), BAD_TEST(1), BAD_TEST(2), BAD_TEST(3), BAD_TEST(4),
         BAD_TEST(5), BAD_TEST(6), BAD_TEST(7), BAD_TEST(8), BAD_TEST(9),

@@ -326,7 +326,8 @@ static int attr_enum(struct rd *rd, const char *name,
     return r;
 }
 
-static const char *const GRADES[] = {"kurang_rawan", "rawan", "sangat_rawan"};
+static const char *const GRADES[] = {"kurang_rawan", "rawan", "khusus",
+                                     "sangat_rawan"};
 static const char *const FORCES[] = {"polri", "tni", "linmas"};
 static const char *const ACCESS[] = {"normal", "sulit"};
 static const char *const SIGNAL[] = {"ok", "blankspot"};

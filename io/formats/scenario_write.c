@@ -171,12 +171,30 @@ fail:
     return -1;
 }
 
-static int write_rules(xmlTextWriterPtr w, const struct rules *r)
+/* The khusus rule (formats 1.6) is written where a TPS is khusus or the
+ * rule is not the default: a version-1 scenario is written as before and
+ * stays readable by version-1 readers. */
+static bool write_khusus(const struct scenario *s)
+{
+    struct rules def;
+    rules_init(&def);
+    const struct grade_rule *a = &s->rules.grade[GRADE_KHUSUS],
+                            *b = &def.grade[GRADE_KHUSUS];
+    return scenario_has_grade(s, GRADE_KHUSUS) || a->guards != b->guards ||
+           a->tps_per_post != b->tps_per_post || a->min_polri != b->min_polri ||
+           a->radius_km != b->radius_km;
+}
+
+static int write_rules(xmlTextWriterPtr w, const struct scenario *s)
 {
     char buf[64];
+    const struct rules *r = &s->rules;
+    bool kh = write_khusus(s);
     W(xmlTextWriterStartElement(w, X("rules")));
     for (int g = 0; g < GRADE_COUNT; g++) {
         const struct grade_rule *gr = &r->grade[g];
+        if (g == GRADE_KHUSUS && !kh)
+            continue;
         W(xmlTextWriterStartElement(w, X("grade")));
         W(xmlTextWriterWriteAttribute(w, X("name"), X(grade_name((enum grade)g))));
         W(xmlTextWriterWriteFormatAttribute(w, X("guards"), "%d", gr->guards));
@@ -231,7 +249,7 @@ int io_write_scenario_with(FILE *f, const struct scenario *s,
     W(xmlTextWriterWriteAttribute(w, X("name"), X(s->name ? s->name : "")));
     if (s->date != NULL && s->date[0] != '\0')
         W(xmlTextWriterWriteAttribute(w, X("date"), X(s->date)));
-    W(write_rules(w, &s->rules));
+    W(write_rules(w, s));
     for (int k = 0; k < s->nkab; k++)
         if (kab < 0 || k == kab)
             W(write_kabupaten(w, s, k, x));

@@ -29,9 +29,13 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
                             const struct shift_result *r)
 {
     static const char *const TIER[SHIFT_TIERS] = {
-        "penjaga, sangat rawan", "penjaga, rawan", "penjaga, kurang rawan",
-        "Linmas TPS, sangat rawan", "Linmas TPS, rawan",
+        "penjaga, sangat rawan", "penjaga, khusus", "penjaga, rawan",
+        "penjaga, kurang rawan", "Linmas TPS, sangat rawan",
+        "Linmas TPS, khusus", "Linmas TPS, rawan",
         "Linmas TPS, kurang rawan", "Linmas posko"};
+    /* the khusus tiers (formats 1.6) only where there are TPS khusus, and
+     * numbered as listed, so version-1 scenarios read as before */
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     fprintf(f, "\nJadwal tahapan (shift)\n");
     fprintf(f, "Shift terpanjang %d jam, istirahat minimal %d jam, "
                "perjalanan %.0f km/jam x %.2f.\n", tl->max_shift / 60,
@@ -50,8 +54,10 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
                 (r->required[k] - r->filled[k]) / 60.0);
     fprintf(f, "Jam kosong menurut prioritas (%s):\n",
             r->proven ? "optimal terbukti" : "tidak terbukti: batas waktu");
-    for (int t = 0; t < SHIFT_TIERS; t++)
-        fprintf(f, "  %d. %-28s %10.1f\n", t + 1, TIER[t], r->tier_empty[t] / 60.0);
+    for (int t = 0, no = 0; t < SHIFT_TIERS; t++)
+        if (kh || (t != 1 && t != GRADE_COUNT + 1))
+            fprintf(f, "  %d. %-28s %10.1f\n", ++no, TIER[t],
+                    r->tier_empty[t] / 60.0);
     /* no solve time: the same input gives the same bytes (the time goes
      * to the terminal summary only) */
     fprintf(f, "Shift: %ld; model terpisah: %d (terbesar %d variabel).\n",

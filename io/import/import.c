@@ -1185,9 +1185,17 @@ static int apply_grades(struct ctx *c)
             rc = SIAGA_EINPUT;
     }
     for (int k = 0; k < c->nkept; k++) {
-        const struct imp_row *r = &c->rows.row[c->kept[k]];
-        if (c->graded[c->kept[k]] == 0)
-            c->rep->graded_default++;
+        struct imp_row *r = &c->rows.row[c->kept[k]];
+        if (c->graded[c->kept[k]] == 0) {
+            /* the KPU numbers TPS khusus (prison, hospital, pesantren)
+             * from 901 (formats 1.6); a grade given in the file wins */
+            if (r->no >= IMP_KHUSUS_FROM) {
+                r->grade = GRADE_KHUSUS;
+                c->rep->khusus_by_number++;
+            } else {
+                c->rep->graded_default++;
+            }
+        }
         c->rep->grade[r->grade]++;
     }
     return rc;

@@ -21,8 +21,13 @@
 #define SIAGA_IMPORT_H
 
 #include "model/error.h"
+#include "model/scenario.h"
 
 #define IMPORT_MAX_TPS_FILES 8
+
+/* TPS numbered from here are TPS khusus in the KPU list (formats 1.6):
+ * import grades them khusus unless the grades file says otherwise. */
+#define IMP_KHUSUS_FROM 901
 
 /* Bounding box of Indonesia (WGS84 degrees): Sabang and Miangas to Rote
  * and Merauke with a margin, so that every TPS of the country is inside
@@ -101,8 +106,11 @@ struct import_report {
     int rows;                   /* TPS rows read */
     int tps;                    /* TPS written */
     int kabupaten, kecamatan, desa;
-    int grade[3];               /* TPS per grade (enum grade order) */
-    int graded_default;         /* TPS not in the grades file */
+    int grade[GRADE_COUNT];     /* TPS per grade (enum grade order) */
+    int graded_default;         /* TPS not in the grades file, made
+                                   kurang_rawan */
+    int khusus_by_number;       /* TPS not in the grades file, numbered
+                                   IMP_KHUSUS_FROM or above: khusus */
     int grades_for_rejected;    /* grade rows naming a rejected TPS */
     int placemarks_skipped;     /* KML placemarks that are not TPS */
     long placemark_skipped_line;/* first of them */

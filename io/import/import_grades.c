@@ -46,6 +46,9 @@ int imp_parse_grade(const char *s)
         return GRADE_RAWAN;
     if (strcmp(k, "sangatrawan") == 0 || strcmp(k, "sr") == 0)
         return GRADE_SANGAT_RAWAN;
+    if (strcmp(k, "khusus") == 0 || strcmp(k, "tpskhusus") == 0 ||
+        strcmp(k, "k") == 0)
+        return GRADE_KHUSUS;
     return -1;
 }
 
@@ -93,7 +96,8 @@ static int put_row(const struct imp_grade_sink *sink, const char *path,
     }
     if (g < 0) {
         error_add(errs, path, line, "unknown grade '%s' (kurang_rawan, "
-                  "rawan, sangat_rawan, or KR, R, SR)", grade ? grade : "");
+                  "rawan, sangat_rawan, khusus, or KR, R, SR, K)",
+                  grade ? grade : "");
         return 0;
     }
     return sink->put(sink->ctx, c13, g, path, line);

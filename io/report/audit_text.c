@@ -54,11 +54,14 @@ static void shortfalls(struct out *o, const struct scenario *s,
 }
 
 static void row(struct out *o, const char *level, const char *code,
-                const struct audit_tally *t, const char *name)
+                const struct audit_tally *t, const char *name, bool kh)
 {
-    out_put(o, "%-10s %-10s %6ld %6ld %6ld %7ld %7ld %7ld %7ld %7ld", level,
-            code, t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN],
-            t->tps[GRADE_SANGAT_RAWAN], t->guard_required, t->guard_polri,
+    out_put(o, "%-10s %-10s %6ld %6ld %6ld", level, code,
+            t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN],
+            t->tps[GRADE_SANGAT_RAWAN]);
+    if (kh) /* the khusus column only where there are TPS khusus */
+        out_put(o, " %6ld", t->tps[GRADE_KHUSUS]);
+    out_put(o, " %7ld %7ld %7ld %7ld %7ld", t->guard_required, t->guard_polri,
             t->guard_tni, t->linmas_required, t->linmas_filled);
     if (name != NULL && name[0] != '\0')
         out_put(o, "  %s", name);
@@ -110,24 +113,26 @@ static int coverage(struct out *o, const struct scenario *s,
         goto done;
 
     out_put(o, "\nRekap cakupan\n");
-    out_put(o, "%-10s %-10s %20s %23s %15s\n", "", "", "------- TPS --------",
+    bool kh = rep->total.tps[GRADE_KHUSUS] > 0;
+    out_put(o, "%-10s %-10s %*s %23s %15s\n", "", "", kh ? 27 : 20,
+            kh ? "---------- TPS ----------" : "------- TPS --------",
             "-- tempat pengamanan --", "--- Linmas ----");
-    out_put(o, "%-10s %-10s %6s %6s %6s %7s %7s %7s %7s %7s  %s\n", "tingkat",
-            "kode", "KR", "R", "SR", "wajib", "Polri", "TNI", "wajib", "terisi",
-            "nama");
+    out_put(o, "%-10s %-10s %6s %6s %6s%s %7s %7s %7s %7s %7s  %s\n", "tingkat",
+            "kode", "KR", "R", "SR", kh ? "      K" : "", "wajib", "Polri", "TNI",
+            "wajib", "terisi", "nama");
     for (int k = 0; k < s->nkab; k++) {
         for (int i = kec_start[k]; i < kec_start[k + 1]; i++) {
             int c = kec_order[i];
             for (int j = desa_start[c]; j < desa_start[c + 1]; j++) {
                 int d = desa_order[j];
                 row(o, "desa", s->desa[d].code, &rep->desa[d],
-                    s->desa[d].name);
+                    s->desa[d].name, kh);
             }
-            row(o, "kecamatan", s->kec[c].code, &rep->kec[c], s->kec[c].name);
+            row(o, "kecamatan", s->kec[c].code, &rep->kec[c], s->kec[c].name, kh);
         }
-        row(o, "kabupaten", s->kab[k].code, &rep->kab[k], s->kab[k].name);
+        row(o, "kabupaten", s->kab[k].code, &rep->kab[k], s->kab[k].name, kh);
     }
-    row(o, "TOTAL", "", &rep->total, "");
+    row(o, "TOTAL", "", &rep->total, "", kh);
     rc = 0;
 done:
     free(kec_order);

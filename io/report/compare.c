@@ -147,6 +147,11 @@ int io_write_compare(FILE *f, const struct compare_column *c, int n)
     ROW(f, "  diisi Polri", c, n, polri);
     ROW(f, "  diisi TNI", c, n, tni);
     ROW(f, "  kosong sangat rawan", c, n, empty[GRADE_SANGAT_RAWAN]);
+    bool kh = false; /* a khusus row only where one is empty: v1 tables stay */
+    for (int i = 0; i < n; i++)
+        kh |= c[i].empty[GRADE_KHUSUS] > 0;
+    if (kh)
+        ROW(f, "  kosong TPS khusus", c, n, empty[GRADE_KHUSUS]);
     ROW(f, "  kosong rawan", c, n, empty[GRADE_RAWAN]);
     ROW(f, "  kosong kurang rawan", c, n, empty[GRADE_KURANG_RAWAN]);
     ROW(f, "Tempat Linmas", c, n, linmas_places);

@@ -193,7 +193,7 @@ static double py(const struct proj *pr, double lat)
     return MAP_MARGIN + (pr->lat1 - lat) * pr->scale;
 }
 
-static const double GRADE_R[GRADE_COUNT] = {3.6, 4.6, 5.6};
+static const double GRADE_R[GRADE_COUNT] = {3.6, 4.6, 5.1, 5.6};
 
 static void svg_map(struct out *o, const struct scenario *s,
                     const struct map_spec *m)
@@ -224,6 +224,8 @@ static void svg_map(struct out *o, const struct scenario *s,
     /* TPS, the graver grades on top */
     char code[16];
     for (int g = 0; g < GRADE_COUNT; g++) {
+        if (g == GRADE_KHUSUS && !scenario_has_grade(s, GRADE_KHUSUS))
+            continue; /* no empty group: version-1 maps stay as they were */
         out_put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
                 plan_view_grade_rgb((enum grade)g));
         for (int t = 0; t < s->ntps; t++) {
@@ -306,6 +308,8 @@ static void legend(struct out *o, const long *ntps, long nmark)
 {
     out_put(o, "<div class=\"legenda\">\n");
     for (int g = GRADE_COUNT - 1; g >= 0; g--) {
+        if (g == GRADE_KHUSUS && ntps[g] == 0)
+            continue;
         out_put(o, "<span>");
         grade_dot(o, (enum grade)g);
         out_put(o, "TPS %s (%ld)</span>\n", grade_label((enum grade)g), ntps[g]);
@@ -338,7 +342,7 @@ static void member_text(struct out *o, const struct scenario *s, int m)
 }
 
 static void summary_row(struct out *o, const char *code, const char *name,
-                        const struct plan_summary_row *r, int total)
+                        const struct plan_summary_row *r, int total, bool kh)
 {
     out_put(o, "<tr%s><td class=\"kode\">", total ? " class=\"total\"" : "");
     esc(o, code);
@@ -346,31 +350,36 @@ static void summary_row(struct out *o, const char *code, const char *name,
     esc(o, name);
     out_put(o, "</td>");
     long v[] = {r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
-                r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri,
-                r->tni, r->linmas_places, r->linmas, r->empty, r->reserve};
+                r->tps[GRADE_SANGAT_RAWAN], r->tps[GRADE_KHUSUS], r->posts,
+                r->places, r->polri, r->tni, r->linmas_places, r->linmas,
+                r->empty, r->reserve};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-        out_put(o, "<td class=\"n%s\">%ld</td>", i == 9 && v[i] > 0 ? " kosong" : "", v[i]);
+        if (i != 3 || kh)
+            out_put(o, "<td class=\"n%s\">%ld</td>", i == 10 && v[i] > 0 ? " kosong" : "", v[i]);
     out_put(o, "</tr>\n");
 }
 
 static void summary_table(struct out *o, const struct scenario *s,
                           const struct plan_summary_row *rows)
 {
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
-               "<th rowspan=\"2\">Kecamatan</th><th colspan=\"3\" class=\"c\">TPS</th>"
+               "<th rowspan=\"2\">Kecamatan</th><th colspan=\"%d\" class=\"c\">TPS</th>"
                "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
                "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
                "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
                "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
-               "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>"
-               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+               "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>%s"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
+            kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int k = 0; k < s->nkec; k++)
-        summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0);
+        summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0, kh);
     if (rows[s->nkec].reserve > 0)
-        summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0);
-    summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1);
-    out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan; "
-               "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n");
+        summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0, kh);
+    summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1, kh);
+    out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan%s; "
+               "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n",
+            kh ? ", K TPS khusus" : "");
 }
 
 static void objective_row(struct out *o, const char *label, const char *value,
@@ -382,16 +391,20 @@ static void objective_row(struct out *o, const char *label, const char *value,
                "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
 }
 
-static void objective_table(struct out *o, const struct plan *p)
+static void objective_table(struct out *o, const struct scenario *s,
+                            const struct plan *p)
 {
     const struct plan_objective *ob = &p->obj;
     char v[48], b[48], label[80];
-    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
-                                       GRADE_KURANG_RAWAN};
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_KHUSUS,
+                                       GRADE_RAWAN, GRADE_KURANG_RAWAN};
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"sasaran\">\n<thead><tr><th>Sasaran (urutan prioritas)</th>"
                "<th class=\"n\">nilai</th><th class=\"n\">batas bawah</th>"
                "<th class=\"n\">selisih</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < GRADE_COUNT; i++) {
+        if (order[i] == GRADE_KHUSUS && !kh)
+            continue;
         snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)", grade_label(order[i]));
         snprintf(v, sizeof v, "%ld", ob->empty_guard[order[i]]);
         snprintf(b, sizeof b, "%ld", ob->empty_guard_bound[order[i]]);
@@ -671,10 +684,13 @@ static void polsek_section(struct out *o, const struct scenario *s,
     out_put(o, " (");
     esc(o, s->kec[k].code);
     out_put(o, ")</h2>\n");
-    out_put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld); %ld pos, "
+    char kt[40] = "";
+    if (r->tps[GRADE_KHUSUS] > 0)
+        snprintf(kt, sizeof kt, ", khusus %ld", r->tps[GRADE_KHUSUS]);
+    out_put(o, "<p>%ld TPS (kurang rawan %ld, rawan %ld, sangat rawan %ld%s); %ld pos, "
                "%ld tempat jaga terisi %ld (Polri %ld, TNI %ld); Linmas %ld dari %ld; ",
-            r->tps[0] + r->tps[1] + r->tps[2], r->tps[GRADE_KURANG_RAWAN],
-            r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places,
+            r->tps[0] + r->tps[1] + r->tps[2] + r->tps[3], r->tps[GRADE_KURANG_RAWAN],
+            r->tps[GRADE_RAWAN], r->tps[GRADE_SANGAT_RAWAN], kt, r->posts, r->places,
             r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
     out_put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
             r->empty);
@@ -792,7 +808,7 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                 "<div><b>%ld</b>Linmas dari %ld</div>"
                 "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
                 "</header>\n",
-                tot->tps[0] + tot->tps[1] + tot->tps[2], tot->posts, tot->places,
+                (long)s->ntps, tot->posts, tot->places,
                 tot->polri, tot->tni, tot->linmas, tot->linmas_places,
                 tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
 
@@ -807,7 +823,7 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
     out_put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
     summary_table(&o, s, rows);
     out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
-    objective_table(&o, p);
+    objective_table(&o, s, p);
     out_put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
@@ -838,17 +854,20 @@ done:
 /* ---- cakupan.html ------------------------------------------------------ */
 
 static void tally_row(struct out *o, const char *level, const char *code,
-                      const char *name, const struct audit_tally *t, int total)
+                      const char *name, const struct audit_tally *t, int total,
+                      bool kh)
 {
     out_put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
     esc(o, code);
     out_put(o, "</td><td>");
     esc(o, name);
     long filled = t->guard_polri + t->guard_tni;
-    out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
-               "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
+    out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>",
+            t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN]);
+    if (kh)
+        out_put(o, "<td class=\"n\">%ld</td>", t->tps[GRADE_KHUSUS]);
+    out_put(o, "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>"
                "<td class=\"n%s\">%.1f%%</td><td class=\"n\">%ld</td><td class=\"n%s\">%ld</td></tr>\n",
-            t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN],
             t->guard_required, t->guard_polri, t->guard_tni,
             filled < t->guard_required ? " kosong" : "",
             t->guard_required > 0 ? 100.0 * (double)filled / (double)t->guard_required : 100.0,
@@ -859,20 +878,22 @@ static void tally_row(struct out *o, const char *level, const char *code,
 static void coverage_table(struct out *o, const struct scenario *s,
                            const struct audit_report *rep)
 {
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
                "<th rowspan=\"2\">Kode</th><th rowspan=\"2\">Nama</th>"
-               "<th colspan=\"3\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
+               "<th colspan=\"%d\" class=\"c\">TPS</th><th colspan=\"4\" class=\"c\">Tempat pengamanan</th>"
                "<th colspan=\"2\" class=\"c\">Linmas</th></tr>\n<tr><th class=\"n\">KR</th>"
-               "<th class=\"n\">R</th><th class=\"n\">SR</th><th class=\"n\">wajib</th>"
+               "<th class=\"n\">R</th><th class=\"n\">SR</th>%s<th class=\"n\">wajib</th>"
                "<th class=\"n\">Polri</th><th class=\"n\">TNI</th><th class=\"n\">terisi</th>"
-               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n");
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
+            kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int b = 0; b < s->nkab; b++) {
         for (int k = 0; k < s->nkec; k++)
             if (s->kec[k].kabupaten == b)
-                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0);
-        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1);
+                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0, kh);
+        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1, kh);
     }
-    tally_row(o, "TOTAL", "", "", &rep->total, 1);
+    tally_row(o, "TOTAL", "", "", &rep->total, 1, kh);
     out_put(o, "</tbody>\n</table>\n");
 }
 

@@ -150,10 +150,12 @@ static void kml_color(const char *rgb, char out[9])
     snprintf(out, 9, "ff%.2s%.2s%.2s", rgb + 5, rgb + 3, rgb + 1);
 }
 
-static int write_styles(xmlTextWriterPtr w)
+static int write_styles(xmlTextWriterPtr w, const struct scenario *s)
 {
     char color[9];
     for (int g = 0; g < GRADE_COUNT; g++) {
+        if (g == GRADE_KHUSUS && !scenario_has_grade(s, GRADE_KHUSUS))
+            continue; /* version-1 scenarios: the styles as before */
         kml_color(plan_view_grade_rgb((enum grade)g), color);
         if (xmlTextWriterStartElement(w, X("Style")) < 0 ||
             xmlTextWriterWriteAttribute(w, X("id"), X(grade_name((enum grade)g))) < 0 ||
@@ -289,7 +291,7 @@ int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p)
     W(xmlTextWriterWriteFormatElement(w, X("description"),
                                       "Rencana pengamanan TPS: %d TPS, %d pos, status %s",
                                       s->ntps, p->npost, plan_status_name(p->status)));
-    W(write_styles(w));
+    W(write_styles(w, s));
     for (int k = 0; k < s->nkec; k++) {
         W(xmlTextWriterStartElement(w, X("Folder")));
         W(xmlTextWriterWriteFormatElement(w, X("name"), "Kecamatan %s",

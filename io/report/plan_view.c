@@ -95,6 +95,7 @@ const char *plan_view_grade_rgb(enum grade g)
     switch (g) {
     case GRADE_KURANG_RAWAN: return "#2e9e44";
     case GRADE_RAWAN: return "#f0b400";
+    case GRADE_KHUSUS: return "#7b3294"; /* purple: apart from the risk ramp */
     case GRADE_SANGAT_RAWAN: return "#d7301f";
     default: break;
     }

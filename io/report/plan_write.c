@@ -323,12 +323,49 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
 /* ---- ringkasan.txt ----------------------------------------------------- */
 
 static void row_print(FILE *f, const char *code, const char *name,
-                      const struct plan_summary_row *r)
+                      const struct plan_summary_row *r, bool kh)
 {
-    fprintf(f, "%-8s %-22.22s %5ld %5ld %5ld %5ld %6ld %6ld %5ld %7ld %7ld %6ld %8ld\n",
-            code, name, r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
-            r->tps[GRADE_SANGAT_RAWAN], r->posts, r->places, r->polri, r->tni,
+    fprintf(f, "%-8s %-22.22s %5ld %5ld %5ld", code, name,
+            r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
+            r->tps[GRADE_SANGAT_RAWAN]);
+    if (kh)
+        fprintf(f, " %5ld", r->tps[GRADE_KHUSUS]);
+    fprintf(f, " %5ld %6ld %6ld %5ld %7ld %7ld %6ld %8ld\n",
+            r->posts, r->places, r->polri, r->tni,
             r->linmas_places, r->linmas, r->empty, r->reserve);
+}
+
+/* Officers work in pairs (field-practice.md 1: "tidak diperbolehkan
+ * bertugas sendirian"); say where this plan leaves one alone: a post held
+ * by one guard (and which of them patrol several TPS), or one Polri among
+ * TNI. */
+static void lone_note(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    long alone = 0, alone_multi = 0, polri_alone = 0;
+    for (int i = 0; i < p->npost; i++) {
+        const struct post *po = &p->post[i];
+        int polri = 0;
+        for (int j = 0; j < po->nguards; j++) {
+            int m = p->guard[po->first_guard + j];
+            polri += s->unit[s->member[m].unit].force == FORCE_POLRI;
+        }
+        if (po->nguards == 1) {
+            alone++;
+            alone_multi += po->ntps > 1;
+        } else if (po->nguards > 1 && polri == 1) {
+            polri_alone++;
+        }
+    }
+    if (alone > 0) {
+        fprintf(f, "Personel sendirian: %ld pos dijaga satu orang saja", alone);
+        if (alone_multi > 0)
+            fprintf(f, " (%ld di antaranya mencakup lebih dari satu TPS)",
+                    alone_multi);
+        fprintf(f, "; di lapangan personel bertugas berpasangan.\n");
+    }
+    if (polri_alone > 0)
+        fprintf(f, "Polri sendirian: %ld pos dengan satu Polri saja di "
+                   "samping TNI.\n", polri_alone);
 }
 
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
@@ -343,25 +380,31 @@ int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
     if (s->date[0])
         fprintf(f, "Tanggal  : %s\n", s->date);
     fprintf(f, "Status   : %s\n\n", io_plan_status_label(p->status));
-    fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
-            "Kode", "Kecamatan", "TPS", "TPS", "TPS", "Pos", "Tempat", "Polri",
-            "TNI", "Linmas", "Linmas", "Kosong", "Cadangan");
-    fprintf(f, "%-8s %-22s %5s %5s %5s %5s %6s %6s %5s %7s %7s %6s %8s\n",
-            "", "", "KR", "R", "SR", "", "jaga", "", "", "wajib", "terisi",
-            "", "");
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
+    fprintf(f, "%-8s %-22s %5s %5s %5s%s %5s %6s %6s %5s %7s %7s %6s %8s\n",
+            "Kode", "Kecamatan", "TPS", "TPS", "TPS", kh ? "   TPS" : "", "Pos",
+            "Tempat", "Polri", "TNI", "Linmas", "Linmas", "Kosong", "Cadangan");
+    fprintf(f, "%-8s %-22s %5s %5s %5s%s %5s %6s %6s %5s %7s %7s %6s %8s\n",
+            "", "", "KR", "R", "SR", kh ? "     K" : "", "", "jaga", "", "",
+            "wajib", "terisi", "", "");
     for (int k = 0; k < s->nkec; k++)
-        row_print(f, s->kec[k].code, s->kec[k].name, &rows[k]);
+        row_print(f, s->kec[k].code, s->kec[k].name, &rows[k], kh);
     if (wide->reserve > 0)
-        row_print(f, "-", "(satuan lintas kec.)", wide);
-    row_print(f, "TOTAL", "", &rows[s->nkec + 1]);
+        row_print(f, "-", "(satuan lintas kec.)", wide, kh);
+    row_print(f, "TOTAL", "", &rows[s->nkec + 1], kh);
 
     const struct plan_objective *o = &p->obj;
-    fprintf(f, "\nKeterangan: KR kurang rawan, R rawan, SR sangat rawan; "
-               "Kosong = tempat jaga dan Linmas yang tidak terisi.\n\n");
+    fprintf(f, "\nKeterangan: KR kurang rawan, R rawan, SR sangat rawan%s; "
+               "Kosong = tempat jaga dan Linmas yang tidak terisi.\n",
+            kh ? ", K TPS khusus" : "");
+    lone_note(f, s, p);
+    fprintf(f, "\n");
     fprintf(f, "Sasaran (urutan prioritas)              nilai     batas bawah  selisih\n");
-    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_RAWAN,
-                                       GRADE_KURANG_RAWAN};
-    for (int i = 0; i < 3; i++) {
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_KHUSUS,
+                                       GRADE_RAWAN, GRADE_KURANG_RAWAN};
+    for (int i = 0; i < GRADE_COUNT; i++) {
+        if (order[i] == GRADE_KHUSUS && !kh)
+            continue;
         char label[64];
         snprintf(label, sizeof label, "1. Tempat jaga kosong (%s)",
                  grade_label(order[i]));
