@@ -54,6 +54,14 @@ static int duties_of_roster(const struct timeline *tl, const struct scenario *s,
     return 0;
 }
 
+long shift_result_empty(const struct shift_result *r)
+{
+    long e = 0;
+    for (int k = 0; k < TIMELINE_MAX_PHASES; k++)
+        e += r->required[k] - r->filled[k];
+    return e;
+}
+
 int shifts_audit(const struct timeline *tl, const struct scenario *s,
                  const struct raw_roster *r, const struct raw_shifts *sh,
                  struct tl_layout *l, struct tl_audit *a,

@@ -708,6 +708,108 @@ static void tally(const struct ctx *c, const long *minutes,
     }
 }
 
+/* An empty slot for the BKO of the phases: a piece's empty place, its
+ * extended interval for a person based at the kecamatan's centre. */
+struct slot { int kec, linmas, phase; long es, ee; };
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const struct slot *x = a, *y = b;
+    if (x->kec != y->kec)
+        return (x->kec > y->kec) - (x->kec < y->kec);
+    if (x->linmas != y->linmas)
+        return (x->linmas > y->linmas) - (x->linmas < y->linmas);
+    if (x->es != y->es)
+        return (x->es > y->es) - (x->es < y->es);
+    return (x->ee > y->ee) - (x->ee < y->ee);
+}
+
+/* out->bko: per kecamatan and force, the fewest new persons (based at the
+ * mean of the kecamatan's TPS, serving the kecamatan, always available)
+ * that take every empty slot of the non-duty phases, each a shift of the
+ * grid: colouring the slots' extended intervals by start (optimal for
+ * intervals).  Returns SIAGA_OK or SIAGA_ENOMEM. */
+static int phase_bko(const struct ctx *c, struct shift_result *out)
+{
+    const struct tl_layout *l = c->l;
+    const struct scenario *s = c->s;
+    int *filled = calloc((size_t)l->npiece + 1, sizeof *filled);
+    double *klat = calloc((size_t)s->nkec + 1, sizeof *klat);
+    double *klon = calloc((size_t)s->nkec + 1, sizeof *klon);
+    int *kn = calloc((size_t)s->nkec + 1, sizeof *kn);
+    struct slot *sl = NULL;
+    long *busy = NULL, nsl = 0, capsl = 0;
+    int rc = SIAGA_ENOMEM;
+    if (!filled || !klat || !klon || !kn)
+        goto done;
+    for (int t = 0; t < s->ntps; t++) {
+        klat[s->tps[t].kecamatan] += s->tps[t].lat;
+        klon[s->tps[t].kecamatan] += s->tps[t].lon;
+        kn[s->tps[t].kecamatan]++;
+    }
+    for (int k = 0; k < s->nkec; k++)
+        if (kn[k] > 0) {
+            klat[k] /= kn[k];
+            klon[k] /= kn[k];
+        }
+    for (int j = 0; j < c->ncol; j++)
+        filled[c->col[j].piece] += c->col[j].value;
+    for (int i = 0; i < l->npiece; i++) {
+        const struct tl_piece *pc = &l->piece[i];
+        const struct tl_place *pl = &l->place[pc->place];
+        if (timeline_is_duty(c->tl->phase[pl->phase].kind))
+            continue;
+        long tr = timeline_travel(c->tl, klat[pl->kec], klon[pl->kec], pl->lat,
+                                  pl->lon);
+        for (int e = filled[i]; e < pc->required; e++) {
+            if (nsl == capsl) {
+                capsl = capsl ? 2 * capsl : 256;
+                struct slot *ns = realloc(sl, sizeof *ns * (size_t)capsl);
+                if (ns == NULL)
+                    goto done;
+                sl = ns;
+            }
+            sl[nsl++] = (struct slot){pl->kec, pl->linmas, pl->phase,
+                                      pc->start - tr,
+                                      pc->end + tr + c->tl->min_rest};
+        }
+    }
+    if (nsl > 0)
+        qsort(sl, (size_t)nsl, sizeof *sl, cmp_slot);
+    busy = malloc(sizeof *busy * ((size_t)nsl + 1));
+    out->bko = calloc((size_t)nsl + 1, sizeof *out->bko);
+    if (busy == NULL || out->bko == NULL)
+        goto done;
+    for (long a = 0; a < nsl;) {
+        long b = a;
+        int npers = 0;
+        unsigned phases = 0;
+        while (b < nsl && sl[b].kec == sl[a].kec && sl[b].linmas == sl[a].linmas)
+            b++;
+        for (long i = a; i < b; i++) {
+            int p = 0;
+            while (p < npers && busy[p] > sl[i].es)
+                p++;
+            if (p == npers)
+                npers++;
+            busy[p] = sl[i].ee;
+            phases |= 1u << sl[i].phase;
+        }
+        out->bko[out->nbko++] = (struct shift_bko){
+            sl[a].kec, sl[a].linmas ? FORCE_LINMAS : FORCE_POLRI, npers, phases};
+        a = b;
+    }
+    rc = SIAGA_OK;
+done:
+    free(filled);
+    free(klat);
+    free(klon);
+    free(kn);
+    free(sl);
+    free(busy);
+    return rc;
+}
+
 int solver_shifts(const struct timeline *tl, const struct scenario *s,
                   const struct plan *p, const struct shift_params *sp,
                   struct shift_result *out, struct error_list *errs)
@@ -760,6 +862,8 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
     if (out->nshift > 0)
         qsort(out->shift, (size_t)out->nshift, sizeof *out->shift, cmp_shift);
     tally(&c, minutes, out);
+    if ((rc = phase_bko(&c, out)) != SIAGA_OK)
+        goto done;
     out->proven = !limited;
     out->seconds = solver_now() - t0;
     rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
@@ -782,6 +886,9 @@ done:
 
 void shift_result_free(struct shift_result *r)
 {
+    free(r->bko);
+    r->bko = NULL;
+    r->nbko = 0;
     timeline_layout_free(&r->layout);
     free(r->shift);
     r->shift = NULL;

@@ -120,7 +120,8 @@ has "$H" "Rabu, 14 Februari 2024" "laporan weekday date"
 sed -n 's/.*<post id="\(P[0-9]*\)".*kecamatan="\([0-9]*\)".*/\1,\2/p' \
     "$T/kaur/roster.xml" > "$T/postkec"
 tr -d '\r' < "$T/kaur/shifts.csv" | awk -F, -v k=$kec 'NR==FNR{pk[$1]=$2;next}
-  FNR>1{kk=($3~/^P[0-9]/)?pk[$3]:substr($3,index($3,"-")+1,6)
+  FNR>1{q=$3; sub(/^KAWAL-/,"",q)
+  kk=(q~/^P[0-9]/)?pk[q]:substr($3,index($3,"-")+1,6)
   if(kk==k){n++; if(!(($3 FS $4 FS $5) in s)){s[$3 FS $4 FS $5]=1;g++}}}
   END{print g+0, n+0}' "$T/postkec" - > "$T/want"
 awk -v k=$kec '/<section class="polsek"/{on=index($0,"id=\"kec-" k "\"")>0}
