@@ -946,8 +946,8 @@ static int duty_rules(const struct timeline *tl, const struct scenario *s,
         long ws, we;
         if (held[j] == 1 || timeline_duty_window(l, d[j].place, &ws, &we) != 0)
             continue;
-        note(a, file, d[j].line, "%s on duty at %s holds %s shift from %s to "
-             "%s (the election-day duty is one continuous shift)",
+        note(a, file, d[j].line, "%s on duty at %s holds %s shift covering %s "
+             "to %s (the election-day duty is one continuous shift)",
              s->member[d[j].member].id, l->place[d[j].place].id,
              held[j] == 0 ? "no" : "more than one", tl_format_time(ws, t1),
              tl_format_time(we, t2));

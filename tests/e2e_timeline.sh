@@ -73,7 +73,7 @@ awk -v g2="$g2" '/<shift .*place="KAWAL-P0001"/ && !d {sub(/member="[^"]*"/, "me
 "$SIAGA" check scenarios/kaur-2024.xml "$T/escort.xml" > "$T/check5" 2>&1; c=$?
 [ $c -eq 1 ] && ok || bad "check of a foreign escort exit $c, want 1"
 grep -q "escort.xml:[0-9]*: .*KAWAL-P0001 but is not on its duty" "$T/check5" && ok || bad "foreign escort not named with its line"
-grep -q "escort.xml:[0-9]*: .*on duty at KAWAL-P0001 holds no shift" "$T/check5" && ok || bad "missing escort not named with its line"
+grep -q "escort.xml:[0-9]*: .*on duty at KAWAL-P0001 holds no shift covering" "$T/check5" && ok || bad "missing escort not named with its line"
 lm=$(awk '/<linmas /{sub(/.*member="/,"");sub(/".*/,"");print;exit}' "$T/kaur/roster.xml")
 awk -v lm="$lm" '/<shift .*place="POSKO-/ && !d {print; sub(/member="[^"]*"/, "member=\"" lm "\"");
      sub(/start="[^"]*"/, "start=\"2024-02-14T08:00\""); sub(/end="[^"]*"/, "end=\"2024-02-14T16:00\""); d=1} {print}' \
@@ -81,6 +81,20 @@ awk -v lm="$lm" '/<shift .*place="POSKO-/ && !d {print; sub(/member="[^"]*"/, "m
 "$SIAGA" check scenarios/kaur-2024.xml "$T/posko.xml" > "$T/check6" 2>&1; c=$?
 [ $c -eq 1 ] && ok || bad "check of a posko Linmas on TPS duty exit $c, want 1"
 grep -q "posko.xml:[0-9]*: .*a posko takes no TPS Linmas" "$T/check6" && ok || bad "posko Linmas on TPS duty not named"
+# the timeline's new attributes: bad <counting> rows are exit 2 with their line
+S=fuzz/seeds/fuzz_timeline/duty-timeline.xml
+"$SIAGA" plan "$S" -o "$T/seed" --quiet; c=$?
+[ $c -le 1 ] && ok || bad "plan of $S exit $c"
+tr -d '\r' < "$T/seed/shifts.csv" | grep -q ',tps,P[0-9]*,2024-02-14T06:00,2024-02-14T23:00$' && ok ||
+    bad "a <counting end> row does not end its TPS's duty"
+for row in 'tps="1704012001009" end="2024-02-15T01:30"|is not in the scenario' \
+           'tps="1704012001002" end="2024-02-14T05:00"|comes before the assembly' \
+           'tps="1704012001002" end="2024-02-15T01:00"|has an end already'; do
+    sed "s#<phase kind=\"kawal\"/>#<phase kind=\"kawal\"/>\n    <counting ${row%%|*}/>#" "$S" > "$T/badc.xml"
+    "$SIAGA" plan "$T/badc.xml" -o "$T/badc" --quiet 2> "$T/err"; c=$?
+    [ $c -eq 2 ] && grep -q "badc.xml:2[0-9]: counting: .*${row#*|}" "$T/err" && ok ||
+        bad "counting row ${row%%|*}: exit $c, $(head -c 200 "$T/err")"
+done
 # a Pilkada: the boxes leave at 22:00 (an hour later at a sulit TPS)
 sed 's#</scenario>#  <timeline election="pilkada"/>\n</scenario>#' scenarios/kaur-2024.xml > "$T/pilkada.xml"
 "$SIAGA" plan "$T/pilkada.xml" -o "$T/pilkada" --quiet; c=$?
