@@ -629,8 +629,13 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     long empty = p->obj.empty_linmas;
     for (int g = 0; g < GRADE_COUNT; g++)
         empty += p->obj.empty_guard[g];
+    /* one story: a timeline with empty place-hours is a shortage too */
+    long tl_empty = st->have_sr ? shift_result_empty(&st->sr) : 0;
     if (o->pp.quiet)
-        return empty > 0 ? EXIT_SHORT : EXIT_OK;
+        return empty > 0 || tl_empty > 0 ? EXIT_SHORT : EXIT_OK;
+    if (tl_empty > 0)
+        fprintf(stderr, "siaga: %s/ringkasan.txt: jadwal tahapan kosong %.1f "
+                "jam-tempat (lihat Jadwal tahapan)\n", dir, tl_empty / 60.0);
     fprintf(stderr, "siaga: %s: %d pos, %ld tempat kosong, status %s "
             "(%.2f s: klaster %.2f, penjaga %.2f, linmas %.2f)\n",
             dir, p->npost, empty, plan_status_name(p->status), p->seconds,
@@ -646,7 +651,7 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
         fprintf(stderr, "siaga: %s/bko.csv: minta %ld personel BKO (Polri %ld, "
                 "TNI %ld, Linmas %ld)\n", dir, b->sum, b->total[FORCE_POLRI],
                 b->total[FORCE_TNI], b->total[FORCE_LINMAS]);
-    return empty > 0 ? EXIT_SHORT : EXIT_OK;
+    return empty > 0 || tl_empty > 0 ? EXIT_SHORT : EXIT_OK;
 }
 
 static void plan_state_free(const struct plan_opts *o, struct plan_state *st)
@@ -980,6 +985,11 @@ static int check_shifts(const struct check_opts *o, const struct scenario *s,
         code = EXIT_FAILURE_;
     } else if (ta.nviolation > 0) {
         code = EXIT_SHORT;
+    } else {
+        /* as plan: place-hours left empty are a shortage (exit 1) */
+        for (int ph = 0; ph < ta.nphase; ph++)
+            if (ta.total[ph].filled < ta.total[ph].required)
+                code = EXIT_SHORT;
     }
     timeline_audit_free(&ta);
     timeline_layout_free(&lay);

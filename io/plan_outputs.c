@@ -96,7 +96,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
     int wrc = (o->sr ? io_write_roster_xml_v2(pf->roster_xml, s, p, o->tl, o->sr)
                      : io_write_roster_xml(pf->roster_xml, s, p)) != 0 ||
               io_write_roster_csv(pf->roster_csv, s, p) != 0 ||
-              io_write_summary(pf->summary, s, p) != 0 ||
+              io_write_summary_tl(pf->summary, s, p, o->sr) != 0 ||
               io_write_roster_kml(pf->kml, s, p) != 0;
     if (threaded)
         pthread_join(th, NULL);

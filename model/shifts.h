@@ -47,6 +47,19 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
  * Linmas places at TPS by grade, then the Linmas posko. */
 #define SHIFT_TIERS (2 * GRADE_COUNT + 1)
 
+/* More people that fill every place-hour the shifts leave empty outside
+ * election-day duty (whose people the day plan's bko.csv asks for): per
+ * kecamatan and force, enough by construction (the plan as it is, plus
+ * these people each on the empty slots an interval colouring gives them,
+ * keeps every rule), not proven minimal. */
+struct shift_bko {
+    int kec;                       /* scenario index */
+    enum force force;              /* FORCE_POLRI (guard places) or
+                                      FORCE_LINMAS (posko) */
+    int count;                     /* persons */
+    unsigned phases;               /* bit k: phase k has empty slots here */
+};
+
 /* What solver_shifts plans (free with shift_result_free, solver/shifts.h). */
 struct shift_result {
     struct tl_layout layout;       /* places and pieces */
@@ -64,6 +77,10 @@ struct shift_result {
                                       the unit, idle ones included */
     int spread_unit;               /* the unit where it is reached, -1 */
     long most;                     /* most minutes of any member */
+    struct shift_bko *bko; int nbko; /* by kecamatan, then force */
 };
+
+/* Place-minutes left empty over every phase of r. */
+long shift_result_empty(const struct shift_result *r);
 
 #endif

@@ -20,6 +20,48 @@ void raw_shifts_destroy(struct raw_shifts *sh)
     free(sh);
 }
 
+/* The election-day duty as the day roster gives it: each guard of a post
+ * at the post's place and its escort (the kawal place of the same post),
+ * each Linmas at the place of their TPS.  raw_of[q] is the roster post of
+ * layout post q.  Members or TPS not found are the day audit's to report.
+ * Returns 0, or -1 when out of memory. */
+static int duties_of_roster(const struct timeline *tl, const struct scenario *s,
+                            const struct raw_roster *r, struct tl_layout *l,
+                            struct strmap *map, const int *raw_of)
+{
+    for (int p = 0; p < l->nplace; p++) {
+        const struct tl_place *pl = &l->place[p];
+        if (pl->level != TL_POST || !timeline_is_duty(tl->phase[pl->phase].kind))
+            continue;
+        const struct raw_post *rp = &r->post[raw_of[pl->region]];
+        for (int g = 0; g < rp->nguards; g++) {
+            const struct raw_guard *rg = &r->guard[rp->first_guard + g];
+            int m = rg->member ? scenario_find_member(s, rg->member) : -1;
+            if (m >= 0 && timeline_add_duty(l, p, m, rg->line) != 0)
+                return -1;
+        }
+    }
+    for (int i = 0; i < r->nlinmas; i++) {
+        const struct raw_linmas *rl = &r->linmas[i];
+        char id[64];
+        if (rl->tps == NULL || rl->member == NULL || strlen(rl->tps) > 40)
+            continue;
+        snprintf(id, sizeof id, "TPS-%s", rl->tps);
+        int p = strmap_get(map, id), m = scenario_find_member(s, rl->member);
+        if (p >= 0 && m >= 0 && timeline_add_duty(l, p, m, rl->line) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+long shift_result_empty(const struct shift_result *r)
+{
+    long e = 0;
+    for (int k = 0; k < TIMELINE_MAX_PHASES; k++)
+        e += r->required[k] - r->filled[k];
+    return e;
+}
+
 int shifts_audit(const struct timeline *tl, const struct scenario *s,
                  const struct raw_roster *r, const struct raw_shifts *sh,
                  struct tl_layout *l, struct tl_audit *a,
@@ -30,6 +72,7 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
     const char **ids = NULL;
     struct tl_shift *out = NULL;
     struct strmap *map = NULL;
+    int *raw_of = NULL;
     long nbad = 0;
     char **bad = NULL;
     memset(l, 0, sizeof *l);
@@ -42,6 +85,8 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
         goto done;
     /* the tps phase's places are the roster's posts with a known anchor */
     int np = 0;
+    if ((raw_of = calloc((size_t)r->npost + 1, sizeof *raw_of)) == NULL)
+        goto done;
     for (int i = 0; i < r->npost; i++) {
         const struct raw_post *rp = &r->post[i];
         struct post *po = &post[np];
@@ -57,6 +102,7 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
         po->grade = s->tps[po->tps[0]].grade;
         po->kecamatan = s->tps[po->tps[0]].kecamatan;
         po->required = s->rules.grade[po->grade].guards;
+        raw_of[np] = i;
         ids[np++] = rp->id;
     }
     rc = timeline_layout(tl, s, post, (const char *const *)ids, np, l, errs);
@@ -70,6 +116,8 @@ int shifts_audit(const struct timeline *tl, const struct scenario *s,
         if (strmap_put(map, l->place[p].id, p, &old) < 0)
             goto done;
     }
+    if (duties_of_roster(tl, s, r, l, map, raw_of) != 0)
+        goto done;
     long n = 0;
     for (long i = 0; i < sh->nshift; i++) {
         const struct raw_shift *x = &sh->shift[i];
@@ -126,5 +174,6 @@ done:
     free(post);
     free(ids);
     free(out);
+    free(raw_of);
     return rc;
 }

@@ -130,11 +130,17 @@ void timeline_default(struct timeline *tl)
     tl->rekap_to = 22 * 60;
     tl->desa_per_day = 4;
     tl->panels = 2;
+    tl->pilkada = false;
+    tl->sulit_delay = 60;
+    tl->escort_kmh = 30;
+    tl->escort_sulit_kmh = 15;
+    tl->escort_handover = 30;
+    tl->duty_max = 24 * 60;
     static const struct { const char *id; enum phase_kind k; int d0, h0, d1, h1, per, max; } D[] = {
         {"logistik", PHASE_LOGISTIK, 12, 6, 12, 18, 2, 8},
         {"posko", PHASE_POSKO, 12, 0, 15, 0, 1, 8},
-        {"tps", PHASE_TPS, 14, 7, 15, 0, 0, 12},
-        {"kawal", PHASE_KAWAL, 15, 0, 15, 4, 2, 8},
+        {"tps", PHASE_TPS, 14, 6, 15, 2, 0, 24},
+        {"kawal", PHASE_KAWAL, 15, 2, 15, 6, 0, 24},
         {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8},
         {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8},
     };
@@ -152,9 +158,25 @@ void timeline_free(struct timeline *tl)
 {
     free(tl->rday);
     free(tl->avail);
+    free(tl->count);
     tl->rday = NULL;
     tl->avail = NULL;
+    tl->count = NULL;
     tl->nrday = tl->navail = tl->caprday = tl->capavail = 0;
+    tl->ncount = tl->capcount = 0;
+}
+
+int timeline_add_count(struct timeline *tl, const struct tl_count *c)
+{
+    if (model_grow((void **)&tl->count, tl->ncount, &tl->capcount, sizeof *c))
+        return -1;
+    tl->count[tl->ncount++] = *c;
+    return 0;
+}
+
+bool timeline_is_duty(enum phase_kind k)
+{
+    return k == PHASE_TPS || k == PHASE_KAWAL;
 }
 
 int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d)
@@ -405,7 +427,7 @@ static int layout_kecamatan(struct lb *b, const struct timeline *tl,
     return 0;
 }
 
-/* Phases held at each desa (posko, kawal), in rekap order.  Returns 0, or
+/* The phase held at each desa (posko), in rekap order.  Returns 0, or
  * -1 when out of memory. */
 static int layout_desa(struct lb *b, const struct timeline *tl,
                        const struct scenario *s, const struct areas *A, int ph)
@@ -419,8 +441,7 @@ static int layout_desa(struct lb *b, const struct timeline *tl,
             continue;
         if ((pl = new_place(b)) == NULL)
             return -1;
-        snprintf(pl->id, sizeof pl->id, "%s-%s",
-                 P->kind == PHASE_POSKO ? "POSKO" : "KAWAL", s->desa[d].code);
+        snprintf(pl->id, sizeof pl->id, "POSKO-%s", s->desa[d].code);
         pl->phase = ph;
         pl->linmas = P->kind == PHASE_POSKO;
         pl->level = TL_DESA;
@@ -436,71 +457,206 @@ static int layout_desa(struct lb *b, const struct timeline *tl,
     return 0;
 }
 
-/* The TPS phase: one place per post (guards), then one per TPS (Linmas).
- * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_EINPUT (a post id too long). */
-static int layout_tps(struct lb *b, const struct timeline *tl,
-                      const struct scenario *s, const struct post *post,
-                      const char *const *post_id, int npost, int ph,
-                      struct error_list *errs)
+/* Election day: the assembly and the default end of counting, from the
+ * tps phase (the defaults when the timeline lists none). */
+static void election_day(const struct timeline *tl, long *assembly,
+                         long *count_end)
 {
-    const struct tl_phase *P = &tl->phase[ph];
-    int max = timeline_max_shift(tl, ph);
+    *assembly = at(14, 6);
+    *count_end = tl->pilkada ? at(14, 22) : at(15, 2);
+    for (int i = 0; i < tl->nphase; i++)
+        if (tl->phase[i].kind == PHASE_TPS) {
+            *assembly = tl->phase[i].start;
+            *count_end = tl->phase[i].end;
+            break;
+        }
+}
+
+/* The minute the ballot box of TPS t leaves: the scenario's <counting>
+ * row, else the end of counting, later by sulit_delay at a sulit TPS. */
+static long tps_end(const struct timeline *tl, const struct scenario *s,
+                    int t, long count_end)
+{
+    for (int i = 0; i < tl->ncount; i++)
+        if (tl->count[i].tps == t)
+            return tl->count[i].end;
+    return count_end + (s->tps[t].sulit ? tl->sulit_delay : 0);
+}
+
+/* When the boxes of post po leave (its last TPS) and how long the escort
+ * takes: the post's TPS in patrol order, the PPS of each of their desa
+ * (in order of first appearance), then the PPK, by great circle x
+ * road_factor, at the sulit speed when any TPS is sulit, plus the
+ * handover. */
+static void post_escort(const struct timeline *tl, const struct scenario *s,
+                        const struct areas *A, const struct post *po,
+                        long count_end, long *leave, long *minutes)
+{
+    double km = 0, lat = s->tps[po->tps[0]].lat, lon = s->tps[po->tps[0]].lon;
+    bool sulit = false;
+    *leave = LONG_MIN;
+    for (int i = 0; i < po->ntps; i++) {
+        const struct tps *tp = &s->tps[po->tps[i]];
+        long e = tps_end(tl, s, po->tps[i], count_end);
+        if (e > *leave)
+            *leave = e;
+        sulit = sulit || tp->sulit;
+        km += geo_distance_km(lat, lon, tp->lat, tp->lon);
+        lat = tp->lat;
+        lon = tp->lon;
+    }
+    for (int i = 0; i < po->ntps; i++) {
+        int d = s->tps[po->tps[i]].desa, seen = 0;
+        for (int k = 0; k < i && !seen; k++)
+            seen = s->tps[po->tps[k]].desa == d;
+        if (seen)
+            continue;
+        km += geo_distance_km(lat, lon, A->des[d].lat, A->des[d].lon);
+        lat = A->des[d].lat;
+        lon = A->des[d].lon;
+    }
+    int k = s->tps[po->tps[0]].kecamatan;
+    km += geo_distance_km(lat, lon, A->kec[k].lat, A->kec[k].lon);
+    double kmh = sulit ? tl->escort_sulit_kmh : tl->escort_kmh;
+    *minutes = (long)ceil(km * tl->road_factor / kmh * 60.0 - 1e-9) +
+               tl->escort_handover;
+}
+
+static int post_place_id(struct tl_place *pl, const char *pfx,
+                         const char *const *post_id, int q, int npost,
+                         struct error_list *errs)
+{
+    if (post_id != NULL) {
+        if (strlen(post_id[q]) + strlen(pfx) >= sizeof pl->id) {
+            error_add(errs, NULL, 0, "post id %.40s...: longer "
+                      "than %zu bytes", post_id[q], sizeof pl->id - 1 - strlen(pfx));
+            return SIAGA_EINPUT;
+        }
+        strcpy(pl->id, pfx);   /* both fit: measured above */
+        strcat(pl->id, post_id[q]);
+    } else {
+        int width = 4;
+        for (int n = npost; n >= 10000 && width < 10; n /= 10)
+            width++;
+        snprintf(pl->id, sizeof pl->id, "%sP%0*d", pfx, width % 11, q + 1);
+    }
+    return SIAGA_OK;
+}
+
+static void post_place(struct tl_place *pl, const struct scenario *s,
+                       const struct post *po, int q, int ph)
+{
+    const struct tps *a = &s->tps[po->tps[0]];
+    pl->phase = ph;
+    pl->level = TL_POST;
+    pl->region = q;
+    pl->ntps = po->ntps;
+    memcpy(pl->tps, po->tps, sizeof(int) * (size_t)po->ntps);
+    pl->desa = a->desa;
+    pl->kec = a->kecamatan;
+    pl->kab = a->kabupaten;
+    pl->grade = po->grade;
+    pl->lat = a->lat;
+    pl->lon = a->lon;
+    pl->min_polri = s->rules.grade[po->grade].min_polri;
+}
+
+/* The duty of one place, from the assembly to end: longer than duty_max
+ * is an input error (the times given make the duty impossible). */
+static int duty_piece(struct lb *b, const struct timeline *tl, long assembly,
+                      long start, long end, int req, struct error_list *errs)
+{
+    char t1[24], t2[24];
+    if (end - assembly > tl->duty_max) {
+        error_add(errs, NULL, 0, "the election-day duty at %s lasts from %s "
+                  "to %s, longer than duty_max_h = %d h; give the timeline a "
+                  "larger duty_max_h or the TPS an earlier <counting end>",
+                  b->l->place[b->l->nplace - 1].id, tl_format_time(assembly, t1),
+                  tl_format_time(end, t2), tl->duty_max / 60);
+        return SIAGA_EINPUT;
+    }
+    if (end > start && req > 0 && add_piece(b, start, end, req) != 0)
+        return SIAGA_ENOMEM;
+    return SIAGA_OK;
+}
+
+/* The TPS phase: one place per post (guards), then one per TPS (Linmas),
+ * each one piece from the assembly until the box leaves: the duty.  The
+ * kawal phase: one place per post ("KAWAL-P0001"), one piece from the
+ * moment its last box leaves for the escort's length.  Returns SIAGA_OK,
+ * SIAGA_ENOMEM or SIAGA_EINPUT (a post id too long, a duty too long). */
+static int layout_duty(struct lb *b, const struct timeline *tl,
+                       const struct scenario *s, const struct areas *A,
+                       const struct post *post, const char *const *post_id,
+                       int npost, int ph, struct error_list *errs)
+{
+    bool kawal = tl->phase[ph].kind == PHASE_KAWAL;
+    long assembly, count_end;
     struct tl_place *pl;
     char buf[24];
+    int rc;
+    election_day(tl, &assembly, &count_end);
     for (int q = 0; q < npost; q++) {
         const struct post *po = &post[q];
-        const struct tps *a = &s->tps[po->tps[0]];
+        long leave, esc;
         if ((pl = new_place(b)) == NULL)
             return SIAGA_ENOMEM;
-        if (post_id != NULL) {
-            if (strlen(post_id[q]) >= sizeof pl->id) {
-                error_add(errs, NULL, 0, "post id %.40s...: longer "
-                          "than %zu bytes", post_id[q], sizeof pl->id - 1);
-                return SIAGA_EINPUT;
-            }
-            strcpy(pl->id, post_id[q]);
-        } else {
-            int width = 4;
-            for (int n = npost; n >= 10000 && width < 10; n /= 10)
-                width++;
-            snprintf(pl->id, sizeof pl->id, "P%0*d", width % 11, q + 1);
-        }
-        pl->phase = ph;
-        pl->level = TL_POST;
-        pl->region = q;
-        pl->ntps = po->ntps;
-        memcpy(pl->tps, po->tps, sizeof(int) * (size_t)po->ntps);
-        pl->desa = a->desa;
-        pl->kec = a->kecamatan;
-        pl->kab = a->kabupaten;
-        pl->grade = po->grade;
-        pl->lat = a->lat;
-        pl->lon = a->lon;
-        pl->min_polri = s->rules.grade[po->grade].min_polri;
-        if (split(b, P->start, P->end, max, po->required))
-            return SIAGA_ENOMEM;
+        if ((rc = post_place_id(pl, kawal ? "KAWAL-" : "", post_id, q, npost,
+                                errs)) != SIAGA_OK)
+            return rc;
+        post_place(pl, s, po, q, ph);
+        post_escort(tl, s, A, po, count_end, &leave, &esc);
+        rc = kawal ? duty_piece(b, tl, assembly, leave, leave + esc,
+                                po->required, errs)
+                   : duty_piece(b, tl, assembly, assembly, leave,
+                                po->required, errs);
+        if (rc != SIAGA_OK)
+            return rc;
     }
-    if (s->rules.linmas_per_tps > 0)
-        for (int t = 0; t < s->ntps; t++) {
-            const struct tps *tp = &s->tps[t];
-            if ((pl = new_place(b)) == NULL)
-                return SIAGA_ENOMEM;
-            snprintf(pl->id, sizeof pl->id, "TPS-%s",
-                     scenario_tps_code(s, t, buf));
-            pl->phase = ph;
-            pl->linmas = true;
-            pl->level = TL_TPS;
-            pl->region = t;
-            pl->desa = tp->desa;
-            pl->kec = tp->kecamatan;
-            pl->kab = tp->kabupaten;
-            pl->grade = tp->grade;
-            pl->lat = tp->lat;
-            pl->lon = tp->lon;
-            if (split(b, P->start, P->end, max, s->rules.linmas_per_tps))
-                return SIAGA_ENOMEM;
-        }
+    if (kawal || s->rules.linmas_per_tps <= 0)
+        return SIAGA_OK;
+    for (int t = 0; t < s->ntps; t++) {
+        const struct tps *tp = &s->tps[t];
+        if ((pl = new_place(b)) == NULL)
+            return SIAGA_ENOMEM;
+        snprintf(pl->id, sizeof pl->id, "TPS-%s", scenario_tps_code(s, t, buf));
+        pl->phase = ph;
+        pl->linmas = true;
+        pl->level = TL_TPS;
+        pl->region = t;
+        pl->desa = tp->desa;
+        pl->kec = tp->kecamatan;
+        pl->kab = tp->kabupaten;
+        pl->grade = tp->grade;
+        pl->lat = tp->lat;
+        pl->lon = tp->lon;
+        rc = duty_piece(b, tl, assembly, assembly,
+                        tps_end(tl, s, t, count_end), s->rules.linmas_per_tps,
+                        errs);
+        if (rc != SIAGA_OK)
+            return rc;
+    }
     return SIAGA_OK;
+}
+
+int timeline_add_duty(struct tl_layout *l, int place, int member, long line)
+{
+    if (model_grow((void **)&l->duty, l->nduty, &l->capduty, sizeof *l->duty))
+        return -1;
+    l->duty[l->nduty++] = (struct tl_duty){place, member, line};
+    return 0;
+}
+
+int timeline_duty_window(const struct tl_layout *l, int place, long *start,
+                         long *end)
+{
+    for (int i = 0; i < l->npiece; i++)
+        if (l->piece[i].place == place) {
+            *start = l->piece[i].start;
+            *end = l->piece[i].end;
+            return 0;
+        }
+    return -1;
 }
 
 int timeline_layout(const struct timeline *tl, const struct scenario *s,
@@ -524,12 +680,12 @@ int timeline_layout(const struct timeline *tl, const struct scenario *s,
                 goto done;
             break;
         case PHASE_POSKO:
-        case PHASE_KAWAL:
             if (layout_desa(&b, tl, s, &A, ph) != 0)
                 goto done;
             break;
         case PHASE_TPS:
-            rc = layout_tps(&b, tl, s, post, post_id, npost, ph, errs);
+        case PHASE_KAWAL:
+            rc = layout_duty(&b, tl, s, &A, post, post_id, npost, ph, errs);
             if (rc != SIAGA_OK)
                 goto done;
             rc = SIAGA_ENOMEM;
@@ -562,6 +718,7 @@ void timeline_layout_free(struct tl_layout *l)
 {
     free(l->place);
     free(l->piece);
+    free(l->duty);
     memset(l, 0, sizeof *l);
 }
 
@@ -719,6 +876,87 @@ long timeline_place_filled(const struct scenario *s, const struct tl_layout *l,
     return filled;
 }
 
+static int cmp_duty(const void *x, const void *y)
+{
+    const struct tl_duty *a = x, *b = y;
+    if (a->member != b->member)
+        return (a->member > b->member) - (a->member < b->member);
+    return (a->place > b->place) - (a->place < b->place);
+}
+
+/* The rules of election-day duty (timeline_audit), on the shifts sorted
+ * by member (ix).  Returns 0, or -1 when out of memory. */
+static int duty_rules(const struct timeline *tl, const struct scenario *s,
+                      const struct tl_layout *l, const struct tl_shift *shift,
+                      const struct shift_key *ix, long nshift, const char *file,
+                      struct tl_audit *a)
+{
+    char t1[24], t2[24];
+    struct tl_duty *d = malloc(sizeof *d * ((size_t)l->nduty + 1));
+    int *held = calloc((size_t)l->nduty + 1, sizeof *held);
+    if (d == NULL || held == NULL) {
+        free(d);
+        free(held);
+        return -1;
+    }
+    if (l->nduty > 0) {
+        memcpy(d, l->duty, sizeof *d * (size_t)l->nduty);
+        qsort(d, (size_t)l->nduty, sizeof *d, cmp_duty);
+    }
+    int lo = 0;
+    for (long k = 0; k < nshift; k++) {
+        const struct tl_shift *sh = &shift[ix[k].i];
+        const struct tl_place *pl = &l->place[sh->place];
+        enum phase_kind kind = tl->phase[pl->phase].kind;
+        const char *id = s->member[sh->member].id;
+        while (lo < l->nduty && d[lo].member < sh->member)
+            lo++;
+        int hi = lo;
+        while (hi < l->nduty && d[hi].member == sh->member)
+            hi++;
+        if (timeline_is_duty(kind)) {
+            int j = lo;
+            while (j < hi && d[j].place != sh->place)
+                j++;
+            long ws, we;
+            if (j == hi) {
+                note(a, file, sh->line, "%s holds a shift at %s but is not on "
+                     "its duty in the day roster (%s)", id, pl->id,
+                     kind == PHASE_KAWAL ? "the escort is the post's own guards"
+                                         : "the post's guards, the TPS's Linmas");
+            } else if (timeline_duty_window(l, sh->place, &ws, &we) == 0 &&
+                       sh->start <= ws && sh->end >= we) {
+                held[j]++;
+            }
+        } else if (kind == PHASE_POSKO) {
+            for (int j = lo; j < hi; j++) {
+                long ws, we;
+                const struct tl_place *dp = &l->place[d[j].place];
+                if (dp->linmas &&
+                    timeline_duty_window(l, d[j].place, &ws, &we) == 0 &&
+                    sh->start < we && ws < sh->end)
+                    note(a, file, sh->line, "%s is at %s from %s to %s while "
+                         "on duty at %s (a posko takes no TPS Linmas)", id,
+                         pl->id, tl_format_time(sh->start, t1),
+                         tl_format_time(sh->end, t2), dp->id);
+            }
+        }
+    }
+    for (int j = 0; j < l->nduty; j++) {
+        long ws, we;
+        if (held[j] == 1 || timeline_duty_window(l, d[j].place, &ws, &we) != 0)
+            continue;
+        note(a, file, d[j].line, "%s on duty at %s holds %s shift covering %s "
+             "to %s (the election-day duty is one continuous shift)",
+             s->member[d[j].member].id, l->place[d[j].place].id,
+             held[j] == 0 ? "no" : "more than one", tl_format_time(ws, t1),
+             tl_format_time(we, t2));
+    }
+    free(d);
+    free(held);
+    return 0;
+}
+
 int timeline_audit(const struct timeline *tl, const struct scenario *s,
                    const struct tl_layout *l, struct tl_shift *shift,
                    long nshift, const char *file, struct tl_audit *a)
@@ -737,7 +975,8 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
         const struct tl_shift *sh = &shift[i];
         const struct tl_place *pl = &l->place[sh->place];
         const struct member *m = &s->member[sh->member];
-        int max = timeline_max_shift(tl, pl->phase);
+        int max = timeline_is_duty(tl->phase[pl->phase].kind)
+                      ? tl->duty_max : timeline_max_shift(tl, pl->phase);
         long from, to;
         ix[i] = (struct shift_key){i, sh->start, sh->end, sh->member, sh->place};
         if (sh->end <= sh->start)
@@ -766,9 +1005,15 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
         const struct tl_place *pa = &l->place[p->place], *pb = &l->place[q->place];
         const char *id = s->member[q->member].id;
         long gap = q->start - p->end;
+        bool escort = pa->level == TL_POST && pb->level == TL_POST &&
+                      pa->region == pb->region &&
+                      tl->phase[pa->phase].kind == PHASE_TPS &&
+                      tl->phase[pb->phase].kind == PHASE_KAWAL;
         if (gap < 0)
             note(a, file, q->line, "%s is at %s and at %s at once (%s)", id,
                  pa->id, pb->id, tl_format_time(q->start, t1));
+        else if (escort)
+            continue;   /* from the post to its escort: one duty */
         else if (gap < tl->min_rest)
             note(a, file, q->line, "%s rests %ld min between %s and %s; the "
                  "minimum is %d min", id, gap, pa->id, pb->id, tl->min_rest);
@@ -776,6 +1021,8 @@ int timeline_audit(const struct timeline *tl, const struct scenario *s,
             note(a, file, q->line, "%s cannot travel from %s to %s in %ld min",
                  id, pa->id, pb->id, gap);
     }
+    if (duty_rules(tl, s, l, shift, ix, nshift, file, a) != 0)
+        goto done;
     /* coverage per place, tallied up the hierarchy */
     if (nshift > 0)
         qsort(ix, (size_t)nshift, sizeof *ix, cmp_by_place);

@@ -70,8 +70,32 @@ struct tl_avail {
     long line;
 };
 
+/* The end of counting of one TPS, where the scenario gives it: the
+ * minute its ballot box leaves (<counting tps end/>). */
+struct tl_count {
+    int tps;             /* scenario index */
+    long end;            /* minutes */
+    long line;
+};
+
 struct timeline {
     bool given;          /* read from the scenario (else defaults) */
+    /* Election day (README "Voting day and escort"): the tps phase's start
+     * is the assembly, its end the default end of counting; each post's
+     * guards and each TPS's Linmas hold one duty from the assembly to the
+     * end of counting at their TPS, then the post's guards escort the
+     * boxes (kawal).  The duty is planned from the day roster, not cut
+     * into shifts. */
+    bool pilkada;        /* election="pilkada": counting ends 22:00 */
+    int sulit_delay;     /* minutes an access="sulit" TPS's box leaves
+                            after the end of counting, 0..1440 (60) */
+    double escort_kmh;   /* escort speed on ordinary roads, > 0 (30) */
+    double escort_sulit_kmh; /* escort speed from a sulit TPS, > 0 (15) */
+    int escort_handover; /* minutes of handing over at the PPS and the
+                            PPK, together, 0..1440 (30) */
+    int duty_max;        /* longest duty, assembly to end of escort,
+                            minutes, 60..4320 (24 h) */
+    struct tl_count *count; int ncount, capcount;
     int min_rest;        /* minutes between two shifts of a member, >= 0 */
     int max_shift;       /* minutes, default for every phase, >= 60 */
     double speed_kmh;    /* road speed, > 0 */
@@ -93,6 +117,11 @@ void timeline_free(struct timeline *tl);
 /* Append rows; -1 when out of memory. */
 int timeline_add_rekap_day(struct timeline *tl, const struct tl_rekap_day *d);
 int timeline_add_avail(struct timeline *tl, const struct tl_avail *a);
+int timeline_add_count(struct timeline *tl, const struct tl_count *c);
+
+/* Is phase kind k election-day duty (tps, kawal), planned from the day
+ * roster rather than cut into shifts? */
+bool timeline_is_duty(enum phase_kind k);
 
 /* Kind by name ("logistik", ...), -1 when unknown; and back. */
 int phase_kind_parse(const char *name);
@@ -126,10 +155,15 @@ struct tl_piece {
     int required;        /* personnel */
 };
 
+/* A member on election-day duty at a place of the tps phase (a post's
+ * guard, a TPS's Linmas), from the day roster. */
+struct tl_duty { int place, member; long line; /* in a roster, else 0 */ };
+
 struct tl_layout {
     struct tl_place *place; int nplace;
     struct tl_piece *piece; int npiece;   /* by place, then start */
     long start, end;     /* span of all pieces */
+    struct tl_duty *duty; int nduty, capduty; /* by timeline_add_duty */
 };
 
 /*
@@ -145,6 +179,15 @@ int timeline_layout(const struct timeline *tl, const struct scenario *s,
                     int npost,
                     struct tl_layout *out, struct error_list *errs);
 void timeline_layout_free(struct tl_layout *l);
+
+/* Record that member holds the election-day duty at place (a post or TPS
+ * place of the tps phase).  -1 when out of memory. */
+int timeline_add_duty(struct tl_layout *l, int place, int member, long line);
+
+/* The duty window of a place of the tps or kawal phase: its one piece
+ * [*start, *end).  Returns 0, or -1 when the place has no piece. */
+int timeline_duty_window(const struct tl_layout *l, int place, long *start,
+                         long *end);
 
 /* May unit u serve at place p (force and scope)? */
 bool timeline_unit_may(const struct scenario *s, int u,
@@ -187,7 +230,12 @@ struct tl_audit {
  * at most the phase's longest shift and inside its phase; a member's unit
  * may serve at the place; no two shifts of a member overlap or leave less
  * than min_rest, or less than the travel between their places; shifts
- * inside the member's availability.  Coverage per phase (place-minutes
+ * inside the member's availability.  Election-day duty (the tps and kawal
+ * phases, l->duty): each member on duty holds exactly one shift at the
+ * place covering its piece, no one else holds a shift there (the escort
+ * by the post's own guards), such shifts are bounded by duty_max instead
+ * of the longest shift, a guard goes from the post to its escort without
+ * rest, and no one at a posko is on TPS duty at the same time.  Coverage per phase (place-minutes
  * filled, a member counting once per place and minute, TNI not in Polri
  * places) is tallied per desa, kecamatan and kabupaten.  file names the
  * roster in messages.  Returns SIAGA_OK or SIAGA_ENOMEM.

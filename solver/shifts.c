@@ -55,6 +55,19 @@
  * and a component that starts past the deadline gets no shifts: every
  * rule is kept, coverage is not proven (proven false, "tidak terbukti").
  *
+ * Election-day duty.  The tps and kawal phases are not cut into shifts
+ * and not decided here: the day roster is the duty.  Each guard of a post
+ * holds one shift at the post from the assembly until its last ballot box
+ * leaves and one at its escort (KAWAL-<post>) right after; each Linmas of
+ * a TPS one shift from the assembly until the box leaves (model/timeline.c
+ * lays the times out).  These shifts are fixed; a member on duty is busy
+ * over the extended interval of the duty, [first start - tr, last end +
+ * tr + min_rest), and their class (unit, availability and that interval)
+ * gets no column whose extended interval meets it.  Every column then lies
+ * wholly before or wholly after the class's hole, so the colouring
+ * argument above holds unchanged.  A plan with no empty place leaves no
+ * voting-day or escort hour empty, by construction.
+ *
  * Decomposition.  Places and classes linked by eligibility (force, scope,
  * availability) form components; each is its own model.  Linmas are
  * scoped to a desa, so each desa is one small model; guards of a
@@ -84,6 +97,7 @@ void shift_params_init(struct shift_params *sp)
 struct cls {
     int unit;
     long from, to;
+    long hs, he;            /* busy on election-day duty; hs == he: not */
     int *member; int size;  /* scenario indices, scenario order */
 };
 
@@ -101,6 +115,7 @@ struct ctx {
     struct cls *cls; int ncls;
     struct col *col; int ncol;
     int *memb;              /* members grouped by class */
+    long *hs, *he;          /* [nmember]: each member's duty hole */
     double deadline;
     bool limited;
 };
@@ -126,7 +141,47 @@ static long piece_len(const struct ctx *c, int i)
     return c->l->piece[i].end - c->l->piece[i].start;
 }
 
-/* Members of each unit by availability window: the classes. */
+static bool same_class(const struct ctx *c, const long *from, const long *to,
+                       int q, int m)
+{
+    return from[q] == from[m] && to[q] == to[m] && c->hs[q] == c->hs[m] &&
+           c->he[q] == c->he[m];
+}
+
+/* Each member's duty hole from the layout's duties (c->hs, c->he).
+ * Returns SIAGA_OK or SIAGA_ENOMEM. */
+static int duty_holes(struct ctx *c)
+{
+    const struct scenario *s = c->s;
+    c->hs = calloc((size_t)s->nmember + 1, sizeof(long));
+    c->he = calloc((size_t)s->nmember + 1, sizeof(long));
+    if (c->hs == NULL || c->he == NULL)
+        return SIAGA_ENOMEM;
+    for (int i = 0; i < c->l->nduty; i++) {
+        const struct tl_duty *d = &c->l->duty[i];
+        const struct tl_place *pl = &c->l->place[d->place];
+        const struct unit *un = &s->unit[s->member[d->member].unit];
+        long ws, we;
+        if (timeline_duty_window(c->l, d->place, &ws, &we) != 0)
+            continue;
+        long tr = timeline_travel(c->tl, un->lat, un->lon, pl->lat, pl->lon);
+        long a = ws - tr, b = we + tr + c->tl->min_rest;
+        int m = d->member;
+        if (c->hs[m] == c->he[m]) {
+            c->hs[m] = a;
+            c->he[m] = b;
+        } else {
+            if (a < c->hs[m])
+                c->hs[m] = a;
+            if (b > c->he[m])
+                c->he[m] = b;
+        }
+    }
+    return SIAGA_OK;
+}
+
+/* Members of each unit by availability window and duty hole: the
+ * classes. */
 static int make_classes(struct ctx *c)
 {
     const struct scenario *s = c->s;
@@ -147,17 +202,19 @@ static int make_classes(struct ctx *c)
             /* a member opens a class unless an earlier one shares its window */
             int seen = 0;
             for (int q = lo; q < m && !seen; q++)
-                seen = from[q] == from[m] && to[q] == to[m];
+                seen = same_class(c, from, to, q, m);
             if (seen)
                 continue;
             struct cls *cl = &c->cls[c->ncls++];
             cl->unit = u;
             cl->from = from[m];
             cl->to = to[m];
+            cl->hs = c->hs[m];
+            cl->he = c->he[m];
             cl->member = c->memb + k;
             cl->size = 0;
             for (int q = m; q < hi; q++)
-                if (from[q] == from[m] && to[q] == to[m])
+                if (same_class(c, from, to, q, m))
                     c->memb[k + cl->size++] = q;
             k += cl->size;
         }
@@ -182,6 +239,8 @@ static int make_columns(struct ctx *c)
         int i0 = i;
         while (i < l->npiece && l->piece[i].place == pi)
             i++;
+        if (timeline_is_duty(c->tl->phase[pl->phase].kind))
+            continue;   /* the day roster holds it */
         for (int k = 0; k < c->ncls; k++) {
             const struct cls *cl = &c->cls[k];
             const struct unit *un = &s->unit[cl->unit];
@@ -192,6 +251,9 @@ static int make_columns(struct ctx *c)
                 const struct tl_piece *pc = &l->piece[j];
                 if (pc->start < cl->from || pc->end > cl->to)
                     continue;
+                if (cl->hs < cl->he && pc->start - tr < cl->he &&
+                    cl->hs < pc->end + tr + c->tl->min_rest)
+                    continue;   /* meets the member's duty */
                 int ub = pc->required;
                 if (un->force == FORCE_TNI)
                     ub -= pl->min_polri;
@@ -533,6 +595,58 @@ static int solve_components(struct ctx *c, int *cols, int *uf,
     return limited ? SIAGA_ELIMIT : SIAGA_OK;
 }
 
+/* The day plan's duties (c->l->duty): the guards of post q at its places
+ * of the tps and kawal phases, the Linmas of TPS t at its Linmas place.
+ * Returns SIAGA_OK or SIAGA_ENOMEM. */
+static int plan_duties(struct ctx *c, const struct plan *p)
+{
+    struct tl_layout *l = c->l;
+    if (p == NULL)
+        return SIAGA_OK;
+    for (int pi = 0; pi < l->nplace; pi++) {
+        const struct tl_place *pl = &l->place[pi];
+        if (!timeline_is_duty(c->tl->phase[pl->phase].kind))
+            continue;
+        if (pl->level == TL_POST) {
+            const struct post *po = &p->post[pl->region];
+            for (int g = 0; g < po->nguards; g++)
+                if (timeline_add_duty(l, pi, p->guard[po->first_guard + g], 0))
+                    return SIAGA_ENOMEM;
+        } else if (pl->level == TL_TPS) {
+            /* p->linmas is in TPS order */
+            for (int i = 0; i < p->nlinmas; i++)
+                if (p->linmas[i].tps == pl->region &&
+                    timeline_add_duty(l, pi, p->linmas[i].member, 0))
+                    return SIAGA_ENOMEM;
+        }
+    }
+    return SIAGA_OK;
+}
+
+/* The duty shifts, one per duty over its place's one piece, appended to
+ * out->shift; their minutes added to minutes[].  SIAGA_OK or
+ * SIAGA_ENOMEM. */
+static int duty_shifts(struct ctx *c, struct shift_result *out, long *minutes)
+{
+    const struct tl_layout *l = c->l;
+    if (l->nduty == 0)
+        return SIAGA_OK;
+    struct tl_shift *ns = realloc(out->shift, sizeof *ns *
+                                  ((size_t)(out->nshift + l->nduty) + 1));
+    if (ns == NULL)
+        return SIAGA_ENOMEM;
+    out->shift = ns;
+    for (int i = 0; i < l->nduty; i++) {
+        long ws, we;
+        if (timeline_duty_window(l, l->duty[i].place, &ws, &we) != 0)
+            continue;
+        ns[out->nshift++] = (struct tl_shift){l->duty[i].member,
+                                              l->duty[i].place, ws, we, 0};
+        minutes[l->duty[i].member] += we - ws;
+    }
+    return SIAGA_OK;
+}
+
 /* What was reached: minutes required and filled per phase, empty per
  * tier, and the spread of the minutes worked within each unit. */
 static void tally(const struct ctx *c, const long *minutes,
@@ -548,6 +662,20 @@ static void tally(const struct ctx *c, const long *minutes,
         const struct tl_piece *pc = &c->l->piece[c->col[j].piece];
         const struct tl_place *pl = &c->l->place[pc->place];
         long f = (pc->end - pc->start) * c->col[j].value;
+        out->filled[pl->phase] += f;
+        out->tier_empty[tier_of(c->tl, pl)] -= f;
+    }
+    /* the duty: each place's one piece, as many as hold it, at most
+     * required (the day plan keeps the Polri rule) */
+    for (int i = 0; i < c->l->npiece; i++) {
+        const struct tl_piece *pc = &c->l->piece[i];
+        const struct tl_place *pl = &c->l->place[pc->place];
+        if (!timeline_is_duty(c->tl->phase[pl->phase].kind))
+            continue;
+        long n = 0;
+        for (int d = 0; d < c->l->nduty; d++)
+            n += c->l->duty[d].place == pc->place;
+        long f = (pc->end - pc->start) * (n < pc->required ? n : pc->required);
         out->filled[pl->phase] += f;
         out->tier_empty[tier_of(c->tl, pl)] -= f;
     }
@@ -569,6 +697,108 @@ static void tally(const struct ctx *c, const long *minutes,
             out->spread_unit = u;
         }
     }
+}
+
+/* An empty slot for the BKO of the phases: a piece's empty place, its
+ * extended interval for a person based at the kecamatan's centre. */
+struct slot { int kec, linmas, phase; long es, ee; };
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const struct slot *x = a, *y = b;
+    if (x->kec != y->kec)
+        return (x->kec > y->kec) - (x->kec < y->kec);
+    if (x->linmas != y->linmas)
+        return (x->linmas > y->linmas) - (x->linmas < y->linmas);
+    if (x->es != y->es)
+        return (x->es > y->es) - (x->es < y->es);
+    return (x->ee > y->ee) - (x->ee < y->ee);
+}
+
+/* out->bko: per kecamatan and force, the fewest new persons (based at the
+ * mean of the kecamatan's TPS, serving the kecamatan, always available)
+ * that take every empty slot of the non-duty phases, each a shift of the
+ * grid: colouring the slots' extended intervals by start (optimal for
+ * intervals).  Returns SIAGA_OK or SIAGA_ENOMEM. */
+static int phase_bko(const struct ctx *c, struct shift_result *out)
+{
+    const struct tl_layout *l = c->l;
+    const struct scenario *s = c->s;
+    int *filled = calloc((size_t)l->npiece + 1, sizeof *filled);
+    double *klat = calloc((size_t)s->nkec + 1, sizeof *klat);
+    double *klon = calloc((size_t)s->nkec + 1, sizeof *klon);
+    int *kn = calloc((size_t)s->nkec + 1, sizeof *kn);
+    struct slot *sl = NULL;
+    long *busy = NULL, nsl = 0, capsl = 0;
+    int rc = SIAGA_ENOMEM;
+    if (!filled || !klat || !klon || !kn)
+        goto done;
+    for (int t = 0; t < s->ntps; t++) {
+        klat[s->tps[t].kecamatan] += s->tps[t].lat;
+        klon[s->tps[t].kecamatan] += s->tps[t].lon;
+        kn[s->tps[t].kecamatan]++;
+    }
+    for (int k = 0; k < s->nkec; k++)
+        if (kn[k] > 0) {
+            klat[k] /= kn[k];
+            klon[k] /= kn[k];
+        }
+    for (int j = 0; j < c->ncol; j++)
+        filled[c->col[j].piece] += c->col[j].value;
+    for (int i = 0; i < l->npiece; i++) {
+        const struct tl_piece *pc = &l->piece[i];
+        const struct tl_place *pl = &l->place[pc->place];
+        if (timeline_is_duty(c->tl->phase[pl->phase].kind))
+            continue;
+        long tr = timeline_travel(c->tl, klat[pl->kec], klon[pl->kec], pl->lat,
+                                  pl->lon);
+        for (int e = filled[i]; e < pc->required; e++) {
+            if (nsl == capsl) {
+                capsl = capsl ? 2 * capsl : 256;
+                struct slot *ns = realloc(sl, sizeof *ns * (size_t)capsl);
+                if (ns == NULL)
+                    goto done;
+                sl = ns;
+            }
+            sl[nsl++] = (struct slot){pl->kec, pl->linmas, pl->phase,
+                                      pc->start - tr,
+                                      pc->end + tr + c->tl->min_rest};
+        }
+    }
+    if (nsl > 0)
+        qsort(sl, (size_t)nsl, sizeof *sl, cmp_slot);
+    busy = malloc(sizeof *busy * ((size_t)nsl + 1));
+    out->bko = calloc((size_t)nsl + 1, sizeof *out->bko);
+    if (busy == NULL || out->bko == NULL)
+        goto done;
+    for (long a = 0; a < nsl;) {
+        long b = a;
+        int npers = 0;
+        unsigned phases = 0;
+        while (b < nsl && sl[b].kec == sl[a].kec && sl[b].linmas == sl[a].linmas)
+            b++;
+        for (long i = a; i < b; i++) {
+            int p = 0;
+            while (p < npers && busy[p] > sl[i].es)
+                p++;
+            if (p == npers)
+                npers++;
+            busy[p] = sl[i].ee;
+            phases |= 1u << sl[i].phase;
+        }
+        out->bko[out->nbko++] = (struct shift_bko){
+            sl[a].kec, sl[a].linmas ? FORCE_LINMAS : FORCE_POLRI, npers, phases};
+        a = b;
+    }
+    rc = SIAGA_OK;
+done:
+    free(filled);
+    free(klat);
+    free(klon);
+    free(kn);
+    free(sl);
+    free(busy);
+    return rc;
 }
 
 int solver_shifts(const struct timeline *tl, const struct scenario *s,
@@ -597,7 +827,9 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
                          c.l, errs);
     if (rc != SIAGA_OK)
         goto done;
-    if ((rc = make_classes(&c)) != SIAGA_OK ||
+    if ((rc = plan_duties(&c, p)) != SIAGA_OK ||
+        (rc = duty_holes(&c)) != SIAGA_OK ||
+        (rc = make_classes(&c)) != SIAGA_OK ||
         (rc = make_columns(&c)) != SIAGA_OK)
         goto done;
     rc = SIAGA_ENOMEM;
@@ -614,13 +846,15 @@ int solver_shifts(const struct timeline *tl, const struct scenario *s,
         goto done;
     /* greedy in one pass by class, extended start (the columns' order) */
     rc = greedy(&c, &out->shift, &out->nshift, minutes, errs);
-    if (rc != SIAGA_OK)
+    if (rc != SIAGA_OK || (rc = duty_shifts(&c, out, minutes)) != SIAGA_OK)
         goto done;
     for (int i = 1; i < c.l->nplace; i++)
         assert(c.l->place[i - 1].phase <= c.l->place[i].phase);
     if (out->nshift > 0)
         qsort(out->shift, (size_t)out->nshift, sizeof *out->shift, cmp_shift);
     tally(&c, minutes, out);
+    if ((rc = phase_bko(&c, out)) != SIAGA_OK)
+        goto done;
     out->proven = !limited;
     out->seconds = solver_now() - t0;
     rc = limited ? SIAGA_ELIMIT : SIAGA_OK;
@@ -636,11 +870,16 @@ done:
     free(c.cls);
     free(c.memb);
     free(c.col);
+    free(c.hs);
+    free(c.he);
     return rc;
 }
 
 void shift_result_free(struct shift_result *r)
 {
+    free(r->bko);
+    r->bko = NULL;
+    r->nbko = 0;
     timeline_layout_free(&r->layout);
     free(r->shift);
     r->shift = NULL;

@@ -1,7 +1,8 @@
 /*
  * test_timeline.c - the timeline's shift rosters on cases worked out by
  * hand (solver/shifts.c, model/timeline.c): a PPK guarded around the
- * clock, a unit too small for it, and the greedy keeping every rest.
+ * clock, a unit too small for it, the greedy keeping every rest, and the
+ * election-day duty (one post of two TPS, a rawan TPS, their escort).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +11,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/timeline.h"
 #include "solver/shifts.h"
@@ -160,6 +162,220 @@ static void test_greedy_keeps_rest(void **state)
             }
 }
 
+/* ---- election-day duty ---------------------------------------------- */
+
+/* One desa: TPS A at 0 km and B at 3 km (kurang rawan, B access sulit),
+ * C at 6 km (rawan).  Post 1 = {A, B} with 2 guards (members 0, 1), post
+ * 2 = {C} with 1 guard (member 2), Polsek based at A; Linmas 3..8, two
+ * per TPS.  The PPS (desa) and PPK (kecamatan) sit at the mean, 3 km. */
+struct duty_fx { struct scenario *s; struct plan *p; };
+
+static struct duty_fx duty_case(void)
+{
+    struct duty_fx fx;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    int a = sb_tps(s, d, 0, GRADE_KURANG_RAWAN);
+    int b = sb_tps(s, d, 3, GRADE_KURANG_RAWAN);
+    int c = sb_tps(s, d, 6, GRADE_RAWAN);
+    s->tps[b].sulit = true;
+    int u = sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, 3);
+    sb_base(s, u, 0);
+    int l = sb_unit(s, "LINMAS", FORCE_LINMAS, SCOPE_DESA, d, 6);
+    sb_base(s, l, 3);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    error_list_free(&el);
+    assert_int_equal(s->rules.linmas_per_tps, 2);
+    struct plan *p = plan_create();
+    p->npost = 2;
+    p->post = calloc(2, sizeof *p->post);
+    p->post[0] = (struct post){GRADE_KURANG_RAWAN, k, 2, {a, b}, 2, 6.0, 0, 2};
+    p->post[1] = (struct post){GRADE_RAWAN, k, 1, {c}, 1, 0.0, 2, 1};
+    p->nguard = 3;
+    p->guard = malloc(3 * sizeof(int));
+    for (int i = 0; i < 3; i++)
+        p->guard[i] = i;
+    p->nlinmas = 6;
+    p->linmas = calloc(6, sizeof *p->linmas);
+    for (int i = 0; i < 6; i++)
+        p->linmas[i] = (struct linmas_place){i / 2, 3 + i};
+    fx.s = s;
+    fx.p = p;
+    return fx;
+}
+
+/* Only the tps and kawal phases of the defaults. */
+static void duty_timeline(struct timeline *tl)
+{
+    timeline_default(tl);
+    int n = 0;
+    for (int i = 0; i < tl->nphase; i++)
+        if (timeline_is_duty(tl->phase[i].kind))
+            tl->phase[n++] = tl->phase[i];
+    tl->nphase = n;
+}
+
+static long at_feb(int day, int h, int m)
+{
+    char buf[24];
+    long t;
+    snprintf(buf, sizeof buf, "2024-02-%02dT%02d:%02d", day, h, m);
+    assert_int_equal(tl_parse_time(buf, &t), 0);
+    return t;
+}
+
+static const struct tl_shift *shift_of(const struct shift_result *r, int m,
+                                       const char *place)
+{
+    const struct tl_shift *found = NULL;
+    for (long i = 0; i < r->nshift; i++)
+        if (r->shift[i].member == m &&
+            strcmp(r->layout.place[r->shift[i].place].id, place) == 0) {
+            assert_null(found);   /* one shift per duty */
+            found = &r->shift[i];
+        }
+    assert_non_null(found);
+    return found;
+}
+
+static void plan_duty(struct duty_fx *fx, struct timeline *tl,
+                      struct shift_result *r)
+{
+    struct shift_params sp;
+    struct error_list el;
+    shift_params_init(&sp);
+    error_list_init(&el);
+    assert_int_equal(solver_shifts(tl, fx->s, fx->p, &sp, r, &el), SIAGA_OK);
+    error_list_free(&el);
+}
+
+static long duty_violations(struct duty_fx *fx, struct timeline *tl,
+                            struct shift_result *r)
+{
+    struct tl_audit a;
+    assert_int_equal(timeline_audit(tl, fx->s, &r->layout, r->shift, r->nshift,
+                                     "t.xml", &a), SIAGA_OK);
+    long v = a.nviolation;
+    timeline_audit_free(&a);
+    return v;
+}
+
+/* By hand: the assembly 14 Feb 06:00; A and C leave at 02:00, B (sulit)
+ * an hour later, so post 1 holds until 03:00.  Its escort A -> B (3 km)
+ * -> PPS (0) -> PPK (0): 3.9 road km at 15 km/h (sulit) = 15.6 -> 16 min
+ * + 30 handover = 03:00-03:46.  Post 2: C -> PPS 3 km -> PPK 0: 3.9 km at
+ * 30 km/h = 7.8 -> 8 + 30 = 02:00-02:38.  Required and filled: tps 2 x 21
+ * + 1 x 20 + Linmas 2 x (20 + 21 + 20) = 184 h; kawal 2 x 46 + 38 min. */
+static void test_duty_by_hand(void **state)
+{
+    (void)state;
+    struct duty_fx fx = duty_case();
+    struct timeline tl;
+    struct shift_result r;
+    duty_timeline(&tl);
+    plan_duty(&fx, &tl, &r);
+    for (int m = 0; m < 2; m++) {
+        const struct tl_shift *t = shift_of(&r, m, "P0001");
+        assert_int_equal(t->start, at_feb(14, 6, 0));
+        assert_int_equal(t->end, at_feb(15, 3, 0));
+        const struct tl_shift *k = shift_of(&r, m, "KAWAL-P0001");
+        assert_int_equal(k->start, at_feb(15, 3, 0));
+        assert_int_equal(k->end, at_feb(15, 3, 46));
+    }
+    assert_int_equal(shift_of(&r, 2, "P0002")->end, at_feb(15, 2, 0));
+    assert_int_equal(shift_of(&r, 2, "KAWAL-P0002")->end, at_feb(15, 2, 38));
+    assert_int_equal(shift_of(&r, 5, "TPS-1704012001002")->end, at_feb(15, 3, 0));
+    assert_int_equal(shift_of(&r, 7, "TPS-1704012001003")->start, at_feb(14, 6, 0));
+    assert_int_equal(r.nshift, 3 * 2 + 6);
+    assert_int_equal(r.required[0], 184 * 60);
+    assert_int_equal(r.filled[0], 184 * 60);
+    assert_int_equal(r.required[1], 2 * 46 + 38);
+    assert_int_equal(r.filled[1], 2 * 46 + 38);
+    assert_int_equal(shift_result_empty(&r), 0);
+    assert_int_equal(duty_violations(&fx, &tl, &r), 0);
+    shift_result_free(&r);
+    timeline_free(&tl);
+    plan_destroy(fx.p);
+    scenario_destroy(fx.s);
+}
+
+/* A guard missing from the day roster leaves his post's hours empty: 1 of
+ * 2 places for 21 h, and 46 min of escort. */
+static void test_duty_short(void **state)
+{
+    (void)state;
+    struct duty_fx fx = duty_case();
+    struct timeline tl;
+    struct shift_result r;
+    duty_timeline(&tl);
+    fx.p->post[0].nguards = 1;
+    fx.p->post[1].first_guard = 1;
+    fx.p->guard[1] = 2;
+    fx.p->nguard = 2;
+    plan_duty(&fx, &tl, &r);
+    assert_int_equal(r.required[0] - r.filled[0], 21 * 60);
+    assert_int_equal(r.required[1] - r.filled[1], 46);
+    assert_int_equal(r.tier_empty[GRADE_COUNT - 1 - GRADE_KURANG_RAWAN], 21 * 60 + 46);
+    assert_int_equal(shift_result_empty(&r), 21 * 60 + 46);
+    shift_result_free(&r);
+    timeline_free(&tl);
+    plan_destroy(fx.p);
+    scenario_destroy(fx.s);
+}
+
+/* The audit's duty rules: an escort by someone else, a duty cut in two, a
+ * posko Linmas on TPS duty at the same time, a duty longer than allowed. */
+static void test_duty_audit(void **state)
+{
+    (void)state;
+    struct duty_fx fx = duty_case();
+    struct timeline tl;
+    struct shift_result r;
+    timeline_default(&tl);   /* every phase: posko too */
+    plan_duty(&fx, &tl, &r);
+    assert_int_equal(duty_violations(&fx, &tl, &r), 0);
+    /* the Linmas on duty got no posko shift on election day */
+    for (long i = 0; i < r.nshift; i++)
+        if (r.shift[i].member >= 3 &&
+            strncmp(r.layout.place[r.shift[i].place].id, "POSKO", 5) == 0)
+            assert_true(r.shift[i].end <= at_feb(14, 6, 0) ||
+                        r.shift[i].start >= at_feb(15, 2, 0));
+    struct tl_shift *k = (struct tl_shift *)shift_of(&r, 0, "KAWAL-P0001");
+    k->member = 2;            /* post 2's guard on post 1's escort */
+    assert_true(duty_violations(&fx, &tl, &r) >= 2);  /* 2 not on duty, 0 missing */
+    k->member = 0;
+    struct tl_shift *t = (struct tl_shift *)shift_of(&r, 1, "P0001");
+    t->end -= 60;             /* leaves before the box */
+    assert_int_equal(duty_violations(&fx, &tl, &r), 1);
+    t->end += 60;
+    /* a TPS Linmas at the posko at noon on election day */
+    struct tl_shift *ns = realloc(r.shift, sizeof *ns * (size_t)(r.nshift + 1));
+    assert_non_null(ns);
+    r.shift = ns;
+    int posko = -1;
+    for (int p = 0; p < r.layout.nplace && posko < 0; p++)
+        if (strncmp(r.layout.place[p].id, "POSKO", 5) == 0)
+            posko = p;
+    assert_true(posko >= 0);
+    r.shift[r.nshift++] = (struct tl_shift){3, posko, at_feb(14, 8, 0),
+                                            at_feb(14, 16, 0), 7};
+    assert_true(duty_violations(&fx, &tl, &r) >= 1);
+    shift_result_free(&r);
+    /* 06:00 to 03:46 is 21 h 46 min: longer than a 21 h maximum */
+    tl.duty_max = 21 * 60;
+    struct shift_params sp;
+    struct error_list el;
+    shift_params_init(&sp);
+    error_list_init(&el);
+    assert_int_equal(solver_shifts(&tl, fx.s, fx.p, &sp, &r, &el), SIAGA_EINPUT);
+    error_list_free(&el);
+    timeline_free(&tl);
+    plan_destroy(fx.p);
+    scenario_destroy(fx.s);
+}
+
 static void test_times(void **state)
 {
     (void)state;
@@ -181,6 +397,9 @@ int main(void)
         cmocka_unit_test(test_audit_catches),
         cmocka_unit_test(test_greedy_keeps_rest),
         cmocka_unit_test(test_times),
+        cmocka_unit_test(test_duty_by_hand),
+        cmocka_unit_test(test_duty_short),
+        cmocka_unit_test(test_duty_audit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

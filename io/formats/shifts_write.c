@@ -42,8 +42,15 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
             tl->min_rest / 60, tl->speed_kmh, tl->road_factor);
     for (int k = 0; k < tl->nphase; k++)
         if (tl->phase[k].kind == PHASE_TPS) {
-            fprintf(f, "Tahap tps: shift sampai %d jam.\n",
-                    timeline_max_shift(tl, k) / 60);
+            char a[24], b[24];
+            fprintf(f, "Hari pemungutan: satu tugas tanpa shift dari apel %s "
+                       "sampai kotak suara TPS berangkat (%s%s), lalu penjaga "
+                       "pos mengawal kotak ke PPS dan PPK (%.0f km/jam, TPS "
+                       "sulit %.0f km/jam); tugas paling lama %d jam.\n",
+                    tl_format_time(tl->phase[k].start, a) + 11,
+                    tl_format_time(tl->phase[k].end, b) + 11,
+                    tl->sulit_delay > 0 ? ", TPS sulit lebih lambat" : "",
+                    tl->escort_kmh, tl->escort_sulit_kmh, tl->duty_max / 60);
             break;
         }
     fprintf(f, "%-12s %12s %12s %12s\n", "tahap", "jam perlu", "jam terisi",
@@ -52,6 +59,41 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
         fprintf(f, "%-12s %12.1f %12.1f %12.1f\n", tl->phase[k].id,
                 r->required[k] / 60.0, r->filled[k] / 60.0,
                 (r->required[k] - r->filled[k]) / 60.0);
+    bool any = false;
+    for (int k = 0; k < tl->nphase; k++)
+        if (r->required[k] > r->filled[k]) {
+            if (!any)
+                fprintf(f, "Kekurangan per tahap:\n");
+            any = true;
+            bool duty = timeline_is_duty(tl->phase[k].kind);
+            fprintf(f, "  tahap %s: %.1f jam-tempat kosong%s\n", tl->phase[k].id,
+                    (r->required[k] - r->filled[k]) / 60.0,
+                    duty ? " (tempat hari pemungutan yang kosong: lihat "
+                           "PERMINTAAN BKO di atas)" : "");
+        }
+    if (!any)
+        fprintf(f, "Semua tahap terisi penuh.\n");
+    if (r->nbko > 0) {
+        long sum = 0;
+        for (int i = 0; i < r->nbko; i++)
+            sum += r->bko[i].count;
+        fprintf(f, "BKO untuk tahapan: %ld personel lagi mengisi semua jam "
+                   "kosong di luar hari pemungutan (cukup, belum terbukti "
+                   "minimal):\n", sum);
+        for (int i = 0; i < r->nbko; i++) {
+            const struct shift_bko *b = &r->bko[i];
+            fprintf(f, "  %-7s kecamatan %-8s %-22.22s %5d  (",
+                    b->force == FORCE_LINMAS ? "linmas" : "polri",
+                    s->kec[b->kec].code, s->kec[b->kec].name, b->count);
+            const char *sep = "";
+            for (int k = 0; k < tl->nphase; k++)
+                if (b->phases & (1u << k)) {
+                    fprintf(f, "%s%s", sep, tl->phase[k].id);
+                    sep = ", ";
+                }
+            fprintf(f, ")\n");
+        }
+    }
     fprintf(f, "Jam kosong menurut prioritas (%s):\n",
             r->proven ? "optimal terbukti" : "tidak terbukti: batas waktu");
     for (int t = 0, no = 0; t < SHIFT_TIERS; t++)

@@ -136,6 +136,29 @@ static void read_root(struct trd *t, long line)
         tl->panels = (int)x;
     get_double(t, "speed_kmh", &tl->speed_kmh);
     get_double(t, "road_factor", &tl->road_factor);
+    if (get_long(t, "sulit_delay_min", line, 0, 1440, &x))
+        tl->sulit_delay = (int)x;
+    if (get_long(t, "escort_handover_min", line, 0, 1440, &x))
+        tl->escort_handover = (int)x;
+    if (get_long(t, "duty_max_h", line, 1, 72, &x))
+        tl->duty_max = (int)x * 60;
+    get_double(t, "escort_kmh", &tl->escort_kmh);
+    get_double(t, "escort_sulit_kmh", &tl->escort_sulit_kmh);
+    if (tl->escort_kmh <= 0 || tl->escort_sulit_kmh <= 0) {
+        error_add(t->errs, t->path, line, "escort_kmh and escort_sulit_kmh "
+                  "must be > 0");
+        t->bad = 1;
+    }
+    char *el = get(t, "election");
+    if (el != NULL && strcmp(el, "pilkada") == 0) {
+        /* a Pilkada counts one ballot: the boxes leave at 22:00 */
+        tl->pilkada = t->def.pilkada = true;
+        for (int i = 0; i < tl->nphase; i++)
+            if (tl->phase[i].kind == PHASE_TPS)
+                tl->phase[i].end = t->def.phase[i].end =
+                    tl->phase[i].start - tl->phase[i].start % 1440 + 22 * 60;
+    }
+    xmlFree(el);
     get_clock(t, "rekap_from", line, &tl->rekap_from);
     get_clock(t, "rekap_to", line, &tl->rekap_to);
     if (tl->rekap_to <= tl->rekap_from) {
@@ -193,7 +216,11 @@ static void read_phase(struct trd *t, long line, int *nphase)
         }
     long x;
     get_time(t, "start", line, &ph.start);
-    get_time(t, "end", line, &ph.end);
+    if (!get_time(t, "end", line, &ph.end) && k == PHASE_TPS)
+        /* the end of counting on the day of the assembly: 22:00 for a
+         * Pilkada, 02:00 the next day for a Pemilu */
+        ph.end = ph.start - ((ph.start % 1440) + 1440) % 1440 +
+                 (tl->pilkada ? 22 : 26) * 60;
     if (get_long(t, "per_place", line, 0, 1000000, &x))
         ph.per_place = (int)x;
     if (get_long(t, "max_shift_h", line, 1, 24, &x))
@@ -245,6 +272,34 @@ static void read_rekap(struct trd *t, long line)
     xmlFree(kec);
     xmlFree(date);
     xmlFree(desa);
+}
+
+static void read_counting(struct trd *t, long line)
+{
+    char *code = get(t, "tps");
+    struct tl_count c = {-1, 0, line};
+    int tpi = code ? scenario_find_tps(t->s, code) : -1;
+    if (tpi < 0) {
+        error_add(t->errs, t->path, line, "counting: TPS %.40s is not in the "
+                  "scenario", code ? code : "?");
+        t->bad = 1;
+    } else if (get_time(t, "end", line, &c.end)) {
+        c.tps = tpi;
+        for (int i = 0; i < t->tl->ncount; i++)
+            if (t->tl->count[i].tps == tpi) {
+                error_add(t->errs, t->path, line, "counting: TPS %s has an "
+                          "end already (line %ld)", code, t->tl->count[i].line);
+                t->bad = 1;
+                c.tps = -1;
+                break;
+            }
+        if (c.tps >= 0 && t->tl->ncount >= t->s->ntps) {
+            t->bad = 1;   /* cannot happen: one row per TPS */
+        } else if (c.tps >= 0 && timeline_add_count(t->tl, &c) != 0) {
+            t->nomem = 1;
+        }
+    }
+    xmlFree(code);
 }
 
 static void read_avail(struct trd *t, long line)
@@ -353,9 +408,20 @@ int io_read_timeline(const char *path, const struct scenario *s,
             read_rekap(&t, line);
         else if (strcmp(name, "available") == 0)
             read_avail(&t, line);
+        else if (strcmp(name, "counting") == 0)
+            read_counting(&t, line);
     }
     if (tl->given && nphase > 0)
         tl->nphase = nphase;
+    for (int i = 0; i < tl->nphase; i++)
+        if (tl->phase[i].kind == PHASE_TPS)
+            for (int k = 0; k < tl->ncount; k++)
+                if (tl->count[k].end <= tl->phase[i].start) {
+                    error_add(errs, path, tl->count[k].line, "counting: the "
+                              "end comes before the assembly (phase %s start)",
+                              tl->phase[i].id);
+                    t.bad = 1;
+                }
     xmlFreeTextReader(t.r);
     xml_guard_file_close(&t.in);
     xml_handlers_pop(&saved);

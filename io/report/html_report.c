@@ -752,6 +752,29 @@ static void polsek_section(struct out *o, const struct scenario *s,
     out_put(o, "</section>\n");
 }
 
+/* What the timeline leaves empty, per phase, and the persons that fill
+ * it (the same figures as ringkasan.txt's "Jadwal tahapan"). */
+static void phase_shortage(struct out *o, const struct scenario *s,
+                           const struct timeline *tl,
+                           const struct shift_result *sr)
+{
+    out_put(o, "<p class=\"kosong\">Jadwal tahapan belum terisi penuh:");
+    for (int k = 0; k < tl->nphase; k++)
+        if (sr->required[k] > sr->filled[k])
+            out_put(o, " tahap %s kosong %.1f jam-tempat;", tl->phase[k].id,
+                    (sr->required[k] - sr->filled[k]) / 60.0);
+    out_put(o, "</p>\n");
+    if (sr->nbko == 0)
+        return;
+    out_put(o, "<p>BKO untuk tahapan (cukup, belum terbukti minimal):");
+    for (int i = 0; i < sr->nbko; i++) {
+        out_put(o, "%s %d %s kecamatan ", i ? ";" : "", sr->bko[i].count,
+                sr->bko[i].force == FORCE_LINMAS ? "Linmas" : "Polri");
+        esc(o, s->kec[sr->bko[i].kec].name);
+    }
+    out_put(o, ".</p>\n");
+}
+
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
 {
     return io_write_report_html_timeline(f, s, p, NULL, NULL);
@@ -799,9 +822,13 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
         esc(&o, s->date);
         out_put(&o, "</td></tr>\n");
     }
+    bool tl_short = sr != NULL && shift_result_empty(sr) > 0;
     out_put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
-                p->status == PLAN_OPTIMAL ? " class=\"lulus\"" : " class=\"kosong\"",
-                io_plan_status_label(p->status));
+                p->status == PLAN_OPTIMAL && !tl_short ? " class=\"lulus\""
+                                                       : " class=\"kosong\"",
+                io_plan_status_label_tl(p->status, tl != NULL ? sr : NULL));
+    if (tl_short && tl != NULL)
+        phase_shortage(&o, s, tl, sr);
     out_put(&o, "<div class=\"angka\">"
                 "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
                 "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"

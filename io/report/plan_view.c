@@ -4,6 +4,8 @@
  */
 #include "io/report/plan_view.h"
 
+#include "model/shifts.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +139,24 @@ const char *io_plan_status_label(enum plan_status st)
     case PLAN_FEASIBLE: return "layak (belum terbukti optimal)";
     }
     return "";
+}
+
+const char *io_plan_status_label_tl(enum plan_status st,
+                                    const struct shift_result *sr)
+{
+    if (sr == NULL || shift_result_empty(sr) == 0)
+        return io_plan_status_label(st);
+    switch (st) {
+    case PLAN_OPTIMAL:
+        return "kekurangan personel pada jadwal tahapan (hari pemungutan: "
+               "semua tempat terisi; lihat Jadwal tahapan)";
+    case PLAN_SHORTAGE:
+        return "kekurangan personel (hari pemungutan dan jadwal tahapan; "
+               "rencana terbaik)";
+    case PLAN_FEASIBLE:
+        break;
+    }
+    return io_plan_status_label(st);
 }
 
 struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,

@@ -70,4 +70,10 @@ struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
  * laporan.html say it. */
 const char *io_plan_status_label(enum plan_status st);
 
+/* The label of a plan with its timeline sr (NULL: as above): a plan whose
+ * shifts leave place-hours empty never says "semua tempat terisi". */
+struct shift_result;
+const char *io_plan_status_label_tl(enum plan_status st,
+                                    const struct shift_result *sr);
+
 #endif

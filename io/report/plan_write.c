@@ -370,6 +370,12 @@ static void lone_note(FILE *f, const struct scenario *s, const struct plan *p)
 
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
 {
+    return io_write_summary_tl(f, s, p, NULL);
+}
+
+int io_write_summary_tl(FILE *f, const struct scenario *s, const struct plan *p,
+                        const struct shift_result *sr)
+{
     struct plan_summary_row *rows = io_plan_summary_rows(s, p);
     if (rows == NULL)
         return -1;
@@ -379,7 +385,7 @@ int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p)
     fprintf(f, "Skenario : %s\n", s->name);
     if (s->date[0])
         fprintf(f, "Tanggal  : %s\n", s->date);
-    fprintf(f, "Status   : %s\n\n", io_plan_status_label(p->status));
+    fprintf(f, "Status   : %s\n\n", io_plan_status_label_tl(p->status, sr));
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     fprintf(f, "%-8s %-22s %5s %5s %5s%s %5s %6s %6s %5s %7s %7s %6s %8s\n",
             "Kode", "Kecamatan", "TPS", "TPS", "TPS", kh ? "   TPS" : "", "Pos",

@@ -17,6 +17,11 @@
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p);
+/* The same with the plan's timeline (sr NULL: none), so that the status
+ * line tells the timeline's shortage too. */
+struct shift_result;
+int io_write_summary_tl(FILE *f, const struct scenario *s, const struct plan *p,
+                        const struct shift_result *sr);
 
 /* roster.xml version 2 (urn:siaga:roster:2, schema/roster-2.xsd): the
  * posts and members of version 1, then one <phase> per phase of tl with
