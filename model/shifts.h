@@ -60,7 +60,7 @@ struct shift_bko {
     unsigned phases;               /* bit k: phase k has empty slots here */
 };
 
-/* What solver_shifts plans (free with shift_result_free, solver/shifts.h). */
+/* What solver_shifts plans (free with shift_result_free). */
 struct shift_result {
     struct tl_layout layout;       /* places and pieces */
     struct tl_shift *shift; long nshift; /* by phase, place, start, member */
@@ -79,6 +79,9 @@ struct shift_result {
     long most;                     /* most minutes of any member */
     struct shift_bko *bko; int nbko; /* by kecamatan, then force */
 };
+
+/* Frees what solver_shifts put in r and empties it; r itself stays. */
+void shift_result_free(struct shift_result *r);
 
 /* Place-minutes left empty over every phase of r. */
 long shift_result_empty(const struct shift_result *r);

@@ -20,6 +20,17 @@ void raw_shifts_destroy(struct raw_shifts *sh)
     free(sh);
 }
 
+void shift_result_free(struct shift_result *r)
+{
+    free(r->bko);
+    r->bko = NULL;
+    r->nbko = 0;
+    timeline_layout_free(&r->layout);
+    free(r->shift);
+    r->shift = NULL;
+    r->nshift = 0;
+}
+
 /* The election-day duty as the day roster gives it: each guard of a post
  * at the post's place and its escort (the kawal place of the same post),
  * each Linmas at the place of their TPS.  raw_of[q] is the roster post of

@@ -874,14 +874,3 @@ done:
     free(c.he);
     return rc;
 }
-
-void shift_result_free(struct shift_result *r)
-{
-    free(r->bko);
-    r->bko = NULL;
-    r->nbko = 0;
-    timeline_layout_free(&r->layout);
-    free(r->shift);
-    r->shift = NULL;
-    r->nshift = 0;
-}

@@ -35,6 +35,5 @@ void shift_params_init(struct shift_params *sp);
 int solver_shifts(const struct timeline *tl, const struct scenario *s,
                   const struct plan *p, const struct shift_params *sp,
                   struct shift_result *out, struct error_list *errs);
-void shift_result_free(struct shift_result *r);
 
 #endif
