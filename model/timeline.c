@@ -136,20 +136,22 @@ void timeline_default(struct timeline *tl)
     tl->escort_sulit_kmh = 15;
     tl->escort_handover = 30;
     tl->duty_max = 24 * 60;
-    static const struct { const char *id; enum phase_kind k; int d0, h0, d1, h1, per, max; } D[] = {
-        {"logistik", PHASE_LOGISTIK, 12, 6, 12, 18, 2, 8},
-        {"posko", PHASE_POSKO, 12, 0, 15, 0, 1, 8},
-        {"tps", PHASE_TPS, 14, 6, 15, 2, 0, 24},
-        {"kawal", PHASE_KAWAL, 15, 2, 15, 6, 0, 24},
-        {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8},
-        {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8},
+    static const struct { const char *id; enum phase_kind k; int d0, h0, d1, h1, per, max, polri, tni, linmas; } D[] = {
+        {"logistik", PHASE_LOGISTIK, 12, 6, 12, 18, 2, 8, 0, 0, 0},
+        {"posko", PHASE_POSKO, 12, 0, 15, 0, 1, 8, 0, 0, 0},
+        {"tps", PHASE_TPS, 14, 6, 15, 2, 0, 24, 0, 0, 0},
+        {"kawal", PHASE_KAWAL, 15, 2, 15, 6, 0, 24, 0, 0, 0},
+        {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8, 0, 0, 0},
+        {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof D / sizeof D[0]; i++) {
         struct tl_phase *ph = &tl->phase[tl->nphase++];
         *ph = (struct tl_phase){
             .kind = D[i].k, .start = at(D[i].d0, D[i].h0),
             .end = at(D[i].d1, D[i].h1), .per_place = D[i].per,
-            .max_shift = D[i].max * 60, .line = 0};
+            .max_shift = D[i].max * 60, .line = 0,
+            .by_force = D[i].polri + D[i].tni + D[i].linmas > 0,
+            .polri = D[i].polri, .tni = D[i].tni, .linmas = D[i].linmas};
         snprintf(ph->id, sizeof ph->id, "%s", D[i].id);
     }
 }
@@ -359,8 +361,58 @@ static int areas_build(const struct scenario *s, struct areas *A)
     return 0;
 }
 
+/* The pieces of one kecamatan place of phase P needing req persons (per
+ * panel for rekap without counts by force, per venue with them).
+ * Returns 0, or -1 when out of memory. */
+static int kecamatan_pieces(struct lb *b, const struct timeline *tl,
+                            const struct areas *A, const struct tl_phase *P,
+                            int k, int max, int req)
+{
+    if (P->kind == PHASE_LOGISTIK)
+        return split(b, P->start, P->end, max, req);
+    /* the rekap days of this PPK: from the file, else made */
+    long first_day = P->start - ((P->start % 1440) + 1440) % 1440;
+    long last_end = first_day;
+    int given = 0;
+    for (int i = 0; i < tl->nrday; i++) {
+        const struct tl_rekap_day *r = &tl->rday[i];
+        if (r->kecamatan != k)
+            continue;
+        given = 1;
+        if (r->day + 1440 > last_end)
+            last_end = r->day + 1440;
+        if (P->kind == PHASE_REKAP &&
+            split(b, r->day + tl->rekap_from, r->day + tl->rekap_to,
+                  max, P->by_force ? req : req * r->panels))
+            return -1;
+    }
+    if (!given) {
+        int dcount = A->dcount[k];
+        int per_panel = (tl->desa_per_day + tl->panels - 1) / tl->panels;
+        for (int i = 0, day = 0; i < dcount; i += tl->desa_per_day, day++) {
+            int n = dcount - i < tl->desa_per_day ? dcount - i
+                                                  : tl->desa_per_day;
+            int panels = (n + per_panel - 1) / per_panel;
+            long d0 = first_day + 1440L * day;
+            last_end = d0 + 1440;
+            if (P->kind == PHASE_REKAP &&
+                split(b, d0 + tl->rekap_from, d0 + tl->rekap_to, max,
+                      P->by_force ? req : req * panels))
+                return -1;
+        }
+    }
+    if (P->kind == PHASE_JAGA_PPK) {
+        long end = P->end > P->start ? P->end : last_end;
+        if (split(b, P->start, end, max, req))
+            return -1;
+    }
+    return 0;
+}
+
 /* Phases held at each kecamatan (logistik, rekap, jaga PPK): one place per
- * kecamatan with TPS.  Returns 0, or -1 when out of memory. */
+ * kecamatan with TPS (LOG-, REKAP-, PPK-<kec>) and, where the phase counts
+ * by force with Linmas, a Linmas place beside it (REKAP-LINMAS-<kec>).
+ * Returns 0, or -1 when out of memory. */
 static int layout_kecamatan(struct lb *b, const struct timeline *tl,
                             const struct scenario *s, const struct areas *A,
                             int ph)
@@ -369,58 +421,30 @@ static int layout_kecamatan(struct lb *b, const struct timeline *tl,
     const struct tl_phase *P = &tl->phase[ph];
     int max = timeline_max_shift(tl, ph);
     for (int k = 0; k < s->nkec; k++) {
-        struct tl_place *pl;
         if (A->kec[k].n == 0)
             continue;
-        if ((pl = new_place(b)) == NULL)
-            return -1;
-        snprintf(pl->id, sizeof pl->id, "%s-%s", PFX[P->kind], s->kec[k].code);
-        pl->phase = ph;
-        pl->level = TL_KEC;
-        pl->region = pl->kec = k;
-        pl->kab = s->kec[k].kabupaten;
-        pl->grade = A->kec[k].g;
-        pl->lat = A->kec[k].lat;
-        pl->lon = A->kec[k].lon;
-        if (P->kind == PHASE_LOGISTIK) {
-            if (split(b, P->start, P->end, max, P->per_place))
-                return -1;
-            continue;
-        }
-        /* the rekap days of this PPK: from the file, else made */
-        long first_day = P->start - ((P->start % 1440) + 1440) % 1440;
-        long last_end = first_day;
-        int given = 0;
-        for (int i = 0; i < tl->nrday; i++) {
-            const struct tl_rekap_day *r = &tl->rday[i];
-            if (r->kecamatan != k)
+        /* by force: the guard place (polri + tni, at least polri Polri),
+         * then the Linmas place; else one guard place of per_place */
+        for (int lm = 0; lm < (P->by_force ? 2 : 1); lm++) {
+            int req = !P->by_force ? P->per_place
+                      : lm ? P->linmas : P->polri + P->tni;
+            if (P->by_force && req == 0)
                 continue;
-            given = 1;
-            if (r->day + 1440 > last_end)
-                last_end = r->day + 1440;
-            if (P->kind == PHASE_REKAP &&
-                split(b, r->day + tl->rekap_from, r->day + tl->rekap_to,
-                      max, P->per_place * r->panels))
+            struct tl_place *pl;
+            if ((pl = new_place(b)) == NULL)
                 return -1;
-        }
-        if (!given) {
-            int dcount = A->dcount[k];
-            int per_panel = (tl->desa_per_day + tl->panels - 1) / tl->panels;
-            for (int i = 0, day = 0; i < dcount; i += tl->desa_per_day, day++) {
-                int n = dcount - i < tl->desa_per_day ? dcount - i
-                                                      : tl->desa_per_day;
-                int panels = (n + per_panel - 1) / per_panel;
-                long d0 = first_day + 1440L * day;
-                last_end = d0 + 1440;
-                if (P->kind == PHASE_REKAP &&
-                    split(b, d0 + tl->rekap_from, d0 + tl->rekap_to, max,
-                          P->per_place * panels))
-                    return -1;
-            }
-        }
-        if (P->kind == PHASE_JAGA_PPK) {
-            long end = P->end > P->start ? P->end : last_end;
-            if (split(b, P->start, end, max, P->per_place))
+            snprintf(pl->id, sizeof pl->id, "%s-%s%s", PFX[P->kind],
+                     lm ? "LINMAS-" : "", s->kec[k].code);
+            pl->phase = ph;
+            pl->linmas = lm == 1;
+            pl->min_polri = P->by_force && !lm ? P->polri : 0;
+            pl->level = TL_KEC;
+            pl->region = pl->kec = k;
+            pl->kab = s->kec[k].kabupaten;
+            pl->grade = A->kec[k].g;
+            pl->lat = A->kec[k].lat;
+            pl->lon = A->kec[k].lon;
+            if (kecamatan_pieces(b, tl, A, P, k, max, req) != 0)
                 return -1;
         }
     }
@@ -751,6 +775,9 @@ bool timeline_unit_may(const struct scenario *s, int u, const struct tl_place *p
     case TL_DESA:
         return covers_area(s, un, p->kab, p->kec, p->desa);
     case TL_KEC:
+        /* the Linmas of a PPK come from the kecamatan's desa */
+        if (p->linmas && un->scope == SCOPE_DESA)
+            return s->desa[un->region].kecamatan == p->kec;
         return covers_area(s, un, p->kab, p->kec, -1);
     }
     return false;

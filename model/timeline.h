@@ -46,9 +46,17 @@ struct tl_phase {
     enum phase_kind kind;
     long start, end;     /* minutes; for rekap/jaga_ppk the first day's
                             00:00 and the end is derived from the days */
-    int per_place;       /* personnel per place (per panel for rekap) */
+    int per_place;       /* personnel per place (per panel for rekap);
+                            unused when by_force (below) */
     int max_shift;       /* longest shift, minutes */
     long line;           /* 0 for defaults */
+    /* Counts by force per place (logistik, rekap, jaga_ppk only): the
+     * kecamatan's guard place needs polri + tni, at least polri of them
+     * Polri (TNI may be stood in for by Polri, as at a post), and a
+     * Linmas place <PFX>-LINMAS-<kec> needs linmas; for rekap per venue
+     * on each rekap day, not per panel.  (README "Timeline") */
+    bool by_force;
+    int polri, tni, linmas;
 };
 
 /* One rekap day of one PPK: how many panels sit (each panel reads

@@ -34,8 +34,9 @@ static struct scenario *one_ppk(int n, struct timeline *tl, int per)
     timeline_default(tl);
     long t0;
     assert_int_equal(tl_parse_time("2024-02-15T00:00", &t0), 0);
-    tl->phase[0] = (struct tl_phase){"jaga_ppk", PHASE_JAGA_PPK, t0, t0 + 1440,
-                                     per, 480, 0};
+    tl->phase[0] = (struct tl_phase){.id = "jaga_ppk", .kind = PHASE_JAGA_PPK,
+                                     .start = t0, .end = t0 + 1440,
+                                     .per_place = per, .max_shift = 480};
     tl->nphase = 1;
     return s;
 }

@@ -28,6 +28,7 @@ struct trd {
     xmlTextReaderPtr r;
     struct xml_guard_file in;   /* the file, through xml_guard's limits */
     int bad, nomem;
+    bool root_max;              /* <timeline max_shift_h> given */
     struct timeline def;
 };
 
@@ -126,8 +127,10 @@ static void read_root(struct trd *t, long line)
 {
     struct timeline *tl = t->tl;
     long x;
-    if (get_long(t, "max_shift_h", line, 1, 24, &x))
+    if (get_long(t, "max_shift_h", line, 1, 24, &x)) {
         tl->max_shift = (int)x * 60;
+        t->root_max = true;
+    }
     if (get_long(t, "min_rest_h", line, 0, 48, &x))
         tl->min_rest = (int)x * 60;
     if (get_long(t, "desa_per_day", line, 1, 100000, &x))
@@ -170,8 +173,9 @@ static void read_root(struct trd *t, long line)
                   "speed_kmh > 0");
         t->bad = 1;
     }
-    /* the default phases take the timeline's longest shift */
-    for (int i = 0; i < tl->nphase; i++)
+    /* the default phases take the timeline's longest shift where it is
+     * given (else their own: 12 h at the warehouse and the PPK) */
+    for (int i = 0; i < tl->nphase && t->root_max; i++)
         if (tl->phase[i].kind != PHASE_TPS)
             tl->phase[i].max_shift = tl->max_shift;
 }
@@ -194,7 +198,7 @@ static void read_phase(struct trd *t, long line, int *nphase)
         goto done;
     }
     struct tl_phase ph = t->def.phase[k];   /* defaults are in kind order */
-    if (ph.kind != PHASE_TPS)
+    if (ph.kind != PHASE_TPS && t->root_max)
         ph.max_shift = tl->max_shift;
     ph.line = line;
     if (id != NULL) {
@@ -221,8 +225,39 @@ static void read_phase(struct trd *t, long line, int *nphase)
          * Pilkada, 02:00 the next day for a Pemilu */
         ph.end = ph.start - ((ph.start % 1440) + 1440) % 1440 +
                  (tl->pilkada ? 22 : 26) * 60;
-    if (get_long(t, "per_place", line, 0, 1000000, &x))
+    /* per_place alone keeps its old meaning (no counts by force); polri,
+     * tni, linmas count by force, the ones not written being 0 */
+    bool per = get_long(t, "per_place", line, 0, 1000000, &x);
+    if (per) {
         ph.per_place = (int)x;
+        ph.by_force = false;
+        ph.polri = ph.tni = ph.linmas = 0;
+    }
+    static const char *const FORCE[] = {"polri", "tni", "linmas"};
+    long fc[3];
+    bool any = false;
+    for (int f = 0; f < 3; f++) {
+        fc[f] = 0;
+        if (get_long(t, FORCE[f], line, 0, 1000000, &fc[f]))
+            any = true;
+    }
+    if (any && per) {
+        error_add(t->errs, t->path, line, "phase %s: give per_place or "
+                  "polri/tni/linmas, not both", ph.id);
+        t->bad = 1;
+    } else if (any && k != PHASE_LOGISTIK && k != PHASE_REKAP &&
+               k != PHASE_JAGA_PPK) {
+        error_add(t->errs, t->path, line, "phase %s: polri, tni and linmas "
+                  "count by force at a kecamatan (logistik, rekap, "
+                  "jaga_ppk)", ph.id);
+        t->bad = 1;
+    } else if (any) {
+        ph.by_force = fc[0] + fc[1] + fc[2] > 0;
+        ph.polri = (int)fc[0];
+        ph.tni = (int)fc[1];
+        ph.linmas = (int)fc[2];
+        ph.per_place = 0;
+    }
     if (get_long(t, "max_shift_h", line, 1, 24, &x))
         ph.max_shift = (int)x * 60;
     if (ph.end <= ph.start && k != PHASE_REKAP && k != PHASE_JAGA_PPK) {
