@@ -136,13 +136,19 @@ void timeline_default(struct timeline *tl)
     tl->escort_sulit_kmh = 15;
     tl->escort_handover = 30;
     tl->duty_max = 24 * 60;
+    /* PPK and warehouse as reported (../shared/spec/field-practice.md
+     * section 4, Malang 2019: 10 armed police + 4 Linmas + 2 TNI per PPK
+     * during rekapitulasi, outside the counting room; section 3,
+     * Kalimantan Utara 2024: logistics warehouses in 12 h shifts, the PPK
+     * venue guarded around the clock).  The warehouse is guarded from
+     * 12 Feb 00:00 until the logistics leave for the TPS (14 Feb 00:00). */
     static const struct { const char *id; enum phase_kind k; int d0, h0, d1, h1, per, max, polri, tni, linmas; } D[] = {
-        {"logistik", PHASE_LOGISTIK, 12, 6, 12, 18, 2, 8, 0, 0, 0},
+        {"logistik", PHASE_LOGISTIK, 12, 0, 14, 0, 2, 12, 0, 0, 0},
         {"posko", PHASE_POSKO, 12, 0, 15, 0, 1, 8, 0, 0, 0},
         {"tps", PHASE_TPS, 14, 6, 15, 2, 0, 24, 0, 0, 0},
         {"kawal", PHASE_KAWAL, 15, 2, 15, 6, 0, 24, 0, 0, 0},
-        {"rekap", PHASE_REKAP, 15, 0, 15, 0, 2, 8, 0, 0, 0},
-        {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 8, 0, 0, 0},
+        {"rekap", PHASE_REKAP, 15, 0, 15, 0, 0, 8, 10, 2, 4},
+        {"jaga_ppk", PHASE_JAGA_PPK, 15, 0, 15, 0, 2, 12, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof D / sizeof D[0]; i++) {
         struct tl_phase *ph = &tl->phase[tl->nphase++];

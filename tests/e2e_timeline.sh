@@ -199,7 +199,8 @@ sed -n 's/.*<post id="\(P[0-9]*\)".*kecamatan="\([0-9]*\)".*/\1,\2/p' \
     "$T/kaur/roster.xml" > "$T/postkec"
 tr -d '\r' < "$T/kaur/shifts.csv" | awk -F, -v k=$kec 'NR==FNR{pk[$1]=$2;next}
   FNR>1{q=$3; sub(/^KAWAL-/,"",q)
-  kk=(q~/^P[0-9]/)?pk[q]:substr($3,index($3,"-")+1,6)
+  c=$3; sub(/^[A-Z-]*-/,"",c)   # REKAP-LINMAS-170401: the code follows the last prefix
+  kk=(q~/^P[0-9]/)?pk[q]:substr(c,1,6)
   if(kk==k){n++; if(!(($3 FS $4 FS $5) in s)){s[$3 FS $4 FS $5]=1;g++}}}
   END{print g+0, n+0}' "$T/postkec" - > "$T/want"
 awk -v k=$kec '/<section class="polsek"/{on=index($0,"id=\"kec-" k "\"")>0}
@@ -208,6 +209,59 @@ awk -v k=$kec '/<section class="polsek"/{on=index($0,"id=\"kec-" k "\"")>0}
   END{print g+0, n+0}' "$H" > "$T/got"
 [ -s "$T/want" ] && [ "$(cat "$T/want")" != "0 0" ] && cmp -s "$T/want" "$T/got" && ok ||
     bad "laporan rows of $kec: $(cat "$T/got"), shifts.csv $(cat "$T/want")"
+
+# PPK and warehouse as reported (field-practice.md sections 3-4, issue 12
+# item 6): per kecamatan with TPS, rekap 10 Polri + 2 TNI (REKAP-<kec>) and
+# 4 Linmas (REKAP-LINMAS-<kec>) per venue on each rekap day 08:00-22:00;
+# the warehouse 12 Feb 00:00 - 14 Feb 00:00 and the PPK from 15 Feb 00:00
+# to the end of its last rekap day, 2 guards, in 12 h shifts.  Hours from
+# Kaur's desa per kecamatan (4 a day): sum of days D, logistik 2 x 48 x
+# nkec, rekap (12 + 4) x 14 x D, jaga_ppk 2 x 24 x D.
+awk '/<kecamatan /{k++} /<desa /{n[k]++} END{for(i=1;i<=k;i++) D+=int((n[i]+3)/4)
+     printf "logistik %.1f\nrekap %.1f\njaga_ppk %.1f\n", 2*48*k, 16*14*D, 2*24*D}' \
+    scenarios/kaur-2024.xml > "$T/ppkwant"
+awk '$1=="logistik"||$1=="rekap"||$1=="jaga_ppk"{if(NF==4)print $1, $2}' \
+    "$T/kaur/ringkasan.txt" > "$T/ppkgot"
+cmp -s "$T/ppkwant" "$T/ppkgot" && ok || bad "PPK defaults: hours $(tr '\n' ' ' < "$T/ppkgot"), want $(tr '\n' ' ' < "$T/ppkwant")"
+grep -q "logistik 12 jam, jaga_ppk 12 jam" "$T/kaur/ringkasan.txt" && ok || bad "12 h shifts not in the summary"
+# by force: Polri and TNI at REKAP-, Linmas at REKAP-LINMAS-, never more
+# than 12 and 4 at once; TNI at most 2 of the 12 (check: force allowed)
+# (members by id, units of count= members by the unit id: <unit>-NNN)
+awk '/<unit id=/{u=$0; sub(/.*<unit id="/,"",u); sub(/".*/,"",u); f=$0; sub(/.*force="/,"",f); sub(/".*/,"",f); print u "," f}
+     /<member id=/{m=$0; sub(/.*<member id="/,"",m); sub(/".*/,"",m); print m "," f}' \
+    scenarios/kaur-2024.xml > "$T/force"
+tr -d '\r' < "$T/kaur/shifts.csv" | awk -F, 'NR==FNR{f[$1]=$2; next}
+  !($1 in f){u=$1; sub(/-[0-9]*$/,"",u); f[$1]=f[u]}
+  $2=="rekap"{k=$3 FS $4; n[k]++; if($3~/^REKAP-LINMAS-/){if(f[$1]!="linmas")b++; lm++} else {if(f[$1]=="linmas")b++; if(f[$1]=="tni")t[k]++; g++}}
+  $2=="logistik"||$2=="jaga_ppk"{if(!($4~/T(00|12):00$/ && $5~/T(00|12):00$/))b++}
+  END{for(k in n){if(k~/^REKAP-LINMAS-/){if(n[k]>4)b++} else if(n[k]>12||t[k]>2)b++}
+      exit !(b==0 && lm>0 && g>0)}' "$T/force" - && ok || bad "rekap by force or the 12 h grid broken"
+grep -q "linmas .*(.*rekap" "$T/kaur/ringkasan.txt" && ok || bad "no Linmas BKO named for the rekap"
+# an old <timeline> keeps its meaning: per_place (no counts by force) and
+# the old windows give the old hours (360 / 2,884 / 2,640)
+sed 's#</scenario>#  <timeline max_shift_h="8">\n    <phase kind="logistik" start="2024-02-12T06:00" end="2024-02-12T18:00" per_place="2"/>\n    <phase kind="rekap" start="2024-02-15T00:00" per_place="2"/>\n    <phase kind="jaga_ppk" start="2024-02-15T00:00" per_place="2"/>\n  </timeline>\n</scenario>#' \
+    scenarios/kaur-2024.xml > "$T/old.xml"
+"$SIAGA" plan "$T/old.xml" -o "$T/old" --quiet; c=$?
+[ $c -le 1 ] && ok || bad "plan of an old timeline exit $c"
+awk '$1=="logistik"||$1=="rekap"||$1=="jaga_ppk"{if(NF==4)printf "%s %s ", $1, $2}' "$T/old/ringkasan.txt" > "$T/oldgot"
+[ "$(cat "$T/oldgot")" = "logistik 360.0 rekap 2884.0 jaga_ppk 2640.0 " ] && ok || bad "old timeline hours: $(cat "$T/oldgot")"
+! grep -q "LINMAS" "$T/old/shifts.csv" && ok || bad "an old timeline got Linmas places"
+# every number changeable: 15 Polri, no TNI, 2 Linmas; bad mixes are exit 2
+sed 's#</scenario>#  <timeline>\n    <phase kind="rekap" polri="15" linmas="2"/>\n  </timeline>\n</scenario>#' \
+    scenarios/kaur-2024.xml > "$T/ppk15.xml"
+"$SIAGA" plan "$T/ppk15.xml" -o "$T/ppk15" --quiet; c=$?
+[ $c -le 1 ] && ok || bad "plan with rekap polri=15 exit $c"
+D=$(awk '/<kecamatan /{k++} /<desa /{n[k]++} END{for(i=1;i<=k;i++) D+=int((n[i]+3)/4); print D}' scenarios/kaur-2024.xml)
+grep -q "^rekap *$((17 * 14 * D)).0 " "$T/ppk15/ringkasan.txt" && ok || bad "rekap polri=15 linmas=2: not 17 x 14 x $D hours"
+tr -d '\r' < "$T/ppk15/shifts.csv" | awk -F, 'NR==FNR{f[$1]=$2; next}
+  !($1 in f){u=$1; sub(/-[0-9]*$/,"",u); f[$1]=f[u]} $2=="rekap" && f[$1]=="tni"{b++} END{exit b>0}' "$T/force" - &&
+    ok || bad "TNI at a rekap with tni=0"
+for row in 'kind="rekap" per_place="2" polri="3"|per_place or polri' 'kind="posko" linmas="2"|count by force at a kecamatan'; do
+    sed "s#</scenario>#  <timeline>\n    <phase ${row%%|*}/>\n  </timeline>\n</scenario>#" scenarios/kaur-2024.xml > "$T/badf.xml"
+    "$SIAGA" plan "$T/badf.xml" -o "$T/badf" --quiet 2> "$T/err"; c=$?
+    [ $c -eq 2 ] && grep -q "badf.xml:[0-9]*: .*${row#*|}" "$T/err" && ok ||
+        bad "phase ${row%%|*}: exit $c, $(head -c 200 "$T/err")"
+done
 
 echo "e2e-timeline: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

@@ -37,8 +37,19 @@ int io_write_shifts_summary(FILE *f, const struct scenario *s,
      * numbered as listed, so version-1 scenarios read as before */
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     fprintf(f, "\nJadwal tahapan (shift)\n");
-    fprintf(f, "Shift terpanjang %d jam, istirahat minimal %d jam, "
-               "perjalanan %.0f km/jam x %.2f.\n", tl->max_shift / 60,
+    fprintf(f, "Shift terpanjang %d jam", tl->max_shift / 60);
+    /* phases with their own longest shift (the warehouse and the PPK
+     * around the clock: 12 h) */
+    int nown = 0;
+    for (int k = 0; k < tl->nphase; k++)
+        if (!timeline_is_duty(tl->phase[k].kind) &&
+            timeline_max_shift(tl, k) != tl->max_shift)
+            fprintf(f, "%s%s %d jam", nown++ ? ", " : " (", tl->phase[k].id,
+                    timeline_max_shift(tl, k) / 60);
+    if (nown > 0)
+        fputc(')', f);
+    fprintf(f, ", istirahat minimal %d jam, "
+               "perjalanan %.0f km/jam x %.2f.\n",
             tl->min_rest / 60, tl->speed_kmh, tl->road_factor);
     for (int k = 0; k < tl->nphase; k++)
         if (tl->phase[k].kind == PHASE_TPS) {
