@@ -1,8 +1,9 @@
 /*
  * test_timeline.c - the timeline's shift rosters on cases worked out by
  * hand (solver/shifts.c, model/timeline.c): a PPK guarded around the
- * clock, a unit too small for it, the greedy keeping every rest, and the
- * election-day duty (one post of two TPS, a rawan TPS, their escort).
+ * clock, a unit too small for it, the greedy keeping every rest, the
+ * election-day duty (one post of two TPS, a rawan TPS, their escort), and
+ * one kecamatan's PPK and warehouse by force with the 12 h grid.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -390,12 +391,161 @@ static void test_times(void **state)
     assert_int_equal(tl_parse_time("2024-02-14T24:30", &t), -1);
 }
 
+/* ---- the PPK and the warehouse as reported ---------------------------- */
+
+/* One kecamatan of 5 desa (one TPS each, all at the Polsek's base): the
+ * default rekap reads 4 desa on 15 Feb and 1 on 16 Feb.  Only the
+ * kecamatan phases of the defaults (field-practice.md sections 3-4):
+ *   LOG-170401    12 Feb 00:00 - 14 Feb 00:00, 2 guards, 12 h: 4 pieces
+ *   REKAP-170401  08-15 and 15-22 on both days, 10 Polri + 2 TNI: 4
+ *                 pieces of 12, at least 10 Polri (min_polri)
+ *   REKAP-LINMAS-170401  the same 4 pieces, 4 Linmas
+ *   PPK-170401    15 Feb 00:00 - 17 Feb 00:00, 2 guards, 12 h: 4 pieces
+ * place-minutes: logistik 2 x 48 h = 5,760; rekap (12 + 4) x 7 h x 4 =
+ * 26,880; jaga_ppk 2 x 48 h = 5,760.  Per rekap day 24 guards (the 08-15
+ * ones rest past 15:00) and 4 at the PPK; 30 Polri + 4 TNI and 10 Linmas
+ * fill it all. */
+static struct scenario *one_kec(struct timeline *tl, int polri, int tni,
+                                int linmas)
+{
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d0 = -1;
+    for (int i = 0; i < 5; i++) {
+        int d = sb_desa(s, k);
+        if (d0 < 0)
+            d0 = d;
+        sb_tps(s, d, 0, GRADE_KURANG_RAWAN);
+    }
+    sb_base(s, sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, polri), 0);
+    sb_base(s, sb_unit(s, "KORAMIL", FORCE_TNI, SCOPE_KECAMATAN, k, tni), 0);
+    sb_base(s, sb_unit(s, "LINMAS", FORCE_LINMAS, SCOPE_DESA, d0, linmas), 0);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    error_list_free(&el);
+    timeline_default(tl);
+    int n = 0;
+    for (int i = 0; i < tl->nphase; i++)
+        if (!timeline_is_duty(tl->phase[i].kind) &&
+            tl->phase[i].kind != PHASE_POSKO)
+            tl->phase[n++] = tl->phase[i];
+    tl->nphase = n;
+    assert_int_equal(n, 3);  /* logistik, rekap, jaga_ppk */
+    return s;
+}
+
+static void test_ppk_defaults(void **state)
+{
+    (void)state;
+    struct timeline tl;
+    struct shift_result r;
+    struct scenario *s = one_kec(&tl, 30, 4, 10);
+    assert_true(tl.phase[1].by_force);
+    assert_int_equal(tl.phase[1].polri, 10);
+    assert_int_equal(tl.phase[1].tni, 2);
+    assert_int_equal(tl.phase[1].linmas, 4);
+    solve(s, &tl, &r);
+    const struct tl_layout *l = &r.layout;
+    assert_int_equal(l->nplace, 4);
+    static const char *const ID[] = {"LOG-170401", "REKAP-170401",
+                                     "REKAP-LINMAS-170401", "PPK-170401"};
+    static const int REQ[] = {2, 12, 4, 2}, MINP[] = {0, 10, 0, 0};
+    long t12, t15, t17;
+    assert_int_equal(tl_parse_time("2024-02-12T00:00", &t12), 0);
+    assert_int_equal(tl_parse_time("2024-02-15T00:00", &t15), 0);
+    assert_int_equal(tl_parse_time("2024-02-17T00:00", &t17), 0);
+    for (int p = 0; p < 4; p++) {
+        assert_string_equal(l->place[p].id, ID[p]);
+        assert_int_equal(l->place[p].linmas, p == 2);
+        assert_int_equal(l->place[p].min_polri, MINP[p]);
+        int np = 0;
+        for (int i = 0; i < l->npiece; i++) {
+            const struct tl_piece *pc = &l->piece[i];
+            if (pc->place != p)
+                continue;
+            assert_int_equal(pc->required, REQ[p]);
+            if (p == 0 || p == 3) {   /* the 12 h grid */
+                assert_int_equal(pc->end - pc->start, 720);
+                assert_int_equal(pc->start, (p == 0 ? t12 : t15) + 720L * np);
+            } else {                  /* 08-15, 15-22 on 15 and 16 Feb */
+                long day = t15 + 1440L * (np / 2);
+                assert_int_equal(pc->start, day + (np % 2 ? 15 : 8) * 60);
+                assert_int_equal(pc->end - pc->start, 420);
+            }
+            np++;
+        }
+        assert_int_equal(np, 4);
+    }
+    assert_int_equal(l->piece[l->npiece - 1].end, t17);
+    assert_int_equal(r.required[0], 5760);
+    assert_int_equal(r.required[1], 26880);
+    assert_int_equal(r.required[2], 5760);
+    for (int ph = 0; ph < 3; ph++)
+        assert_int_equal(r.filled[ph], r.required[ph]);
+    /* by force: Linmas only at the Linmas place, at most 2 TNI a piece */
+    for (int i = 0; i < l->npiece; i++) {
+        int tni = 0;
+        for (long j = 0; j < r.nshift; j++) {
+            const struct tl_shift *sh = &r.shift[j];
+            if (sh->place != l->piece[i].place ||
+                sh->start != l->piece[i].start)
+                continue;
+            enum force f = s->unit[s->member[sh->member].unit].force;
+            assert_int_equal(f == FORCE_LINMAS, l->place[sh->place].linmas);
+            tni += f == FORCE_TNI;
+        }
+        if (l->piece[i].place == 1)
+            assert_true(tni <= 2);
+    }
+    assert_int_equal(violations(s, &tl, &r), 0);
+    shift_result_free(&r);
+    timeline_free(&tl);
+    scenario_destroy(s);
+}
+
+/* Every number changeable: rekap polri=3 (no TNI, no Linmas) is one place
+ * of 3 Polri per piece and no Linmas place; per_place=2 without counts by
+ * force keeps its old meaning, 2 per sitting panel (2 panels on 15 Feb:
+ * 4; 1 panel on 16 Feb: 2). */
+static void test_ppk_changed(void **state)
+{
+    (void)state;
+    struct timeline tl;
+    struct shift_result r;
+    struct scenario *s = one_kec(&tl, 30, 4, 10);
+    tl.phase[1].polri = 3;
+    tl.phase[1].tni = tl.phase[1].linmas = 0;
+    solve(s, &tl, &r);
+    assert_int_equal(r.layout.nplace, 3);
+    assert_string_equal(r.layout.place[1].id, "REKAP-170401");
+    assert_int_equal(r.layout.place[1].min_polri, 3);
+    assert_int_equal(r.required[1], 3 * 420 * 4);
+    assert_int_equal(r.filled[1], r.required[1]);
+    for (long j = 0; j < r.nshift; j++)
+        if (r.shift[j].place == 1)
+            assert_int_equal(s->unit[s->member[r.shift[j].member].unit].force,
+                             FORCE_POLRI);
+    assert_int_equal(violations(s, &tl, &r), 0);
+    shift_result_free(&r);
+    tl.phase[1].by_force = false;
+    tl.phase[1].per_place = 2;
+    solve(s, &tl, &r);
+    assert_int_equal(r.layout.nplace, 3);
+    assert_int_equal(r.layout.place[1].min_polri, 0);
+    assert_int_equal(r.required[1], (4 + 4 + 2 + 2) * 420);
+    shift_result_free(&r);
+    timeline_free(&tl);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ppk_four_members),
         cmocka_unit_test(test_ppk_too_small),
         cmocka_unit_test(test_audit_catches),
+        cmocka_unit_test(test_ppk_defaults),
+        cmocka_unit_test(test_ppk_changed),
         cmocka_unit_test(test_greedy_keeps_rest),
         cmocka_unit_test(test_times),
         cmocka_unit_test(test_duty_by_hand),
