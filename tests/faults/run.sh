@@ -218,7 +218,10 @@ echo $? > "$T/check.rc"
 "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$T/replan" --quiet ||
     { echo "faults: reference re-plan failed"; exit 1; }
 "$SIAGA" $IMPORT_ARGS "$T/import.xml" 2>/dev/null || { echo "faults: reference import failed"; exit 1; }
-"$SIAGA" plan "$SMALL" --timeline -o "$T/timeline" --quiet || { echo "faults: reference timeline plan failed"; exit 1; }
+# exit 1 is a reference too: with the PPK as reported (12 guards and 4
+# Linmas at the rekap) the small scenario leaves place-hours empty
+"$SIAGA" plan "$SMALL" --timeline -o "$T/timeline" --quiet
+[ $? -le 1 ] || { echo "faults: reference timeline plan failed"; exit 1; }
 "$SIAGA" check "$SMALL" "$T/timeline/roster.xml" > "$T/check2.out" 2>/dev/null
 echo $? > "$T/check2.rc"
 # two parts of a split scenario, planned apart, and their merged roster
