@@ -527,10 +527,12 @@ int outdir_stage_make(struct outdir_temp *t, int at, const char *prefix)
     track(t);
     int m = openat(t->fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
                                   O_CLOEXEC, 0600);
+    /* the token, then this run's start time (without /proc: the token
+     * alone, as older siaga wrote it) */
     char mark[TOKEN_LEN + 32];
-    int len = snprintf(mark, sizeof mark, "%s %llu", token, proc_start((long)getpid()));
-    if (mark[TOKEN_LEN + 1] == '0')
-        len = TOKEN_LEN;   /* no /proc: the token alone, as before */
+    unsigned long long start = proc_start((long)getpid());
+    int len = start != 0 ? snprintf(mark, sizeof mark, "%s %llu", token, start)
+                         : snprintf(mark, sizeof mark, "%s", token);
     int bad = m < 0 || write(m, mark, (size_t)len) != len;
     err = errno;
     if (m >= 0 && close(m) != 0 && !bad) {
