@@ -502,15 +502,18 @@ static void election_day(const struct timeline *tl, long *assembly,
         }
 }
 
-/* The minute the ballot box of TPS t leaves: the scenario's <counting>
- * row, else the end of counting, later by sulit_delay at a sulit TPS. */
-static long tps_end(const struct timeline *tl, const struct scenario *s,
-                    int t, long count_end)
+/* The minute the ballot box of each TPS leaves, into end[0..ntps): the
+ * scenario's <counting> row, else the end of counting, later by
+ * sulit_delay at a sulit TPS.  (A later row for one TPS cannot occur: the
+ * reader refuses a second one.) */
+static void tps_ends(const struct timeline *tl, const struct scenario *s,
+                     long count_end, long *end)
 {
-    for (int i = 0; i < tl->ncount; i++)
-        if (tl->count[i].tps == t)
-            return tl->count[i].end;
-    return count_end + (s->tps[t].sulit ? tl->sulit_delay : 0);
+    for (int t = 0; t < s->ntps; t++)
+        end[t] = count_end + (s->tps[t].sulit ? tl->sulit_delay : 0);
+    for (int i = tl->ncount - 1; i >= 0; i--)
+        if (tl->count[i].tps >= 0 && tl->count[i].tps < s->ntps)
+            end[tl->count[i].tps] = tl->count[i].end;
 }
 
 /* When the boxes of post po leave (its last TPS) and how long the escort
@@ -520,14 +523,14 @@ static long tps_end(const struct timeline *tl, const struct scenario *s,
  * handover. */
 static void post_escort(const struct timeline *tl, const struct scenario *s,
                         const struct areas *A, const struct post *po,
-                        long count_end, long *leave, long *minutes)
+                        const long *tps_end, long *leave, long *minutes)
 {
     double km = 0, lat = s->tps[po->tps[0]].lat, lon = s->tps[po->tps[0]].lon;
     bool sulit = false;
     *leave = LONG_MIN;
     for (int i = 0; i < po->ntps; i++) {
         const struct tps *tp = &s->tps[po->tps[i]];
-        long e = tps_end(tl, s, po->tps[i], count_end);
+        long e = tps_end[po->tps[i]];
         if (e > *leave)
             *leave = e;
         sulit = sulit || tp->sulit;
@@ -626,29 +629,38 @@ static int layout_duty(struct lb *b, const struct timeline *tl,
     char buf[24];
     int rc;
     election_day(tl, &assembly, &count_end);
-    for (int q = 0; q < npost; q++) {
+    long *end = malloc(sizeof(long) * ((size_t)s->ntps + 1));
+    if (end == NULL)
+        return SIAGA_ENOMEM;
+    tps_ends(tl, s, count_end, end);
+    rc = SIAGA_OK;
+    for (int q = 0; q < npost && rc == SIAGA_OK; q++) {
         const struct post *po = &post[q];
         long leave, esc;
-        if ((pl = new_place(b)) == NULL)
-            return SIAGA_ENOMEM;
+        if ((pl = new_place(b)) == NULL) {
+            rc = SIAGA_ENOMEM;
+            break;
+        }
         if ((rc = post_place_id(pl, kawal ? "KAWAL-" : "", post_id, q, npost,
                                 errs)) != SIAGA_OK)
-            return rc;
+            break;
         post_place(pl, s, po, q, ph);
-        post_escort(tl, s, A, po, count_end, &leave, &esc);
+        post_escort(tl, s, A, po, end, &leave, &esc);
         rc = kawal ? duty_piece(b, tl, assembly, leave, leave + esc,
                                 po->required, errs)
                    : duty_piece(b, tl, assembly, assembly, leave,
                                 po->required, errs);
-        if (rc != SIAGA_OK)
-            return rc;
     }
-    if (kawal || s->rules.linmas_per_tps <= 0)
-        return SIAGA_OK;
-    for (int t = 0; t < s->ntps; t++) {
+    if (rc != SIAGA_OK || kawal || s->rules.linmas_per_tps <= 0) {
+        free(end);
+        return rc;
+    }
+    for (int t = 0; t < s->ntps && rc == SIAGA_OK; t++) {
         const struct tps *tp = &s->tps[t];
-        if ((pl = new_place(b)) == NULL)
-            return SIAGA_ENOMEM;
+        if ((pl = new_place(b)) == NULL) {
+            rc = SIAGA_ENOMEM;
+            break;
+        }
         snprintf(pl->id, sizeof pl->id, "TPS-%s", scenario_tps_code(s, t, buf));
         pl->phase = ph;
         pl->linmas = true;
@@ -660,13 +672,11 @@ static int layout_duty(struct lb *b, const struct timeline *tl,
         pl->grade = tp->grade;
         pl->lat = tp->lat;
         pl->lon = tp->lon;
-        rc = duty_piece(b, tl, assembly, assembly,
-                        tps_end(tl, s, t, count_end), s->rules.linmas_per_tps,
-                        errs);
-        if (rc != SIAGA_OK)
-            return rc;
+        rc = duty_piece(b, tl, assembly, assembly, end[t],
+                        s->rules.linmas_per_tps, errs);
     }
-    return SIAGA_OK;
+    free(end);
+    return rc;
 }
 
 int timeline_add_duty(struct tl_layout *l, int place, int member, long line)
@@ -680,13 +690,21 @@ int timeline_add_duty(struct tl_layout *l, int place, int member, long line)
 int timeline_duty_window(const struct tl_layout *l, int place, long *start,
                          long *end)
 {
-    for (int i = 0; i < l->npiece; i++)
-        if (l->piece[i].place == place) {
-            *start = l->piece[i].start;
-            *end = l->piece[i].end;
-            return 0;
-        }
-    return -1;
+    /* pieces are by place (each appended for the newest place): the
+     * first of this place by bisection, not a scan per duty */
+    int lo = 0, hi = l->npiece;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (l->piece[mid].place < place)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == l->npiece || l->piece[lo].place != place)
+        return -1;
+    *start = l->piece[lo].start;
+    *end = l->piece[lo].end;
+    return 0;
 }
 
 int timeline_layout(const struct timeline *tl, const struct scenario *s,
