@@ -316,6 +316,33 @@ static int marked(int fd, const char *token, unsigned long long *start)
     return ok;
 }
 
+/* each_entry callback: notes a name other than the marker. */
+static int other_than_marker(int fd, const char *name, void *arg)
+{
+    (void)fd;
+    if (strcmp(name, MARKER) != 0)
+        *(int *)arg = 1;
+    return KEPT;
+}
+
+/*
+ * Whether folder fd is a container its run was killed in the middle of
+ * making: between mkdirat and the write of the marker there is a moment
+ * when it holds nothing, or an empty marker.  Such a folder holds nothing
+ * of anyone's, so it may go: it is empty but for a plain file of this user
+ * named as the marker and shorter than a token.
+ */
+static int unfinished(int fd)
+{
+    struct stat st;
+    int other = 0;
+    if (each_entry(fd, other_than_marker, &other) < 0 || other)
+        return 0;
+    if (fstatat(fd, MARKER, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return errno == ENOENT;
+    return S_ISREG(st.st_mode) && st.st_uid == geteuid() && st.st_size < TOKEN_LEN;
+}
+
 /* at/name opened, when it is a container that a killed run of this user
  * left (outdir.h says what proves it); else -1. */
 static int open_stale(int at, const char *name, const char *prefix)
@@ -337,7 +364,7 @@ static int open_stale(int at, const char *name, const char *prefix)
         return -1;
     if (fstat(fd, &fst) != 0 || fst.st_dev != st.st_dev ||
         fst.st_ino != st.st_ino || fst.st_uid != geteuid() ||
-        !marked(fd, token, &start)) {
+        (!marked(fd, token, &start) && !unfinished(fd))) {
         close(fd);
         return -1;
     }

@@ -41,7 +41,9 @@
  * its marker is a plain file of this user holding the TOKEN of the name
  * (then a space and that start time; a marker of an older siaga holds
  * the TOKEN alone, and its container is removed only when no process
- * has its number).  Inside a container, entries are removed with
+ * has its number), or, for a run killed between making the folder and
+ * writing the marker, a folder empty but for an empty marker.  Inside a
+ * container, entries are removed with
  * unlinkat, which removes a symbolic link and never what it points at,
  * and no link is followed at any depth: a folder is entered only when
  * it is set/ of a container or a nested container proven the same way,

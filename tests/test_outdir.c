@@ -276,6 +276,41 @@ static void test_pid_reused(void **state)
     assert_int_equal(count_hidden(fx->dir), 1);   /* kept: the lock went */
 }
 
+/* A run killed between making its container and writing the marker
+ * leaves an empty folder, or one with an empty marker: the next run
+ * removes both (they hold nothing of anyone's).  A process that has
+ * exited gives the dead number. */
+static void test_unfinished_container(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512], p[256], q[300];
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(0);
+    assert_int_equal(waitpid(pid, NULL, 0), pid);
+    path_in(fx, "out", out, sizeof out);
+    snprintf(p, sizeof p, "%s/.out.siaga-%ld-0123456789abcdef", fx->dir, (long)pid);
+    assert_int_equal(mkdir(p, 0700), 0);
+    write_set(fx, out, "one");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(q, sizeof q, "%s/.siaga-stage", p);
+    touch(q, "");
+    write_set(fx, out, "two");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    /* but not one holding anything else */
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(q, sizeof q, "%s/notes.txt", p);
+    touch(q, "mine");
+    write_set(fx, out, "three");
+    assert_int_equal(count_hidden(fx->dir), 1);
+}
+
 /* victim/ with two files; whether both are still there, whole */
 static void make_victim(const struct fixture *fx, char *victim, size_t size)
 {
@@ -480,6 +515,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_new_then_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stale_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pid_reused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unfinished_container, setup, teardown),
         cmocka_unit_test_setup_teardown(test_planted_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_links_nested_in_stale, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_owner, setup, teardown),
