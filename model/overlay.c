@@ -416,6 +416,7 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
         return -1;
     un.force = c->force;
     un.has_base = c->has_base;
+    un.cadangan = c->cadangan;
     un.lat = c->lat;
     un.lon = c->lon;
     un.first_member = s->nmember;

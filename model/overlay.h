@@ -45,6 +45,7 @@ struct overlay_change {
     enum scope scope;
     const char *region;       /* code of the scope region; NULL for any */
     bool has_base;
+    bool cadangan;            /* role="cadangan" (formats 1.6) */
     double lat, lon;
     int first_member, nmembers; /* listed members in overlay.member */
 };

@@ -39,7 +39,15 @@ struct grade_rule {
 struct rules {
     struct grade_rule grade[GRADE_COUNT];
     int linmas_per_tps; /* Linmas places at every TPS, >= 0 */
+    /* <bko force size> (formats 1.6): reinforcements of force f are
+     * requested in formations of bko_size[f] persons; 0: by person */
+    int bko_size[FORCE_COUNT];
 };
+
+/* Largest formation of <bko size> (a Brimob battalion is ~500; far above
+ * a platoon of 30 or a company of 100, low enough to keep the BKO MIP's
+ * coefficients small). */
+#define MAX_BKO_SIZE 1000
 
 /* The 2024 Polres Kaur defaults of formats.md section 1.2. */
 void rules_init(struct rules *r);
@@ -68,6 +76,9 @@ struct unit {
     double lat, lon;       /* base: given, or mean of the TPS in scope */
     int first_member, nmembers; /* members are contiguous */
     int count;             /* count="N" when given, else 0 */
+    bool cadangan;         /* role="cadangan" (formats 1.6): a formed
+                              reserve, drawn on only where a place would
+                              otherwise stay empty (solver/assign.c) */
     long line;
 };
 

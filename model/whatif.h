@@ -16,14 +16,23 @@ struct bko_row {
     enum force force;
     enum scope scope;
     int region;
-    long count;             /* >= 1 */
+    long count;             /* >= 1; a multiple of size when size > 0 */
+    int size;               /* <bko size> of the force (formats 1.6), or 0:
+                               requested by person */
+    long formations;        /* count / size, or 0 when size is 0 */
 };
 
 struct bko_request {
     struct bko_row *row; int nrow;  /* by force, then region order */
     long total[FORCE_COUNT];        /* personnel requested, by force */
     long sum;                       /* all of them: the proven minimum
-                                       unless limited */
+                                       unless limited (with sizes: the
+                                       fewest persons among requests of
+                                       the fewest formations) */
+    long formations;                /* with <bko size>: formations in all,
+                                       a person of a force without size
+                                       counting as one (solver/bko.c) */
+    bool sized;                     /* some force has a <bko size> */
     bool proven;            /* minimal over every plan, not only over fills
                                of this plan's posts: false when a guard unit
                                serves a single desa or the plan is

@@ -16,6 +16,38 @@
  * lexicographic stages (fill tier 0 most, fix it, fill tier 1, ..., then
  * least distance) are exact LPs.  Integrality is checked all the same.
  *
+ * Formed reserves (role="cadangan", formats 1.6: Power on Hand at the
+ * Mako, a Dalmas platoon, a Brimob company).  Between the fills and the
+ * moves (and the distance) a stage minimises the cadangan members placed,
+ * then fixes that sum:
+ *
+ *     min sum_{u cadangan} sum_s z_us,   then   sum_{u cadangan} z_us <= C*
+ *
+ * The order is lexicographic: (1) the places filled, tier by tier, exactly
+ * as without reserves (a formed reserve fills a place whenever that is the
+ * only way to fill it: the fill stages do not look at roles); (2) the
+ * fewest cadangan MEMBERS drawn.  Not the fewest cadangan units broken:
+ * that is a fixed charge per unit, not a linear function, and would cost
+ * a MIP per block; with (2) a unit is broken only when one of its members
+ * is needed, and "kept whole unless a place would otherwise stay empty"
+ * holds member by member:
+ *
+ *   Claim.  In an optimum of (1)-(2) no cadangan member fills a place that
+ *   an ordinary (jaga) member could fill instead without emptying another:
+ *   i.e. there is no alternating path from a cadangan-filled place to a
+ *   jaga unit with members left in reserve.  Proof: such a path (swap the
+ *   cadangan member out for the jaga member at its place, shift along the
+ *   path) keeps every place filled (so (1) is unchanged) and places one
+ *   cadangan member fewer, contradicting (2).  In particular, when jaga
+ *   units alone can fill every place the fill can, C* = 0: no reserve is
+ *   touched (tests/test_planner.c, cadangan cases).
+ *
+ * The fixing row is the sum of the cadangan units' rows: together with
+ * the unit rows (which partition the columns) it is a laminar family, so
+ * the matrix stays totally unimodular and every stage exact.  A block
+ * without cadangan columns skips the stage, so scenarios without
+ * reserves solve the very same LPs as before.
+ *
  * The problem splits into blocks (connected components of units and
  * sites); each block is its own LP, in order of its first site, so the
  * result does not depend on anything but the input.
@@ -61,6 +93,7 @@ struct tp {
     struct tp_site *site;
     const int *unit_supply; /* members per unit (0: unit ignored) */
     const int *unit_tni;    /* 1 when a unit's members may not fill Polri places */
+    const int *unit_cad;    /* 1 for a formed reserve (role="cadangan") */
     const double *unit_lat, *unit_lon;
     int *eoff, *eunit;      /* eligible units of site s: eunit[eoff[s]..eoff[s+1]) */
     int bound_mode;         /* 0: fill then distance; 1: targets, distance */
@@ -162,9 +195,9 @@ static double site_distance(const struct tp *t, int u, const struct tp_site *st)
 
 /*
  * The fallback past the deadline: fill the block's sites tier by tier in
- * site order, each from its eligible units in four passes: members pinned
+ * site order, each from its eligible units in five passes: members pinned
  * there, members who stand there already (a baseline), then TNI (only TNI
- * places), then the others.  Linear in the columns; keeps every rule the LP keeps (unit
+ * places), then the others, then formed reserves (cadangan) last.  Linear in the columns; keeps every rule the LP keeps (unit
  * supply, places, TNI places, pins at their origin), proves nothing.
  * left: scratch of b->nunit.  SIAGA_OK or SIAGA_ENOMEM.
  */
@@ -186,7 +219,7 @@ static int greedy_block(const struct tp *t, const struct block *b,
             if (st->tier != tier)
                 continue;
             int room = st->places, tni_room = st->tni_places;
-            for (int pass = 0; pass < 4 && room > 0; pass++)
+            for (int pass = 0; pass < 5 && room > 0; pass++)
                 for (int k = t->eoff[s]; k < t->eoff[s + 1] && room > 0; k++) {
                     int u = t->eunit[k];
                     if (!has_column(t, u, s) || unit_row[u] < 0)
@@ -194,7 +227,8 @@ static int greedy_block(const struct tp *t, const struct block *b,
                     int here = t->unit_origin != NULL && t->unit_origin[u] == s;
                     int pin = here && t->unit_pinned != NULL && t->unit_pinned[u];
                     int tni = t->unit_tni[u];
-                    int want = pin ? 0 : here ? 1 : tni ? 2 : 3;
+                    int want = pin ? 0 : here ? 1 :
+                               t->unit_cad[u] ? 4 : tni ? 2 : 3;
                     if (pass != want)
                         continue;
                     int take = left[unit_row[u]];
@@ -363,6 +397,37 @@ static enum stage block_lp_fill(const struct tp *t, const struct block *b,
     return STAGE_DONE;
 }
 
+/* Stage 1b: the fewest members of formed reserves (top of this file),
+ * then fixed there.  Skipped when no column belongs to one. */
+static enum stage block_lp_reserve(const struct tp *t, struct block_lp *L)
+{
+    glp_prob *P = L->P;
+    int n = 0, *ind = L->ind;
+    double *val = L->val;
+    for (int j = 1; j <= L->ncol; j++)
+        if (t->unit_cad[L->cunit[j - 1]])
+            ind[++n] = j;
+    if (n == 0)
+        return STAGE_DONE;
+    glp_set_obj_dir(P, GLP_MIN);
+    for (int j = 1; j <= L->ncol; j++)
+        glp_set_obj_coef(P, j, 0.0);
+    for (int q = 1; q <= n; q++) {
+        glp_set_obj_coef(P, ind[q], 1.0);
+        val[q] = 1.0;
+    }
+    enum stage st = block_lp_solve(t, L);
+    if (st != STAGE_DONE)
+        return st;
+    long best = lround(glp_get_obj_val(P));
+    glp_add_rows(P, 1);
+    glp_set_row_bnds(P, ++L->nrow, GLP_UP, 0, (double)best);
+    glp_set_mat_row(P, L->nrow, n, ind, val);
+    for (int j = 1; j <= L->ncol; j++)
+        L->keep[j] = glp_get_col_prim(P, j);
+    return STAGE_DONE;
+}
+
 /* Stage 2, with origins: fewest moves (-1 to stay at one's origin, +1 to
  * leave the reserve; leaving a place for the reserve costs the constant),
  * then fixed there. */
@@ -490,6 +555,11 @@ static int solve_block(const struct tp *t, const struct block *b,
             L.keep[j] = glp_get_col_prim(L.P, j);
     if (ok && !t->bound_mode && solver_past(t->deadline))
         stopped = 1;
+    if (ok && !stopped && !t->bound_mode) {
+        st = block_lp_reserve(t, &L);
+        stopped = st == STAGE_STOPPED;
+        ok = st != STAGE_FAILED;
+    }
     if (ok && !stopped && t->unit_origin != NULL) {
         st = block_lp_moves(t, &L);
         stopped = st == STAGE_STOPPED;
@@ -825,7 +895,7 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
  */
 struct pseudo {
     int n;
-    int *unit, *origin, *supply, *tni;
+    int *unit, *origin, *supply, *tni, *cad;
     char *pinned;
     double *lat, *lon;
     int *eoff, *eunit;
@@ -837,6 +907,7 @@ static void pseudo_free(struct pseudo *ps)
     free(ps->origin);
     free(ps->supply);
     free(ps->tni);
+    free(ps->cad);
     free(ps->pinned);
     free(ps->lat);
     free(ps->lon);
@@ -867,10 +938,12 @@ static int pseudo_apply(const struct scenario *s, const struct origins *og,
     ps->origin = malloc(sizeof(int) * nm);
     ps->supply = malloc(sizeof(int) * nm);
     ps->tni = malloc(sizeof(int) * nm);
+    ps->cad = malloc(sizeof(int) * nm);
     ps->pinned = malloc(nm);
     ps->lat = malloc(sizeof(double) * nm);
     ps->lon = malloc(sizeof(double) * nm);
     if (!off || !key || !ps->unit || !ps->origin || !ps->supply || !ps->tni ||
+        !ps->cad ||
         !ps->pinned || !ps->lat || !ps->lon)
         goto done;
     for (int u = 0; u < s->nunit; u++) {
@@ -894,6 +967,7 @@ static int pseudo_apply(const struct scenario *s, const struct origins *og,
             ps->pinned[p] = (char)key[i].pinned;
             ps->supply[p] = 1;
             ps->tni[p] = t->unit_tni[u];
+            ps->cad[p] = t->unit_cad[u];
             ps->lat[p] = t->unit_lat[u];
             ps->lon[p] = t->unit_lon[u];
         }
@@ -919,6 +993,7 @@ static int pseudo_apply(const struct scenario *s, const struct origins *og,
     t->nunit = ps->n;
     t->unit_supply = ps->supply;
     t->unit_tni = ps->tni;
+    t->unit_cad = ps->cad;
     t->unit_lat = ps->lat;
     t->unit_lon = ps->lon;
     t->unit_origin = ps->origin;
@@ -969,7 +1044,7 @@ static int tier_of(enum grade g)
 }
 
 struct units {
-    int *supply, *tni;
+    int *supply, *tni, *cad;
     double *lat, *lon;
 };
 
@@ -978,14 +1053,16 @@ static int units_build(const struct scenario *s, int linmas, struct units *un)
     size_t n = (size_t)(s->nunit ? s->nunit : 1);
     un->supply = calloc(n, sizeof(int));
     un->tni = calloc(n, sizeof(int));
+    un->cad = calloc(n, sizeof(int));
     un->lat = malloc(sizeof(double) * n);
     un->lon = malloc(sizeof(double) * n);
-    if (!un->supply || !un->tni || !un->lat || !un->lon)
+    if (!un->supply || !un->tni || !un->cad || !un->lat || !un->lon)
         return -1;
     for (int u = 0; u < s->nunit; u++) {
         int is_linmas = s->unit[u].force == FORCE_LINMAS;
         un->supply[u] = is_linmas == linmas ? s->unit[u].nmembers : 0;
         un->tni[u] = !linmas && s->unit[u].force == FORCE_TNI;
+        un->cad[u] = s->unit[u].cadangan;
         un->lat[u] = s->unit[u].lat;
         un->lon[u] = s->unit[u].lon;
     }
@@ -996,6 +1073,7 @@ static void units_free(struct units *un)
 {
     free(un->supply);
     free(un->tni);
+    free(un->cad);
     free(un->lat);
     free(un->lon);
 }
@@ -1061,6 +1139,7 @@ static int relaxed_bound(const struct scenario *s, const struct by_region *br,
         goto done;
     t.unit_supply = un->supply;
     t.unit_tni = un->tni;
+    t.unit_cad = un->cad;
     t.unit_lat = un->lat;
     t.unit_lon = un->lon;
     for (int p = 0; p < npost; p++) {
@@ -1146,6 +1225,7 @@ static void tp_set_units(struct tp *t, const struct scenario *s,
     t->nunit = s->nunit;
     t->unit_supply = un->supply;
     t->unit_tni = un->tni;
+    t->unit_cad = un->cad;
     t->unit_lat = un->lat;
     t->unit_lon = un->lon;
 }

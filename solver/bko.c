@@ -55,6 +55,35 @@
  * minimal for this plan's posts (so a re-plan with one person fewer in any
  * row still leaves a place empty), and `proven` is false.
  *
+ * Formations (formats 1.6, <bko force size>).  When force f has a size
+ * S_f, its virtual units ask for whole formations: b_v = S_f * k_v with
+ * k_v a whole number (the column is k_v, with -S_f in its row).  The
+ * request is then lexicographic:
+ *   (A) fewest formations in all, F = sum_{v sized} k_v + sum_{v unsized}
+ *       b_v (a person of a force without size is a formation of one);
+ *   (B) among those, fewest persons, then fewest Polri (the tie rule
+ *       above): min W * persons + Polri, persons = sum S_f k_v + sum b_v.
+ * k_v are integer, so this is a small integer programme (one integer per
+ * force and kecamatan of the block, the rest the TU flows above), solved
+ * exactly by GLPK's branch and bound (glp_intopt, mip_gap 0): stage A,
+ * then its optimum fixed as a row (F <= A*) and stage B.  GLP_OPT from
+ * glp_intopt is a proof: no request with fewer formations fills every
+ * place of these posts, so one formation fewer of any row (with the other
+ * rows as they are) leaves a place empty.  Then the k_v are fixed at their
+ * values and the LP is solved once more by the simplex: with the k_v fixed
+ * the matrix over the flows and the unsized b_v is the TU one above with
+ * integral right-hand sides, so its vertex is integral (checked) and it
+ * cannot undo (A) or (B) (an unsized b_v counts in both).  Each formation
+ * serves one kecamatan (Linmas: one desa), as a row of bko.csv is one
+ * unit to add: two kecamatan short of 10 Polri each with S = 30 need 2
+ * formations, not ceil(20 / 30) = 1 (tests/test_bko.c).  "Why the sum is
+ * minimal" above holds for formations read this way: X's formations each
+ * serve one kecamatan, so per (force, kecamatan) they number at least
+ * ceil(b / S), which is a feasible k.
+ *   Under the deadline (or when the MIP is stopped) the block falls back
+ *   to the plan's own empty places, each row rounded up to whole
+ *   formations; `limited` as before.
+ *
  * Size: one LP per connected block of units and sites (as in assign.c),
  * solved in block order, so the result does not depend on anything but
  * the input.
@@ -85,6 +114,7 @@ struct bp {
     int nreal, nvirt;
     const int *supply;          /* real units: members that may serve */
     const int *is_tni;          /* real units */
+    const int *fsize;           /* <bko size> per force, 0: by person */
     enum force *vforce;         /* virtual units */
     enum scope *vscope;
     int *vregion;
@@ -116,9 +146,74 @@ static int usable(const struct bp *b, int u)
  * unit of each column (-1 for a z column). */
 struct lpbuf {
     int *ia, *ja, *cunit;
-    double *ar;
+    double *ar, *obj;
     long places;
 };
+
+/* <bko size> of virtual unit u (an index past nreal), 0: by person. */
+static int vsize(const struct bp *b, int u)
+{
+    return b->fsize != NULL ? b->fsize[b->vforce[u - b->nreal]] : 0;
+}
+
+/* One integer stage of formations_mip: glp_intopt on the time left.
+ * 0 at a proven optimum, GLP_ETMLIM when stopped, else another nonzero. */
+static int mip_stage(const struct bp *b, glp_prob *P)
+{
+    glp_iocp ip;
+    glp_init_iocp(&ip);
+    ip.msg_lev = GLP_MSG_OFF;
+    ip.presolve = GLP_ON;
+    ip.mip_gap = 0.0;
+    ip.tm_lim = solver_tm_lim(b->deadline);
+    int ret = glp_intopt(P, &ip);
+    if (ret == GLP_ETMLIM)
+        return GLP_ETMLIM;
+    if (ret != 0 || glp_mip_status(P) != GLP_OPT)
+        return ret != 0 ? ret : GLP_EFAIL;
+    return 0;
+}
+
+/*
+ * Stages (A) and (B) of the formations (top of this file) on P, whose
+ * columns 1..c are set with stage B's objective (cunit[j-1] >= 0 for a
+ * virtual unit's column); then the sized columns fixed at their values,
+ * for the final simplex of the caller.  ind and val: scratch of c + 1;
+ * objB: room for c + 1 (stage B's objective, kept across stage A).
+ * 0, GLP_ETMLIM, or another nonzero on failure.
+ */
+static int formations_mip(const struct bp *b, glp_prob *P, int c,
+                          const int *cunit, int *ind, double *val,
+                          double *objB)
+{
+    int n = 0, ret;
+    for (int j = 1; j <= c; j++) {
+        objB[j] = glp_get_obj_coef(P, j);
+        int v = cunit[j - 1] >= 0;
+        glp_set_obj_coef(P, j, v ? 1.0 : 0.0);   /* (A): formations */
+        if (v) {
+            ind[++n] = j;
+            val[n] = 1.0;
+        }
+    }
+    if ((ret = mip_stage(b, P)) != 0)
+        return ret;
+    double best = floor(glp_mip_obj_val(P) + 0.5);
+    glp_add_rows(P, 1);
+    int r = glp_get_num_rows(P);
+    glp_set_row_bnds(P, r, GLP_UP, 0, best);
+    glp_set_mat_row(P, r, n, ind, val);
+    for (int j = 1; j <= c; j++)
+        glp_set_obj_coef(P, j, objB[j]);         /* (B): persons, Polri */
+    if ((ret = mip_stage(b, P)) != 0)
+        return ret;
+    for (int j = 1; j <= c; j++)
+        if (glp_get_col_kind(P, j) == GLP_IV) {
+            double k = floor(glp_mip_col_val(P, j) + 0.5);
+            glp_set_col_bnds(P, j, GLP_FX, k, k);
+        }
+    return 0;
+}
 
 /* Build and solve the LP of one block; b->b gets the capacities.  The
  * GLPK part alone, so nothing set before setjmp is changed after it. */
@@ -135,6 +230,7 @@ static int lp_block(const struct bp *b, const int *site, int ns,
     }
     glp_prob *P = glp_create_prob();
     double W = (double)lb->places + 1;
+    int sized = 0;
     int *ia = lb->ia, *ja = lb->ja, *cunit = lb->cunit;
     double *ar = lb->ar;
     int nrow = 0, c = 0;
@@ -150,9 +246,15 @@ static int lp_block(const struct bp *b, const int *site, int ns,
             glp_set_row_bnds(P, nrow, GLP_UP, 0, 0);
             ++c;
             cunit[c - 1] = u;
+            int size = vsize(b, u);
             glp_set_col_bnds(P, c, GLP_LO, 0, 0);
-            glp_set_obj_coef(P, c, W + (b->vforce[u - b->nreal] == FORCE_POLRI));
-            ++e; ia[e] = nrow; ja[e] = c; ar[e] = -1;
+            glp_set_obj_coef(P, c, (W + (b->vforce[u - b->nreal] == FORCE_POLRI)) *
+                                   (size > 0 ? size : 1));
+            if (size > 0) {
+                glp_set_col_kind(P, c, GLP_IV);
+                sized = 1;
+            }
+            ++e; ia[e] = nrow; ja[e] = c; ar[e] = size > 0 ? -size : -1;
         }
     }
     for (int i = 0; i < ns; i++) {
@@ -197,8 +299,15 @@ static int lp_block(const struct bp *b, const int *site, int ns,
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.presolve = GLP_OFF;
-    sp.tm_lim = solver_tm_lim(b->deadline);
-    int ret = solver_simplex(P, &sp);
+    int ret = 0;
+    if (sized)
+        ret = formations_mip(b, P, c, cunit, ia, ar, lb->obj);
+    if (ret == 0) {
+        if (sized)
+            glp_std_basis(P);
+        sp.tm_lim = solver_tm_lim(b->deadline);
+        ret = solver_simplex(P, &sp);
+    }
     rc = ret == GLP_ETMLIM ? SIAGA_ELIMIT : SIAGA_ESOLVER;
     if (ret == 0 && glp_get_status(P) == GLP_OPT) {
         rc = SIAGA_OK;
@@ -211,8 +320,10 @@ static int lp_block(const struct bp *b, const int *site, int ns,
                 rc = SIAGA_ESOLVER;
                 break;
             }
-            if (cunit[j - 1] >= 0)
-                b->b[cunit[j - 1] - b->nreal] = r;
+            if (cunit[j - 1] >= 0) {
+                int size = vsize(b, cunit[j - 1]);
+                b->b[cunit[j - 1] - b->nreal] = size > 0 ? r * size : r;
+            }
         }
     }
     glp_delete_prob(P);
@@ -226,7 +337,7 @@ static int solve_block(struct bp *b, const int *site, int ns,
                        const int *unit, int nu, int *row_of)
 {
     int rc = SIAGA_ENOMEM, ncol = 0, nvcol = 0;
-    struct lpbuf lb = {NULL, NULL, NULL, NULL, 0};
+    struct lpbuf lb = {NULL, NULL, NULL, NULL, NULL, 0};
     for (int i = 0; i < ns; i++) {
         lb.places += b->places[site[i]];
         for (int k = b->eoff[site[i]]; k < b->eoff[site[i] + 1]; k++)
@@ -245,7 +356,8 @@ static int solve_block(struct bp *b, const int *site, int ns,
     lb.ja = malloc(sizeof(int) * cap);
     lb.ar = malloc(sizeof(double) * cap);
     lb.cunit = malloc(sizeof(int) * ((size_t)(ncol + nvcol) + 1));
-    if (lb.ia && lb.ja && lb.ar && lb.cunit)
+    lb.obj = malloc(sizeof(double) * ((size_t)(ncol + nvcol) + 1));
+    if (lb.ia && lb.ja && lb.ar && lb.cunit && lb.obj)
         rc = lp_block(b, site, ns, unit, nu, row_of, ncol + nvcol, &lb);
     if (rc == SIAGA_ELIMIT) {
         b->limited = 1;
@@ -257,6 +369,7 @@ static int solve_block(struct bp *b, const int *site, int ns,
     free(lb.ja);
     free(lb.ar);
     free(lb.cunit);
+    free(lb.obj);
     return rc;
 }
 
@@ -570,6 +683,12 @@ static int plan_request(const struct scenario *s, const struct plan *p,
                 b->b[vp[s->tps[t].desa]] += empty;
         }
     }
+    /* whole formations (formats 1.6): round each row up */
+    for (int v = 0; v < b->nvirt; v++) {
+        int size = vsize(b, b->nreal + v);
+        if (size > 0 && b->b[v] % size != 0)
+            b->b[v] += size - b->b[v] % size;
+    }
     free(vp);
     free(vt);
     free(have);
@@ -585,8 +704,11 @@ static int collect(const struct bp *b, struct bko_request *out)
         if (r == NULL)
             return -1;
         out->row = r;
+        int size = vsize(b, b->nreal + v);
         out->row[out->nrow++] = (struct bko_row){b->vforce[v], b->vscope[v],
-                                                 b->vregion[v], b->b[v]};
+                                                 b->vregion[v], b->b[v], size,
+                                                 size > 0 ? b->b[v] / size : 0};
+        out->formations += size > 0 ? b->b[v] / size : b->b[v];
         out->total[b->vforce[v]] += b->b[v];
         out->sum += b->b[v];
     }
@@ -630,6 +752,8 @@ int solver_bko_until(const struct scenario *s, const struct plan *p,
         desa_guards |= guard && un->scope == SCOPE_DESA && un->nmembers > 0;
     }
     out->proven = !desa_guards && p->status != PLAN_FEASIBLE;
+    for (int f = 0; f < FORCE_COUNT; f++)
+        out->sized |= s->rules.bko_size[f] > 0;
 
     long eg = 0;
     for (int g = 0; g < GRADE_COUNT; g++)
@@ -639,6 +763,7 @@ int solver_bko_until(const struct scenario *s, const struct plan *p,
             guard_problem(s, p, gsup, tni, &gx, &gb) != 0)
             goto done;
         gb.deadline = deadline;
+        gb.fsize = s->rules.bko_size;
         rc = bp_solve(&gb);
         out->limited |= gb.limited != 0;
         if (rc != SIAGA_OK)
@@ -654,6 +779,7 @@ int solver_bko_until(const struct scenario *s, const struct plan *p,
             linmas_problem(s, lsup, tni, &lx, &lb) != 0)
             goto done;
         lb.deadline = deadline;
+        lb.fsize = s->rules.bko_size;
         rc = bp_solve(&lb);
         out->limited |= lb.limited != 0;
         if (rc != SIAGA_OK)

@@ -158,6 +158,132 @@ static void test_nothing_empty(void **state)
     scenario_destroy(s);
 }
 
+/* ---- formations (formats 1.6, <bko force size>) --------------------------- */
+
+/* n rawan TPS (1 Polri place each) in kecamatan k, 1 km apart. */
+static void rawan_row(struct scenario *s, int k, int n)
+{
+    int d = sb_desa(s, k);
+    for (int i = 0; i < n; i++)
+        sb_tps(s, d, 1.0 * i, GRADE_RAWAN);
+}
+
+/* 37 Polri places short in one kecamatan, platoons of 30: by person 37,
+ * in formations ceil(37 / 30) = 2 platoons (60 persons); 1 platoon
+ * leaves 7 places empty. */
+static void test_formations_37(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    s->rules.linmas_per_tps = 0;
+    s->rules.bko_size[FORCE_POLRI] = 30;
+    int k = sb_kec(s);
+    rawan_row(s, k, 40);
+    sb_unit(s, "POLSEK", FORCE_POLRI, SCOPE_KECAMATAN, k, 3);
+    struct plan *p;
+    struct bko_request r;
+    bko_of(s, &p, &r);
+    assert_int_equal(empty_of(p), 37);
+    assert_true(r.sized);
+    assert_int_equal(r.nrow, 1);
+    assert_int_equal(r.row[0].force, FORCE_POLRI);
+    assert_int_equal(r.row[0].region, k);
+    assert_int_equal(r.row[0].size, 30);
+    assert_int_equal(r.row[0].formations, 2);
+    assert_int_equal(r.row[0].count, 60);
+    assert_int_equal(r.formations, 2);
+    assert_int_equal(r.sum, 60);
+    assert_true(r.proven);
+    bko_request_free(&r);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Two kecamatan short of 10 Polri each: a formation serves one kecamatan
+ * (a row of bko.csv is one unit), so 2 platoons, more than
+ * ceil(20 / 30) = 1. */
+static void test_formations_per_kecamatan(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    s->rules.linmas_per_tps = 0;
+    s->rules.bko_size[FORCE_POLRI] = 30;
+    int k1 = sb_kec(s), k2 = sb_kec(s);
+    rawan_row(s, k1, 10);
+    rawan_row(s, k2, 10);
+    struct plan *p;
+    struct bko_request r;
+    bko_of(s, &p, &r);
+    assert_int_equal(empty_of(p), 20);
+    assert_int_equal(r.nrow, 2);
+    assert_int_equal(r.row[0].region, k1);
+    assert_int_equal(r.row[1].region, k2);
+    assert_int_equal(r.row[0].formations, 1);
+    assert_int_equal(r.row[1].formations, 1);
+    assert_int_equal(r.formations, 2);
+    assert_int_equal(r.sum, 60);
+    bko_request_free(&r);
+    plan_destroy(p);
+    scenario_destroy(s);
+}
+
+/* Ten sangat rawan TPS (2 places, 1 Polri-only) and nobody.  By person:
+ * 10 Polri + 10 TNI (fewest Polri).  With platoons of 30 for both: one
+ * Polri platoon fills all 20 places (Polri may take TNI places), 1
+ * formation, where 1 Polri + 1 TNI platoon would be 2.  With TNI by
+ * person and Polri in platoons of 30: still 1 formation (10 TNI persons
+ * would count 10 more). */
+static void test_formations_polri_takes_tni_places(void **state)
+{
+    (void)state;
+    for (int tni_size = 0; tni_size <= 30; tni_size += 30) {
+        struct scenario *s = sb_new();
+        s->rules.linmas_per_tps = 0;
+        s->rules.bko_size[FORCE_POLRI] = 30;
+        s->rules.bko_size[FORCE_TNI] = tni_size;
+        int k = sb_kec(s), d = sb_desa(s, k);
+        for (int i = 0; i < 10; i++)
+            sb_tps(s, d, 1.0 * i, GRADE_SANGAT_RAWAN);
+        struct plan *p;
+        struct bko_request r;
+        bko_of(s, &p, &r);
+        assert_int_equal(r.nrow, 1);
+        assert_int_equal(r.row[0].force, FORCE_POLRI);
+        assert_int_equal(r.row[0].count, 30);
+        assert_int_equal(r.formations, 1);
+        assert_int_equal(r.total[FORCE_TNI], 0);
+        bko_request_free(&r);
+        plan_destroy(p);
+        scenario_destroy(s);
+    }
+}
+
+/* Ties: fewest persons among the fewest formations.  Three rawan places
+ * short; Polri in formations of 2 and of 3: 2 formations of 2 (4
+ * persons) vs 1 formation of 3: the latter, fewer formations.  With
+ * size 5: 1 formation of 5. */
+static void test_formations_sizes(void **state)
+{
+    (void)state;
+    static const int size[] = {2, 3, 5};
+    static const long nf[] = {2, 1, 1}, count[] = {4, 3, 5};
+    for (int i = 0; i < 3; i++) {
+        struct scenario *s = sb_new();
+        s->rules.linmas_per_tps = 0;
+        s->rules.bko_size[FORCE_POLRI] = size[i];
+        int k = sb_kec(s);
+        rawan_row(s, k, 3);
+        struct plan *p;
+        struct bko_request r;
+        bko_of(s, &p, &r);
+        assert_int_equal(r.formations, nf[i]);
+        assert_int_equal(r.sum, count[i]);
+        bko_request_free(&r);
+        plan_destroy(p);
+        scenario_destroy(s);
+    }
+}
+
 /* ---- random short-staffed scenarios ------------------------------------- */
 
 #define INSTANCES 100
@@ -207,11 +333,18 @@ static struct scenario *random_scenario(int k)
     }
     if (rnd(2))
         sb_unit(s, "POLRES", FORCE_POLRI, SCOPE_KABUPATEN, 0, (int)rnd(4));
+    if (k % 4 == 3) { /* formations (formats 1.6) */
+        s->rules.bko_size[FORCE_POLRI] = 2 + (int)rnd(5);
+        if (rnd(2))
+            s->rules.bko_size[FORCE_TNI] = 2 + (int)rnd(5);
+        if (rnd(2))
+            s->rules.bko_size[FORCE_LINMAS] = 2 + (int)rnd(3);
+    }
     return s;
 }
 
 /* The request as an overlay: a unit per row, row `less` one person short
- * (-1: none). */
+ * (one formation short on a row in formations; -1: none). */
 static struct overlay *request_overlay(const struct scenario *s,
                                        const struct bko_request *r, int less)
 {
@@ -220,7 +353,7 @@ static struct overlay *request_overlay(const struct scenario *s,
     ov->file = "bko-overlay.xml";
     for (int i = 0; i < r->nrow; i++) {
         const struct bko_row *row = &r->row[i];
-        long n = row->count - (i == less);
+        long n = row->count - (i == less ? (row->size > 0 ? row->size : 1) : 0);
         if (n == 0)
             continue;
         char id[32];
@@ -286,7 +419,7 @@ static bool audit_full(const struct scenario *s, const struct plan *p)
 static void test_random_minimal(void **state)
 {
     (void)state;
-    int short_staffed = 0, rows = 0, unproven = 0;
+    int short_staffed = 0, rows = 0, unproven = 0, sized_rows = 0;
     for (int k = 0; k < INSTANCES; k++) {
         uint64_t seed = rng;
         struct scenario *s = random_scenario(k);
@@ -295,7 +428,19 @@ static void test_random_minimal(void **state)
         bko_of(s, &p, &r);
         long empty = empty_of(p);
         assert_true((empty == 0) == (r.sum == 0));
-        assert_true(r.sum <= empty); /* never more than the places */
+        /* never more than the places (formations: than the places
+         * rounded up to whole formations per row) */
+        if (!r.sized)
+            assert_true(r.sum <= empty);
+        else
+            assert_true(r.formations <= empty);
+        for (int i = 0; i < r.nrow; i++)
+            if (r.row[i].size > 0) {
+                assert_int_equal(r.row[i].count % r.row[i].size, 0);
+                assert_int_equal(r.row[i].count / r.row[i].size,
+                                 r.row[i].formations);
+                sized_rows++;
+            }
         if (r.sum == 0)
             goto next;
         short_staffed++;
@@ -325,8 +470,10 @@ static void test_random_minimal(void **state)
         scenario_destroy(s);
     }
     print_message("%d instances, %d short-staffed (%d with desa guards: "
-                  "minimal for the plan's posts), %d rows taken one short\n",
-                  INSTANCES, short_staffed, unproven, rows);
+                  "minimal for the plan's posts), %d rows taken one short, "
+                  "%d rows in formations\n",
+                  INSTANCES, short_staffed, unproven, rows, sized_rows);
+    assert_true(sized_rows >= 5);
     assert_true(short_staffed >= INSTANCES / 2);
 }
 
@@ -337,6 +484,10 @@ int main(void)
         cmocka_unit_test(test_sangat_rawan_empty),
         cmocka_unit_test(test_polres_shared),
         cmocka_unit_test(test_nothing_empty),
+        cmocka_unit_test(test_formations_37),
+        cmocka_unit_test(test_formations_per_kecamatan),
+        cmocka_unit_test(test_formations_polri_takes_tni_places),
+        cmocka_unit_test(test_formations_sizes),
         cmocka_unit_test(test_random_minimal),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -172,6 +172,8 @@ static void read_add_unit(struct ord *rd, xmlNodePtr n, struct overlay_change *c
         own_error(rd, c->line, "add-unit %s: give both lat and lon, or "
                   "neither", c->id);
     c->has_base = has_lat && has_lon;
+    const char *role = attr_str(rd, n, "role");
+    c->cadangan = role != NULL && strcmp(role, "cadangan") == 0;
     attr_int(n, "count", &c->count);
     c->first_member = rd->ov->nmember;
     for (xmlNodePtr m = n->children; m != NULL && !rd->nomem; m = m->next) {

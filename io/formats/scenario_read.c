@@ -78,7 +78,7 @@
 
 enum elem {
     E_OTHER, E_SCENARIO, E_RULES, E_GRADE, E_LINMAS, E_KAB, E_KEC, E_DESA,
-    E_TPS, E_PERSONNEL, E_UNIT, E_MEMBER
+    E_TPS, E_PERSONNEL, E_UNIT, E_MEMBER, E_BKO
 };
 
 /* Where each element may appear: name and parent (the schema says the
@@ -98,6 +98,7 @@ static const struct {
     [E_PERSONNEL] = {"personnel", E_SCENARIO},
     [E_UNIT] = {"unit", E_PERSONNEL},
     [E_MEMBER] = {"member", E_UNIT},
+    [E_BKO] = {"bko", E_RULES},
 };
 
 /* A unit's scope as written, resolved once every region is known. */
@@ -124,6 +125,7 @@ struct rd {
     int unit_mixed;         /* current unit reported for count + member */
     long grade_line[GRADE_COUNT];
     long linmas_line;
+    long bko_line[FORCE_COUNT];
     struct pending_scope *scopes;
     int nscopes, cap_scopes;
     FILE *in;               /* the file, read through guard */
@@ -388,6 +390,28 @@ static void read_linmas(struct rd *rd, long line)
              &rd->s->rules.linmas_per_tps);
 }
 
+/* <bko force size> (formats 1.6): one per force. */
+static void read_bko(struct rd *rd, long line)
+{
+    int f = attr_enum(rd, "force", FORCES, FORCE_COUNT, -1);
+    if (f < 0)
+        return;
+    if (rd->bko_line[f] > 0) {
+        own_error(rd, line, "duplicate bko rule for %s (first at line %ld)",
+                  force_name((enum force)f), rd->bko_line[f]);
+        return;
+    }
+    rd->bko_line[f] = line;
+    int size = 0;
+    attr_int(rd, line, "bko", "size", 1, INT_MAX, &size);
+    if (size > MAX_BKO_SIZE) {
+        own_error(rd, line, "bko %s: size = %d; more than the limit of %d",
+                  force_name((enum force)f), size, MAX_BKO_SIZE);
+        size = 0;
+    }
+    rd->s->rules.bko_size[f] = size;
+}
+
 static int read_region(struct rd *rd, enum elem e, long line)
 {
     const char *code, *name;
@@ -528,6 +552,8 @@ static int read_unit(struct rd *rd, long line)
         own_error(rd, line, "unit %s: give both lat and lon, or neither",
                   un.id);
     un.has_base = has_lat && has_lon;
+    static const char *const ROLES[] = {"jaga", "cadangan"};
+    un.cadangan = attr_enum(rd, "role", ROLES, 2, 0) == 1;
     attr_int(rd, line, "unit", "count", 1, UNIT_COUNT_MAX, &un.count);
     if (un.count > 0) {
         /* count="N" is the one place a few bytes of the file become much
@@ -590,7 +616,7 @@ static enum elem classify(struct rd *rd, int depth)
         depth < 1 || depth >= MAX_DEPTH)
         return E_OTHER;
     enum elem parent = rd->stack[depth - 1];
-    for (int e = E_RULES; e <= E_MEMBER; e++)
+    for (int e = E_RULES; e <= E_BKO; e++)
         if (strcmp(name, ELEMS[e].name) == 0 && ELEMS[e].parent == parent)
             return (enum elem)e;
     return E_OTHER;
@@ -642,6 +668,7 @@ static int on_element(struct rd *rd)
     switch (e) {
     case E_GRADE: read_grade(rd, line); return 0;
     case E_LINMAS: read_linmas(rd, line); return 0;
+    case E_BKO: read_bko(rd, line); return 0;
     case E_KAB: return read_region(rd, e, line);
     case E_KEC: return rd->kab >= 0 ? read_region(rd, e, line) : 0;
     case E_DESA: return rd->kec >= 0 ? read_region(rd, e, line) : 0;

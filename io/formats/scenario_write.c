@@ -148,6 +148,8 @@ static int write_unit(xmlTextWriterPtr w, const struct scenario *s, int u)
                          : s->desa[un->region].code;
         W(xmlTextWriterWriteAttribute(w, X(scope_attr[un->scope]), X(code)));
     }
+    if (un->cadangan)
+        W(xmlTextWriterWriteAttribute(w, X("role"), X("cadangan")));
     if (un->has_base) {
         W(xmlTextWriterWriteAttribute(w, X("lat"), X(io_decimal_text(un->lat, buf))));
         W(xmlTextWriterWriteAttribute(w, X("lon"), X(io_decimal_text(un->lon, buf))));
@@ -206,6 +208,13 @@ static int write_rules(xmlTextWriterPtr w, const struct scenario *s)
     W(xmlTextWriterStartElement(w, X("linmas")));
     W(xmlTextWriterWriteFormatAttribute(w, X("per_tps"), "%d", r->linmas_per_tps));
     W(xmlTextWriterEndElement(w));
+    for (int f = 0; f < FORCE_COUNT; f++)
+        if (r->bko_size[f] > 0) {
+            W(xmlTextWriterStartElement(w, X("bko")));
+            W(xmlTextWriterWriteAttribute(w, X("force"), X(force_name((enum force)f))));
+            W(xmlTextWriterWriteFormatAttribute(w, X("size"), "%d", r->bko_size[f]));
+            W(xmlTextWriterEndElement(w));
+        }
     W(xmlTextWriterEndElement(w));
     return 0;
 fail:

@@ -27,16 +27,32 @@ static void region_of(const struct scenario *s, enum scope sc, int r,
 int io_write_bko_csv(FILE *f, const struct scenario *s,
                      const struct bko_request *r)
 {
-    fputs("force,scope,region,count\r\n", f);
+    /* formats 1.6: with <bko size>, two columns at the end (formations,
+     * size; empty on a row of a force requested by person); without,
+     * the version-1 file byte for byte */
+    bool sized = false;
+    for (int k = 0; k < FORCE_COUNT; k++)
+        sized |= s->rules.bko_size[k] > 0;
+    fputs(sized ? "force,scope,region,count,formations,size\r\n"
+                : "force,scope,region,count\r\n", f);
     for (int i = 0; r != NULL && i < r->nrow; i++) {
+        const struct bko_row *row = &r->row[i];
         const char *code, *name;
-        region_of(s, r->row[i].scope, r->row[i].region, &code, &name);
-        char count[24];
-        snprintf(count, sizeof count, "%ld", r->row[i].count);
-        csv_write_text(f, force_name(r->row[i].force), 0);
-        csv_write_text(f, scope_name(r->row[i].scope), 0);
+        region_of(s, row->scope, row->region, &code, &name);
+        char count[24], nf[24] = "", size[24] = "";
+        snprintf(count, sizeof count, "%ld", row->count);
+        if (row->size > 0) {
+            snprintf(nf, sizeof nf, "%ld", row->formations);
+            snprintf(size, sizeof size, "%d", row->size);
+        }
+        csv_write_text(f, force_name(row->force), 0);
+        csv_write_text(f, scope_name(row->scope), 0);
         csv_write_text(f, code, 0);   /* a code from the scenario: text */
-        csv_write_field(f, count, 1);
+        csv_write_field(f, count, !sized);
+        if (sized) {
+            csv_write_field(f, nf, 0);
+            csv_write_field(f, size, 1);
+        }
     }
     return ferror(f) ? -1 : 0;
 }
@@ -53,18 +69,32 @@ static void write_bko(FILE *f, const struct scenario *s,
             "(Polri %ld, TNI %ld, Linmas %ld)\n",
             r->limited ? "" : "paling sedikit ", r->sum,
             r->total[FORCE_POLRI], r->total[FORCE_TNI], r->total[FORCE_LINMAS]);
-    fprintf(f, "%-8s %-10s %-11s %-24s %6s\n", "Kekuatan", "Lingkup", "Kode",
-            "Wilayah", "Jumlah");
+    if (r->sized)
+        fprintf(f, "Dalam formasi (rules <bko>): %ld formasi%s; personel "
+                "perorangan dihitung satu formasi.\n", r->formations,
+                r->limited ? "" : ", paling sedikit");
+    fprintf(f, "%-8s %-10s %-11s %-24s %6s%s\n", "Kekuatan", "Lingkup", "Kode",
+            "Wilayah", "Jumlah", r->sized ? "  Formasi" : "");
     for (int i = 0; i < r->nrow; i++) {
+        const struct bko_row *row = &r->row[i];
         const char *code, *name;
-        region_of(s, r->row[i].scope, r->row[i].region, &code, &name);
-        fprintf(f, "%-8s %-10s %-11s %-24.24s %6ld\n",
-                FORCE_LABEL[r->row[i].force], scope_name(r->row[i].scope),
-                code, name, r->row[i].count);
+        region_of(s, row->scope, row->region, &code, &name);
+        fprintf(f, "%-8s %-10s %-11s %-24.24s %6ld", FORCE_LABEL[row->force],
+                scope_name(row->scope), code, name, row->count);
+        if (row->size > 0)
+            fprintf(f, "  %ld x %d", row->formations, row->size);
+        fputc('\n', f);
     }
     if (r->limited)
         fprintf(f, "Batas waktu: permintaan ini mengisi semua tempat, tetapi "
                 "belum terbukti paling sedikit.\n");
+    else if (r->proven && r->sized)
+        fprintf(f, "Terbukti minimum (solver, program bilangan bulat): dengan "
+                "satu satuan BKO per baris semua tempat terisi; kurang satu "
+                "formasi pada baris mana pun, ada tempat kosong. Di antara "
+                "permintaan dengan formasi paling sedikit: personel paling "
+                "sedikit, lalu TNI lebih dulu di tempat yang boleh diisi "
+                "TNI.\n");
     else if (r->proven)
         fprintf(f, "Terbukti minimum (solver): dengan satu satuan BKO per baris "
                 "semua tempat terisi; kurang satu orang pada baris mana pun, "
