@@ -57,16 +57,25 @@
  *
  * Formations (formats 1.6, <bko force size>).  When force f has a size
  * S_f, its virtual units ask for whole formations: b_v = S_f * k_v with
- * k_v a whole number (the column is k_v, with -S_f in its row).  The
- * request is then lexicographic:
+ * k_v a whole number (the column is k_v, with -S_f in its row).  A
+ * formation (a Brimob or Dalmas platoon put under the Polres) is
+ * deployed by the Polres over its area, so besides the virtual unit of
+ * each kecamatan (desa for Linmas) the force has one of each kabupaten,
+ * eligible at every post (TPS) of it: the "wide level".  Per kecamatan
+ * only, Kaur with the Polri-pairs preset (83 Polri places short in 9
+ * kecamatan) would ask 9 platoons of 30 (270 persons); with the wide
+ * level it asks 3 (90).  The request is then lexicographic:
  *   (A) fewest formations in all, F = sum_{v sized} k_v + sum_{v unsized}
  *       b_v (a person of a force without size is a formation of one);
  *   (B) among those, fewest persons, then fewest Polri (the tie rule
- *       above): min W * persons + Polri, persons = sum S_f k_v + sum b_v.
+ *       above): min W * persons + Polri, persons = sum S_f k_v + sum b_v;
+ *   (C) among those, the fewest formations of the wide level: a
+ *       formation that serves one kecamatan only is asked for there.
  * k_v are integer, so this is a small integer programme (one integer per
  * force and kecamatan of the block, the rest the TU flows above), solved
  * exactly by GLPK's branch and bound (glp_intopt, mip_gap 0): stage A,
- * then its optimum fixed as a row (F <= A*) and stage B.  GLP_OPT from
+ * then its optimum fixed as a row (F <= A*) and stage B, fixed alike, and
+ * stage C.  GLP_OPT from
  * glp_intopt is a proof: no request with fewer formations fills every
  * place of these posts, so one formation fewer of any row (with the other
  * rows as they are) leaves a place empty.  Then the k_v are fixed at their
@@ -74,12 +83,14 @@
  * the matrix over the flows and the unsized b_v is the TU one above with
  * integral right-hand sides, so its vertex is integral (checked) and it
  * cannot undo (A) or (B) (an unsized b_v counts in both).  Each formation
- * serves one kecamatan (Linmas: one desa), as a row of bko.csv is one
- * unit to add: two kecamatan short of 10 Polri each with S = 30 need 2
- * formations, not ceil(20 / 30) = 1 (tests/test_bko.c).  "Why the sum is
- * minimal" above holds for formations read this way: X's formations each
- * serve one kecamatan, so per (force, kecamatan) they number at least
- * ceil(b / S), which is a feasible k.
+ * serves one kabupaten at most, as a row of bko.csv is one unit to add:
+ * two kabupaten short of 10 Polri each with S = 30 need 2 formations,
+ * not ceil(20 / 30) = 1 (tests/test_bko.c).  "Why the sum is minimal"
+ * above holds for formations read this way: let X's formations each
+ * serve one kabupaten or a region inside one; map each to the virtual
+ * unit of its kecamatan when it serves inside one, else of its
+ * kabupaten; X's fill is then a solution with k_v = its formations there,
+ * so F(X) >= A*.
  *   Under the deadline (or when the MIP is stopped) the block falls back
  *   to the plan's own empty places, each row rounded up to whole
  *   formations; `limited` as before.
@@ -207,6 +218,33 @@ static int formations_mip(const struct bp *b, glp_prob *P, int c,
         glp_set_obj_coef(P, j, objB[j]);         /* (B): persons, Polri */
     if ((ret = mip_stage(b, P)) != 0)
         return ret;
+    /* (C): the fewest formations of the wide level (kabupaten) */
+    int nw = 0;
+    for (int j = 1; j <= c; j++)
+        if (cunit[j - 1] >= 0 &&
+            b->vscope[cunit[j - 1] - b->nreal] == SCOPE_KABUPATEN)
+            nw++;
+    if (nw > 0) {
+        double bestB = floor(glp_mip_obj_val(P) + 0.5);
+        int m = 0;
+        for (int j = 1; j <= c; j++)
+            if (objB[j] != 0.0) {
+                ind[++m] = j;
+                val[m] = objB[j];
+            }
+        glp_add_rows(P, 1);
+        r = glp_get_num_rows(P);
+        glp_set_row_bnds(P, r, GLP_UP, 0, bestB + 0.5);
+        glp_set_mat_row(P, r, m, ind, val);
+        for (int j = 1; j <= c; j++)
+            glp_set_obj_coef(P, j, cunit[j - 1] >= 0 &&
+                             b->vscope[cunit[j - 1] - b->nreal] ==
+                             SCOPE_KABUPATEN ? 1.0 : 0.0);
+        if ((ret = mip_stage(b, P)) != 0)
+            return ret;
+        for (int j = 1; j <= c; j++)
+            glp_set_obj_coef(P, j, objB[j]);
+    }
     for (int j = 1; j <= c; j++)
         if (glp_get_col_kind(P, j) == GLP_IV) {
             double k = floor(glp_mip_col_val(P, j) + 0.5);
@@ -545,30 +583,41 @@ static int bp_alloc(struct bp *b, int nsite, size_t neu, int nvirt)
 }
 
 /* Guards: sites are the posts; virtual Polri 2k and TNI 2k+1 of kecamatan
- * k at nreal + 2k, + 2k + 1. */
+ * k at nreal + 2k, + 2k + 1; for a force in formations also Polri and TNI
+ * of kabupaten j at nreal + 2 nkec + 2j, + 1 (the wide level, top of this
+ * file). */
 static int guard_problem(const struct scenario *s, const struct plan *p,
                          const int *supply, const int *tni,
                          const struct scope_index *x, struct bp *b)
 {
+    const int *fs = s->rules.bko_size;
     size_t neu = 0;
     int nany = x->off[0][1];
     for (int q = 0; q < p->npost; q++) {
         const struct tps *tp = &s->tps[p->post[q].tps[0]];
-        neu += (size_t)nany + 2 +
+        neu += (size_t)nany + 4 +
                (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
                (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
                (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
     }
-    if (bp_alloc(b, p->npost, neu, 2 * s->nkec) != 0)
+    if (bp_alloc(b, p->npost, neu, 2 * s->nkec + 2 * s->nkab) != 0)
         return -1;
     b->nreal = s->nunit;
     b->supply = supply;
     b->is_tni = tni;
+    b->fsize = fs;
     for (int k = 0; k < s->nkec; k++) {
         b->vforce[2 * k] = FORCE_POLRI;
         b->vforce[2 * k + 1] = FORCE_TNI;
         b->vscope[2 * k] = b->vscope[2 * k + 1] = SCOPE_KECAMATAN;
         b->vregion[2 * k] = b->vregion[2 * k + 1] = k;
+    }
+    for (int j = 0; j < s->nkab; j++) {
+        int v = 2 * s->nkec + 2 * j;
+        b->vforce[v] = FORCE_POLRI;
+        b->vforce[v + 1] = FORCE_TNI;
+        b->vscope[v] = b->vscope[v + 1] = SCOPE_KABUPATEN;
+        b->vregion[v] = b->vregion[v + 1] = j;
     }
     int e = 0;
     for (int q = 0; q < p->npost; q++) {
@@ -582,34 +631,46 @@ static int guard_problem(const struct scenario *s, const struct plan *p,
         e = push_eligible(s, x, po->tps, po->ntps, b->eunit, e);
         b->eunit[e++] = s->nunit + 2 * po->kecamatan;
         b->eunit[e++] = s->nunit + 2 * po->kecamatan + 1;
+        int kab = s->tps[po->tps[0]].kabupaten;
+        for (int f = FORCE_POLRI; f <= FORCE_TNI; f++)
+            if (fs[f] > 0)
+                b->eunit[e++] = s->nunit + 2 * s->nkec + 2 * kab + f;
     }
     b->eoff[p->npost] = e;
     return 0;
 }
 
-/* Linmas: sites are the TPS; virtual Linmas of desa d at nreal + d. */
+/* Linmas: sites are the TPS; virtual Linmas of desa d at nreal + d; in
+ * formations also of kabupaten j at nreal + ndesa + j. */
 static int linmas_problem(const struct scenario *s, const int *supply,
                           const int *tni, const struct scope_index *x,
                           struct bp *b)
 {
+    bool wide = s->rules.bko_size[FORCE_LINMAS] > 0;
     size_t neu = 0;
     int nany = x->off[0][1];
     for (int t = 0; t < s->ntps; t++) {
         const struct tps *tp = &s->tps[t];
-        neu += (size_t)nany + 1 +
+        neu += (size_t)nany + 2 +
                (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
                (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
                (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
     }
-    if (bp_alloc(b, s->ntps, neu, s->ndesa) != 0)
+    if (bp_alloc(b, s->ntps, neu, s->ndesa + s->nkab) != 0)
         return -1;
     b->nreal = s->nunit;
     b->supply = supply;
     b->is_tni = tni;
+    b->fsize = s->rules.bko_size;
     for (int d = 0; d < s->ndesa; d++) {
         b->vforce[d] = FORCE_LINMAS;
         b->vscope[d] = SCOPE_DESA;
         b->vregion[d] = d;
+    }
+    for (int j = 0; j < s->nkab; j++) {
+        b->vforce[s->ndesa + j] = FORCE_LINMAS;
+        b->vscope[s->ndesa + j] = SCOPE_KABUPATEN;
+        b->vregion[s->ndesa + j] = j;
     }
     int e = 0;
     for (int t = 0; t < s->ntps; t++) {
@@ -617,6 +678,8 @@ static int linmas_problem(const struct scenario *s, const int *supply,
         b->eoff[t] = e;
         e = push_eligible(s, x, &t, 1, b->eunit, e);
         b->eunit[e++] = s->nunit + s->tps[t].desa;
+        if (wide)
+            b->eunit[e++] = s->nunit + s->ndesa + s->tps[t].kabupaten;
     }
     b->eoff[s->ntps] = e;
     return 0;
@@ -653,7 +716,8 @@ static int plan_request(const struct scenario *s, const struct plan *p,
         vp[r] = vt[r] = -1;
     for (int v = 0; v < b->nvirt; v++) {
         b->b[v] = 0;
-        if (b->vregion[v] >= 0 && b->vregion[v] < nreg)
+        if (b->vscope[v] == (linmas ? SCOPE_DESA : SCOPE_KECAMATAN) &&
+            b->vregion[v] >= 0 && b->vregion[v] < nreg)
             (b->vforce[v] == FORCE_TNI ? vt : vp)[b->vregion[v]] = v;
     }
     if (!linmas) {
@@ -763,7 +827,6 @@ int solver_bko_until(const struct scenario *s, const struct plan *p,
             guard_problem(s, p, gsup, tni, &gx, &gb) != 0)
             goto done;
         gb.deadline = deadline;
-        gb.fsize = s->rules.bko_size;
         rc = bp_solve(&gb);
         out->limited |= gb.limited != 0;
         if (rc != SIAGA_OK)
@@ -779,7 +842,6 @@ int solver_bko_until(const struct scenario *s, const struct plan *p,
             linmas_problem(s, lsup, tni, &lx, &lb) != 0)
             goto done;
         lb.deadline = deadline;
-        lb.fsize = s->rules.bko_size;
         rc = bp_solve(&lb);
         out->limited |= lb.limited != 0;
         if (rc != SIAGA_OK)

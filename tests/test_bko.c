@@ -53,7 +53,10 @@ static void bko_of(struct scenario *s, struct plan **p, struct bko_request *r)
 {
     struct error_list el;
     error_list_init(&el);
-    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    int frc = scenario_finish(s, &el);
+    for (int i = 0; i < el.n; i++)
+        print_message("%ld: %s\n", el.items[i].line, el.items[i].message);
+    assert_int_equal(frc, SIAGA_OK);
     *p = plan_of(s);
     assert_int_equal(solver_bko(s, *p, r, &el), SIAGA_OK);
     error_list_free(&el);
@@ -199,32 +202,59 @@ static void test_formations_37(void **state)
     scenario_destroy(s);
 }
 
-/* Two kecamatan short of 10 Polri each: a formation serves one kecamatan
- * (a row of bko.csv is one unit), so 2 platoons, more than
- * ceil(20 / 30) = 1. */
-static void test_formations_per_kecamatan(void **state)
+/* Two kecamatan of one kabupaten short of 10 Polri each: one platoon
+ * for the kabupaten (the Polres deploys it over both), ceil(20/30).
+ * Two kecamatan of two kabupaten: a formation serves one kabupaten at
+ * most (a row of bko.csv is one unit), so 2 platoons, more than
+ * ceil(20 / 30) = 1; each serves one kecamatan only, so it is asked for
+ * that kecamatan (tie rule C). */
+static void test_formations_per_area(void **state)
 {
     (void)state;
-    struct scenario *s = sb_new();
-    s->rules.linmas_per_tps = 0;
-    s->rules.bko_size[FORCE_POLRI] = 30;
-    int k1 = sb_kec(s), k2 = sb_kec(s);
-    rawan_row(s, k1, 10);
-    rawan_row(s, k2, 10);
-    struct plan *p;
-    struct bko_request r;
-    bko_of(s, &p, &r);
-    assert_int_equal(empty_of(p), 20);
-    assert_int_equal(r.nrow, 2);
-    assert_int_equal(r.row[0].region, k1);
-    assert_int_equal(r.row[1].region, k2);
-    assert_int_equal(r.row[0].formations, 1);
-    assert_int_equal(r.row[1].formations, 1);
-    assert_int_equal(r.formations, 2);
-    assert_int_equal(r.sum, 60);
-    bko_request_free(&r);
-    plan_destroy(p);
-    scenario_destroy(s);
+    for (int two_kab = 0; two_kab <= 1; two_kab++) {
+        struct scenario *s = sb_new();
+        s->rules.linmas_per_tps = 0;
+        s->rules.bko_size[FORCE_POLRI] = 30;
+        int k1 = sb_kec(s), k2;
+        if (two_kab) {
+            struct kabupaten kb = {scenario_strdup(s, "1705"),
+                                   scenario_strdup(s, "Lain"), 2};
+            int j = scenario_add_kabupaten(s, &kb);
+            struct kecamatan kc = {scenario_strdup(s, "170501"),
+                                   scenario_strdup(s, "Kec Lain"), j, 30};
+            k2 = scenario_add_kecamatan(s, &kc);
+        } else {
+            k2 = sb_kec(s);
+        }
+        rawan_row(s, k1, 10);
+        rawan_row(s, k2, 10);
+        for (int i = 0; i < s->ntps; i++) /* the builder knows kabupaten 0 */
+            s->tps[i].kabupaten = s->kec[s->tps[i].kecamatan].kabupaten;
+        struct plan *p;
+        struct bko_request r;
+        bko_of(s, &p, &r);
+        assert_int_equal(empty_of(p), 20);
+        if (two_kab) {
+            assert_int_equal(r.nrow, 2);
+            assert_int_equal(r.row[0].scope, SCOPE_KECAMATAN);
+            assert_int_equal(r.row[0].region, k1);
+            assert_int_equal(r.row[1].scope, SCOPE_KECAMATAN);
+            assert_int_equal(r.row[1].region, k2);
+            assert_int_equal(r.row[0].formations, 1);
+            assert_int_equal(r.row[1].formations, 1);
+            assert_int_equal(r.formations, 2);
+            assert_int_equal(r.sum, 60);
+        } else {
+            assert_int_equal(r.nrow, 1);
+            assert_int_equal(r.row[0].scope, SCOPE_KABUPATEN);
+            assert_int_equal(r.row[0].region, 0);
+            assert_int_equal(r.formations, 1);
+            assert_int_equal(r.sum, 30);
+        }
+        bko_request_free(&r);
+        plan_destroy(p);
+        scenario_destroy(s);
+    }
 }
 
 /* Ten sangat rawan TPS (2 places, 1 Polri-only) and nobody.  By person:
@@ -366,8 +396,9 @@ static struct overlay *request_overlay(const struct scenario *s,
         c.name = c.id;
         c.force = row->force;
         c.scope = row->scope;
-        c.region = row->scope == SCOPE_KECAMATAN ? s->kec[row->region].code
-                                                 : s->desa[row->region].code;
+        c.region = row->scope == SCOPE_KABUPATEN ? s->kab[row->region].code
+                 : row->scope == SCOPE_KECAMATAN ? s->kec[row->region].code
+                 : s->desa[row->region].code;
         c.count = (int)n;
         assert_true(overlay_add_change(ov, &c) >= 0);
     }
@@ -485,7 +516,7 @@ int main(void)
         cmocka_unit_test(test_polres_shared),
         cmocka_unit_test(test_nothing_empty),
         cmocka_unit_test(test_formations_37),
-        cmocka_unit_test(test_formations_per_kecamatan),
+        cmocka_unit_test(test_formations_per_area),
         cmocka_unit_test(test_formations_polri_takes_tni_places),
         cmocka_unit_test(test_formations_sizes),
         cmocka_unit_test(test_random_minimal),
