@@ -212,6 +212,7 @@ static const char *scope_text(const struct ctx *c, int u, char *buf,
     case SCOPE_KABUPATEN: code = s->kab[un->region].code; break;
     case SCOPE_KECAMATAN: code = s->kec[un->region].code; break;
     case SCOPE_DESA: code = s->desa[un->region].code; break;
+    case SCOPE_POLRES: code = s->polres[un->region].id; break;
     }
     snprintf(buf, n, "%s %s", scope_name(un->scope), code);
     return buf;
@@ -555,6 +556,7 @@ static int idle_slot(const struct scenario *s, enum scope sc, int region)
     case SCOPE_KABUPATEN: return 1 + region;
     case SCOPE_KECAMATAN: return 1 + s->nkab + region;
     case SCOPE_DESA: return 1 + s->nkab + s->nkec + region;
+    case SCOPE_POLRES: return 1 + s->nkab + s->nkec + s->ndesa + region;
     }
     return 0;
 }
@@ -565,7 +567,7 @@ static int idle_pick(const struct ctx *c, const int *first, enum force f,
                      int kab, int kec, int desa)
 {
     const struct scenario *s = c->s;
-    int slots[4], n = 0, best = -1;
+    int slots[5], n = 0, best = -1;
     slots[n++] = idle_slot(s, SCOPE_ANY, -1);
     if (kab >= 0)
         slots[n++] = idle_slot(s, SCOPE_KABUPATEN, kab);
@@ -573,6 +575,8 @@ static int idle_pick(const struct ctx *c, const int *first, enum force f,
         slots[n++] = idle_slot(s, SCOPE_KECAMATAN, kec);
     if (desa >= 0)
         slots[n++] = idle_slot(s, SCOPE_DESA, desa);
+    if (kec >= 0 && s->kec_polres != NULL && s->kec_polres[kec] >= 0)
+        slots[n++] = idle_slot(s, SCOPE_POLRES, s->kec_polres[kec]);
     for (int i = 0; i < n; i++) {
         int m = first[slots[i] * FORCE_COUNT + (int)f];
         if (m >= 0 && (best < 0 || c->use_line[m] < c->use_line[best]))
@@ -586,7 +590,8 @@ static void check_idle_reserves(struct ctx *c)
 {
     const struct scenario *s = c->s;
     const struct raw_roster *r = c->r;
-    size_t nslot = 1 + (size_t)s->nkab + (size_t)s->nkec + (size_t)s->ndesa;
+    size_t nslot = 1 + (size_t)s->nkab + (size_t)s->nkec + (size_t)s->ndesa +
+                   (size_t)s->npolres;
     int *first = malloc(nslot * FORCE_COUNT * sizeof *first);
     char code[16];
     if (first == NULL) {

@@ -371,7 +371,8 @@ static int do_resize_unit(struct ap *ap, const struct overlay_change *c)
 static int do_add_unit(struct ap *ap, const struct overlay_change *c)
 {
     struct scenario *s = ap->s;
-    static const char *const KIND[] = {"", "kabupaten", "kecamatan", "desa"};
+    static const char *const KIND[] = {"", "kabupaten", "kecamatan", "desa",
+                                       "polres"};
     struct unit un;
     memset(&un, 0, sizeof un);
     un.scope = c->scope;
@@ -389,6 +390,7 @@ static int do_add_unit(struct ap *ap, const struct overlay_change *c)
         const char *code = c->region ? c->region : "";
         un.region = c->scope == SCOPE_KABUPATEN ? scenario_find_kabupaten(s, code)
                   : c->scope == SCOPE_KECAMATAN ? scenario_find_kecamatan(s, code)
+                  : c->scope == SCOPE_POLRES ? scenario_find_polres(s, code)
                   : scenario_find_desa(s, code);
         if (un.region < 0) {
             report(ap, c->line, "add-unit %s: %s %s is not in the scenario",

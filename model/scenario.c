@@ -50,6 +50,9 @@ void scenario_destroy(struct scenario *s)
     free(s->tps);
     free(s->unit);
     free(s->member);
+    free(s->polres);
+    free(s->area);
+    free(s->kec_polres);
     for (int i = 0; i < 6; i++)
         strmap_destroy(s->index[i]);
     arena_destroy(s->arena);
@@ -82,6 +85,18 @@ int scenario_add_unit(struct scenario *s, const struct unit *u)
 { ADD(s, unit, nunit, cap_unit, u); }
 int scenario_add_member(struct scenario *s, const struct member *m)
 { ADD(s, member, nmember, cap_member, m); }
+int scenario_add_polres(struct scenario *s, const struct polres *p)
+{ ADD(s, polres, npolres, cap_polres, p); }
+int scenario_add_area(struct scenario *s, const struct polres_area *a)
+{ ADD(s, area, narea, cap_area, a); }
+
+int scenario_find_polres(const struct scenario *s, const char *id)
+{
+    for (int i = 0; i < s->npolres; i++)   /* a few per scenario */
+        if (strcmp(s->polres[i].id, id) == 0)
+            return i;
+    return -1;
+}
 
 char *scenario_tps_code(const struct scenario *s, int t, char *buf)
 {
@@ -117,25 +132,54 @@ bool scenario_unit_covers(const struct scenario *s, int u, int t)
     case SCOPE_KABUPATEN: return tp->kabupaten == un->region;
     case SCOPE_KECAMATAN: return tp->kecamatan == un->region;
     case SCOPE_DESA: return tp->desa == un->region;
+    case SCOPE_POLRES:
+        return s->kec_polres != NULL && s->kec_polres[tp->kecamatan] == un->region;
     }
     return false;
+}
+
+int scenario_unit_polres(const struct scenario *s, int u)
+{
+    const struct unit *un = &s->unit[u];
+    if (s->kec_polres == NULL)
+        return -1;
+    switch (un->scope) {
+    case SCOPE_POLRES: return un->region;
+    case SCOPE_KECAMATAN: return s->kec_polres[un->region];
+    case SCOPE_DESA: return s->kec_polres[s->desa[un->region].kecamatan];
+    case SCOPE_KABUPATEN: {
+        int pr = -2;
+        for (int k = 0; k < s->nkec; k++)
+            if (s->kec[k].kabupaten == un->region) {
+                if (pr != -2 && s->kec_polres[k] != pr)
+                    return -1;
+                pr = s->kec_polres[k];
+            }
+        return pr < 0 ? -1 : pr;
+    }
+    case SCOPE_ANY: break;
+    }
+    return s->npolres == 1 ? 0 : -1;
 }
 
 /* A unit without lat/lon sits at the mean position of the TPS in scope.
  * Sums per region first, so this is linear in TPS plus units. */
 static int derive_bases(struct scenario *s)
 {
-    int nreg = s->nkab + s->nkec + s->ndesa + 1;
+    int nreg = s->nkab + s->nkec + s->ndesa + s->npolres + 2;
     double *sum = calloc((size_t)nreg * 3, sizeof *sum);
     if (sum == NULL)
         return SIAGA_ENOMEM;
     double *kab = sum, *kec = kab + 3 * s->nkab, *des = kec + 3 * s->nkec,
-           *all = des + 3 * s->ndesa;
+           *pol = des + 3 * s->ndesa, *all = pol + 3 * s->npolres,
+           *none = all + 3;
     for (int t = 0; t < s->ntps; t++) {
         const struct tps *tp = &s->tps[t];
-        double *acc[4] = {kab + 3 * tp->kabupaten, kec + 3 * tp->kecamatan,
-                          des + 3 * tp->desa, all};
-        for (int i = 0; i < 4; i++) {
+        int pr = scenario_tps_polres(s, t);
+        double *acc[5] = {kab + 3 * tp->kabupaten, kec + 3 * tp->kecamatan,
+                          des + 3 * tp->desa, all,
+                          pr >= 0 ? pol + 3 * pr : none};
+        for (int i = 0; i < 5; i++) {
             acc[i][0] += tp->lat;
             acc[i][1] += tp->lon;
             acc[i][2] += 1;
@@ -151,6 +195,7 @@ static int derive_bases(struct scenario *s)
         case SCOPE_KABUPATEN: a = kab + 3 * un->region; break;
         case SCOPE_KECAMATAN: a = kec + 3 * un->region; break;
         case SCOPE_DESA: a = des + 3 * un->region; break;
+        case SCOPE_POLRES: a = pol + 3 * un->region; break;
         }
         un->lat = a[2] > 0 ? a[0] / a[2] : 0.0;
         un->lon = a[2] > 0 ? a[1] / a[2] : 0.0;
@@ -172,7 +217,8 @@ static const char *const GRADE_NAMES[] = {"kurang_rawan", "rawan", "khusus",
 static const char *const GRADE_LABELS[] = {"kurang rawan", "rawan", "khusus",
                                            "sangat rawan"};
 static const char *const FORCE_NAMES[] = {"polri", "tni", "linmas"};
-static const char *const SCOPE_NAMES[] = {"any", "kabupaten", "kecamatan", "desa"};
+static const char *const SCOPE_NAMES[] = {"any", "kabupaten", "kecamatan", "desa",
+                                          "polres"};
 
 const char *grade_name(enum grade g) { return GRADE_NAMES[g]; }
 const char *grade_label(enum grade g) { return GRADE_LABELS[g]; }

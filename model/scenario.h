@@ -23,7 +23,10 @@
 enum grade { GRADE_KURANG_RAWAN, GRADE_RAWAN, GRADE_KHUSUS, GRADE_SANGAT_RAWAN,
              GRADE_COUNT };
 enum force { FORCE_POLRI, FORCE_TNI, FORCE_LINMAS, FORCE_COUNT };
-enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA };
+/* SCOPE_POLRES (formats 1.6): the unit serves the areas of one Polres of
+ * <jurisdictions>; region is its index in s->polres. */
+enum scope { SCOPE_ANY, SCOPE_KABUPATEN, SCOPE_KECAMATAN, SCOPE_DESA,
+             SCOPE_POLRES };
 
 /* Largest tps_per_post accepted (formats.md 1.6); routes are exact up to
  * GEO_EXACT_MAX TPS (geo.h) and locally optimal above. */
@@ -55,6 +58,12 @@ void rules_init(struct rules *r);
 struct kabupaten { const char *code, *name; long line; };
 struct kecamatan { const char *code, *name; int kabupaten; long line; };
 struct desa      { const char *code, *name; int kecamatan; long line; };
+
+/* Polres jurisdictions (formats 1.6): a Polres and the kabupaten or
+ * kecamatan of its areas.  An area's region is resolved by
+ * scenario_check (kabupaten when its code has 4 digits, kecamatan 6). */
+struct polres { const char *id, *name; long line; };
+struct polres_area { int polres; const char *code; long line; };
 
 struct tps {
     int desa, kecamatan, kabupaten; /* indices */
@@ -104,9 +113,14 @@ struct scenario {
     struct tps *tps;        int ntps;
     struct unit *unit;      int nunit;
     struct member *member;  int nmember;
+    struct polres *polres;  int npolres;  /* <jurisdictions>, or none */
+    struct polres_area *area; int narea;
+    int *kec_polres;        /* per kecamatan, its Polres (index), after
+                               scenario_check; NULL without jurisdictions */
     bool has_timeline;      /* the file has a <timeline> (read apart, by
                                io/formats/timeline_read.c, only when there is one) */
     int cap_kab, cap_kec, cap_desa, cap_tps, cap_unit, cap_member;
+    int cap_polres, cap_area;
     struct arena *arena;    /* owns every string above */
     struct strmap *index[6]; /* by enum scenario_index, after finish */
 };
@@ -127,6 +141,14 @@ int scenario_add_desa(struct scenario *s, const struct desa *d);
 int scenario_add_tps(struct scenario *s, const struct tps *t);
 int scenario_add_unit(struct scenario *s, const struct unit *u);
 int scenario_add_member(struct scenario *s, const struct member *m);
+int scenario_add_polres(struct scenario *s, const struct polres *p);
+int scenario_add_area(struct scenario *s, const struct polres_area *a);
+
+/* The Polres of TPS t, or -1 without jurisdictions. */
+static inline int scenario_tps_polres(const struct scenario *s, int t)
+{
+    return s->kec_polres != NULL ? s->kec_polres[s->tps[t].kecamatan] : -1;
+}
 
 /*
  * Semantic checks of formats.md section 1.5 that the schema cannot make
@@ -148,9 +170,14 @@ int scenario_find_desa(const struct scenario *s, const char *code);
 int scenario_find_tps(const struct scenario *s, const char *code13);
 int scenario_find_unit(const struct scenario *s, const char *id);
 int scenario_find_member(const struct scenario *s, const char *id);
+int scenario_find_polres(const struct scenario *s, const char *id);
 
 /* The 13-digit KPU TPS code into buf (at least 14 bytes); returns buf. */
 char *scenario_tps_code(const struct scenario *s, int tps, char *buf);
+
+/* The Polres whose areas hold every TPS unit u may serve at, or -1 (no
+ * jurisdictions, or the unit may serve in more than one Polres). */
+int scenario_unit_polres(const struct scenario *s, int u);
 
 /* May a member of unit u serve at TPS t (scope test)? */
 bool scenario_unit_covers(const struct scenario *s, int u, int t);

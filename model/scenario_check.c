@@ -229,18 +229,19 @@ static void check_tps(struct ck *ck)
 static void check_units(struct ck *ck)
 {
     struct scenario *s = ck->s;
-    static const char *const KIND[] = {"", "kabupaten", "kecamatan", "desa"};
+    static const char *const KIND[] = {"", "kabupaten", "kecamatan", "desa",
+                                       "polres"};
     int first;
 
     for (int i = 0; i < s->nunit && !ck->nomem; i++) {
         const struct unit *u = &s->unit[i];
-        int nreg[] = {0, s->nkab, s->nkec, s->ndesa};
+        int nreg[] = {0, s->nkab, s->nkec, s->ndesa, s->npolres};
         if (index_put(ck, IX_UNIT, u->id, i, &first) == 1)
             report(ck, u->line, "duplicate unit %s (first at line %ld)",
                    u->id, s->unit[first].line);
         if ((int)u->force < 0 || u->force >= FORCE_COUNT)
             report(ck, u->line, "unit %s: unknown force", u->id);
-        if ((int)u->scope < SCOPE_ANY || u->scope > SCOPE_DESA)
+        if ((int)u->scope < SCOPE_ANY || u->scope > SCOPE_POLRES)
             report(ck, u->line, "unit %s: unknown scope", u->id);
         else if (u->scope != SCOPE_ANY &&
                  (u->region < 0 || u->region >= nreg[u->scope]))
@@ -366,6 +367,78 @@ done:
     free(d);
 }
 
+/*
+ * Polres jurisdictions (formats 1.6): each area names a kabupaten or a
+ * kecamatan of the file, and every kecamatan (so every TPS) lies in
+ * exactly one Polres area.  Sets s->kec_polres (NULL without
+ * jurisdictions).  A kabupaten area and a kecamatan area of it in two
+ * Polres are an overlap like any other: a planner carves a kecamatan out
+ * by listing the kabupaten's other kecamatan one by one.
+ */
+static void check_jurisdictions(struct ck *ck)
+{
+    struct scenario *s = ck->s;
+    free(s->kec_polres);
+    s->kec_polres = NULL;
+    if (s->npolres == 0)
+        return;
+    int *by = malloc(sizeof(int) * ((size_t)s->nkec + 1));    /* area */
+    s->kec_polres = malloc(sizeof(int) * ((size_t)s->nkec + 1));
+    if (by == NULL || s->kec_polres == NULL) {
+        free(by);
+        ck->nomem = 1;
+        return;
+    }
+    for (int k = 0; k < s->nkec; k++)
+        by[k] = s->kec_polres[k] = -1;
+    for (int i = 0; i < s->narea; i++) {
+        const struct polres_area *a = &s->area[i];
+        const char *pid = s->polres[a->polres].id;
+        int lo, hi;
+        size_t len = strlen(a->code);
+        if (len == 4 && (lo = scenario_find_kabupaten(s, a->code)) >= 0) {
+            for (hi = 0; hi < s->nkec && s->kec[hi].kabupaten != lo; hi++)
+                ;
+            lo = hi;
+            while (hi < s->nkec && s->kec[hi].kabupaten == s->kec[lo].kabupaten)
+                hi++;
+        } else if (len == 6 && (lo = scenario_find_kecamatan(s, a->code)) >= 0) {
+            hi = lo + 1;
+        } else {
+            report(ck, a->line, "polres %s: area %s is not a kabupaten or "
+                   "kecamatan of the scenario", pid, a->code);
+            continue;
+        }
+        for (int k = lo; k < hi; k++) {
+            if (by[k] >= 0) {
+                const struct polres_area *b = &s->area[by[k]];
+                report(ck, a->line, "polres %s: kecamatan %s (%s) lies in "
+                       "the area %s of polres %s already (line %ld); every "
+                       "TPS lies in exactly one Polres area", pid,
+                       s->kec[k].code, s->kec[k].name, b->code,
+                       s->polres[b->polres].id, b->line);
+                continue;
+            }
+            by[k] = i;
+            s->kec_polres[k] = a->polres;
+        }
+    }
+    for (int k = 0; k < s->nkec; k++)
+        if (by[k] < 0)
+            report(ck, s->kec[k].line, "kecamatan %s (%s) lies in no Polres "
+                   "area of <jurisdictions>; every TPS lies in exactly one",
+                   s->kec[k].code, s->kec[k].name);
+    for (int p = 0; p < s->npolres; p++) {
+        bool any = false;
+        for (int k = 0; k < s->nkec && !any; k++)
+            any = s->kec_polres[k] == p;
+        if (!any)
+            report(ck, s->polres[p].line, "polres %s: no area of its own",
+                   s->polres[p].id);
+    }
+    free(by);
+}
+
 int scenario_check(struct scenario *s, struct error_list *errs)
 {
     struct ck ck = {s, errs, 0, 0};
@@ -383,6 +456,8 @@ int scenario_check(struct scenario *s, struct error_list *errs)
     check_regions(&ck);
     if (!ck.nomem)
         check_tps(&ck);
+    if (!ck.nomem)
+        check_jurisdictions(&ck);
     if (!ck.nomem)
         check_units(&ck);
     if (!ck.nomem)

@@ -778,8 +778,9 @@ static bool covers_area(const struct scenario *s, const struct unit *un,
     case SCOPE_KABUPATEN: return un->region == kab;
     case SCOPE_KECAMATAN: return un->region == kec;
     case SCOPE_DESA: return desa >= 0 && un->region == desa;
+    case SCOPE_POLRES:
+        return kec >= 0 && s->kec_polres != NULL && s->kec_polres[kec] == un->region;
     }
-    (void)s;
     return false;
 }
 

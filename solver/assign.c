@@ -762,8 +762,8 @@ static int cmp_flow(const void *a, const void *b)
 /* Units by scope region, so eligibility is found without a scan. */
 struct by_region {
     int *any; int nany;
-    int *off_kab, *off_kec, *off_desa; /* CSR over regions */
-    int *kab, *kec, *desa;
+    int *off_kab, *off_kec, *off_desa, *off_pol; /* CSR over regions */
+    int *kab, *kec, *desa, *pol;
 };
 
 static void by_region_free(struct by_region *br)
@@ -772,6 +772,8 @@ static void by_region_free(struct by_region *br)
     free(br->off_kab);
     free(br->off_kec);
     free(br->off_desa);
+    free(br->off_pol);
+    free(br->pol);
     free(br->kab);
     free(br->kec);
     free(br->desa);
@@ -812,7 +814,8 @@ static int by_region_build(const struct scenario *s, const int *keep,
             br->any[br->nany++] = u;
     if (csr_build(s, keep, SCOPE_KABUPATEN, s->nkab, &br->off_kab, &br->kab) ||
         csr_build(s, keep, SCOPE_KECAMATAN, s->nkec, &br->off_kec, &br->kec) ||
-        csr_build(s, keep, SCOPE_DESA, s->ndesa, &br->off_desa, &br->desa))
+        csr_build(s, keep, SCOPE_DESA, s->ndesa, &br->off_desa, &br->desa) ||
+        csr_build(s, keep, SCOPE_POLRES, s->npolres, &br->off_pol, &br->pol))
         return -1;
     return 0;
 }
@@ -832,9 +835,12 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
     size_t cap = 0;
     for (int i = 0; i < nsite; i++) {
         const struct tps *tp = &s->tps[site_tps[(size_t)i * stride]];
+        int pr = scenario_tps_polres(s, site_tps[(size_t)i * stride]);
         cap += (size_t)br->nany +
                (size_t)(br->off_kab[tp->kabupaten + 1] - br->off_kab[tp->kabupaten]) +
                (size_t)(br->off_kec[tp->kecamatan + 1] - br->off_kec[tp->kecamatan]);
+        if (pr >= 0)
+            cap += (size_t)(br->off_pol[pr + 1] - br->off_pol[pr]);
         if (desa_lo != NULL && s->rules.grade[tp->grade].tps_per_post > 1)
             cap += (size_t)(br->off_desa[desa_hi[tp->kecamatan]] -
                             br->off_desa[desa_lo[tp->kecamatan]]);
@@ -860,6 +866,11 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
             t->eunit[e++] = br->kab[q];
         for (int q = br->off_kec[tp->kecamatan]; q < br->off_kec[tp->kecamatan + 1]; q++)
             t->eunit[e++] = br->kec[q];
+        /* a site lies in one kecamatan, so in one Polres (formats 1.6) */
+        int pr = scenario_tps_polres(s, tl[0]);
+        if (pr >= 0)
+            for (int q = br->off_pol[pr]; q < br->off_pol[pr + 1]; q++)
+                t->eunit[e++] = br->pol[q];
         if (desa_lo != NULL && s->rules.grade[tp->grade].tps_per_post > 1) {
             /* relaxed: any desa unit of the kecamatan, at clustered posts */
             int k = tp->kecamatan;

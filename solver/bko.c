@@ -60,8 +60,10 @@
  * k_v a whole number (the column is k_v, with -S_f in its row).  A
  * formation (a Brimob or Dalmas platoon put under the Polres) is
  * deployed by the Polres over its area, so besides the virtual unit of
- * each kecamatan (desa for Linmas) the force has one of each kabupaten,
- * eligible at every post (TPS) of it: the "wide level".  Per kecamatan
+ * each kecamatan (desa for Linmas) the force has one of each kabupaten
+ * (of each Polres when the scenario has <jurisdictions>: a kabupaten may
+ * be shared by two), eligible at every post (TPS) of it: the "wide
+ * level"; bko.csv then has scope "polres" and the Polres id as region.  Per kecamatan
  * only, Kaur with the Polri-pairs preset (83 Polri places short in 9
  * kecamatan) would ask 9 platoons of 30 (270 persons); with the wide
  * level it asks 3 (90).  The request is then lexicographic:
@@ -167,6 +169,13 @@ static int vsize(const struct bp *b, int u)
     return b->fsize != NULL ? b->fsize[b->vforce[u - b->nreal]] : 0;
 }
 
+/* Is virtual unit u (past nreal) of the wide level (Polres or kabupaten)? */
+static int is_wide(const struct bp *b, int u)
+{
+    enum scope sc = b->vscope[u - b->nreal];
+    return sc == SCOPE_KABUPATEN || sc == SCOPE_POLRES;
+}
+
 /* One integer stage of formations_mip: glp_intopt on the time left.
  * 0 at a proven optimum, GLP_ETMLIM when stopped, else another nonzero. */
 static int mip_stage(const struct bp *b, glp_prob *P)
@@ -177,7 +186,7 @@ static int mip_stage(const struct bp *b, glp_prob *P)
     ip.presolve = GLP_ON;
     ip.mip_gap = 0.0;
     ip.tm_lim = solver_tm_lim(b->deadline);
-    int ret = glp_intopt(P, &ip);
+    int ret = solver_intopt(P, &ip);
     if (ret == GLP_ETMLIM)
         return GLP_ETMLIM;
     if (ret != 0 || glp_mip_status(P) != GLP_OPT)
@@ -221,8 +230,7 @@ static int formations_mip(const struct bp *b, glp_prob *P, int c,
     /* (C): the fewest formations of the wide level (kabupaten) */
     int nw = 0;
     for (int j = 1; j <= c; j++)
-        if (cunit[j - 1] >= 0 &&
-            b->vscope[cunit[j - 1] - b->nreal] == SCOPE_KABUPATEN)
+        if (cunit[j - 1] >= 0 && is_wide(b, cunit[j - 1]))
             nw++;
     if (nw > 0) {
         double bestB = floor(glp_mip_obj_val(P) + 0.5);
@@ -238,8 +246,7 @@ static int formations_mip(const struct bp *b, glp_prob *P, int c,
         glp_set_mat_row(P, r, m, ind, val);
         for (int j = 1; j <= c; j++)
             glp_set_obj_coef(P, j, cunit[j - 1] >= 0 &&
-                             b->vscope[cunit[j - 1] - b->nreal] ==
-                             SCOPE_KABUPATEN ? 1.0 : 0.0);
+                             is_wide(b, cunit[j - 1]) ? 1.0 : 0.0);
         if ((ret = mip_stage(b, P)) != 0)
             return ret;
         for (int j = 1; j <= c; j++)
@@ -472,14 +479,16 @@ static int covers(const struct scenario *s, int u, int t)
 }
 
 /* Units of each scope region, so eligibility needs no scan of all units:
- * off[kind][r] .. off[kind][r+1] in list[kind], kinds any/kab/kec/desa. */
+ * off[kind][r] .. off[kind][r+1] in list[kind], kinds any/kab/kec/desa/
+ * polres (enum scope). */
+#define NKIND 5
 struct scope_index {
-    int *off[4], *list[4];
+    int *off[NKIND], *list[NKIND];
 };
 
 static void scope_index_free(struct scope_index *x)
 {
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < NKIND; k++) {
         free(x->off[k]);
         free(x->list[k]);
     }
@@ -488,9 +497,9 @@ static void scope_index_free(struct scope_index *x)
 static int scope_index_build(const struct scenario *s, const int *keep,
                              struct scope_index *x)
 {
-    int nreg[4] = {1, s->nkab, s->nkec, s->ndesa};
+    int nreg[NKIND] = {1, s->nkab, s->nkec, s->ndesa, s->npolres};
     memset(x, 0, sizeof *x);
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < NKIND; k++) {
         x->off[k] = calloc((size_t)nreg[k] + 2, sizeof(int));
         x->list[k] = malloc(sizeof(int) * ((size_t)s->nunit + 1));
         if (x->off[k] == NULL || x->list[k] == NULL)
@@ -501,13 +510,13 @@ static int scope_index_build(const struct scenario *s, const int *keep,
             int k = (int)s->unit[u].scope, r = k == SCOPE_ANY ? 0 : s->unit[u].region;
             x->off[k][r + 1]++;
         }
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < NKIND; k++)
         for (int r = 0; r < nreg[k]; r++)
             x->off[k][r + 1] += x->off[k][r];
-    int *fill[4];
+    int *fill[NKIND];
     int rc = -1;
     memset(fill, 0, sizeof fill);
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < NKIND; k++) {
         fill[k] = malloc(sizeof(int) * ((size_t)nreg[k] + 1));
         if (fill[k] == NULL)
             goto done;
@@ -520,7 +529,7 @@ static int scope_index_build(const struct scenario *s, const int *keep,
         }
     rc = 0;
 done:
-    for (int k = 0; k < 4; k++)
+    for (int k = 0; k < NKIND; k++)
         free(fill[k]);
     return rc;
 }
@@ -531,10 +540,12 @@ static int push_eligible(const struct scenario *s, const struct scope_index *x,
                          const int *tl, int n, int *eunit, int e)
 {
     const struct tps *tp = &s->tps[tl[0]];
-    int regs[4] = {0, tp->kabupaten, tp->kecamatan, tp->desa};
+    int regs[NKIND] = {0, tp->kabupaten, tp->kecamatan, tp->desa,
+                       scenario_tps_polres(s, tl[0])};
     int start = e;
-    for (int k = 0; k < 4; k++)
-        for (int q = x->off[k][regs[k]]; q < x->off[k][regs[k] + 1]; q++) {
+    for (int k = 0; k < NKIND; k++)
+        for (int q = regs[k] < 0 ? 0 : x->off[k][regs[k]];
+             regs[k] >= 0 && q < x->off[k][regs[k] + 1]; q++) {
             int u = x->list[k][q], ok = 1;
             for (int i = 1; i < n && ok; i++)
                 ok = covers(s, u, tl[i]);
@@ -582,6 +593,24 @@ static int bp_alloc(struct bp *b, int nsite, size_t neu, int nvirt)
            b->vscope && b->vregion && b->b ? 0 : -1;
 }
 
+/* The wide level of formations (top of this file): the Polres of
+ * <jurisdictions> when the scenario has them (a kabupaten may be shared
+ * by two Polres, formats 1.6), else the kabupaten. */
+static enum scope wide_scope(const struct scenario *s)
+{
+    return s->npolres > 0 ? SCOPE_POLRES : SCOPE_KABUPATEN;
+}
+
+static int wide_count(const struct scenario *s)
+{
+    return s->npolres > 0 ? s->npolres : s->nkab;
+}
+
+static int wide_region(const struct scenario *s, int t)
+{
+    return s->npolres > 0 ? scenario_tps_polres(s, t) : s->tps[t].kabupaten;
+}
+
 /* Guards: sites are the posts; virtual Polri 2k and TNI 2k+1 of kecamatan
  * k at nreal + 2k, + 2k + 1; for a force in formations also Polri and TNI
  * of kabupaten j at nreal + 2 nkec + 2j, + 1 (the wide level, top of this
@@ -598,9 +627,11 @@ static int guard_problem(const struct scenario *s, const struct plan *p,
         neu += (size_t)nany + 4 +
                (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
                (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
-               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
+               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]) +
+               (size_t)x->off[4][s->npolres];
     }
-    if (bp_alloc(b, p->npost, neu, 2 * s->nkec + 2 * s->nkab) != 0)
+    int nwide = wide_count(s);
+    if (bp_alloc(b, p->npost, neu, 2 * s->nkec + 2 * nwide) != 0)
         return -1;
     b->nreal = s->nunit;
     b->supply = supply;
@@ -612,11 +643,11 @@ static int guard_problem(const struct scenario *s, const struct plan *p,
         b->vscope[2 * k] = b->vscope[2 * k + 1] = SCOPE_KECAMATAN;
         b->vregion[2 * k] = b->vregion[2 * k + 1] = k;
     }
-    for (int j = 0; j < s->nkab; j++) {
+    for (int j = 0; j < nwide; j++) {
         int v = 2 * s->nkec + 2 * j;
         b->vforce[v] = FORCE_POLRI;
         b->vforce[v + 1] = FORCE_TNI;
-        b->vscope[v] = b->vscope[v + 1] = SCOPE_KABUPATEN;
+        b->vscope[v] = b->vscope[v + 1] = wide_scope(s);
         b->vregion[v] = b->vregion[v + 1] = j;
     }
     int e = 0;
@@ -631,10 +662,10 @@ static int guard_problem(const struct scenario *s, const struct plan *p,
         e = push_eligible(s, x, po->tps, po->ntps, b->eunit, e);
         b->eunit[e++] = s->nunit + 2 * po->kecamatan;
         b->eunit[e++] = s->nunit + 2 * po->kecamatan + 1;
-        int kab = s->tps[po->tps[0]].kabupaten;
+        int wr = wide_region(s, po->tps[0]);
         for (int f = FORCE_POLRI; f <= FORCE_TNI; f++)
-            if (fs[f] > 0)
-                b->eunit[e++] = s->nunit + 2 * s->nkec + 2 * kab + f;
+            if (fs[f] > 0 && wr >= 0)
+                b->eunit[e++] = s->nunit + 2 * s->nkec + 2 * wr + f;
     }
     b->eoff[p->npost] = e;
     return 0;
@@ -654,9 +685,11 @@ static int linmas_problem(const struct scenario *s, const int *supply,
         neu += (size_t)nany + 2 +
                (size_t)(x->off[1][tp->kabupaten + 1] - x->off[1][tp->kabupaten]) +
                (size_t)(x->off[2][tp->kecamatan + 1] - x->off[2][tp->kecamatan]) +
-               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]);
+               (size_t)(x->off[3][tp->desa + 1] - x->off[3][tp->desa]) +
+               (size_t)x->off[4][s->npolres];
     }
-    if (bp_alloc(b, s->ntps, neu, s->ndesa + s->nkab) != 0)
+    int nwide = wide_count(s);
+    if (bp_alloc(b, s->ntps, neu, s->ndesa + nwide) != 0)
         return -1;
     b->nreal = s->nunit;
     b->supply = supply;
@@ -667,9 +700,9 @@ static int linmas_problem(const struct scenario *s, const int *supply,
         b->vscope[d] = SCOPE_DESA;
         b->vregion[d] = d;
     }
-    for (int j = 0; j < s->nkab; j++) {
+    for (int j = 0; j < nwide; j++) {
         b->vforce[s->ndesa + j] = FORCE_LINMAS;
-        b->vscope[s->ndesa + j] = SCOPE_KABUPATEN;
+        b->vscope[s->ndesa + j] = wide_scope(s);
         b->vregion[s->ndesa + j] = j;
     }
     int e = 0;
@@ -678,8 +711,8 @@ static int linmas_problem(const struct scenario *s, const int *supply,
         b->eoff[t] = e;
         e = push_eligible(s, x, &t, 1, b->eunit, e);
         b->eunit[e++] = s->nunit + s->tps[t].desa;
-        if (wide)
-            b->eunit[e++] = s->nunit + s->ndesa + s->tps[t].kabupaten;
+        if (wide && wide_region(s, t) >= 0)
+            b->eunit[e++] = s->nunit + s->ndesa + wide_region(s, t);
     }
     b->eoff[s->ntps] = e;
     return 0;

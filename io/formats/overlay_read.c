@@ -149,14 +149,15 @@ static void add(struct ord *rd, const struct overlay_change *c)
 
 static void read_add_unit(struct ord *rd, xmlNodePtr n, struct overlay_change *c)
 {
-    static const char *const SCOPES[] = {"kabupaten", "kecamatan", "desa"};
+    static const char *const SCOPES[] = {"kabupaten", "kecamatan", "desa",
+                                         "polres"};
     int nscope = 0;
     c->op = OV_ADD_UNIT;
     c->id = attr_str(rd, n, "id");
     c->name = attr_str(rd, n, "name");
     c->force = (enum force)attr_enum(n, "force", force_parse);
     c->scope = SCOPE_ANY;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         const char *code = attr_str(rd, n, SCOPES[i]);
         if (code != NULL && nscope++ == 0) {
             c->scope = (enum scope)(SCOPE_KABUPATEN + i);
@@ -165,7 +166,7 @@ static void read_add_unit(struct ord *rd, xmlNodePtr n, struct overlay_change *c
     }
     if (nscope > 1)
         own_error(rd, c->line, "add-unit %s: give at most one of kabupaten, "
-                  "kecamatan, desa", c->id);
+                  "kecamatan, desa, polres", c->id);
     int has_lat = attr_double(n, "lat", &c->lat);
     int has_lon = attr_double(n, "lon", &c->lon);
     if (has_lat != has_lon)

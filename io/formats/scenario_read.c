@@ -78,7 +78,7 @@
 
 enum elem {
     E_OTHER, E_SCENARIO, E_RULES, E_GRADE, E_LINMAS, E_KAB, E_KEC, E_DESA,
-    E_TPS, E_PERSONNEL, E_UNIT, E_MEMBER, E_BKO
+    E_TPS, E_PERSONNEL, E_UNIT, E_MEMBER, E_BKO, E_JUR, E_POLRES, E_AREA
 };
 
 /* Where each element may appear: name and parent (the schema says the
@@ -99,6 +99,9 @@ static const struct {
     [E_UNIT] = {"unit", E_PERSONNEL},
     [E_MEMBER] = {"member", E_UNIT},
     [E_BKO] = {"bko", E_RULES},
+    [E_JUR] = {"jurisdictions", E_SCENARIO},
+    [E_POLRES] = {"polres", E_JUR},
+    [E_AREA] = {"area", E_POLRES},
 };
 
 /* A unit's scope as written, resolved once every region is known. */
@@ -122,6 +125,7 @@ struct rd {
                                per level of nesting) */
     enum elem stack[MAX_DEPTH];
     int kab, kec, desa, unit;   /* current records, -1 when none */
+    int polres;                 /* current <polres>, -1 when none */
     int unit_mixed;         /* current unit reported for count + member */
     long grade_line[GRADE_COUNT];
     long linmas_line;
@@ -412,6 +416,38 @@ static void read_bko(struct rd *rd, long line)
     rd->s->rules.bko_size[f] = size;
 }
 
+/* <jurisdictions> (formats 1.6): a Polres and its areas; the areas are
+ * resolved and checked by scenario_check. */
+static int read_polres(struct rd *rd, long line)
+{
+    struct polres p = {.line = line};
+    if (rd->s->npolres >= MAX_UNITS)
+        return over_limit(rd, line, "polres", MAX_UNITS);
+    if (attr_str(rd, "id", "", &p.id) != 0 ||
+        attr_str(rd, "name", "", &p.name) != 0)
+        return -1;
+    if ((rd->polres = scenario_add_polres(rd->s, &p)) < 0) {
+        rd->nomem = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static int read_area(struct rd *rd, long line)
+{
+    struct polres_area a = {.polres = rd->polres, .line = line};
+    if (rd->s->narea >= MAX_REGIONS)
+        return over_limit(rd, line, "Polres areas", MAX_REGIONS);
+    if (attr_str(rd, "code", "", &a.code) != 0)
+        return -1;
+    a.code = io_xml_trim((char *)a.code);
+    if (scenario_add_area(rd->s, &a) < 0) {
+        rd->nomem = 1;
+        return -1;
+    }
+    return 0;
+}
+
 static int read_region(struct rd *rd, enum elem e, long line)
 {
     const char *code, *name;
@@ -520,7 +556,8 @@ static int generate_members(struct rd *rd, int u)
 static int read_unit(struct rd *rd, long line)
 {
     struct scenario *s = rd->s;
-    static const char *const SCOPES[] = {"kabupaten", "kecamatan", "desa"};
+    static const char *const SCOPES[] = {"kabupaten", "kecamatan", "desa",
+                                         "polres"};
     struct unit un = {.scope = SCOPE_ANY, .region = -1, .line = line,
                       .first_member = s->nmember};
     const char *scope_code = NULL;
@@ -532,7 +569,7 @@ static int read_unit(struct rd *rd, long line)
         attr_str(rd, "name", "", &un.name) != 0)
         return -1;
     un.force = (enum force)attr_enum(rd, "force", FORCES, FORCE_COUNT, 0);
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         const char *code;
         if (attr_str(rd, SCOPES[i], NULL, &code) != 0)
             return -1;
@@ -545,7 +582,7 @@ static int read_unit(struct rd *rd, long line)
     }
     if (nscope > 1)
         own_error(rd, line, "unit %s: give at most one of kabupaten, "
-                  "kecamatan, desa", un.id);
+                  "kecamatan, desa, polres", un.id);
     int has_lat = attr_double(rd, line, "unit", "lat", &un.lat);
     int has_lon = attr_double(rd, line, "unit", "lon", &un.lon);
     if (has_lat != has_lon)
@@ -616,7 +653,7 @@ static enum elem classify(struct rd *rd, int depth)
         depth < 1 || depth >= MAX_DEPTH)
         return E_OTHER;
     enum elem parent = rd->stack[depth - 1];
-    for (int e = E_RULES; e <= E_BKO; e++)
+    for (int e = E_RULES; e <= E_AREA; e++)
         if (strcmp(name, ELEMS[e].name) == 0 && ELEMS[e].parent == parent)
             return (enum elem)e;
     return E_OTHER;
@@ -669,6 +706,8 @@ static int on_element(struct rd *rd)
     case E_GRADE: read_grade(rd, line); return 0;
     case E_LINMAS: read_linmas(rd, line); return 0;
     case E_BKO: read_bko(rd, line); return 0;
+    case E_POLRES: return read_polres(rd, line);
+    case E_AREA: return rd->polres >= 0 ? read_area(rd, line) : 0;
     case E_KAB: return read_region(rd, e, line);
     case E_KEC: return rd->kab >= 0 ? read_region(rd, e, line) : 0;
     case E_DESA: return rd->kec >= 0 ? read_region(rd, e, line) : 0;
@@ -905,6 +944,16 @@ static int resolve_scopes(struct rd *rd)
             goto done;
     for (int i = 0; i < rd->nscopes; i++) {
         struct unit *un = &s->unit[rd->scopes[i].unit];
+        if (un->scope == SCOPE_POLRES) {
+            /* formats 1.6: an id of <jurisdictions> */
+            un->region = scenario_find_polres(s, rd->scopes[i].code);
+            if (un->region < 0) {
+                own_error(rd, un->line, "unit %s: polres %s is not in "
+                          "<jurisdictions>", un->id, rd->scopes[i].code);
+                un->scope = SCOPE_ANY;
+            }
+            continue;
+        }
         int k = (int)un->scope - SCOPE_KABUPATEN;
         int region = strmap_get(map[k], rd->scopes[i].code);
         if (region < 0) {
@@ -968,7 +1017,7 @@ int io_read_scenario(const char *path, struct scenario **out,
     memset(&rd, 0, sizeof rd);
     rd.path = path;
     rd.errs = errs;
-    rd.kab = rd.kec = rd.desa = rd.unit = -1;
+    rd.kab = rd.kec = rd.desa = rd.unit = rd.polres = -1;
     *out = NULL;
     xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 

@@ -60,6 +60,16 @@ int io_unit_kabupaten(const struct scenario *s, int u)
     case SCOPE_KABUPATEN: return un->region;
     case SCOPE_KECAMATAN: return s->kec[un->region].kabupaten;
     case SCOPE_DESA: return s->kec[s->desa[un->region].kecamatan].kabupaten;
+    case SCOPE_POLRES: {
+        int kab = -1;
+        for (int k = 0; k < s->nkec; k++)
+            if (s->kec_polres != NULL && s->kec_polres[k] == un->region) {
+                if (kab >= 0 && s->kec[k].kabupaten != kab)
+                    return -1;
+                kab = s->kec[k].kabupaten;
+            }
+        return kab;
+    }
     }
     assert(!"a unit scope outside enum scope");
     return -1;
@@ -101,16 +111,34 @@ fail:
     return -1;
 }
 
-/* Kabupaten k with its kecamatan, desa and TPS. */
+bool io_part_keeps(const struct scenario *s, const struct scenario_part *part,
+                   int k)
+{
+    if (part == NULL)
+        return true;
+    if (part->kec_keep != NULL)
+        return part->kec_keep[k] != 0;
+    return part->kabupaten < 0 || s->kec[k].kabupaten == part->kabupaten;
+}
+
+/* Kabupaten k with its kecamatan (those the part keeps), desa and TPS;
+ * nothing when it keeps none. */
 static int write_kabupaten(xmlTextWriterPtr w, const struct scenario *s, int k,
+                           const struct scenario_part *part,
                            const struct scenario_extras *x)
 {
-    int c, d, t;
+    int c, d, t, any = 0;
     LOWER_BOUND(s->kec, s->nkec, kabupaten, k, c);
+    for (int q = c; q < s->nkec && s->kec[q].kabupaten == k; q++)
+        any |= io_part_keeps(s, part, q);
+    if (!any)
+        return 0;
     W(xmlTextWriterStartElement(w, X("kabupaten")));
     W(xmlTextWriterWriteAttribute(w, X("code"), X(s->kab[k].code)));
     W(xmlTextWriterWriteAttribute(w, X("name"), X(s->kab[k].name)));
     for (; c < s->nkec && s->kec[c].kabupaten == k; c++) {
+        if (!io_part_keeps(s, part, c))
+            continue;
         W(xmlTextWriterStartElement(w, X("kecamatan")));
         W(xmlTextWriterWriteAttribute(w, X("code"), X(s->kec[c].code)));
         W(xmlTextWriterWriteAttribute(w, X("name"), X(s->kec[c].name)));
@@ -133,9 +161,60 @@ fail:
     return -1;
 }
 
+/* Does the part keep every kecamatan of polres area a (none outside)? */
+static bool area_kept(const struct scenario *s, const struct scenario_part *part,
+                      const struct polres_area *a)
+{
+    bool all = true, some = false;
+    for (int k = 0; k < s->nkec; k++)
+        if (strcmp(s->kec[k].code, a->code) == 0 ||
+            strcmp(s->kab[s->kec[k].kabupaten].code, a->code) == 0) {
+            bool keep = io_part_keeps(s, part, k);
+            all &= keep;
+            some |= keep;
+        }
+    return all && some;
+}
+
+/* <jurisdictions> (formats 1.6) with the Polres the part holds TPS of,
+ * each with its areas inside the part (a split keeps a Polres area whole
+ * or leaves it out). */
+static int write_jurisdictions(xmlTextWriterPtr w, const struct scenario *s,
+                               const struct scenario_part *part)
+{
+    if (s->npolres == 0 || s->kec_polres == NULL)
+        return 0;
+    int started = 0;
+    for (int p = 0; p < s->npolres; p++) {
+        int has = 0;
+        for (int k = 0; k < s->nkec && !has; k++)
+            has = s->kec_polres[k] == p && io_part_keeps(s, part, k);
+        if (!has)
+            continue;
+        if (!started++)
+            W(xmlTextWriterStartElement(w, X("jurisdictions")));
+        W(xmlTextWriterStartElement(w, X("polres")));
+        W(xmlTextWriterWriteAttribute(w, X("id"), X(s->polres[p].id)));
+        W(xmlTextWriterWriteAttribute(w, X("name"), X(s->polres[p].name)));
+        for (int i = 0; i < s->narea; i++)
+            if (s->area[i].polres == p && area_kept(s, part, &s->area[i])) {
+                W(xmlTextWriterStartElement(w, X("area")));
+                W(xmlTextWriterWriteAttribute(w, X("code"), X(s->area[i].code)));
+                W(xmlTextWriterEndElement(w));
+            }
+        W(xmlTextWriterEndElement(w));
+    }
+    if (started)
+        W(xmlTextWriterEndElement(w));
+    return 0;
+fail:
+    return -1;
+}
+
 static int write_unit(xmlTextWriterPtr w, const struct scenario *s, int u)
 {
-    static const char *const scope_attr[] = {NULL, "kabupaten", "kecamatan", "desa"};
+    static const char *const scope_attr[] = {NULL, "kabupaten", "kecamatan", "desa",
+                                             "polres"};
     const struct unit *un = &s->unit[u];
     char buf[64];
     W(xmlTextWriterStartElement(w, X("unit")));
@@ -145,6 +224,7 @@ static int write_unit(xmlTextWriterPtr w, const struct scenario *s, int u)
     if (un->scope != SCOPE_ANY) {
         const char *code = un->scope == SCOPE_KABUPATEN ? s->kab[un->region].code
                          : un->scope == SCOPE_KECAMATAN ? s->kec[un->region].code
+                         : un->scope == SCOPE_POLRES ? s->polres[un->region].id
                          : s->desa[un->region].code;
         W(xmlTextWriterWriteAttribute(w, X(scope_attr[un->scope]), X(code)));
     }
@@ -234,7 +314,6 @@ int io_write_scenario_with(FILE *f, const struct scenario *s,
     static const struct scenario_extras none;
     const struct scenario_extras *x = extras != NULL ? extras : &none;
     int rc = -1;
-    int kab = part != NULL ? part->kabupaten : -1;
     xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
     if (ob == NULL)
         return -1;
@@ -260,8 +339,8 @@ int io_write_scenario_with(FILE *f, const struct scenario *s,
         W(xmlTextWriterWriteAttribute(w, X("date"), X(s->date)));
     W(write_rules(w, s));
     for (int k = 0; k < s->nkab; k++)
-        if (kab < 0 || k == kab)
-            W(write_kabupaten(w, s, k, x));
+        W(write_kabupaten(w, s, k, part, x));
+    W(write_jurisdictions(w, s, part));
     W(xmlTextWriterStartElement(w, X("personnel")));
     if (part != NULL && part->units != NULL) {
         for (int i = 0; i < part->nunits; i++)

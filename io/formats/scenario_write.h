@@ -20,7 +20,15 @@ struct scenario_part {
     const int *units;   /* indices of the units written, in this order;
                            NULL: every unit */
     int nunits;         /* length of units */
+    const unsigned char *kec_keep; /* when set, instead of kabupaten: the
+                           kecamatan written (1), each kabupaten with
+                           one of them holding only those (split --by
+                           polres) */
 };
+
+/* Is kecamatan k of s written in part (NULL: the whole)? */
+bool io_part_keeps(const struct scenario *s, const struct scenario_part *part,
+                   int k);
 
 /*
  * Write s, or the part of it that part selects (NULL: the whole), to f:
@@ -53,7 +61,8 @@ int io_write_scenario_with(FILE *f, const struct scenario *s,
                            const struct scenario_extras *extras);
 
 /* Index of the kabupaten holding unit u's scope; -1 for a unit without a
- * scope (it serves anywhere). */
+ * scope (it serves anywhere), or scoped to a Polres whose areas lie in
+ * more than one kabupaten. */
 int io_unit_kabupaten(const struct scenario *s, int u);
 
 /* A decimal text of v (no exponent) that siaga's scenario reader turns

@@ -202,3 +202,29 @@ struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
         row_add(&rows[s->nkec + 1], &rows[k]);
     return rows;
 }
+
+struct plan_summary_row *io_plan_polres_rows(const struct scenario *s,
+                                             const struct plan *p,
+                                             const struct plan_summary_row *rows)
+{
+    if (s->npolres == 0 || s->kec_polres == NULL)
+        return NULL;
+    struct plan_summary_row *out = calloc((size_t)s->npolres + 2, sizeof *out);
+    if (out == NULL)
+        return NULL;
+    for (int k = 0; k < s->nkec; k++)
+        if (s->kec_polres[k] >= 0)
+            row_add(&out[s->kec_polres[k]], &rows[k]);
+    /* rows[nkec] holds the reserves of units wider than a kecamatan */
+    for (int i = 0; i < p->nreserve; i++) {
+        int u = s->member[p->reserve[i]].unit;
+        enum scope sc = s->unit[u].scope;
+        if (sc == SCOPE_KECAMATAN || sc == SCOPE_DESA)
+            continue;
+        int pr = scenario_unit_polres(s, u);
+        out[pr >= 0 ? pr : s->npolres].reserve++;
+    }
+    for (int q = 0; q <= s->npolres; q++)
+        row_add(&out[s->npolres + 1], &out[q]);
+    return out;
+}

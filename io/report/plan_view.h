@@ -66,6 +66,18 @@ struct plan_summary_row {
 struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
                                               const struct plan *p);
 
+/*
+ * With <jurisdictions> (formats 1.6): the summary per Polres, from rows
+ * (io_plan_summary_rows): out[p] for Polres p (its kecamatan, and the
+ * reserves of units serving inside its areas), out[npolres] the reserves
+ * of units serving in more than one Polres, out[npolres + 1] the total
+ * (the same as rows' total).  NULL when out of memory or without
+ * jurisdictions; the caller frees it with free().
+ */
+struct plan_summary_row *io_plan_polres_rows(const struct scenario *s,
+                                             const struct plan *p,
+                                             const struct plan_summary_row *rows);
+
 /* The plan status in words (Bahasa Indonesia), as ringkasan.txt and
  * laporan.html say it. */
 const char *io_plan_status_label(enum plan_status st);

@@ -322,17 +322,59 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
 
 /* ---- ringkasan.txt ----------------------------------------------------- */
 
-static void row_print(FILE *f, const char *code, const char *name,
-                      const struct plan_summary_row *r, bool kh)
+/* The numbers of a summary row, after its label. */
+static void row_numbers(FILE *f, const struct plan_summary_row *r, bool kh)
 {
-    fprintf(f, "%-8s %-22.22s %5ld %5ld %5ld", code, name,
-            r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
+    fprintf(f, " %5ld %5ld %5ld", r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
             r->tps[GRADE_SANGAT_RAWAN]);
     if (kh)
         fprintf(f, " %5ld", r->tps[GRADE_KHUSUS]);
     fprintf(f, " %5ld %6ld %6ld %5ld %7ld %7ld %6ld %8ld\n",
             r->posts, r->places, r->polri, r->tni,
             r->linmas_places, r->linmas, r->empty, r->reserve);
+}
+
+/*
+ * With <jurisdictions> (formats 1.6): the totals per Polres, the planning
+ * unit of the field (field-practice.md 7), the same columns as the table
+ * per kecamatan, which they add up (the Polres column is as wide as the
+ * code and name columns there).
+ */
+static int polres_table(FILE *f, const struct scenario *s, const struct plan *p,
+                        const struct plan_summary_row *rows, bool kh)
+{
+    if (s->npolres == 0)
+        return 0;
+    struct plan_summary_row *pr = io_plan_polres_rows(s, p, rows);
+    if (pr == NULL)
+        return -1;
+    fprintf(f, "\nPer Polres (yurisdiksi)\n");
+    for (int q = 0; q < s->npolres; q++) {
+        fprintf(f, "%-31.31s", s->polres[q].name);
+        row_numbers(f, &pr[q], kh);
+    }
+    if (pr[s->npolres].reserve > 0) {
+        fprintf(f, "%-31s", "(satuan lintas Polres)");
+        row_numbers(f, &pr[s->npolres], kh);
+    }
+    fprintf(f, "%-31s", "TOTAL");
+    row_numbers(f, &pr[s->npolres + 1], kh);
+    for (int q = 0; q < s->npolres; q++) {
+        fprintf(f, "%s %s:", q == 0 ? "Wilayah:" : ";", s->polres[q].id);
+        for (int k = 0; k < s->nkec; k++)
+            if (s->kec_polres[k] == q)
+                fprintf(f, " %s", s->kec[k].code);
+    }
+    fprintf(f, "\n");
+    free(pr);
+    return 0;
+}
+
+static void row_print(FILE *f, const char *code, const char *name,
+                      const struct plan_summary_row *r, bool kh)
+{
+    fprintf(f, "%-8s %-22.22s", code, name);
+    row_numbers(f, r, kh);
 }
 
 /* Officers work in pairs (field-practice.md 1: "tidak diperbolehkan
@@ -398,6 +440,10 @@ int io_write_summary_tl(FILE *f, const struct scenario *s, const struct plan *p,
     if (wide->reserve > 0)
         row_print(f, "-", "(satuan lintas kec.)", wide, kh);
     row_print(f, "TOTAL", "", &rows[s->nkec + 1], kh);
+    if (polres_table(f, s, p, rows, kh) != 0) {
+        free(rows);
+        return -1;
+    }
 
     const struct plan_objective *o = &p->obj;
     fprintf(f, "\nKeterangan: KR kurang rawan, R rawan, SR sangat rawan%s; "
