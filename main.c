@@ -68,7 +68,7 @@ static const char USAGE[] =
     "       siaga import --tps FILE [--tps FILE] [--grades FILE] [--personnel FILE]\n"
     "                  [--kabupaten CODE] [--wilayah TSV] [--drop-bad REJECTS]\n"
     "                  [--name TEXT] [--date YYYY-MM-DD] -o SCENARIO.xml\n"
-    "       siaga split SCENARIO.xml --by kabupaten -o DIR\n"
+    "       siaga split SCENARIO.xml --by kabupaten|polres -o DIR\n"
     "       siaga merge ROSTER.xml... -o ROSTER.xml [--scenario SCENARIO.xml]\n"
     "       siaga --help | --version\n"
     "\n"
@@ -87,7 +87,7 @@ static const char USAGE[] =
 
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
     "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
-    "split     write DIR/<code>.xml, one scenario per kabupaten, to plan apart\n"
+    "split     write DIR/<code>.xml, one scenario per kabupaten (or per Polres), to plan apart\n"
     "merge     join the rosters of the parts (in scenario order) into one;\n"
     "          --scenario puts the reserves in that scenario's member order\n"
     "\n"
@@ -1275,7 +1275,7 @@ static int cmd_import(int argc, char **argv)
 /* siaga split's options as parsed. */
 struct split_opts {
     const char *scenario, *dir;      /* SCENARIO, -o DIR */
-    const char *by;                  /* --by: "kabupaten" */
+    const char *by;                  /* --by: "kabupaten" or "polres" */
 };
 
 /* The options of siaga split into o; EXIT_OK, or the usage error. */
@@ -1295,9 +1295,9 @@ static int split_parse(int argc, char **argv, struct split_opts *o)
         }
     }
     if (o->scenario == NULL || o->dir == NULL || o->by == NULL)
-        return usage_error("split needs a SCENARIO, --by kabupaten and -o DIR%s", "");
-    if (strcmp(o->by, "kabupaten") != 0)
-        return usage_error("split --by knows only 'kabupaten', not '%s'", o->by);
+        return usage_error("split needs a SCENARIO, --by kabupaten|polres and -o DIR%s", "");
+    if (strcmp(o->by, "kabupaten") != 0 && strcmp(o->by, "polres") != 0)
+        return usage_error("split --by knows only 'kabupaten' and 'polres', not '%s'", o->by);
     return EXIT_OK;
 }
 
@@ -1315,14 +1315,16 @@ static int cmd_split(int argc, char **argv)
     code = load(o.scenario, &s, &el);
     if (code != EXIT_OK)
         goto done;
-    int rc = io_split_kabupaten(s, dir, &nparts, &el);
+    bool by_polres = strcmp(o.by, "polres") == 0;
+    int rc = io_split(s, by_polres, dir, &nparts, &el);
     if (rc != SIAGA_OK) {
         print_errors(&el);
         code = status_exit(rc);
         goto done;
     }
-    fprintf(stderr, "siaga: split: %s: %d kabupaten/kota, %d TPS, %d units\n",
-            dir, nparts, s->ntps, s->nunit);
+    fprintf(stderr, "siaga: split: %s: %d %s, %d TPS, %d units\n",
+            dir, nparts, by_polres ? "Polres" : "kabupaten/kota", s->ntps,
+            s->nunit);
 done:
     scenario_destroy(s);
     error_list_free(&el);

@@ -391,6 +391,13 @@ static void check_jurisdictions(struct ck *ck)
     }
     for (int k = 0; k < s->nkec; k++)
         by[k] = s->kec_polres[k] = -1;
+    for (int p = 1; p < s->npolres; p++)   /* a few per scenario */
+        for (int q = 0; q < p; q++)
+            if (strcmp(s->polres[p].id, s->polres[q].id) == 0) {
+                report(ck, s->polres[p].line, "duplicate polres %s (first at "
+                       "line %ld)", s->polres[p].id, s->polres[q].line);
+                break;
+            }
     for (int i = 0; i < s->narea; i++) {
         const struct polres_area *a = &s->area[i];
         const char *pid = s->polres[a->polres].id;

@@ -38,7 +38,7 @@ expect 2 "split --by desa" -- "$SIAGA" split $D/tiga.xml --by desa -o "$T/p"
 expect 2 "split without -o" -- "$SIAGA" split $D/tiga.xml --by kabupaten
 expect 2 "merge without -o" -- "$SIAGA" merge "$T/x.xml"
 expect 2 "merge without rosters" -- "$SIAGA" merge -o "$T/x.xml"
-"$SIAGA" --help | grep -q "siaga split SCENARIO.xml --by kabupaten -o DIR" && ok || bad "usage lacks split"
+"$SIAGA" --help | grep -q "siaga split SCENARIO.xml --by kabupaten|polres -o DIR" && ok || bad "usage lacks split"
 "$SIAGA" --help | grep -q "siaga merge ROSTER.xml... -o ROSTER.xml" && ok || bad "usage lacks merge"
 
 # split -> plan each -> merge, against the one-shot plan.

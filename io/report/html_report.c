@@ -382,6 +382,49 @@ static void summary_table(struct out *o, const struct scenario *s,
             kh ? ", K TPS khusus" : "");
 }
 
+/* With <jurisdictions> (formats 1.6): the same table per Polres, the
+ * planning unit of the field, with the kecamatan of each.  0, or -1 when
+ * out of memory. */
+static int polres_table(struct out *o, const struct scenario *s,
+                        const struct plan *p, const struct plan_summary_row *rows)
+{
+    if (s->npolres == 0)
+        return 0;
+    struct plan_summary_row *pr = io_plan_polres_rows(s, p, rows);
+    if (pr == NULL)
+        return -1;
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
+    out_put(o, "<h3>Ringkasan per Polres (yurisdiksi)</h3>\n"
+               "<table class=\"ringkasan polres\">\n<thead><tr><th rowspan=\"2\">Polres</th>"
+               "<th rowspan=\"2\">Nama</th><th colspan=\"%d\" class=\"c\">TPS</th>"
+               "<th rowspan=\"2\" class=\"n\">Pos</th><th rowspan=\"2\" class=\"n\">Tempat jaga</th>"
+               "<th rowspan=\"2\" class=\"n\">Polri</th><th rowspan=\"2\" class=\"n\">TNI</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th><th rowspan=\"2\" class=\"n\">Kosong</th>"
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th></tr>\n"
+               "<tr><th class=\"n\">KR</th><th class=\"n\">R</th><th class=\"n\">SR</th>%s"
+               "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
+            kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
+    for (int q = 0; q < s->npolres; q++)
+        summary_row(o, s->polres[q].id, s->polres[q].name, &pr[q], 0, kh);
+    if (pr[s->npolres].reserve > 0)
+        summary_row(o, "-", "(satuan lintas Polres)", &pr[s->npolres], 0, kh);
+    summary_row(o, "TOTAL", "", &pr[s->npolres + 1], 1, kh);
+    out_put(o, "</tbody>\n</table>\n<p>Wilayah:");
+    for (int q = 0; q < s->npolres; q++) {
+        out_put(o, "%s ", q ? ";" : "");
+        esc(o, s->polres[q].name);
+        out_put(o, ":");
+        for (int k = 0; k < s->nkec; k++)
+            if (s->kec_polres[k] == q) {
+                out_put(o, " ");
+                esc(o, s->kec[k].name);
+            }
+    }
+    out_put(o, ".</p>\n");
+    free(pr);
+    return 0;
+}
+
 static void objective_row(struct out *o, const char *label, const char *value,
                           const char *bound, double gap)
 {
@@ -849,6 +892,8 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
 
     out_put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
     summary_table(&o, s, rows);
+    if (polres_table(&o, s, p, rows) != 0)
+        goto fail;
     out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
     objective_table(&o, s, p);
     out_put(&o, "</section>\n");

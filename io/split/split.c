@@ -1,5 +1,14 @@
 /*
- * split.c - one scenario file per kabupaten (split.h).
+ * split.c - one scenario file per kabupaten, or per Polres of
+ * <jurisdictions> (split.h).
+ *
+ * By Polres (formats 1.6) a part holds the kecamatan of the Polres's
+ * areas (each kabupaten element with only those), <jurisdictions> with
+ * that Polres alone, and the units serving inside its areas: polres= the
+ * Polres, a kecamatan or desa of it, a kabupaten all of whose kecamatan
+ * are its, or, with a single Polres, any unit.  A unit that may serve in
+ * two Polres (a kabupaten shared by two, or no scope) couples them and
+ * is refused with its line, as a unit without scope is by kabupaten.
  *
  * The parts go into the set/ folder of a staging container beside DIR
  * (outdir_stage_make: PARENT/.NAME.siaga-PID-TOKEN, private, unpredictable,
@@ -65,24 +74,24 @@ static int check_dir(const char *dir, struct error_list *errs)
     return empty ? 0 : -1;
 }
 
-/* Does part p (kabupaten k of s, units list) read back as s holds it? */
-static const char *same_part(const struct scenario *s, int k, const int *units,
+/* Does part p (part of s, units list) read back as s holds it? */
+static const char *same_part(const struct scenario *s,
+                             const struct scenario_part *part, const int *units,
                              int nunits, const struct scenario *p)
 {
-    int t0 = 0, n = 0, hi = s->ntps;
-    while (t0 < hi) {   /* first TPS of kabupaten k: they are contiguous */
-        int mid = t0 + (hi - t0) / 2;
-        if (s->tps[mid].kabupaten < k)
-            t0 = mid + 1;
-        else
-            hi = mid;
-    }
-    while (t0 + n < s->ntps && s->tps[t0 + n].kabupaten == k)
-        n++;
-    if (p->nkab != 1 || p->ntps != n || p->nunit != nunits)
+    int n = 0, nkab = 0, prev = -1;
+    for (int t = 0; t < s->ntps; t++)
+        if (io_part_keeps(s, part, s->tps[t].kecamatan)) {
+            n++;
+            nkab += s->tps[t].kabupaten != prev;
+            prev = s->tps[t].kabupaten;
+        }
+    if (p->nkab != nkab || p->ntps != n || p->nunit != nunits)
         return "regions, TPS or units";
-    for (int i = 0; i < n; i++) {
-        const struct tps *a = &s->tps[t0 + i], *b = &p->tps[i];
+    for (int t = 0, i = 0; t < s->ntps; t++) {
+        if (!io_part_keeps(s, part, s->tps[t].kecamatan))
+            continue;
+        const struct tps *a = &s->tps[t], *b = &p->tps[i++];
         if (a->lat != b->lat || a->lon != b->lon || a->grade != b->grade ||
             a->no != b->no || a->voters != b->voters || a->sulit != b->sulit ||
             a->blankspot != b->blankspot ||
@@ -109,15 +118,32 @@ static const char *same_part(const struct scenario *s, int k, const int *units,
     if (s->rules.linmas_per_tps != p->rules.linmas_per_tps ||
         strcmp(s->name, p->name) != 0 || strcmp(s->date, p->date) != 0)
         return "the rules, name or date";
+    for (int f = 0; f < FORCE_COUNT; f++)
+        if (s->rules.bko_size[f] != p->rules.bko_size[f])
+            return "the rules";
+    for (int i = 0; i < nunits; i++)
+        if (s->unit[units[i]].cadangan != p->unit[i].cadangan)
+            return "a unit";
+    /* the Polres of the part, each TPS in the same one */
+    for (int t = 0, i = 0; t < s->ntps; t++) {
+        if (!io_part_keeps(s, part, s->tps[t].kecamatan))
+            continue;
+        int a = scenario_tps_polres(s, t), b = scenario_tps_polres(p, i++);
+        if ((a < 0) != (b < 0) ||
+            (a >= 0 && strcmp(s->polres[a].id, p->polres[b].id) != 0))
+            return "jurisdictions";
+    }
     return NULL;
 }
 
-/* Write part k to path, sync it, read it back and compare. */
+/* Write part k to path, sync it, read it back and compare.  kec_keep:
+ * NULL (k is a kabupaten), or the kecamatan of Polres k. */
 static int write_part(const struct scenario *s, int k, const int *units,
-                      int nunits, int set, const char *name, const char *path,
-                      const char *shown, struct error_list *errs)
+                      int nunits, const unsigned char *kec_keep, int set,
+                      const char *name, const char *path, const char *shown,
+                      struct error_list *errs)
 {
-    struct scenario_part part = {k, units, nunits};
+    struct scenario_part part = {kec_keep ? -1 : k, units, nunits, kec_keep};
     struct scenario *back = NULL;
     struct error_list el;
     error_list_init(&el);
@@ -153,7 +179,7 @@ static int write_part(const struct scenario *s, int k, const int *units,
                   el.n > 0 ? el.items[0].message : "unknown error");
         goto done;
     }
-    const char *what = same_part(s, k, units, nunits, back);
+    const char *what = same_part(s, &part, units, nunits, back);
     if (what != NULL) {
         error_add(errs, shown, 0, "the part written reads back with "
                   "different %s (a bug)", what);
@@ -166,39 +192,64 @@ done:
     return rc;
 }
 
-/* A unit without a scope may serve in any kabupaten: with more than one,
- * the parts cannot be planned apart.  Each such unit into errs. */
-static void check_scoped(const struct scenario *s, struct error_list *errs)
+/* The part of unit u: its kabupaten, or its Polres (by_polres); -1 when
+ * it may serve in more than one part. */
+static int unit_part(const struct scenario *s, int u, bool by_polres)
 {
-    if (s->nkab > 1)
-        for (int u = 0; u < s->nunit; u++)
-            if (s->unit[u].scope == SCOPE_ANY)
-                error_add(errs, s->file, s->unit[u].line, "unit %s has no "
-                          "kabupaten, kecamatan or desa: it may serve in any "
-                          "of the %d kabupaten, so they cannot be planned "
-                          "apart (each part would lose its members or count "
-                          "them twice, and the plans would differ from the "
-                          "plan of the whole); give it a scope, or plan the "
-                          "scenario whole", s->unit[u].id, s->nkab);
+    if (by_polres)
+        return scenario_unit_polres(s, u);
+    return s->nkab == 1 ? 0 : io_unit_kabupaten(s, u);
 }
 
-/* The units of kabupaten k, in scenario order, at (*list)[(*start)[k] ..
+/* A unit that may serve in two parts couples them: they cannot be planned
+ * apart.  Each such unit into errs. */
+static void check_scoped(const struct scenario *s, bool by_polres,
+                         struct error_list *errs)
+{
+    for (int u = 0; u < s->nunit; u++) {
+        if (unit_part(s, u, by_polres) >= 0)
+            continue;
+        if (!by_polres && s->unit[u].scope == SCOPE_ANY)
+            error_add(errs, s->file, s->unit[u].line, "unit %s has no "
+                      "kabupaten, kecamatan or desa: it may serve in any "
+                      "of the %d kabupaten, so they cannot be planned "
+                      "apart (each part would lose its members or count "
+                      "them twice, and the plans would differ from the "
+                      "plan of the whole); give it a scope, or plan the "
+                      "scenario whole", s->unit[u].id, s->nkab);
+        else
+            error_add(errs, s->file, s->unit[u].line, "unit %s may serve "
+                      "in more than one %s (%s %s), so they cannot be "
+                      "planned apart (each part would lose its members or "
+                      "count them twice); give it a scope inside one, or "
+                      "plan the scenario whole", s->unit[u].id,
+                      by_polres ? "Polres" : "kabupaten",
+                      scope_name(s->unit[u].scope),
+                      s->unit[u].scope == SCOPE_ANY ? "(no scope)"
+                      : s->unit[u].scope == SCOPE_POLRES
+                      ? s->polres[s->unit[u].region].id
+                      : s->unit[u].scope == SCOPE_KABUPATEN
+                      ? s->kab[s->unit[u].region].code : "?");
+    }
+}
+
+/* The units of part k, in scenario order, at (*list)[(*start)[k] ..
  * (*start)[k + 1] - 1] (a counting sort).  Returns 0, or -1 when out of
  * memory (the caller frees *start and *list either way). */
-static int units_by_kabupaten(const struct scenario *s, int **start_out,
-                              int **list_out)
+static int units_by_part(const struct scenario *s, int nparts, bool by_polres,
+                         int **start_out, int **list_out)
 {
-    int *start = *start_out = calloc((size_t)s->nkab + 2, sizeof *start);
+    int *start = *start_out = calloc((size_t)nparts + 2, sizeof *start);
     int *list = *list_out = malloc(sizeof *list * ((size_t)s->nunit + 1));
     if (start == NULL || list == NULL)
         return -1;
     for (int u = 0; u < s->nunit; u++)
-        start[(s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)) + 1]++;
-    for (int k = 0; k < s->nkab; k++)
+        start[unit_part(s, u, by_polres) + 1]++;
+    for (int k = 0; k < nparts; k++)
         start[k + 1] += start[k];
     for (int u = 0; u < s->nunit; u++)
-        list[start[s->nkab == 1 ? 0 : io_unit_kabupaten(s, u)]++] = u;
-    for (int k = s->nkab; k > 0; k--)
+        list[start[unit_part(s, u, by_polres)]++] = u;
+    for (int k = nparts; k > 0; k--)
         start[k] = start[k - 1];
     start[0] = 0;
     return 0;
@@ -207,23 +258,38 @@ static int units_by_kabupaten(const struct scenario *s, int **start_out,
 int io_split_kabupaten(const struct scenario *s, const char *dir,
                        int *nparts, struct error_list *errs)
 {
+    return io_split(s, false, dir, nparts, errs);
+}
+
+int io_split(const struct scenario *s, bool by_polres, const char *dir,
+             int *nparts, struct error_list *errs)
+{
     int rc = SIAGA_EINPUT;
     char *copy = NULL, *stagedir = NULL, *path = NULL, *shown = NULL;
     int *start = NULL, *list = NULL, pfd = -1;
+    unsigned char *keep = NULL;
+    int npart = by_polres ? s->npolres : s->nkab;
     struct outdir_temp stage;
     char prefix[NAME_MAX + 1];
     outdir_temp_init(&stage);
     long e0 = error_count(errs);
     *nparts = 0;
 
-    check_scoped(s, errs);
+    if (by_polres && (s->npolres == 0 || s->kec_polres == NULL)) {
+        error_add(errs, s->file, 0, "split --by polres needs <jurisdictions> "
+                  "(formats.md 1.6): the scenario names no Polres");
+        goto done;
+    }
+    check_scoped(s, by_polres, errs);
     if (error_count(errs) > e0 || check_dir(dir, errs) != 0)
         goto done;
 
     rc = SIAGA_ENOMEM;
     size_t dlen = strlen(dir);
     copy = malloc(dlen + 2);
-    if (copy == NULL || units_by_kabupaten(s, &start, &list) != 0)
+    keep = malloc((size_t)s->nkec + 1);
+    if (copy == NULL || keep == NULL ||
+        units_by_part(s, npart, by_polres, &start, &list) != 0)
         goto done;
 
     /* the staging folder beside dir */
@@ -266,9 +332,12 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
     }
     snprintf(stagedir, n, "%s/%s/set", parent, stage.name);
 
-    for (int k = 0; k < s->nkab; k++) {
+    for (int k = 0; k < npart; k++) {
         char name[300];
-        snprintf(name, sizeof name, "%s.xml", s->kab[k].code);
+        snprintf(name, sizeof name, "%s.xml",
+                 by_polres ? s->polres[k].id : s->kab[k].code);
+        for (int c = 0; c < s->nkec; c++)
+            keep[c] = by_polres && s->kec_polres[c] == k;
         free(path);
         free(shown);
         path = outdir_join(stagedir, name);
@@ -278,7 +347,8 @@ int io_split_kabupaten(const struct scenario *s, const char *dir,
             goto done;
         }
         rc = write_part(s, k, list + start[k], start[k + 1] - start[k],
-                        stage.set, name, path, shown, errs);
+                        by_polres ? keep : NULL, stage.set, name, path, shown,
+                        errs);
         if (rc != SIAGA_OK)
             goto done;
         (*nparts)++;
@@ -305,5 +375,6 @@ done:
     free(shown);
     free(start);
     free(list);
+    free(keep);
     return rc;
 }

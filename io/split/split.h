@@ -14,6 +14,11 @@
  * A unit without a scope may serve anywhere and couples every kabupaten:
  * planned apart, each part would either lose it or count its members
  * twice, so split refuses such a unit (unless there is one kabupaten).
+ *
+ * `--by polres` (formats 1.6): one file per Polres of <jurisdictions>,
+ * DIR/<polres id>.xml, holding the kecamatan of its areas; the same
+ * argument with "Polres" for "kabupaten" (a unit scoped inside a Polres's
+ * areas serves only there).
  */
 #ifndef SIAGA_SPLIT_H
 #define SIAGA_SPLIT_H
@@ -35,5 +40,10 @@
  */
 int io_split_kabupaten(const struct scenario *s, const char *dir,
                        int *nparts, struct error_list *errs);
+
+/* The same by kabupaten or, with by_polres, by Polres (SIAGA_EINPUT also
+ * when s has no <jurisdictions> then). */
+int io_split(const struct scenario *s, bool by_polres, const char *dir,
+             int *nparts, struct error_list *errs);
 
 #endif
