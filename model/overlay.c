@@ -80,7 +80,7 @@ const char *overlay_op_name(enum overlay_op op)
 {
     static const char *const NAMES[] = {
         "regrade", "remove-member", "remove-unit", "resize-unit", "add-unit",
-        "rules/grade", "rules/linmas"};
+        "rules/grade", "rules/linmas", "rules/bko"};
     return NAMES[op];
 }
 
@@ -497,6 +497,16 @@ static int do_linmas_rule(struct ap *ap, const struct overlay_change *c)
     return 0;
 }
 
+static int do_bko_rule(struct ap *ap, const struct overlay_change *c)
+{
+    if (c->count < 0 || c->count > MAX_BKO_SIZE)
+        report(ap, c->line, "bko %s: size = %d; must be 0 (by person) to %d",
+               force_name(c->force), c->count, MAX_BKO_SIZE);
+    else
+        ap->s->rules.bko_size[c->force] = c->count;
+    return 0;
+}
+
 /* Drop dead records; each unit's members contiguous, in unit order. */
 static int rebuild(struct ap *ap)
 {
@@ -595,6 +605,7 @@ int overlay_apply(struct scenario *s, const struct overlay *ov,
         case OV_ADD_UNIT: r = do_add_unit(&ap, c); break;
         case OV_GRADE_RULE: r = do_grade_rule(&ap, c); break;
         case OV_LINMAS_RULE: r = do_linmas_rule(&ap, c); break;
+        case OV_BKO_RULE: r = do_bko_rule(&ap, c); break;
         }
         if (r != 0)
             goto done;

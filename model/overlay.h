@@ -20,7 +20,8 @@ enum overlay_op {
     OV_ADD_UNIT,       /* id, name, force, scope/region, base, count or
                           members[first_member .. +nmembers) */
     OV_GRADE_RULE,     /* grade; the fields named in `given` */
-    OV_LINMAS_RULE     /* linmas_per_tps */
+    OV_LINMAS_RULE,    /* linmas_per_tps */
+    OV_BKO_RULE        /* force; count: <bko size>, 0 for by person */
 };
 
 /* Bits of overlay_change.given for OV_GRADE_RULE. */

@@ -85,6 +85,19 @@ while [ "$i" -le "$nrow" ]; do
     i=$((i + 1))
 done
 
+# the same through the overlay preset (rules <bko> in an overlay)
+expect 1 "Polri pairs + bko-peleton.xml" -- "$SIAGA" plan $K --with $PPB --with scenarios/bko-peleton.xml -o "$T/po" --quiet
+cmp -s "$T/po/bko.csv" "$T/pb/bko.csv" && ok || bad "bko-peleton.xml: another request than <bko> in the scenario"
+overlay "Per orang lagi" '  <rules><bko force="polri" size="0"/></rules>' > "$T/per-orang.xml"
+expect 1 "size 0 in an overlay: by person again" -- "$SIAGA" plan "$T/kb.xml" --with $PPB --with "$T/per-orang.xml" -o "$T/pp" --quiet
+"$SIAGA" plan $K --with $PPB -o "$T/pd0" --quiet
+cmp -s "$T/pp/bko.csv" "$T/pd0/bko.csv" && ok || bad "size 0: not the request by person"
+overlay "Besar" '  <rules><bko force="tni" size="1001"/></rules>' > "$T/besar.xml"
+expect 2 "overlay bko size over the limit" -- "$SIAGA" plan $K --with "$T/besar.xml" -o "$T/pbig" --quiet
+has "$T/err" "besar.xml:3: bko tni: size = 1001; must be 0 (by person) to 1000"
+expect 0 "the Dalmas preset on Kaur" -- "$SIAGA" plan $K --with scenarios/kaur-2024-dalmas-cadangan.xml -o "$T/dp" --quiet
+[ "$(grep -c '<reserve [^>]*unit="DALMAS-KAUR"' "$T/dp/roster.xml")" = 30 ] && ok || bad "Dalmas preset: not all 30 in reserve"
+
 # ---- bad input, with its line
 sed 's|<linmas per_tps="2"/>|<linmas per_tps="2"/>\n    <bko force="tni" size="20"/>\n    <bko force="tni" size="30"/>|' $K > "$T/dup.xml"
 expect 2 "two bko rules for TNI" -- "$SIAGA" validate "$T/dup.xml"

@@ -211,6 +211,12 @@ static void read_rules(struct ord *rd, xmlNodePtr n)
             c.op = OV_LINMAS_RULE;
             attr_int(r, "per_tps", &c.linmas_per_tps);
             add(rd, &c);
+        } else if (is_elem(r, "bko")) {
+            c.op = OV_BKO_RULE;
+            int f = attr_enum(r, "force", force_parse);
+            c.force = f < 0 ? FORCE_POLRI : (enum force)f;
+            attr_int(r, "size", &c.count);
+            add(rd, &c);
         }
     }
 }

@@ -29,6 +29,9 @@ SMALL=tests/data/scenario/spec-example.xml
 OTHER=tests/data/scenario/good.xml
 KAUR=scenarios/kaur-2024.xml
 ROSTER=tests/data/roster/valid.xml
+# formats 1.6: <jurisdictions>, polres= scopes, a cadangan unit, <bko size>
+# (the BKO integer programme runs: a place stays empty)
+POLRES=tests/data/polres/tangerang.xml
 
 # same_set DIR REF: DIR holds exactly REF's files, byte for byte
 same_set() {
@@ -131,14 +134,14 @@ check_file() { # check_file WHAT REF command...
 
 # split into a new folder: exit 0 with the reference parts, or exit 3 with
 # a message and no folder; nothing else left beside it
-check_split() { # check_split WHAT BIN
-    what=$1 bin=$2
+check_split() { # check_split WHAT BIN [SCENARIO BY REFERENCE]
+    what=$1 bin=$2 scn=${3:-tests/data/split/tiga.xml} by=${4:-kabupaten} ref=${5:-$T/parts/in}
     W=$(mktemp -d "$T/w.XXXXXX")
-    env $FENV "$bin" split tests/data/split/tiga.xml --by kabupaten -o "$W/parts" >"$W/stdout" 2>"$W/stderr"
+    env $FENV "$bin" split "$scn" --by "$by" -o "$W/parts" >"$W/stdout" 2>"$W/stderr"
     rc=$?
     msg=""
     case $rc in
-    0) same_set "$W/parts" "$T/parts/in" || msg="exit 0 but not the reference parts" ;;
+    0) same_set "$W/parts" "$ref" || msg="exit 0 but not the reference parts" ;;
     3) grep -q '^siaga: ' "$W/stderr" || msg="exit 3 without a message"
        [ -e "$W/parts" ] && msg="exit 3 and the folder was made" ;;
     *) msg="exit $rc: $(head -c 300 "$W/stderr")" ;;
@@ -174,6 +177,8 @@ if [ "${1:-}" = one ]; then
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
+    malloc-polres) check_plan "plan with jurisdictions and formations, allocation $n fails" "$bin" "$T/polres" "$POLRES" --jobs 1 ;;
+    malloc-splitp) check_split "split --by polres, allocation $n fails" "$bin" "$POLRES" polres "$T/polres-parts" ;;
     malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
     malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
                        --with "$OVERLAY" --baseline "$T/ref/roster.xml" --jobs 1 ;;
@@ -224,6 +229,11 @@ echo $? > "$T/check.rc"
 [ $? -le 1 ] || { echo "faults: reference timeline plan failed"; exit 1; }
 "$SIAGA" check "$SMALL" "$T/timeline/roster.xml" > "$T/check2.out" 2>/dev/null
 echo $? > "$T/check2.rc"
+# jurisdictions and formations: exit 1 (a place stays empty), and its parts
+"$SIAGA" plan "$POLRES" -o "$T/polres" --quiet
+[ $? = 1 ] || { echo "faults: reference plan of $POLRES failed"; exit 1; }
+"$SIAGA" split "$POLRES" --by polres -o "$T/polres-parts" 2>/dev/null ||
+    { echo "faults: reference split --by polres failed"; exit 1; }
 # two parts of a split scenario, planned apart, and their merged roster
 "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$T/parts/in" 2>/dev/null
 "$SIAGA" plan "$T/parts/in/7501.xml" -o "$T/parts/a" --quiet   # 0: full
@@ -342,6 +352,10 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-merge "merge of two rosters: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$C/parts"
     sweep malloc-split "split into kabupaten: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" -o "$C/out" --quiet --jobs 1
+    sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split "$POLRES" --by polres -o "$C/parts"
+    sweep malloc-splitp "split --by polres: allocation N fails, N of 1..$n $how"
     # the --wrap build into a new folder: siaga's own allocations only
     a=$ALLOC; ALLOC=sites
     alloc_args "$FAULTS" plan "$SMALL" -o "$C/new" --quiet --jobs 1
@@ -353,6 +367,8 @@ elif [ "$ALLOC" != 0 ]; then
     sweep malloc-plan "plan: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" check "$SMALL" "$ROSTER"
     sweep malloc-check "check: allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" plan "$POLRES" -o "$C/out" --quiet --jobs 1
+    sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
 fi
 
 # 2. every file call of the output path fails in turn, into the previous
@@ -438,6 +454,27 @@ for how in tmlim fail hook nosol; do
              c=$?; [ "$c" = "$rc" ] && ok || bad "GLPK $how at $spec: exit $rc but check says $c" ;;
         3)   grep -q '^siaga: ' "$W/err" && same_set "$W/out" "$T/old" && ok || bad "GLPK $how at $spec: exit 3, no message or set changed" ;;
         *)   bad "GLPK $how at $spec: exit $rc: $(head -c 300 "$W/err")" ;;
+        esac
+    done
+done
+
+# 5b. GLPK failures in the BKO integer programme of formations (formats
+# 1.6): every intopt call of the plan with <bko size> fails in turn
+count "$FAULTS" plan "$POLRES" -o "$C/out" --quiet
+ni=$(calls intopt)
+say "plan with BKO formations: GLPK fails (intopt 1..${ni:-0}; time limit, failure, error hook, no solution)"
+[ "${ni:-0}" -gt 0 ] && ok || bad "the plan of $POLRES made no intopt call"
+for how in tmlim fail hook nosol; do
+    for k in $(seq 1 "${ni:-0}"); do
+        W=$(mktemp -d "$T/w.XXXXXX")
+        cp -r "$T/old" "$W/out"
+        SIAGA_FAIL_SOLVER=intopt:$k SIAGA_FAIL_GLP=$how "$FAULTS" plan "$POLRES" -o "$W/out" --quiet 2>"$W/err"
+        rc=$?
+        case $rc in
+        1) "$SIAGA" check "$POLRES" "$W/out/roster.xml" >/dev/null 2>&1
+           c=$?; [ "$c" = 1 ] && [ -s "$W/out/bko.csv" ] && ok || bad "BKO GLPK $how at intopt:$k: exit 1 but check says $c" ;;
+        3) grep -q '^siaga: ' "$W/err" && same_set "$W/out" "$T/old" && ok || bad "BKO GLPK $how at intopt:$k: exit 3, no message or set changed" ;;
+        *) bad "BKO GLPK $how at intopt:$k: exit $rc: $(head -c 300 "$W/err")" ;;
         esac
     done
 done
