@@ -238,6 +238,40 @@ static void test_khusus(void **state)
     assert_true(scenario_has_grade(f->s, GRADE_KHUSUS));
 }
 
+/* formats 1.6: <jurisdictions>, polres= scopes, role="cadangan" and
+ * <bko force size>, read from the Tangerang example. */
+static void test_jurisdictions(void **state)
+{
+    struct fixture *f = *state;
+    assert_int_equal(io_read_scenario("tests/data/polres/tangerang.xml", &f->s,
+                                      &f->errs), SIAGA_OK);
+    const struct scenario *s = f->s;
+    assert_int_equal(s->npolres, 2);
+    assert_string_equal(s->polres[0].id, "POLRES-METRO-TANGERANG-KOTA");
+    assert_int_equal(s->narea, 6);
+    /* 360303 Tigaraksa and 360318 Cikupa: Polresta; the rest Metro */
+    static const char *const kec[] = {"360303", "360313", "360314", "360316",
+                                      "360318", "367101", "367105"};
+    static const int pol[] = {1, 0, 0, 0, 1, 0, 0};
+    for (int i = 0; i < 7; i++)
+        assert_int_equal(s->kec_polres[scenario_find_kecamatan(s, kec[i])],
+                         pol[i]);
+    int u = scenario_find_unit(s, "PMTK-DALMAS");
+    assert_true(u >= 0);
+    assert_int_equal(s->unit[u].scope, SCOPE_POLRES);
+    assert_int_equal(s->unit[u].region, 0);
+    assert_true(s->unit[u].cadangan);
+    assert_false(s->unit[scenario_find_unit(s, "PMTK")].cadangan);
+    assert_int_equal(scenario_unit_polres(s, u), 0);
+    /* a Kota Tangerang TPS: Metro's unit covers it, Polresta's does not */
+    int t = scenario_find_tps(s, "3671011001001");
+    assert_true(scenario_unit_covers(s, u, t));
+    assert_false(scenario_unit_covers(s, scenario_find_unit(s, "PRESTA"), t));
+    assert_int_equal(s->rules.bko_size[FORCE_POLRI], 10);
+    assert_int_equal(s->rules.bko_size[FORCE_TNI], 0);
+    assert_string_equal(scope_name(SCOPE_POLRES), "polres");
+}
+
 static void test_missing_file(void **state)
 {
     struct fixture *f = *state;
@@ -592,6 +626,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_minimal_defaults, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_khusus, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_jurisdictions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file, setup, teardown),
         BAD_TEST(0), BAD_TEST(1), BAD_TEST(2), BAD_TEST(3), BAD_TEST(4),
         BAD_TEST(5), BAD_TEST(6), BAD_TEST(7), BAD_TEST(8), BAD_TEST(9),
