@@ -10,6 +10,8 @@
 #ifndef SIAGA_PLAN_OUTPUTS_H
 #define SIAGA_PLAN_OUTPUTS_H
 
+#include <stdbool.h>
+
 #include "model/error.h"
 #include "model/roster.h"
 #include "model/scenario.h"
@@ -31,6 +33,10 @@ struct plan_outputs {
                                       version 2, shifts.csv is added, and
                                       ringkasan.txt and laporan.html gain
                                       their schedules */
+    bool certificates;          /* write kekurangan.csv (formats.md 6) and
+                                   the certificates in ringkasan.txt and
+                                   laporan.html (plan does, with whatif);
+                                   default false */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "io/outdir.h"
+#include "io/report/cert_report.h"
 #include "io/report/out.h"
 #include "io/report/plan_view.h"
 #include "model/geo.h"
@@ -669,7 +670,7 @@ static void day_tables(struct out *o, const struct scenario *s,
 static void polsek_section(struct out *o, const struct scenario *s,
                            const struct plan *p, const struct plan_view *v,
                            const struct plan_summary_row *r, int k,
-                           const struct day_plan *dp)
+                           const struct day_plan *dp, const struct cert_set *certs)
 {
     char code[16];
     out_put(o, "<section class=\"polsek\" id=\"kec-");
@@ -694,6 +695,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
             r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
     out_put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
             r->empty);
+    io_cert_html_kec(o, s, p, certs, k);
 
     out_put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
                "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
@@ -785,6 +787,14 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr)
 {
+    return io_write_report_html_certs(f, s, p, tl, sr, NULL);
+}
+
+int io_write_report_html_certs(FILE *f, const struct scenario *s,
+                               const struct plan *p, const struct timeline *tl,
+                               const struct shift_result *sr,
+                               const struct cert_set *certs)
+{
     struct out o = {f, 0};
     struct plan_view v;
     struct day_plan days, *dp = NULL;
@@ -854,7 +864,7 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
     out_put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
-        polsek_section(&o, s, p, &v, &rows[k], k, dp);
+        polsek_section(&o, s, p, &v, &rows[k], k, dp, certs);
     if (rows[s->nkec].reserve > 0) {
         out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
                     "<h2>Satuan lintas kecamatan</h2>\n");

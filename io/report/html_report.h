@@ -31,6 +31,15 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr);
 
+/* The same with the shortage certificates of p (certificate.h): each
+ * Polsek section with an empty place says which certificates prove it
+ * (io_cert_html_kec).  certs NULL is io_write_report_html_timeline. */
+struct cert_set;
+int io_write_report_html_certs(FILE *f, const struct scenario *s,
+                               const struct plan *p, const struct timeline *tl,
+                               const struct shift_result *sr,
+                               const struct cert_set *certs);
+
 /* cakupan.html of the audit rep of roster r against s (rep made by
  * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
  * or -1 on a write error or when out of memory. */

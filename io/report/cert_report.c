@@ -1,0 +1,264 @@
+/*
+ * cert_report.c - shortage certificates in words (cert_report.h).
+ */
+#include "io/report/cert_report.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "io/report/plan_view.h"
+
+/* Append to a bounded buffer; past its end the text is cut with "...". */
+struct sbuf { char *b; size_t n, len; int cut; };
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void sb_put(struct sbuf *sb, const char *fmt, ...)
+{
+    if (sb->cut)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(sb->b + sb->len, sb->n - sb->len, fmt, ap);
+    va_end(ap);
+    if (w < 0 || (size_t)w >= sb->n - sb->len) {
+        sb->cut = 1;
+        if (sb->n >= 4)
+            memcpy(sb->b + sb->n - 4, "...", 4);
+        return;
+    }
+    sb->len += (size_t)w;
+}
+
+/* ", " between items, " dan " before the last. */
+static const char *sep(int i, int n)
+{
+    return i == 0 ? "" : i == n - 1 ? " dan " : ", ";
+}
+
+#define MAX_NAMED 8   /* units named in a sentence; the rest are counted */
+
+char *io_cert_sentence(char *buf, size_t n, const struct scenario *s,
+                       const struct plan *p, const struct cert_set *c, int k)
+{
+    const struct certificate *ct = &c->cert[k];
+    struct sbuf sb = {buf, n, 0, 0};
+    buf[0] = '\0';
+    long cnt[CERT_KIND_COUNT] = {0};
+    int grades = 0, lastpost = -1, nposts = 0, nkec = 0;
+    int kec[16];
+    for (int i = 0; i < ct->nplace; i++) {
+        const struct cert_place *pl = &ct->place[i];
+        cnt[pl->kind] += pl->count;
+        int kk;
+        if (pl->kind == CERT_LINMAS) {
+            kk = s->tps[pl->site].kecamatan;
+        } else {
+            kk = p->post[pl->site].kecamatan;
+            grades |= 1 << p->post[pl->site].grade;
+            if (pl->site != lastpost)
+                nposts++;
+            lastpost = pl->site;
+        }
+        int seen = 0;
+        for (int j = 0; j < nkec && j < 16 && !seen; j++)
+            seen = kec[j] == kk;
+        if (!seen) {
+            if (nkec < 16)
+                kec[nkec] = kk;
+            nkec++;
+        }
+    }
+    sb_put(&sb, "Kecamatan ");
+    for (int j = 0; j < nkec && j < 16; j++)
+        sb_put(&sb, "%s%s", sep(j, nkec < 16 ? nkec : 16), s->kec[kec[j]].name);
+    if (nkec > 16)
+        sb_put(&sb, " dan %d kecamatan lain", nkec - 16);
+    sb_put(&sb, ": ");
+    static const char *const what[CERT_KIND_COUNT] = {
+        "tempat jaga Polri", "tempat jaga Polri/TNI", "tempat Linmas"};
+    int nk = 0, ik = 0;
+    for (int q = 0; q < CERT_KIND_COUNT; q++)
+        nk += cnt[q] > 0;
+    for (int q = 0; q < CERT_KIND_COUNT; q++)
+        if (cnt[q] > 0)
+            sb_put(&sb, "%s%ld %s", sep(ik++, nk), cnt[q], what[q]);
+    if (nposts > 0) {
+        sb_put(&sb, " di %d pos", nposts);
+        int ng = 0, ig = 0;
+        for (int g = GRADE_COUNT - 1; g >= 0; g--)
+            ng += (grades >> g) & 1;
+        for (int g = GRADE_COUNT - 1; g >= 0; g--)
+            if ((grades >> g) & 1)
+                sb_put(&sb, "%s%s", ig++ ? (ig == ng ? " dan " : ", ") : " ",
+                       grade_label((enum grade)g));
+    }
+    if (ct->nunit == 0) {
+        sb_put(&sb, ", tidak dapat diisi satuan mana pun");
+    } else {
+        sb_put(&sb, ", hanya dapat diisi oleh ");
+        int named = ct->nunit <= MAX_NAMED ? ct->nunit : MAX_NAMED - 1;
+        long rest = 0;
+        for (int i = named; i < ct->nunit; i++)
+            rest += s->unit[ct->unit[i]].nmembers;
+        int items = named + (named < ct->nunit);
+        for (int i = 0; i < named; i++)
+            sb_put(&sb, "%s%s (%d)", sep(i, items), s->unit[ct->unit[i]].name,
+                   s->unit[ct->unit[i]].nmembers);
+        if (named < ct->nunit)
+            sb_put(&sb, " dan %d satuan lain (%ld)", ct->nunit - named, rest);
+    }
+    sb_put(&sb, ": kurang %ld", ct->places - ct->members);
+    return buf;
+}
+
+/* Does BKO row r add members who could fill a place of certificate ct? */
+static int answers(const struct scenario *s, const struct plan *p,
+                   const struct bko_row *r, const struct certificate *ct)
+{
+    for (int i = 0; i < ct->nplace; i++) {
+        const struct cert_place *pl = &ct->place[i];
+        bool ok = pl->kind == CERT_LINMAS ? r->force == FORCE_LINMAS
+                : pl->kind == CERT_POLRI ? r->force == FORCE_POLRI
+                : force_is_guard(r->force);
+        if (!ok)
+            continue;
+        int t = pl->kind == CERT_LINMAS ? pl->site : p->post[pl->site].tps[0];
+        const struct tps *tp = &s->tps[t];
+        switch (r->scope) {
+        case SCOPE_ANY: return 1;
+        case SCOPE_KABUPATEN: if (tp->kabupaten == r->region) return 1; break;
+        case SCOPE_KECAMATAN: if (tp->kecamatan == r->region) return 1; break;
+        case SCOPE_DESA: if (tp->desa == r->region) return 1; break;
+        }
+    }
+    return 0;
+}
+
+static const char *region_name(const struct scenario *s, enum scope sc, int r)
+{
+    switch (sc) {
+    case SCOPE_KABUPATEN: return s->kab[r].name;
+    case SCOPE_KECAMATAN: return s->kec[r].name;
+    case SCOPE_DESA: return s->desa[r].name;
+    case SCOPE_ANY: break;
+    }
+    return "di mana saja";
+}
+
+int io_write_cert_summary(FILE *f, const struct scenario *s,
+                          const struct plan *p, const struct cert_set *c,
+                          const struct bko_request *bko)
+{
+    if (c == NULL || c->empty == 0)
+        return ferror(f) ? -1 : 0;
+    char line[4096];
+    fprintf(f, "\nBUKTI KEKURANGAN (kekurangan.csv)\n");
+    if (c->deficit == c->empty)
+        fprintf(f, "%d bukti, kekurangan %ld = semua tempat kosong: tidak ada "
+                "pengisian pos-pos ini yang mengosongkan lebih sedikit "
+                "tempat.\n", c->ncert, c->deficit);
+    else
+        fprintf(f, "%d bukti, kekurangan %ld dari %ld tempat kosong: "
+                "pengisian rencana ini belum terbukti terbaik.\n", c->ncert,
+                c->deficit, c->empty);
+    for (int k = 0; k < c->ncert; k++) {
+        fprintf(f, "Bukti %d. %s\n", k + 1,
+                io_cert_sentence(line, sizeof line, s, p, c, k));
+        int first = 1;
+        for (int i = 0; bko != NULL && i < bko->nrow; i++) {
+            const struct bko_row *r = &bko->row[i];
+            if (!answers(s, p, r, &c->cert[k]))
+                continue;
+            fprintf(f, "%s %s %s %s %ld", first ? "  Dijawab BKO:" : ";",
+                    plan_view_force_label(r->force), scope_name(r->scope),
+                    region_name(s, r->scope, r->region), r->count);
+            first = 0;
+        }
+        if (!first)
+            fputc('\n', f);
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+static void html_esc(struct out *o, const char *t)
+{
+    for (; *t; t++) {
+        switch (*t) {
+        case '&': out_put(o, "&amp;"); break;
+        case '<': out_put(o, "&lt;"); break;
+        case '>': out_put(o, "&gt;"); break;
+        case '"': out_put(o, "&quot;"); break;
+        default: out_put(o, "%c", *t);
+        }
+    }
+}
+
+void io_cert_html_kec(struct out *o, const struct scenario *s,
+                      const struct plan *p, const struct cert_set *c, int k)
+{
+    char line[4096];
+    int shown = 0;
+    for (int q = 0; c != NULL && q < c->ncert; q++) {
+        const struct certificate *ct = &c->cert[q];
+        int here = 0;
+        for (int i = 0; i < ct->nplace && !here; i++) {
+            const struct cert_place *pl = &ct->place[i];
+            here = (pl->kind == CERT_LINMAS ? s->tps[pl->site].kecamatan
+                                            : p->post[pl->site].kecamatan) == k;
+        }
+        if (!here)
+            continue;
+        if (!shown)
+            out_put(o, "<h3>Bukti kekurangan</h3>\n<ul class=\"bukti\">\n");
+        shown = 1;
+        out_put(o, "<li>Bukti %d: ", q + 1);
+        html_esc(o, io_cert_sentence(line, sizeof line, s, p, c, q));
+        out_put(o, "</li>\n");
+    }
+    if (shown)
+        out_put(o, "</ul>\n");
+}
+
+int io_write_cert_verdict(FILE *f, const char *file,
+                          const struct cert_verdict *v)
+{
+    fprintf(f, "\nBUKTI KEKURANGAN (%s)\n", file);
+    for (int i = 0; i < v->nfinding; i++)
+        fprintf(f, "%s:%ld: %s\n", file, v->finding[i].line,
+                v->finding[i].message);
+    if (!v->valid) {
+        fprintf(f, "BUKTI KEKURANGAN: DITOLAK (%d temuan)\n", v->nfinding);
+        return ferror(f) ? -1 : 0;
+    }
+    fprintf(f, "%d bukti sah, kekurangan %ld = %ld tempat kosong di roster: "
+            "tidak ada pengisian pos-pos roster ini yang mengosongkan lebih "
+            "sedikit tempat.\n", v->ncert, v->deficit, v->empty);
+    if (v->lex_worse >= 0)
+        fprintf(f, "Namun pengisian tidak mendahulukan tingkat yang lebih "
+                "tinggi: dengan menggeser anggota, sebuah tempat kosong dapat "
+                "diisi dengan mengosongkan tempat di pos %s (formats.md 1.4 "
+                "butir 1).\n", grade_label((enum grade)v->lex_worse));
+    else if (v->lex_ok)
+        fprintf(f, "Tempat kosong jatuh pada tingkat serendah mungkin "
+                "(uji tukar: tidak ada geseran anggota yang mengisi tempat "
+                "tingkat lebih tinggi).\n");
+    if (v->lex_ok) {
+        if (v->posts_fewest && !v->desa_guards)
+            fprintf(f, "Jumlah pos %ld = batas bawah audit %ld: roster ini "
+                    "terbukti optimal pada prioritas 1-3 formats.md 1.4 oleh "
+                    "audit saja, tanpa perencana.\n", v->posts, v->posts_bound);
+        else if (v->desa_guards)
+            fprintf(f, "Ada satuan jaga setingkat desa di kecamatan dengan pos "
+                    "gabungan: bukti ini berlaku untuk pos-pos roster ini saja."
+                    "\n");
+        else
+            fprintf(f, "Jumlah pos %ld, batas bawah audit %ld: pos paling "
+                    "sedikit tidak terbukti oleh audit saja; bukti ini berlaku "
+                    "untuk pos-pos roster ini.\n", v->posts, v->posts_bound);
+    }
+    fprintf(f, "BUKTI KEKURANGAN: SAH (%d bukti, kurang %ld)\n", v->ncert,
+            v->deficit);
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * cert_report.h - the shortage certificates (model/certificate.h) for
+ * people, in Bahasa Indonesia: a section of ringkasan.txt, a line per
+ * certificate in each Polsek section of laporan.html, and the check's
+ * verdict on a certificate file.
+ */
+#ifndef SIAGA_CERT_REPORT_H
+#define SIAGA_CERT_REPORT_H
+
+#include <stdio.h>
+
+#include "io/report/out.h"
+#include "model/certificate.h"
+#include "model/roster.h"
+#include "model/scenario.h"
+#include "model/whatif.h"
+
+/*
+ * Certificate k of c as one sentence into buf (n bytes; cut with "..."
+ * when longer): "Kecamatan Maje: 30 tempat jaga Polri di 15 pos kurang
+ * rawan, hanya dapat diisi oleh Polsek Maje (16) dan Polres Kaur (8):
+ * kurang 6".  Returns buf.  Never fails.
+ */
+char *io_cert_sentence(char *buf, size_t n, const struct scenario *s,
+                       const struct plan *p, const struct cert_set *c, int k);
+
+/* The section "BUKTI KEKURANGAN (kekurangan.csv)" of ringkasan.txt, with
+ * the BKO rows (bko may be NULL) that answer each certificate.  Nothing
+ * when the plan leaves nothing empty.  0, or -1 on a write error. */
+int io_write_cert_summary(FILE *f, const struct scenario *s,
+                          const struct plan *p, const struct cert_set *c,
+                          const struct bko_request *bko);
+
+/* The certificates with places in kecamatan k, as a paragraph of its
+ * Polsek section of laporan.html (nothing when none). */
+void io_cert_html_kec(struct out *o, const struct scenario *s,
+                      const struct plan *p, const struct cert_set *c, int k);
+
+/* `siaga check --certificates FILE`: the findings as "FILE:LINE: message",
+ * then what the certificates prove, ending with the line
+ * "BUKTI KEKURANGAN: SAH ..." or "BUKTI KEKURANGAN: DITOLAK ...".
+ * 0, or -1 on a write error. */
+int io_write_cert_verdict(FILE *f, const char *file,
+                          const struct cert_verdict *v);
+
+#endif
