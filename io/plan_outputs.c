@@ -20,6 +20,7 @@
 #include "io/formats/shifts_write.h"
 #include "io/formats/whatif_write.h"
 #include "model/certificate.h"
+#include "model/post_why.h"
 
 const char *const io_plan_files[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
@@ -36,7 +37,8 @@ void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
 struct plan_files {
     FILE *roster_xml, *roster_csv, *summary, *kml, *geojson, *html;
     FILE *bko, *changes, *shifts, *certs;
-    const struct cert_set *cs;  /* the certificates, with certs */
+    const struct plan_explain *ex; /* with certs: the certificates, and
+                                      why each post */
 };
 
 /* GeoJSON and the HTML report, written beside the other files on a
@@ -58,7 +60,7 @@ static void *write_maps(void *arg)
     const struct plan_outputs *o = j->o;
     j->rc = io_write_roster_geojson(j->pf->geojson, o->s, o->p) != 0 ||
             io_write_report_html_certs(j->pf->html, o->s, o->p, o->tl, o->sr,
-                                       j->pf->cs) != 0 ? -1 : 0;
+                                       j->pf->ex) != 0 ? -1 : 0;
     return NULL;
 }
 
@@ -116,9 +118,10 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
                              io_write_changes_csv(pf->changes, x->changes) != 0)) ||
         (o->sr && (io_write_shifts_summary(pf->summary, s, o->tl, o->sr) != 0 ||
                    io_write_shifts_csv(pf->shifts, s, o->tl, o->sr) != 0)) ||
-        (pf->certs && (io_write_cert_summary(pf->summary, s, p, pf->cs,
+        (pf->certs && (io_write_why_summary(pf->summary, s, p, pf->ex->why) != 0 ||
+                       io_write_cert_summary(pf->summary, s, p, pf->ex->certs,
                                              x ? x->bko : NULL) != 0 ||
-                       io_write_kekurangan_csv(pf->certs, s, p, pf->cs) != 0)))
+                       io_write_kekurangan_csv(pf->certs, s, p, pf->ex->certs) != 0)))
         return -1;
     return 0;
 }
@@ -127,7 +130,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
 struct plan_set {
     const char *dir;
     const struct plan_outputs *o;
-    const struct cert_set *cs;
+    const struct plan_explain *ex;
 };
 
 static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
@@ -136,7 +139,7 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     struct plan_files pf;
     if (open_files(od, ps->o, &pf, errs) != 0)
         return SIAGA_EIO;
-    pf.cs = ps->cs;
+    pf.ex = ps->ex;
     if (write_files(ps->o, &pf) != 0) {
         error_add(errs, ps->dir, 0, "cannot write the plan");
         return SIAGA_EIO;
@@ -148,16 +151,24 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
                           struct error_list *errs)
 {
     struct cert_set cs;
+    struct post_why why;
     memset(&cs, 0, sizeof cs);
+    memset(&why, 0, sizeof why);
+    struct plan_explain ex = {&cs, &why};
     struct plan_set ps = {dir, o, NULL};
+    int rc = SIAGA_OK;
     if (o->certificates) {
-        if (cert_extract(o->s, o->p, &cs) != SIAGA_OK) {
+        if (cert_extract(o->s, o->p, &cs) != SIAGA_OK ||
+            post_why_build(o->s, &why) != SIAGA_OK) {
             error_add(errs, NULL, 0, "out of memory");
-            return SIAGA_ENOMEM;
+            rc = SIAGA_ENOMEM;
+            goto done;
         }
-        ps.cs = &cs;
+        ps.ex = &ex;
     }
-    int rc = outdir_write_set(dir, fill_set, &ps, errs);
+    rc = outdir_write_set(dir, fill_set, &ps, errs);
+done:
     cert_set_free(&cs);
+    post_why_free(&why);
     return rc;
 }

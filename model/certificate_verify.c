@@ -21,11 +21,8 @@
  *    a chain of moves would fill a place of a higher grade by emptying
  *    one of a lower grade (then the fill is not lexicographic, formats
  *    1.4 item 1);
- *  - whether its posts are fewest: in each kecamatan and grade, TPS at
- *    most radius_km apart form components (a post's TPS are all within
- *    the radius of its anchor, so one post never spans two), and no plan
- *    has fewer than ceil(n / tps_per_post) posts in a component of n TPS.
- *    When every kecamatan and grade is at that bound, and no guard unit
+ *  - whether its posts are fewest by the bound of post_why.h (components
+ *    of TPS within the radius, ceil(n / tps_per_post) each).  When every kecamatan and grade is at that bound, and no guard unit
  *    serves a single desa of a kecamatan with patrol clusters, all posts
  *    of one kecamatan and grade have the same eligible units, so a plan
  *    with other posts has at least as many places of each kind for the
@@ -42,7 +39,6 @@
  */
 #include "model/certificate.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,8 +47,8 @@
 #include "model/arena.h"
 #include "model/certificate_int.h"
 #include "model/error.h"
-#include "model/geo.h"
 #include "model/grow.h"
+#include "model/post_why.h"
 #include "model/strmap.h"
 
 void raw_certs_destroy(struct raw_certs *c)
@@ -338,84 +334,34 @@ static int roster_plan(struct vctx *x, struct plan *p)
     return 0;
 }
 
-static int uf(int *par, int a)
-{
-    while (par[a] != a) {
-        par[a] = par[par[a]];
-        a = par[a];
-    }
-    return a;
-}
-
-/* The audit's own lower bound on posts (top of file) into v, and whether
+/* The audit's own lower bound on posts (post_why.h) into v, and whether
  * a desa-scoped guard unit serves a kecamatan with patrol clusters. */
 static int posts_bound(struct vctx *x)
 {
     const struct scenario *s = x->s;
     struct cert_verdict *v = x->v;
-    int *grp = malloc(sizeof(int) * ((size_t)s->ntps + 1));
-    int *par = malloc(sizeof(int) * ((size_t)s->ntps + 1));
-    int *size = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    struct post_why w;
     unsigned char *clustered = calloc((size_t)s->nkec + 1, 1);
-    if (!grp || !par || !size || !clustered) {
-        free(grp);
-        free(par);
-        free(size);
+    if (clustered == NULL || post_why_build(s, &w) != SIAGA_OK) {
         free(clustered);
         return -1;
     }
-    long bound = 0;
-    /* the TPS of a kecamatan are contiguous (scenario.h) */
-    for (int lo = 0; lo < s->ntps;) {
-        int hi = lo;
-        while (hi < s->ntps && s->tps[hi].kecamatan == s->tps[lo].kecamatan)
-            hi++;
-        for (int g = 0; g < GRADE_COUNT; g++) {
-            const struct grade_rule *gr = &s->rules.grade[g];
-            int n = 0;
-            for (int t = lo; t < hi; t++)
-                if ((int)s->tps[t].grade == g)
-                    grp[n++] = t;
-            if (n == 0)
-                continue;
-            if (gr->tps_per_post <= 1) {
-                bound += n;
-                continue;
-            }
-            clustered[s->tps[lo].kecamatan] = 1;
-            for (int i = 0; i < n; i++)
-                par[i] = i, size[i] = 0;
-            for (int i = 0; i < n; i++)
-                for (int j = i + 1; j < n; j++) {
-                    const struct tps *a = &s->tps[grp[i]], *b = &s->tps[grp[j]];
-                    if (uf(par, i) != uf(par, j) &&
-                        geo_distance_km(a->lat, a->lon, b->lat, b->lon) <=
-                            gr->radius_km)
-                        par[uf(par, i)] = uf(par, j);
-                }
-            for (int i = 0; i < n; i++)
-                size[uf(par, i)]++;
-            for (int i = 0; i < n; i++)
-                if (size[i] > 0)
-                    bound += (size[i] + gr->tps_per_post - 1) / gr->tps_per_post;
-        }
-        lo = hi;
-    }
+    for (int t = 0; t < s->ntps; t++)
+        if (s->rules.grade[s->tps[t].grade].tps_per_post > 1)
+            clustered[s->tps[t].kecamatan] = 1;
     long posts = 0;
     for (int i = 0; i < x->r->npost; i++)
         posts += x->poff[i + 1] > x->poff[i];
     v->posts = posts;
-    v->posts_bound = bound;
-    v->posts_fewest = posts == bound;
+    v->posts_bound = w.posts_bound;
+    v->posts_fewest = posts == w.posts_bound;
     for (int u = 0; u < s->nunit; u++) {
         const struct unit *un = &s->unit[u];
         if (un->scope == SCOPE_DESA && force_is_guard(un->force) &&
             clustered[s->desa[un->region].kecamatan])
             v->desa_guards = true;
     }
-    free(grp);
-    free(par);
-    free(size);
+    post_why_free(&w);
     free(clustered);
     return 0;
 }

@@ -93,6 +93,10 @@ grep -q '^Bukti 3. Kecamatan Maje: 15 tempat jaga Polri dan 10 tempat jaga Polri
     bad "kaur-kurang: no Maje certificate in ringkasan.txt"
 grep -q '^  Dijawab BKO: TNI kecamatan Maje 10$' "$T/kaur/ringkasan.txt" && ok || bad "kaur-kurang: Maje's BKO row not tied to its certificate"
 grep -q '<li>Bukti 3: Kecamatan Maje: 15 tempat jaga Polri' "$T/kaur/laporan.html" && ok || bad "kaur-kurang: laporan.html without the certificate"
+grep -q '^Kecamatan Semidang Gumay: 9 pos; batas ceil(n/c) per komponen 8, sisanya dibuktikan batas LP set-partitioning perencana; 1 TPS berdiri sendiri$' "$T/kaur/ringkasan.txt" && ok ||
+    bad "kaur-kurang: no reason for the posts of Semidang Gumay"
+grep -q '<li><span class="kode">P0001</span>: jangkar <span class="kode">1704012002001</span>, 5 TPS, terjauh <span class="kode">1704012009001</span> 1.85 km</li>' "$T/kaur/laporan.html" && ok ||
+    bad "kaur-kurang: no line for post P0001 in laporan.html"
 check_ok "kaur-kurang" $K.xml "$T/kaur/roster.xml" "$T/kaur/kekurangan.csv" --with $K-kurang.xml
 # a full plan: header only, and nothing in the summary
 "$SIAGA" plan $K.xml -o "$T/full" --quiet >/dev/null 2>&1

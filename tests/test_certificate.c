@@ -20,6 +20,7 @@
 #include "io/report/plan_write.h"
 #include "model/audit.h"
 #include "model/certificate.h"
+#include "model/post_why.h"
 #include "solver/planner.h"
 #include "tests/scenario_builder.h"
 #include "tests/test_tmpdir.h"
@@ -206,6 +207,44 @@ static void test_lex_exchange(void **state)
     assert_true(c.augmenting);
     assert_true(c.deficit < c.empty);
     cert_set_free(&c);
+    error_list_free(&el);
+    scenario_destroy(s);
+}
+
+/* Why each post (model/post_why.c): 7 kurang rawan TPS on a line 1.5 km
+ * apart (radius 2 km, 5 per post: one component, ceil(7/5) = 2; the
+ * planner proves 3, the LP's bound), one 5 km beyond them (alone: a post
+ * of its own) and 2 rawan TPS (a post each); a second kecamatan of 3
+ * kurang rawan TPS 0.5 km apart (1 post).  Bounds 2 + 1 + 2 = 5 and 1. */
+static void test_post_why(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 7; i++)
+        sb_tps(s, d, 1.5 * i, GRADE_KURANG_RAWAN);
+    int lone = sb_tps(s, d, 1.5 * 6 + 5.0, GRADE_KURANG_RAWAN);
+    sb_tps(s, d, 0.2, GRADE_RAWAN);
+    sb_tps(s, d, 0.4, GRADE_RAWAN);
+    int k2 = sb_kec(s), d2 = sb_desa(s, k2);
+    for (int i = 0; i < 3; i++)
+        sb_tps(s, d2, 30 + 0.5 * i, GRADE_KURANG_RAWAN);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    struct post_why w;
+    assert_int_equal(post_why_build(s, &w), SIAGA_OK);
+    assert_int_equal(w.kec[k].posts_bound, 5);
+    assert_int_equal(w.kec[k2].posts_bound, 1);
+    assert_int_equal(w.posts_bound, 6);
+    assert_int_equal(w.kec[k].nalone, 1);
+    assert_int_equal(w.alone[w.kec[k].first_alone], lone);
+    assert_int_equal(w.kec[k2].nalone, 0);
+    int tps[3] = {0, 2, 1};
+    double km;
+    assert_int_equal(post_why_farthest(s, tps, 3, &km), 2);
+    assert_true(km > 2.999 && km < 3.001);
+    post_why_free(&w);
     error_list_free(&el);
     scenario_destroy(s);
 }
@@ -460,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_shared_kabupaten_unit),
         cmocka_unit_test(test_linmas),
         cmocka_unit_test(test_lex_exchange),
+        cmocka_unit_test(test_post_why),
         cmocka_unit_test_setup_teardown(test_written_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tampered, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reader, setup, teardown),

@@ -221,6 +221,93 @@ void io_cert_html_kec(struct out *o, const struct scenario *s,
         out_put(o, "</ul>\n");
 }
 
+/* Posts of kecamatan k in plan p. */
+static long kec_posts(const struct plan *p, int k)
+{
+    long n = 0;
+    for (int i = 0; i < p->npost; i++)
+        n += p->post[i].kecamatan == k;
+    return n;
+}
+
+/* "14 pos, batas bawah 14 (...)": why kecamatan k has its posts. */
+static char *why_sentence(char *buf, size_t n, const struct plan *p,
+                          const struct post_why *w, int k, long posts)
+{
+    long b = w->kec[k].posts_bound;
+    if (posts == b)
+        snprintf(buf, n, "%ld pos = batas bawah ceil(n/c) per komponen", posts);
+    else if (p->status != PLAN_FEASIBLE)
+        snprintf(buf, n, "%ld pos; batas ceil(n/c) per komponen %ld, sisanya "
+                 "dibuktikan batas LP set-partitioning perencana", posts, b);
+    else
+        snprintf(buf, n, "%ld pos; batas ceil(n/c) per komponen %ld, belum "
+                 "terbukti paling sedikit (batas waktu)", posts, b);
+    return buf;
+}
+
+int io_write_why_summary(FILE *f, const struct scenario *s,
+                         const struct plan *p, const struct post_why *w)
+{
+    if (w == NULL)
+        return ferror(f) ? -1 : 0;
+    char line[512];
+    fprintf(f, "\nALASAN JUMLAH POS (per tingkat, TPS yang saling berjarak "
+            "paling jauh radius membentuk komponen; komponen n TPS perlu "
+            "ceil(n/c) pos, c = TPS per pos)\n");
+    for (int k = 0; k < s->nkec; k++) {
+        long posts = kec_posts(p, k);
+        if (posts == 0)
+            continue;
+        fprintf(f, "Kecamatan %s: %s", s->kec[k].name,
+                why_sentence(line, sizeof line, p, w, k, posts));
+        if (w->kec[k].nalone > 0)
+            fprintf(f, "; %d TPS berdiri sendiri", w->kec[k].nalone);
+        fprintf(f, "\n");
+    }
+    return ferror(f) ? -1 : 0;
+}
+
+void io_why_html_kec(struct out *o, const struct scenario *s,
+                     const struct plan *p, const struct post_why *w, int k,
+                     const int *kec_post, int nkec_post,
+                     char (*post_id)[24])
+{
+    if (w == NULL || nkec_post == 0)
+        return;
+    char line[512], code[16];
+    out_put(o, "<h3>Alasan jumlah pos</h3>\n<p>");
+    html_esc(o, why_sentence(line, sizeof line, p, w, k, nkec_post));
+    out_put(o, " (per tingkat, TPS yang saling berjarak paling jauh radius "
+               "membentuk komponen; komponen n TPS perlu ceil(n/c) pos, c = TPS "
+               "per pos).");
+    const struct kec_why *kw = &w->kec[k];
+    if (kw->nalone > 0) {
+        out_put(o, " TPS berdiri sendiri (tidak ada TPS setingkat dalam "
+                   "radius, maka pos sendiri):");
+        for (int i = 0; i < kw->nalone; i++)
+            out_put(o, "%s <span class=\"kode\">%s</span>", i ? "," : "",
+                    scenario_tps_code(s, w->alone[kw->first_alone + i], code));
+        out_put(o, ".");
+    }
+    out_put(o, "</p>\n<ul class=\"alasan\">\n");
+    for (int q = 0; q < nkec_post; q++) {
+        const struct post *po = &p->post[kec_post[q]];
+        double km;
+        int far = post_why_farthest(s, po->tps, po->ntps, &km);
+        out_put(o, "<li><span class=\"kode\">%s</span>: jangkar <span "
+                   "class=\"kode\">%s</span>", post_id[kec_post[q]],
+                scenario_tps_code(s, po->tps[0], code));
+        if (po->ntps > 1)
+            out_put(o, ", %d TPS, terjauh <span class=\"kode\">%s</span> "
+                       "%.2f km</li>\n", po->ntps,
+                    scenario_tps_code(s, far, code), km);
+        else
+            out_put(o, ", 1 TPS</li>\n");
+    }
+    out_put(o, "</ul>\n");
+}
+
 int io_write_cert_verdict(FILE *f, const char *file,
                           const struct cert_verdict *v)
 {

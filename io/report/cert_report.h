@@ -11,6 +11,7 @@
 
 #include "io/report/out.h"
 #include "model/certificate.h"
+#include "model/post_why.h"
 #include "model/roster.h"
 #include "model/scenario.h"
 #include "model/whatif.h"
@@ -35,6 +36,27 @@ int io_write_cert_summary(FILE *f, const struct scenario *s,
  * Polsek section of laporan.html (nothing when none). */
 void io_cert_html_kec(struct out *o, const struct scenario *s,
                       const struct plan *p, const struct cert_set *c, int k);
+
+/* What the plan's reports explain besides the plan itself: the shortage
+ * certificates and why each post (either may be NULL). */
+struct plan_explain {
+    const struct cert_set *certs;
+    const struct post_why *why;
+};
+
+/* The section "ALASAN JUMLAH POS" of ringkasan.txt: per kecamatan its
+ * posts, the bound that proves them and its TPS standing alone.  0, or
+ * -1 on a write error. */
+int io_write_why_summary(FILE *f, const struct scenario *s,
+                         const struct plan *p, const struct post_why *w);
+
+/* The same for the Polsek section of kecamatan k in laporan.html, with a
+ * line per post: anchor, TPS, the farthest TPS and its distance.
+ * post_id names the posts (plan_view). */
+void io_why_html_kec(struct out *o, const struct scenario *s,
+                     const struct plan *p, const struct post_why *w, int k,
+                     const int *kec_post, int nkec_post,
+                     char (*post_id)[24]);
 
 /* `siaga check --certificates FILE`: the findings as "FILE:LINE: message",
  * then what the certificates prove, ending with the line
