@@ -37,6 +37,7 @@
 #include "solver/bko.h"
 #include "solver/export.h"
 #include "solver/planner.h"
+#include "solver/sensitivity.h"
 #include "solver/replan.h"
 #include "solver/shifts.h"
 #include "solver/whatif_plan.h"
@@ -62,6 +63,7 @@ static const char USAGE[] =
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
+    "                  [--no-sensitivity]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "                  [--certificates kekurangan.csv] [--time-limit SECONDS]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
@@ -431,6 +433,7 @@ struct plan_opts {
     const char *pins[MAX_PINS];      /* --pin, given only with a baseline */
     int npins;
     bool want_timeline;              /* --timeline */
+    bool no_sensitivity;             /* --no-sensitivity */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
                                         plan_solve */
@@ -452,6 +455,8 @@ struct plan_state {
     struct change_list changes;
     struct shift_result sr;
     bool have_sr;                    /* sr holds the timeline's shifts */
+    struct sensitivity sens;         /* what a rule change would save */
+    bool have_sens;                  /* sens is computed */
     struct tty_progress tp;
 };
 
@@ -483,6 +488,8 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->pp.quiet = true;
         else if (strcmp(a, "--timeline") == 0)
             o->want_timeline = true;
+        else if (strcmp(a, "--no-sensitivity") == 0)
+            o->no_sensitivity = true;
         else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -590,6 +597,15 @@ static int plan_solve(struct plan_opts *o, struct plan_state *st)
             return fail(&st->el, rc);
         st->p = st->replanned;
     }
+    if (!o->no_sensitivity) {
+        /* after the plan, on a share of what is left: it never takes the
+         * plan's own time */
+        pp->deadline = plan_share(solve_end, 1 + st->timeline);
+        rc = solver_sensitivity(st->s, pp, &st->sens, &st->el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+            return fail(&st->el, rc);
+        st->have_sens = true;
+    }
     if (st->timeline) {
         struct shift_params sp;
         shift_params_init(&sp);
@@ -616,6 +632,7 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     io_plan_outputs_init(&po, st->s, p);
     po.whatif = &x;
     po.certificates = true;
+    po.sens = st->have_sens ? &st->sens : NULL;
     po.tl = &st->tl;
     po.sr = st->have_sr ? &st->sr : NULL;
     po.jobs = o->pp.jobs;
@@ -664,6 +681,7 @@ static void plan_state_free(const struct plan_opts *o, struct plan_state *st)
     progress_end(&st->tp);
     whatif_free(&st->wr);
     shift_result_free(&st->sr);
+    sensitivity_free(&st->sens);
     timeline_free(&st->tl);
     plan_destroy(st->replanned);
     raw_roster_destroy(st->base);

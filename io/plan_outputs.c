@@ -119,6 +119,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
         (o->sr && (io_write_shifts_summary(pf->summary, s, o->tl, o->sr) != 0 ||
                    io_write_shifts_csv(pf->shifts, s, o->tl, o->sr) != 0)) ||
         (pf->certs && (io_write_why_summary(pf->summary, s, p, pf->ex->why) != 0 ||
+                       io_write_sens_summary(pf->summary, s, p, pf->ex->sens) != 0 ||
                        io_write_cert_summary(pf->summary, s, p, pf->ex->certs,
                                              x ? x->bko : NULL) != 0 ||
                        io_write_kekurangan_csv(pf->certs, s, p, pf->ex->certs) != 0)))
@@ -154,7 +155,7 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
     struct post_why why;
     memset(&cs, 0, sizeof cs);
     memset(&why, 0, sizeof why);
-    struct plan_explain ex = {&cs, &why};
+    struct plan_explain ex = {&cs, &why, o->sens};
     struct plan_set ps = {dir, o, NULL};
     int rc = SIAGA_OK;
     if (o->certificates) {

@@ -19,6 +19,7 @@
 struct plan_extras;
 struct timeline;
 struct shift_result;
+struct sensitivity;
 
 /* What the writers read; io_plan_outputs_init sets the defaults. */
 struct plan_outputs {
@@ -37,6 +38,9 @@ struct plan_outputs {
                                    the certificates in ringkasan.txt and
                                    laporan.html (plan does, with whatif);
                                    default false */
+    const struct sensitivity *sens; /* NULL, or what a rule change would
+                                   save: a table in ringkasan.txt and
+                                   laporan.html (with certificates) */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order

@@ -104,7 +104,60 @@ check_ok "kaur-kurang" $K.xml "$T/kaur/roster.xml" "$T/kaur/kekurangan.csv" --wi
 grep -q "BUKTI KEKURANGAN" "$T/full/ringkasan.txt" && bad "full plan: a certificate section" || ok
 check_ok "full" $K.xml "$T/full/roster.xml" "$T/full/kekurangan.csv"
 
-# 4. not a certificate file: exit 2, FILE:LINE
+# 4. the rule-change table (DAMPAK ATURAN) of Kaur against plans re-run
+#    with each changed rule: every kecamatan's posts and guard places
+#    agree (the table's counts are all proven on Kaur, so no "*")
+for v in "radius_km=\"1.5\"" "radius_km=\"2.5\"" "tps_per_post=\"4\"" "tps_per_post=\"6\""; do
+    n=$(echo "$v" | tr -dc '0-9.')
+    cat > "$T/rule-$n.xml" <<OV
+<?xml version="1.0" encoding="UTF-8"?>
+<overlay xmlns="urn:siaga:overlay:1" name="rule $n">
+  <rules><grade name="kurang_rawan" $v/></rules>
+</overlay>
+OV
+    "$SIAGA" plan $K.xml --with "$T/rule-$n.xml" -o "$T/rule-$n" --quiet --no-sensitivity >/dev/null 2>&1
+    [ $? -le 1 ] && ok || bad "plan with rule $n failed"
+done
+python3 - "$T" "$K.xml" <<'PY' && ok || bad "the DAMPAK ATURAN table of Kaur disagrees with the plans re-run"
+import re, sys, xml.etree.ElementTree as ET
+t, scn = sys.argv[1], sys.argv[2]
+S = "{urn:siaga:scenario:1}"
+name = {k.get("code"): k.get("name") for k in ET.parse(scn).getroot().iter(S + "kecamatan")}
+table, on = {}, False
+for line in open(t + "/full/ringkasan.txt", encoding="utf-8"):
+    if line.startswith("DAMPAK ATURAN"):
+        on = True
+        continue
+    if on and not line.strip():
+        break
+    if on and not line.startswith("Kecamatan"):
+        cells = re.findall(r"(\d+) / (\d+)(\*?)", line)
+        table[line[:24].strip()] = cells
+bad = 0
+for col, n in enumerate(["1.5", "2.5", "4", "6"], start=1):
+    got = {}
+    for p in ET.parse("%s/rule-%s/roster.xml" % (t, n)).getroot():
+        if p.tag.endswith("post"):
+            k = name[p.get("kecamatan")]
+            c = got.setdefault(k, [0, 0])
+            c[0] += 1
+            c[1] += int(p.get("required"))
+    for k, (posts, places) in got.items():
+        cell = table[k][col]
+        if (int(cell[0]), int(cell[1])) != (posts, places) or cell[2]:
+            print("rule %s, %s: table %s, plan %d / %d" % (n, k, cell, posts, places))
+            bad += 1
+    tot = table["Jumlah"][col]
+    if int(tot[0]) != sum(c[0] for c in got.values()):
+        print("rule %s: total %s" % (n, tot))
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+grep -q '<table class="dampak">' "$T/full/laporan.html" && ok || bad "laporan.html without the rule-change table"
+"$SIAGA" plan $K.xml -o "$T/nosens" --quiet --no-sensitivity >/dev/null 2>&1
+grep -q "DAMPAK ATURAN" "$T/nosens/ringkasan.txt" && bad "--no-sensitivity still writes the table" || ok
+
+# 5. not a certificate file: exit 2, FILE:LINE
 printf 'bukti,jenis,id,tempat,jumlah\r\n1,post,P0001,tni,1\r\n' > "$T/bad.csv"
 "$SIAGA" check $K.xml "$T/full/roster.xml" --certificates "$T/bad.csv" >/dev/null 2>"$T/err"
 [ $? = 2 ] && grep -q "^siaga: $T/bad.csv:2: tempat of a post is polri or jaga" "$T/err" && ok || bad "bad file: not exit 2 with its line"

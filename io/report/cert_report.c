@@ -308,6 +308,126 @@ void io_why_html_kec(struct out *o, const struct scenario *s,
     out_put(o, "</ul>\n");
 }
 
+static const char *const SENS_LABEL[SENS_COUNT] = {
+    "radius -0,5 km", "radius +0,5 km", "TPS/pos -1", "TPS/pos +1"};
+
+/* "153 / 306" or "152 / 304*" (not proven fewest) into buf. */
+static char *sens_text(char *buf, size_t n, long posts, long places, bool proven)
+{
+    snprintf(buf, n, "%ld / %ld%s", posts, places, proven ? "" : "*");
+    return buf;
+}
+
+/* Posts and guard places of kecamatan k in the plan (k < 0: all). */
+static void plan_counts(const struct plan *p, int k, long *posts, long *places)
+{
+    *posts = *places = 0;
+    for (int i = 0; i < p->npost; i++)
+        if (k < 0 || p->post[i].kecamatan == k) {
+            (*posts)++;
+            *places += p->post[i].required;
+        }
+}
+
+/* Is there a change to show? */
+static bool sens_any(const struct sensitivity *sens)
+{
+    for (int v = 0; sens != NULL && v < SENS_COUNT; v++)
+        if (sens->applies[v])
+            return true;
+    return false;
+}
+
+/* One row of the table: label, then the cells, no trailing blanks. */
+static void sens_row(FILE *f, const char *label, char cells[][48], int n)
+{
+    fprintf(f, "%-24s", label);
+    for (int i = 0; i < n; i++)
+        fprintf(f, i + 1 < n ? " %-15s" : " %s", cells[i]);
+    fputc('\n', f);
+}
+
+int io_write_sens_summary(FILE *f, const struct scenario *s,
+                          const struct plan *p, const struct sensitivity *sens)
+{
+    if (!sens_any(sens))
+        return ferror(f) ? -1 : 0;
+    char cells[SENS_COUNT + 1][48];
+    int n = 0;
+    fprintf(f, "\nDAMPAK ATURAN (pos / tempat jaga; * belum terbukti paling "
+            "sedikit)\n");
+    snprintf(cells[n++], 48, "rencana");
+    for (int v = 0; v < SENS_COUNT; v++)
+        if (sens->applies[v])
+            snprintf(cells[n++], 48, "%s", SENS_LABEL[v]);
+    sens_row(f, "Kecamatan", cells, n);
+    long tot[SENS_COUNT][2] = {{0}};
+    bool tot_proven[SENS_COUNT];
+    for (int v = 0; v < SENS_COUNT; v++)
+        tot_proven[v] = true;
+    long posts, places;
+    for (int k = 0; k < s->nkec; k++) {
+        plan_counts(p, k, &posts, &places);
+        if (posts == 0)
+            continue;
+        n = 0;
+        sens_text(cells[n++], 48, posts, places, true);
+        for (int v = 0; v < SENS_COUNT; v++) {
+            if (!sens->applies[v])
+                continue;
+            const struct sens_cell *c = &sens->cell[k * SENS_COUNT + v];
+            sens_text(cells[n++], 48, c->posts, c->places, c->posts == c->bound);
+            tot[v][0] += c->posts;
+            tot[v][1] += c->places;
+            tot_proven[v] &= c->posts == c->bound;
+        }
+        sens_row(f, s->kec[k].name, cells, n);
+    }
+    plan_counts(p, -1, &posts, &places);
+    n = 0;
+    sens_text(cells[n++], 48, posts, places, true);
+    for (int v = 0; v < SENS_COUNT; v++)
+        if (sens->applies[v])
+            sens_text(cells[n++], 48, tot[v][0], tot[v][1], tot_proven[v]);
+    sens_row(f, "Jumlah", cells, n);
+    return ferror(f) ? -1 : 0;
+}
+
+void io_sens_html(struct out *o, const struct scenario *s,
+                  const struct plan *p, const struct sensitivity *sens)
+{
+    if (!sens_any(sens))
+        return;
+    char cell[48];
+    out_put(o, "<h3>Dampak aturan</h3>\n<p>Pos / tempat jaga yang diperlukan "
+               "bila aturan diubah; * belum terbukti paling sedikit.</p>\n"
+               "<table class=\"dampak\">\n<thead><tr><th>Kecamatan</th>"
+               "<th class=\"n\">Rencana</th>");
+    for (int v = 0; v < SENS_COUNT; v++)
+        if (sens->applies[v])
+            out_put(o, "<th class=\"n\">%s</th>", SENS_LABEL[v]);
+    out_put(o, "</tr></thead>\n<tbody>\n");
+    for (int k = 0; k < s->nkec; k++) {
+        long posts, places;
+        plan_counts(p, k, &posts, &places);
+        if (posts == 0)
+            continue;
+        out_put(o, "<tr><td>");
+        html_esc(o, s->kec[k].name);
+        out_put(o, "</td><td class=\"n\">%s</td>",
+                sens_text(cell, sizeof cell, posts, places, true));
+        for (int v = 0; v < SENS_COUNT; v++) {
+            if (!sens->applies[v])
+                continue;
+            const struct sens_cell *c = &sens->cell[k * SENS_COUNT + v];
+            out_put(o, "<td class=\"n\">%s</td>", sens_text(cell, sizeof cell,
+                    c->posts, c->places, c->posts == c->bound));
+        }
+        out_put(o, "</tr>\n");
+    }
+    out_put(o, "</tbody>\n</table>\n");
+}
+
 int io_write_cert_verdict(FILE *f, const char *file,
                           const struct cert_verdict *v)
 {

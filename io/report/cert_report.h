@@ -14,6 +14,7 @@
 #include "model/post_why.h"
 #include "model/roster.h"
 #include "model/scenario.h"
+#include "model/sensitivity.h"
 #include "model/whatif.h"
 
 /*
@@ -42,7 +43,18 @@ void io_cert_html_kec(struct out *o, const struct scenario *s,
 struct plan_explain {
     const struct cert_set *certs;
     const struct post_why *why;
+    const struct sensitivity *sens;
 };
+
+/* The section "DAMPAK ATURAN" of ringkasan.txt: per kecamatan the posts
+ * and guard places of the plan and under each rule change, "*" where not
+ * proven fewest.  Nothing when sens is NULL.  0, or -1 on a write error. */
+int io_write_sens_summary(FILE *f, const struct scenario *s,
+                          const struct plan *p, const struct sensitivity *sens);
+
+/* The same table for laporan.html (nothing when sens is NULL). */
+void io_sens_html(struct out *o, const struct scenario *s,
+                  const struct plan *p, const struct sensitivity *sens);
 
 /* The section "ALASAN JUMLAH POS" of ringkasan.txt: per kecamatan its
  * posts, the bound that proves them and its TPS standing alone.  0, or

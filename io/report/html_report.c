@@ -867,6 +867,8 @@ int io_write_report_html_certs(FILE *f, const struct scenario *s,
     summary_table(&o, s, rows);
     out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
     objective_table(&o, s, p);
+    if (ex != NULL)
+        io_sens_html(&o, s, p, ex->sens);
     out_put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
