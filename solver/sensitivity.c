@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/geo.h"
+#include "model/radius_graph.h"
 #include "solver/cluster.h"
 #include "solver/glpk_util.h"
 
@@ -73,50 +73,20 @@ static bool variant_rules(const struct rules *r, enum sens_variant v,
     return any;
 }
 
-/* ---- components and the greedy ------------------------------------------ */
+/* ---- the greedy on each component ------------------------------------ */
 
-#define KM_PER_DEG_LAT 111.0   /* under the sphere's 111.195: never short */
-
-struct key { double lat; int t; };
-
-static int cmp_key(const void *a, const void *b)
-{
-    const struct key *x = a, *y = b;
-    if (x->lat != y->lat)
-        return x->lat < y->lat ? -1 : 1;
-    return (x->t > y->t) - (x->t < y->t);
-}
-
-static int find(int *par, int a)
-{
-    while (par[a] != a) {
-        par[a] = par[par[a]];
-        a = par[a];
-    }
-    return a;
-}
-
-/* Scratch for one kecamatan and grade of n TPS (all sized for the
- * scenario's TPS, the edges grown as needed). */
+/* Scratch of the variants. */
 struct work {
-    struct key *key;          /* the group, by latitude */
-    int *par, *deg, *off, *adj, *fill;
-    size_t cap_adj;
-    int *comp, *coff;         /* group positions by component */
-    int *live; char *done;    /* the greedy */
+    struct radius_graph g;
+    int *grp;                 /* a kecamatan's TPS of one grade */
+    int *live; char *done;    /* the greedy, by position */
     int *hard; int nhard;     /* TPS of components left to cluster_build */
 };
 
 static void work_free(struct work *w)
 {
-    free(w->key);
-    free(w->par);
-    free(w->deg);
-    free(w->off);
-    free(w->adj);
-    free(w->fill);
-    free(w->comp);
-    free(w->coff);
+    radius_graph_free(&w->g);
+    free(w->grp);
     free(w->live);
     free(w->done);
     free(w->hard);
@@ -125,80 +95,29 @@ static void work_free(struct work *w)
 static int work_init(struct work *w, int ntps)
 {
     memset(w, 0, sizeof *w);
-    size_t n = (size_t)ntps + 2;
-    w->key = malloc(sizeof *w->key * n);
-    w->par = malloc(sizeof(int) * n);
-    w->deg = malloc(sizeof(int) * n);
-    w->off = malloc(sizeof(int) * n);
-    w->fill = malloc(sizeof(int) * n);
-    w->comp = malloc(sizeof(int) * n);
-    w->coff = malloc(sizeof(int) * n);
+    size_t n = (size_t)ntps + 1;
+    w->grp = malloc(sizeof(int) * n);
     w->live = malloc(sizeof(int) * n);
     w->done = malloc(n);
     w->hard = malloc(sizeof(int) * n);
-    return w->key && w->par && w->deg && w->off && w->fill && w->comp &&
-           w->coff && w->live && w->done && w->hard ? 0 : -1;
+    return w->grp && w->live && w->done && w->hard ? 0 : -1;
 }
 
-/* Edges between the n TPS of w->key within radius (a sweep by latitude),
- * CSR in w->off/adj over positions, components in w->par.  0 or -1. */
-static int edges(const struct scenario *s, struct work *w, int n, double radius)
+/* Posts a most-constrained-first greedy makes of component c of w->g, cp
+ * TPS per post: take the uncovered TPS with fewest uncovered neighbours,
+ * as anchor the one among it and its uncovered neighbours with most
+ * uncovered neighbours, and fill the post with the anchor's uncovered
+ * neighbours, most constrained first. */
+static long greedy_posts(struct work *w, int c, int cp)
 {
-    size_t e = 0;
-    for (int i = 0; i < n; i++)
-        w->deg[i] = 0, w->par[i] = i;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int i = 0; i < n; i++) {
-            const struct tps *a = &s->tps[w->key[i].t];
-            for (int j = i + 1; j < n; j++) {
-                if ((w->key[j].lat - w->key[i].lat) * KM_PER_DEG_LAT > radius)
-                    break;
-                const struct tps *b = &s->tps[w->key[j].t];
-                if (geo_distance_km(a->lat, a->lon, b->lat, b->lon) > radius)
-                    continue;
-                if (pass == 0) {
-                    w->deg[i]++;
-                    w->deg[j]++;
-                    int ri = find(w->par, i), rj = find(w->par, j);
-                    if (ri != rj)
-                        w->par[ri] = rj;
-                } else {
-                    w->adj[w->fill[i]++] = j;
-                    w->adj[w->fill[j]++] = i;
-                }
-            }
-        }
-        if (pass == 0) {
-            for (int i = 0; i < n; i++) {
-                w->off[i] = (int)e;
-                w->fill[i] = (int)e;
-                e += (size_t)w->deg[i];
-            }
-            w->off[n] = (int)e;
-            if (e + 1 > w->cap_adj) {
-                int *p = realloc(w->adj, sizeof(int) * (e + 1));
-                if (p == NULL)
-                    return -1;
-                w->adj = p;
-                w->cap_adj = e + 1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Posts a most-constrained-first greedy makes of the component whose
- * positions are comp[0..m), c per post: take the uncovered TPS with
- * fewest uncovered neighbours, as anchor the one among it and its
- * uncovered neighbours with most uncovered neighbours, and fill the post
- * with the anchor's uncovered neighbours, most constrained first. */
-static long greedy_posts(struct work *w, const int *comp, int m, int c)
-{
+    const struct radius_graph *g = &w->g;
+    const int *comp = g->comp + g->coff[c];
+    int m = g->coff[c + 1] - g->coff[c];
     long posts = 0;
     for (int q = 0; q < m; q++) {
         int i = comp[q];
         w->done[i] = 0;
-        w->live[i] = w->off[i + 1] - w->off[i];
+        w->live[i] = g->off[i + 1] - g->off[i];
     }
     for (int left = m; left > 0;) {
         int u = -1;
@@ -208,8 +127,8 @@ static long greedy_posts(struct work *w, const int *comp, int m, int c)
                 u = i;
         }
         int a = u;
-        for (int k = w->off[u]; k < w->off[u + 1]; k++) {
-            int x = w->adj[k];
+        for (int k = g->off[u]; k < g->off[u + 1]; k++) {
+            int x = g->adj[k];
             if (!w->done[x] && w->live[x] > w->live[a])
                 a = x;
         }
@@ -220,10 +139,10 @@ static long greedy_posts(struct work *w, const int *comp, int m, int c)
             take[nt++] = u;
             w->done[u] = 1;
         }
-        while (nt < c) {
+        while (nt < cp) {
             int pick = -1;
-            for (int k = w->off[a]; k < w->off[a + 1]; k++) {
-                int x = w->adj[k];
+            for (int k = g->off[a]; k < g->off[a + 1]; k++) {
+                int x = g->adj[k];
                 if (!w->done[x] && (pick < 0 || w->live[x] < w->live[pick]))
                     pick = x;
             }
@@ -233,8 +152,8 @@ static long greedy_posts(struct work *w, const int *comp, int m, int c)
             w->done[pick] = 1;
         }
         for (int q = 0; q < nt; q++)
-            for (int k = w->off[take[q]]; k < w->off[take[q] + 1]; k++)
-                w->live[w->adj[k]]--;
+            for (int k = g->off[take[q]]; k < g->off[take[q] + 1]; k++)
+                w->live[g->adj[k]]--;
         left -= nt;
         posts++;
     }
@@ -260,7 +179,7 @@ static int settle(const struct scenario *s, const struct rules *r,
             int n = 0;
             for (int t = lo; t < hi; t++)
                 if ((int)s->tps[t].grade == g)
-                    w->key[n++] = (struct key){s->tps[t].lat, t};
+                    w->grp[n++] = t;
             if (n == 0)
                 continue;
             if (gr->tps_per_post <= 1) {
@@ -269,33 +188,18 @@ static int settle(const struct scenario *s, const struct rules *r,
                 c->places += (long)n * gr->guards;
                 continue;
             }
-            qsort(w->key, (size_t)n, sizeof *w->key, cmp_key);
-            if (edges(s, w, n, gr->radius_km) != 0)
+            if (radius_graph_build(&w->g, s, w->grp, n, gr->radius_km) != 0)
                 return -1;
-            /* positions grouped by component (counting sort on roots) */
-            for (int i = 0; i <= n; i++)
-                w->coff[i] = 0;
-            for (int i = 0; i < n; i++)
-                w->coff[find(w->par, i) + 1]++;
-            for (int i = 0; i < n; i++)
-                w->coff[i + 1] += w->coff[i];
-            for (int i = 0; i < n; i++)
-                w->fill[i] = w->coff[i];
-            for (int i = 0; i < n; i++)
-                w->comp[w->fill[find(w->par, i)]++] = i;
-            for (int root = 0; root < n; root++) {
-                int m = w->coff[root + 1] - w->coff[root];
-                if (m == 0)
-                    continue;
-                const int *cp = w->comp + w->coff[root];
+            for (int q = 0; q < w->g.ncomp; q++) {
+                int m = w->g.coff[q + 1] - w->g.coff[q];
                 long lb = (m + gr->tps_per_post - 1) / gr->tps_per_post;
                 c->bound += lb;
-                if (greedy_posts(w, cp, m, gr->tps_per_post) == lb) {
+                if (greedy_posts(w, q, gr->tps_per_post) == lb) {
                     c->posts += lb;
                     c->places += lb * gr->guards;
                 } else {
-                    for (int q = 0; q < m; q++)
-                        w->hard[w->nhard++] = w->key[cp[q]].t;
+                    for (int i = w->g.coff[q]; i < w->g.coff[q + 1]; i++)
+                        w->hard[w->nhard++] = w->g.tps[w->g.comp[i]];
                 }
             }
         }
