@@ -22,6 +22,8 @@
 #include "io/outdir.h"
 #include "io/plan_outputs.h"
 #include "io/report/audit_text.h"
+#include "io/report/cert_report.h"
+#include "io/formats/kekurangan.h"
 #include "io/report/compare.h"
 #include "io/report/html_report.h"
 #include "io/report/plan_write.h"
@@ -35,6 +37,7 @@
 #include "solver/bko.h"
 #include "solver/export.h"
 #include "solver/planner.h"
+#include "solver/sensitivity.h"
 #include "solver/replan.h"
 #include "solver/shifts.h"
 #include "solver/whatif_plan.h"
@@ -60,8 +63,9 @@ static const char USAGE[] =
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
+    "                  [--no-sensitivity]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
-    "                  [--time-limit SECONDS]\n"
+    "                  [--certificates kekurangan.csv] [--time-limit SECONDS]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
     "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
@@ -78,11 +82,13 @@ static const char USAGE[] =
     "          --export-lp/--export-mps also write the whole problem as one MIP\n"
     "          --with applies a what-if overlay (formats.md 4) to the scenario\n"
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
-    "          that fill every place, and what each overlay costs\n"
+    "          that fill every place, what each overlay costs, and\n"
+    "          DIR/kekurangan.csv, the certificates of the empty places\n"
     "check     audit a roster against its scenario (for the KPU);\n"
     "          --report DIR also writes DIR/cakupan.html (coverage map);\n"
     "          an \"optimal\" or \"shortage\" roster is planned again and\n"
-    "          fails when siaga finds a better plan (--time-limit bounds it)\n"
+    "          fails when siaga finds a better plan (--time-limit bounds it);\n"
+    "          --certificates verifies plan's kekurangan.csv (formats.md 6)\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
 
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
@@ -427,6 +433,7 @@ struct plan_opts {
     const char *pins[MAX_PINS];      /* --pin, given only with a baseline */
     int npins;
     bool want_timeline;              /* --timeline */
+    bool no_sensitivity;             /* --no-sensitivity */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
                                         plan_solve */
@@ -448,6 +455,8 @@ struct plan_state {
     struct change_list changes;
     struct shift_result sr;
     bool have_sr;                    /* sr holds the timeline's shifts */
+    struct sensitivity sens;         /* what a rule change would save */
+    bool have_sens;                  /* sens is computed */
     struct tty_progress tp;
 };
 
@@ -479,6 +488,8 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->pp.quiet = true;
         else if (strcmp(a, "--timeline") == 0)
             o->want_timeline = true;
+        else if (strcmp(a, "--no-sensitivity") == 0)
+            o->no_sensitivity = true;
         else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -586,6 +597,15 @@ static int plan_solve(struct plan_opts *o, struct plan_state *st)
             return fail(&st->el, rc);
         st->p = st->replanned;
     }
+    if (!o->no_sensitivity) {
+        /* after the plan, on a share of what is left: it never takes the
+         * plan's own time */
+        pp->deadline = plan_share(solve_end, 1 + st->timeline);
+        rc = solver_sensitivity(st->s, pp, &st->sens, &st->el);
+        if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
+            return fail(&st->el, rc);
+        st->have_sens = true;
+    }
     if (st->timeline) {
         struct shift_params sp;
         shift_params_init(&sp);
@@ -611,6 +631,8 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     progress_end(&st->tp);
     io_plan_outputs_init(&po, st->s, p);
     po.whatif = &x;
+    po.certificates = true;
+    po.sens = st->have_sens ? &st->sens : NULL;
     po.tl = &st->tl;
     po.sr = st->have_sr ? &st->sr : NULL;
     po.jobs = o->pp.jobs;
@@ -659,6 +681,7 @@ static void plan_state_free(const struct plan_opts *o, struct plan_state *st)
     progress_end(&st->tp);
     whatif_free(&st->wr);
     shift_result_free(&st->sr);
+    sensitivity_free(&st->sens);
     timeline_free(&st->tl);
     plan_destroy(st->replanned);
     raw_roster_destroy(st->base);
@@ -895,6 +918,7 @@ done:
 struct check_opts {
     const char *scenario, *roster;   /* SCENARIO, ROSTER */
     const char *report;              /* --report DIR, or NULL */
+    const char *certificates;        /* --certificates FILE, or NULL */
     const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
     int nwith;
     struct plan_params pp;           /* --time-limit, for refuting a claim */
@@ -912,6 +936,8 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
         const char *a = argv[i];
         if (strcmp(a, "--report") == 0 && i + 1 < argc)
             o->report = argv[++i];
+        else if (strcmp(a, "--certificates") == 0 && i + 1 < argc)
+            o->certificates = argv[++i];
         else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
             if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 return usage_error("--time-limit wants seconds, 0 or more "
@@ -997,6 +1023,44 @@ static int check_shifts(const struct check_opts *o, const struct scenario *s,
     return code;
 }
 
+/* --certificates FILE: kekurangan.csv (formats.md 6) verified against
+ * the roster (model/certificate_verify.c), printed after the audit.
+ * EXIT_OK when the certificates are valid, EXIT_SHORT when rejected,
+ * EXIT_BAD_INPUT when the file is not one, or the failure's code. */
+static int check_certificates(const struct check_opts *o,
+                              const struct scenario *s,
+                              const struct raw_roster *r,
+                              const struct audit_report *rep,
+                              struct error_list *el)
+{
+    struct raw_certs *c = NULL;
+    struct cert_verdict v;
+    memset(&v, 0, sizeof v);
+    int rc = io_read_kekurangan(o->certificates, &c, el);
+    if (rc != SIAGA_OK) {
+        print_errors(el);
+        return input_exit(rc);
+    }
+    long eg = 0;
+    for (int g = 0; g < GRADE_COUNT; g++)
+        eg += rep->recount.empty_guard[g];
+    int code = EXIT_OK;
+    rc = cert_verify(s, r, c, eg, rep->recount.empty_linmas,
+                     rep->nviolation == 0, &v);
+    if (rc != SIAGA_OK) {
+        fprintf(stderr, "siaga: out of memory\n");
+        code = EXIT_FAILURE_;
+    } else if (io_write_cert_verdict(stdout, o->certificates, &v) != 0) {
+        fprintf(stderr, "siaga: cannot write the audit report\n");
+        code = EXIT_FAILURE_;
+    } else if (!v.valid) {
+        code = EXIT_SHORT;
+    }
+    cert_verdict_free(&v);
+    raw_certs_destroy(c);
+    return code;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     double t_start = now_seconds();
@@ -1043,6 +1107,11 @@ static int cmd_check(int argc, char **argv)
         }
     }
     code = audit_passed(rep) ? EXIT_OK : EXIT_SHORT;
+    if (o.certificates != NULL) {
+        int ccode = check_certificates(&o, s, r, rep, &el);
+        if (ccode != EXIT_OK && (ccode != EXIT_SHORT || code == EXIT_OK))
+            code = ccode;
+    }
     if (shifts != NULL) {
         int scode = check_shifts(&o, s, r, shifts, &el);
         if (scode != EXIT_OK)

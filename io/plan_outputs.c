@@ -7,8 +7,11 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "io/formats/changes_write.h"
+#include "io/formats/kekurangan.h"
+#include "io/report/cert_report.h"
 #include "io/report/geojson_write.h"
 #include "io/report/html_report.h"
 #include "io/report/kml_write.h"
@@ -16,10 +19,13 @@
 #include "io/report/plan_write.h"
 #include "io/formats/shifts_write.h"
 #include "io/formats/whatif_write.h"
+#include "model/certificate.h"
+#include "model/post_why.h"
 
 const char *const io_plan_files[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
-    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", NULL};
+    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
+    NULL};
 
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p)
@@ -30,7 +36,9 @@ void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
 /* The open files of a set, NULL for those it does not write. */
 struct plan_files {
     FILE *roster_xml, *roster_csv, *summary, *kml, *geojson, *html;
-    FILE *bko, *changes, *shifts;
+    FILE *bko, *changes, *shifts, *certs;
+    const struct plan_explain *ex; /* with certs: the certificates, and
+                                      why each post */
 };
 
 /* GeoJSON and the HTML report, written beside the other files on a
@@ -51,8 +59,8 @@ static void *write_maps(void *arg)
     struct maps_job *j = arg;
     const struct plan_outputs *o = j->o;
     j->rc = io_write_roster_geojson(j->pf->geojson, o->s, o->p) != 0 ||
-            io_write_report_html_timeline(j->pf->html, o->s, o->p,
-                                          o->tl, o->sr) != 0 ? -1 : 0;
+            io_write_report_html_certs(j->pf->html, o->s, o->p, o->tl, o->sr,
+                                       j->pf->ex) != 0 ? -1 : 0;
     return NULL;
 }
 
@@ -77,6 +85,9 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
         (pf->changes = outdir_file(od, "perubahan.csv", errs)) == NULL)
         return -1;
     if (o->sr && (pf->shifts = outdir_file(od, "shifts.csv", errs)) == NULL)
+        return -1;
+    if (o->certificates &&
+        (pf->certs = outdir_file(od, "kekurangan.csv", errs)) == NULL)
         return -1;
     return 0;
 }
@@ -106,7 +117,12 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
         (x && x->changes && (io_write_changes_summary(pf->summary, x->changes) != 0 ||
                              io_write_changes_csv(pf->changes, x->changes) != 0)) ||
         (o->sr && (io_write_shifts_summary(pf->summary, s, o->tl, o->sr) != 0 ||
-                   io_write_shifts_csv(pf->shifts, s, o->tl, o->sr) != 0)))
+                   io_write_shifts_csv(pf->shifts, s, o->tl, o->sr) != 0)) ||
+        (pf->certs && (io_write_why_summary(pf->summary, s, p, pf->ex->why) != 0 ||
+                       io_write_sens_summary(pf->summary, s, p, pf->ex->sens) != 0 ||
+                       io_write_cert_summary(pf->summary, s, p, pf->ex->certs,
+                                             x ? x->bko : NULL) != 0 ||
+                       io_write_kekurangan_csv(pf->certs, s, p, pf->ex->certs) != 0)))
         return -1;
     return 0;
 }
@@ -115,6 +131,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
 struct plan_set {
     const char *dir;
     const struct plan_outputs *o;
+    const struct plan_explain *ex;
 };
 
 static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
@@ -123,6 +140,7 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     struct plan_files pf;
     if (open_files(od, ps->o, &pf, errs) != 0)
         return SIAGA_EIO;
+    pf.ex = ps->ex;
     if (write_files(ps->o, &pf) != 0) {
         error_add(errs, ps->dir, 0, "cannot write the plan");
         return SIAGA_EIO;
@@ -133,6 +151,25 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
 int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
                           struct error_list *errs)
 {
-    struct plan_set ps = {dir, o};
-    return outdir_write_set(dir, fill_set, &ps, errs);
+    struct cert_set cs;
+    struct post_why why;
+    memset(&cs, 0, sizeof cs);
+    memset(&why, 0, sizeof why);
+    struct plan_explain ex = {&cs, &why, o->sens};
+    struct plan_set ps = {dir, o, NULL};
+    int rc = SIAGA_OK;
+    if (o->certificates) {
+        if (cert_extract(o->s, o->p, &cs) != SIAGA_OK ||
+            post_why_build(o->s, &why) != SIAGA_OK) {
+            error_add(errs, NULL, 0, "out of memory");
+            rc = SIAGA_ENOMEM;
+            goto done;
+        }
+        ps.ex = &ex;
+    }
+    rc = outdir_write_set(dir, fill_set, &ps, errs);
+done:
+    cert_set_free(&cs);
+    post_why_free(&why);
+    return rc;
 }

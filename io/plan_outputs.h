@@ -10,6 +10,8 @@
 #ifndef SIAGA_PLAN_OUTPUTS_H
 #define SIAGA_PLAN_OUTPUTS_H
 
+#include <stdbool.h>
+
 #include "model/error.h"
 #include "model/roster.h"
 #include "model/scenario.h"
@@ -17,6 +19,7 @@
 struct plan_extras;
 struct timeline;
 struct shift_result;
+struct sensitivity;
 
 /* What the writers read; io_plan_outputs_init sets the defaults. */
 struct plan_outputs {
@@ -31,6 +34,13 @@ struct plan_outputs {
                                       version 2, shifts.csv is added, and
                                       ringkasan.txt and laporan.html gain
                                       their schedules */
+    bool certificates;          /* write kekurangan.csv (formats.md 6) and
+                                   the certificates in ringkasan.txt and
+                                   laporan.html (plan does, with whatif);
+                                   default false */
+    const struct sensitivity *sens; /* NULL, or what a rule change would
+                                   save: a table in ringkasan.txt and
+                                   laporan.html (with certificates) */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order

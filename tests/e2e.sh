@@ -43,7 +43,7 @@ expect 0 "plan kaur" -- "$SIAGA" plan "$KAUR" -o "$T/a" --quiet
 for f in roster.xml roster.csv ringkasan.txt; do
     [ -s "$T/a/$f" ] && ok || bad "plan wrote no $f"
 done
-[ -z "$(ls -A "$T/a" | grep -v -e '^roster.xml$' -e '^roster.csv$' -e '^ringkasan.txt$' -e '^roster.kml$' -e '^roster.geojson$' -e '^laporan.html$' -e '^bko.csv$')" ] && ok || bad "stray files in output: $(ls -A "$T/a")"
+[ -z "$(ls -A "$T/a" | grep -v -e '^roster.xml$' -e '^roster.csv$' -e '^ringkasan.txt$' -e '^roster.kml$' -e '^roster.geojson$' -e '^laporan.html$' -e '^bko.csv$' -e '^kekurangan.csv$')" ] && ok || bad "stray files in output: $(ls -A "$T/a")"
 grep -q 'status="optimal"' "$T/a/roster.xml" && ok || bad "kaur roster not optimal"
 xmllint --noout --schema schema/roster-1.xsd "$T/a/roster.xml" 2>/dev/null && ok || bad "roster.xml fails roster-1.xsd"
 head -1 "$T/a/roster.csv" | tr -d '\r' | grep -qx "member_id,name,rank,force,unit,role,post_id,grade,kecamatan,tps_ids,route_km" && ok || bad "csv header"

@@ -48,6 +48,17 @@ rc=$?
 [ "$rc" -le 1 ] && ok || bad "plan: exit $rc: $(cat "$T/err")"
 for f in "$T"/o/*.csv; do no_formula "$f"; done
 has "$T/o/roster.csv" "'-1+79010001,\"'=HYPERLINK(\"\"http://evil/\"\",\"\"Agus\"\")\",'@SUM(1+1),polri,'+POLRES," "roster.csv row"
+# kekurangan.csv: posts of 9 Polri-only places leave places empty, and the
+# certificate lists the unit '+POLRES'
+cat > "$T/short.xml" <<'OV'
+<?xml version="1.0" encoding="UTF-8"?>
+<overlay xmlns="urn:siaga:overlay:1" name="short"><rules>
+  <grade name="kurang_rawan" guards="9" min_polri="9"/></rules></overlay>
+OV
+"$SIAGA" plan "$T/f.xml" --with "$T/short.xml" -o "$T/k" --quiet 2>"$T/err"
+[ $? = 1 ] && ok || bad "plan short: not exit 1: $(cat "$T/err")"
+no_formula "$T/k/kekurangan.csv"
+has "$T/k/kekurangan.csv" ",unit,'+POLRES,," "kekurangan.csv row"
 
 I=tests/data/import
 {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "io/outdir.h"
+#include "io/report/cert_report.h"
 #include "io/report/out.h"
 #include "io/report/plan_view.h"
 #include "model/geo.h"
@@ -712,7 +713,8 @@ static void day_tables(struct out *o, const struct scenario *s,
 static void polsek_section(struct out *o, const struct scenario *s,
                            const struct plan *p, const struct plan_view *v,
                            const struct plan_summary_row *r, int k,
-                           const struct day_plan *dp)
+                           const struct day_plan *dp,
+                           const struct plan_explain *ex)
 {
     char code[16];
     out_put(o, "<section class=\"polsek\" id=\"kec-");
@@ -737,6 +739,12 @@ static void polsek_section(struct out *o, const struct scenario *s,
             r->polri + r->tni, r->polri, r->tni, r->linmas, r->linmas_places);
     out_put(o, "<span%s>kosong %ld</span>.</p>\n", r->empty > 0 ? " class=\"kosong\"" : "",
             r->empty);
+    if (ex != NULL) {
+        io_cert_html_kec(o, s, p, ex->certs, k);
+        io_why_html_kec(o, s, p, ex->why, k, v->kec_post + v->kec_post_first[k],
+                        v->kec_post_first[k + 1] - v->kec_post_first[k],
+                        v->post_id);
+    }
 
     out_put(o, "<h3>Pos pengamanan</h3>\n<table class=\"pos\">\n<thead><tr><th>Pos</th>"
                "<th>Tingkat</th><th>TPS (urutan patroli)</th><th class=\"n\">Rute km</th>"
@@ -828,6 +836,14 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr)
 {
+    return io_write_report_html_certs(f, s, p, tl, sr, NULL);
+}
+
+int io_write_report_html_certs(FILE *f, const struct scenario *s,
+                               const struct plan *p, const struct timeline *tl,
+                               const struct shift_result *sr,
+                               const struct plan_explain *ex)
+{
     struct out o = {f, 0};
     struct plan_view v;
     struct day_plan days, *dp = NULL;
@@ -896,10 +912,12 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
         goto fail;
     out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
     objective_table(&o, s, p);
+    if (ex != NULL)
+        io_sens_html(&o, s, p, ex->sens);
     out_put(&o, "</section>\n");
 
     for (int k = 0; k < s->nkec; k++)
-        polsek_section(&o, s, p, &v, &rows[k], k, dp);
+        polsek_section(&o, s, p, &v, &rows[k], k, dp, ex);
     if (rows[s->nkec].reserve > 0) {
         out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
                     "<h2>Satuan lintas kecamatan</h2>\n");

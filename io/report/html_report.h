@@ -31,6 +31,16 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr);
 
+/* The same with what the plan's reports explain (cert_report.h): each
+ * Polsek section says which shortage certificates prove its empty places
+ * (io_cert_html_kec) and why it has its posts (io_why_html_kec).  ex
+ * NULL is io_write_report_html_timeline. */
+struct plan_explain;
+int io_write_report_html_certs(FILE *f, const struct scenario *s,
+                               const struct plan *p, const struct timeline *tl,
+                               const struct shift_result *sr,
+                               const struct plan_explain *ex);
+
 /* cakupan.html of the audit rep of roster r against s (rep made by
  * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
  * or -1 on a write error or when out of memory. */

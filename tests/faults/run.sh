@@ -176,6 +176,7 @@ if [ "${1:-}" = one ]; then
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
+    malloc-certs) check_cmd "check --certificates, allocation $n fails" "$(cat "$T/certs.rc")" "$T/certs.out" "$bin" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
     malloc-polres) check_plan "plan with jurisdictions and formations, allocation $n fails" "$bin" "$T/polres" "$POLRES" --jobs 1 ;;
     malloc-splitp) check_split "split --by polres, allocation $n fails" "$bin" "$POLRES" polres "$T/polres-parts" ;;
@@ -240,6 +241,12 @@ echo $? > "$T/check2.rc"
 "$SIAGA" plan "$T/parts/in/7502.xml" -o "$T/parts/b" --quiet   # 1: short
 "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$T/merged.xml" 2>/dev/null ||
     { echo "faults: reference split, plans and merge failed"; exit 1; }
+# the short part's certificates (kekurangan.csv) checked against its
+# roster, claiming "feasible" so that check verifies them without planning
+sed 's/status="shortage"/status="feasible"/' "$T/parts/b/roster.xml" > "$T/certs-roster.xml"
+"$SIAGA" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" > "$T/certs.out" 2>/dev/null
+echo $? > "$T/certs.rc"
+grep -q '^BUKTI KEKURANGAN: SAH' "$T/certs.out" || { echo "faults: reference check --certificates failed"; exit 1; }
 
 # how many calls of each kind a clean run makes
 # count ENV... COMMAND...: $C/out is a copy of the previous set, $C/new
@@ -350,6 +357,8 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-check2 "check of a version 2 roster: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/out.xml"
     sweep malloc-merge "merge of two rosters: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv"
+    sweep malloc-certs "check --certificates (kekurangan.csv): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$C/parts"
     sweep malloc-split "split into kabupaten: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" -o "$C/out" --quiet --jobs 1
@@ -369,6 +378,8 @@ elif [ "$ALLOC" != 0 ]; then
     sweep malloc-check "check: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" plan "$POLRES" -o "$C/out" --quiet --jobs 1
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv"
+    sweep malloc-certs "check --certificates (kekurangan.csv): allocation N fails, N of 1..$n $how"
 fi
 
 # 2. every file call of the output path fails in turn, into the previous
