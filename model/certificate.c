@@ -97,9 +97,11 @@ int cert_by_scope_build(const struct scenario *s, struct by_scope *b)
         if (b->off[i] == NULL || b->list[i] == NULL)
             return -1;
     }
+    /* units of a Polres (formats 1.6) are listed with those of any scope
+     * and tried place by place (scenario_unit_covers) */
     for (int u = 0; u < s->nunit; u++) {
         const struct unit *un = &s->unit[u];
-        if (un->scope == SCOPE_ANY)
+        if (un->scope == SCOPE_ANY || un->scope == SCOPE_POLRES)
             b->any[b->nany++] = u;
         else
             b->off[un->scope - 1][un->region + 2]++;
@@ -109,7 +111,7 @@ int cert_by_scope_build(const struct scenario *s, struct by_scope *b)
             b->off[i][r + 2] += b->off[i][r + 1];
     for (int u = 0; u < s->nunit; u++) {
         const struct unit *un = &s->unit[u];
-        if (un->scope != SCOPE_ANY) {
+        if (un->scope != SCOPE_ANY && un->scope != SCOPE_POLRES) {
             int i = un->scope - 1;
             b->list[i][b->off[i][un->region + 1]++] = u;
         }
@@ -134,7 +136,7 @@ int cert_each_eligible(const struct scenario *s, const struct by_scope *b,
             bool ok = k == CERT_LINMAS ? fo == FORCE_LINMAS
                     : k == CERT_POLRI ? fo == FORCE_POLRI
                     : force_is_guard(fo);
-            for (int t = 1; ok && t < ntps; t++)
+            for (int t = i < 0 ? 0 : 1; ok && t < ntps; t++)
                 ok = scenario_unit_covers(s, u, tps[t]);
             int rc = ok ? f(ctx, u) : 0;
             if (rc != 0)

@@ -46,6 +46,14 @@ has "$T/p/laporan.html" "<td class=\"kode\">$PT</td><td>Polresta Tangerang</td>"
 has "$T/p/bko.csv" "^polri,kecamatan,360318,10,1,10"
 expect 1 "check the plan" -- "$SIAGA" check $S "$T/p/roster.xml"
 has "$T/out" "(0 pelanggaran"
+# the shortage certificate (issue 14) lists the Polres-scoped units that
+# could fill the empty place, and check accepts it
+has "$T/p/kekurangan.csv" "^1,unit,PRESTA,,"
+expect 1 "check --certificates of the plan" -- "$SIAGA" check $S "$T/p/roster.xml" --certificates "$T/p/kekurangan.csv"
+has "$T/out" "^BUKTI KEKURANGAN: SAH"
+grep -v '^1,unit,PRESTA,' "$T/p/kekurangan.csv" > "$T/k-less.csv"
+expect 1 "check --certificates without the Polres unit" -- "$SIAGA" check $S "$T/p/roster.xml" --certificates "$T/k-less.csv"
+has "$T/out" "^BUKTI KEKURANGAN: DITOLAK"
 
 # ---- split --by polres, plan each part, merge: every member where the
 # one-shot plan has them (post numbers differ: a Polres's kecamatan are

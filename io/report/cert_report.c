@@ -131,6 +131,10 @@ static int answers(const struct scenario *s, const struct plan *p,
         case SCOPE_KABUPATEN: if (tp->kabupaten == r->region) return 1; break;
         case SCOPE_KECAMATAN: if (tp->kecamatan == r->region) return 1; break;
         case SCOPE_DESA: if (tp->desa == r->region) return 1; break;
+        case SCOPE_POLRES:
+            if (scenario_tps_polres(s, t) == r->region)
+                return 1;
+            break;
         }
     }
     return 0;
@@ -142,6 +146,7 @@ static const char *region_name(const struct scenario *s, enum scope sc, int r)
     case SCOPE_KABUPATEN: return s->kab[r].name;
     case SCOPE_KECAMATAN: return s->kec[r].name;
     case SCOPE_DESA: return s->desa[r].name;
+    case SCOPE_POLRES: return s->polres[r].name;
     case SCOPE_ANY: break;
     }
     return "di mana saja";
