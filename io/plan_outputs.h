@@ -10,6 +10,8 @@
 #ifndef SIAGA_PLAN_OUTPUTS_H
 #define SIAGA_PLAN_OUTPUTS_H
 
+#include <stdbool.h>
+
 #include "model/error.h"
 #include "model/roster.h"
 #include "model/scenario.h"
@@ -31,6 +33,9 @@ struct plan_outputs {
                                       version 2, shifts.csv is added, and
                                       ringkasan.txt and laporan.html gain
                                       their schedules */
+    bool cards;                 /* also DIR/kartu/, the duty cards
+                                   (io/report/cards.h) of roster.xml as
+                                   written; default false */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order
