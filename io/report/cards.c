@@ -381,18 +381,18 @@ static void tps_item(struct out *o, const struct scenario *s, int t, int n,
              "#map=17/%.6f/%.6f", tp->lat, tp->lon, tp->lat, tp->lon);
     const char *desa = s->desa[tp->desa].name, *kec = s->kec[tp->kecamatan].name;
     if (html) {
+        /* on paper the coordinates stand in for the links */
         out_put(o, "<li><b>TPS %03d ", tp->no);
         esc(o, desa);
         out_put(o, "</b> <span class=\"kode\">%s</span><br><span class=\"kecil\">"
-                "Desa/Kel. ", code);
-        esc(o, desa);
-        out_put(o, ", Kec. ");
+                "Kec. ", code);
         esc(o, kec);
-        out_put(o, " &#183; %s%s</span><br><a href=\"%s\">Buka peta (geo)</a> "
+        out_put(o, " &#183; %s%s &#183; <span class=\"kode\">%.6f, %.6f</span>"
+                "</span><span class=\"peta\"><br><a href=\"%s\">Buka peta (geo)</a> "
                 "&#183; <a href=\"", grade_label(tp->grade),
-                tp->sulit ? ", sulit dijangkau" : "", geo);
+                tp->sulit ? ", sulit dijangkau" : "", tp->lat, tp->lon, geo);
         esc(o, web);
-        out_put(o, "\">OpenStreetMap</a></li>\n");
+        out_put(o, "\">OpenStreetMap</a></span></li>\n");
     } else {
         out_put(o, "%d. TPS %03d %s (%s)\n   Desa/Kel. %s, Kec. %s, %s%s\n"
                 "   %s\n   %s\n", n, tp->no, desa, code, desa, kec,
@@ -495,7 +495,7 @@ static const char CSS[] =
     "h2{font-size:8.5pt;margin:2mm 0 1mm}.kode,.kecil,.sub{font-size:6.5pt}"
     ".kartu{display:block}.qrbox{float:right;width:30mm;margin:0 0 1mm 2mm}table{width:auto}"
     ".qr{width:30mm}.payload{font-size:5pt}.tugas{font-size:9pt}a{color:#111}"
-    "li{margin:0 0 0.5mm}}\n";
+    "li{margin:0 0 0.5mm}.peta{display:none}}\n";
 
 static void html_head(struct out *o, const struct deck *d, const char *title)
 {
