@@ -624,8 +624,14 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     po.tl = &st->tl;
     po.sr = st->have_sr ? &st->sr : NULL;
     po.jobs = o->pp.jobs;
+    struct card_stats cs;
     po.cards = o->cards;
+    po.card_stats = &cs;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
+    if (rc == SIAGA_OK && o->cards && !o->pp.quiet)
+        fprintf(stderr, "siaga: %s/%s: %ld kartu anggota, %ld kartu komandan pos "
+                "(%ld file)\n", dir, CARDS_FOLDER, cs.guards + cs.linmas + cs.reserves,
+                cs.posts, cs.files);
     if (rc == SIAGA_OK && st->have_sr && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
                 dir, st->sr.nshift, st->sr.ncomponent, st->sr.seconds,

@@ -135,7 +135,8 @@ static int write_cards(struct outdir *od, const struct plan_set *ps,
         error_add(errs, NULL, 0, "out of memory");
     } else {
         snprintf(path, sizeof path, "/proc/self/fd/%d/roster.xml", od->stage.set);
-        rc = io_cards_fill(od, path, shown, ps->o->s, &st, errs);
+        rc = io_cards_fill(od, path, shown, ps->o->s,
+                           ps->o->card_stats ? ps->o->card_stats : &st, errs);
         /* the roster is siaga's own: one that does not read back is a
          * failure of the writing, not bad input */
         if (rc == SIAGA_EINPUT)

@@ -19,6 +19,7 @@
 struct plan_extras;
 struct timeline;
 struct shift_result;
+struct card_stats;
 
 /* What the writers read; io_plan_outputs_init sets the defaults. */
 struct plan_outputs {
@@ -36,6 +37,8 @@ struct plan_outputs {
     bool cards;                 /* also DIR/kartu/, the duty cards
                                    (io/report/cards.h) of roster.xml as
                                    written; default false */
+    struct card_stats *card_stats; /* with cards: filled with what kartu/
+                                      holds when not NULL (default) */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order
