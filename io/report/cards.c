@@ -607,18 +607,21 @@ static const char *role_title(enum role r)
     return r == ROLE_COMMANDER ? "Kartu Komandan Pos" : "Kartu Tugas Pengamanan";
 }
 
+/* "Linmas di TPS 001 <desa>, pos <post>": two texts of up to 256 bytes */
+#define ROLE_TEXT_MAX 1024
+
 static const char *role_text(const struct deck *d, const struct card *c, char *buf)
 {
     const char *post = c->post >= 0 ? d->r->post[c->post].id : "";
     switch (c->role) {
-    case ROLE_GUARD: snprintf(buf, 400, "Penjaga pos %s", post); break;
-    case ROLE_COMMANDER: snprintf(buf, 400, "Komandan pos %s", post); break;
+    case ROLE_GUARD: snprintf(buf, ROLE_TEXT_MAX, "Penjaga pos %s", post); break;
+    case ROLE_COMMANDER: snprintf(buf, ROLE_TEXT_MAX, "Komandan pos %s", post); break;
     case ROLE_LINMAS:
-        snprintf(buf, 400, "Linmas di TPS %03d %s%s%s", d->s->tps[c->tps].no,
+        snprintf(buf, ROLE_TEXT_MAX, "Linmas di TPS %03d %s%s%s", d->s->tps[c->tps].no,
                  d->s->desa[d->s->tps[c->tps].desa].name,
                  post[0] ? ", pos " : "", post);
         break;
-    case ROLE_RESERVE: snprintf(buf, 400, "Cadangan (siaga di satuan)"); break;
+    case ROLE_RESERVE: snprintf(buf, ROLE_TEXT_MAX, "Cadangan (siaga di satuan)"); break;
     }
     return buf;
 }
@@ -643,7 +646,7 @@ static int write_card(FILE *f, const struct deck *d, const struct card *c, int h
 {
     struct out o = {f, 0};
     const struct scenario *s = d->s;
-    char buf[400];
+    char buf[ROLE_TEXT_MAX];
     const char *title = role_title(c->role);
     if (html) {
         html_head(&o, d, title);
