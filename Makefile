@@ -24,12 +24,15 @@ XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/u
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+# Duty cards: QR codes (libqrencode) and the roster hash (Nettle's SHA-256).
+CARD_CFLAGS := $(shell $(PKG_CONFIG) --cflags libqrencode nettle 2>/dev/null)
+CARD_LIBS   := $(shell $(PKG_CONFIG) --libs libqrencode nettle 2>/dev/null || echo -lqrencode -lnettle)
 # GLPK ships no .pc file on Debian.
 GLPK_LIBS  ?= -lglpk
 # Includes are written from the top of the tree with their layer
 # ("model/scenario.h", "io/xml/guard.h"), so -I. is the only one of ours.
-CPPFLAGS += -I. $(XML_CFLAGS)
-LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm -pthread
+CPPFLAGS += -I. $(XML_CFLAGS) $(CARD_CFLAGS)
+LDLIBS   += $(XML_LIBS) $(CARD_LIBS) $(GLPK_LIBS) -lm -pthread
 
 ifeq ($(SAN),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "io/formats/card_payload.h"
 #include "io/formats/overlay_read.h"
 #include "io/formats/roster_read.h"
 #include "io/formats/scenario_read.h"
@@ -24,6 +25,7 @@
 #include "io/report/audit_text.h"
 #include "io/report/cert_report.h"
 #include "io/formats/kekurangan.h"
+#include "io/report/cards.h"
 #include "io/report/compare.h"
 #include "io/report/html_report.h"
 #include "io/report/plan_write.h"
@@ -63,9 +65,11 @@ static const char USAGE[] =
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
-    "                  [--no-sensitivity]\n"
+    "                  [--no-sensitivity] [--cards]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "                  [--certificates kekurangan.csv] [--time-limit SECONDS]\n"
+    "                  [--card PAYLOAD_OR_CARD_FILE]\n"
+    "       siaga cards ROSTER.xml --scenario SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
     "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
@@ -88,7 +92,11 @@ static const char USAGE[] =
     "          --report DIR also writes DIR/cakupan.html (coverage map);\n"
     "          an \"optimal\" or \"shortage\" roster is planned again and\n"
     "          fails when siaga finds a better plan (--time-limit bounds it);\n"
-    "          --certificates verifies plan's kekurangan.csv (formats.md 6)\n"
+    "          --certificates verifies plan's kekurangan.csv (formats.md 6);\n"
+    "          --card checks a duty card against the roster instead\n"
+    "cards     write DIR/kartu/: a duty card per member and per post (HTML\n"
+    "          for A6 and phones, text for WhatsApp, a QR code) and an index;\n"
+    "          plan --cards writes them beside the plan\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
 
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
@@ -434,6 +442,7 @@ struct plan_opts {
     int npins;
     bool want_timeline;              /* --timeline */
     bool no_sensitivity;             /* --no-sensitivity */
+    bool cards;                      /* --cards: DIR/kartu/ too */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
                                         plan_solve */
@@ -490,6 +499,8 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->want_timeline = true;
         else if (strcmp(a, "--no-sensitivity") == 0)
             o->no_sensitivity = true;
+        else if (strcmp(a, "--cards") == 0)
+            o->cards = true;
         else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -636,7 +647,14 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     po.tl = &st->tl;
     po.sr = st->have_sr ? &st->sr : NULL;
     po.jobs = o->pp.jobs;
+    struct card_stats cs;
+    po.cards = o->cards;
+    po.card_stats = &cs;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
+    if (rc == SIAGA_OK && o->cards && !o->pp.quiet)
+        fprintf(stderr, "siaga: %s/%s: %ld kartu anggota, %ld kartu komandan pos "
+                "(%ld file)\n", dir, CARDS_FOLDER, cs.guards + cs.linmas + cs.reserves,
+                cs.posts, cs.files);
     if (rc == SIAGA_OK && st->have_sr && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",
                 dir, st->sr.nshift, st->sr.ncomponent, st->sr.seconds,
@@ -919,6 +937,7 @@ struct check_opts {
     const char *scenario, *roster;   /* SCENARIO, ROSTER */
     const char *report;              /* --report DIR, or NULL */
     const char *certificates;        /* --certificates FILE, or NULL */
+    const char *card;                /* --card PAYLOAD or card file, or NULL */
     const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
     int nwith;
     struct plan_params pp;           /* --time-limit, for refuting a claim */
@@ -938,6 +957,8 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
             o->report = argv[++i];
         else if (strcmp(a, "--certificates") == 0 && i + 1 < argc)
             o->certificates = argv[++i];
+        else if (strcmp(a, "--card") == 0 && i + 1 < argc)
+            o->card = argv[++i];
         else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
             if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 return usage_error("--time-limit wants seconds, 0 or more "
@@ -958,6 +979,9 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
         return usage_error("check takes a SCENARIO and a ROSTER%s", "");
     o->scenario = files[0];
     o->roster = files[1];
+    if (o->card != NULL && o->report != NULL)
+        return usage_error("--card checks a card, --report audits the roster: "
+                           "give one of them%s", "");
     static const char *const names[] = {"cakupan.html", NULL};
     if (o->report != NULL &&
         check_outputs_with(o->scenario, o->roster, o->with, o->nwith, NULL, 0,
@@ -1061,6 +1085,38 @@ static int check_certificates(const struct check_opts *o,
     return code;
 }
 
+/* check --card: the card's payload against the roster (cards.h).
+ * EXIT_OK accepted, EXIT_SHORT rejected, EXIT_BAD_INPUT for a bad card,
+ * scenario or roster. */
+static int check_card(const struct check_opts *o)
+{
+    struct error_list el;
+    struct scenario *s = NULL;
+    struct card_payload c;
+    enum card_verdict v;
+    char msg[2048];
+    error_list_init(&el);
+    int code = EXIT_OK, rc = io_read_card(o->card, &c, &el);
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        code = input_exit(rc);
+    }
+    if (code == EXIT_OK)
+        code = load_with(o->scenario, o->with, o->nwith, &s, &el);
+    if (code == EXIT_OK &&
+        (rc = io_check_card(s, o->roster, &c, &v, msg, sizeof msg, &el)) != SIAGA_OK) {
+        print_errors(&el);
+        code = input_exit(rc);
+    }
+    if (code == EXIT_OK) {
+        printf("%s\n", msg);
+        code = v == CARD_ACCEPTED ? EXIT_OK : EXIT_SHORT;
+    }
+    scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
 static int cmd_check(int argc, char **argv)
 {
     double t_start = now_seconds();
@@ -1068,6 +1124,8 @@ static int cmd_check(int argc, char **argv)
     int code = check_parse(argc, argv, &o);
     if (code != EXIT_OK)
         return code;
+    if (o.card != NULL)
+        return check_card(&o);
     struct error_list el;
     struct scenario *s = NULL;
     struct raw_roster *r = NULL;
@@ -1340,6 +1398,68 @@ static int cmd_import(int argc, char **argv)
     return code;
 }
 
+/* siaga cards: the duty cards of a roster (io/report/cards.h). */
+struct cards_opts {
+    const char *roster, *scenario, *dir;  /* ROSTER, --scenario, -o DIR */
+    const char *with[MAX_OVERLAYS];       /* --with OVERLAY, in order */
+    int nwith;
+};
+
+/* The options of siaga cards into o; EXIT_OK, or the usage error. */
+static int cards_parse(int argc, char **argv, struct cards_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && i + 1 < argc)
+            o->dir = argv[++i];
+        else if (strcmp(a, "--scenario") == 0 && i + 1 < argc)
+            o->scenario = argv[++i];
+        else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
+            if (o->nwith == MAX_OVERLAYS)
+                return usage_error("at most 16 --with overlays%s", "");
+            o->with[o->nwith++] = argv[++i];
+        } else {
+            int code = scenario_arg(a, &o->roster);
+            if (code != EXIT_OK)
+                return code;
+        }
+    }
+    if (o->roster == NULL || o->scenario == NULL || o->dir == NULL)
+        return usage_error("cards needs a ROSTER, --scenario SCENARIO and -o DIR%s", "");
+    static const char *const names[] = {CARDS_FOLDER, NULL};
+    return check_outputs_with(o->scenario, o->roster, o->with, o->nwith, NULL, 0,
+                              o->dir, names);
+}
+
+static int cmd_cards(int argc, char **argv)
+{
+    struct cards_opts o;
+    int code = cards_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    struct error_list el;
+    struct scenario *s = NULL;
+    struct card_stats st;
+    error_list_init(&el);
+    code = load_with(o.scenario, o.with, o.nwith, &s, &el);
+    if (code == EXIT_OK) {
+        int rc = io_write_cards(o.dir, o.roster, s, &st, &el);
+        if (rc != SIAGA_OK) {
+            print_errors(&el);
+            code = status_exit(rc);
+        } else {
+            fprintf(stderr, "siaga: cards: %s/%s: %ld kartu penjaga, %ld Linmas, "
+                    "%ld cadangan, %ld komandan pos (%ld file, %lld byte)\n",
+                    o.dir, CARDS_FOLDER, st.guards, st.linmas, st.reserves,
+                    st.posts, st.files, st.bytes);
+        }
+    }
+    scenario_destroy(s);
+    error_list_free(&el);
+    return code;
+}
+
 /* siaga split: a scenario per kabupaten, to plan as independent jobs. */
 /* siaga split's options as parsed. */
 struct split_opts {
@@ -1495,6 +1615,8 @@ int main(int argc, char **argv)
         code = cmd_compare(argc - 2, argv + 2);
     else if (strcmp(argv[1], "import") == 0)
         code = cmd_import(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "cards") == 0)
+        code = cmd_cards(argc - 2, argv + 2);
     else if (strcmp(argv[1], "split") == 0)
         code = cmd_split(argc - 2, argv + 2);
     else if (strcmp(argv[1], "merge") == 0)

@@ -382,6 +382,27 @@ static int open_stale(int at, const char *name, const char *prefix)
 
 static int empty_container(int fd, int depth);
 
+/* An entry of a folder of the set (outdir_folder): plain files and links
+ * go, nothing is entered. */
+static int plain_entry(int fd, const char *name, void *arg)
+{
+    (void)arg;
+    return unlinkat(fd, name, 0) == 0 ? REMOVED : KEPT;
+}
+
+/* A folder of a set (outdir_folder), in set/ of a container of this user:
+ * its plain files go, then the folder; opened O_NOFOLLOW, so a link is
+ * never followed.  REMOVED or KEPT. */
+static int plain_folder_remove(int fd, const char *name)
+{
+    int sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0)
+        return KEPT;
+    int left = each_entry(sub, plain_entry, NULL);
+    close(sub);
+    return left == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
+}
+
 /* An entry of a set/ folder: files and links go; a folder only when it
  * is a killed run's container (one made inside DIR, which an exchange
  * carried here with the previous set). */
@@ -394,7 +415,7 @@ static int set_entry(int fd, const char *name, void *arg)
         return KEPT;
     int sub = open_stale(fd, name, "." STAGE_TAG);
     if (sub < 0)
-        return KEPT;
+        return plain_folder_remove(fd, name);
     int r = empty_container(sub, depth + 1);
     close(sub);
     return r == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
@@ -789,11 +810,46 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
     }
     od->name[od->n] = nm;
     od->fp[od->n] = fp;
+    od->folder[od->n] = -1;
     od->n++;
     nm = NULL;
 done:
     free(nm);
     return fp;
+}
+
+int outdir_folder(struct outdir *od, const char *name, struct error_list *errs)
+{
+    int fd = -1;
+    char *nm = NULL;
+    if (od->stage.set < 0 || od->n == OUTDIR_MAX_FILES || name[0] == '\0' ||
+        name[0] == '.' || strchr(name, '/') != NULL) {
+        error_add(errs, od->dir, 0, "internal error: bad output folder '%s'",
+                  name);
+        return -1;
+    }
+    if ((nm = strdup(name)) == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        return -1;
+    }
+    if (mkdirat(od->stage.set, name, 0777) != 0 ||
+        (fd = openat(od->stage.set, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                          O_CLOEXEC)) < 0) {
+        error_add(errs, od->dir, 0, "cannot write %s/: %s", name, strerror(errno));
+        free(nm);
+        return -1;
+    }
+    od->name[od->n] = nm;
+    od->fp[od->n] = NULL;
+    od->folder[od->n] = fd;
+    od->n++;
+    return fd;
+}
+
+/* Is entry i of od a folder (outdir_folder)? */
+static int is_folder(const struct outdir *od, int i)
+{
+    return od->folder[i] != -1;
 }
 
 struct ours_arg {
@@ -805,11 +861,12 @@ static int ours_entry(int fd, const char *name, void *arg)
 {
     struct ours_arg *a = arg;
     struct stat st;
-    int found = 0;
-    for (int i = 0; i < a->od->n && !found; i++)
-        found = strcmp(name, a->od->name[i]) == 0;
-    if (!found || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-        !S_ISREG(st.st_mode))
+    int found = -1;
+    for (int i = 0; i < a->od->n && found < 0; i++)
+        if (strcmp(name, a->od->name[i]) == 0)
+            found = i;
+    if (found < 0 || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !(is_folder(a->od, found) ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)))
         a->ok = 0;
     return KEPT;
 }
@@ -828,6 +885,14 @@ static int rename_each(struct outdir *od, struct error_list *errs)
     for (int i = 0; i < od->n; i++) {
         if (renameat(od->stage.set, od->name[i], od->dir_fd, od->name[i]) == 0)
             continue;
+#ifdef RENAME_EXCHANGE
+        /* a folder of the set over the previous one, which is not empty:
+         * exchanged, the previous goes with the staging folder */
+        if (is_folder(od, i) && (errno == ENOTEMPTY || errno == EEXIST) &&
+            renameat2(od->stage.set, od->name[i], od->dir_fd, od->name[i],
+                      RENAME_EXCHANGE) == 0)
+            continue;
+#endif
         if (i == 0)
             error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
                       "the previous files are untouched", od->name[i],
@@ -850,6 +915,17 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
     for (int i = 0; i < od->n; i++) {
         FILE *fp = od->fp[i];
         od->fp[i] = NULL;
+        if (is_folder(od, i) && od->folder[i] >= 0) {
+            int bad = fsync(od->folder[i]) != 0 && errno != EINVAL;
+            int err = errno;
+            close(od->folder[i]);
+            od->folder[i] = -2;     /* a folder, closed */
+            if (bad && rc == SIAGA_OK) {
+                error_add(errs, od->dir, 0, "cannot write %s/: %s",
+                          od->name[i], strerror(err));
+                rc = SIAGA_EIO;
+            }
+        }
         if (fp == NULL)
             continue;
         errno = 0;
@@ -927,6 +1003,8 @@ void outdir_close(struct outdir *od)
     for (int i = 0; i < od->n; i++) {
         if (od->fp[i] != NULL)
             fclose(od->fp[i]);
+        if (od->folder[i] >= 0)
+            close(od->folder[i]);
         free(od->name[i]);
     }
     outdir_stage_remove(&od->stage);

@@ -102,6 +102,8 @@ struct outdir {
     int n;
     char *name[OUTDIR_MAX_FILES];
     FILE *fp[OUTDIR_MAX_FILES];
+    int folder[OUTDIR_MAX_FILES]; /* entry i is a folder (outdir_folder):
+                                     its descriptor until commit, else -1 */
 };
 
 /* Make DIR's parents if missing, take the lock and make a staging
@@ -114,6 +116,13 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
 /* A new file of the set, to become DIR/name (a plain name, no slash);
  * NULL on failure, with a message in errs.  The stream belongs to od. */
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
+
+/* A new folder of the set, to become DIR/name (a plain name), replacing
+ * a folder of that name as a whole: its descriptor, owned by od, or -1
+ * with a message in errs.  The caller makes the files in it (openat) and
+ * syncs them; commit syncs and closes the folder.  Only plain files go in
+ * it: the previous folder is removed with its plain files. */
+int outdir_folder(struct outdir *od, const char *name, struct error_list *errs);
 
 /* Flush, sync and close every file (a write error of any is caught here),
  * then put the set in place as described above.  Returns SIAGA_OK, or

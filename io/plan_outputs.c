@@ -7,10 +7,12 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/formats/changes_write.h"
 #include "io/formats/kekurangan.h"
+#include "io/report/cards.h"
 #include "io/report/cert_report.h"
 #include "io/report/geojson_write.h"
 #include "io/report/html_report.h"
@@ -134,6 +136,33 @@ struct plan_set {
     const struct plan_explain *ex;
 };
 
+/* DIR/kartu/ (cards.h) from roster.xml as staged, so that the cards carry
+ * the hash of the bytes published; read back through the staging folder's
+ * descriptor, never by a path that could be swapped. */
+static int write_cards(struct outdir *od, const struct plan_set *ps,
+                       FILE *roster, struct error_list *errs)
+{
+    char path[64], *shown = outdir_join(ps->dir, "roster.xml");
+    struct card_stats st;
+    int rc = SIAGA_ENOMEM;
+    if (fflush(roster) != 0) {
+        error_add(errs, ps->dir, 0, "cannot write roster.xml");
+        rc = SIAGA_EIO;
+    } else if (shown == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+    } else {
+        snprintf(path, sizeof path, "/proc/self/fd/%d/roster.xml", od->stage.set);
+        rc = io_cards_fill(od, path, shown, ps->o->s,
+                           ps->o->card_stats ? ps->o->card_stats : &st, errs);
+        /* the roster is siaga's own: one that does not read back is a
+         * failure of the writing, not bad input */
+        if (rc == SIAGA_EINPUT)
+            rc = SIAGA_EIO;
+    }
+    free(shown);
+    return rc;
+}
+
 static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
 {
     const struct plan_set *ps = arg;
@@ -145,7 +174,7 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
         error_add(errs, ps->dir, 0, "cannot write the plan");
         return SIAGA_EIO;
     }
-    return SIAGA_OK;
+    return ps->o->cards ? write_cards(od, ps, pf.roster_xml, errs) : SIAGA_OK;
 }
 
 int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,

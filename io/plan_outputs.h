@@ -20,6 +20,7 @@ struct plan_extras;
 struct timeline;
 struct shift_result;
 struct sensitivity;
+struct card_stats;
 
 /* What the writers read; io_plan_outputs_init sets the defaults. */
 struct plan_outputs {
@@ -41,6 +42,11 @@ struct plan_outputs {
     const struct sensitivity *sens; /* NULL, or what a rule change would
                                    save: a table in ringkasan.txt and
                                    laporan.html (with certificates) */
+    bool cards;                 /* also DIR/kartu/, the duty cards
+                                   (io/report/cards.h) of roster.xml as
+                                   written; default false */
+    struct card_stats *card_stats; /* with cards: filled with what kartu/
+                                      holds when not NULL (default) */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order

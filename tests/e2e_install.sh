@@ -27,7 +27,7 @@ files() { # the files under $1, relative, sorted
 # 1. the man page, rendered as man(1) shows it
 if MANWIDTH=100 man -l -P cat siaga.1 > "$T/man.txt" 2> "$T/man.err"; then ok; else bad "man -l siaga.1"; fi
 [ -s "$T/man.err" ] && bad "man -l siaga.1 warns: $(head -3 "$T/man.err")" || ok
-for w in validate plan check compare import split merge "EXIT STATUS" ENVIRONMENT FILES SIAGA_DATA \
+for w in validate plan check compare import split merge cards "EXIT STATUS" ENVIRONMENT FILES SIAGA_DATA \
          wilayah-tps-2024.tsv; do
     has "$T/man.txt" "$w" "man page"
 done

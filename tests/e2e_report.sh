@@ -15,14 +15,6 @@ set -u
 SIAGA=${SIAGA:-build/siaga}
 KAUR=scenarios/kaur-2024.xml
 
-CHROMIUM=${CHROMIUM:-}
-if [ -z "$CHROMIUM" ]; then
-    for c in chromium chromium-browser; do
-        if command -v "$c" >/dev/null 2>&1; then CHROMIUM=$c; break; fi
-    done
-fi
-NOBROWSER="chromium is not installed (Debian package 'chromium'; sh tools/install-deps.sh installs it)"
-
 T=$(mktemp -d /tmp/siaga-report-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 pass=0
@@ -31,57 +23,14 @@ fail=0
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# headless Chromium, no network, no profile of the user's, bounded in time
-browse() {
-    timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
-        --no-first-run --disable-background-networking --disable-component-update \
-        --disable-sync --disable-extensions --user-data-dir="$T/profile" "$@" \
-        2>>"$T/chromium.log"
-}
+. tests/chromium.sh
 
 cat > "$T/check.py" <<'EOF'
 import html.parser, json, re, struct, sys, zlib
 import xml.etree.ElementTree as ET
 
-def png_pixels(path):
-    """Decode an 8-bit RGB/RGBA, non-interlaced PNG (what Chromium writes)."""
-    data = open(path, 'rb').read()
-    assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
-    pos, idat = 8, []
-    while pos < len(data):
-        n, = struct.unpack('>I', data[pos:pos + 4])
-        typ, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + n]
-        pos += 12 + n
-        if typ == b'IHDR':
-            w, h, depth, ctype, _, _, inter = struct.unpack('>IIBBBBB', body)
-        elif typ == b'IDAT':
-            idat.append(body)
-    assert depth == 8 and ctype in (2, 6) and inter == 0, (depth, ctype, inter)
-    bpp = 3 if ctype == 2 else 4
-    raw, stride = zlib.decompress(b''.join(idat)), w * bpp
-    prev, i, rows = bytearray(stride), 0, []
-    for _ in range(h):
-        f, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
-        i += 1 + stride
-        if f == 1:
-            for x in range(bpp, stride):
-                line[x] = (line[x] + line[x - bpp]) & 255
-        elif f == 2:
-            line = bytearray((a + b) & 255 for a, b in zip(line, prev))
-        elif f == 3:
-            for x in range(stride):
-                left = line[x - bpp] if x >= bpp else 0
-                line[x] = (line[x] + (left + prev[x]) // 2) & 255
-        elif f == 4:
-            for x in range(stride):
-                a = line[x - bpp] if x >= bpp else 0
-                b, c = prev[x], prev[x - bpp] if x >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = line
-    return w, h, bpp, rows
+sys.path.insert(0, 'tests/tools')
+from png_ink import pixels as png_pixels   # 8-bit RGB/RGBA PNG, stdlib only
 
 def cmd_png(path, *colours):
     """Not blank, and each colour (#rrggbb) drawn on at least 20 pixels."""

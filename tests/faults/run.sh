@@ -173,6 +173,7 @@ if [ "${1:-}" = one ]; then
     malloc-plan2) check_plan "plan --jobs 2, allocation $n fails" "$bin" "$T/ref" "$SMALL" --jobs 2 ;;
     malloc-fresh) FRESH=1 check_plan "plan into a new folder, allocation $n fails" "$bin" "$T/ref" "$SMALL" --jobs 1 ;;
     malloc-check) check_cmd "check, allocation $n fails" "$(cat "$T/check.rc")" "$T/check.out" "$bin" check "$SMALL" "$ROSTER" ;;
+    malloc-card)  check_cmd "check --card, allocation $n fails" "$(cat "$T/card.rc")" "$T/card.out" "$bin" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt" ;;
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
@@ -221,6 +222,11 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 "$SIAGA" plan "$OTHER" -o "$T/old" --quiet
 "$SIAGA" check "$SMALL" "$ROSTER" > "$T/check.out" 2>/dev/null
 echo $? > "$T/check.rc"
+# a duty card of the reference plan, checked against its roster
+"$SIAGA" cards "$T/ref/roster.xml" --scenario "$SMALL" -o "$T/cards" 2>/dev/null ||
+    { echo "faults: reference cards failed"; exit 1; }
+"$SIAGA" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt" > "$T/card.out" 2>/dev/null
+echo $? > "$T/card.rc"
 "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$T/replan" --quiet ||
     { echo "faults: reference re-plan failed"; exit 1; }
 "$SIAGA" $IMPORT_ARGS "$T/import.xml" 2>/dev/null || { echo "faults: reference import failed"; exit 1; }
@@ -347,6 +353,8 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-plan2 "plan --jobs 2: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$ROSTER"
     sweep malloc-check "check: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt"
+    sweep malloc-card "check --card (the card reader, the roster hashed and read): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" $IMPORT_ARGS "$C/out.xml"
     sweep malloc-import "import (KML, grades, personnel): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --with "$OVERLAY" --baseline "$T/ref/roster.xml" -o "$C/out" --quiet --jobs 1
@@ -380,6 +388,8 @@ elif [ "$ALLOC" != 0 ]; then
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv"
     sweep malloc-certs "check --certificates (kekurangan.csv): allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt"
+    sweep malloc-card "check --card: allocation N fails, N of 1..$n $how"
 fi
 
 # 2. every file call of the output path fails in turn, into the previous
