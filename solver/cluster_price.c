@@ -53,11 +53,13 @@
 #include "solver/cluster_price.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/error.h"
+#include "solver/cluster_cuts.h"
 #include "solver/cluster_int.h"
 #include "solver/glpk_util.h"
 
@@ -87,6 +89,20 @@
 #define NODE_WORK 25000
 /* Most pricing rounds at one node (tailing off: then the node stops). */
 #define MAX_ROUNDS 2000
+/* Subset-row cuts (cluster_cuts.h): one enters when the LP breaks it by
+ * this much; at most CUTS_ROUND a round (and CUTS_PER_TPS on one TPS), at
+ * most CUT_ROUNDS_ROOT rounds at the root and CUT_ROUNDS_NODE at a node
+ * below it, and at most CUTS_MAX(n) in all for a component. */
+#define CUT_VIOLATION 0.02
+#define CUTS_ROUND(n) ((n) / 4 > 20 ? (n) / 4 : 20)
+#define CUTS_PER_TPS 3
+#define CUT_ROUNDS_ROOT 40
+#define CUT_ROUNDS_NODE 3
+#define CUTS_MAX(n) (2 * (n) > 200 ? 2 * (n) : 200)
+/* Branch-and-bound nodes of one anchor's pricing under cuts before the
+ * rest is bounded, not explored (the bound then stays valid, Farley's
+ * divisor only larger). */
+#define PRICE_NODES 200000
 
 enum { FREE = -1, NOT_ANCHOR = 0, ANCHOR = 1 };
 enum { NODE_PRUNED, NODE_FOUND, NODE_OPEN, NODE_ABORT };
@@ -132,6 +148,21 @@ struct bp {
     double deadline;
     struct price_stats st;
     int bounds_changed;
+    /* subset-row cuts: GLPK row 2n + 1 + q is cut q on TPS cut[3q..3q+2] */
+    int ncut, capcut, cut_rounds, cut_rounds_max;
+    int *cut;
+    double *mu;             /* their duals, <= 0 */
+    int **acut, *acut_n, *acut_cap;   /* cuts with 2+ TPS in a's reach */
+    int **tcut, *tcut_n, *tcut_cap;   /* cuts holding TPS t */
+    int *ind;               /* a column's row indices: MEMBERS_MAX + 3 + cuts */
+    double *val;
+    int nind;               /* their room */
+    int *kpos;              /* pricing: place of a TPS among the cut TPS, -1 */
+    int *kbuf;              /* pricing under cuts: 10 CUTS_MAX(n) + 1 */
+    double *kdbl;           /* 4 CUTS_MAX(n) */
+    int *mark;              /* stamps, for the anchors a cut reaches */
+    double *x;              /* the columns' values, for the separation */
+    int capx;
 };
 
 static uint64_t col_hash(int a, const int *m, int k)
@@ -190,6 +221,45 @@ static int hash_grow(struct bp *b)
         }
     free(ok);
     free(os);
+    return 0;
+}
+
+/* How many of the cut's three TPS the column (a, m[0..k)) holds. */
+static int cut_hits(const int *S, int a, const int *m, int k)
+{
+    int h = (S[0] == a) + (S[1] == a) + (S[2] == a);
+    for (int i = 0; i < k && h < 3; i++)
+        h += (S[0] == m[i]) + (S[1] == m[i]) + (S[2] == m[i]);
+    return h;
+}
+
+/* t is a or a neighbour of a. */
+static int in_reach(const struct comp *c, int a, int t)
+{
+    if (t == a)
+        return 1;
+    int lo = c->off[a], hi = c->off[a + 1];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (c->adj[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->off[a + 1] && c->adj[lo] == t;
+}
+
+static int ivec_push(int **v, int *n, int *cap, int x)
+{
+    if (*n == *cap) {
+        int nc = *cap ? 2 * *cap : 4;
+        int *nv = realloc(*v, sizeof(int) * (size_t)nc);
+        if (nv == NULL)
+            return -1;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = x;
     return 0;
 }
 
@@ -256,8 +326,8 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     b->hslot[s] = j + 1;
     b->ncol++;
 
-    int ind[MEMBERS_MAX + 3];   /* 1-based: anchor, members, anchor row */
-    double val[MEMBERS_MAX + 3];
+    int *ind = b->ind;          /* 1-based: anchor, members, anchor row, cuts */
+    double *val = b->val;
     int q = 0;
     ind[++q] = a + 1;
     val[q] = 1.0;
@@ -267,6 +337,13 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     }
     ind[++q] = b->n + a + 1;   /* a anchors at most one post */
     val[q] = 1.0;
+    for (int i = 0; i < b->acut_n[a]; i++) {
+        int cq = b->acut[a][i];
+        if (cut_hits(b->cut + 3 * cq, a, m, k) >= 2) {
+            ind[++q] = 2 * b->n + cq + 1;
+            val[q] = 1.0;
+        }
+    }
     int gc = glp_add_cols(b->P, 1);
     glp_set_obj_coef(b->P, gc, 1.0);
     glp_set_mat_col(b->P, gc, q, ind, val);
@@ -304,13 +381,163 @@ static void decide(struct bp *b, int a, int v)
     b->bounds_changed = 1;
 }
 
+/* Add the cuts found: their rows, the anchors they reach, their
+ * coefficients in the columns already in the pool.  0 or -1 (memory). */
+static int cuts_add(struct bp *b, const struct src_cut *cuts, int k)
+{
+    const struct comp *c = b->c;
+    int n = b->n, first = b->ncut;
+    if (b->ncut + k > b->capcut) {
+        int nc = b->capcut ? 2 * b->capcut : 64;
+        while (nc < b->ncut + k)
+            nc *= 2;
+        int *ncut = realloc(b->cut, sizeof(int) * 3 * (size_t)nc);
+        if (ncut)
+            b->cut = ncut;
+        double *nmu = realloc(b->mu, sizeof(double) * (size_t)nc);
+        if (nmu)
+            b->mu = nmu;
+        if (!ncut || !nmu)
+            return -1;
+        b->capcut = nc;
+    }
+    for (int i = 0; i < k; i++) {
+        int q = b->ncut++;
+        const int *S = cuts[i].t;
+        memcpy(b->cut + 3 * q, S, sizeof(int) * 3);
+        b->mu[q] = 0;
+        for (int s = 0; s < 3; s++)
+            if (ivec_push(&b->tcut[S[s]], &b->tcut_n[S[s]], &b->tcut_cap[S[s]], q) != 0)
+                return -1;
+        /* the anchors with two of S in reach: S itself and neighbours */
+        for (int s = 0; s < 3; s++) {
+            int u = S[s];
+            for (int e = c->off[u] - 1; e < c->off[u + 1]; e++) {
+                int a = e < c->off[u] ? u : c->adj[e];
+                if (b->mark[a] == q + 1)
+                    continue;
+                b->mark[a] = q + 1;
+                if (in_reach(c, a, S[0]) + in_reach(c, a, S[1]) + in_reach(c, a, S[2]) < 2)
+                    continue;
+                if (ivec_push(&b->acut[a], &b->acut_n[a], &b->acut_cap[a], q) != 0)
+                    return -1;
+                if (MEMBERS_MAX + 3 + b->acut_n[a] + 1 > b->nind) {
+                    int ni = 2 * b->nind;
+                    int *nind = realloc(b->ind, sizeof(int) * (size_t)ni);
+                    if (nind)
+                        b->ind = nind;
+                    double *nval = realloc(b->val, sizeof(double) * (size_t)ni);
+                    if (nval)
+                        b->val = nval;
+                    if (!nind || !nval)
+                        return -1;
+                    b->nind = ni;
+                }
+            }
+        }
+    }
+    glp_add_rows(b->P, k);
+    for (int q = first; q < b->ncut; q++)
+        glp_set_row_bnds(b->P, 2 * n + q + 1, GLP_UP, 0.0, 1.0);
+    /* the pool's coefficients: count, then fill, a row at a time */
+    int *len = calloc((size_t)k + 1, sizeof(int));
+    if (len == NULL)
+        return -1;
+    for (int j = 0; j < b->ncol; j++) {
+        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+        for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
+            if (cut_hits(b->cut + 3 * b->acut[a][i], a, b->mem + b->off[j], kj) >= 2)
+                len[b->acut[a][i] - first + 1]++;
+    }
+    for (int i = 0; i < k; i++)
+        len[i + 1] += len[i];
+    int total = len[k];
+    int *ind = malloc(sizeof(int) * ((size_t)total + 1));
+    double *val = malloc(sizeof(double) * ((size_t)total + 1));
+    if (ind == NULL || val == NULL) {
+        free(len);
+        free(ind);
+        free(val);
+        return -1;
+    }
+    for (int j = 0; j < b->ncol; j++) {
+        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+        for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
+            if (cut_hits(b->cut + 3 * b->acut[a][i], a, b->mem + b->off[j], kj) >= 2) {
+                int p = len[b->acut[a][i] - first]++;
+                ind[p + 1] = n + 1 + j;
+                val[p + 1] = 1.0;
+            }
+    }
+    for (int i = k; i > 0; i--)
+        len[i] = len[i - 1];
+    len[0] = 0;
+    for (int i = 0; i < k; i++)
+        glp_set_mat_row(b->P, 2 * n + first + i + 1, len[i + 1] - len[i],
+                        ind + len[i], val + len[i]);
+    free(len);
+    free(ind);
+    free(val);
+    b->bounds_changed = 1;
+    return 0;
+}
+
+/* For src_separate: the triple is a cut already. */
+static int cut_known(void *ctx, const int t[3])
+{
+    const struct bp *b = ctx;
+    for (int i = 0; i < b->tcut_n[t[0]]; i++) {
+        const int *S = b->cut + 3 * b->tcut[t[0]][i];
+        if (S[0] == t[0] && S[1] == t[1] && S[2] == t[2])
+            return 1;
+    }
+    return 0;
+}
+
+/* Find the cuts the node's LP breaks and add them: how many, or -1. */
+static int separate(struct bp *b)
+{
+    int n = b->n;
+    int room = CUTS_MAX(n) - b->ncut;
+    if (room > CUTS_ROUND(n))
+        room = CUTS_ROUND(n);
+    if (room <= 0)
+        return 0;
+    if (b->ncol > b->capx) {
+        double *nx = realloc(b->x, sizeof(double) * (size_t)b->ncol);
+        if (nx == NULL)
+            return -1;
+        b->x = nx;
+        b->capx = b->ncol;
+    }
+    for (int j = 0; j < b->ncol; j++)
+        b->x[j] = glp_get_col_prim(b->P, n + 1 + j);
+    struct cut_lp lp = {n, b->ncol, b->anc, b->off, b->mem, b->x};
+    struct src_cut *found = malloc(sizeof *found * (size_t)room);
+    if (found == NULL)
+        return -1;
+    int k = src_separate(&lp, CUT_VIOLATION, room, CUTS_PER_TPS, cut_known, b, found);
+    if (k > 0 && cuts_add(b, found, k) != 0)
+        k = -1;
+    free(found);
+    if (k > 0)
+        b->st.cuts += k;
+    return k;
+}
+
 /* The fewest posts a bound of lb proves. */
 static long whole_bound(double lb)
 {
     return (long)ceil(lb * (1.0 - BOUND_REL) - BOUND_EPS);
 }
 
-/* One simplex solve of the restricted master; 0, or a SIAGA status. */
+/* lp_solve's answer when the master has no solution: only a dive's
+ * fixings can do that (the artificial columns cover every TPS, and no
+ * column at all meets every cut). */
+#define LP_NOFEAS (-1)
+
+/* One simplex solve of the restricted master; 0, LP_NOFEAS or a SIAGA
+ * status. */
 static int lp_solve(struct bp *b)
 {
     glp_smcp sp;
@@ -322,6 +549,8 @@ static int lp_solve(struct bp *b)
     int ret = solver_simplex(b->P, &sp);
     if (ret == GLP_ETMLIM || solver_past(b->deadline))
         return SIAGA_ELIMIT;
+    if (ret == 0 && glp_get_status(b->P) == GLP_NOFEAS)
+        return LP_NOFEAS;   /* a dive fixed two columns of one cut */
     if (ret != 0 || glp_get_status(b->P) != GLP_OPT) {
         /* a lost basis: start again from a standard one */
         glp_std_basis(b->P);
@@ -335,17 +564,17 @@ static int lp_solve(struct bp *b)
     return 0;
 }
 
-/* The largest dual weight of a column anchored at a; its members into m
- * (sorted), their number into *k. */
-static double price_anchor(const struct bp *b, int a, int *m, int *k)
+/* The best cap-1 members of anchor a without cuts: the largest positive
+ * pi among the TPS that may join a, heaviest first, into top/who; the
+ * TPS with kpos >= 0 are left out.  Returns how many. */
+static int top_members(const struct bp *b, int a, double *top, int *who)
 {
     const struct comp *c = b->c;
-    double top[MEMBERS_MAX];
-    int who[MEMBERS_MAX], nt = 0, want = b->cap - 1;
+    int nt = 0, want = b->cap - 1;
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int t = c->adj[q];
         double v = b->pi[t];
-        if (v <= 0 || b->state[t] == ANCHOR)
+        if (v <= 0 || b->state[t] == ANCHOR || b->kpos[t] >= 0)
             continue;
         if (nt == want && v <= top[nt - 1])
             continue;
@@ -358,14 +587,194 @@ static double price_anchor(const struct bp *b, int a, int *m, int *k)
         top[i] = v;
         who[i] = t;
     }
-    double w = b->pi[a] + b->sigma[a];
-    for (int i = 0; i < nt; i++) {
-        w += top[i];
-        m[i] = who[i];
+    return nt;
+}
+
+/*
+ * Pricing under cuts: which TPS of the cuts reaching anchor a to take.
+ * A depth-first search over them (heaviest pi first), the others (free:
+ * in no such cut) filling the room left with their best; a cut's dual is
+ * paid once two of its TPS are in the column (the anchor counts).  The
+ * bound of a node is its value plus the best pi that still fits, the
+ * duals of cuts being <= 0.  After PRICE_NODES nodes the open ones only
+ * raise *ub: the best weight is then known to lie in [best, ub].
+ */
+struct kprice {
+    const struct bp *b;
+    int nk, want, nf;
+    const int *k;           /* the cut TPS, heaviest first */
+    const double *kpi;      /* their pi */
+    const int *kl_off, *kl; /* the local cuts of each */
+    int *cnt;               /* TPS of each local cut in the column so far */
+    const double *mu;       /* the local cuts' duals */
+    const double *fpi;      /* the free TPS' best pi, heaviest first */
+    double fsum[MEMBERS_MAX + 1];   /* prefix sums of fpi */
+    int chosen[MEMBERS_MAX], best_k[MEMBERS_MAX], nbest;
+    double best, ub_open;
+    long nodes;
+};
+
+static void kprice_search(struct kprice *kp, int i, int nch, double val)
+{
+    kp->nodes++;
+    int room = kp->want - nch;
+    double whole = val + kp->fsum[room < kp->nf ? room : kp->nf];
+    if (whole > kp->best) {
+        kp->best = whole;
+        kp->nbest = nch;
+        memcpy(kp->best_k, kp->chosen, sizeof(int) * (size_t)nch);
     }
-    *k = nt;
-    qsort(m, (size_t)nt, sizeof *m, cmp_int);
-    return w;
+    if (i == kp->nk || room == 0)
+        return;
+    double bound = val;
+    for (int x = i, y = 0, r = 0; r < room; r++) {
+        if (x < kp->nk && (y >= kp->nf || kp->kpi[x] >= kp->fpi[y]))
+            bound += kp->kpi[x++];
+        else if (y < kp->nf)
+            bound += kp->fpi[y++];
+        else
+            break;
+    }
+    if (bound <= kp->best)
+        return;
+    if (kp->nodes >= PRICE_NODES) {
+        if (bound > kp->ub_open)
+            kp->ub_open = bound;
+        return;
+    }
+    double pen = 0;
+    for (int q = kp->kl_off[i]; q < kp->kl_off[i + 1]; q++)
+        if (++kp->cnt[kp->kl[q]] == 2)
+            pen += kp->mu[kp->kl[q]];
+    kp->chosen[nch] = kp->k[i];
+    kprice_search(kp, i + 1, nch + 1, val + kp->kpi[i] + pen);
+    for (int q = kp->kl_off[i]; q < kp->kl_off[i + 1]; q++)
+        kp->cnt[kp->kl[q]]--;
+    kprice_search(kp, i + 1, nch, val);
+}
+
+static int cmp_pi_desc(const void *x, const void *y, const double *pi)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    if (pi[a] != pi[b])
+        return pi[a] > pi[b] ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+/* Insertion sort of the cut TPS by pi, heaviest first (they are few). */
+static void k_sort(int *k, int nk, const double *pi)
+{
+    for (int i = 1; i < nk; i++) {
+        int v = k[i], j = i;
+        while (j > 0 && cmp_pi_desc(&v, &k[j - 1], pi) < 0) {
+            k[j] = k[j - 1];
+            j--;
+        }
+        k[j] = v;
+    }
+}
+
+/* The largest dual weight of a column anchored at a; its members into m
+ * (sorted), their number into *k; *ub an upper bound on that weight
+ * (equal to it unless the search under cuts was cut short). */
+static double price_anchor(struct bp *b, int a, int *m, int *k, double *ub)
+{
+    const struct comp *c = b->c;
+    double top[MEMBERS_MAX];
+    int who[MEMBERS_MAX];
+    double w = b->pi[a] + b->sigma[a];
+    int nl = b->acut_n[a];
+    if (nl == 0) {
+        int nt = top_members(b, a, top, who);
+        for (int i = 0; i < nt; i++) {
+            w += top[i];
+            m[i] = who[i];
+        }
+        *k = nt;
+        *ub = w;
+        qsort(m, (size_t)nt, sizeof *m, cmp_int);
+        return w;
+    }
+    /* the cut TPS a may take, and for each the local cuts holding it */
+    const int *lc = b->acut[a];
+    int *kk = b->kbuf, nk = 0;
+    int *cnt = b->kbuf + 3 * (size_t)nl;
+    int *kl_off = cnt + nl, *kl = kl_off + 3 * (size_t)nl + 1;
+    double *mu = b->kdbl, *kpi = b->kdbl + nl;
+    for (int l = 0; l < nl; l++) {
+        const int *S = b->cut + 3 * lc[l];
+        mu[l] = b->mu[lc[l]];
+        cnt[l] = 0;
+        for (int s = 0; s < 3; s++) {
+            int t = S[s];
+            if (t == a) {
+                cnt[l]++;
+                continue;
+            }
+            if (b->kpos[t] >= 0 || b->pi[t] <= 0 || b->state[t] == ANCHOR ||
+                !in_reach(c, a, t))
+                continue;
+            b->kpos[t] = nk;
+            kk[nk++] = t;
+        }
+    }
+    k_sort(kk, nk, b->pi);
+    for (int i = 0; i < nk; i++) {
+        b->kpos[kk[i]] = i;
+        kpi[i] = b->pi[kk[i]];
+    }
+    for (int i = 0; i <= nk; i++)
+        kl_off[i] = 0;
+    for (int l = 0; l < nl; l++)
+        for (int s = 0; s < 3; s++) {
+            int t = b->cut[3 * lc[l] + s];
+            if (t != a && b->kpos[t] >= 0)
+                kl_off[b->kpos[t] + 1]++;
+        }
+    for (int i = 0; i < nk; i++)
+        kl_off[i + 1] += kl_off[i];
+    for (int l = 0; l < nl; l++)
+        for (int s = 0; s < 3; s++) {
+            int t = b->cut[3 * lc[l] + s];
+            if (t != a && b->kpos[t] >= 0)
+                kl[kl_off[b->kpos[t]]++] = l;
+        }
+    for (int i = nk; i > 0; i--)
+        kl_off[i] = kl_off[i - 1];
+    kl_off[0] = 0;
+
+    struct kprice kp;
+    kp.b = b;
+    kp.nk = nk;
+    kp.want = b->cap - 1;
+    kp.k = kk;
+    kp.kpi = kpi;
+    kp.kl_off = kl_off;
+    kp.kl = kl;
+    kp.cnt = cnt;
+    kp.mu = mu;
+    kp.nf = top_members(b, a, top, who);
+    kp.fpi = top;
+    kp.fsum[0] = 0;
+    for (int i = 0; i < kp.nf; i++)
+        kp.fsum[i + 1] = kp.fsum[i] + top[i];
+    kp.nbest = 0;
+    kp.best = -HUGE_VAL;
+    kp.ub_open = -HUGE_VAL;
+    kp.nodes = 0;
+    kprice_search(&kp, 0, 0, w);
+    for (int i = 0; i < nk; i++)
+        b->kpos[kk[i]] = -1;
+
+    int room = kp.want - kp.nbest, nm = 0;
+    for (int i = 0; i < kp.nbest; i++)
+        m[nm++] = kp.best_k[i];
+    for (int i = 0; i < room && i < kp.nf; i++)
+        m[nm++] = who[i];
+    *k = nm;
+    *ub = kp.ub_open > kp.best ? kp.ub_open : kp.best;
+    qsort(m, (size_t)nm, sizeof *m, cmp_int);
+    return kp.best;
 }
 
 /* y_a = the sum of the columns anchored at a in the LP solution. */
@@ -416,6 +825,8 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             return NODE_OPEN;   /* a dive's partial pricing */
         if (rc == SIAGA_ELIMIT)
             return NODE_ABORT;
+        if (rc == LP_NOFEAS)
+            return NODE_PRUNED;
         if (rc != 0)
             return -rc;
         double sum = 0, wmax = 0;
@@ -427,14 +838,20 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             b->sigma[t] = d < 0 ? d : 0;
             sum += b->sigma[t];
         }
+        for (int q = 0; q < b->ncut; q++) {
+            double d = glp_get_row_dual(b->P, 2 * n + q + 1);
+            b->mu[q] = d < 0 ? d : 0;
+            sum += b->mu[q];
+        }
         int added = 0, ncand = 0;
         for (int a = 0; a < n; a++) {
             if (b->state[a] == NOT_ANCHOR)
                 continue;
             int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
-            double w = price_anchor(b, a, cm, &k);
-            if (w > wmax)
-                wmax = w;
+            double ub;
+            double w = price_anchor(b, a, cm, &k, &ub);
+            if (ub > wmax)
+                wmax = ub;
             if (w > 1.0 + RC_EPS) {
                 b->cand[ncand] = (struct entering){w, a, k, ncand};
                 ncand++;
@@ -455,9 +872,22 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
         if (whole_bound(*lb) > b->T)
             return NODE_PRUNED;
         if (added == 0) {
-            if (wmax > 1.0 + RC_EPS)
+            if (ncand > 0)
                 return NODE_ABORT;   /* priced columns were all there: GLPK's tolerance */
-            return NODE_OPEN;
+            if (wmax > 1.0 + RC_EPS)
+                return NODE_OPEN;    /* pricing under cuts cut short: a weaker bound */
+            /* converged: cut, and price again */
+            if (b->cut_rounds >= b->cut_rounds_max)
+                return NODE_OPEN;
+            b->cut_rounds++;
+            int nc = separate(b);
+            if (getenv("SIAGA_DEBUG_CUTS"))
+                fprintf(stderr, "cuts: n %d lp %.6f farley %.6f cuts %d (+%d) cols %d\n", n,
+                        glp_get_obj_val(b->P), *lb, b->ncut, nc, b->ncol);
+            if (nc < 0)
+                return -SIAGA_ENOMEM;
+            if (nc == 0)
+                return NODE_OPEN;
         }
     }
 }
@@ -477,6 +907,7 @@ static int dive(struct bp *b)
         return -SIAGA_ENOMEM;
     for (int step = 0; nf < n; step++) {
         double lb;
+        b->cut_rounds_max = 0;
         int r = node_lp(b, &lb, DIVE_ROUNDS);
         if (r != NODE_OPEN) {
             result = r == NODE_PRUNED ? NODE_PRUNED : r;
@@ -549,6 +980,8 @@ static int node_search(struct bp *b, int depth)
     b->nodes++;
     b->st.nodes++;
     double lb;
+    b->cut_rounds = 0;
+    b->cut_rounds_max = depth == 0 ? CUT_ROUNDS_ROOT : CUT_ROUNDS_NODE;
     int r = node_lp(b, &lb, depth == 0 ? -1 : NODE_ROUNDS);
     if (depth == 0 && b->st.root_lp < lb)
         b->st.root_lp = lb;
@@ -622,6 +1055,8 @@ static int price_run(struct bp *b, long *bound)
         b->T = T;
         if (!root_done) {
             double lb;
+            b->cut_rounds = 0;
+            b->cut_rounds_max = CUT_ROUNDS_ROOT;
             int r0 = node_lp(b, &lb, -1);
             root_done = 1;
             b->st.root_lp = lb;
@@ -703,9 +1138,28 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->trial.anchor = malloc(sizeof(int) * (size_t)c->n);
     b->cand = malloc(sizeof *b->cand * (size_t)c->n);
     b->cmem = malloc(sizeof(int) * MEMBERS_MAX * (size_t)c->n);
+    size_t n = (size_t)c->n, cmax = (size_t)CUTS_MAX(c->n);
+    b->acut = calloc(n, sizeof *b->acut);
+    b->acut_n = calloc(n, sizeof(int));
+    b->acut_cap = calloc(n, sizeof(int));
+    b->tcut = calloc(n, sizeof *b->tcut);
+    b->tcut_n = calloc(n, sizeof(int));
+    b->tcut_cap = calloc(n, sizeof(int));
+    b->nind = 2 * (MEMBERS_MAX + 3);
+    b->ind = malloc(sizeof(int) * (size_t)b->nind);
+    b->val = malloc(sizeof(double) * (size_t)b->nind);
+    b->kpos = malloc(sizeof(int) * n);
+    b->kbuf = malloc(sizeof(int) * (10 * cmax + 1));
+    b->kdbl = malloc(sizeof(double) * 4 * cmax);
+    b->mark = calloc(n, sizeof(int));
     if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cand ||
-        !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX)
+        !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX ||
+        !b->acut || !b->acut_n || !b->acut_cap || !b->tcut || !b->tcut_n ||
+        !b->tcut_cap || !b->ind || !b->val || !b->kpos || !b->kbuf || !b->kdbl ||
+        !b->mark)
         goto done;
+    for (size_t i = 0; i < n; i++)
+        b->kpos[i] = -1;
     memset(b->state, FREE, (size_t)c->n);
     glpk_guard_begin(&g);
     if (setjmp(g.jb)) {
@@ -734,6 +1188,27 @@ done:
     free(b->cand);
     free(b->cmem);
     free(b->trial.anchor);
+    for (int i = 0; i < c->n; i++) {
+        if (b->acut != NULL)
+            free(b->acut[i]);
+        if (b->tcut != NULL)
+            free(b->tcut[i]);
+    }
+    free(b->acut);
+    free(b->acut_n);
+    free(b->acut_cap);
+    free(b->tcut);
+    free(b->tcut_n);
+    free(b->tcut_cap);
+    free(b->ind);
+    free(b->val);
+    free(b->kpos);
+    free(b->kbuf);
+    free(b->kdbl);
+    free(b->mark);
+    free(b->x);
+    free(b->cut);
+    free(b->mu);
     free(b);
     return rc;
 }
