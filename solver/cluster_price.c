@@ -1014,6 +1014,8 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             /* converged: cut, and price again */
             if (b->cut_rounds >= b->cut_rounds_max)
                 return NODE_OPEN;
+            if (solver_past(b->deadline))
+                return NODE_ABORT;
             b->cut_rounds++;
             int nc = separate(b);
             if (nc < 0)
