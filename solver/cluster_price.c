@@ -28,6 +28,19 @@
  * bound is rounded up, after taking a little off for floating point
  * (whole_bound): an LP of exactly k is never taken for more than k.
  *
+ * Capacity cuts (cluster_cuts.h) strengthen the master where it is weak:
+ * on a blob of 40 TPS and cap 16 it takes 2.5 posts where 3 are needed.
+ * Cut q on a set S_q: sum_{j holds a TPS of S_q} l_j >= rhs_q (dual
+ * mu_q >= 0); true of every cover, so of every node's clusterings.  A
+ * column's dual weight is then pi(column) + sigma_a + the mu of every cut
+ * it holds a TPS of; pricing stays exact (price_anchor: a small
+ * branch and bound over the TPS of the cuts that pay), and Farley's
+ * bound becomes (sum(pi) + sum(sigma) + sum(mu rhs)) / max(w, 1), w the
+ * largest weight or an upper bound on it.  Each cut row also counts the
+ * artificial columns of its TPS (a post of one TPS), so that every node's
+ * master stays feasible whatever columns it has.  Cuts are found where
+ * column generation has converged, at the root and at each node.
+ *
  * Branching on anchors: y_a = the sum of the columns anchored at a.
  *   y_a = 1: a is an anchor; the columns holding a as a member are fixed
  *            at 0 (a's cover row then asks for a's own columns), and no
@@ -58,6 +71,7 @@
 #include <string.h>
 
 #include "model/error.h"
+#include "solver/cluster_cuts.h"
 #include "solver/cluster_int.h"
 #include "solver/glpk_util.h"
 
@@ -87,6 +101,20 @@
 #define NODE_WORK 25000
 /* Most pricing rounds at one node (tailing off: then the node stops). */
 #define MAX_ROUNDS 2000
+/* Capacity cuts (cluster_cuts.h): one enters when the LP breaks it by
+ * this much; at most CUTS_ROUND a round, CUT_ROUNDS_ROOT rounds at the
+ * root and CUT_ROUNDS_NODE at a node below it, CUTS_MAX in all for a
+ * component, each on at most CAP_SET_MAX TPS. */
+#define CUT_VIOLATION 0.02
+#define CUTS_ROUND(n) ((n) / 4 > 20 ? (n) / 4 : 20)
+#define CUT_ROUNDS_ROOT 40
+#define CUT_ROUNDS_NODE 3
+#define CUTS_MAX(n) (2 * (n) > 200 ? 2 * (n) : 200)
+#define CAP_SET_MAX(cap) (6 * (cap) > 60 ? 6 * (cap) : 60)
+/* Branch-and-bound nodes of one anchor's pricing under cuts before the
+ * rest is bounded, not explored (the bound then stays valid, Farley's
+ * divisor only larger). */
+#define PRICE_NODES 4000
 
 enum { FREE = -1, NOT_ANCHOR = 0, ANCHOR = 1 };
 enum { NODE_PRUNED, NODE_FOUND, NODE_OPEN, NODE_ABORT };
@@ -132,6 +160,23 @@ struct bp {
     double deadline;
     struct price_stats st;
     int bounds_changed;
+    /* capacity cuts (cluster_cuts.h): GLPK row 2n + 1 + q is cut q */
+    struct cut_list cuts;
+    int cut_rounds, cut_rounds_max;
+    double *mu;             /* their duals, >= 0 */
+    int capmu;
+    int **acut, *acut_n, *acut_cap;   /* cuts with a TPS in a's reach */
+    int **tcut, *tcut_n, *tcut_cap;   /* cuts holding TPS t */
+    int *ind;               /* a column's row indices: MEMBERS_MAX + 3 + cuts */
+    double *val;
+    int nind;               /* their room */
+    int *kpos;              /* pricing: place of a TPS among the cut TPS, -1 */
+    int *kbuf;              /* pricing under cuts (kbuf_reserve) */
+    double *kdbl;
+    size_t kbuf_n, kdbl_n;
+    int *mark;              /* stamps, for the anchors a cut reaches */
+    double *x;              /* the columns' values, for the separation */
+    int capx;
 };
 
 static uint64_t col_hash(int a, const int *m, int k)
@@ -190,6 +235,62 @@ static int hash_grow(struct bp *b)
         }
     free(ok);
     free(os);
+    return 0;
+}
+
+/* t is in cut q (its TPS are sorted). */
+static int in_cut(const struct bp *b, int q, int t)
+{
+    const int *S = b->cuts.tps;
+    int lo = b->cuts.off[q], hi = b->cuts.off[q + 1];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (S[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->cuts.off[q + 1] && S[lo] == t;
+}
+
+/* The column (a, m[0..k)) holds a TPS of cut q. */
+static int cut_counts(const struct bp *b, int q, int a, const int *m, int k)
+{
+    if (in_cut(b, q, a))
+        return 1;
+    for (int i = 0; i < k; i++)
+        if (in_cut(b, q, m[i]))
+            return 1;
+    return 0;
+}
+
+/* t is a or a neighbour of a. */
+static int in_reach(const struct comp *c, int a, int t)
+{
+    if (t == a)
+        return 1;
+    int lo = c->off[a], hi = c->off[a + 1];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (c->adj[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->off[a + 1] && c->adj[lo] == t;
+}
+
+static int ivec_push(int **v, int *n, int *cap, int x)
+{
+    if (*n == *cap) {
+        int nc = *cap ? 2 * *cap : 4;
+        int *nv = realloc(*v, sizeof(int) * (size_t)nc);
+        if (nv == NULL)
+            return -1;
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = x;
     return 0;
 }
 
@@ -256,8 +357,8 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     b->hslot[s] = j + 1;
     b->ncol++;
 
-    int ind[MEMBERS_MAX + 3];   /* 1-based: anchor, members, anchor row */
-    double val[MEMBERS_MAX + 3];
+    int *ind = b->ind;          /* 1-based: anchor, members, anchor row, cuts */
+    double *val = b->val;
     int q = 0;
     ind[++q] = a + 1;
     val[q] = 1.0;
@@ -267,6 +368,13 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     }
     ind[++q] = b->n + a + 1;   /* a anchors at most one post */
     val[q] = 1.0;
+    for (int i = 0; i < b->acut_n[a]; i++) {
+        int cq = b->acut[a][i];
+        if (cut_counts(b, cq, a, m, k)) {
+            ind[++q] = 2 * b->n + cq + 1;
+            val[q] = 1.0;
+        }
+    }
     int gc = glp_add_cols(b->P, 1);
     glp_set_obj_coef(b->P, gc, 1.0);
     glp_set_mat_col(b->P, gc, q, ind, val);
@@ -304,6 +412,161 @@ static void decide(struct bp *b, int a, int v)
     b->bounds_changed = 1;
 }
 
+/* Add cuts first.. of l: their rows, the anchors they reach, their
+ * coefficients in the columns already in the pool.  0 or -1 (memory). */
+static int cuts_add(struct bp *b, const struct cut_list *l, int from)
+{
+    const struct comp *c = b->c;
+    int n = b->n, first = b->cuts.n, k = l->n - from;
+    if (b->cuts.n + k > b->capmu) {
+        int nc = b->capmu ? 2 * b->capmu : 64;
+        while (nc < b->cuts.n + k)
+            nc *= 2;
+        double *nmu = realloc(b->mu, sizeof(double) * (size_t)nc);
+        if (nmu == NULL)
+            return -1;
+        b->mu = nmu;
+        b->capmu = nc;
+    }
+    for (int i = from; i < l->n; i++) {
+        const int *S = l->tps + l->off[i];
+        int ns = l->off[i + 1] - l->off[i];
+        if (cut_list_push(&b->cuts, S, ns, l->rhs[i], l->lhs[i]) != 0)
+            return -1;
+        int q = b->cuts.n - 1;
+        b->mu[q] = 0;
+        for (int s = 0; s < ns; s++)
+            if (ivec_push(&b->tcut[S[s]], &b->tcut_n[S[s]], &b->tcut_cap[S[s]], q) != 0)
+                return -1;
+        /* the anchors with a TPS of S in reach: S and its neighbours */
+        for (int s = 0; s < ns; s++) {
+            int u = S[s];
+            for (int e = c->off[u] - 1; e < c->off[u + 1]; e++) {
+                int a = e < c->off[u] ? u : c->adj[e];
+                if (b->mark[a])
+                    continue;
+                b->mark[a] = 1;
+                if (ivec_push(&b->acut[a], &b->acut_n[a], &b->acut_cap[a], q) != 0)
+                    return -1;
+                if (MEMBERS_MAX + 3 + b->acut_n[a] + 1 > b->nind) {
+                    int ni = 2 * b->nind;
+                    int *nind = realloc(b->ind, sizeof(int) * (size_t)ni);
+                    if (nind)
+                        b->ind = nind;
+                    double *nval = realloc(b->val, sizeof(double) * (size_t)ni);
+                    if (nval)
+                        b->val = nval;
+                    if (!nind || !nval)
+                        return -1;
+                    b->nind = ni;
+                }
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            int u = S[s];
+            for (int e = c->off[u] - 1; e < c->off[u + 1]; e++)
+                b->mark[e < c->off[u] ? u : c->adj[e]] = 0;
+        }
+    }
+    glp_add_rows(b->P, k);
+    for (int q = first; q < b->cuts.n; q++)
+        glp_set_row_bnds(b->P, 2 * n + q + 1, GLP_LO, b->cuts.rhs[q], 0.0);
+    /* the pool's coefficients: count, then fill, a row at a time */
+    int *len = calloc((size_t)k + 1, sizeof(int));
+    if (len == NULL)
+        return -1;
+    for (int j = 0; j < b->ncol; j++) {
+        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+        for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
+            if (cut_counts(b, b->acut[a][i], a, b->mem + b->off[j], kj))
+                len[b->acut[a][i] - first + 1]++;
+    }
+    /* a cut counts the artificial column of each of its TPS (a post of
+     * that TPS alone): every node's master stays feasible */
+    for (int q = first; q < b->cuts.n; q++)
+        len[q - first + 1] += b->cuts.off[q + 1] - b->cuts.off[q];
+    for (int i = 0; i < k; i++)
+        len[i + 1] += len[i];
+    int total = len[k];
+    int *ind = malloc(sizeof(int) * ((size_t)total + 1));
+    double *val = malloc(sizeof(double) * ((size_t)total + 1));
+    if (ind == NULL || val == NULL) {
+        free(len);
+        free(ind);
+        free(val);
+        return -1;
+    }
+    for (int j = 0; j < b->ncol; j++) {
+        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+        for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
+            if (cut_counts(b, b->acut[a][i], a, b->mem + b->off[j], kj)) {
+                int p = len[b->acut[a][i] - first]++;
+                ind[p + 1] = n + 1 + j;
+                val[p + 1] = 1.0;
+            }
+    }
+    for (int q = first; q < b->cuts.n; q++)
+        for (int s = b->cuts.off[q]; s < b->cuts.off[q + 1]; s++) {
+            int p = len[q - first]++;
+            ind[p + 1] = b->cuts.tps[s] + 1;
+            val[p + 1] = 1.0;
+        }
+    for (int i = k; i > 0; i--)
+        len[i] = len[i - 1];
+    len[0] = 0;
+    for (int i = 0; i < k; i++)
+        glp_set_mat_row(b->P, 2 * n + first + i + 1, len[i + 1] - len[i],
+                        ind + len[i], val + len[i]);
+    free(len);
+    free(ind);
+    free(val);
+    b->bounds_changed = 1;
+    return 0;
+}
+
+/* For the separators: the cut is in the master already. */
+static int cut_known(void *ctx, const int *t, int nt)
+{
+    const struct bp *b = ctx;
+    for (int i = 0; i < b->tcut_n[t[0]]; i++) {
+        int q = b->tcut[t[0]][i];
+        if (b->cuts.off[q + 1] - b->cuts.off[q] == nt &&
+            memcmp(b->cuts.tps + b->cuts.off[q], t, sizeof(int) * (size_t)nt) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Find the cuts the node's LP breaks and add them: how many, or -1. */
+static int separate(struct bp *b)
+{
+    int n = b->n;
+    int room = CUTS_MAX(n) - b->cuts.n;
+    if (room > CUTS_ROUND(n))
+        room = CUTS_ROUND(n);
+    if (room <= 0)
+        return 0;
+    if (b->ncol > b->capx) {
+        double *nx = realloc(b->x, sizeof(double) * (size_t)b->ncol);
+        if (nx == NULL)
+            return -1;
+        b->x = nx;
+        b->capx = b->ncol;
+    }
+    for (int j = 0; j < b->ncol; j++)
+        b->x[j] = glp_get_col_prim(b->P, n + 1 + j);
+    struct cut_lp lp = {n, b->ncol, b->anc, b->off, b->mem, b->x};
+    struct cut_list found = {0};
+    int k = cap_separate(&lp, b->c, CUT_VIOLATION, room, CAP_SET_MAX(b->cap), cut_known, b,
+                         &found);
+    if (k > 0 && cuts_add(b, &found, 0) != 0)
+        k = -1;
+    cut_list_free(&found);
+    if (k > 0)
+        b->st.cuts += k;
+    return k;
+}
+
 /* The fewest posts a bound of lb proves. */
 static long whole_bound(double lb)
 {
@@ -335,17 +598,17 @@ static int lp_solve(struct bp *b)
     return 0;
 }
 
-/* The largest dual weight of a column anchored at a; its members into m
- * (sorted), their number into *k. */
-static double price_anchor(const struct bp *b, int a, int *m, int *k)
+/* The best cap-1 members of anchor a without cuts: the largest positive
+ * pi among the TPS that may join a, heaviest first, into top/who; the
+ * TPS with kpos >= 0 are left out.  Returns how many. */
+static int top_members(const struct bp *b, int a, double *top, int *who)
 {
     const struct comp *c = b->c;
-    double top[MEMBERS_MAX];
-    int who[MEMBERS_MAX], nt = 0, want = b->cap - 1;
+    int nt = 0, want = b->cap - 1;
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int t = c->adj[q];
         double v = b->pi[t];
-        if (v <= 0 || b->state[t] == ANCHOR)
+        if (v <= 0 || b->state[t] == ANCHOR || b->kpos[t] >= 0)
             continue;
         if (nt == want && v <= top[nt - 1])
             continue;
@@ -358,14 +621,296 @@ static double price_anchor(const struct bp *b, int a, int *m, int *k)
         top[i] = v;
         who[i] = t;
     }
-    double w = b->pi[a] + b->sigma[a];
-    for (int i = 0; i < nt; i++) {
-        w += top[i];
-        m[i] = who[i];
+    return nt;
+}
+
+/*
+ * Pricing under cuts: which TPS of the cuts reaching anchor a to take.  A
+ * cut of positive dual mu that the anchor is not in pays mu once the
+ * column holds one of its TPS.  A depth-first search over the TPS of such
+ * cuts (heaviest pi first), the others (free: in no such cut) filling the
+ * room left with their best pi.  The bound of a node is its value, plus
+ * the duals of the cuts not yet paid, plus the best pi that still fits.
+ * Before it, a TPS of no weight (pi = 0) whose cuts are all cuts of
+ * another TPS as heavy is dropped: in a column holding it, that other
+ * one can take its place, or is there already, at no loss.  After
+ * PRICE_NODES nodes the open ones only raise *ub: the best weight is then
+ * known to lie in [best, ub].
+ */
+struct kprice {
+    int nk, want, nf;
+    const int *k;           /* the cut TPS, heaviest first */
+    const double *kpi;      /* their pi */
+    const int *kl_off, *kl; /* the local cuts of each */
+    int *cnt;               /* TPS of each local cut in the column so far */
+    const double *mu;       /* the local cuts' duals, > 0 */
+    double rest;            /* duals of the local cuts not yet paid */
+    const double *fpi;      /* the free TPS' best pi, heaviest first */
+    double fsum[MEMBERS_MAX + 1];   /* prefix sums of fpi */
+    int chosen[MEMBERS_MAX], best_k[MEMBERS_MAX], nbest;
+    double best, ub_open;
+    long nodes;
+};
+
+static void kprice_search(struct kprice *kp, int i, int nch, double val)
+{
+    kp->nodes++;
+    int room = kp->want - nch;
+    double whole = val + kp->fsum[room < kp->nf ? room : kp->nf];
+    if (whole > kp->best) {
+        kp->best = whole;
+        kp->nbest = nch;
+        memcpy(kp->best_k, kp->chosen, sizeof(int) * (size_t)nch);
     }
-    *k = nt;
-    qsort(m, (size_t)nt, sizeof *m, cmp_int);
-    return w;
+    if (i == kp->nk || room == 0)
+        return;
+    double bound = val + kp->rest;
+    for (int x = i, y = 0, r = 0; r < room; r++) {
+        if (x < kp->nk && (y >= kp->nf || kp->kpi[x] >= kp->fpi[y]))
+            bound += kp->kpi[x++];
+        else if (y < kp->nf)
+            bound += kp->fpi[y++];
+        else
+            break;
+    }
+    if (bound <= kp->best)
+        return;
+    if (kp->nodes >= PRICE_NODES) {
+        if (bound > kp->ub_open)
+            kp->ub_open = bound;
+        return;
+    }
+    double add = 0, rest = kp->rest;
+    for (int q = kp->kl_off[i]; q < kp->kl_off[i + 1]; q++) {
+        int l = kp->kl[q];
+        if (kp->cnt[l]++ == 0) {
+            add += kp->mu[l];
+            kp->rest -= kp->mu[l];
+        }
+    }
+    kp->chosen[nch] = kp->k[i];
+    kprice_search(kp, i + 1, nch + 1, val + kp->kpi[i] + add);
+    for (int q = kp->kl_off[i]; q < kp->kl_off[i + 1]; q++)
+        kp->cnt[kp->kl[q]]--;
+    kp->rest = rest;
+    kprice_search(kp, i + 1, nch, val);
+}
+
+static int cmp_pi_desc(int a, int b, const double *pi)
+{
+    if (pi[a] != pi[b])
+        return pi[a] > pi[b] ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+/* Insertion sort of the cut TPS by pi, heaviest first. */
+static void k_sort(int *k, int nk, const double *pi)
+{
+    for (int i = 1; i < nk; i++) {
+        int v = k[i], j = i;
+        while (j > 0 && cmp_pi_desc(v, k[j - 1], pi) < 0) {
+            k[j] = k[j - 1];
+            j--;
+        }
+        k[j] = v;
+    }
+}
+
+/* Room for the pricing under cuts of an anchor with nl local cuts on
+ * ntps TPS in all.  0 or -1. */
+static int kbuf_reserve(struct bp *b, size_t nl, size_t ntps)
+{
+    size_t ni = 3 * ntps + 2 * nl + 2, nd = ntps + nl;
+    if (ni > b->kbuf_n) {
+        int *nb = realloc(b->kbuf, sizeof(int) * 2 * ni);
+        if (nb == NULL)
+            return -1;
+        b->kbuf = nb;
+        b->kbuf_n = 2 * ni;
+    }
+    if (nd > b->kdbl_n) {
+        double *nd2 = realloc(b->kdbl, sizeof(double) * 2 * nd);
+        if (nd2 == NULL)
+            return -1;
+        b->kdbl = nd2;
+        b->kdbl_n = 2 * nd;
+    }
+    return 0;
+}
+
+/* The local cuts of each cut TPS kk[0..nk) (kpos gives their place):
+ * kl[kl_off[i] .. kl_off[i+1]), in the order of the local cuts. */
+static void k_links(const struct bp *b, const int *lc, const int *lq, int nl, int nk,
+                    int *kl_off, int *kl)
+{
+    const int *off = b->cuts.off, *S = b->cuts.tps;
+    for (int i = 0; i <= nk; i++)
+        kl_off[i] = 0;
+    for (int l = 0; l < nl; l++)
+        for (int s = off[lc[lq[l]]]; s < off[lc[lq[l]] + 1]; s++)
+            if (b->kpos[S[s]] >= 0)
+                kl_off[b->kpos[S[s]] + 1]++;
+    for (int i = 0; i < nk; i++)
+        kl_off[i + 1] += kl_off[i];
+    for (int l = 0; l < nl; l++)
+        for (int s = off[lc[lq[l]]]; s < off[lc[lq[l]] + 1]; s++)
+            if (b->kpos[S[s]] >= 0)
+                kl[kl_off[b->kpos[S[s]]]++] = l;
+    for (int i = nk; i > 0; i--)
+        kl_off[i] = kl_off[i - 1];
+    kl_off[0] = 0;
+}
+
+/* The sorted list x[0..nx) is in y[0..ny). */
+static int sub_list(const int *x, int nx, const int *y, int ny)
+{
+    int j = 0;
+    for (int i = 0; i < nx; i++) {
+        while (j < ny && y[j] < x[i])
+            j++;
+        if (j == ny || y[j] != x[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Drop the cut TPS of no weight that another dominates (kprice above).
+ * Returns the TPS kept (in kk, kpos updated; the dropped get -1). */
+static int k_dominated(struct bp *b, int *kk, int nk, const int *kl_off, const int *kl)
+{
+    int kept = 0;
+    for (int x = 0; x < nk; x++) {
+        int drop = 0;
+        if (b->pi[kk[x]] <= 0) {
+            const int *cx = kl + kl_off[x];
+            int nx = kl_off[x + 1] - kl_off[x];
+            for (int y = 0; y < nk && !drop; y++) {
+                if (y == x)
+                    continue;
+                int ny = kl_off[y + 1] - kl_off[y];
+                if (!sub_list(cx, nx, kl + kl_off[y], ny))
+                    continue;
+                /* strictly more cuts, more weight, or the same and first */
+                drop = ny > nx || b->pi[kk[y]] > b->pi[kk[x]] || y < x;
+            }
+        }
+        if (drop)
+            b->kpos[kk[x]] = -1;
+        else
+            kk[kept++] = kk[x];
+    }
+    for (int i = 0; i < kept; i++)
+        b->kpos[kk[i]] = i;
+    return kept;
+}
+
+/* The largest dual weight of a column anchored at a; its members into m
+ * (sorted), their number into *k; *ub an upper bound on that weight
+ * (equal to it unless the search under cuts was cut short).  SIAGA_OK or
+ * SIAGA_ENOMEM. */
+static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, double *ub)
+{
+    const struct comp *c = b->c;
+    double top[MEMBERS_MAX];
+    int who[MEMBERS_MAX];
+    double w = b->pi[a] + b->sigma[a];
+    const int *lc = b->acut[a];
+    const int *off = b->cuts.off, *S = b->cuts.tps;
+    int nl = 0;
+    size_t ntps = 0;
+    /* the cuts that pay: positive dual; those holding a pay at once */
+    for (int l = 0; l < b->acut_n[a]; l++) {
+        int q = lc[l];
+        if (b->mu[q] <= 0)
+            continue;
+        if (in_cut(b, q, a))
+            w += b->mu[q];
+        else {
+            nl++;
+            ntps += (size_t)(off[q + 1] - off[q]);
+        }
+    }
+    if (nl == 0) {
+        int nt = top_members(b, a, top, who);
+        for (int i = 0; i < nt; i++) {
+            w += top[i];
+            m[i] = who[i];
+        }
+        *k = nt;
+        *w_out = *ub = w;
+        qsort(m, (size_t)nt, sizeof *m, cmp_int);
+        return SIAGA_OK;
+    }
+    if (kbuf_reserve(b, (size_t)nl, ntps) != 0)
+        return SIAGA_ENOMEM;
+    int *kk = b->kbuf, nk = 0;
+    int *kl_off = kk + ntps, *kl = kl_off + ntps + 1;
+    int *cnt = kl + ntps, *lq = cnt + nl;
+    double *mu = b->kdbl, *kpi = b->kdbl + nl;
+    double rest = 0;
+    nl = 0;
+    for (int l = 0; l < b->acut_n[a]; l++) {
+        int q = lc[l];
+        if (b->mu[q] <= 0 || in_cut(b, q, a))
+            continue;
+        lq[nl] = l;
+        mu[nl] = b->mu[q];
+        cnt[nl] = 0;
+        rest += mu[nl];
+        nl++;
+        for (int s = off[q]; s < off[q + 1]; s++) {
+            int t = S[s];
+            if (b->kpos[t] >= 0 || b->state[t] == ANCHOR || !in_reach(c, a, t))
+                continue;
+            b->kpos[t] = nk;
+            kk[nk++] = t;
+        }
+    }
+    k_sort(kk, nk, b->pi);
+    for (int i = 0; i < nk; i++)
+        b->kpos[kk[i]] = i;
+    k_links(b, lc, lq, nl, nk, kl_off, kl);
+    int kept = k_dominated(b, kk, nk, kl_off, kl);
+    if (kept < nk) {
+        nk = kept;
+        k_links(b, lc, lq, nl, nk, kl_off, kl);
+    }
+    for (int i = 0; i < nk; i++)
+        kpi[i] = b->pi[kk[i]] > 0 ? b->pi[kk[i]] : 0;
+
+    struct kprice kp;
+    kp.nk = nk;
+    kp.want = b->cap - 1;
+    kp.k = kk;
+    kp.kpi = kpi;
+    kp.kl_off = kl_off;
+    kp.kl = kl;
+    kp.cnt = cnt;
+    kp.mu = mu;
+    kp.rest = rest;
+    kp.nf = top_members(b, a, top, who);
+    kp.fpi = top;
+    kp.fsum[0] = 0;
+    for (int i = 0; i < kp.nf; i++)
+        kp.fsum[i + 1] = kp.fsum[i] + top[i];
+    kp.nbest = 0;
+    kp.best = -HUGE_VAL;
+    kp.ub_open = -HUGE_VAL;
+    kp.nodes = 0;
+    kprice_search(&kp, 0, 0, w);
+    for (int i = 0; i < nk; i++)
+        b->kpos[kk[i]] = -1;
+
+    int room = kp.want - kp.nbest, nm = 0;
+    for (int i = 0; i < kp.nbest; i++)
+        m[nm++] = kp.best_k[i];
+    for (int i = 0; i < room && i < kp.nf; i++)
+        m[nm++] = who[i];
+    *k = nm;
+    *w_out = kp.best;
+    *ub = kp.ub_open > kp.best ? kp.ub_open : kp.best;
+    qsort(m, (size_t)nm, sizeof *m, cmp_int);
+    return SIAGA_OK;
 }
 
 /* y_a = the sum of the columns anchored at a in the LP solution. */
@@ -427,14 +972,21 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             b->sigma[t] = d < 0 ? d : 0;
             sum += b->sigma[t];
         }
+        for (int q = 0; q < b->cuts.n; q++) {
+            double d = glp_get_row_dual(b->P, 2 * n + q + 1);
+            b->mu[q] = d > 0 ? d : 0;
+            sum += b->mu[q] * b->cuts.rhs[q];
+        }
         int added = 0, ncand = 0;
         for (int a = 0; a < n; a++) {
             if (b->state[a] == NOT_ANCHOR)
                 continue;
             int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
-            double w = price_anchor(b, a, cm, &k);
-            if (w > wmax)
-                wmax = w;
+            double w, ub;
+            if (price_anchor(b, a, cm, &k, &w, &ub) != SIAGA_OK)
+                return -SIAGA_ENOMEM;
+            if (ub > wmax)
+                wmax = ub;
             if (w > 1.0 + RC_EPS) {
                 b->cand[ncand] = (struct entering){w, a, k, ncand};
                 ncand++;
@@ -455,9 +1007,21 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
         if (whole_bound(*lb) > b->T)
             return NODE_PRUNED;
         if (added == 0) {
-            if (wmax > 1.0 + RC_EPS)
+            if (ncand > 0)
                 return NODE_ABORT;   /* priced columns were all there: GLPK's tolerance */
-            return NODE_OPEN;
+            if (wmax > 1.0 + RC_EPS)
+                return NODE_OPEN;    /* pricing under cuts cut short: a weaker bound */
+            /* converged: cut, and price again */
+            if (b->cut_rounds >= b->cut_rounds_max)
+                return NODE_OPEN;
+            if (solver_past(b->deadline))
+                return NODE_ABORT;
+            b->cut_rounds++;
+            int nc = separate(b);
+            if (nc < 0)
+                return -SIAGA_ENOMEM;
+            if (nc == 0)
+                return NODE_OPEN;
         }
     }
 }
@@ -477,6 +1041,7 @@ static int dive(struct bp *b)
         return -SIAGA_ENOMEM;
     for (int step = 0; nf < n; step++) {
         double lb;
+        b->cut_rounds_max = 0;
         int r = node_lp(b, &lb, DIVE_ROUNDS);
         if (r != NODE_OPEN) {
             result = r == NODE_PRUNED ? NODE_PRUNED : r;
@@ -549,6 +1114,8 @@ static int node_search(struct bp *b, int depth)
     b->nodes++;
     b->st.nodes++;
     double lb;
+    b->cut_rounds = 0;
+    b->cut_rounds_max = depth == 0 ? CUT_ROUNDS_ROOT : CUT_ROUNDS_NODE;
     int r = node_lp(b, &lb, depth == 0 ? -1 : NODE_ROUNDS);
     if (depth == 0 && b->st.root_lp < lb)
         b->st.root_lp = lb;
@@ -622,6 +1189,8 @@ static int price_run(struct bp *b, long *bound)
         b->T = T;
         if (!root_done) {
             double lb;
+            b->cut_rounds = 0;
+            b->cut_rounds_max = CUT_ROUNDS_ROOT;
             int r0 = node_lp(b, &lb, -1);
             root_done = 1;
             b->st.root_lp = lb;
@@ -703,9 +1272,26 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->trial.anchor = malloc(sizeof(int) * (size_t)c->n);
     b->cand = malloc(sizeof *b->cand * (size_t)c->n);
     b->cmem = malloc(sizeof(int) * MEMBERS_MAX * (size_t)c->n);
+    size_t n = (size_t)c->n;
+    b->acut = calloc(n, sizeof *b->acut);
+    b->acut_n = calloc(n, sizeof(int));
+    b->acut_cap = calloc(n, sizeof(int));
+    b->tcut = calloc(n, sizeof *b->tcut);
+    b->tcut_n = calloc(n, sizeof(int));
+    b->tcut_cap = calloc(n, sizeof(int));
+    b->nind = 2 * (MEMBERS_MAX + 3);
+    b->ind = malloc(sizeof(int) * (size_t)b->nind);
+    b->val = malloc(sizeof(double) * (size_t)b->nind);
+    b->kpos = malloc(sizeof(int) * n);
+    b->mark = calloc(n, sizeof(int));
     if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cand ||
-        !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX)
+        !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX ||
+        !b->acut || !b->acut_n || !b->acut_cap || !b->tcut || !b->tcut_n ||
+        !b->tcut_cap || !b->ind || !b->val || !b->kpos ||
+        !b->mark)
         goto done;
+    for (size_t i = 0; i < n; i++)
+        b->kpos[i] = -1;
     memset(b->state, FREE, (size_t)c->n);
     glpk_guard_begin(&g);
     if (setjmp(g.jb)) {
@@ -734,6 +1320,27 @@ done:
     free(b->cand);
     free(b->cmem);
     free(b->trial.anchor);
+    for (int i = 0; i < c->n; i++) {
+        if (b->acut != NULL)
+            free(b->acut[i]);
+        if (b->tcut != NULL)
+            free(b->tcut[i]);
+    }
+    free(b->acut);
+    free(b->acut_n);
+    free(b->acut_cap);
+    free(b->tcut);
+    free(b->tcut_n);
+    free(b->tcut_cap);
+    free(b->ind);
+    free(b->val);
+    free(b->kpos);
+    free(b->kbuf);
+    free(b->kdbl);
+    free(b->mark);
+    free(b->x);
+    cut_list_free(&b->cuts);
+    free(b->mu);
     free(b);
     return rc;
 }
