@@ -29,14 +29,14 @@ GLPK_LIBS  ?= -lglpk
 # Includes are written from the top of the tree with their layer
 # ("model/scenario.h", "io/xml/guard.h"), so -I. is the only one of ours.
 CPPFLAGS += -I. $(XML_CFLAGS)
-LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lm -pthread
+LDLIBS   += $(XML_LIBS) $(GLPK_LIBS) -lmicrohttpd -lm -pthread
 
 ifeq ($(SAN),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
 
-LIB_SRC  := $(sort $(wildcard model/*.c io/*.c io/*/*.c solver/*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schemas.o
+LIB_SRC  := $(sort $(wildcard model/*.c io/*.c io/*/*.c solver/*.c serve/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/schemas.o $(BUILD)/gen/web.o
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 SCHEMAS  := $(sort $(wildcard schema/*.xsd))
