@@ -113,12 +113,15 @@ static MHD_RESULT send_error(struct MHD_Connection *c, unsigned status,
     const char *first = msg;
     if (el != NULL && el->n > 0)
         first = el->items[0].message;
-    json_write_string(f, first);
+    json_write_string(f, first != NULL ? first : "");
     fputs(", \"errors\": [", f);
     for (int i = 0; el != NULL && i < el->n; i++) {
         const struct siaga_error *e = &el->items[i];
         fprintf(f, "%s{\"file\": ", i > 0 ? ", " : "");
-        json_write_string(f, e->file);
+        if (e->file != NULL)
+            json_write_string(f, e->file);
+        else
+            fputs("null", f);
         fprintf(f, ", \"line\": %ld, \"message\": ", e->line);
         json_write_string(f, e->message);
         fputs("}", f);
