@@ -18,7 +18,7 @@
   var pending = [];       /* changes not yet planned */
   var pins = [];          /* {id, label} */
   var kecFilter = "";
-  var map = L.map("peta", { preferCanvas: true, zoomControl: true });
+  var map = L.map("peta", { preferCanvas: true, zoomControl: true, maxZoom: 19 });
   var canvas = L.canvas({ padding: 0.2 });
   var layer = L.layerGroup().addTo(map);
   var tiles = null;
@@ -153,7 +153,7 @@
       bounds.push([t[1], t[2]]);
     });
     if (bounds.length && (firstFit || kecFilter !== "")) {
-      map.fitBounds(bounds, { padding: [20, 20] });
+      map.fitBounds(bounds, { padding: [20, 20], animate: false });
       firstFit = false;
     }
   }
