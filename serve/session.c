@@ -37,6 +37,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/formats/changes_write.h"
 #include "io/formats/overlay_join.h"
 #include "io/formats/overlay_read.h"
 #include "io/formats/roster_read.h"
@@ -365,19 +366,6 @@ static void json_bool_(struct json_writer *w, bool b)
     json_long(w, b ? 1 : 0);
 }
 
-static const char *change_kind(enum change_kind k)
-{
-    switch (k) {
-    case CHANGE_MOVED: return "pindah";
-    case CHANGE_JOINED: return "anggota_baru";
-    case CHANGE_LEFT: return "anggota_keluar";
-    case CHANGE_POST_NEW: return "pos_baru";
-    case CHANGE_POST_CLOSED: return "pos_ditutup";
-    case CHANGE_UNIT: return "pindah_satuan";
-    }
-    return "";
-}
-
 static const char *region_code(const struct scenario *s, enum scope sc, int r)
 {
     if (r < 0)
@@ -469,7 +457,7 @@ static void step_json(struct json_writer *w, const struct session *ss,
         json_newline(w);
         json_begin_object(w);
         json_key(w, "kind");
-        json_string(w, change_kind(c->kind));
+        json_string(w, io_change_kind_name(c->kind));
         json_key(w, "member");
         json_string(w, c->member);
         json_key(w, "name");
