@@ -112,6 +112,15 @@ try {
   await page.waitForFunction(() => document.querySelector("#hasil").hidden);
   ok(readFileSync(OUT + "/d/roster.xml").equals(first), "undo did not bring back the first roster");
   ok(errors.length === 0, "errors in the page: " + errors.join("; "));
+
+  // a phone: the map takes the width, the panel follows below it
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(url);
+  await phone.waitForFunction(() => window.siaga && window.siaga.state() !== null);
+  const box = await phone.locator("#peta").boundingBox();
+  const btn = await phone.locator("#rencanakan").boundingBox();
+  ok(box.width >= 380 && box.height > 300, "phone: map " + JSON.stringify(box));
+  ok(btn.y > box.y + box.height && btn.x + btn.width <= 390, "phone: the button is not below the map " + JSON.stringify(btn));
 } finally {
   await browser.close();
   srv.kill("SIGINT");
