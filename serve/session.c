@@ -54,6 +54,7 @@
 #include "solver/bko.h"
 #include "solver/planner.h"
 #include "solver/replan.h"
+#include "solver/thread_env.h"
 #include "solver/whatif_plan.h"
 
 /* The name a posted overlay has in error messages. */
@@ -594,6 +595,9 @@ done:
     step_destroy(st);
     free(copy);
     overlay_destroy(ov);
+    /* a connection's thread ends after its answer: GLPK's memory of it
+     * goes now (every plan above is plain C by now) */
+    solver_thread_release();
     pthread_mutex_unlock(&ss->lock);
     return rc;
 }
