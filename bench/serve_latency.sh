@@ -13,9 +13,10 @@ t0=$(date +%s.%N)
 while [ ! -s "$T/out" ]; do sleep 0.1; done
 t1=$(date +%s.%N)
 url=$(head -n 1 "$T/out")
-echo "start (first plan and files): $(echo "$t1 - $t0" | bc) s"
+echo "start (first plan and files): $(awk "BEGIN { printf \"%.2f\", $t1 - $t0 }") s"
+curl -s -o "$T/state.json" -w "GET /api/state: %{size_download} bytes in %{time_total} s\n" "${url}api/state"
 # TPS of the first kecamatan, one after the other: kurang rawan -> rawan
-for t in $(grep -o '<post [^>]*grade="kurang_rawan"[^>]*>' "$T/d/roster.xml" >/dev/null; sed -n 's/.*<tps id="\([0-9]*\)".*/\1/p' "$T/d/roster.xml" | head -n 3); do
+for t in $(sed -n 's/.*<tps id="\([0-9]*\)".*/\1/p' "$T/d/roster.xml" | head -n 3); do
     printf '<overlay xmlns="urn:siaga:overlay:1"><regrade tps="%s" grade="sangat_rawan"/></overlay>' "$t" > "$T/ov.xml"
     curl -s -o "$T/ans.json" -w "regrade $t: %{http_code} in %{time_total} s\n" --data-binary @"$T/ov.xml" "${url}api/plan"
     python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); print("  moved", a["moved"], "posts", a["posts"], "opened", a["posts_opened"], "closed", a["posts_closed"])' "$T/ans.json"

@@ -38,7 +38,7 @@ start() {
     pid=$!
     url=
     i=0
-    while [ $i -lt 300 ] && [ -z "$url" ]; do
+    while [ $i -lt 1200 ] && [ -z "$url" ]; do
         url=$(head -n 1 "$T/out" 2>/dev/null)
         kill -0 "$pid" 2>/dev/null || break
         [ -z "$url" ] && sleep 0.1
