@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@
 #include "model/audit.h"
 #include "model/error.h"
 #include "model/shifts.h"
+#include "serve/serve.h"
 #include "solver/bko.h"
 #include "solver/export.h"
 #include "solver/planner.h"
@@ -78,6 +80,8 @@ static const char USAGE[] =
     "                  [--name TEXT] [--date YYYY-MM-DD] -o SCENARIO.xml\n"
     "       siaga split SCENARIO.xml --by kabupaten|polres -o DIR\n"
     "       siaga merge ROSTER.xml... -o ROSTER.xml [--scenario SCENARIO.xml]\n"
+    "       siaga serve SCENARIO.xml [--with OVERLAY.xml]... [--baseline ROSTER.xml]\n"
+    "                  [--dir DIR] [--port N] [--bind ADDR] [--time-limit SECONDS]\n"
     "       siaga --help | --version\n"
     "\n"
     "validate  check a scenario against the schema and the rules of formats.md\n"
@@ -104,6 +108,10 @@ static const char USAGE[] =
     "split     write DIR/<code>.xml, one scenario per kabupaten (or per Polres), to plan apart\n"
     "merge     join the rosters of the parts (in scenario order) into one;\n"
     "          --scenario puts the reserves in that scenario's member order\n"
+    "serve     plan, then serve the plan as a page to change and re-plan\n"
+    "          (first line on stdout: its address; Ctrl-C stops it); the\n"
+    "          files of the last step are in DIR (default: a new folder in\n"
+    "          $TMPDIR); listens on 127.0.0.1 unless --bind; --port 0: any\n"
     "\n"
     "--time-limit S  the whole command (reading, planning, writing) ends within\n"
     "          about S seconds with the best plan found, status \"feasible\" and\n"
@@ -1589,6 +1597,103 @@ done:
     return code;
 }
 
+/* siaga serve: plan, serve the page until SIGINT or SIGTERM (serve/). */
+static int serve_parse(int argc, char **argv, struct serve_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->port = 8080;
+    o->session.time_limit = PLAN_DEFAULT_TIME_LIMIT;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--with") == 0 && i + 1 < argc) {
+            if (o->session.nwith == SESSION_MAX_WITH)
+                return usage_error("at most 16 --with overlays%s", "");
+            o->session.with[o->session.nwith++] = argv[++i];
+        } else if (strcmp(a, "--baseline") == 0 && i + 1 < argc)
+            o->session.baseline = argv[++i];
+        else if (strcmp(a, "--dir") == 0 && i + 1 < argc)
+            o->session.dir = argv[++i];
+        else if (strcmp(a, "--bind") == 0 && i + 1 < argc)
+            o->bind = argv[++i];
+        else if (strcmp(a, "--port") == 0 && i + 1 < argc) {
+            char *end;
+            long v = strtol(argv[++i], &end, 10);
+            if (*end != 0 || end == argv[i] || v < 0 || v > 65535)
+                return usage_error("--port wants a number from 0 to 65535, "
+                                   "not '%s'", argv[i]);
+            o->port = (int)v;
+        } else if (strcmp(a, "--time-limit") == 0 && i + 1 < argc) {
+            if (parse_seconds(argv[++i], &o->session.time_limit) != 0)
+                return usage_error("--time-limit wants seconds, 0 or more "
+                                   "(0: no limit), not '%s'", argv[i]);
+        } else {
+            int code = scenario_arg(a, &o->session.scenario);
+            if (code != EXIT_OK)
+                return code;
+        }
+    }
+    if (o->session.scenario == NULL)
+        return usage_error("serve needs a SCENARIO%s", "");
+    return EXIT_OK;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+    struct serve_opts o;
+    static char tmpdir[4096];
+    int code = serve_parse(argc, argv, &o);
+    if (code != EXIT_OK)
+        return code;
+    if (o.session.dir == NULL) {
+        const char *t = getenv("TMPDIR");
+        snprintf(tmpdir, sizeof tmpdir, "%s/siaga-serve-XXXXXX",
+                 t != NULL && *t ? t : "/tmp");
+        if (mkdtemp(tmpdir) == NULL) {
+            fprintf(stderr, "siaga: cannot make a folder %s: %s\n", tmpdir,
+                    strerror(errno));
+            return EXIT_FAILURE_;
+        }
+        o.session.dir = tmpdir;
+    }
+    static const char *const names[] = {
+        "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml",
+        "roster.geojson", "laporan.html", "bko.csv", "perubahan.csv",
+        "shifts.csv", "overlay.xml", "baseline.xml", NULL};
+    if (check_outputs_with(o.session.scenario, o.session.baseline,
+                           o.session.with, o.session.nwith, NULL, 0,
+                           o.session.dir, names) != EXIT_OK)
+        return EXIT_BAD_INPUT;
+    /* SIGINT and SIGTERM are taken by sigwait below, never delivered: the
+     * server's threads inherit the mask, so a re-plan under way finishes
+     * writing its files before the program ends */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    struct error_list el;
+    error_list_init(&el);
+    struct server *sv = NULL;
+    char url[128];
+    int rc = serve_start(&o, &sv, url, sizeof url, &el);
+    if (rc != SIAGA_OK) {
+        print_errors(&el);
+        error_list_free(&el);
+        return rc == SIAGA_EINPUT || rc == SIAGA_EIO ? EXIT_BAD_INPUT
+                                                     : EXIT_FAILURE_;
+    }
+    error_list_free(&el);
+    printf("%s\n", url);
+    fflush(stdout);
+    fprintf(stderr, "siaga: serving %s; files in %s; Ctrl-C stops\n", url,
+            o.session.dir);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    serve_stop(sv);
+    fprintf(stderr, "siaga: stopped; the last plan is in %s\n", o.session.dir);
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     int code;
@@ -1621,6 +1726,8 @@ int main(int argc, char **argv)
         code = cmd_split(argc - 2, argv + 2);
     else if (strcmp(argv[1], "merge") == 0)
         code = cmd_merge(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "serve") == 0)
+        code = cmd_serve(argc - 2, argv + 2);
     else
         code = usage_error("unknown command '%s'", argv[1]);
     /* a full disk on stdout is an error too (jq does the same): a write

@@ -6,7 +6,7 @@
 
 #include "io/formats/csv.h"
 
-static const char *kind_name(enum change_kind k)
+const char *io_change_kind_name(enum change_kind k)
 {
     switch (k) {
     case CHANGE_MOVED: return "pindah";
@@ -24,7 +24,7 @@ int io_write_changes_csv(FILE *f, const struct change_list *cl)
     fputs("jenis,member_id,nama,satuan,dari,ke\r\n", f);
     for (int i = 0; i < cl->n; i++) {
         const struct change *c = &cl->item[i];
-        csv_write_text(f, kind_name(c->kind), 0);
+        csv_write_text(f, io_change_kind_name(c->kind), 0);
         csv_write_text(f, c->member, 0);
         csv_write_text(f, c->name, 0);
         csv_write_text(f, c->unit, 0);

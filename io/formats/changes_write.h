@@ -14,6 +14,9 @@
  * pos_ditutup.  0, or -1 on a write error. */
 int io_write_changes_csv(FILE *f, const struct change_list *cl);
 
+/* The jenis of perubahan.csv for kind k ("pindah", ...); siaga serve's
+ * JSON uses the same words.  Never fails. */
+const char *io_change_kind_name(enum change_kind k);
 /* The section "Perubahan terhadap roster dasar" of ringkasan.txt. */
 int io_write_changes_summary(FILE *f, const struct change_list *cl);
 

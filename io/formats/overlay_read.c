@@ -351,12 +351,49 @@ static int slurp(struct ord *rd, char **buf, size_t *len)
     return rc;
 }
 
+/* Parse and validate buf[0..len) (NUL-terminated, owned: freed here),
+ * named path in errors; rc is slurp's status. */
+static int read_buffer(const char *path, char *buf, size_t len, int rc,
+                       struct overlay **out, struct error_list *errs);
+
 int io_read_overlay(const char *path, struct overlay **out,
                     struct error_list *errs)
 {
     struct ord rd;
     char *buf = NULL;
     size_t len = 0;
+    memset(&rd, 0, sizeof rd);
+    rd.path = path;
+    rd.errs = errs;
+    *out = NULL;
+    int rc = slurp(&rd, &buf, &len);
+    return read_buffer(path, buf, len, rc, out, errs);
+}
+
+int io_read_overlay_memory(const char *name, const char *data, size_t len,
+                           struct overlay **out, struct error_list *errs)
+{
+    *out = NULL;
+    if (len > (size_t)OVERLAY_MAX_BYTES) {
+        error_add(errs, name, 0, "the overlay is larger than %ld bytes, the "
+                  "limit for an overlay", OVERLAY_MAX_BYTES);
+        return SIAGA_EINPUT;
+    }
+    char *buf = malloc(len + 1);
+    if (buf == NULL) {
+        error_add(errs, name, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    if (len > 0)
+        memcpy(buf, data, len);
+    buf[len] = '\0';
+    return read_buffer(name, buf, len, SIAGA_OK, out, errs);
+}
+
+static int read_buffer(const char *path, char *buf, size_t len, int rc,
+                       struct overlay **out, struct error_list *errs)
+{
+    struct ord rd;
     xmlParserCtxtPtr ctxt = NULL;
     xmlDocPtr doc = NULL;
     xmlSchemaPtr schema = NULL;
@@ -370,7 +407,6 @@ int io_read_overlay(const char *path, struct overlay **out,
     *out = NULL;
     xml_handlers_push(&saved, on_xml_error, &rd, NULL);
 
-    int rc = slurp(&rd, &buf, &len);
     if (rc != SIAGA_OK)
         goto done;
     rc = SIAGA_ENOMEM;

@@ -5,6 +5,8 @@
 #ifndef SIAGA_OVERLAY_READ_H
 #define SIAGA_OVERLAY_READ_H
 
+#include <stddef.h>
+
 #include "model/error.h"
 #include "model/overlay.h"
 
@@ -23,5 +25,11 @@
  */
 int io_read_overlay(const char *path, struct overlay **out,
                     struct error_list *errs);
+
+/* The same for an overlay held in memory (data[0..len), need not end in
+ * NUL: siaga serve's request bodies); name stands for the file in errors
+ * and in ov->file.  Never reads a file. */
+int io_read_overlay_memory(const char *name, const char *data, size_t len,
+                           struct overlay **out, struct error_list *errs);
 
 #endif
