@@ -60,6 +60,7 @@ static const char USAGE[] =
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
+    "                  [--maps auto|single|per-kabupaten|none]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "                  [--time-limit SECONDS]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
@@ -75,6 +76,8 @@ static const char USAGE[] =
     "validate  check a scenario against the schema and the rules of formats.md\n"
     "plan      write DIR/roster.xml, roster.csv, ringkasan.txt, and the maps and\n"
     "          print report roster.kml, roster.geojson, laporan.html;\n"
+    "          --maps per-kabupaten writes them in DIR/kab/<code>/ with an\n"
+    "          index DIR/laporan.html (auto: above 20,000 TPS), none: not at all\n"
     "          --export-lp/--export-mps also write the whole problem as one MIP\n"
     "          --with applies a what-if overlay (formats.md 4) to the scenario\n"
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
@@ -427,6 +430,7 @@ struct plan_opts {
     const char *pins[MAX_PINS];      /* --pin, given only with a baseline */
     int npins;
     bool want_timeline;              /* --timeline */
+    int maps;                        /* --maps, enum plan_maps */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
                                         plan_solve */
@@ -496,7 +500,11 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->lp = argv[++i];
         else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
             o->mps = argv[++i];
-        else {
+        else if (strcmp(a, "--maps") == 0 && i + 1 < argc) {
+            if ((o->maps = io_plan_maps_parse(argv[++i])) < 0)
+                return usage_error("--maps wants auto, single, per-kabupaten or "
+                                   "none, not '%s'", argv[i]);
+        } else {
             int code = scenario_arg(a, &o->scenario);
             if (code != EXIT_OK)
                 return code;
@@ -614,6 +622,7 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     po.tl = &st->tl;
     po.sr = st->have_sr ? &st->sr : NULL;
     po.jobs = o->pp.jobs;
+    po.maps = (enum plan_maps)o->maps;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
     if (rc == SIAGA_OK && st->have_sr && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/shifts.csv: %ld shift, %d model (%.2f s)%s\n",

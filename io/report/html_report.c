@@ -23,6 +23,7 @@
 #include "io/report/plan_view.h"
 #include "model/geo.h"
 #include "model/shifts.h"
+#include "model/tally.h"
 #include "model/timeline.h"
 
 /* Text or attribute value escaped for HTML; NULL writes nothing. */
@@ -129,10 +130,25 @@ static void grade_cell(struct out *o, enum grade g)
 
 struct map_spec {
     int nroute;
-    const int *route_first; /* [nroute + 1] */
+    const int *route_first; /* [routes + 1] */
     const int *route_tps;   /* TPS indices, patrol order, anchor first */
+    const int *route_ix;    /* [nroute] the routes drawn; NULL: 0 .. nroute-1 */
+    const int *tps_ix;      /* [ntps_ix] the TPS drawn, in scenario order;
+                               NULL: every TPS */
+    int ntps_ix;
     const unsigned char *mark; /* [ntps] nonzero: TPS to stand out; or NULL */
 };
+
+/* The TPS of m: how many, and the q-th. */
+static int map_ntps(const struct scenario *s, const struct map_spec *m)
+{
+    return m->tps_ix != NULL ? m->ntps_ix : s->ntps;
+}
+
+static int map_tps(const struct map_spec *m, int q)
+{
+    return m->tps_ix != NULL ? m->tps_ix[q] : q;
+}
 
 #define MAP_W 1000.0  /* width of the drawing, SVG units */
 #define MAP_HMAX 1300.0
@@ -146,19 +162,21 @@ struct proj {
     double w, h;
 };
 
-static void proj_init(struct proj *pr, const struct scenario *s)
+static void proj_init(struct proj *pr, const struct scenario *s,
+                      const struct map_spec *m)
 {
     double lat0 = 0, lat1 = 0, lon0 = 0, lon1 = 0, mean = 0;
-    for (int t = 0; t < s->ntps; t++) {
-        const struct tps *tp = &s->tps[t];
-        if (t == 0 || tp->lat < lat0) lat0 = tp->lat;
-        if (t == 0 || tp->lat > lat1) lat1 = tp->lat;
-        if (t == 0 || tp->lon < lon0) lon0 = tp->lon;
-        if (t == 0 || tp->lon > lon1) lon1 = tp->lon;
+    int n = map_ntps(s, m);
+    for (int q = 0; q < n; q++) {
+        const struct tps *tp = &s->tps[map_tps(m, q)];
+        if (q == 0 || tp->lat < lat0) lat0 = tp->lat;
+        if (q == 0 || tp->lat > lat1) lat1 = tp->lat;
+        if (q == 0 || tp->lon < lon0) lon0 = tp->lon;
+        if (q == 0 || tp->lon > lon1) lon1 = tp->lon;
         mean += tp->lat;
     }
-    if (s->ntps > 0)
-        mean /= s->ntps;
+    if (n > 0)
+        mean /= n;
     pr->kx = cos(mean * 3.14159265358979323846 / 180.0);
     if (pr->kx < 0.05)
         pr->kx = 0.05; /* near a pole the map is meaningless anyway */
@@ -199,7 +217,8 @@ static void svg_map(struct out *o, const struct scenario *s,
                     const struct map_spec *m)
 {
     struct proj pr;
-    proj_init(&pr, s);
+    int n = map_ntps(s, m);
+    proj_init(&pr, s, m);
     out_put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
                "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
@@ -208,7 +227,8 @@ static void svg_map(struct out *o, const struct scenario *s,
 
     out_put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
                "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
-    for (int i = 0; i < m->nroute; i++) {
+    for (int r = 0; r < m->nroute; r++) {
+        int i = m->route_ix != NULL ? m->route_ix[r] : r;
         int a = m->route_first[i], b = m->route_first[i + 1];
         if (b - a < 2)
             continue;
@@ -228,7 +248,8 @@ static void svg_map(struct out *o, const struct scenario *s,
             continue; /* no empty group: version-1 maps stay as they were */
         out_put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
                 plan_view_grade_rgb((enum grade)g));
-        for (int t = 0; t < s->ntps; t++) {
+        for (int q = 0; q < n; q++) {
+            int t = map_tps(m, q);
             const struct tps *tp = &s->tps[t];
             if ((int)tp->grade != g)
                 continue;
@@ -242,10 +263,11 @@ static void svg_map(struct out *o, const struct scenario *s,
     }
     if (m->mark != NULL) {
         out_put(o, "<g fill=\"none\" stroke=\"#111111\" stroke-width=\"2.6\">\n");
-        for (int t = 0; t < s->ntps; t++)
-            if (m->mark[t])
+        for (int q = 0; q < n; q++)
+            if (m->mark[map_tps(m, q)])
                 out_put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n",
-                        px(&pr, s->tps[t].lon), py(&pr, s->tps[t].lat));
+                        px(&pr, s->tps[map_tps(m, q)].lon),
+                        py(&pr, s->tps[map_tps(m, q)].lat));
         out_put(o, "</g>\n");
     }
 
@@ -265,17 +287,18 @@ static void svg_map(struct out *o, const struct scenario *s,
         free(sn);
         return;
     }
-    for (int t = 0; t < s->ntps; t++) {
-        sla[s->tps[t].kecamatan] += s->tps[t].lat;
-        slo[s->tps[t].kecamatan] += s->tps[t].lon;
-        sn[s->tps[t].kecamatan]++;
+    for (int q = 0; q < n; q++) {
+        const struct tps *tp = &s->tps[map_tps(m, q)];
+        sla[tp->kecamatan] += tp->lat;
+        slo[tp->kecamatan] += tp->lon;
+        sn[tp->kecamatan]++;
     }
     for (int k = 0; k < s->nkec; k++) {
         double la = sla[k], lo = slo[k];
-        int n = sn[k];
-        if (n == 0)
+        int nk = sn[k];
+        if (nk == 0)
             continue;
-        out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
+        out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / nk), py(&pr, la / nk) - 10);
         esc(o, s->kec[k].name);
         out_put(o, "</text>\n");
     }
@@ -359,8 +382,12 @@ static void summary_row(struct out *o, const char *code, const char *name,
     out_put(o, "</tr>\n");
 }
 
+/* The summary of kabupaten kab (-1: every kecamatan): its kecamatan,
+ * the reserves of wider units (wide, NULL: none), and the total tot. */
 static void summary_table(struct out *o, const struct scenario *s,
-                          const struct plan_summary_row *rows)
+                          const struct plan_summary_row *rows, int kab,
+                          const struct plan_summary_row *wide,
+                          const struct plan_summary_row *tot)
 {
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
@@ -373,10 +400,12 @@ static void summary_table(struct out *o, const struct scenario *s,
                "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
             kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int k = 0; k < s->nkec; k++)
-        summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0, kh);
-    if (rows[s->nkec].reserve > 0)
-        summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0, kh);
-    summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1, kh);
+        if (kab < 0 || s->kec[k].kabupaten == kab)
+            summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0, kh);
+    if (wide != NULL && wide->reserve > 0)
+        summary_row(o, "-", kab < 0 ? "(satuan lintas kecamatan)"
+                                    : "(satuan tingkat kabupaten)", wide, 0, kh);
+    summary_row(o, "TOTAL", "", tot, 1, kh);
     out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan%s; "
                "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n",
             kh ? ", K TPS khusus" : "");
@@ -443,14 +472,34 @@ static int reserve_kec(const struct scenario *s, int m)
     return -1;
 }
 
-/* Reserves counted in kecamatan k (-1: wider units), a line per unit;
- * reserves are in scenario order, so a unit's members are contiguous. */
+/* For units wider than a kecamatan: the kabupaten of a unit scoped to
+ * one, KAB_NONE for a unit scoped to none. */
+#define KAB_ALL (-1)
+#define KAB_NONE (-2)
+static int reserve_kab(const struct scenario *s, int m)
+{
+    const struct unit *u = &s->unit[s->member[m].unit];
+    return u->scope == SCOPE_KABUPATEN ? u->region : KAB_NONE;
+}
+
+/* Whether reserve member m counts in kecamatan k, or for k = -1 among the
+ * wider units of kab (KAB_ALL: all of them). */
+static bool reserve_in(const struct scenario *s, int m, int k, int kab)
+{
+    if (reserve_kec(s, m) != k)
+        return false;
+    return k >= 0 || kab == KAB_ALL || reserve_kab(s, m) == kab;
+}
+
+/* Reserves counted in kecamatan k (-1: the wider units of kab), a line
+ * per unit; reserves are in scenario order, so a unit's members are
+ * contiguous. */
 static void reserve_list(struct out *o, const struct scenario *s,
-                         const struct plan *p, int k)
+                         const struct plan *p, int k, int kab)
 {
     int n = 0, unit = -1;
     for (int i = 0; i < p->nreserve; i++)
-        if (reserve_kec(s, p->reserve[i]) == k)
+        if (reserve_in(s, p->reserve[i], k, kab))
             n++;
     out_put(o, "<h3>Cadangan (%d)</h3>\n", n);
     if (n == 0) {
@@ -460,7 +509,7 @@ static void reserve_list(struct out *o, const struct scenario *s,
     out_put(o, "<ul class=\"cadangan\">\n");
     for (int i = 0; i < p->nreserve; i++) {
         const struct member *mb = &s->member[p->reserve[i]];
-        if (reserve_kec(s, p->reserve[i]) != k)
+        if (!reserve_in(s, p->reserve[i], k, kab))
             continue;
         if (mb->unit != unit) {
             const struct unit *u = &s->unit[mb->unit];
@@ -746,7 +795,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
         out_put(o, "</td></tr>\n");
     }
     out_put(o, "</tbody>\n</table>\n");
-    reserve_list(o, s, p, k);
+    reserve_list(o, s, p, k, KAB_ALL);
     if (dp != NULL)
         day_tables(o, s, dp, k);
     out_put(o, "</section>\n");
@@ -775,6 +824,217 @@ static void phase_shortage(struct out *o, const struct scenario *s,
     out_put(o, ".</p>\n");
 }
 
+/* What the pages of one plan share, made once (io_report_book_create). */
+struct report_book {
+    const struct scenario *s;
+    const struct plan *p;
+    const struct plan_view *v;
+    const struct timeline *tl;          /* with sr, or NULL */
+    const struct shift_result *sr;
+    struct plan_summary_row *rows;      /* io_plan_summary_rows */
+    int *rfirst, *rtps;                 /* each post's TPS, for the routes */
+    struct day_plan days, *dp;          /* the day tables, or dp NULL */
+    struct plan_summary_row *kab_wide;  /* [nkab] reserves of units scoped
+                                           to the kabupaten */
+    struct region_tally *tally;         /* plan_tally_kabupaten */
+};
+
+void io_report_book_destroy(struct report_book *b)
+{
+    if (b == NULL)
+        return;
+    free(b->rows);
+    free(b->rfirst);
+    free(b->rtps);
+    free(b->kab_wide);
+    free(b->tally);
+    if (b->dp != NULL)
+        day_plan_free(b->dp);
+    free(b);
+}
+
+struct report_book *io_report_book_create(const struct scenario *s,
+                                          const struct plan *p,
+                                          const struct plan_view *v,
+                                          const struct timeline *tl,
+                                          const struct shift_result *sr)
+{
+    struct report_book *b = calloc(1, sizeof *b);
+    if (b == NULL)
+        return NULL;
+    *b = (struct report_book){.s = s, .p = p, .v = v};
+    if (tl != NULL && sr != NULL) {
+        b->tl = tl;
+        b->sr = sr;
+    }
+    b->rows = io_plan_summary_rows(s, p);
+    b->rfirst = malloc(sizeof(int) * ((size_t)p->npost + 1));
+    b->rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
+    b->kab_wide = calloc((size_t)s->nkab + 1, sizeof *b->kab_wide);
+    b->tally = plan_tally_kabupaten(s, p);
+    if (b->rows == NULL || b->rfirst == NULL || b->rtps == NULL ||
+        b->kab_wide == NULL || b->tally == NULL)
+        goto fail;
+    if (b->tl != NULL) {
+        if (day_plan_init(&b->days, s, tl, sr) != 0)
+            goto fail;
+        b->dp = &b->days;
+    }
+    b->rfirst[0] = 0;
+    for (int i = 0; i < p->npost; i++) {
+        b->rfirst[i + 1] = b->rfirst[i];
+        for (int k = 0; k < p->post[i].ntps; k++)
+            b->rtps[b->rfirst[i + 1]++] = p->post[i].tps[k];
+    }
+    for (int i = 0; i < p->nreserve; i++) {
+        int m = p->reserve[i];
+        if (reserve_kec(s, m) < 0 && reserve_kab(s, m) >= 0)
+            b->kab_wide[reserve_kab(s, m)].reserve++;
+    }
+    return b;
+fail:
+    io_report_book_destroy(b);
+    return NULL;
+}
+
+/* The summary row of kabupaten kab: its kecamatan and its wider units. */
+static void kab_row(const struct report_book *b, int kab,
+                    struct plan_summary_row *r)
+{
+    const struct scenario *s = b->s;
+    *r = b->kab_wide[kab];
+    for (int k = 0; k < s->nkec; k++) {
+        if (s->kec[k].kabupaten != kab)
+            continue;
+        const struct plan_summary_row *q = &b->rows[k];
+        for (int g = 0; g < GRADE_COUNT; g++)
+            r->tps[g] += q->tps[g];
+        r->posts += q->posts;
+        r->places += q->places;
+        r->polri += q->polri;
+        r->tni += q->tni;
+        r->linmas_places += q->linmas_places;
+        r->linmas += q->linmas;
+        r->empty += q->empty;
+        r->reserve += q->reserve;
+    }
+}
+
+/* The status row of the meta table, and what the timeline leaves empty. */
+static void status_meta(struct out *o, const struct report_book *b)
+{
+    bool tl_short = b->sr != NULL && shift_result_empty(b->sr) > 0;
+    out_put(o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
+            b->p->status == PLAN_OPTIMAL && !tl_short ? " class=\"lulus\""
+                                                      : " class=\"kosong\"",
+            io_plan_status_label_tl(b->p->status, b->sr));
+    if (tl_short)
+        phase_shortage(o, b->s, b->tl, b->sr);
+}
+
+static void scenario_meta(struct out *o, const struct scenario *s)
+{
+    out_put(o, "<table class=\"meta\"><tr><td>Skenario</td><td><b>");
+    esc(o, s->name);
+    out_put(o, "</b></td></tr>\n");
+    if (s->date != NULL && s->date[0]) {
+        out_put(o, "<tr><td>Tanggal</td><td>");
+        esc(o, s->date);
+        out_put(o, "</td></tr>\n");
+    }
+}
+
+/* laporan.html of kabupaten kab, or of the whole plan (kab -1). */
+static void report_page(struct out *o, const struct report_book *b, int kab)
+{
+    const struct scenario *s = b->s;
+    const struct plan *p = b->p;
+    const struct plan_view *v = b->v;
+    struct plan_summary_row krow;
+    const struct plan_summary_row *tot = &b->rows[s->nkec + 1];
+    long ntps = s->ntps;
+    if (kab >= 0) {
+        kab_row(b, kab, &krow);
+        tot = &krow;
+        ntps = v->kab_tps_first[kab + 1] - v->kab_tps_first[kab];
+    }
+    page_begin(o, "Laporan Rencana Pengamanan TPS", kab < 0 ? s->name : s->kab[kab].name,
+               b->dp != NULL ? CSS_JADWAL : NULL);
+    out_put(o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n");
+    if (kab >= 0)
+        out_put(o, "<p><a href=\"../../laporan.html\">&#8592; Indeks seluruh "
+                   "kabupaten/kota</a></p>\n");
+    scenario_meta(o, s);
+    if (kab >= 0) {
+        out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
+        esc(o, s->kab[kab].name);
+        out_put(o, "</b> (<span class=\"kode\">");
+        esc(o, s->kab[kab].code);
+        out_put(o, "</span>)</td></tr>\n");
+    }
+    status_meta(o, b);
+    out_put(o, "<div class=\"angka\">"
+               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+               "<div><b>%ld</b>Linmas dari %ld</div>"
+               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+               "</header>\n",
+            ntps, tot->posts, tot->places, tot->polri, tot->tni, tot->linmas,
+            tot->linmas_places, tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty,
+            tot->reserve);
+
+    out_put(o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
+    struct map_spec m = {p->npost, b->rfirst, b->rtps, NULL, NULL, 0, NULL};
+    if (kab >= 0) {
+        m.nroute = v->kab_post_first[kab + 1] - v->kab_post_first[kab];
+        m.route_ix = v->kab_post + v->kab_post_first[kab];
+        m.tps_ix = v->kab_tps + v->kab_tps_first[kab];
+        m.ntps_ix = (int)ntps;
+    }
+    svg_map(o, s, &m);
+    out_put(o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
+               "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
+    legend(o, tot->tps, -1);
+    out_put(o, "</section>\n");
+
+    out_put(o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
+    summary_table(o, s, b->rows, kab, kab < 0 ? &b->rows[s->nkec] : &b->kab_wide[kab], tot);
+    if (kab < 0) {
+        out_put(o, "<h3>Sasaran perencanaan</h3>\n");
+        objective_table(o, s, p);
+    } else {
+        out_put(o, "<p>Sasaran perencanaan seluruh rencana: lihat <a href=\"../../"
+                   "laporan.html\">indeks</a>.</p>\n");
+    }
+    out_put(o, "</section>\n");
+
+    for (int k = 0; k < s->nkec; k++)
+        if (kab < 0 || s->kec[k].kabupaten == kab)
+            polsek_section(o, s, p, v, &b->rows[k], k, b->dp);
+    if (kab < 0 && b->rows[s->nkec].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan lintas kecamatan</h2>\n");
+        reserve_list(o, s, p, -1, KAB_ALL);
+        out_put(o, "</section>\n");
+    }
+    if (kab >= 0 && b->kab_wide[kab].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan tingkat kabupaten</h2>\n");
+        reserve_list(o, s, p, -1, kab);
+        out_put(o, "</section>\n");
+    }
+    page_end(o);
+}
+
+int io_write_report_html_part(FILE *f, const struct report_book *b, int kab)
+{
+    struct out o = {f, 0};
+    report_page(&o, b, kab);
+    if (ferror(f))
+        o.err = 1;
+    return o.err ? -1 : 0;
+}
+
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
 {
     return io_write_report_html_timeline(f, s, p, NULL, NULL);
@@ -785,94 +1045,180 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr)
 {
-    struct out o = {f, 0};
     struct plan_view v;
-    struct day_plan days, *dp = NULL;
-    int have_view = 0;
-    int *rfirst = NULL, *rtps = NULL;
-    struct plan_summary_row *rows = io_plan_summary_rows(s, p);
-    if (rows == NULL)
-        goto fail;
-    have_view = plan_view_init(&v, s, p) == 0;
-    rfirst = malloc(sizeof(int) * ((size_t)p->npost + 1));
-    rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
-    if (!have_view || rfirst == NULL || rtps == NULL)
-        goto fail;
-    if (tl != NULL && sr != NULL) {
-        if (day_plan_init(&days, s, tl, sr) != 0)
-            goto fail;
-        dp = &days;
-    }
-    rfirst[0] = 0;
-    for (int i = 0; i < p->npost; i++) {
-        rfirst[i + 1] = rfirst[i];
-        for (int k = 0; k < p->post[i].ntps; k++)
-            rtps[rfirst[i + 1]++] = p->post[i].tps[k];
-    }
-    const struct plan_summary_row *tot = &rows[s->nkec + 1];
+    if (plan_view_init(&v, s, p) != 0)
+        return -1;
+    struct report_book *b = io_report_book_create(s, p, &v, tl, sr);
+    int rc = b != NULL ? io_write_report_html_part(f, b, -1) : -1;
+    io_report_book_destroy(b);
+    plan_view_free(&v);
+    return rc;
+}
 
-    page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
-               dp != NULL ? CSS_JADWAL : NULL);
-    out_put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
-                "<tr><td>Skenario</td><td><b>");
-    esc(&o, s->name);
-    out_put(&o, "</b></td></tr>\n");
-    if (s->date != NULL && s->date[0]) {
-        out_put(&o, "<tr><td>Tanggal</td><td>");
-        esc(&o, s->date);
-        out_put(&o, "</td></tr>\n");
+/* ---- the index of the pages per kabupaten ------------------------------ */
+
+/* The provinces by their Kemendagri code (the first two digits of a
+ * kabupaten's), as the KPU names them; the scenario format has none. */
+static const char *province_name(const char *kab_code)
+{
+    static const struct { const char *code, *name; } PROV[] = {
+        {"11", "Aceh"}, {"12", "Sumatera Utara"}, {"13", "Sumatera Barat"},
+        {"14", "Riau"}, {"15", "Jambi"}, {"16", "Sumatera Selatan"},
+        {"17", "Bengkulu"}, {"18", "Lampung"}, {"19", "Kepulauan Bangka Belitung"},
+        {"21", "Kepulauan Riau"}, {"31", "DKI Jakarta"}, {"32", "Jawa Barat"},
+        {"33", "Jawa Tengah"}, {"34", "Daerah Istimewa Yogyakarta"},
+        {"35", "Jawa Timur"}, {"36", "Banten"}, {"51", "Bali"},
+        {"52", "Nusa Tenggara Barat"}, {"53", "Nusa Tenggara Timur"},
+        {"61", "Kalimantan Barat"}, {"62", "Kalimantan Tengah"},
+        {"63", "Kalimantan Selatan"}, {"64", "Kalimantan Timur"},
+        {"65", "Kalimantan Utara"}, {"71", "Sulawesi Utara"},
+        {"72", "Sulawesi Tengah"}, {"73", "Sulawesi Selatan"},
+        {"74", "Sulawesi Tenggara"}, {"75", "Gorontalo"}, {"76", "Sulawesi Barat"},
+        {"81", "Maluku"}, {"82", "Maluku Utara"}, {"91", "Papua"},
+        {"92", "Papua Barat"}, {"93", "Papua Selatan"}, {"94", "Papua Tengah"},
+        {"95", "Papua Pegunungan"}, {"96", "Papua Barat Daya"}};
+    for (size_t i = 0; i < sizeof PROV / sizeof PROV[0]; i++)
+        if (strncmp(kab_code, PROV[i].code, 2) == 0)
+            return PROV[i].name;
+    return NULL;
+}
+
+static const char CSS_INDEX[] =
+    "table.indeks td a{margin-right:2mm}\n"
+    "tr.prov td{font-weight:bold;background:#e9eef4}\n";
+
+/* One row of the index: level "provinsi", "kabupaten" or "total". */
+static void index_row(struct out *o, const char *cls, const char *code,
+                      const char *name, const struct region_tally *t, bool kh,
+                      bool links)
+{
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_KHUSUS,
+                                       GRADE_RAWAN, GRADE_KURANG_RAWAN};
+    out_put(o, "<tr%s%s%s><td class=\"kode\">", cls ? " class=\"" : "", cls ? cls : "",
+            cls ? "\"" : "");
+    esc(o, code);
+    out_put(o, "</td><td>");
+    if (links) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/laporan.html\">");
+        esc(o, name);
+        out_put(o, "</a>");
+    } else {
+        esc(o, name);
     }
-    bool tl_short = sr != NULL && shift_result_empty(sr) > 0;
-    out_put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
-                p->status == PLAN_OPTIMAL && !tl_short ? " class=\"lulus\""
-                                                       : " class=\"kosong\"",
-                io_plan_status_label_tl(p->status, tl != NULL ? sr : NULL));
-    if (tl_short && tl != NULL)
-        phase_shortage(&o, s, tl, sr);
-    out_put(&o, "<div class=\"angka\">"
-                "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-                "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-                "<div><b>%ld</b>Linmas dari %ld</div>"
-                "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-                "</header>\n",
-                (long)s->ntps, tot->posts, tot->places,
-                tot->polri, tot->tni, tot->linmas, tot->linmas_places,
-                tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
-
-    out_put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
-    struct map_spec m = {p->npost, rfirst, rtps, NULL};
-    svg_map(&o, s, &m);
-    out_put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
-                "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
-    legend(&o, tot->tps, -1);
-    out_put(&o, "</section>\n");
-
-    out_put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
-    summary_table(&o, s, rows);
-    out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
-    objective_table(&o, s, p);
-    out_put(&o, "</section>\n");
-
-    for (int k = 0; k < s->nkec; k++)
-        polsek_section(&o, s, p, &v, &rows[k], k, dp);
-    if (rows[s->nkec].reserve > 0) {
-        out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
-                    "<h2>Satuan lintas kecamatan</h2>\n");
-        reserve_list(&o, s, p, -1);
-        out_put(&o, "</section>\n");
+    long ntps = 0, nposts = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        ntps += t->tps[g];
+        nposts += t->posts[g];
     }
-    page_end(&o);
-    goto done;
-fail:
-    o.err = 1;
-done:
-    free(rows);
-    free(rfirst);
-    free(rtps);
-    if (have_view)
-        plan_view_free(&v);
-    if (dp != NULL)
-        day_plan_free(dp);
+    out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>", ntps, nposts);
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        enum grade g = order[i];
+        if (g == GRADE_KHUSUS && !kh)
+            continue;
+        long empty = t->places[g] - t->filled[g];
+        out_put(o, "<td class=\"n\">%ld</td><td class=\"n%s\">%ld</td>", t->filled[g],
+                empty > 0 ? " kosong" : "", empty);
+    }
+    long lempty = t->linmas_places - t->linmas;
+    out_put(o, "<td class=\"n\">%ld</td><td class=\"n%s\">%ld</td><td class=\"n\">%ld</td><td>",
+            t->linmas, lempty > 0 ? " kosong" : "", lempty, t->reserve);
+    if (links) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/roster.kml\">KML</a><a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/roster.geojson\">GeoJSON</a>");
+    }
+    out_put(o, "</td></tr>\n");
+}
+
+static void index_page(struct out *o, const struct report_book *b)
+{
+    const struct scenario *s = b->s;
+    const struct region_tally *tot = &b->tally[s->nkab + 1];
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
+    long places = region_tally_places(tot), filled = region_tally_filled(tot);
+    long ntps = 0, nposts = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        ntps += tot->tps[g];
+        nposts += tot->posts[g];
+    }
+    page_begin(o, "Indeks Laporan Rencana Pengamanan TPS", s->name, CSS_INDEX);
+    out_put(o, "<header>\n<h1>Indeks Laporan Rencana Pengamanan TPS</h1>\n");
+    scenario_meta(o, s);
+    status_meta(o, b);
+    long empty = places - filled + tot->linmas_places - tot->linmas;
+    out_put(o, "<div class=\"angka\">"
+               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+               "<div><b>%ld</b>Linmas dari %ld</div>"
+               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+               "</header>\n",
+            ntps, nposts, places, tot->polri, tot->tni, tot->linmas, tot->linmas_places,
+            empty > 0 ? " class=\"kosong\"" : "", empty, tot->reserve);
+    out_put(o, "<section>\n<h2>Rekap per provinsi dan kabupaten/kota</h2>\n"
+               "<p>Peta, rute dan daftar personel per Polsek ada di laporan tiap "
+               "kabupaten/kota (tautan pada nama), beserta berkas KML (Google Earth) dan "
+               "GeoJSON (QGIS).</p>\n");
+    out_put(o, "<table class=\"indeks\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
+               "<th rowspan=\"2\">Wilayah</th><th rowspan=\"2\" class=\"n\">TPS</th>"
+               "<th rowspan=\"2\" class=\"n\">Pos</th>"
+               "<th colspan=\"2\" class=\"c\">Sangat rawan</th>%s"
+               "<th colspan=\"2\" class=\"c\">Rawan</th>"
+               "<th colspan=\"2\" class=\"c\">Kurang rawan</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th>"
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th><th rowspan=\"2\">Peta</th></tr>\n<tr>",
+            kh ? "<th colspan=\"2\" class=\"c\">Khusus</th>" : "");
+    for (int i = 0; i < (kh ? 5 : 4); i++)
+        out_put(o, "<th class=\"n\">terisi</th><th class=\"n\">kosong</th>");
+    out_put(o, "</tr></thead>\n<tbody>\n");
+    /* provinces in the order of their first kabupaten; a province's
+     * kabupaten listed in scenario order under it */
+    for (int b0 = 0; b0 < s->nkab; b0++) {
+        bool first = true;
+        for (int c = 0; c < b0 && first; c++)
+            first = strncmp(s->kab[c].code, s->kab[b0].code, 2) != 0;
+        if (!first)
+            continue;
+        struct region_tally pt = {0};
+        for (int c = b0; c < s->nkab; c++)
+            if (strncmp(s->kab[c].code, s->kab[b0].code, 2) == 0)
+                region_tally_add(&pt, &b->tally[c]);
+        char pcode[3] = {s->kab[b0].code[0], s->kab[b0].code[1], 0};
+        const char *pname = province_name(pcode);
+        char fallback[32];
+        if (pname == NULL) {
+            snprintf(fallback, sizeof fallback, "Provinsi %s", pcode);
+            pname = fallback;
+        }
+        index_row(o, "prov", pcode, pname, &pt, kh, false);
+        for (int c = b0; c < s->nkab; c++)
+            if (strncmp(s->kab[c].code, s->kab[b0].code, 2) == 0)
+                index_row(o, NULL, s->kab[c].code, s->kab[c].name, &b->tally[c], kh, true);
+    }
+    if (b->tally[s->nkab].reserve > 0)
+        index_row(o, NULL, "-", "(satuan tanpa wilayah)", &b->tally[s->nkab], kh, false);
+    index_row(o, "total", "TOTAL", "", tot, kh, false);
+    out_put(o, "</tbody>\n</table>\n<p>Terisi/kosong: tempat jaga per tingkat kerawanan "
+               "pos (Linmas: per TPS). Cadangan dihitung di kabupaten satuannya.</p>\n");
+    out_put(o, "<h3>Sasaran perencanaan</h3>\n");
+    objective_table(o, s, b->p);
+    out_put(o, "</section>\n");
+    if (b->tally[s->nkab].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan tanpa wilayah</h2>\n");
+        reserve_list(o, s, b->p, -1, KAB_NONE);
+        out_put(o, "</section>\n");
+    }
+    page_end(o);
+}
+
+int io_write_report_index(FILE *f, const struct report_book *b)
+{
+    struct out o = {f, 0};
+    index_page(&o, b);
     if (ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;
@@ -1035,7 +1381,7 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
     out_put(&o, "</header>\n");
 
     out_put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
-    struct map_spec m = {r->npost, rfirst, rtps, mark};
+    struct map_spec m = {r->npost, rfirst, rtps, NULL, NULL, 0, mark};
     svg_map(&o, s, &m);
     out_put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
                 "urutan dalam roster.</figcaption>\n</figure>\n");

@@ -31,6 +31,35 @@ int io_write_report_html_timeline(FILE *f, const struct scenario *s,
                                   const struct timeline *tl,
                                   const struct shift_result *sr);
 
+/* The pages of one plan written apart (laporan.html per kabupaten and
+ * the index over them) share what is computed from the whole plan once:
+ * a report book, made for plan p of scenario s with the look-ups v (which
+ * must outlive it) and the timeline (tl and sr, or NULL).  NULL when out
+ * of memory.  Destroy accepts NULL. */
+struct plan_view;
+struct report_book;
+struct report_book *io_report_book_create(const struct scenario *s,
+                                          const struct plan *p,
+                                          const struct plan_view *v,
+                                          const struct timeline *tl,
+                                          const struct shift_result *sr);
+void io_report_book_destroy(struct report_book *b);
+
+/* laporan.html of kabupaten kab alone: its TPS and routes on the map, its
+ * kecamatan in the summary (the total is the kabupaten's), its Polsek
+ * sections, the reserves of units scoped to it, and a link up to the
+ * index ../../laporan.html; kab -1 is the whole plan, the bytes of
+ * io_write_report_html_timeline.  Returns 0, or -1 on a write error. */
+int io_write_report_html_part(FILE *f, const struct report_book *b, int kab);
+
+/* The index laporan.html over DIR/kab/<code>/: the totals by province
+ * (the first two digits of the kabupaten code) and kabupaten (TPS, posts,
+ * guard places filled and empty per grade, Linmas filled and empty,
+ * reserves; model/tally.h), each kabupaten linking to its laporan.html,
+ * roster.kml and roster.geojson, and the plan's objective.  Returns 0, or
+ * -1 on a write error. */
+int io_write_report_index(FILE *f, const struct report_book *b);
+
 /* cakupan.html of the audit rep of roster r against s (rep made by
  * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
  * or -1 on a write error or when out of memory. */

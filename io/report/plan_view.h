@@ -26,6 +26,11 @@ struct plan_view {
      * likewise in plan order */
     int *kec_tps_first, *kec_tps;   /* [nkec + 1], [ntps] */
     int *kec_post_first, *kec_post; /* [nkec + 1], [npost] */
+    /* by kabupaten likewise, for the maps written per kabupaten: TPS in
+     * scenario order, posts (by the kabupaten of their kecamatan) in plan
+     * order */
+    int *kab_tps_first, *kab_tps;   /* [nkab + 1], [ntps] */
+    int *kab_post_first, *kab_post; /* [nkab + 1], [npost] */
 };
 
 /* Fill v for plan p of scenario s.  Returns 0, or -1 when out of memory
