@@ -19,13 +19,16 @@
  *       component's MIP is written there for CBC.  The references run on
  *       components of 100 TPS or more only.
  *
- *   bench_tool maps SCENARIO.xml DIR JOBS
- *       Plans the scenario once (the default time limit, JOBS threads),
+ *   bench_tool maps SCENARIO.xml DIR JOBS [TIME_LIMIT]
+ *       Plans the scenario once (JOBS threads, within TIME_LIMIT seconds,
+ *       by default siaga's; a plan stopped early writes as many files of
+ *       about the same size, so the writing is measured as well),
  *       then writes the plan's outputs twice, with --maps single into
  *       DIR/single and with --maps per-kabupaten into DIR/per-kabupaten,
- *       and prints per way "maps MODE write_s S files N total_bytes T
+ *       and prints per way "maps MODE write_s S cpu_s C files N total_bytes T
  *       largest_bytes L largest NAME" (S the wall time of
- *       io_write_plan_outputs, synced to disk as siaga plan does).
+ *       io_write_plan_outputs, synced to disk as siaga plan does, after
+ *       "cpu_s" its processor time, user and system, all threads).
  *
  *   bench_tool model SCENARIO.xml MODEL.lp
  *       Plans the scenario, writes the monolithic model (solver/export.c)
@@ -34,6 +37,7 @@
  */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <ftw.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,7 +193,16 @@ static double wall_now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int maps(const struct scenario *s, const char *dir, int jobs)
+/* CPU seconds of the process so far, user and system. */
+static double cpu_now(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static int maps(const struct scenario *s, const char *dir, int jobs, double limit)
 {
     struct error_list el;
     struct plan_params pp;
@@ -198,6 +211,8 @@ static int maps(const struct scenario *s, const char *dir, int jobs)
     plan_params_init(&pp);
     pp.quiet = true;
     pp.jobs = jobs;
+    if (limit > 0)
+        pp.time_limit = limit;
     int rc = solver_plan(s, &pp, &p, &el);
     static const char *const MODE[] = {"single", "per-kabupaten"};
     for (int m = 0; m < 2 && (rc == SIAGA_OK || rc == SIAGA_ELIMIT); m++) {
@@ -207,14 +222,14 @@ static int maps(const struct scenario *s, const char *dir, int jobs)
         io_plan_outputs_init(&o, s, p);
         o.jobs = jobs;
         o.maps = m == 0 ? PLAN_MAPS_SINGLE : PLAN_MAPS_PER_KABUPATEN;
-        double t0 = wall_now();
+        double t0 = wall_now(), c0 = cpu_now();
         rc = io_write_plan_outputs(out, &o, &el);
-        double sec = wall_now() - t0;
+        double sec = wall_now() - t0, cpu = cpu_now() - c0;
         memset(&tree, 0, sizeof tree);
         tree.skip = strlen(out) + 1;
         if (rc == SIAGA_OK && nftw(out, tree_entry, 16, FTW_PHYS) == 0)
-            printf("maps %s write_s %.2f files %ld total_bytes %lld largest_bytes %lld "
-                   "largest %s\n", MODE[m], sec, tree.files, tree.total,
+            printf("maps %s write_s %.2f cpu_s %.2f files %ld total_bytes %lld "
+                   "largest_bytes %lld largest %s\n", MODE[m], sec, cpu, tree.files, tree.total,
                    tree.largest, tree.name);
         fflush(stdout);
     }
@@ -228,11 +243,11 @@ static int maps(const struct scenario *s, const char *dir, int jobs)
 int main(int argc, char **argv)
 {
     int is_posts = argc >= 5 && strcmp(argv[1], "posts") == 0;
-    int is_maps = argc == 5 && strcmp(argv[1], "maps") == 0;
+    int is_maps = (argc == 5 || argc == 6) && strcmp(argv[1], "maps") == 0;
     if (!is_posts && !is_maps &&
         (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4))) {
         fprintf(stderr, "usage: bench_tool greedy SCENARIO | model SCENARIO LP | "
-                "posts SCENARIO JOBS REF_GLPK_SEC [LPDIR] | maps SCENARIO DIR JOBS\n");
+                "posts SCENARIO JOBS REF_GLPK_SEC [LPDIR] | maps SCENARIO DIR JOBS [TIME_LIMIT]\n");
         return 2;
     }
     struct error_list el;
@@ -243,7 +258,7 @@ int main(int argc, char **argv)
         error_list_free(&el);
         return 2;
     }
-    int code = is_maps ? maps(s, argv[3], atoi(argv[4]))
+    int code = is_maps ? maps(s, argv[3], atoi(argv[4]), argc > 5 ? atof(argv[5]) : 0)
              : is_posts ? posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL)
              : strcmp(argv[1], "greedy") == 0 ? greedy(s) : model(s, argv[3]);
     scenario_destroy(s);

@@ -108,6 +108,7 @@ struct outdir {
     int n, cap;
     char **name;     /* [n] the set's names, in the order made */
     FILE **fp;       /* [n] their streams, NULL once closed */
+    char *unsynced;  /* [n] closed early, written back at the commit */
 };
 
 /* Make DIR's parents if missing, take the lock and make a staging
@@ -123,8 +124,10 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
  * in errs.  The stream belongs to od. */
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
 
-/* Flush, sync and close fp, a stream of od, before the commit: a set of
- * many files keeps few open.  Returns SIAGA_OK, or SIAGA_EIO with a
+/* Flush and close fp, a stream of od, before the commit: a set of many
+ * files keeps few open.  Its write-back to disk starts now and the commit
+ * waits for it (fsync) before the set is put in place, so the writer goes
+ * on with the next file meanwhile.  Returns SIAGA_OK, or SIAGA_EIO with a
  * message in errs (the commit then fails too). */
 int outdir_file_close(struct outdir *od, FILE *fp, struct error_list *errs);
 

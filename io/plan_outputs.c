@@ -91,42 +91,30 @@ static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
     return rc;
 }
 
-/* GeoJSON and laporan.html of every kabupaten, beside the KML (libxml2
- * stays on the calling thread, see write_maps). */
-struct kab_job {
-    struct kab_maps *km;
-    int rc;
-};
-
-static void *write_kab_pages(void *arg)
+/* GeoJSON and laporan.html of every kabupaten (the KML of each is
+ * written on the calling thread: libxml2, see write_maps).  0 or -1. */
+static int write_kab_pages(struct kab_maps *km)
 {
-    struct kab_job *j = arg;
-    for (int b = 0; b < j->km->o->s->nkab && j->rc == 0; b++)
-        if (write_kab_file(j->km, b, KAB_GEOJSON) != 0 ||
-            write_kab_file(j->km, b, KAB_HTML) != 0)
-            j->rc = -1;
-    return NULL;
+    for (int b = 0; b < km->o->s->nkab; b++)
+        if (write_kab_file(km, b, KAB_GEOJSON) != 0 ||
+            write_kab_file(km, b, KAB_HTML) != 0)
+            return -1;
+    return 0;
 }
 
-/* Every kabupaten's maps and the index pf->html.  0 or -1. */
-static int write_kab_maps(struct kab_maps *km, const struct plan_files *pf)
+/* The index pf->html and every kabupaten's KML.  0 or -1. */
+static int write_kab_kml(struct kab_maps *km, const struct plan_files *pf)
 {
-    struct kab_job kj = {km, 0};
-    pthread_t th;
-    bool threaded = km->o->jobs > 1 &&
-                    pthread_create(&th, NULL, write_kab_pages, &kj) == 0;
-    if (!threaded)
-        write_kab_pages(&kj);
-    int rc = io_write_report_index(pf->html, km->book);
-    for (int b = 0; b < km->o->s->nkab && rc == 0; b++)
-        rc = write_kab_file(km, b, KAB_KML);
-    if (threaded)
-        pthread_join(th, NULL);
-    return rc != 0 || kj.rc != 0 ? -1 : 0;
+    if (io_write_report_index(pf->html, km->book) != 0)
+        return -1;
+    for (int b = 0; b < km->o->s->nkab; b++)
+        if (write_kab_file(km, b, KAB_KML) != 0)
+            return -1;
+    return 0;
 }
 
-/* GeoJSON and the HTML report, written beside the other files on a
- * thread of their own: with the KML they are most of the writing of a
+/* GeoJSON and the HTML report (of the whole plan, or of each kabupaten),
+ * written beside the other files on a thread of their own: with the KML they are most of the writing of a
  * province, and a time limit holds for the writing too.  Neither uses
  * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
  * new thread cannot be had (the fault sweep's --jobs 2 run found it when
@@ -135,6 +123,7 @@ static int write_kab_maps(struct kab_maps *km, const struct plan_files *pf)
 struct maps_job {
     const struct plan_files *pf;
     const struct plan_outputs *o;
+    struct kab_maps *km;   /* the maps per kabupaten, or NULL */
     int rc;
 };
 
@@ -142,6 +131,8 @@ static void *write_maps(void *arg)
 {
     struct maps_job *j = arg;
     const struct plan_outputs *o = j->o;
+    if (j->km != NULL)
+        j->rc = write_kab_pages(j->km);
     if (j->pf->geojson == NULL)
         return NULL;   /* no maps, or per kabupaten */
     j->rc = io_write_roster_geojson(j->pf->geojson, o->s, o->p) != 0 ||
@@ -188,7 +179,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
     const struct scenario *s = o->s;
     const struct plan *p = o->p;
     const struct plan_extras *x = o->whatif;
-    struct maps_job mj = {pf, o, 0};
+    struct maps_job mj = {pf, o, km, 0};
     pthread_t th;
     bool threaded = o->jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
     if (!threaded)
@@ -198,10 +189,10 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
               io_write_roster_csv(pf->roster_csv, s, p) != 0 ||
               io_write_summary_tl(pf->summary, s, p, o->sr) != 0 ||
               (pf->kml != NULL && io_write_roster_kml(pf->kml, s, p) != 0);
+    if (wrc == 0 && km != NULL)
+        wrc = write_kab_kml(km, pf) != 0;
     if (threaded)
         pthread_join(th, NULL);
-    if (wrc == 0 && km != NULL)
-        wrc = write_kab_maps(km, pf) != 0;
     if (wrc != 0 || mj.rc != 0 ||
         (x && (io_write_whatif_summary(pf->summary, s, x) != 0 ||
                io_write_bko_csv(pf->bko, s, x->bko) != 0)) ||
