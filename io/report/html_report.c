@@ -903,21 +903,9 @@ static void kab_row(const struct report_book *b, int kab,
 {
     const struct scenario *s = b->s;
     *r = b->kab_wide[kab];
-    for (int k = 0; k < s->nkec; k++) {
-        if (s->kec[k].kabupaten != kab)
-            continue;
-        const struct plan_summary_row *q = &b->rows[k];
-        for (int g = 0; g < GRADE_COUNT; g++)
-            r->tps[g] += q->tps[g];
-        r->posts += q->posts;
-        r->places += q->places;
-        r->polri += q->polri;
-        r->tni += q->tni;
-        r->linmas_places += q->linmas_places;
-        r->linmas += q->linmas;
-        r->empty += q->empty;
-        r->reserve += q->reserve;
-    }
+    for (int k = 0; k < s->nkec; k++)
+        if (s->kec[k].kabupaten == kab)
+            io_plan_summary_row_add(r, &b->rows[k]);
 }
 
 /* The status row of the meta table, and what the timeline leaves empty. */
@@ -942,6 +930,20 @@ static void scenario_meta(struct out *o, const struct scenario *s)
         esc(o, s->date);
         out_put(o, "</td></tr>\n");
     }
+}
+
+/* The figures under the header of laporan.html and of the index: TPS,
+ * posts, guard places, Linmas, empty places and reserves of r. */
+static void figures(struct out *o, long ntps, const struct plan_summary_row *r)
+{
+    out_put(o, "<div class=\"angka\">"
+               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+               "<div><b>%ld</b>Linmas dari %ld</div>"
+               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+               "</header>\n",
+            ntps, r->posts, r->places, r->polri, r->tni, r->linmas, r->linmas_places,
+            r->empty > 0 ? " class=\"kosong\"" : "", r->empty, r->reserve);
 }
 
 /* laporan.html of kabupaten kab, or of the whole plan (kab -1). */
@@ -973,15 +975,7 @@ static void report_page(struct out *o, const struct report_book *b, int kab)
         out_put(o, "</span>)</td></tr>\n");
     }
     status_meta(o, b);
-    out_put(o, "<div class=\"angka\">"
-               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-               "<div><b>%ld</b>Linmas dari %ld</div>"
-               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-               "</header>\n",
-            ntps, tot->posts, tot->places, tot->polri, tot->tni, tot->linmas,
-            tot->linmas_places, tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty,
-            tot->reserve);
+    figures(o, ntps, tot);
 
     out_put(o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
     struct map_spec m = {p->npost, b->rfirst, b->rtps, NULL, NULL, 0, NULL};
@@ -1149,15 +1143,11 @@ static void index_page(struct out *o, const struct report_book *b)
     out_put(o, "<header>\n<h1>Indeks Laporan Rencana Pengamanan TPS</h1>\n");
     scenario_meta(o, s);
     status_meta(o, b);
-    long empty = places - filled + tot->linmas_places - tot->linmas;
-    out_put(o, "<div class=\"angka\">"
-               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-               "<div><b>%ld</b>Linmas dari %ld</div>"
-               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-               "</header>\n",
-            ntps, nposts, places, tot->polri, tot->tni, tot->linmas, tot->linmas_places,
-            empty > 0 ? " class=\"kosong\"" : "", empty, tot->reserve);
+    struct plan_summary_row r = {.posts = nposts, .places = places, .polri = tot->polri,
+                                 .tni = tot->tni, .linmas_places = tot->linmas_places,
+                                 .linmas = tot->linmas, .reserve = tot->reserve};
+    r.empty = places - filled + tot->linmas_places - tot->linmas;
+    figures(o, ntps, &r);
     out_put(o, "<section>\n<h2>Rekap per provinsi dan kabupaten/kota</h2>\n"
                "<p>Peta, rute dan daftar personel per Polsek ada di laporan tiap "
                "kabupaten/kota (tautan pada nama), beserta berkas KML (Google Earth) dan "

@@ -139,7 +139,7 @@ const char *plan_view_force_label(enum force f)
 
 /* ---- the summary rows of ringkasan.txt and laporan.html ---------------- */
 
-static void row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
+void io_plan_summary_row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
 {
     for (int g = 0; g < GRADE_COUNT; g++)
         a->tps[g] += b->tps[g];
@@ -221,6 +221,6 @@ struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
             wide->reserve++;
     }
     for (int k = 0; k <= s->nkec; k++)
-        row_add(&rows[s->nkec + 1], &rows[k]);
+        io_plan_summary_row_add(&rows[s->nkec + 1], &rows[k]);
     return rows;
 }

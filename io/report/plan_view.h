@@ -71,6 +71,10 @@ struct plan_summary_row {
 struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
                                               const struct plan *p);
 
+/* a += b.  Never fails. */
+void io_plan_summary_row_add(struct plan_summary_row *a,
+                             const struct plan_summary_row *b);
+
 /* The plan status in words (Bahasa Indonesia), as ringkasan.txt and
  * laporan.html say it. */
 const char *io_plan_status_label(enum plan_status st);
