@@ -5,7 +5,8 @@
 # kabupaten, one short of personnel, a Polres scoped to a kabupaten):
 # the tree, the index's totals by province and kabupaten recounted from
 # roster.xml, every TPS in exactly one kabupaten's GeoJSON, GDAL's ogrinfo
-# opening a GeoJSON and a KML of a kabupaten, the roster itself unchanged
+# opening a GeoJSON and a KML of a kabupaten, the links between the pages
+# and the pages in headless Chromium, the roster itself unchanged
 # by the choice, a second run replacing the first whole, `--maps none`
 # writing none of the maps, `--maps single` the three whole files, and a
 # bad value refused with exit 2.
@@ -192,6 +193,47 @@ if command -v ogrinfo >/dev/null 2>&1; then
     grep -q "Layer name: Kecamatan " "$T/ogr" && ok || bad "KML of 7502: no kecamatan folder as a layer"
 else
     optout SIAGA_NO_GDAL maps 3 "ogrinfo (Debian gdal-bin) is missing"
+fi
+
+# every link of the index and of a kabupaten's page names a file of the set
+for page in laporan.html kab/7502/laporan.html; do
+    dir=$(dirname "$T/pk/$page")
+    links=$(grep -o 'href="[^"]*"' "$T/pk/$page" | sed 's/^href="//; s/"$//')
+    n=0
+    for l in $links; do
+        case $l in *:*|/*) bad "$page links outside the set: $l" ;; esac
+        [ -f "$dir/$l" ] || bad "$page links to $l, which is not there"
+        n=$((n + 1))
+    done
+    [ "$n" -gt 0 ] && ok || bad "$page has no links"
+done
+grep -q -e 'src=' -e '<script' "$T/pk/laporan.html" "$T/pk/kab/7502/laporan.html" &&
+    bad "the pages fetch or run something" || ok
+
+# the index and a kabupaten's page in a browser
+CHROMIUM=${CHROMIUM:-}
+if [ -z "$CHROMIUM" ]; then
+    for c in chromium chromium-browser; do
+        if command -v "$c" >/dev/null 2>&1; then CHROMIUM=$c; break; fi
+    done
+fi
+if [ -z "$CHROMIUM" ]; then
+    optout SIAGA_NO_CHROMIUM maps 2 "the pages in a browser: chromium is not installed"
+else
+    browse() {
+        timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic \
+            --no-first-run --disable-background-networking --disable-component-update \
+            --disable-sync --disable-extensions --user-data-dir="$T/profile" "$@" \
+            2>>"$T/chromium.log"
+    }
+    browse --dump-dom "file://$T/pk/laporan.html" >"$T/idx.dom"
+    grep -q 'href="kab/7502/laporan.html">Kab Uji 2</a>' "$T/idx.dom" &&
+        grep -q "Indeks Laporan Rencana Pengamanan TPS" "$T/idx.dom" && ok ||
+        { bad "the index in a browser"; tail -3 "$T/chromium.log"; }
+    browse --dump-dom "file://$T/pk/kab/7502/laporan.html" >"$T/kab.dom"
+    grep -q "<b>36</b>TPS" "$T/kab.dom" && grep -q "<circle" "$T/kab.dom" &&
+        grep -q "Kabupaten/kota" "$T/kab.dom" && ok ||
+        { bad "kab/7502/laporan.html in a browser"; tail -3 "$T/chromium.log"; }
 fi
 
 # the same bytes every time; a second run replaces the first whole
