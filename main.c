@@ -62,7 +62,7 @@ static const char USAGE[] =
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
     "                  [--maps auto|single|per-kabupaten|none]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
-    "                  [--time-limit SECONDS]\n"
+    "                  [--time-limit SECONDS] [--maps auto|single|per-kabupaten]\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
     "                        | [--scenario SCENARIO.xml[+OVERLAY.xml...]] ROSTER.xml\n"
@@ -83,7 +83,8 @@ static const char USAGE[] =
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
     "          that fill every place, and what each overlay costs\n"
     "check     audit a roster against its scenario (for the KPU);\n"
-    "          --report DIR also writes DIR/cakupan.html (coverage map);\n"
+    "          --report DIR also writes DIR/cakupan.html (coverage map;\n"
+    "          per kabupaten in DIR/kab/<code>/ with an index, as plan --maps);\n"
     "          an \"optimal\" or \"shortage\" roster is planned again and\n"
     "          fails when siaga finds a better plan (--time-limit bounds it)\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
@@ -904,6 +905,7 @@ done:
 struct check_opts {
     const char *scenario, *roster;   /* SCENARIO, ROSTER */
     const char *report;              /* --report DIR, or NULL */
+    int maps;                        /* --maps: enum plan_maps, not none */
     const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
     int nwith;
     struct plan_params pp;           /* --time-limit, for refuting a claim */
@@ -925,6 +927,11 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
             if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 return usage_error("--time-limit wants seconds, 0 or more "
                                    "(0: no limit), not '%s'", argv[i]);
+        } else if (strcmp(a, "--maps") == 0 && i + 1 < argc) {
+            o->maps = io_plan_maps_parse(argv[++i]);
+            if (o->maps < 0 || o->maps == PLAN_MAPS_NONE)
+                return usage_error("check --maps wants auto, single or "
+                                   "per-kabupaten, not '%s'", argv[i]);
         }
         else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
             if (o->nwith == MAX_OVERLAYS)
@@ -1044,7 +1051,9 @@ static int cmd_check(int argc, char **argv)
         goto done;
     }
     if (o.report != NULL) {
-        rc = io_write_check_report(o.report, s, r, rep, &el);
+        bool per_kab = o.maps == PLAN_MAPS_PER_KABUPATEN ||
+                       (o.maps == PLAN_MAPS_AUTO && s->ntps > PLAN_MAPS_AUTO_TPS);
+        rc = io_write_check_report(o.report, s, r, rep, per_kab, &el);
         if (rc != SIAGA_OK) {
             print_errors(&el);
             code = EXIT_FAILURE_;

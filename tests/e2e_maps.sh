@@ -8,8 +8,9 @@
 # opening a GeoJSON and a KML of a kabupaten, the links between the pages
 # and the pages in headless Chromium, the roster itself unchanged
 # by the choice, a second run replacing the first whole, `--maps none`
-# writing none of the maps, `--maps single` the three whole files, and a
-# bad value refused with exit 2.
+# writing none of the maps, `--maps single` the three whole files, a bad
+# value refused with exit 2; and `check --report --maps per-kabupaten`
+# (cakupan.html per kabupaten with an index).
 set -u
 SIAGA=${SIAGA:-build/siaga}
 T=$(mktemp -d /tmp/siaga-e2e-maps-XXXXXX)
@@ -235,6 +236,31 @@ else
         grep -q "Kabupaten/kota" "$T/kab.dom" && ok ||
         { bad "kab/7502/laporan.html in a browser"; tail -3 "$T/chromium.log"; }
 fi
+
+# check --report: cakupan.html per kabupaten with its index
+expect 1 "check --report (auto: single)" -- "$SIAGA" check $SC "$T/pk/roster.xml" --report "$T/cs"
+[ "$(ls -A "$T/cs")" = cakupan.html ] && ok || bad "check --report below 20,000 TPS: $(ls -A "$T/cs")"
+expect 1 "check --report --maps per-kabupaten" -- "$SIAGA" check $SC "$T/pk/roster.xml" --report "$T/ck" --maps per-kabupaten
+total=$(sed -n 's/^TPS kurang personel: \([0-9]*\)$/\1/p' "$T/out")
+(cd "$T/ck" && find . -type f | LC_ALL=C sort) >"$T/ck.ls"
+printf '%s\n' ./cakupan.html ./kab/7501/cakupan.html ./kab/7502/cakupan.html \
+    ./kab/7503/cakupan.html >"$T/want-ck"
+same "$T/ck.ls" "$T/want-ck" "check --report --maps per-kabupaten: the tree"
+sum=0
+for c in 7501 7502 7503; do
+    n=$(sed -n 's/.*<h2>TPS kurang personel (\([0-9]*\))<\/h2>.*/\1/p' "$T/ck/kab/$c/cakupan.html")
+    rows=$(grep -c "<tr><td class=\"kode\">$c" "$T/ck/kab/$c/cakupan.html")
+    other=$(grep "<tr><td class=\"kode\">75" "$T/ck/kab/$c/cakupan.html" | grep -vc "<tr><td class=\"kode\">$c")
+    [ "${n:-x}" = "$rows" ] && [ "$other" = 0 ] && ok ||
+        bad "kab/$c/cakupan.html: $n TPS short, $rows rows of its own, $other of others"
+    grep -q 'href="kab/'$c'/cakupan.html"' "$T/ck/cakupan.html" && ok || bad "the coverage index does not link $c"
+    sum=$((sum + ${n:-0}))
+done
+[ "$sum" = "$total" ] && [ "$total" -gt 0 ] && ok || bad "TPS short per kabupaten add up to $sum, the audit says $total"
+grep -q "HASIL: TIDAK LULUS" "$T/ck/cakupan.html" && ok || bad "the coverage index has no verdict"
+grep -q "<svg" "$T/ck/cakupan.html" && bad "the coverage index draws the whole map" || ok
+expect 2 "check --maps none" -- "$SIAGA" check $SC "$T/pk/roster.xml" --report "$T/cn" --maps none
+[ ! -e "$T/cn" ] && ok || bad "check --maps none wrote $T/cn"
 
 # the same bytes every time; a second run replaces the first whole
 expect 1 "plan --maps per-kabupaten again" -- "$SIAGA" plan $SC -o "$T/pk2" --quiet --maps per-kabupaten --jobs 1

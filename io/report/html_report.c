@@ -1216,14 +1216,22 @@ int io_write_report_index(FILE *f, const struct report_book *b)
 
 /* ---- cakupan.html ------------------------------------------------------ */
 
+/* link: the name links to kab/<code>/cakupan.html (the index). */
 static void tally_row(struct out *o, const char *level, const char *code,
                       const char *name, const struct audit_tally *t, int total,
-                      bool kh)
+                      bool kh, bool link)
 {
     out_put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
     esc(o, code);
     out_put(o, "</td><td>");
+    if (link) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/cakupan.html\">");
+    }
     esc(o, name);
+    if (link)
+        out_put(o, "</a>");
     long filled = t->guard_polri + t->guard_tni;
     out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>",
             t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN]);
@@ -1238,8 +1246,10 @@ static void tally_row(struct out *o, const char *level, const char *code,
             t->linmas_filled);
 }
 
+/* The coverage of kabupaten kab (-1: all) by kecamatan and kabupaten;
+ * index: the kabupaten alone, linking to their pages. */
 static void coverage_table(struct out *o, const struct scenario *s,
-                           const struct audit_report *rep)
+                           const struct audit_report *rep, int kab, bool index)
 {
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
@@ -1251,21 +1261,33 @@ static void coverage_table(struct out *o, const struct scenario *s,
                "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
             kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int b = 0; b < s->nkab; b++) {
-        for (int k = 0; k < s->nkec; k++)
+        if (kab >= 0 && b != kab)
+            continue;
+        for (int k = 0; k < s->nkec && !index; k++)
             if (s->kec[k].kabupaten == b)
-                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0, kh);
-        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1, kh);
+                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0,
+                          kh, false);
+        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], !index,
+                  kh, index);
     }
-    tally_row(o, "TOTAL", "", "", &rep->total, 1, kh);
+    if (kab < 0)
+        tally_row(o, "TOTAL", "", "", &rep->total, 1, kh, false);
     out_put(o, "</tbody>\n</table>\n");
 }
 
+/* The TPS of kabupaten kab (-1: all) short of personnel. */
 static void shortfall_table(struct out *o, const struct scenario *s,
-                            const struct audit_report *rep)
+                            const struct audit_report *rep, int kab)
 {
     char code[16];
-    out_put(o, "<h2>TPS kurang personel (%ld)</h2>\n", rep->nshort);
-    if (rep->nshort == 0) {
+    long n = rep->nshort;
+    if (kab >= 0) {
+        n = 0;
+        for (long i = 0; i < rep->nshort; i++)
+            n += s->tps[rep->shortfall[i].tps].kabupaten == kab;
+    }
+    out_put(o, "<h2>TPS kurang personel (%ld)</h2>\n", n);
+    if (n == 0) {
         out_put(o, "<p>(tidak ada)</p>\n");
         return;
     }
@@ -1276,6 +1298,8 @@ static void shortfall_table(struct out *o, const struct scenario *s,
     for (long i = 0; i < rep->nshort; i++) {
         const struct audit_short *sh = &rep->shortfall[i];
         const struct tps *tp = &s->tps[sh->tps];
+        if (kab >= 0 && tp->kabupaten != kab)
+            continue;
         out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
         esc(o, s->desa[tp->desa].name);
         out_put(o, "</td><td>");
@@ -1324,70 +1348,171 @@ static void findings_table(struct out *o, const struct audit_report *rep)
     out_put(o, "</tbody>\n</table>\n");
 }
 
+/* What the pages of one audit share (io_write_check_report): each post's
+ * TPS as the roster lists them, and the TPS and routes of each kabupaten
+ * (a route in the kabupaten of its first TPS). */
+struct coverage_book {
+    const struct scenario *s;
+    const struct raw_roster *r;
+    const struct audit_report *rep;
+    int *rfirst, *rtps;          /* [npost + 1], the routes */
+    unsigned char *mark;         /* [ntps] short of personnel */
+    long ntps[GRADE_COUNT];
+    int *kab_tps_first, *kab_tps;       /* [nkab + 1], [ntps] */
+    int *kab_route_first, *kab_route;   /* [nkab + 1], [npost] */
+};
+
+static void coverage_book_free(struct coverage_book *b)
+{
+    free(b->rfirst);
+    free(b->rtps);
+    free(b->mark);
+    free(b->kab_tps_first);
+    free(b->kab_tps);
+    free(b->kab_route_first);
+    free(b->kab_route);
+}
+
+/* 0, or -1 when out of memory (b may still be freed). */
+static int coverage_book_init(struct coverage_book *b, const struct scenario *s,
+                              const struct raw_roster *r,
+                              const struct audit_report *rep)
+{
+    *b = (struct coverage_book){.s = s, .r = r, .rep = rep};
+    b->rfirst = malloc(sizeof(int) * ((size_t)r->npost + 1));
+    b->rtps = malloc(sizeof(int) * ((size_t)r->ntps + 1));
+    b->mark = calloc((size_t)s->ntps + 1, 1);
+    b->kab_tps_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    b->kab_tps = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    b->kab_route_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    b->kab_route = malloc(sizeof(int) * ((size_t)r->npost + 1));
+    if (b->rfirst == NULL || b->rtps == NULL || b->mark == NULL ||
+        b->kab_tps_first == NULL || b->kab_tps == NULL ||
+        b->kab_route_first == NULL || b->kab_route == NULL)
+        return -1;
+    /* routes as the roster lists them; TPS the scenario lacks are skipped
+     * (the findings name them) */
+    b->rfirst[0] = 0;
+    for (int i = 0; i < r->npost; i++) {
+        const struct raw_post *rp = &r->post[i];
+        b->rfirst[i + 1] = b->rfirst[i];
+        for (int k = 0; k < rp->ntps; k++) {
+            int t = scenario_find_tps(s, r->tps[rp->first_tps + k].id);
+            if (t >= 0)
+                b->rtps[b->rfirst[i + 1]++] = t;
+        }
+    }
+    for (int t = 0; t < s->ntps; t++)
+        b->ntps[s->tps[t].grade]++;
+    for (long i = 0; i < rep->nshort; i++)
+        b->mark[rep->shortfall[i].tps] = 1;
+    /* counting sorts by kabupaten, stable; a route with no known TPS is
+     * in none */
+    for (int t = 0; t < s->ntps; t++)
+        b->kab_tps_first[s->tps[t].kabupaten + 2]++;
+    for (int i = 0; i < r->npost; i++)
+        if (b->rfirst[i + 1] > b->rfirst[i])
+            b->kab_route_first[s->tps[b->rtps[b->rfirst[i]]].kabupaten + 2]++;
+    for (int k = 0; k < s->nkab; k++) {
+        b->kab_tps_first[k + 2] += b->kab_tps_first[k + 1];
+        b->kab_route_first[k + 2] += b->kab_route_first[k + 1];
+    }
+    for (int t = 0; t < s->ntps; t++)
+        b->kab_tps[b->kab_tps_first[s->tps[t].kabupaten + 1]++] = t;
+    for (int i = 0; i < r->npost; i++)
+        if (b->rfirst[i + 1] > b->rfirst[i])
+            b->kab_route[b->kab_route_first[s->tps[b->rtps[b->rfirst[i]]].kabupaten + 1]++] = i;
+    return 0;
+}
+
+/* cakupan.html of kabupaten kab, of the whole audit (kab -1, index
+ * false), or the index over the kabupaten pages (kab -1, index true). */
+static void coverage_page(struct out *o, const struct coverage_book *b, int kab,
+                          bool index)
+{
+    const struct scenario *s = b->s;
+    const struct audit_report *rep = b->rep;
+    page_begin(o, index ? "Indeks Laporan Cakupan Audit Roster" : "Laporan Cakupan Audit Roster",
+               kab >= 0 ? s->kab[kab].name : rep->scenario_name, NULL);
+    out_put(o, "<header>\n<h1>%s</h1>\n", index ? "Indeks Laporan Cakupan Audit Roster"
+                                                 : "Laporan Cakupan Audit Roster");
+    if (kab >= 0)
+        out_put(o, "<p><a href=\"../../cakupan.html\">&#8592; Indeks seluruh "
+                   "kabupaten/kota</a></p>\n");
+    out_put(o, "<table class=\"meta\"><tr><td>Roster</td><td class=\"kode\">");
+    esc(o, rep->roster_file);
+    out_put(o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
+    esc(o, rep->scenario_name);
+    out_put(o, "</b> (<span class=\"kode\">");
+    esc(o, rep->scenario_file);
+    out_put(o, "</span>)</td></tr>\n");
+    if (kab >= 0) {
+        out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
+        esc(o, s->kab[kab].name);
+        out_put(o, "</b> (<span class=\"kode\">");
+        esc(o, s->kab[kab].code);
+        out_put(o, "</span>)</td></tr>\n");
+    }
+    out_put(o, "</table>\n");
+    if (audit_passed(rep))
+        out_put(o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
+    else
+        out_put(o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
+                   "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
+    out_put(o, "</header>\n");
+
+    if (!index) {
+        out_put(o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
+        struct map_spec m = {b->r->npost, b->rfirst, b->rtps, NULL, NULL, 0, b->mark};
+        long ntps[GRADE_COUNT] = {0}, nmark = rep->nshort;
+        if (kab >= 0) {
+            m.nroute = b->kab_route_first[kab + 1] - b->kab_route_first[kab];
+            m.route_ix = b->kab_route + b->kab_route_first[kab];
+            m.ntps_ix = b->kab_tps_first[kab + 1] - b->kab_tps_first[kab];
+            m.tps_ix = b->kab_tps + b->kab_tps_first[kab];
+            nmark = 0;
+            for (int q = 0; q < m.ntps_ix; q++) {
+                ntps[s->tps[m.tps_ix[q]].grade]++;
+                nmark += b->mark[m.tps_ix[q]];
+            }
+        } else {
+            memcpy(ntps, b->ntps, sizeof ntps);
+        }
+        svg_map(o, s, &m);
+        out_put(o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
+                   "urutan dalam roster.</figcaption>\n</figure>\n");
+        legend(o, ntps, nmark);
+        out_put(o, "</section>\n");
+    }
+
+    out_put(o, "<section>\n<h2>Rekap cakupan per %s</h2>\n",
+            index ? "kabupaten/kota" : "kecamatan");
+    if (index)
+        out_put(o, "<p>Peta, rekap per kecamatan dan daftar TPS kurang personel ada di "
+                   "laporan tiap kabupaten/kota (tautan pada nama).</p>\n");
+    coverage_table(o, s, rep, kab, index);
+    if (!index)
+        shortfall_table(o, s, rep, kab);
+    if (kab < 0)
+        findings_table(o, rep);
+    else
+        out_put(o, "<p>Pelanggaran aturan dan peringatan seluruh roster: lihat <a href="
+                   "\"../../cakupan.html\">indeks</a>.</p>\n");
+    out_put(o, "</section>\n");
+    page_end(o);
+}
+
 int io_write_coverage_html(FILE *f, const struct scenario *s,
                            const struct raw_roster *r,
                            const struct audit_report *rep)
 {
     struct out o = {f, 0};
-    int *rfirst = malloc(sizeof(int) * ((size_t)r->npost + 1));
-    int *rtps = malloc(sizeof(int) * ((size_t)r->ntps + 1));
-    unsigned char *mark = calloc((size_t)s->ntps + 1, 1);
-    if (rfirst == NULL || rtps == NULL || mark == NULL) {
+    struct coverage_book b;
+    if (coverage_book_init(&b, s, r, rep) != 0)
         o.err = 1;
-        goto done;
-    }
-    /* routes as the roster lists them; TPS the scenario lacks are skipped
-     * (the findings name them) */
-    rfirst[0] = 0;
-    for (int i = 0; i < r->npost; i++) {
-        const struct raw_post *rp = &r->post[i];
-        rfirst[i + 1] = rfirst[i];
-        for (int k = 0; k < rp->ntps; k++) {
-            int t = scenario_find_tps(s, r->tps[rp->first_tps + k].id);
-            if (t >= 0)
-                rtps[rfirst[i + 1]++] = t;
-        }
-    }
-    long ntps[GRADE_COUNT] = {0};
-    for (int t = 0; t < s->ntps; t++)
-        ntps[s->tps[t].grade]++;
-    for (long i = 0; i < rep->nshort; i++)
-        mark[rep->shortfall[i].tps] = 1;
-
-    page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
-    out_put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
-                "<tr><td>Roster</td><td class=\"kode\">");
-    esc(&o, rep->roster_file);
-    out_put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
-    esc(&o, rep->scenario_name);
-    out_put(&o, "</b> (<span class=\"kode\">");
-    esc(&o, rep->scenario_file);
-    out_put(&o, "</span>)</td></tr>\n</table>\n");
-    if (audit_passed(rep))
-        out_put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
     else
-        out_put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
-                    "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
-    out_put(&o, "</header>\n");
-
-    out_put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
-    struct map_spec m = {r->npost, rfirst, rtps, NULL, NULL, 0, mark};
-    svg_map(&o, s, &m);
-    out_put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
-                "urutan dalam roster.</figcaption>\n</figure>\n");
-    legend(&o, ntps, rep->nshort);
-    out_put(&o, "</section>\n");
-
-    out_put(&o, "<section>\n<h2>Rekap cakupan per kecamatan</h2>\n");
-    coverage_table(&o, s, rep);
-    shortfall_table(&o, s, rep);
-    findings_table(&o, rep);
-    out_put(&o, "</section>\n");
-    page_end(&o);
-done:
-    free(rfirst);
-    free(rtps);
-    free(mark);
+        coverage_page(&o, &b, -1, false);
+    coverage_book_free(&b);
     if (ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;
@@ -1396,29 +1521,52 @@ done:
 /* What io_write_check_report hands to outdir_write_set. */
 struct check_set {
     const char *dir;
-    const struct scenario *s;
-    const struct raw_roster *r;
-    const struct audit_report *rep;
+    const struct coverage_book *b;
+    bool per_kab;
 };
+
+/* Write a page of cs into od as name.  SIAGA_OK or SIAGA_EIO. */
+static int check_page(struct outdir *od, const struct check_set *cs,
+                      const char *name, int kab, bool index, bool close_early,
+                      struct error_list *errs)
+{
+    FILE *f = outdir_file(od, name, errs);
+    if (f == NULL)
+        return SIAGA_EIO;
+    struct out o = {f, 0};
+    coverage_page(&o, cs->b, kab, index);
+    if (o.err || ferror(f)) {
+        error_add(errs, cs->dir, 0, "cannot write %s", name);
+        return SIAGA_EIO;
+    }
+    return close_early ? outdir_file_close(od, f, errs) : SIAGA_OK;
+}
 
 static int fill_check(struct outdir *od, void *arg, struct error_list *errs)
 {
     const struct check_set *cs = arg;
-    FILE *f = outdir_file(od, "cakupan.html", errs);
-    if (f == NULL)
-        return SIAGA_EIO;
-    if (io_write_coverage_html(f, cs->s, cs->r, cs->rep) != 0) {
-        error_add(errs, cs->dir, 0, "cannot write cakupan.html");
-        return SIAGA_EIO;
+    int rc = check_page(od, cs, "cakupan.html", -1, cs->per_kab, false, errs);
+    for (int k = 0; cs->per_kab && rc == SIAGA_OK && k < cs->b->s->nkab; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "kab/%s/cakupan.html", cs->b->s->kab[k].code);
+        rc = check_page(od, cs, name, k, false, true, errs);
     }
-    return SIAGA_OK;
+    return rc;
 }
 
 int io_write_check_report(const char *dir, const struct scenario *s,
                           const struct raw_roster *r,
-                          const struct audit_report *rep,
+                          const struct audit_report *rep, bool per_kab,
                           struct error_list *errs)
 {
-    struct check_set cs = {dir, s, r, rep};
-    return outdir_write_set(dir, fill_check, &cs, errs);
+    struct coverage_book b;
+    if (coverage_book_init(&b, s, r, rep) != 0) {
+        coverage_book_free(&b);
+        error_add(errs, NULL, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    struct check_set cs = {dir, &b, per_kab};
+    int rc = outdir_write_set(dir, fill_check, &cs, errs);
+    coverage_book_free(&b);
+    return rc;
 }

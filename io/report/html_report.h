@@ -8,6 +8,7 @@
 #ifndef SIAGA_HTML_REPORT_H
 #define SIAGA_HTML_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "model/audit.h"
@@ -67,11 +68,14 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
                            const struct raw_roster *r,
                            const struct audit_report *rep);
 
-/* Write dir/cakupan.html (dir created if missing) all-or-nothing.
- * Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says why. */
+/* Write dir/cakupan.html (dir created if missing) all-or-nothing; with
+ * per_kab, dir/kab/<code>/cakupan.html for each kabupaten (its map,
+ * kecamatan and TPS short of personnel) and, as dir/cakupan.html, an
+ * index (the verdict, the coverage per kabupaten linking down, the
+ * findings).  Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says why. */
 int io_write_check_report(const char *dir, const struct scenario *s,
                           const struct raw_roster *r,
-                          const struct audit_report *rep,
+                          const struct audit_report *rep, bool per_kab,
                           struct error_list *errs);
 
 #endif
