@@ -114,12 +114,13 @@ static int write_kab_kml(struct kab_maps *km, const struct plan_files *pf)
 }
 
 /* GeoJSON and the HTML report (of the whole plan, or of each kabupaten),
- * written beside the other files on a thread of their own: with the KML they are most of the writing of a
- * province, and a time limit holds for the writing too.  Neither uses
- * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
- * new thread cannot be had (the fault sweep's --jobs 2 run found it when
- * the KML was written here), so everything of libxml2 stays on the
- * calling thread.  Each writer has its own FILE and reads o only. */
+ * written beside the other files on a thread of their own: with the KML
+ * they are most of the writing of a province, and a time limit holds for
+ * the writing too.  Neither uses libxml2: libxml2 2.9 crashes when the
+ * per-thread state it allocates in a new thread cannot be had (the fault
+ * sweep's --jobs 2 run found it when the KML was written here), so
+ * everything of libxml2 stays on the calling thread.  Each writer has its
+ * own FILE and reads o only. */
 struct maps_job {
     const struct plan_files *pf;
     const struct plan_outputs *o;
