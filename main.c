@@ -68,9 +68,10 @@ static const char USAGE[] =
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
     "                  [--no-sensitivity] [--cards]\n"
+    "                  [--maps auto|single|per-kabupaten|none]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "                  [--certificates kekurangan.csv] [--time-limit SECONDS]\n"
-    "                  [--card PAYLOAD_OR_CARD_FILE]\n"
+    "                  [--card PAYLOAD_OR_CARD_FILE] [--maps auto|single|per-kabupaten]\n"
     "       siaga cards ROSTER.xml --scenario SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
     "       siaga compare [--time-limit SECONDS] COLUMN...\n"
     "                  COLUMN: SCENARIO.xml[+OVERLAY.xml...] [--with OVERLAY.xml]...\n"
@@ -87,13 +88,16 @@ static const char USAGE[] =
     "validate  check a scenario against the schema and the rules of formats.md\n"
     "plan      write DIR/roster.xml, roster.csv, ringkasan.txt, and the maps and\n"
     "          print report roster.kml, roster.geojson, laporan.html;\n"
+    "          --maps per-kabupaten writes them in DIR/kab/<code>/ with an\n"
+    "          index DIR/laporan.html (auto: above 20,000 TPS), none: not at all\n"
     "          --export-lp/--export-mps also write the whole problem as one MIP\n"
     "          --with applies a what-if overlay (formats.md 4) to the scenario\n"
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
     "          that fill every place, what each overlay costs, and\n"
     "          DIR/kekurangan.csv, the certificates of the empty places\n"
     "check     audit a roster against its scenario (for the KPU);\n"
-    "          --report DIR also writes DIR/cakupan.html (coverage map);\n"
+    "          --report DIR also writes DIR/cakupan.html (coverage map;\n"
+    "          per kabupaten in DIR/kab/<code>/ with an index, as plan --maps);\n"
     "          an \"optimal\" or \"shortage\" roster is planned again and\n"
     "          fails when siaga finds a better plan (--time-limit bounds it);\n"
     "          --certificates verifies plan's kekurangan.csv (formats.md 6);\n"
@@ -451,6 +455,7 @@ struct plan_opts {
     bool want_timeline;              /* --timeline */
     bool no_sensitivity;             /* --no-sensitivity */
     bool cards;                      /* --cards: DIR/kartu/ too */
+    int maps;                        /* --maps, enum plan_maps */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
                                         plan_solve */
@@ -526,7 +531,11 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->lp = argv[++i];
         else if (strcmp(a, "--export-mps") == 0 && i + 1 < argc)
             o->mps = argv[++i];
-        else {
+        else if (strcmp(a, "--maps") == 0 && i + 1 < argc) {
+            if ((o->maps = io_plan_maps_parse(argv[++i])) < 0)
+                return usage_error("--maps wants auto, single, per-kabupaten or "
+                                   "none, not '%s'", argv[i]);
+        } else {
             int code = scenario_arg(a, &o->scenario);
             if (code != EXIT_OK)
                 return code;
@@ -658,6 +667,7 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     struct card_stats cs;
     po.cards = o->cards;
     po.card_stats = &cs;
+    po.maps = (enum plan_maps)o->maps;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
     if (rc == SIAGA_OK && o->cards && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/%s: %ld kartu anggota, %ld kartu komandan pos "
@@ -946,6 +956,7 @@ struct check_opts {
     const char *report;              /* --report DIR, or NULL */
     const char *certificates;        /* --certificates FILE, or NULL */
     const char *card;                /* --card PAYLOAD or card file, or NULL */
+    int maps;                        /* --maps: enum plan_maps, not none */
     const char *with[MAX_OVERLAYS];  /* --with OVERLAY, in order */
     int nwith;
     struct plan_params pp;           /* --time-limit, for refuting a claim */
@@ -971,6 +982,11 @@ static int check_parse(int argc, char **argv, struct check_opts *o)
             if (parse_seconds(argv[++i], &o->pp.time_limit) != 0)
                 return usage_error("--time-limit wants seconds, 0 or more "
                                    "(0: no limit), not '%s'", argv[i]);
+        } else if (strcmp(a, "--maps") == 0 && i + 1 < argc) {
+            o->maps = io_plan_maps_parse(argv[++i]);
+            if (o->maps < 0 || o->maps == PLAN_MAPS_NONE)
+                return usage_error("check --maps wants auto, single or "
+                                   "per-kabupaten, not '%s'", argv[i]);
         }
         else if (strcmp(a, "--with") == 0 && i + 1 < argc) {
             if (o->nwith == MAX_OVERLAYS)
@@ -1165,7 +1181,9 @@ static int cmd_check(int argc, char **argv)
         goto done;
     }
     if (o.report != NULL) {
-        rc = io_write_check_report(o.report, s, r, rep, &el);
+        bool per_kab = o.maps == PLAN_MAPS_PER_KABUPATEN ||
+                       (o.maps == PLAN_MAPS_AUTO && s->ntps > PLAN_MAPS_AUTO_TPS);
+        rc = io_write_check_report(o.report, s, r, rep, per_kab, &el);
         if (rc != SIAGA_OK) {
             print_errors(&el);
             code = EXIT_FAILURE_;

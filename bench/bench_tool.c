@@ -19,16 +19,32 @@
  *       component's MIP is written there for CBC.  The references run on
  *       components of 100 TPS or more only.
  *
+ *   bench_tool maps SCENARIO.xml DIR JOBS [TIME_LIMIT]
+ *       Plans the scenario once (JOBS threads, within TIME_LIMIT seconds,
+ *       by default siaga's; a plan stopped early writes as many files of
+ *       about the same size, so the writing is measured as well),
+ *       then writes the plan's outputs twice, with --maps single into
+ *       DIR/single and with --maps per-kabupaten into DIR/per-kabupaten,
+ *       and prints per way "maps MODE write_s S cpu_s C files N total_bytes T
+ *       largest_bytes L largest NAME" (S the wall time of
+ *       io_write_plan_outputs, synced to disk as siaga plan does, after
+ *       "cpu_s" its processor time, user and system, all threads).
+ *
  *   bench_tool model SCENARIO.xml MODEL.lp
  *       Plans the scenario, writes the monolithic model (solver/export.c)
  *       and prints "objective V seconds T": V is the plan's value in the
  *       model's terms, for comparing with another solver's optimum.
  */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include <ftw.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "io/formats/scenario_read.h"
+#include "io/plan_outputs.h"
 #include "model/geo.h"
 #include "model/scenario.h"
 #include "solver/cluster.h"
@@ -146,12 +162,92 @@ static int posts(const struct scenario *s, int jobs, double ref, const char *dir
     return 0;
 }
 
+/* The files below a folder: how many, their bytes, the largest (nftw has
+ * no argument for its callback, hence the file-level tally). */
+static struct {
+    long files;
+    long long total, largest;
+    char name[4096];
+    size_t skip;   /* length of the folder's path, cut from the names */
+} tree;
+
+static int tree_entry(const char *path, const struct stat *st, int flag,
+                      struct FTW *ftw)
+{
+    (void)ftw;
+    if (flag != FTW_F)
+        return 0;
+    tree.files++;
+    tree.total += st->st_size;
+    if (st->st_size > tree.largest) {
+        tree.largest = st->st_size;
+        snprintf(tree.name, sizeof tree.name, "%s", path + tree.skip);
+    }
+    return 0;
+}
+
+static double wall_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds of the process so far, user and system. */
+static double cpu_now(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static int maps(const struct scenario *s, const char *dir, int jobs, double limit)
+{
+    struct error_list el;
+    struct plan_params pp;
+    struct plan *p = NULL;
+    error_list_init(&el);
+    plan_params_init(&pp);
+    pp.quiet = true;
+    pp.jobs = jobs;
+    if (limit > 0)
+        pp.time_limit = limit;
+    int rc = solver_plan(s, &pp, &p, &el);
+    static const char *const MODE[] = {"single", "per-kabupaten"};
+    for (int m = 0; m < 2 && (rc == SIAGA_OK || rc == SIAGA_ELIMIT); m++) {
+        char out[4096];
+        struct plan_outputs o;
+        snprintf(out, sizeof out, "%s/%s", dir, MODE[m]);
+        io_plan_outputs_init(&o, s, p);
+        o.jobs = jobs;
+        o.maps = m == 0 ? PLAN_MAPS_SINGLE : PLAN_MAPS_PER_KABUPATEN;
+        double t0 = wall_now(), c0 = cpu_now();
+        rc = io_write_plan_outputs(out, &o, &el);
+        double sec = wall_now() - t0, cpu = cpu_now() - c0;
+        memset(&tree, 0, sizeof tree);
+        tree.skip = strlen(out) + 1;
+        if (rc == SIAGA_OK && nftw(out, tree_entry, 16, FTW_PHYS) == 0)
+            printf("maps %s write_s %.2f cpu_s %.2f files %ld total_bytes %lld "
+                   "largest_bytes %lld largest %s\n", MODE[m], sec, cpu, tree.files, tree.total,
+                   tree.largest, tree.name);
+        fflush(stdout);
+    }
+    for (int i = 0; i < el.n; i++)
+        fprintf(stderr, "bench_tool: %s\n", el.items[i].message);
+    plan_destroy(p);
+    error_list_free(&el);
+    return rc == SIAGA_OK ? 0 : 3;
+}
+
 int main(int argc, char **argv)
 {
     int is_posts = argc >= 5 && strcmp(argv[1], "posts") == 0;
-    if (!is_posts && (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4))) {
+    int is_maps = (argc == 5 || argc == 6) && strcmp(argv[1], "maps") == 0;
+    if (!is_posts && !is_maps &&
+        (argc < 3 || (strcmp(argv[1], "model") == 0 && argc != 4))) {
         fprintf(stderr, "usage: bench_tool greedy SCENARIO | model SCENARIO LP | "
-                "posts SCENARIO JOBS REF_GLPK_SEC [LPDIR]\n");
+                "posts SCENARIO JOBS REF_GLPK_SEC [LPDIR] | maps SCENARIO DIR JOBS [TIME_LIMIT]\n");
         return 2;
     }
     struct error_list el;
@@ -162,7 +258,8 @@ int main(int argc, char **argv)
         error_list_free(&el);
         return 2;
     }
-    int code = is_posts ? posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL)
+    int code = is_maps ? maps(s, argv[3], atoi(argv[4]), argc > 5 ? atof(argv[5]) : 0)
+             : is_posts ? posts(s, atoi(argv[3]), atof(argv[4]), argc > 5 ? argv[5] : NULL)
              : strcmp(argv[1], "greedy") == 0 ? greedy(s) : model(s, argv[3]);
     scenario_destroy(s);
     error_list_free(&el);

@@ -40,13 +40,19 @@ for name in $SCALES; do
     bound=$(sed -n 's/^3\. Jumlah pos *\([0-9]*\) *\([0-9]*\).*/\2/p' $W/out-$name/ringkasan.txt)
     status=$(sed -n 's/.*status="\([a-z]*\)".*/\1/p' $W/out-$name/roster.xml | head -1)
     places=$(awk -F'required="' 'NF>1{split($2,a,"\""); s+=a[1]} END{print s+0}' $W/out-$name/roster.xml)
+    # the largest file written, and the largest map or print file (--maps
+    # writes those per kabupaten above 20,000 TPS), in MB
+    largest=$(cd $W/out-$name && find . -type f -printf '%s %P\n' | sort -n | tail -1 |
+              awk '{printf "%.1f (%s)", $1 / 1e6, $2}')
+    largest_map=$(cd $W/out-$name && find . -type f \( -name '*.kml' -o -name '*.geojson' -o -name '*.html' \) \
+                  -printf '%s %P\n' | sort -n | tail -1 | awk '{printf "%.1f (%s)", $1 / 1e6, $2}')
     set -- $("$TOOL" greedy "$f")
     gposts=$2
     gplaces=$4
     extra=$((gplaces - places))
     pct=$(awk -v a=$extra -v b=$places 'BEGIN{printf "%.1f", (b ? 100*a/b : 0)}')
     check=$("$SIAGA" check "$f" $W/out-$name/roster.xml > $W/check 2>&1 && echo lulus || echo "tidak lulus")
-    rows="$rows| $name | $ntps | $wall | $((rss / 1024)) | $posts / $bound | $status | $check | $gposts | +$extra ($pct %) |
+    rows="$rows| $name | $ntps | $wall | $((rss / 1024)) | $posts / $bound | $status | $check | $gposts | +$extra ($pct %) | $largest | ${largest_map:--} |
 "
     case $name in
     kaur|kota-tangerang)
@@ -88,13 +94,14 @@ mem=$(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)
     echo "and generated ones (bench/make_scenario.py: the real hierarchy and TPS counts, synthetic"
     echo "coordinates, grades and personnel)."
     echo
-    echo "| scale | TPS | wall s | peak RSS MiB | posts / proven lower bound | status | siaga check | greedy posts | greedy personnel needed |"
-    echo "|---|---:|---:|---:|---|---|---|---:|---|"
+    echo "| scale | TPS | wall s | peak RSS MiB | posts / proven lower bound | status | siaga check | greedy posts | greedy personnel needed | largest file MB | largest map or report MB |"
+    echo "|---|---:|---:|---:|---|---|---|---:|---|---|---|"
     printf "%s" "$rows"
     echo
     echo "Greedy: a planner walking the TPS list in order, each free TPS anchoring a post that takes"
     echo "the nearest free TPS within the radius (bench/bench_tool.c); personnel needed = guard places,"
-    echo "against siaga's."
+    echo "against siaga's. Largest file: of everything \`plan\` wrote; largest map or report: of the"
+    echo "KML, GeoJSON and HTML files (per kabupaten, below kab/, above 20,000 TPS: \`--maps auto\`)."
     echo
     echo "## Against CBC on the same problem"
     echo

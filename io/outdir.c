@@ -382,27 +382,6 @@ static int open_stale(int at, const char *name, const char *prefix)
 
 static int empty_container(int fd, int depth);
 
-/* An entry of a folder of the set (outdir_folder): plain files and links
- * go, nothing is entered. */
-static int plain_entry(int fd, const char *name, void *arg)
-{
-    (void)arg;
-    return unlinkat(fd, name, 0) == 0 ? REMOVED : KEPT;
-}
-
-/* A folder of a set (outdir_folder), in set/ of a container of this user:
- * its plain files go, then the folder; opened O_NOFOLLOW, so a link is
- * never followed.  REMOVED or KEPT. */
-static int plain_folder_remove(int fd, const char *name)
-{
-    int sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sub < 0)
-        return KEPT;
-    int left = each_entry(sub, plain_entry, NULL);
-    close(sub);
-    return left == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
-}
-
 /* An entry of a set/ folder: files and links go; a folder only when it
  * is a killed run's container (one made inside DIR, which an exchange
  * carried here with the previous set). */
@@ -413,9 +392,20 @@ static int set_entry(int fd, const char *name, void *arg)
         return REMOVED;
     if ((errno != EISDIR && errno != EPERM) || depth >= MAX_DEPTH)
         return KEPT;
+    if (name[0] != '.') {
+        /* a folder of a set ("kab/1704"): set/ is this user's, in a
+         * private container, and held only names of a set */
+        int sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0)
+            return KEPT;
+        int d = depth + 1;
+        int left = each_entry(sub, set_entry, &d);
+        close(sub);
+        return left == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
+    }
     int sub = open_stale(fd, name, "." STAGE_TAG);
     if (sub < 0)
-        return plain_folder_remove(fd, name);
+        return KEPT;
     int r = empty_container(sub, depth + 1);
     close(sub);
     return r == 0 && unlinkat(fd, name, AT_REMOVEDIR) == 0 ? REMOVED : KEPT;
@@ -782,16 +772,77 @@ done:
     return rc;
 }
 
+/* Whether name may name a file of the set: OUTDIR_MAX_PARTS parts at
+ * most, none empty, none starting with '.' (the marker and the
+ * containers do), none longer than NAME_MAX. */
+static int name_ok(const char *name)
+{
+    int parts = 0;
+    for (const char *c = name;; c++) {
+        const char *e = strchr(c, '/');
+        size_t n = e ? (size_t)(e - c) : strlen(c);
+        if (n == 0 || n > NAME_MAX || c[0] == '.' || ++parts > OUTDIR_MAX_PARTS)
+            return 0;
+        if (e == NULL)
+            return 1;
+        c = e;
+    }
+}
+
+/* The folder holding name's last part under at, reached part by part
+ * with O_NOFOLLOW (each made first when make), and *leaf the last part.
+ * A descriptor the caller closes, or -1 with errno set. */
+static int open_parent(int at, const char *name, int make, const char **leaf)
+{
+    char part[NAME_MAX + 1];
+    int fd = fcntl(at, F_DUPFD_CLOEXEC, 0);
+    const char *c = name, *e;
+    while (fd >= 0 && (e = strchr(c, '/')) != NULL) {
+        memcpy(part, c, (size_t)(e - c));
+        part[e - c] = '\0';
+        if (make && mkdirat(fd, part, 0777) != 0 && errno != EEXIST) {
+            int err = errno;
+            close(fd);
+            errno = err;
+            return -1;
+        }
+        int sub = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int err = errno;
+        close(fd);
+        errno = err;
+        fd = sub;
+        c = e + 1;
+    }
+    *leaf = c;
+    return fd;
+}
+
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
 {
     FILE *fp = NULL;
     char *nm = NULL;
-    int fd = -1;
-    if (od->stage.set < 0 || od->n == OUTDIR_MAX_FILES || name[0] == '\0' ||
-        name[0] == '.' || strchr(name, '/') != NULL) {
+    int fd = -1, at = -1;
+    const char *leaf = name;
+    if (od->stage.set < 0 || !name_ok(name)) {
         error_add(errs, od->dir, 0, "internal error: bad output file '%s'",
                   name);
         goto done;
+    }
+    if (od->n == od->cap) {
+        int cap = od->cap ? 2 * od->cap : 16;
+        char **nn = realloc(od->name, sizeof *nn * (size_t)cap);
+        if (nn != NULL)
+            od->name = nn;
+        FILE **nf = nn ? realloc(od->fp, sizeof *nf * (size_t)cap) : NULL;
+        if (nf != NULL)
+            od->fp = nf;
+        char *nu = nf ? realloc(od->unsynced, (size_t)cap) : NULL;
+        if (nu == NULL) {
+            error_add(errs, NULL, 0, "out of memory");
+            goto done;
+        }
+        od->unsynced = nu;
+        od->cap = cap;
     }
     if ((nm = strdup(name)) == NULL) {
         error_add(errs, NULL, 0, "out of memory");
@@ -799,8 +850,9 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
     }
     /* O_EXCL: the staging folder is fresh, so a file already there is not
      * ours; O_NOFOLLOW: nor is a link */
-    fd = openat(od->stage.set, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-                                     O_CLOEXEC, 0666);
+    at = open_parent(od->stage.set, name, 1, &leaf);
+    fd = at < 0 ? -1 : openat(at, leaf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                                        O_CLOEXEC, 0666);
     if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
         error_add(errs, od->dir, 0, "cannot write %s: %s", name,
                   strerror(errno));
@@ -810,97 +862,168 @@ FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
     }
     od->name[od->n] = nm;
     od->fp[od->n] = fp;
-    od->folder[od->n] = -1;
+    od->unsynced[od->n] = 0;
     od->n++;
     nm = NULL;
 done:
+    if (at >= 0)
+        close(at);
     free(nm);
     return fp;
 }
 
-int outdir_folder(struct outdir *od, const char *name, struct error_list *errs)
+/* Flush and close file i of the set; with sync, fsync it first, else
+ * start its write-back and leave the fsync to sync_late.  SIAGA_OK, or
+ * SIAGA_EIO with a message in errs when errs is not NULL. */
+static int close_one(struct outdir *od, int i, int sync, struct error_list *errs)
 {
-    int fd = -1;
-    char *nm = NULL;
-    if (od->stage.set < 0 || od->n == OUTDIR_MAX_FILES || name[0] == '\0' ||
-        name[0] == '.' || strchr(name, '/') != NULL) {
-        error_add(errs, od->dir, 0, "internal error: bad output folder '%s'",
-                  name);
-        return -1;
+    FILE *fp = od->fp[i];
+    od->fp[i] = NULL;
+    if (fp == NULL)
+        return SIAGA_OK;
+    errno = 0;
+    int bad = ferror(fp) || fflush(fp) != 0 || (sync && fsync(fileno(fp)) != 0);
+    int err = errno;
+    if (!bad && !sync) {
+        /* a hint: the disk works while the next file is written */
+        sync_file_range(fileno(fp), 0, 0, SYNC_FILE_RANGE_WRITE);
+        od->unsynced[i] = 1;
     }
-    if ((nm = strdup(name)) == NULL) {
-        error_add(errs, NULL, 0, "out of memory");
-        return -1;
+    if (fclose(fp) != 0 && !bad) {
+        bad = 1;
+        err = errno;
     }
-    if (mkdirat(od->stage.set, name, 0777) != 0 ||
-        (fd = openat(od->stage.set, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-                                          O_CLOEXEC)) < 0) {
-        error_add(errs, od->dir, 0, "cannot write %s/: %s", name, strerror(errno));
-        free(nm);
-        return -1;
-    }
-    od->name[od->n] = nm;
-    od->fp[od->n] = NULL;
-    od->folder[od->n] = fd;
-    od->n++;
-    return fd;
+    if (!bad)
+        return SIAGA_OK;
+    if (errs != NULL)
+        error_add(errs, od->dir, 0, "cannot write %s: %s", od->name[i],
+                  err ? strerror(err) : "write error");
+    return SIAGA_EIO;
 }
 
-/* Is entry i of od a folder (outdir_folder)? */
-static int is_folder(const struct outdir *od, int i)
+/* fsync file i, closed early, through a descriptor of its own.  SIAGA_OK,
+ * or SIAGA_EIO with a message in errs when errs is not NULL. */
+static int sync_late(struct outdir *od, int i, struct error_list *errs)
 {
-    return od->folder[i] != -1;
+    const char *leaf;
+    int at = open_parent(od->stage.set, od->name[i], 0, &leaf);
+    int fd = at < 0 ? -1 : openat(at, leaf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int ok = fd >= 0 && fsync(fd) == 0;
+    int err = errno;
+    if (fd >= 0)
+        close(fd);
+    if (at >= 0)
+        close(at);
+    od->unsynced[i] = 0;
+    if (ok)
+        return SIAGA_OK;
+    if (errs != NULL)
+        error_add(errs, od->dir, 0, "cannot write %s: %s", od->name[i],
+                  strerror(err));
+    return SIAGA_EIO;
+}
+
+int outdir_file_close(struct outdir *od, FILE *fp, struct error_list *errs)
+{
+    for (int i = od->n - 1; i >= 0; i--)
+        if (od->fp[i] == fp && fp != NULL) {
+            int rc = close_one(od, i, 0, errs);
+            if (rc != SIAGA_OK)
+                od->failed = 1;
+            return rc;
+        }
+    error_add(errs, od->dir, 0, "internal error: closing a stream of no set");
+    return SIAGA_EIO;
 }
 
 struct ours_arg {
     const struct outdir *od;
     int ok;
+    size_t len;          /* of the folder's path in path, with its '/' */
+    char path[PATH_MAX];
 };
 
 static int ours_entry(int fd, const char *name, void *arg)
 {
     struct ours_arg *a = arg;
     struct stat st;
-    int found = -1;
-    for (int i = 0; i < a->od->n && found < 0; i++)
-        if (strcmp(name, a->od->name[i]) == 0)
-            found = i;
-    if (found < 0 || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-        !(is_folder(a->od, found) ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode)))
+    size_t n = strlen(name), len = a->len;
+    int file = 0, folder = 0;
+    if (len + n + 2 > sizeof a->path || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         a->ok = 0;
+        return KEPT;
+    }
+    memcpy(a->path + len, name, n + 1);
+    for (int i = 0; i < a->od->n && !file && !folder; i++) {
+        const char *m = a->od->name[i];
+        file = strcmp(m, a->path) == 0;
+        folder = strncmp(m, a->path, len + n) == 0 && m[len + n] == '/';
+    }
+    if (file && S_ISREG(st.st_mode))
+        return KEPT;
+    int sub = folder && S_ISDIR(st.st_mode)
+                  ? openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                  : -1;
+    if (sub < 0) {
+        a->ok = 0;
+        return KEPT;
+    }
+    a->path[len + n] = '/';
+    a->len = len + n + 1;
+    if (each_entry(sub, ours_entry, a) < 0)
+        a->ok = 0;
+    a->len = len;
+    close(sub);
     return KEPT;
 }
 
 /* Whether every entry of DIR is a plain file named as a file of the new
- * set, so that exchanging the folders loses nothing. */
+ * set, or a folder of the set holding only such entries, so that
+ * exchanging the folders loses nothing. */
 static int only_ours(const struct outdir *od)
 {
-    struct ours_arg a = {od, 1};
-    return each_entry(od->dir_fd, ours_entry, &a) >= 0 && a.ok;
+    struct ours_arg *a = malloc(sizeof *a);
+    if (a == NULL)
+        return 0;
+    a->od = od;
+    a->ok = 1;
+    a->len = 0;
+    int ok = each_entry(od->dir_fd, ours_entry, a) >= 0 && a->ok;
+    free(a);
+    return ok;
 }
 
-/* Rename each file of the stage into DIR. */
+/* Rename each file of the stage into DIR, making DIR's folders of the
+ * set where missing. */
 static int rename_each(struct outdir *od, struct error_list *errs)
 {
     for (int i = 0; i < od->n; i++) {
-        if (renameat(od->stage.set, od->name[i], od->dir_fd, od->name[i]) == 0)
+        const char *from, *to;
+        int src = open_parent(od->stage.set, od->name[i], 0, &from);
+        int dst = src < 0 ? -1 : open_parent(od->dir_fd, od->name[i], 1, &to);
+        int ok = dst >= 0 && renameat(src, from, dst, to) == 0;
+        int err = errno;
+        if (src >= 0)
+            close(src);
+        if (dst >= 0) {
+            /* a folder of the set, synced once its last file is in */
+            size_t pl = (size_t)(to - od->name[i]);
+            if (ok && pl > 0 && (i + 1 == od->n ||
+                                 strncmp(od->name[i + 1], od->name[i], pl) != 0 ||
+                                 strchr(od->name[i + 1] + pl, '/') != NULL))
+                fsync(dst);
+            close(dst);
+        }
+        if (ok)
             continue;
-#ifdef RENAME_EXCHANGE
-        /* a folder of the set over the previous one, which is not empty:
-         * exchanged, the previous goes with the staging folder */
-        if (is_folder(od, i) && (errno == ENOTEMPTY || errno == EEXIST) &&
-            renameat2(od->stage.set, od->name[i], od->dir_fd, od->name[i],
-                      RENAME_EXCHANGE) == 0)
-            continue;
-#endif
         if (i == 0)
             error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
                       "the previous files are untouched", od->name[i],
-                      strerror(errno));
+                      strerror(err));
         else
             error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
                       "the folder now holds %d new and %d previous files",
-                      od->name[i], strerror(errno), i, od->n - i);
+                      od->name[i], strerror(err), i, od->n - i);
         return SIAGA_EIO;
     }
     fsync(od->dir_fd);
@@ -912,35 +1035,14 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
     int rc = SIAGA_OK;
     struct stat st, dst;
 
-    for (int i = 0; i < od->n; i++) {
-        FILE *fp = od->fp[i];
-        od->fp[i] = NULL;
-        if (is_folder(od, i) && od->folder[i] >= 0) {
-            int bad = fsync(od->folder[i]) != 0 && errno != EINVAL;
-            int err = errno;
-            close(od->folder[i]);
-            od->folder[i] = -2;     /* a folder, closed */
-            if (bad && rc == SIAGA_OK) {
-                error_add(errs, od->dir, 0, "cannot write %s/: %s",
-                          od->name[i], strerror(err));
-                rc = SIAGA_EIO;
-            }
-        }
-        if (fp == NULL)
-            continue;
-        errno = 0;
-        int bad = ferror(fp) || fflush(fp) != 0 || fsync(fileno(fp)) != 0;
-        int err = errno;
-        if (fclose(fp) != 0 && !bad) {
-            bad = 1;
-            err = errno;
-        }
-        if (bad && rc == SIAGA_OK) {
-            error_add(errs, od->dir, 0, "cannot write %s: %s", od->name[i],
-                      err ? strerror(err) : "write error");
+    if (od->failed)
+        rc = SIAGA_EIO;   /* outdir_file_close said why */
+    for (int i = 0; i < od->n; i++)
+        if (close_one(od, i, 1, rc == SIAGA_OK ? errs : NULL) != SIAGA_OK)
             rc = SIAGA_EIO;
-        }
-    }
+    for (int i = 0; i < od->n && rc == SIAGA_OK && od->stage.set >= 0; i++)
+        if (od->unsynced[i] && sync_late(od, i, errs) != SIAGA_OK)
+            rc = SIAGA_EIO;
     if (rc != SIAGA_OK || od->stage.set < 0)
         return rc == SIAGA_OK ? SIAGA_EIO : rc;
     fsync(od->stage.set);   /* not every file system syncs folders: best effort */
@@ -1003,10 +1105,11 @@ void outdir_close(struct outdir *od)
     for (int i = 0; i < od->n; i++) {
         if (od->fp[i] != NULL)
             fclose(od->fp[i]);
-        if (od->folder[i] >= 0)
-            close(od->folder[i]);
         free(od->name[i]);
     }
+    free(od->name);
+    free(od->fp);
+    free(od->unsynced);
     outdir_stage_remove(&od->stage);
     file_remove(&od->lock);   /* the last step: lets the next run in */
     if (od->dir_fd >= 0)

@@ -17,7 +17,8 @@
  *   digits from getrandom, so the name cannot be predicted, and the
  *   container is made with mkdirat and a new TOKEN on a collision.
  * - DIR does not exist: set/ is renamed to DIR.
- * - DIR holds nothing but plain files of the new set: set/ and DIR are
+ * - DIR holds nothing but plain files of the new set (and folders of
+ *   the set holding nothing else): set/ and DIR are
  *   exchanged in one step (renameat2 RENAME_EXCHANGE, Linux 3.15), and the
  *   previous set, now set/ in the container, is removed with it.
  * - Otherwise (DIR holds other files, DIR is a symbolic link, ".", a mount
@@ -46,8 +47,10 @@
  * container, entries are removed with
  * unlinkat, which removes a symbolic link and never what it points at,
  * and no link is followed at any depth: a folder is entered only when
- * it is set/ of a container or a nested container proven the same way,
- * opened with O_NOFOLLOW.  Anything else is left where it is.
+ * it is set/ of a container, a folder inside set/ (a set's own folders,
+ * or those of the previous set, which held nothing but the new set's
+ * names), or a nested container proven the same way, opened with
+ * O_NOFOLLOW.  Anything else is left where it is.
  */
 #ifndef SIAGA_OUTDIR_H
 #define SIAGA_OUTDIR_H
@@ -58,7 +61,9 @@
 
 #include "model/error.h"
 
-#define OUTDIR_MAX_FILES 16
+/* A name of the set may hold folders ("kab/1704/laporan.html"), at most
+ * OUTDIR_MAX_PARTS names deep, none of them empty or starting with '.'. */
+#define OUTDIR_MAX_PARTS 3
 
 /* Seconds a run waits for another run on the same DIR to finish
  * (range 0..3600; a run's lock covers only the writing of its files, not
@@ -99,11 +104,11 @@ struct outdir {
     struct outdir_temp stage;  /* the container; stage.set gets the files */
     int inside;      /* stage is inside DIR (one rename per file) */
     int committed;
-    int n;
-    char *name[OUTDIR_MAX_FILES];
-    FILE *fp[OUTDIR_MAX_FILES];
-    int folder[OUTDIR_MAX_FILES]; /* entry i is a folder (outdir_folder):
-                                     its descriptor until commit, else -1 */
+    int failed;      /* a file closed early could not be written */
+    int n, cap;
+    char **name;     /* [n] the set's names, in the order made */
+    FILE **fp;       /* [n] their streams, NULL once closed */
+    char *unsynced;  /* [n] closed early, written back at the commit */
 };
 
 /* Make DIR's parents if missing, take the lock and make a staging
@@ -113,16 +118,18 @@ struct outdir {
  * tracked for fatal exits). */
 int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
 
-/* A new file of the set, to become DIR/name (a plain name, no slash);
- * NULL on failure, with a message in errs.  The stream belongs to od. */
+/* A new file of the set, to become DIR/name: a plain name, or a path of
+ * folders and a name ("kab/1704/roster.kml", OUTDIR_MAX_PARTS); the
+ * folders are made in the staging folder.  NULL on failure, with a message
+ * in errs.  The stream belongs to od. */
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
 
-/* A new folder of the set, to become DIR/name (a plain name), replacing
- * a folder of that name as a whole: its descriptor, owned by od, or -1
- * with a message in errs.  The caller makes the files in it (openat) and
- * syncs them; commit syncs and closes the folder.  Only plain files go in
- * it: the previous folder is removed with its plain files. */
-int outdir_folder(struct outdir *od, const char *name, struct error_list *errs);
+/* Flush and close fp, a stream of od, before the commit: a set of many
+ * files keeps few open.  Its write-back to disk starts now and the commit
+ * waits for it (fsync) before the set is put in place, so the writer goes
+ * on with the next file meanwhile.  Returns SIAGA_OK, or SIAGA_EIO with a
+ * message in errs (the commit then fails too). */
+int outdir_file_close(struct outdir *od, FILE *fp, struct error_list *errs);
 
 /* Flush, sync and close every file (a write error of any is caught here),
  * then put the set in place as described above.  Returns SIAGA_OK, or

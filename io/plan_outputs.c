@@ -1,7 +1,9 @@
 /*
  * plan_outputs.c - the set of a plan's outputs (plan_outputs.h): opens
  * every file in a staging folder, writes each through its own writer, and
- * commits them together.
+ * commits them together.  The maps per kabupaten are opened, written and
+ * closed one by one (a nation has 514 kabupaten, three files each), with
+ * the look-ups and the report's totals made once for all of them.
  */
 #include "io/plan_outputs.h"
 
@@ -17,6 +19,7 @@
 #include "io/report/geojson_write.h"
 #include "io/report/html_report.h"
 #include "io/report/kml_write.h"
+#include "io/report/plan_view.h"
 #include "io/outdir.h"
 #include "io/report/plan_write.h"
 #include "io/formats/shifts_write.h"
@@ -32,10 +35,29 @@ const char *const io_plan_files[] = {
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p)
 {
-    *o = (struct plan_outputs){.s = s, .p = p, .jobs = 2};
+    *o = (struct plan_outputs){.s = s, .p = p, .maps = PLAN_MAPS_AUTO, .jobs = 2};
 }
 
-/* The open files of a set, NULL for those it does not write. */
+int io_plan_maps_parse(const char *name)
+{
+    static const char *const NAMES[] = {"auto", "single", "per-kabupaten", "none"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(name, NAMES[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* The maps o writes, auto resolved. */
+static enum plan_maps maps_of(const struct plan_outputs *o)
+{
+    if (o->maps != PLAN_MAPS_AUTO)
+        return o->maps;
+    return o->s->ntps > PLAN_MAPS_AUTO_TPS ? PLAN_MAPS_PER_KABUPATEN
+                                           : PLAN_MAPS_SINGLE;
+}
+
+/* The open files of a set, NULL for those it does not write (html is the
+ * index when the maps go per kabupaten). */
 struct plan_files {
     FILE *roster_xml, *roster_csv, *summary, *kml, *geojson, *html;
     FILE *bko, *changes, *shifts, *certs;
@@ -43,16 +65,75 @@ struct plan_files {
                                       why each post */
 };
 
-/* GeoJSON and the HTML report, written beside the other files on a
- * thread of their own: with the KML they are most of the writing of a
- * province, and a time limit holds for the writing too.  Neither uses
- * libxml2: libxml2 2.9 crashes when the per-thread state it allocates in a
- * new thread cannot be had (the fault sweep's --jobs 2 run found it when
- * the KML was written here), so everything of libxml2 stays on the
- * calling thread.  Each writer has its own FILE and reads o only. */
+/* The maps per kabupaten: what their writers share, and the set they go
+ * into, which two threads reach through lock. */
+struct kab_maps {
+    const struct plan_outputs *o;
+    struct plan_view v;
+    struct report_book *book;
+    struct outdir *od;
+    struct error_list *errs;
+    pthread_mutex_t lock;
+};
+
+enum kab_file { KAB_KML, KAB_GEOJSON, KAB_HTML };
+
+/* Open, write and close DIR/kab/<code>/FILE of kabupaten b.  0 or -1. */
+static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
+{
+    static const char *const FILES[] = {"roster.kml", "roster.geojson", "laporan.html"};
+    const struct plan_outputs *o = km->o;
+    char name[64];
+    snprintf(name, sizeof name, "kab/%s/%s", o->s->kab[b].code, FILES[which]);
+    pthread_mutex_lock(&km->lock);
+    FILE *f = outdir_file(km->od, name, km->errs);
+    pthread_mutex_unlock(&km->lock);
+    if (f == NULL)
+        return -1;
+    int rc = which == KAB_KML ? io_write_roster_kml_part(f, o->s, o->p, &km->v, b)
+             : which == KAB_GEOJSON ? io_write_roster_geojson_part(f, o->s, o->p, &km->v, b)
+             : io_write_report_html_part(f, km->book, b);
+    pthread_mutex_lock(&km->lock);
+    if (outdir_file_close(km->od, f, km->errs) != SIAGA_OK)
+        rc = -1;
+    pthread_mutex_unlock(&km->lock);
+    return rc;
+}
+
+/* GeoJSON and laporan.html of every kabupaten (the KML of each is
+ * written on the calling thread: libxml2, see write_maps).  0 or -1. */
+static int write_kab_pages(struct kab_maps *km)
+{
+    for (int b = 0; b < km->o->s->nkab; b++)
+        if (write_kab_file(km, b, KAB_GEOJSON) != 0 ||
+            write_kab_file(km, b, KAB_HTML) != 0)
+            return -1;
+    return 0;
+}
+
+/* The index pf->html and every kabupaten's KML.  0 or -1. */
+static int write_kab_kml(struct kab_maps *km, const struct plan_files *pf)
+{
+    if (io_write_report_index(pf->html, km->book) != 0)
+        return -1;
+    for (int b = 0; b < km->o->s->nkab; b++)
+        if (write_kab_file(km, b, KAB_KML) != 0)
+            return -1;
+    return 0;
+}
+
+/* GeoJSON and the HTML report (of the whole plan, or of each kabupaten),
+ * written beside the other files on a thread of their own: with the KML
+ * they are most of the writing of a province, and a time limit holds for
+ * the writing too.  Neither uses libxml2: libxml2 2.9 crashes when the
+ * per-thread state it allocates in a new thread cannot be had (the fault
+ * sweep's --jobs 2 run found it when the KML was written here), so
+ * everything of libxml2 stays on the calling thread.  Each writer has its
+ * own FILE and reads o only. */
 struct maps_job {
     const struct plan_files *pf;
     const struct plan_outputs *o;
+    struct kab_maps *km;   /* the maps per kabupaten, or NULL */
     int rc;
 };
 
@@ -60,6 +141,10 @@ static void *write_maps(void *arg)
 {
     struct maps_job *j = arg;
     const struct plan_outputs *o = j->o;
+    if (j->km != NULL)
+        j->rc = write_kab_pages(j->km);
+    if (j->pf->geojson == NULL)
+        return NULL;   /* no maps, or per kabupaten */
     j->rc = io_write_roster_geojson(j->pf->geojson, o->s, o->p) != 0 ||
             io_write_report_html_certs(j->pf->html, o->s, o->p, o->tl, o->sr,
                                        j->pf->ex) != 0 ? -1 : 0;
@@ -76,10 +161,15 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
     pf->roster_xml = outdir_file(od, "roster.xml", errs);
     pf->roster_csv = pf->roster_xml ? outdir_file(od, "roster.csv", errs) : NULL;
     pf->summary = pf->roster_csv ? outdir_file(od, "ringkasan.txt", errs) : NULL;
-    pf->kml = pf->summary ? outdir_file(od, "roster.kml", errs) : NULL;
-    pf->geojson = pf->kml ? outdir_file(od, "roster.geojson", errs) : NULL;
-    pf->html = pf->geojson ? outdir_file(od, "laporan.html", errs) : NULL;
-    if (pf->html == NULL)
+    if (pf->summary == NULL)
+        return -1;
+    enum plan_maps maps = maps_of(o);
+    if (maps == PLAN_MAPS_SINGLE &&
+        ((pf->kml = outdir_file(od, "roster.kml", errs)) == NULL ||
+         (pf->geojson = outdir_file(od, "roster.geojson", errs)) == NULL))
+        return -1;
+    if (maps != PLAN_MAPS_NONE &&
+        (pf->html = outdir_file(od, "laporan.html", errs)) == NULL)
         return -1;
     if (x && (pf->bko = outdir_file(od, "bko.csv", errs)) == NULL)
         return -1;
@@ -96,12 +186,13 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
 
 /* Write every file of o; the summary's sections in the order of the
  * program's steps: plan, what-if, changes, timeline.  0 or -1. */
-static int write_files(const struct plan_outputs *o, const struct plan_files *pf)
+static int write_files(const struct plan_outputs *o, const struct plan_files *pf,
+                       struct kab_maps *km)
 {
     const struct scenario *s = o->s;
     const struct plan *p = o->p;
     const struct plan_extras *x = o->whatif;
-    struct maps_job mj = {pf, o, 0};
+    struct maps_job mj = {pf, o, km, 0};
     pthread_t th;
     bool threaded = o->jobs > 1 && pthread_create(&th, NULL, write_maps, &mj) == 0;
     if (!threaded)
@@ -110,7 +201,9 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
                      : io_write_roster_xml(pf->roster_xml, s, p)) != 0 ||
               io_write_roster_csv(pf->roster_csv, s, p) != 0 ||
               io_write_summary_tl(pf->summary, s, p, o->sr) != 0 ||
-              io_write_roster_kml(pf->kml, s, p) != 0;
+              (pf->kml != NULL && io_write_roster_kml(pf->kml, s, p) != 0);
+    if (wrc == 0 && km != NULL)
+        wrc = write_kab_kml(km, pf) != 0;
     if (threaded)
         pthread_join(th, NULL);
     if (wrc != 0 || mj.rc != 0 ||
@@ -166,15 +259,40 @@ static int write_cards(struct outdir *od, const struct plan_set *ps,
 static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
 {
     const struct plan_set *ps = arg;
+    const struct plan_outputs *o = ps->o;
     struct plan_files pf;
-    if (open_files(od, ps->o, &pf, errs) != 0)
+    struct kab_maps km = {.o = o, .od = od, .errs = errs};
+    bool per_kab = maps_of(o) == PLAN_MAPS_PER_KABUPATEN;
+    int rc = SIAGA_OK;
+    if (open_files(od, o, &pf, errs) != 0)
         return SIAGA_EIO;
     pf.ex = ps->ex;
-    if (write_files(ps->o, &pf) != 0) {
-        error_add(errs, ps->dir, 0, "cannot write the plan");
-        return SIAGA_EIO;
+    if (per_kab) {
+        if (plan_view_init(&km.v, o->s, o->p) != 0) {
+            error_add(errs, NULL, 0, "out of memory");
+            return SIAGA_ENOMEM;
+        }
+        km.book = io_report_book_create(o->s, o->p, &km.v, o->tl, o->sr, ps->ex);
+        if (km.book == NULL) {
+            error_add(errs, NULL, 0, "out of memory");
+            rc = SIAGA_ENOMEM;
+            goto done;
+        }
+        pthread_mutex_init(&km.lock, NULL);
     }
-    return ps->o->cards ? write_cards(od, ps, pf.roster_xml, errs) : SIAGA_OK;
+    if (write_files(o, &pf, per_kab ? &km : NULL) != 0) {
+        error_add(errs, ps->dir, 0, "cannot write the plan");
+        rc = SIAGA_EIO;
+    }
+    if (per_kab)
+        pthread_mutex_destroy(&km.lock);
+    if (rc == SIAGA_OK && o->cards)
+        rc = write_cards(od, ps, pf.roster_xml, errs);
+done:
+    io_report_book_destroy(km.book);
+    if (per_kab)
+        plan_view_free(&km.v);
+    return rc;
 }
 
 int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,

@@ -2,7 +2,8 @@
  * plan_outputs.h - the outputs of `siaga plan` as one set: roster.xml,
  * roster.csv and ringkasan.txt (plan_write.h), the maps and print report
  * roster.kml, roster.geojson and laporan.html (kml_write.h,
- * geojson_write.h, html_report.h), and, when asked, the what-if files
+ * geojson_write.h, html_report.h; whole, per kabupaten below DIR/kab/ with
+ * an index laporan.html, or none: enum plan_maps), and, when asked, the what-if files
  * (whatif_write.h, changes_write.h) and the timeline's (shifts_write.h),
  * written all-or-nothing into one folder (outdir.h).  This is the only
  * file that calls the plan writers; none of them calls another.
@@ -17,6 +18,25 @@
 #include "model/scenario.h"
 
 struct plan_extras;
+
+/* Which map and print outputs a plan writes (--maps). */
+enum plan_maps {
+    PLAN_MAPS_AUTO,       /* per kabupaten above PLAN_MAPS_AUTO_TPS TPS,
+                             else single */
+    PLAN_MAPS_SINGLE,     /* DIR/roster.kml, roster.geojson, laporan.html */
+    PLAN_MAPS_PER_KABUPATEN, /* DIR/kab/<code>/ each of them, and the index
+                                DIR/laporan.html over them */
+    PLAN_MAPS_NONE        /* none of them */
+};
+
+/* Above this many TPS, PLAN_MAPS_AUTO writes the maps per kabupaten: a
+ * province's single roster.kml is already ~170 MB, more than Google Earth
+ * or a browser opens with ease, while the largest kabupaten (Bogor, about
+ * 15,000 TPS) stays near 20 MB. */
+#define PLAN_MAPS_AUTO_TPS 20000
+
+/* "auto", "single", "per-kabupaten", "none" to its value; -1 when none. */
+int io_plan_maps_parse(const char *name);
 struct timeline;
 struct shift_result;
 struct sensitivity;
@@ -47,6 +67,8 @@ struct plan_outputs {
                                    written; default false */
     struct card_stats *card_stats; /* with cards: filled with what kartu/
                                       holds when not NULL (default) */
+    enum plan_maps maps;        /* the map and print outputs; default
+                                   PLAN_MAPS_AUTO */
     int jobs;                   /* threads the writers may use, >= 1: 1
                                    writes everything on the calling thread,
                                    so allocations come in the same order
@@ -55,8 +77,8 @@ struct plan_outputs {
                                    on a thread of their own.  Default 2. */
 };
 
-/* o for plan p of scenario s alone: no what-if, no timeline, 2 jobs.
- * Never fails. */
+/* o for plan p of scenario s alone: no what-if, no timeline, maps auto,
+ * 2 jobs.  Never fails. */
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p);
 
@@ -67,7 +89,7 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
                           struct error_list *errs);
 
 /* The names of every file a plan may write into a folder, NULL-terminated
- * (for outdir_check_outputs). */
+ * (for outdir_check_outputs); the maps per kabupaten go below DIR/kab/. */
 extern const char *const io_plan_files[];
 
 #endif

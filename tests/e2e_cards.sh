@@ -12,7 +12,7 @@
 # --card` accepts that payload and the card's .txt, and rejects the card
 # of another roster, a tampered payload (exit 1) and a bad one (exit 2).
 # On a small plan: `siaga cards` writes the bytes `plan --cards` wrote, and
-# kartu/ is replaced whole.  Without Chromium or zbarimg
+# kartu/ is put in place with the set.  Without Chromium or zbarimg
 # the browser checks fail unless SIAGA_NO_CHROMIUM=1 (tests/skip.sh).
 set -u
 SIAGA=${SIAGA:-build/siaga}
@@ -127,9 +127,10 @@ sed "s/member=\"$guard\"/member=\"NOBODY-1\"/" "$R" > "$T/bad.xml"
     [ ! -e "$T/d" ] && ok || bad "cards of a roster not of the scenario: exit $rc: $(cat "$T/err")"
 "$SIAGA" cards "$R" -o "$T/e" >/dev/null 2>&1; rc=$?
 [ "$rc" = 2 ] && ok || bad "cards without --scenario: exit $rc, want 2"
-# kartu/ is replaced whole (spec-example, a small plan): plan --cards
-# again (the folders exchanged), cards into the plan's folder (kartu/
-# exchanged alone), plan without --cards (the cards stay, the rest is new)
+# kartu/ as files of the output set (spec-example, a small plan): plan
+# --cards again (the folders exchanged), cards into the plan's folder (the
+# cards renamed in one by one: another file in kartu/ stays, unlisted),
+# plan without --cards (the cards stay, the rest is new)
 SMALL=tests/data/scenario/spec-example.xml
 "$SIAGA" plan "$SMALL" -o "$T/s" --cards --quiet
 "$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s2" 2>/dev/null
@@ -141,8 +142,10 @@ ls "$T/s/kartu" > "$T/list2"
 [ "$rc" = 0 ] && [ -s "$T/list1" ] && cmp -s "$T/list1" "$T/list2" && ok || \
     bad "kartu/ replaced: exit $rc, $(wc -l < "$T/list1") then $(wc -l < "$T/list2") files"
 touch "$T/s/kartu/stale.html"
-"$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s" 2>/dev/null
-[ ! -e "$T/s/kartu/stale.html" ] && ok || bad "a file of the previous kartu/ survived"
+"$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s" 2>/dev/null; rc=$?
+[ "$rc" = 0 ] && [ -e "$T/s/kartu/stale.html" ] && ! grep -q stale "$T/s/kartu/index.html" &&
+    diff -r -x stale.html "$T/s/kartu" "$T/s2/kartu" >/dev/null && ok ||
+    bad "cards into a kartu/ holding another file: exit $rc"
 "$SIAGA" plan "$SMALL" -o "$T/s" --quiet
 [ -s "$T/s/kartu/index.html" ] && [ -s "$T/s/roster.xml" ] && ok || bad "plan without --cards"
 ls -A "$T" "$T/s" "$T/s/kartu" | grep -q "^\..*siaga" && bad "a staging folder was left" || ok

@@ -554,7 +554,7 @@ static void test_coverage_html(void **state)
     /* the folder variant writes DIR/cakupan.html and nothing else */
     char dir[] = "/tmp/siaga-cakupan-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    assert_int_equal(io_write_check_report(dir, fx->s, r, rep, &el), SIAGA_OK);
+    assert_int_equal(io_write_check_report(dir, fx->s, r, rep, false, &el), SIAGA_OK);
     char file[96];
     snprintf(file, sizeof file, "%s/cakupan.html", dir);
     assert_int_equal(access(file, R_OK), 0);

@@ -111,6 +111,88 @@ static void write_set(struct fixture *fx, const char *dir, const char *text)
     outdir_close(&od);
 }
 
+/* A set with folders (the maps per kabupaten), each file closed before
+ * the commit. */
+static void write_tree(struct fixture *fx, const char *dir, const char *text)
+{
+    static const char *const NAMES[] = {"laporan.html", "kab/1704/roster.kml",
+                                        "kab/1704/laporan.html", "kab/1705/roster.kml"};
+    struct outdir od;
+    assert_int_equal(outdir_open(&od, dir, &fx->errs), SIAGA_OK);
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
+        FILE *f = outdir_file(&od, NAMES[i], &fx->errs);
+        assert_non_null(f);
+        fputs(text, f);
+        if (i > 0)   /* the first stays open until the commit */
+            assert_int_equal(outdir_file_close(&od, f, &fx->errs), SIAGA_OK);
+    }
+    assert_int_equal(outdir_commit(&od, &fx->errs), SIAGA_OK);
+    outdir_close(&od);
+}
+
+/* Folders in a set: made new, then replaced whole by exchange (nothing of
+ * the first set or its staging is left), then, with a file of someone
+ * else's in a folder of the set, put in place file by file around it. */
+static void test_folders(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512], file[192];
+    path_in(fx, "out", out, sizeof out);
+    write_tree(fx, out, "one");
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, "kab laporan.html");
+    snprintf(file, sizeof file, "%s/kab", out);
+    listing(file, buf, sizeof buf);
+    assert_string_equal(buf, "1704 1705");
+    snprintf(file, sizeof file, "%s/kab/1704", out);
+    listing(file, buf, sizeof buf);
+    assert_string_equal(buf, "laporan.html roster.kml");
+
+    struct stat before, after;
+    assert_int_equal(stat(out, &before), 0);
+    write_tree(fx, out, "two");
+    assert_int_equal(stat(out, &after), 0);
+    assert_true(before.st_ino != after.st_ino);   /* exchanged, not renamed into */
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+    snprintf(file, sizeof file, "%s/kab/1705/roster.kml", out);
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "two");
+
+    snprintf(file, sizeof file, "%s/kab/1705/catatan.txt", out);
+    touch(file, "mine");
+    write_tree(fx, out, "three");
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "mine");
+    snprintf(file, sizeof file, "%s/kab/1705/roster.kml", out);
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "three");
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, "kab laporan.html");   /* no staging left inside */
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+    assert_int_equal(fx->errs.n, 0);
+}
+
+/* Names that could leave the set, or be taken for its staging, are
+ * refused; a set that fails leaves no folder of it behind. */
+static void test_folder_names(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512];
+    static const char *const BAD[] = {"../x", "kab/../x", ".x/y", "kab/.x", "a//b",
+                                      "/a", "a/", "a/b/c/d", ""};
+    path_in(fx, "out", out, sizeof out);
+    struct outdir od;
+    assert_int_equal(outdir_open(&od, out, &fx->errs), SIAGA_OK);
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++)
+        assert_null(outdir_file(&od, BAD[i], &fx->errs));
+    assert_non_null(outdir_file(&od, "a/b/c", &fx->errs));
+    outdir_close(&od);   /* no commit */
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "");
+}
+
 /* A new folder, then a second set over the first: DIR holds the new set,
  * and nothing else is left beside it. */
 static void test_new_then_replace(void **state)
@@ -513,6 +595,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_new_then_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_folders, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_folder_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stale_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pid_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unfinished_container, setup, teardown),

@@ -22,18 +22,14 @@
  *   share a name), cut at 160 bytes and followed by ~ and 16 hex digits
  *   of a hash of the id when longer.
  */
-#define _GNU_SOURCE /* syncfs */
 #include "io/report/cards.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <qrencode.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "io/formats/shifts_read.h"
 #include "io/report/out.h"
@@ -757,42 +753,33 @@ static int write_card(FILE *f, const struct deck *d, const struct card *c, int h
 /* ---- the folder ---------------------------------------------------------- */
 
 struct folder {
-    int fd;
+    struct outdir *od;            /* kartu/NAME are files of its set */
     struct card_stats *st;
     const char *dir;              /* for messages */
     struct error_list *errs;
 };
 
-/* A new file name in the folder: its stream, or NULL after a message. */
+/* A new file kartu/name of the set: its stream, or NULL after a message. */
 static FILE *folder_open(struct folder *fo, const char *name)
 {
-    int fd = openat(fo->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-                                  O_CLOEXEC, 0666);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (f == NULL) {
-        error_add(fo->errs, fo->dir, 0, "cannot write %s/%s: %s", CARDS_FOLDER,
-                  name, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-    }
-    return f;
+    char path[300];
+    snprintf(path, sizeof path, "%s/%s", CARDS_FOLDER, name);
+    return outdir_file(fo->od, path, fo->errs);
 }
 
-/* Close f (written by a writer that returned wrc); counts it. */
+/* Close f (written by a writer that returned wrc) before the commit, which
+ * syncs it; counts it. */
 static int folder_close(struct folder *fo, FILE *f, const char *name, int wrc)
 {
     long size = ftell(f);
-    int bad = wrc != 0 || ferror(f) || fflush(f) != 0;
-    int err = errno;
-    if (fclose(f) != 0 && !bad) {
-        bad = 1;
-        err = errno;
-    }
-    if (bad) {
-        error_add(fo->errs, fo->dir, 0, "cannot write %s/%s: %s", CARDS_FOLDER,
-                  name, err ? strerror(err) : "write error");
+    if (wrc != 0 || ferror(f)) {
+        error_add(fo->errs, fo->dir, 0, "cannot write %s/%s: write error",
+                  CARDS_FOLDER, name);
+        outdir_file_close(fo->od, f, fo->errs);
         return -1;
     }
+    if (outdir_file_close(fo->od, f, fo->errs) != SIAGA_OK)
+        return -1;
     fo->st->files++;
     fo->st->bytes += size > 0 ? size : 0;
     return 0;
@@ -959,12 +946,6 @@ static int write_deck(struct folder *fo, const struct deck *d)
     FILE *f = folder_open(fo, "index.html");
     if (f == NULL || folder_close(fo, f, "index.html", write_index(f, d, fo->st)) != 0)
         return -1;
-    /* one sync for the folder's file system instead of one per file */
-    if (syncfs(fo->fd) != 0) {
-        error_add(fo->errs, fo->dir, 0, "cannot write %s/: %s", CARDS_FOLDER,
-                  strerror(errno));
-        return -1;
-    }
     return 0;
 }
 
@@ -976,8 +957,8 @@ int io_cards_fill(struct outdir *od, const char *roster_path,
     memset(st, 0, sizeof *st);
     int rc = deck_load(&d, s, roster_path, roster_name, errs);
     if (rc == SIAGA_OK) {
-        struct folder fo = {outdir_folder(od, CARDS_FOLDER, errs), st, od->dir, errs};
-        if (fo.fd < 0 || write_deck(&fo, &d) != 0)
+        struct folder fo = {od, st, od->dir, errs};
+        if (write_deck(&fo, &d) != 0)
             rc = error_count(errs) > 0 ? SIAGA_EIO : SIAGA_ENOMEM;
     }
     deck_free(&d);

@@ -36,10 +36,11 @@ struct card_stats {
 
 /*
  * Write the cards of the roster at roster_path (version 1 or 2; shown in
- * messages and on the cards as roster_name) for scenario s into a new
- * folder kartu/ of od.  SIAGA_OK with *st filled; SIAGA_EINPUT when the
- * roster cannot be read or does not fit s (an unknown member or TPS, a
- * member or post listed twice), SIAGA_EIO, SIAGA_ENOMEM; errs says why.
+ * messages and on the cards as roster_name) for scenario s as files
+ * kartu/NAME of od (outdir_file, each closed when written).  SIAGA_OK
+ * with *st filled; SIAGA_EINPUT when the roster cannot be read or does
+ * not fit s (an unknown member or TPS, a member or post listed twice),
+ * SIAGA_EIO, SIAGA_ENOMEM; errs says why.
  */
 int io_cards_fill(struct outdir *od, const char *roster_path,
                   const char *roster_name, const struct scenario *s,

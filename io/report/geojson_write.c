@@ -10,6 +10,9 @@
  */
 #include "io/report/geojson_write.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "io/report/json.h"
 #include "io/report/plan_view.h"
 
@@ -160,34 +163,58 @@ static void route_feature(struct json_writer *w, const struct scenario *s,
     json_end_object(w);
 }
 
-int io_write_roster_geojson(FILE *f, const struct scenario *s,
-                            const struct plan *p)
+int io_write_roster_geojson_part(FILE *f, const struct scenario *s,
+                                 const struct plan *p, const struct plan_view *v,
+                                 int kab)
 {
-    struct plan_view v;
-    if (plan_view_init(&v, s, p) != 0)
-        return -1;
     struct json_writer w;
     json_init(&w, f);
     json_begin_object(&w);
     json_key(&w, "type");
     json_string(&w, "FeatureCollection");
     json_key(&w, "name");
-    json_string(&w, s->name);
+    if (kab < 0) {
+        json_string(&w, s->name);
+    } else {
+        size_t n = strlen(s->name) + strlen(s->kab[kab].name) + 3;
+        char *name = malloc(n);
+        if (name == NULL)
+            return -1;
+        snprintf(name, n, "%s: %s", s->name, s->kab[kab].name);
+        json_string(&w, name);
+        free(name);
+    }
     json_key(&w, "features");
     json_begin_array(&w);
-    for (int t = 0; t < s->ntps; t++) {
+    int t0 = kab < 0 ? 0 : v->kab_tps_first[kab];
+    int t1 = kab < 0 ? s->ntps : v->kab_tps_first[kab + 1];
+    for (int q = t0; q < t1; q++) {
         json_newline(&w);
-        tps_feature(&w, s, p, &v, t);
+        tps_feature(&w, s, p, v, kab < 0 ? q : v->kab_tps[q]);
     }
-    for (int i = 0; i < p->npost; i++)
+    int i0 = kab < 0 ? 0 : v->kab_post_first[kab];
+    int i1 = kab < 0 ? p->npost : v->kab_post_first[kab + 1];
+    for (int q = i0; q < i1; q++) {
+        int i = kab < 0 ? q : v->kab_post[q];
         if (p->post[i].ntps > 1) {
             json_newline(&w);
-            route_feature(&w, s, p, &v, i);
+            route_feature(&w, s, p, v, i);
         }
+    }
     json_newline(&w);
     json_end_array(&w);
     json_end_object(&w);
     json_newline(&w);
-    plan_view_free(&v);
     return json_finish(&w);
+}
+
+int io_write_roster_geojson(FILE *f, const struct scenario *s,
+                            const struct plan *p)
+{
+    struct plan_view v;
+    if (plan_view_init(&v, s, p) != 0)
+        return -1;
+    int rc = io_write_roster_geojson_part(f, s, p, &v, -1);
+    plan_view_free(&v);
+    return rc;
 }

@@ -17,4 +17,12 @@
 int io_write_roster_geojson(FILE *f, const struct scenario *s,
                             const struct plan *p);
 
+/* The same for kabupaten kab alone (its TPS, then the routes of its
+ * posts; kab -1: the whole plan, the bytes above), with the look-ups v of
+ * s and p made once by the caller. */
+struct plan_view;
+int io_write_roster_geojson_part(FILE *f, const struct scenario *s,
+                                 const struct plan *p, const struct plan_view *v,
+                                 int kab);
+
 #endif

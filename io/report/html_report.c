@@ -24,6 +24,7 @@
 #include "io/report/plan_view.h"
 #include "model/geo.h"
 #include "model/shifts.h"
+#include "model/tally.h"
 #include "model/timeline.h"
 
 /* Text or attribute value escaped for HTML; NULL writes nothing. */
@@ -130,10 +131,25 @@ static void grade_cell(struct out *o, enum grade g)
 
 struct map_spec {
     int nroute;
-    const int *route_first; /* [nroute + 1] */
+    const int *route_first; /* [routes + 1] */
     const int *route_tps;   /* TPS indices, patrol order, anchor first */
+    const int *route_ix;    /* [nroute] the routes drawn; NULL: 0 .. nroute-1 */
+    const int *tps_ix;      /* [ntps_ix] the TPS drawn, in scenario order;
+                               NULL: every TPS */
+    int ntps_ix;
     const unsigned char *mark; /* [ntps] nonzero: TPS to stand out; or NULL */
 };
+
+/* The TPS of m: how many, and the q-th. */
+static int map_ntps(const struct scenario *s, const struct map_spec *m)
+{
+    return m->tps_ix != NULL ? m->ntps_ix : s->ntps;
+}
+
+static int map_tps(const struct map_spec *m, int q)
+{
+    return m->tps_ix != NULL ? m->tps_ix[q] : q;
+}
 
 #define MAP_W 1000.0  /* width of the drawing, SVG units */
 #define MAP_HMAX 1300.0
@@ -147,19 +163,21 @@ struct proj {
     double w, h;
 };
 
-static void proj_init(struct proj *pr, const struct scenario *s)
+static void proj_init(struct proj *pr, const struct scenario *s,
+                      const struct map_spec *m)
 {
     double lat0 = 0, lat1 = 0, lon0 = 0, lon1 = 0, mean = 0;
-    for (int t = 0; t < s->ntps; t++) {
-        const struct tps *tp = &s->tps[t];
-        if (t == 0 || tp->lat < lat0) lat0 = tp->lat;
-        if (t == 0 || tp->lat > lat1) lat1 = tp->lat;
-        if (t == 0 || tp->lon < lon0) lon0 = tp->lon;
-        if (t == 0 || tp->lon > lon1) lon1 = tp->lon;
+    int n = map_ntps(s, m);
+    for (int q = 0; q < n; q++) {
+        const struct tps *tp = &s->tps[map_tps(m, q)];
+        if (q == 0 || tp->lat < lat0) lat0 = tp->lat;
+        if (q == 0 || tp->lat > lat1) lat1 = tp->lat;
+        if (q == 0 || tp->lon < lon0) lon0 = tp->lon;
+        if (q == 0 || tp->lon > lon1) lon1 = tp->lon;
         mean += tp->lat;
     }
-    if (s->ntps > 0)
-        mean /= s->ntps;
+    if (n > 0)
+        mean /= n;
     pr->kx = cos(mean * 3.14159265358979323846 / 180.0);
     if (pr->kx < 0.05)
         pr->kx = 0.05; /* near a pole the map is meaningless anyway */
@@ -200,7 +218,8 @@ static void svg_map(struct out *o, const struct scenario *s,
                     const struct map_spec *m)
 {
     struct proj pr;
-    proj_init(&pr, s);
+    int n = map_ntps(s, m);
+    proj_init(&pr, s, m);
     out_put(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" "
                "role=\"img\" aria-label=\"Peta TPS dan rute patroli\" "
                "font-family=\"DejaVu Sans, Arial, sans-serif\">\n",
@@ -209,7 +228,8 @@ static void svg_map(struct out *o, const struct scenario *s,
 
     out_put(o, "<g fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\" "
                "stroke-linejoin=\"round\" opacity=\"0.85\">\n", PLAN_VIEW_ROUTE_RGB);
-    for (int i = 0; i < m->nroute; i++) {
+    for (int r = 0; r < m->nroute; r++) {
+        int i = m->route_ix != NULL ? m->route_ix[r] : r;
         int a = m->route_first[i], b = m->route_first[i + 1];
         if (b - a < 2)
             continue;
@@ -229,7 +249,8 @@ static void svg_map(struct out *o, const struct scenario *s,
             continue; /* no empty group: version-1 maps stay as they were */
         out_put(o, "<g fill=\"%s\" stroke=\"#ffffff\" stroke-width=\"0.9\">\n",
                 plan_view_grade_rgb((enum grade)g));
-        for (int t = 0; t < s->ntps; t++) {
+        for (int q = 0; q < n; q++) {
+            int t = map_tps(m, q);
             const struct tps *tp = &s->tps[t];
             if ((int)tp->grade != g)
                 continue;
@@ -243,10 +264,11 @@ static void svg_map(struct out *o, const struct scenario *s,
     }
     if (m->mark != NULL) {
         out_put(o, "<g fill=\"none\" stroke=\"#111111\" stroke-width=\"2.6\">\n");
-        for (int t = 0; t < s->ntps; t++)
-            if (m->mark[t])
+        for (int q = 0; q < n; q++)
+            if (m->mark[map_tps(m, q)])
                 out_put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\"/>\n",
-                        px(&pr, s->tps[t].lon), py(&pr, s->tps[t].lat));
+                        px(&pr, s->tps[map_tps(m, q)].lon),
+                        py(&pr, s->tps[map_tps(m, q)].lat));
         out_put(o, "</g>\n");
     }
 
@@ -266,17 +288,18 @@ static void svg_map(struct out *o, const struct scenario *s,
         free(sn);
         return;
     }
-    for (int t = 0; t < s->ntps; t++) {
-        sla[s->tps[t].kecamatan] += s->tps[t].lat;
-        slo[s->tps[t].kecamatan] += s->tps[t].lon;
-        sn[s->tps[t].kecamatan]++;
+    for (int q = 0; q < n; q++) {
+        const struct tps *tp = &s->tps[map_tps(m, q)];
+        sla[tp->kecamatan] += tp->lat;
+        slo[tp->kecamatan] += tp->lon;
+        sn[tp->kecamatan]++;
     }
     for (int k = 0; k < s->nkec; k++) {
         double la = sla[k], lo = slo[k];
-        int n = sn[k];
-        if (n == 0)
+        int nk = sn[k];
+        if (nk == 0)
             continue;
-        out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / n), py(&pr, la / n) - 10);
+        out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / nk), py(&pr, la / nk) - 10);
         esc(o, s->kec[k].name);
         out_put(o, "</text>\n");
     }
@@ -360,8 +383,12 @@ static void summary_row(struct out *o, const char *code, const char *name,
     out_put(o, "</tr>\n");
 }
 
+/* The summary of kabupaten kab (-1: every kecamatan): its kecamatan,
+ * the reserves of wider units (wide, NULL: none), and the total tot. */
 static void summary_table(struct out *o, const struct scenario *s,
-                          const struct plan_summary_row *rows)
+                          const struct plan_summary_row *rows, int kab,
+                          const struct plan_summary_row *wide,
+                          const struct plan_summary_row *tot)
 {
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"ringkasan\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
@@ -374,10 +401,12 @@ static void summary_table(struct out *o, const struct scenario *s,
                "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
             kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int k = 0; k < s->nkec; k++)
-        summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0, kh);
-    if (rows[s->nkec].reserve > 0)
-        summary_row(o, "-", "(satuan lintas kecamatan)", &rows[s->nkec], 0, kh);
-    summary_row(o, "TOTAL", "", &rows[s->nkec + 1], 1, kh);
+        if (kab < 0 || s->kec[k].kabupaten == kab)
+            summary_row(o, s->kec[k].code, s->kec[k].name, &rows[k], 0, kh);
+    if (wide != NULL && wide->reserve > 0)
+        summary_row(o, "-", kab < 0 ? "(satuan lintas kecamatan)"
+                                    : "(satuan tingkat kabupaten)", wide, 0, kh);
+    summary_row(o, "TOTAL", "", tot, 1, kh);
     out_put(o, "</tbody>\n</table>\n<p>KR kurang rawan, R rawan, SR sangat rawan%s; "
                "Kosong = tempat jaga dan Linmas yang tidak terisi.</p>\n",
             kh ? ", K TPS khusus" : "");
@@ -487,14 +516,72 @@ static int reserve_kec(const struct scenario *s, int m)
     return -1;
 }
 
-/* Reserves counted in kecamatan k (-1: wider units), a line per unit;
- * reserves are in scenario order, so a unit's members are contiguous. */
+/* For units wider than a kecamatan: the kabupaten of a unit scoped to
+ * one, KAB_NONE for a unit scoped to none. */
+#define KAB_ALL (-1)
+#define KAB_NONE (-2)
+static int reserve_kab(const struct scenario *s, int m)
+{
+    const struct unit *u = &s->unit[s->member[m].unit];
+    return u->scope == SCOPE_KABUPATEN ? u->region : KAB_NONE;
+}
+
+/* Whether reserve member m counts in kecamatan k, or for k = -1 among the
+ * wider units of kab (KAB_ALL: all of them). */
+static bool reserve_in(const struct scenario *s, int m, int k, int kab)
+{
+    if (reserve_kec(s, m) != k)
+        return false;
+    return k >= 0 || kab == KAB_ALL || reserve_kab(s, m) == kab;
+}
+
+/* The reserves of a plan by the kecamatan they count in, made once: the
+ * Polsek sections used to scan every reserve each (7,277 kecamatan times
+ * 175,817 reserves, twice, on the nation). */
+struct reserve_index {
+    int *first;  /* [nkec + 2]: kecamatan k's are ix[first[k] .. first[k + 1] - 1],
+                    the wider units' k = nkec */
+    int *ix;     /* [nreserve] positions in p->reserve, in plan order */
+};
+
+static void reserve_index_free(struct reserve_index *ri)
+{
+    free(ri->first);
+    free(ri->ix);
+}
+
+/* 0, or -1 when out of memory (ri may still be freed). */
+static int reserve_index_init(struct reserve_index *ri, const struct scenario *s,
+                              const struct plan *p)
+{
+    ri->first = calloc((size_t)s->nkec + 3, sizeof(int));
+    ri->ix = malloc(sizeof(int) * ((size_t)p->nreserve + 1));
+    if (ri->first == NULL || ri->ix == NULL)
+        return -1;
+    for (int i = 0; i < p->nreserve; i++) {
+        int k = reserve_kec(s, p->reserve[i]);
+        ri->first[(k >= 0 ? k : s->nkec) + 2]++;
+    }
+    for (int k = 0; k <= s->nkec; k++)
+        ri->first[k + 2] += ri->first[k + 1];
+    for (int i = 0; i < p->nreserve; i++) {
+        int k = reserve_kec(s, p->reserve[i]);
+        ri->ix[ri->first[(k >= 0 ? k : s->nkec) + 1]++] = i;
+    }
+    return 0;
+}
+
+/* Reserves counted in kecamatan k (-1: the wider units of kab), a line
+ * per unit; reserves are in scenario order, so a unit's members are
+ * contiguous. */
 static void reserve_list(struct out *o, const struct scenario *s,
-                         const struct plan *p, int k)
+                         const struct plan *p, const struct reserve_index *ri,
+                         int k, int kab)
 {
     int n = 0, unit = -1;
-    for (int i = 0; i < p->nreserve; i++)
-        if (reserve_kec(s, p->reserve[i]) == k)
+    int a = ri->first[k >= 0 ? k : s->nkec], b = ri->first[(k >= 0 ? k : s->nkec) + 1];
+    for (int q = a; q < b; q++)
+        if (reserve_in(s, p->reserve[ri->ix[q]], k, kab))
             n++;
     out_put(o, "<h3>Cadangan (%d)</h3>\n", n);
     if (n == 0) {
@@ -502,9 +589,10 @@ static void reserve_list(struct out *o, const struct scenario *s,
         return;
     }
     out_put(o, "<ul class=\"cadangan\">\n");
-    for (int i = 0; i < p->nreserve; i++) {
+    for (int q = a; q < b; q++) {
+        int i = ri->ix[q];
         const struct member *mb = &s->member[p->reserve[i]];
-        if (reserve_kec(s, p->reserve[i]) != k)
+        if (!reserve_in(s, p->reserve[i], k, kab))
             continue;
         if (mb->unit != unit) {
             const struct unit *u = &s->unit[mb->unit];
@@ -712,6 +800,7 @@ static void day_tables(struct out *o, const struct scenario *s,
 
 static void polsek_section(struct out *o, const struct scenario *s,
                            const struct plan *p, const struct plan_view *v,
+                           const struct reserve_index *ri,
                            const struct plan_summary_row *r, int k,
                            const struct day_plan *dp,
                            const struct plan_explain *ex)
@@ -797,7 +886,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
         out_put(o, "</td></tr>\n");
     }
     out_put(o, "</tbody>\n</table>\n");
-    reserve_list(o, s, p, k);
+    reserve_list(o, s, p, ri, k, KAB_ALL);
     if (dp != NULL)
         day_tables(o, s, dp, k);
     out_put(o, "</section>\n");
@@ -826,6 +915,220 @@ static void phase_shortage(struct out *o, const struct scenario *s,
     out_put(o, ".</p>\n");
 }
 
+/* What the pages of one plan share, made once (io_report_book_create). */
+struct report_book {
+    const struct scenario *s;
+    const struct plan *p;
+    const struct plan_view *v;
+    const struct timeline *tl;          /* with sr, or NULL */
+    const struct shift_result *sr;
+    struct plan_summary_row *rows;      /* io_plan_summary_rows */
+    int *rfirst, *rtps;                 /* each post's TPS, for the routes */
+    struct day_plan days, *dp;          /* the day tables, or dp NULL */
+    struct plan_summary_row *kab_wide;  /* [nkab] reserves of units scoped
+                                           to the kabupaten */
+    struct region_tally *tally;         /* plan_tally_kabupaten */
+    struct reserve_index ri;            /* the reserves by kecamatan */
+    const struct plan_explain *ex;      /* certificates, why each post and
+                                           the sensitivity, or NULL */
+};
+
+void io_report_book_destroy(struct report_book *b)
+{
+    if (b == NULL)
+        return;
+    free(b->rows);
+    free(b->rfirst);
+    free(b->rtps);
+    free(b->kab_wide);
+    free(b->tally);
+    reserve_index_free(&b->ri);
+    if (b->dp != NULL)
+        day_plan_free(b->dp);
+    free(b);
+}
+
+struct report_book *io_report_book_create(const struct scenario *s,
+                                          const struct plan *p,
+                                          const struct plan_view *v,
+                                          const struct timeline *tl,
+                                          const struct shift_result *sr,
+                                          const struct plan_explain *ex)
+{
+    struct report_book *b = calloc(1, sizeof *b);
+    if (b == NULL)
+        return NULL;
+    *b = (struct report_book){.s = s, .p = p, .v = v, .ex = ex};
+    if (tl != NULL && sr != NULL) {
+        b->tl = tl;
+        b->sr = sr;
+    }
+    b->rows = io_plan_summary_rows(s, p);
+    b->rfirst = malloc(sizeof(int) * ((size_t)p->npost + 1));
+    b->rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
+    b->kab_wide = calloc((size_t)s->nkab + 1, sizeof *b->kab_wide);
+    b->tally = plan_tally_kabupaten(s, p);
+    if (b->rows == NULL || b->rfirst == NULL || b->rtps == NULL ||
+        b->kab_wide == NULL || b->tally == NULL || reserve_index_init(&b->ri, s, p) != 0)
+        goto fail;
+    if (b->tl != NULL) {
+        if (day_plan_init(&b->days, s, tl, sr) != 0)
+            goto fail;
+        b->dp = &b->days;
+    }
+    b->rfirst[0] = 0;
+    for (int i = 0; i < p->npost; i++) {
+        b->rfirst[i + 1] = b->rfirst[i];
+        for (int k = 0; k < p->post[i].ntps; k++)
+            b->rtps[b->rfirst[i + 1]++] = p->post[i].tps[k];
+    }
+    for (int i = 0; i < p->nreserve; i++) {
+        int m = p->reserve[i];
+        if (reserve_kec(s, m) < 0 && reserve_kab(s, m) >= 0)
+            b->kab_wide[reserve_kab(s, m)].reserve++;
+    }
+    return b;
+fail:
+    io_report_book_destroy(b);
+    return NULL;
+}
+
+/* The summary row of kabupaten kab: its kecamatan and its wider units. */
+static void kab_row(const struct report_book *b, int kab,
+                    struct plan_summary_row *r)
+{
+    const struct scenario *s = b->s;
+    *r = b->kab_wide[kab];
+    for (int k = 0; k < s->nkec; k++)
+        if (s->kec[k].kabupaten == kab)
+            io_plan_summary_row_add(r, &b->rows[k]);
+}
+
+/* The status row of the meta table, and what the timeline leaves empty. */
+static void status_meta(struct out *o, const struct report_book *b)
+{
+    bool tl_short = b->sr != NULL && shift_result_empty(b->sr) > 0;
+    out_put(o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
+            b->p->status == PLAN_OPTIMAL && !tl_short ? " class=\"lulus\""
+                                                      : " class=\"kosong\"",
+            io_plan_status_label_tl(b->p->status, b->sr));
+    if (tl_short)
+        phase_shortage(o, b->s, b->tl, b->sr);
+}
+
+static void scenario_meta(struct out *o, const struct scenario *s)
+{
+    out_put(o, "<table class=\"meta\"><tr><td>Skenario</td><td><b>");
+    esc(o, s->name);
+    out_put(o, "</b></td></tr>\n");
+    if (s->date != NULL && s->date[0]) {
+        out_put(o, "<tr><td>Tanggal</td><td>");
+        esc(o, s->date);
+        out_put(o, "</td></tr>\n");
+    }
+}
+
+/* The figures under the header of laporan.html and of the index: TPS,
+ * posts, guard places, Linmas, empty places and reserves of r. */
+static void figures(struct out *o, long ntps, const struct plan_summary_row *r)
+{
+    out_put(o, "<div class=\"angka\">"
+               "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
+               "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
+               "<div><b>%ld</b>Linmas dari %ld</div>"
+               "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
+               "</header>\n",
+            ntps, r->posts, r->places, r->polri, r->tni, r->linmas, r->linmas_places,
+            r->empty > 0 ? " class=\"kosong\"" : "", r->empty, r->reserve);
+}
+
+/* laporan.html of kabupaten kab, or of the whole plan (kab -1). */
+static void report_page(struct out *o, const struct report_book *b, int kab)
+{
+    const struct scenario *s = b->s;
+    const struct plan *p = b->p;
+    const struct plan_view *v = b->v;
+    struct plan_summary_row krow;
+    const struct plan_summary_row *tot = &b->rows[s->nkec + 1];
+    long ntps = s->ntps;
+    if (kab >= 0) {
+        kab_row(b, kab, &krow);
+        tot = &krow;
+        ntps = v->kab_tps_first[kab + 1] - v->kab_tps_first[kab];
+    }
+    page_begin(o, "Laporan Rencana Pengamanan TPS", kab < 0 ? s->name : s->kab[kab].name,
+               b->dp != NULL ? CSS_JADWAL : NULL);
+    out_put(o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n");
+    if (kab >= 0)
+        out_put(o, "<p><a href=\"../../laporan.html\">&#8592; Indeks seluruh "
+                   "kabupaten/kota</a></p>\n");
+    scenario_meta(o, s);
+    if (kab >= 0) {
+        out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
+        esc(o, s->kab[kab].name);
+        out_put(o, "</b> (<span class=\"kode\">");
+        esc(o, s->kab[kab].code);
+        out_put(o, "</span>)</td></tr>\n");
+    }
+    status_meta(o, b);
+    figures(o, ntps, tot);
+
+    out_put(o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
+    struct map_spec m = {p->npost, b->rfirst, b->rtps, NULL, NULL, 0, NULL};
+    if (kab >= 0) {
+        m.nroute = v->kab_post_first[kab + 1] - v->kab_post_first[kab];
+        m.route_ix = v->kab_post + v->kab_post_first[kab];
+        m.tps_ix = v->kab_tps + v->kab_tps_first[kab];
+        m.ntps_ix = (int)ntps;
+    }
+    svg_map(o, s, &m);
+    out_put(o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
+               "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
+    legend(o, tot->tps, -1);
+    out_put(o, "</section>\n");
+
+    out_put(o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
+    summary_table(o, s, b->rows, kab, kab < 0 ? &b->rows[s->nkec] : &b->kab_wide[kab], tot);
+    if (kab < 0) {
+        if (polres_table(o, s, p, b->rows) != 0)
+            o->err = 1;
+        out_put(o, "<h3>Sasaran perencanaan</h3>\n");
+        objective_table(o, s, p);
+        if (b->ex != NULL)
+            io_sens_html(o, s, p, b->ex->sens);
+    } else {
+        out_put(o, "<p>Sasaran perencanaan seluruh rencana: lihat <a href=\"../../"
+                   "laporan.html\">indeks</a>.</p>\n");
+    }
+    out_put(o, "</section>\n");
+
+    for (int k = 0; k < s->nkec; k++)
+        if (kab < 0 || s->kec[k].kabupaten == kab)
+            polsek_section(o, s, p, v, &b->ri, &b->rows[k], k, b->dp, b->ex);
+    if (kab < 0 && b->rows[s->nkec].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan lintas kecamatan</h2>\n");
+        reserve_list(o, s, p, &b->ri, -1, KAB_ALL);
+        out_put(o, "</section>\n");
+    }
+    if (kab >= 0 && b->kab_wide[kab].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan tingkat kabupaten</h2>\n");
+        reserve_list(o, s, p, &b->ri, -1, kab);
+        out_put(o, "</section>\n");
+    }
+    page_end(o);
+}
+
+int io_write_report_html_part(FILE *f, const struct report_book *b, int kab)
+{
+    struct out o = {f, 0};
+    report_page(&o, b, kab);
+    if (ferror(f))
+        o.err = 1;
+    return o.err ? -1 : 0;
+}
+
 int io_write_report_html(FILE *f, const struct scenario *s, const struct plan *p)
 {
     return io_write_report_html_timeline(f, s, p, NULL, NULL);
@@ -844,98 +1147,180 @@ int io_write_report_html_certs(FILE *f, const struct scenario *s,
                                const struct shift_result *sr,
                                const struct plan_explain *ex)
 {
-    struct out o = {f, 0};
     struct plan_view v;
-    struct day_plan days, *dp = NULL;
-    int have_view = 0;
-    int *rfirst = NULL, *rtps = NULL;
-    struct plan_summary_row *rows = io_plan_summary_rows(s, p);
-    if (rows == NULL)
-        goto fail;
-    have_view = plan_view_init(&v, s, p) == 0;
-    rfirst = malloc(sizeof(int) * ((size_t)p->npost + 1));
-    rtps = malloc(sizeof(int) * ((size_t)p->npost * MAX_TPS_PER_POST + 1));
-    if (!have_view || rfirst == NULL || rtps == NULL)
-        goto fail;
-    if (tl != NULL && sr != NULL) {
-        if (day_plan_init(&days, s, tl, sr) != 0)
-            goto fail;
-        dp = &days;
-    }
-    rfirst[0] = 0;
-    for (int i = 0; i < p->npost; i++) {
-        rfirst[i + 1] = rfirst[i];
-        for (int k = 0; k < p->post[i].ntps; k++)
-            rtps[rfirst[i + 1]++] = p->post[i].tps[k];
-    }
-    const struct plan_summary_row *tot = &rows[s->nkec + 1];
+    if (plan_view_init(&v, s, p) != 0)
+        return -1;
+    struct report_book *b = io_report_book_create(s, p, &v, tl, sr, ex);
+    int rc = b != NULL ? io_write_report_html_part(f, b, -1) : -1;
+    io_report_book_destroy(b);
+    plan_view_free(&v);
+    return rc;
+}
 
-    page_begin(&o, "Laporan Rencana Pengamanan TPS", s->name,
-               dp != NULL ? CSS_JADWAL : NULL);
-    out_put(&o, "<header>\n<h1>Laporan Rencana Pengamanan TPS</h1>\n<table class=\"meta\">"
-                "<tr><td>Skenario</td><td><b>");
-    esc(&o, s->name);
-    out_put(&o, "</b></td></tr>\n");
-    if (s->date != NULL && s->date[0]) {
-        out_put(&o, "<tr><td>Tanggal</td><td>");
-        esc(&o, s->date);
-        out_put(&o, "</td></tr>\n");
+/* ---- the index of the pages per kabupaten ------------------------------ */
+
+/* The provinces by their Kemendagri code (the first two digits of a
+ * kabupaten's), as the KPU names them; the scenario format has none. */
+static const char *province_name(const char *kab_code)
+{
+    static const struct { const char *code, *name; } PROV[] = {
+        {"11", "Aceh"}, {"12", "Sumatera Utara"}, {"13", "Sumatera Barat"},
+        {"14", "Riau"}, {"15", "Jambi"}, {"16", "Sumatera Selatan"},
+        {"17", "Bengkulu"}, {"18", "Lampung"}, {"19", "Kepulauan Bangka Belitung"},
+        {"21", "Kepulauan Riau"}, {"31", "DKI Jakarta"}, {"32", "Jawa Barat"},
+        {"33", "Jawa Tengah"}, {"34", "Daerah Istimewa Yogyakarta"},
+        {"35", "Jawa Timur"}, {"36", "Banten"}, {"51", "Bali"},
+        {"52", "Nusa Tenggara Barat"}, {"53", "Nusa Tenggara Timur"},
+        {"61", "Kalimantan Barat"}, {"62", "Kalimantan Tengah"},
+        {"63", "Kalimantan Selatan"}, {"64", "Kalimantan Timur"},
+        {"65", "Kalimantan Utara"}, {"71", "Sulawesi Utara"},
+        {"72", "Sulawesi Tengah"}, {"73", "Sulawesi Selatan"},
+        {"74", "Sulawesi Tenggara"}, {"75", "Gorontalo"}, {"76", "Sulawesi Barat"},
+        {"81", "Maluku"}, {"82", "Maluku Utara"}, {"91", "Papua"},
+        {"92", "Papua Barat"}, {"93", "Papua Selatan"}, {"94", "Papua Tengah"},
+        {"95", "Papua Pegunungan"}, {"96", "Papua Barat Daya"}};
+    for (size_t i = 0; i < sizeof PROV / sizeof PROV[0]; i++)
+        if (strncmp(kab_code, PROV[i].code, 2) == 0)
+            return PROV[i].name;
+    return NULL;
+}
+
+static const char CSS_INDEX[] =
+    "table.indeks td a{margin-right:2mm}\n"
+    "tr.prov td{font-weight:bold;background:#e9eef4}\n";
+
+/* One row of the index: level "provinsi", "kabupaten" or "total". */
+static void index_row(struct out *o, const char *cls, const char *code,
+                      const char *name, const struct region_tally *t, bool kh,
+                      bool links)
+{
+    static const enum grade order[] = {GRADE_SANGAT_RAWAN, GRADE_KHUSUS,
+                                       GRADE_RAWAN, GRADE_KURANG_RAWAN};
+    out_put(o, "<tr%s%s%s><td class=\"kode\">", cls ? " class=\"" : "", cls ? cls : "",
+            cls ? "\"" : "");
+    esc(o, code);
+    out_put(o, "</td><td>");
+    if (links) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/laporan.html\">");
+        esc(o, name);
+        out_put(o, "</a>");
+    } else {
+        esc(o, name);
     }
-    bool tl_short = sr != NULL && shift_result_empty(sr) > 0;
-    out_put(&o, "<tr><td>Status</td><td><span%s>%s</span></td></tr>\n</table>\n",
-                p->status == PLAN_OPTIMAL && !tl_short ? " class=\"lulus\""
-                                                       : " class=\"kosong\"",
-                io_plan_status_label_tl(p->status, tl != NULL ? sr : NULL));
-    if (tl_short && tl != NULL)
-        phase_shortage(&o, s, tl, sr);
-    out_put(&o, "<div class=\"angka\">"
-                "<div><b>%ld</b>TPS</div><div><b>%ld</b>pos</div>"
-                "<div><b>%ld</b>tempat jaga (Polri %ld, TNI %ld)</div>"
-                "<div><b>%ld</b>Linmas dari %ld</div>"
-                "<div%s><b>%ld</b>tempat kosong</div><div><b>%ld</b>cadangan</div></div>\n"
-                "</header>\n",
-                (long)s->ntps, tot->posts, tot->places,
-                tot->polri, tot->tni, tot->linmas, tot->linmas_places,
-                tot->empty > 0 ? " class=\"kosong\"" : "", tot->empty, tot->reserve);
-
-    out_put(&o, "<section class=\"peta\">\n<h2>Peta TPS dan rute patroli</h2>\n<figure>\n");
-    struct map_spec m = {p->npost, rfirst, rtps, NULL};
-    svg_map(&o, s, &m);
-    out_put(&o, "<figcaption>Proyeksi ekuirektangular (bujur dikali cos lintang rata-rata); "
-                "arahkan penunjuk ke TPS untuk kodenya.</figcaption>\n</figure>\n");
-    legend(&o, tot->tps, -1);
-    out_put(&o, "</section>\n");
-
-    out_put(&o, "<section class=\"ringkasan\">\n<h2>Ringkasan per kecamatan</h2>\n");
-    summary_table(&o, s, rows);
-    if (polres_table(&o, s, p, rows) != 0)
-        goto fail;
-    out_put(&o, "<h3>Sasaran perencanaan</h3>\n");
-    objective_table(&o, s, p);
-    if (ex != NULL)
-        io_sens_html(&o, s, p, ex->sens);
-    out_put(&o, "</section>\n");
-
-    for (int k = 0; k < s->nkec; k++)
-        polsek_section(&o, s, p, &v, &rows[k], k, dp, ex);
-    if (rows[s->nkec].reserve > 0) {
-        out_put(&o, "<section class=\"polsek\" id=\"lintas\">\n"
-                    "<h2>Satuan lintas kecamatan</h2>\n");
-        reserve_list(&o, s, p, -1);
-        out_put(&o, "</section>\n");
+    long ntps = 0, nposts = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        ntps += t->tps[g];
+        nposts += t->posts[g];
     }
-    page_end(&o);
-    goto done;
-fail:
-    o.err = 1;
-done:
-    free(rows);
-    free(rfirst);
-    free(rtps);
-    if (have_view)
-        plan_view_free(&v);
-    if (dp != NULL)
-        day_plan_free(dp);
+    out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>", ntps, nposts);
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        enum grade g = order[i];
+        if (g == GRADE_KHUSUS && !kh)
+            continue;
+        long empty = t->places[g] - t->filled[g];
+        out_put(o, "<td class=\"n\">%ld</td><td class=\"n%s\">%ld</td>", t->filled[g],
+                empty > 0 ? " kosong" : "", empty);
+    }
+    long lempty = t->linmas_places - t->linmas;
+    out_put(o, "<td class=\"n\">%ld</td><td class=\"n%s\">%ld</td><td class=\"n\">%ld</td><td>",
+            t->linmas, lempty > 0 ? " kosong" : "", lempty, t->reserve);
+    if (links) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/roster.kml\">KML</a><a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/roster.geojson\">GeoJSON</a>");
+    }
+    out_put(o, "</td></tr>\n");
+}
+
+static void index_page(struct out *o, const struct report_book *b)
+{
+    const struct scenario *s = b->s;
+    const struct region_tally *tot = &b->tally[s->nkab + 1];
+    bool kh = scenario_has_grade(s, GRADE_KHUSUS);
+    long places = region_tally_places(tot), filled = region_tally_filled(tot);
+    long ntps = 0, nposts = 0;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        ntps += tot->tps[g];
+        nposts += tot->posts[g];
+    }
+    page_begin(o, "Indeks Laporan Rencana Pengamanan TPS", s->name, CSS_INDEX);
+    out_put(o, "<header>\n<h1>Indeks Laporan Rencana Pengamanan TPS</h1>\n");
+    scenario_meta(o, s);
+    status_meta(o, b);
+    struct plan_summary_row r = {.posts = nposts, .places = places, .polri = tot->polri,
+                                 .tni = tot->tni, .linmas_places = tot->linmas_places,
+                                 .linmas = tot->linmas, .reserve = tot->reserve};
+    r.empty = places - filled + tot->linmas_places - tot->linmas;
+    figures(o, ntps, &r);
+    out_put(o, "<section>\n<h2>Rekap per provinsi dan kabupaten/kota</h2>\n"
+               "<p>Peta, rute dan daftar personel per Polsek ada di laporan tiap "
+               "kabupaten/kota (tautan pada nama), beserta berkas KML (Google Earth) dan "
+               "GeoJSON (QGIS).</p>\n");
+    out_put(o, "<table class=\"indeks\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
+               "<th rowspan=\"2\">Wilayah</th><th rowspan=\"2\" class=\"n\">TPS</th>"
+               "<th rowspan=\"2\" class=\"n\">Pos</th>"
+               "<th colspan=\"2\" class=\"c\">Sangat rawan</th>%s"
+               "<th colspan=\"2\" class=\"c\">Rawan</th>"
+               "<th colspan=\"2\" class=\"c\">Kurang rawan</th>"
+               "<th colspan=\"2\" class=\"c\">Linmas</th>"
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th><th rowspan=\"2\">Peta</th></tr>\n<tr>",
+            kh ? "<th colspan=\"2\" class=\"c\">Khusus</th>" : "");
+    for (int i = 0; i < (kh ? 5 : 4); i++)
+        out_put(o, "<th class=\"n\">terisi</th><th class=\"n\">kosong</th>");
+    out_put(o, "</tr></thead>\n<tbody>\n");
+    /* provinces in the order of their first kabupaten; a province's
+     * kabupaten listed in scenario order under it */
+    for (int b0 = 0; b0 < s->nkab; b0++) {
+        bool first = true;
+        for (int c = 0; c < b0 && first; c++)
+            first = strncmp(s->kab[c].code, s->kab[b0].code, 2) != 0;
+        if (!first)
+            continue;
+        struct region_tally pt = {0};
+        for (int c = b0; c < s->nkab; c++)
+            if (strncmp(s->kab[c].code, s->kab[b0].code, 2) == 0)
+                region_tally_add(&pt, &b->tally[c]);
+        char pcode[3] = {s->kab[b0].code[0], s->kab[b0].code[1], 0};
+        const char *pname = province_name(pcode);
+        char fallback[32];
+        if (pname == NULL) {
+            snprintf(fallback, sizeof fallback, "Provinsi %s", pcode);
+            pname = fallback;
+        }
+        index_row(o, "prov", pcode, pname, &pt, kh, false);
+        for (int c = b0; c < s->nkab; c++)
+            if (strncmp(s->kab[c].code, s->kab[b0].code, 2) == 0)
+                index_row(o, NULL, s->kab[c].code, s->kab[c].name, &b->tally[c], kh, true);
+    }
+    if (b->tally[s->nkab].reserve > 0)
+        index_row(o, NULL, "-", "(satuan lintas kabupaten)", &b->tally[s->nkab], kh, false);
+    index_row(o, "total", "TOTAL", "", tot, kh, false);
+    out_put(o, "</tbody>\n</table>\n<p>Terisi/kosong: tempat jaga per tingkat kerawanan "
+               "pos (Linmas: per TPS). Cadangan dihitung di kabupaten satuannya.</p>\n");
+    if (polres_table(o, s, b->p, b->rows) != 0)
+        o->err = 1;
+    out_put(o, "<h3>Sasaran perencanaan</h3>\n");
+    objective_table(o, s, b->p);
+    if (b->ex != NULL)
+        io_sens_html(o, s, b->p, b->ex->sens);
+    out_put(o, "</section>\n");
+    if (b->tally[s->nkab].reserve > 0) {
+        out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
+                   "<h2>Satuan lintas kabupaten</h2>\n");
+        reserve_list(o, s, b->p, &b->ri, -1, KAB_NONE);
+        out_put(o, "</section>\n");
+    }
+    page_end(o);
+}
+
+int io_write_report_index(FILE *f, const struct report_book *b)
+{
+    struct out o = {f, 0};
+    index_page(&o, b);
     if (ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;
@@ -943,14 +1328,22 @@ done:
 
 /* ---- cakupan.html ------------------------------------------------------ */
 
+/* link: the name links to kab/<code>/cakupan.html (the index). */
 static void tally_row(struct out *o, const char *level, const char *code,
                       const char *name, const struct audit_tally *t, int total,
-                      bool kh)
+                      bool kh, bool link)
 {
     out_put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
     esc(o, code);
     out_put(o, "</td><td>");
+    if (link) {
+        out_put(o, "<a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/cakupan.html\">");
+    }
     esc(o, name);
+    if (link)
+        out_put(o, "</a>");
     long filled = t->guard_polri + t->guard_tni;
     out_put(o, "</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td>",
             t->tps[GRADE_KURANG_RAWAN], t->tps[GRADE_RAWAN], t->tps[GRADE_SANGAT_RAWAN]);
@@ -965,8 +1358,10 @@ static void tally_row(struct out *o, const char *level, const char *code,
             t->linmas_filled);
 }
 
+/* The coverage of kabupaten kab (-1: all) by kecamatan and kabupaten;
+ * index: the kabupaten alone, linking to their pages. */
 static void coverage_table(struct out *o, const struct scenario *s,
-                           const struct audit_report *rep)
+                           const struct audit_report *rep, int kab, bool index)
 {
     bool kh = scenario_has_grade(s, GRADE_KHUSUS);
     out_put(o, "<table class=\"cakupan\">\n<thead><tr><th rowspan=\"2\">Tingkat</th>"
@@ -978,21 +1373,33 @@ static void coverage_table(struct out *o, const struct scenario *s,
                "<th class=\"n\">wajib</th><th class=\"n\">terisi</th></tr></thead>\n<tbody>\n",
             kh ? 4 : 3, kh ? "<th class=\"n\">K</th>" : "");
     for (int b = 0; b < s->nkab; b++) {
-        for (int k = 0; k < s->nkec; k++)
+        if (kab >= 0 && b != kab)
+            continue;
+        for (int k = 0; k < s->nkec && !index; k++)
             if (s->kec[k].kabupaten == b)
-                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0, kh);
-        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], 1, kh);
+                tally_row(o, "kecamatan", s->kec[k].code, s->kec[k].name, &rep->kec[k], 0,
+                          kh, false);
+        tally_row(o, "kabupaten", s->kab[b].code, s->kab[b].name, &rep->kab[b], !index,
+                  kh, index);
     }
-    tally_row(o, "TOTAL", "", "", &rep->total, 1, kh);
+    if (kab < 0)
+        tally_row(o, "TOTAL", "", "", &rep->total, 1, kh, false);
     out_put(o, "</tbody>\n</table>\n");
 }
 
+/* The TPS of kabupaten kab (-1: all) short of personnel. */
 static void shortfall_table(struct out *o, const struct scenario *s,
-                            const struct audit_report *rep)
+                            const struct audit_report *rep, int kab)
 {
     char code[16];
-    out_put(o, "<h2>TPS kurang personel (%ld)</h2>\n", rep->nshort);
-    if (rep->nshort == 0) {
+    long n = rep->nshort;
+    if (kab >= 0) {
+        n = 0;
+        for (long i = 0; i < rep->nshort; i++)
+            n += s->tps[rep->shortfall[i].tps].kabupaten == kab;
+    }
+    out_put(o, "<h2>TPS kurang personel (%ld)</h2>\n", n);
+    if (n == 0) {
         out_put(o, "<p>(tidak ada)</p>\n");
         return;
     }
@@ -1003,6 +1410,8 @@ static void shortfall_table(struct out *o, const struct scenario *s,
     for (long i = 0; i < rep->nshort; i++) {
         const struct audit_short *sh = &rep->shortfall[i];
         const struct tps *tp = &s->tps[sh->tps];
+        if (kab >= 0 && tp->kabupaten != kab)
+            continue;
         out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
         esc(o, s->desa[tp->desa].name);
         out_put(o, "</td><td>");
@@ -1051,70 +1460,171 @@ static void findings_table(struct out *o, const struct audit_report *rep)
     out_put(o, "</tbody>\n</table>\n");
 }
 
+/* What the pages of one audit share (io_write_check_report): each post's
+ * TPS as the roster lists them, and the TPS and routes of each kabupaten
+ * (a route in the kabupaten of its first TPS). */
+struct coverage_book {
+    const struct scenario *s;
+    const struct raw_roster *r;
+    const struct audit_report *rep;
+    int *rfirst, *rtps;          /* [npost + 1], the routes */
+    unsigned char *mark;         /* [ntps] short of personnel */
+    long ntps[GRADE_COUNT];
+    int *kab_tps_first, *kab_tps;       /* [nkab + 1], [ntps] */
+    int *kab_route_first, *kab_route;   /* [nkab + 1], [npost] */
+};
+
+static void coverage_book_free(struct coverage_book *b)
+{
+    free(b->rfirst);
+    free(b->rtps);
+    free(b->mark);
+    free(b->kab_tps_first);
+    free(b->kab_tps);
+    free(b->kab_route_first);
+    free(b->kab_route);
+}
+
+/* 0, or -1 when out of memory (b may still be freed). */
+static int coverage_book_init(struct coverage_book *b, const struct scenario *s,
+                              const struct raw_roster *r,
+                              const struct audit_report *rep)
+{
+    *b = (struct coverage_book){.s = s, .r = r, .rep = rep};
+    b->rfirst = malloc(sizeof(int) * ((size_t)r->npost + 1));
+    b->rtps = malloc(sizeof(int) * ((size_t)r->ntps + 1));
+    b->mark = calloc((size_t)s->ntps + 1, 1);
+    b->kab_tps_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    b->kab_tps = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    b->kab_route_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    b->kab_route = malloc(sizeof(int) * ((size_t)r->npost + 1));
+    if (b->rfirst == NULL || b->rtps == NULL || b->mark == NULL ||
+        b->kab_tps_first == NULL || b->kab_tps == NULL ||
+        b->kab_route_first == NULL || b->kab_route == NULL)
+        return -1;
+    /* routes as the roster lists them; TPS the scenario lacks are skipped
+     * (the findings name them) */
+    b->rfirst[0] = 0;
+    for (int i = 0; i < r->npost; i++) {
+        const struct raw_post *rp = &r->post[i];
+        b->rfirst[i + 1] = b->rfirst[i];
+        for (int k = 0; k < rp->ntps; k++) {
+            int t = scenario_find_tps(s, r->tps[rp->first_tps + k].id);
+            if (t >= 0)
+                b->rtps[b->rfirst[i + 1]++] = t;
+        }
+    }
+    for (int t = 0; t < s->ntps; t++)
+        b->ntps[s->tps[t].grade]++;
+    for (long i = 0; i < rep->nshort; i++)
+        b->mark[rep->shortfall[i].tps] = 1;
+    /* counting sorts by kabupaten, stable; a route with no known TPS is
+     * in none */
+    for (int t = 0; t < s->ntps; t++)
+        b->kab_tps_first[s->tps[t].kabupaten + 2]++;
+    for (int i = 0; i < r->npost; i++)
+        if (b->rfirst[i + 1] > b->rfirst[i])
+            b->kab_route_first[s->tps[b->rtps[b->rfirst[i]]].kabupaten + 2]++;
+    for (int k = 0; k < s->nkab; k++) {
+        b->kab_tps_first[k + 2] += b->kab_tps_first[k + 1];
+        b->kab_route_first[k + 2] += b->kab_route_first[k + 1];
+    }
+    for (int t = 0; t < s->ntps; t++)
+        b->kab_tps[b->kab_tps_first[s->tps[t].kabupaten + 1]++] = t;
+    for (int i = 0; i < r->npost; i++)
+        if (b->rfirst[i + 1] > b->rfirst[i])
+            b->kab_route[b->kab_route_first[s->tps[b->rtps[b->rfirst[i]]].kabupaten + 1]++] = i;
+    return 0;
+}
+
+/* cakupan.html of kabupaten kab, of the whole audit (kab -1, index
+ * false), or the index over the kabupaten pages (kab -1, index true). */
+static void coverage_page(struct out *o, const struct coverage_book *b, int kab,
+                          bool index)
+{
+    const struct scenario *s = b->s;
+    const struct audit_report *rep = b->rep;
+    page_begin(o, index ? "Indeks Laporan Cakupan Audit Roster" : "Laporan Cakupan Audit Roster",
+               kab >= 0 ? s->kab[kab].name : rep->scenario_name, NULL);
+    out_put(o, "<header>\n<h1>%s</h1>\n", index ? "Indeks Laporan Cakupan Audit Roster"
+                                                 : "Laporan Cakupan Audit Roster");
+    if (kab >= 0)
+        out_put(o, "<p><a href=\"../../cakupan.html\">&#8592; Indeks seluruh "
+                   "kabupaten/kota</a></p>\n");
+    out_put(o, "<table class=\"meta\"><tr><td>Roster</td><td class=\"kode\">");
+    esc(o, rep->roster_file);
+    out_put(o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
+    esc(o, rep->scenario_name);
+    out_put(o, "</b> (<span class=\"kode\">");
+    esc(o, rep->scenario_file);
+    out_put(o, "</span>)</td></tr>\n");
+    if (kab >= 0) {
+        out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
+        esc(o, s->kab[kab].name);
+        out_put(o, "</b> (<span class=\"kode\">");
+        esc(o, s->kab[kab].code);
+        out_put(o, "</span>)</td></tr>\n");
+    }
+    out_put(o, "</table>\n");
+    if (audit_passed(rep))
+        out_put(o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
+    else
+        out_put(o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
+                   "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
+    out_put(o, "</header>\n");
+
+    if (!index) {
+        out_put(o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
+        struct map_spec m = {b->r->npost, b->rfirst, b->rtps, NULL, NULL, 0, b->mark};
+        long ntps[GRADE_COUNT] = {0}, nmark = rep->nshort;
+        if (kab >= 0) {
+            m.nroute = b->kab_route_first[kab + 1] - b->kab_route_first[kab];
+            m.route_ix = b->kab_route + b->kab_route_first[kab];
+            m.ntps_ix = b->kab_tps_first[kab + 1] - b->kab_tps_first[kab];
+            m.tps_ix = b->kab_tps + b->kab_tps_first[kab];
+            nmark = 0;
+            for (int q = 0; q < m.ntps_ix; q++) {
+                ntps[s->tps[m.tps_ix[q]].grade]++;
+                nmark += b->mark[m.tps_ix[q]];
+            }
+        } else {
+            memcpy(ntps, b->ntps, sizeof ntps);
+        }
+        svg_map(o, s, &m);
+        out_put(o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
+                   "urutan dalam roster.</figcaption>\n</figure>\n");
+        legend(o, ntps, nmark);
+        out_put(o, "</section>\n");
+    }
+
+    out_put(o, "<section>\n<h2>Rekap cakupan per %s</h2>\n",
+            index ? "kabupaten/kota" : "kecamatan");
+    if (index)
+        out_put(o, "<p>Peta, rekap per kecamatan dan daftar TPS kurang personel ada di "
+                   "laporan tiap kabupaten/kota (tautan pada nama).</p>\n");
+    coverage_table(o, s, rep, kab, index);
+    if (!index)
+        shortfall_table(o, s, rep, kab);
+    if (kab < 0)
+        findings_table(o, rep);
+    else
+        out_put(o, "<p>Pelanggaran aturan dan peringatan seluruh roster: lihat <a href="
+                   "\"../../cakupan.html\">indeks</a>.</p>\n");
+    out_put(o, "</section>\n");
+    page_end(o);
+}
+
 int io_write_coverage_html(FILE *f, const struct scenario *s,
                            const struct raw_roster *r,
                            const struct audit_report *rep)
 {
     struct out o = {f, 0};
-    int *rfirst = malloc(sizeof(int) * ((size_t)r->npost + 1));
-    int *rtps = malloc(sizeof(int) * ((size_t)r->ntps + 1));
-    unsigned char *mark = calloc((size_t)s->ntps + 1, 1);
-    if (rfirst == NULL || rtps == NULL || mark == NULL) {
+    struct coverage_book b;
+    if (coverage_book_init(&b, s, r, rep) != 0)
         o.err = 1;
-        goto done;
-    }
-    /* routes as the roster lists them; TPS the scenario lacks are skipped
-     * (the findings name them) */
-    rfirst[0] = 0;
-    for (int i = 0; i < r->npost; i++) {
-        const struct raw_post *rp = &r->post[i];
-        rfirst[i + 1] = rfirst[i];
-        for (int k = 0; k < rp->ntps; k++) {
-            int t = scenario_find_tps(s, r->tps[rp->first_tps + k].id);
-            if (t >= 0)
-                rtps[rfirst[i + 1]++] = t;
-        }
-    }
-    long ntps[GRADE_COUNT] = {0};
-    for (int t = 0; t < s->ntps; t++)
-        ntps[s->tps[t].grade]++;
-    for (long i = 0; i < rep->nshort; i++)
-        mark[rep->shortfall[i].tps] = 1;
-
-    page_begin(&o, "Laporan Cakupan Audit Roster", rep->scenario_name, NULL);
-    out_put(&o, "<header>\n<h1>Laporan Cakupan Audit Roster</h1>\n<table class=\"meta\">"
-                "<tr><td>Roster</td><td class=\"kode\">");
-    esc(&o, rep->roster_file);
-    out_put(&o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
-    esc(&o, rep->scenario_name);
-    out_put(&o, "</b> (<span class=\"kode\">");
-    esc(&o, rep->scenario_file);
-    out_put(&o, "</span>)</td></tr>\n</table>\n");
-    if (audit_passed(rep))
-        out_put(&o, "<div class=\"hasil lulus\">HASIL: LULUS</div>\n");
     else
-        out_put(&o, "<div class=\"hasil kosong\">HASIL: TIDAK LULUS (%ld pelanggaran, "
-                    "%ld TPS kurang)</div>\n", rep->nviolation, rep->nshort);
-    out_put(&o, "</header>\n");
-
-    out_put(&o, "<section class=\"peta\">\n<h2>Peta cakupan</h2>\n<figure>\n");
-    struct map_spec m = {r->npost, rfirst, rtps, mark};
-    svg_map(&o, s, &m);
-    out_put(&o, "<figcaption>TPS yang kurang personel dilingkari hitam; rute sesuai "
-                "urutan dalam roster.</figcaption>\n</figure>\n");
-    legend(&o, ntps, rep->nshort);
-    out_put(&o, "</section>\n");
-
-    out_put(&o, "<section>\n<h2>Rekap cakupan per kecamatan</h2>\n");
-    coverage_table(&o, s, rep);
-    shortfall_table(&o, s, rep);
-    findings_table(&o, rep);
-    out_put(&o, "</section>\n");
-    page_end(&o);
-done:
-    free(rfirst);
-    free(rtps);
-    free(mark);
+        coverage_page(&o, &b, -1, false);
+    coverage_book_free(&b);
     if (ferror(f))
         o.err = 1;
     return o.err ? -1 : 0;
@@ -1123,29 +1633,52 @@ done:
 /* What io_write_check_report hands to outdir_write_set. */
 struct check_set {
     const char *dir;
-    const struct scenario *s;
-    const struct raw_roster *r;
-    const struct audit_report *rep;
+    const struct coverage_book *b;
+    bool per_kab;
 };
+
+/* Write a page of cs into od as name.  SIAGA_OK or SIAGA_EIO. */
+static int check_page(struct outdir *od, const struct check_set *cs,
+                      const char *name, int kab, bool index, bool close_early,
+                      struct error_list *errs)
+{
+    FILE *f = outdir_file(od, name, errs);
+    if (f == NULL)
+        return SIAGA_EIO;
+    struct out o = {f, 0};
+    coverage_page(&o, cs->b, kab, index);
+    if (o.err || ferror(f)) {
+        error_add(errs, cs->dir, 0, "cannot write %s", name);
+        return SIAGA_EIO;
+    }
+    return close_early ? outdir_file_close(od, f, errs) : SIAGA_OK;
+}
 
 static int fill_check(struct outdir *od, void *arg, struct error_list *errs)
 {
     const struct check_set *cs = arg;
-    FILE *f = outdir_file(od, "cakupan.html", errs);
-    if (f == NULL)
-        return SIAGA_EIO;
-    if (io_write_coverage_html(f, cs->s, cs->r, cs->rep) != 0) {
-        error_add(errs, cs->dir, 0, "cannot write cakupan.html");
-        return SIAGA_EIO;
+    int rc = check_page(od, cs, "cakupan.html", -1, cs->per_kab, false, errs);
+    for (int k = 0; cs->per_kab && rc == SIAGA_OK && k < cs->b->s->nkab; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "kab/%s/cakupan.html", cs->b->s->kab[k].code);
+        rc = check_page(od, cs, name, k, false, true, errs);
     }
-    return SIAGA_OK;
+    return rc;
 }
 
 int io_write_check_report(const char *dir, const struct scenario *s,
                           const struct raw_roster *r,
-                          const struct audit_report *rep,
+                          const struct audit_report *rep, bool per_kab,
                           struct error_list *errs)
 {
-    struct check_set cs = {dir, s, r, rep};
-    return outdir_write_set(dir, fill_check, &cs, errs);
+    struct coverage_book b;
+    if (coverage_book_init(&b, s, r, rep) != 0) {
+        coverage_book_free(&b);
+        error_add(errs, NULL, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    struct check_set cs = {dir, &b, per_kab};
+    int rc = outdir_write_set(dir, fill_check, &cs, errs);
+    coverage_book_free(&b);
+    return rc;
 }

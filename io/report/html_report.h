@@ -8,6 +8,7 @@
 #ifndef SIAGA_HTML_REPORT_H
 #define SIAGA_HTML_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "model/audit.h"
@@ -41,6 +42,39 @@ int io_write_report_html_certs(FILE *f, const struct scenario *s,
                                const struct shift_result *sr,
                                const struct plan_explain *ex);
 
+/* The pages of one plan written apart (laporan.html per kabupaten and
+ * the index over them) share what is computed from the whole plan once:
+ * a report book, made for plan p of scenario s with the look-ups v (which
+ * must outlive it), the timeline (tl and sr, or NULL) and what the plan's
+ * reports explain (ex, or NULL).  NULL when out of memory.  Destroy
+ * accepts NULL. */
+struct plan_view;
+struct report_book;
+struct report_book *io_report_book_create(const struct scenario *s,
+                                          const struct plan *p,
+                                          const struct plan_view *v,
+                                          const struct timeline *tl,
+                                          const struct shift_result *sr,
+                                          const struct plan_explain *ex);
+void io_report_book_destroy(struct report_book *b);
+
+/* laporan.html of kabupaten kab alone: its TPS and routes on the map, its
+ * kecamatan in the summary (the total is the kabupaten's), its Polsek
+ * sections (with the book's certificates and why each post), the reserves
+ * of units scoped to it, and a link up to the index ../../laporan.html;
+ * kab -1 is the whole plan, the bytes of io_write_report_html_certs.
+ * Returns 0, or -1 on a write error. */
+int io_write_report_html_part(FILE *f, const struct report_book *b, int kab);
+
+/* The index laporan.html over DIR/kab/<code>/: the totals by province
+ * (the first two digits of the kabupaten code) and kabupaten (TPS, posts,
+ * guard places filled and empty per grade, Linmas filled and empty,
+ * reserves; model/tally.h), each kabupaten linking to its laporan.html,
+ * roster.kml and roster.geojson, the per-Polres table (with
+ * jurisdictions), the plan's objective and the sensitivity (with ex).
+ * Returns 0, or -1 on a write error or when out of memory. */
+int io_write_report_index(FILE *f, const struct report_book *b);
+
 /* cakupan.html of the audit rep of roster r against s (rep made by
  * audit_run(s, r)); routes are drawn as the roster lists them.  Returns 0,
  * or -1 on a write error or when out of memory. */
@@ -48,11 +82,14 @@ int io_write_coverage_html(FILE *f, const struct scenario *s,
                            const struct raw_roster *r,
                            const struct audit_report *rep);
 
-/* Write dir/cakupan.html (dir created if missing) all-or-nothing.
- * Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says why. */
+/* Write dir/cakupan.html (dir created if missing) all-or-nothing; with
+ * per_kab, dir/kab/<code>/cakupan.html for each kabupaten (its map,
+ * kecamatan and TPS short of personnel) and, as dir/cakupan.html, an
+ * index (the verdict, the coverage per kabupaten linking down, the
+ * findings).  Returns SIAGA_OK, SIAGA_EIO or SIAGA_ENOMEM; errs says why. */
 int io_write_check_report(const char *dir, const struct scenario *s,
                           const struct raw_roster *r,
-                          const struct audit_report *rep,
+                          const struct audit_report *rep, bool per_kab,
                           struct error_list *errs);
 
 #endif

@@ -266,48 +266,49 @@ static int write_route(xmlTextWriterPtr w, xmlBufferPtr b, const struct scenario
     return 0;
 }
 
-int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p)
+/* The document of kabupaten kab (-1: the whole plan). */
+static int write_document(xmlTextWriterPtr w, xmlBufferPtr b, const struct scenario *s,
+                          const struct plan *p, const struct plan_view *v, int kab)
 {
     int rc = -1;
-    struct plan_view v;
-    xmlTextWriterPtr w = NULL;
-    xmlBufferPtr b = xmlBufferCreate();
-    int have_view = plan_view_init(&v, s, p) == 0;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
-    if (ob != NULL) {
-        w = xmlNewTextWriter(ob);
-        if (w == NULL)
-            xmlOutputBufferClose(ob);
-    }
-    if (b == NULL || !have_view || w == NULL)
-        goto done;
-    W(xmlTextWriterSetIndent(w, 1));
-    W(xmlTextWriterSetIndentString(w, X(" ")));
     W(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
     W(xmlTextWriterStartElement(w, X("kml")));
     W(xmlTextWriterWriteAttribute(w, X("xmlns"), X(KML_NS)));
     W(xmlTextWriterStartElement(w, X("Document")));
-    W(xmlTextWriterWriteElement(w, X("name"), X(s->name)));
-    W(xmlTextWriterWriteFormatElement(w, X("description"),
-                                      "Rencana pengamanan TPS: %d TPS, %d pos, status %s",
-                                      s->ntps, p->npost, plan_status_name(p->status)));
+    if (kab < 0) {
+        W(xmlTextWriterWriteElement(w, X("name"), X(s->name)));
+        W(xmlTextWriterWriteFormatElement(w, X("description"),
+                                          "Rencana pengamanan TPS: %d TPS, %d pos, status %s",
+                                          s->ntps, p->npost, plan_status_name(p->status)));
+    } else {
+        W(xmlTextWriterWriteFormatElement(w, X("name"), "%s: %s", s->name,
+                                          s->kab[kab].name));
+        W(xmlTextWriterWriteFormatElement(w, X("description"),
+                                          "Rencana pengamanan TPS %s (%s): %d TPS, %d pos, "
+                                          "status %s", s->kab[kab].name, s->kab[kab].code,
+                                          v->kab_tps_first[kab + 1] - v->kab_tps_first[kab],
+                                          v->kab_post_first[kab + 1] - v->kab_post_first[kab],
+                                          plan_status_name(p->status)));
+    }
     W(write_styles(w, s));
     for (int k = 0; k < s->nkec; k++) {
+        if (kab >= 0 && s->kec[k].kabupaten != kab)
+            continue;
         W(xmlTextWriterStartElement(w, X("Folder")));
         W(xmlTextWriterWriteFormatElement(w, X("name"), "Kecamatan %s",
                                           s->kec[k].name));
-        if (v.polsek[k] >= 0)
+        if (v->polsek[k] >= 0)
             W(xmlTextWriterWriteFormatElement(w, X("description"), "%s (%s)",
-                                              s->unit[v.polsek[k]].name,
+                                              s->unit[v->polsek[k]].name,
                                               s->kec[k].code));
         else
             W(xmlTextWriterWriteFormatElement(w, X("description"), "Kecamatan %s",
                                               s->kec[k].code));
-        for (int q = v.kec_tps_first[k]; q < v.kec_tps_first[k + 1]; q++)
-            W(write_tps(w, b, s, p, &v, v.kec_tps[q]));
-        for (int q = v.kec_post_first[k]; q < v.kec_post_first[k + 1]; q++)
-            if (p->post[v.kec_post[q]].ntps > 1)
-                W(write_route(w, b, s, p, &v, v.kec_post[q]));
+        for (int q = v->kec_tps_first[k]; q < v->kec_tps_first[k + 1]; q++)
+            W(write_tps(w, b, s, p, v, v->kec_tps[q]));
+        for (int q = v->kec_post_first[k]; q < v->kec_post_first[k + 1]; q++)
+            if (p->post[v->kec_post[q]].ntps > 1)
+                W(write_route(w, b, s, p, v, v->kec_post[q]));
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w)); /* Document */
@@ -316,9 +317,39 @@ int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p)
     W(xmlTextWriterFlush(w));
     rc = 0;
 done:
+    return rc;
+}
+
+int io_write_roster_kml_part(FILE *f, const struct scenario *s,
+                             const struct plan *p, const struct plan_view *v,
+                             int kab)
+{
+    int rc = -1;
+    xmlTextWriterPtr w = NULL;
+    xmlBufferPtr b = xmlBufferCreate();
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(f, NULL);
+    if (ob != NULL) {
+        w = xmlNewTextWriter(ob);
+        if (w == NULL)
+            xmlOutputBufferClose(ob);
+    }
+    if (b == NULL || w == NULL)
+        goto done;
+    W(xmlTextWriterSetIndent(w, 1));
+    W(xmlTextWriterSetIndentString(w, X(" ")));
+    rc = write_document(w, b, s, p, v, kab);
+done:
     xmlFreeTextWriter(w); /* closes the output buffer, not the FILE */
     xmlBufferFree(b);
-    if (have_view)
-        plan_view_free(&v);
     return rc == 0 && !ferror(f) ? 0 : -1;
+}
+
+int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p)
+{
+    struct plan_view v;
+    if (plan_view_init(&v, s, p) != 0)
+        return -1;
+    int rc = io_write_roster_kml_part(f, s, p, &v, -1);
+    plan_view_free(&v);
+    return rc;
 }

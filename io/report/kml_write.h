@@ -15,4 +15,12 @@
  * p.  Returns 0, or -1 on a write error or when out of memory. */
 int io_write_roster_kml(FILE *f, const struct scenario *s, const struct plan *p);
 
+/* The same for kabupaten kab alone (its kecamatan folders, its TPS and
+ * routes; kab -1: the whole plan, the bytes above), with the look-ups v
+ * of s and p made once by the caller. */
+struct plan_view;
+int io_write_roster_kml_part(FILE *f, const struct scenario *s,
+                             const struct plan *p, const struct plan_view *v,
+                             int kab);
+
 #endif

@@ -30,6 +30,10 @@ void plan_view_free(struct plan_view *v)
     free(v->kec_tps);
     free(v->kec_post_first);
     free(v->kec_post);
+    free(v->kab_tps_first);
+    free(v->kab_tps);
+    free(v->kab_post_first);
+    free(v->kab_post);
     memset(v, 0, sizeof *v);
 }
 
@@ -46,7 +50,13 @@ int plan_view_init(struct plan_view *v, const struct scenario *s,
     v->kec_tps = malloc(sizeof(int) * ((size_t)s->ntps + 1));
     v->kec_post_first = calloc((size_t)s->nkec + 2, sizeof(int));
     v->kec_post = malloc(sizeof(int) * ((size_t)p->npost + 1));
-    if (v->post_of == NULL || v->linmas_first == NULL ||
+    v->kab_tps_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    v->kab_tps = malloc(sizeof(int) * ((size_t)s->ntps + 1));
+    v->kab_post_first = calloc((size_t)s->nkab + 2, sizeof(int));
+    v->kab_post = malloc(sizeof(int) * ((size_t)p->npost + 1));
+    if (v->kab_tps_first == NULL || v->kab_tps == NULL ||
+        v->kab_post_first == NULL || v->kab_post == NULL ||
+        v->post_of == NULL || v->linmas_first == NULL ||
         v->linmas_member == NULL || v->post_id == NULL || v->polsek == NULL ||
         v->kec_tps_first == NULL || v->kec_tps == NULL ||
         v->kec_post_first == NULL || v->kec_post == NULL) {
@@ -66,6 +76,18 @@ int plan_view_init(struct plan_view *v, const struct scenario *s,
         v->kec_tps[v->kec_tps_first[s->tps[t].kecamatan + 1]++] = t;
     for (int i = 0; i < p->npost; i++)
         v->kec_post[v->kec_post_first[p->post[i].kecamatan + 1]++] = i;
+    for (int t = 0; t < s->ntps; t++)
+        v->kab_tps_first[s->tps[t].kabupaten + 2]++;
+    for (int i = 0; i < p->npost; i++)
+        v->kab_post_first[s->kec[p->post[i].kecamatan].kabupaten + 2]++;
+    for (int b = 0; b < s->nkab; b++) {
+        v->kab_tps_first[b + 2] += v->kab_tps_first[b + 1];
+        v->kab_post_first[b + 2] += v->kab_post_first[b + 1];
+    }
+    for (int t = 0; t < s->ntps; t++)
+        v->kab_tps[v->kab_tps_first[s->tps[t].kabupaten + 1]++] = t;
+    for (int i = 0; i < p->npost; i++)
+        v->kab_post[v->kab_post_first[s->kec[p->post[i].kecamatan].kabupaten + 1]++] = i;
     for (int t = 0; t < s->ntps; t++)
         v->post_of[t] = -1;
     for (int i = 0; i < p->npost; i++) {
@@ -117,7 +139,7 @@ const char *plan_view_force_label(enum force f)
 
 /* ---- the summary rows of ringkasan.txt and laporan.html ---------------- */
 
-static void row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
+void io_plan_summary_row_add(struct plan_summary_row *a, const struct plan_summary_row *b)
 {
     for (int g = 0; g < GRADE_COUNT; g++)
         a->tps[g] += b->tps[g];
@@ -199,7 +221,7 @@ struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
             wide->reserve++;
     }
     for (int k = 0; k <= s->nkec; k++)
-        row_add(&rows[s->nkec + 1], &rows[k]);
+        io_plan_summary_row_add(&rows[s->nkec + 1], &rows[k]);
     return rows;
 }
 
@@ -214,7 +236,7 @@ struct plan_summary_row *io_plan_polres_rows(const struct scenario *s,
         return NULL;
     for (int k = 0; k < s->nkec; k++)
         if (s->kec_polres[k] >= 0)
-            row_add(&out[s->kec_polres[k]], &rows[k]);
+            io_plan_summary_row_add(&out[s->kec_polres[k]], &rows[k]);
     /* rows[nkec] holds the reserves of units wider than a kecamatan */
     for (int i = 0; i < p->nreserve; i++) {
         int u = s->member[p->reserve[i]].unit;
@@ -225,6 +247,6 @@ struct plan_summary_row *io_plan_polres_rows(const struct scenario *s,
         out[pr >= 0 ? pr : s->npolres].reserve++;
     }
     for (int q = 0; q <= s->npolres; q++)
-        row_add(&out[s->npolres + 1], &out[q]);
+        io_plan_summary_row_add(&out[s->npolres + 1], &out[q]);
     return out;
 }

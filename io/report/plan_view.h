@@ -26,6 +26,11 @@ struct plan_view {
      * likewise in plan order */
     int *kec_tps_first, *kec_tps;   /* [nkec + 1], [ntps] */
     int *kec_post_first, *kec_post; /* [nkec + 1], [npost] */
+    /* by kabupaten likewise, for the maps written per kabupaten: TPS in
+     * scenario order, posts (by the kabupaten of their kecamatan) in plan
+     * order */
+    int *kab_tps_first, *kab_tps;   /* [nkab + 1], [ntps] */
+    int *kab_post_first, *kab_post; /* [nkab + 1], [npost] */
 };
 
 /* Fill v for plan p of scenario s.  Returns 0, or -1 when out of memory
@@ -77,6 +82,9 @@ struct plan_summary_row *io_plan_summary_rows(const struct scenario *s,
 struct plan_summary_row *io_plan_polres_rows(const struct scenario *s,
                                              const struct plan *p,
                                              const struct plan_summary_row *rows);
+/* a += b.  Never fails. */
+void io_plan_summary_row_add(struct plan_summary_row *a,
+                             const struct plan_summary_row *b);
 
 /* The plan status in words (Bahasa Indonesia), as ringkasan.txt and
  * laporan.html say it. */

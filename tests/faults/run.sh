@@ -33,12 +33,17 @@ ROSTER=tests/data/roster/valid.xml
 # (the BKO integer programme runs: a place stays empty)
 POLRES=tests/data/polres/tangerang.xml
 
-# same_set DIR REF: DIR holds exactly REF's files, byte for byte
+# same_set DIR REF: DIR holds exactly REF's files, byte for byte, and
+# its folders (kab/<code>/ of the maps per kabupaten) likewise
 same_set() {
     [ -d "$1" ] || return 1
     [ "$(ls -A "$1")" = "$(ls -A "$2")" ] || return 1
     for f in "$2"/*; do
-        cmp -s "$f" "$1/${f##*/}" || return 1
+        if [ -d "$f" ]; then
+            same_set "$1/${f##*/}" "$f" || return 1
+        else
+            cmp -s "$f" "$1/${f##*/}" || return 1
+        fi
     done
 }
 
@@ -53,13 +58,14 @@ verdict() { # verdict WHAT MSG NAME
     if [ -n "$msg" ]; then echo "FAIL: $1: $msg"; else echo "ok $rc"; rm -rf "$W"; fi
 }
 
-# one plan run under a fault, into a copy of the previous set; $W is a
-# fresh folder for it.  Env for the fault comes from the caller.
+# one plan run under a fault, into a copy of the previous set ($OLD, by
+# default $T/old); $W is a fresh folder for it.  Env for the fault comes
+# from the caller.
 check_plan() { # check_plan WHAT BIN REF SCENARIO [PLAN OPTIONS...]
     what=$1 bin=$2 ref=$3 scn=$4
     shift 4
     W=$(mktemp -d "$T/w.XXXXXX")
-    if [ "${FRESH:-0}" = 1 ]; then old=""; else old="$T/old"; cp -r "$T/old" "$W/out"; fi
+    if [ "${FRESH:-0}" = 1 ]; then old=""; else old="${OLD:-$T/old}"; cp -r "$old" "$W/out"; fi
     env $FENV "$bin" plan "$scn" "$@" -o "$W/out" --quiet >"$W/stdout" 2>"$W/stderr"
     rc=$?
     msg=""
@@ -176,6 +182,7 @@ if [ "${1:-}" = one ]; then
     malloc-card)  check_cmd "check --card, allocation $n fails" "$(cat "$T/card.rc")" "$T/card.out" "$bin" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt" ;;
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
+    malloc-maps)  OLD=$T/oldmaps check_plan "plan --maps per-kabupaten, allocation $n fails" "$bin" "$T/maps" "$SMALL" --maps per-kabupaten --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
     malloc-certs) check_cmd "check --certificates, allocation $n fails" "$(cat "$T/certs.rc")" "$T/certs.out" "$bin" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
@@ -186,6 +193,7 @@ if [ "${1:-}" = one ]; then
                        --with "$OVERLAY" --baseline "$T/ref/roster.xml" --jobs 1 ;;
     call)         check_plan "plan, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
     call-fresh)   FRESH=1 check_plan "plan into a new folder, call $n fails" "$bin" "$T/ref" "$SMALL" ;;
+    call-maps)    OLD=$T/oldmaps check_plan "plan --maps per-kabupaten, call $n fails" "$bin" "$T/maps" "$SMALL" --maps per-kabupaten ;;
     disk)         check_plan "plan, disk with $n bytes free" "$bin" "$T/ref" "$SMALL" ;;
     *)            echo "FAIL: unknown kind $kind" ;;
     esac > "$T/one.$$"
@@ -241,6 +249,11 @@ echo $? > "$T/check2.rc"
 [ $? = 1 ] || { echo "faults: reference plan of $POLRES failed"; exit 1; }
 "$SIAGA" split "$POLRES" --by polres -o "$T/polres-parts" 2>/dev/null ||
     { echo "faults: reference split --by polres failed"; exit 1; }
+# the maps per kabupaten (kab/<code>/ folders in the set), and a previous
+# set of the same names to protect (both scenarios are kabupaten 1704)
+"$SIAGA" plan "$SMALL" --maps per-kabupaten -o "$T/maps" --quiet ||
+    { echo "faults: reference plan --maps per-kabupaten failed"; exit 1; }
+"$SIAGA" plan "$OTHER" --maps per-kabupaten -o "$T/oldmaps" --quiet
 # two parts of a split scenario, planned apart, and their merged roster
 "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$T/parts/in" 2>/dev/null
 "$SIAGA" plan "$T/parts/in/7501.xml" -o "$T/parts/a" --quiet   # 0: full
@@ -262,7 +275,7 @@ C=$T/w.count0
 count() {
     rm -rf "$T/report" "$C"
     mkdir -p "$C"
-    cp -r "$T/old" "$C/out"
+    cp -r "${OLD:-$T/old}" "$C/out"
     env SIAGA_FAIL_REPORT="$T/report" "$@" >/dev/null 2>&1
 }
 calls() { awk -v k="$1" '$1 == k { print $2; exit }' "$T/report"; }
@@ -361,6 +374,10 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-replan "plan --with overlay --baseline roster: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --timeline -o "$C/out" --quiet --jobs 1
     sweep malloc-timeline "plan --timeline (roster version 2, shifts): allocation N fails, N of 1..$n $how"
+    OLD=$T/oldmaps
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --maps per-kabupaten -o "$C/out" --quiet --jobs 1
+    unset OLD
+    sweep malloc-maps "plan --maps per-kabupaten (folders in the set, the index): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/timeline/roster.xml"
     sweep malloc-check2 "check of a version 2 roster: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/out.xml"
@@ -393,18 +410,25 @@ elif [ "$ALLOC" != 0 ]; then
 fi
 
 # 2. every file call of the output path fails in turn, into the previous
-# set and into a new folder
-for fresh in "" -fresh; do
-    if [ -z "$fresh" ]; then
-        count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet
-    else
-        count "$FAULTS" plan "$SMALL" -o "$C/new" --quiet
-    fi
+# set, into a new folder, and with the maps per kabupaten (folders made in
+# the staging set: mkdirat counts as mkdir, openat as fopen)
+for fresh in "" -fresh -maps; do
+    case $fresh in
+    "")     count "$FAULTS" plan "$SMALL" -o "$C/out" --quiet ;;
+    -fresh) count "$FAULTS" plan "$SMALL" -o "$C/new" --quiet ;;
+    *)      OLD=$T/oldmaps
+            count "$FAULTS" plan "$SMALL" --maps per-kabupaten -o "$C/out" --quiet
+            unset OLD ;;
+    esac
     for c in fopen mkdir rename renameat2 fsync fflush fclose opendir; do
         k=$(calls $c)
         [ "${k:-0}" -gt 0 ] && seq 1 "$k" | sed "s/^/$c:/"
     done > "$T/args"
-    sweep "call$fresh" "plan${fresh:+ into a new folder}: each file call fails in turn"
+    case $fresh in
+    "")     sweep call "plan: each file call fails in turn" ;;
+    -fresh) sweep call-fresh "plan into a new folder: each file call fails in turn" ;;
+    *)      sweep call-maps "plan --maps per-kabupaten: each file call fails in turn" ;;
+    esac
 done
 
 # 3. a full disk at every size up to the whole output, in steps
