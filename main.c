@@ -61,6 +61,7 @@ enum exit_code {
     EXIT_FAILURE_ = 3   /* the program itself failed (memory, I/O, solver) */
 };
 
+/* Two strings: C99 compilers need not take a literal over 4095 bytes. */
 static const char USAGE[] =
     "usage: siaga validate SCENARIO.xml [--with OVERLAY.xml]...\n"
     "       siaga plan SCENARIO.xml [--with OVERLAY.xml]... -o DIR\n"
@@ -83,7 +84,9 @@ static const char USAGE[] =
     "       siaga merge ROSTER.xml... -o ROSTER.xml [--scenario SCENARIO.xml]\n"
     "       siaga serve SCENARIO.xml [--with OVERLAY.xml]... [--baseline ROSTER.xml]\n"
     "                  [--dir DIR] [--port N] [--bind ADDR] [--time-limit SECONDS]\n"
-    "       siaga --help | --version\n"
+    "       siaga --help | --version\n";
+
+static const char USAGE_MORE[] =
     "\n"
     "validate  check a scenario against the schema and the rules of formats.md\n"
     "plan      write DIR/roster.xml, roster.csv, ringkasan.txt, and the maps and\n"
@@ -106,7 +109,6 @@ static const char USAGE[] =
     "          for A6 and phones, text for WhatsApp, a QR code) and an index;\n"
     "          plan --cards writes them beside the plan\n"
     "compare   plans (of scenarios, with overlays) and rosters side by side\n"
-
     "import    build a scenario from a TPS list (CSV/TSV or KML), risk grades\n"
     "          and personnel; bad rows refuse it unless --drop-bad sets them aside\n"
     "split     write DIR/<code>.xml, one scenario per kabupaten (or per Polres), to plan apart\n"
@@ -115,12 +117,14 @@ static const char USAGE[] =
     "serve     plan, then serve the plan as a page to change and re-plan\n"
     "          (first line on stdout: its address; Ctrl-C stops it); the\n"
     "          files of the last step are in DIR (default: a new folder in\n"
-    "          $TMPDIR); listens on 127.0.0.1 unless --bind; --port 0: any\n"
+    "          $TMPDIR); listens on 127.0.0.1 unless --bind; --port 0: any free\n"
+    "          port\n"
     "\n"
     "--time-limit S  the whole command (reading, planning, writing) ends within\n"
     "          about S seconds with the best plan found, status \"feasible\" and\n"
     "          its gap when the proof did not finish; default 300; 0: no limit.\n"
-    "          On a terminal, plan shows the best post count and its bound.\n"    "\n"
+    "          On a terminal, plan shows the best post count and its bound.\n"
+    "\n"
     "exit status: 0 done (plan full, roster passes), 1 plan has empty places or\n"
     "roster fails the audit, 2 bad input or usage (nothing written), 3 the\n"
     "program failed (output not writable, out of memory, solver failure)\n";
@@ -129,7 +133,7 @@ static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "siaga: ");
     fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", USAGE);
+    fprintf(stderr, "\n%s%s", USAGE, USAGE_MORE);
     return EXIT_BAD_INPUT;
 }
 
@@ -1724,6 +1728,7 @@ int main(int argc, char **argv)
         code = usage_error("missing command%s", "");
     else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         fputs(USAGE, stdout);
+        fputs(USAGE_MORE, stdout);
         code = EXIT_OK;
     } else if (strcmp(argv[1], "--version") == 0) {
         printf("siaga %s\n", SIAGA_VERSION);
