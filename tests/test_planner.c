@@ -340,29 +340,30 @@ static void test_chain_needs_proof(void **state)
 }
 
 /*
- * A baseline roster of two rawan posts, P0001 at TPS 0 and P0002 at TPS
- * 1, with per guards each: who[0..per) at P0001, then P0002; all of unit
- * units[post].  roster_done frees it.
+ * A baseline roster of npost (<= 3) rawan posts, P0001 at TPS 0, P0002
+ * at TPS 1, ..., with per (1 or 2) guards each: who[0..per) at P0001,
+ * and so on; of unit units[post].  roster_done frees it.
  */
-static struct raw_roster *two_post_roster(const struct scenario *s,
-                                          const char *const *who, int per,
-                                          const char *const units[2])
+static struct raw_roster *post_roster(const struct scenario *s, int npost,
+                                      const char *const *who, int per,
+                                      const char *const *units)
 {
+    static const char *const id[3] = {"P0001", "P0002", "P0003"};
     struct raw_roster *r = raw_roster_create();
     char code[16];
     r->file = "dasar.xml";
-    r->post = calloc(2, sizeof *r->post);
-    r->tps = calloc(2, sizeof *r->tps);
-    r->guard = calloc(2 * (size_t)per, sizeof *r->guard);
-    r->npost = r->ntps = 2;
-    r->nguard = 2 * per;
-    for (int i = 0; i < 2; i++) {
-        r->post[i] = (struct raw_post){i ? "P0002" : "P0001", "rawan", "170401",
+    r->post = calloc((size_t)npost, sizeof *r->post);
+    r->tps = calloc((size_t)npost, sizeof *r->tps);
+    r->guard = calloc((size_t)(npost * per), sizeof *r->guard);
+    r->npost = r->ntps = npost;
+    r->nguard = npost * per;
+    for (int i = 0; i < npost; i++) {
+        r->post[i] = (struct raw_post){id[i], "rawan", "170401",
                                        per == 1 ? "1" : "2", "0.00", 10 + i,
                                        i, 1, i * per, per};
         r->tps[i].id = raw_roster_strdup(r, scenario_tps_code(s, i, code));
     }
-    for (int g = 0; g < 2 * per; g++) {
+    for (int g = 0; g < npost * per; g++) {
         r->guard[g].member = who[g];
         r->guard[g].unit = units[g / per];
         r->guard[g].force = "polri";
@@ -405,7 +406,7 @@ static void test_replan_keeps_members(void **state)
 
     const char *who[2] = {"A-001", "B-001"};
     const char *units[2] = {"A", "B"};
-    struct raw_roster *r = two_post_roster(s, who, 1, units);
+    struct raw_roster *r = post_roster(s, 2, who, 1, units);
     struct plan_params pp;
     plan_params_init(&pp);
     struct plan *p = NULL;
@@ -471,7 +472,7 @@ static void test_replan_movers_and_stays(void **state)
 
     const char *who[4] = {"A-003", "A-004", "A-001", "A-002"};
     const char *units[2] = {"A", "A"};
-    struct raw_roster *r = two_post_roster(s, who, 2, units);
+    struct raw_roster *r = post_roster(s, 2, who, 2, units);
     struct plan_params pp;
     plan_params_init(&pp);
     struct plan *p = NULL;
@@ -499,6 +500,50 @@ static void test_replan_movers_and_stays(void **state)
     scenario_destroy(s);
 }
 
+/*
+ * Three units of one member, each at its own rawan TPS (10 km apart,
+ * one place each) in the baseline: each unit has a movers' group and a
+ * stay group, more groups than members (the pseudo-unit arrays are sized
+ * for that; ASan would see an overflow).  Nothing changed: nobody moves.
+ */
+static void test_replan_single_members(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 3; i++)
+        sb_tps(s, d, 10.0 * i, GRADE_RAWAN);
+    s->rules.grade[GRADE_RAWAN].guards = 1;
+    s->rules.grade[GRADE_RAWAN].min_polri = 0;
+    s->rules.linmas_per_tps = 0;
+    const char *units[3] = {"A", "B", "C"};
+    for (int i = 0; i < 3; i++)
+        sb_base(s, sb_unit(s, units[i], FORCE_POLRI, SCOPE_KECAMATAN, k, 1), 5.0);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    const char *who[3] = {"A-001", "B-001", "C-001"};
+    struct raw_roster *r = post_roster(s, 3, who, 1, units);
+    struct plan_params pp;
+    plan_params_init(&pp);
+    struct plan *p = NULL;
+    struct change_list cl;
+    assert_int_equal(solver_replan(s, &pp, r, NULL, 0, &p, &cl, &el), SIAGA_OK);
+    assert_int_equal(cl.moved, 0);
+    assert_int_equal(p->npost, 3);
+    assert_members_once(s, p);
+    for (int q = 0; q < 3; q++) {
+        assert_int_equal(p->post[q].nguards, 1);
+        assert_int_equal(s->member[p->guard[p->post[q].first_guard]].unit,
+                         p->post[q].tps[0]);
+    }
+    plan_destroy(p);
+    change_list_free(&cl);
+    roster_done(r);
+    error_list_free(&el);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_chain_needs_proof),
         cmocka_unit_test(test_replan_keeps_members),
         cmocka_unit_test(test_replan_movers_and_stays),
+        cmocka_unit_test(test_replan_single_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
