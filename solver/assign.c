@@ -100,6 +100,9 @@ struct tp {
     const struct tps *tps;  /* the scenario's TPS, for near[] sites */
     const int *unit_origin; /* NULL, or the origin of each (pseudo) unit */
     const char *unit_pinned;/* NULL, or 1: all of it stays at its origin */
+    const int *unit_parent; /* NULL, or per (pseudo) unit -1, or for a stay
+                               group its movers' group, whose unit row it
+                               enters too ("baseline origins") */
     double deadline;        /* solver_now() time, 0: none */
     /* out */
     struct flow *flow; int nflow, capflow;
@@ -165,6 +168,8 @@ static int has_column(const struct tp *t, int u, int s)
 {
     if (t->unit_supply[u] <= 0)
         return 0;
+    if (t->unit_parent != NULL && t->unit_parent[u] >= 0)
+        return t->unit_origin[u] == s; /* a stay group */
     return t->unit_pinned == NULL || !t->unit_pinned[u] ||
            t->unit_origin[u] == s;
 }
@@ -232,6 +237,9 @@ static int greedy_block(const struct tp *t, const struct block *b,
                     if (pass != want)
                         continue;
                     int take = left[unit_row[u]];
+                    int par = t->unit_parent != NULL ? t->unit_parent[u] : -1;
+                    if (par >= 0 && take > left[unit_row[par]])
+                        take = left[unit_row[par]]; /* a stay: its movers' row too */
                     if (take > room)
                         take = room;
                     if (tni && take > tni_room)
@@ -241,6 +249,8 @@ static int greedy_block(const struct tp *t, const struct block *b,
                     if (push_flow(out, s, u, take) != SIAGA_OK)
                         return SIAGA_ENOMEM;
                     left[unit_row[u]] -= take;
+                    if (par >= 0)
+                        left[unit_row[par]] -= take;
                     room -= take;
                     if (tni)
                         tni_room -= take;
@@ -327,6 +337,12 @@ static void block_lp_build(const struct tp *t, const struct block *b,
                 glp_set_col_bnds(P, c, GLP_FX, 0, 0);
             glp_set_obj_coef(P, c, site_distance(t, u, st));
             ++e; ia[e] = unit_row[u]; ja[e] = c; ar[e] = 1;
+            if (t->unit_parent != NULL && t->unit_parent[u] >= 0) {
+                /* a stay column counts in its movers' row too; the
+                 * parent is in the block (it is eligible at s) */
+                assert(unit_row[t->unit_parent[u]] > 0);
+                ++e; ia[e] = unit_row[t->unit_parent[u]]; ja[e] = c; ar[e] = 1;
+            }
             ntni += t->unit_tni[u];
         }
         if (c >= first) {
@@ -521,6 +537,8 @@ static int solve_block(const struct tp *t, const struct block *b,
             unit_row[b->unit[i]] = -1;
         return grc;
     }
+    /* nonzeros per column: unit row, parent row (a stay), site row, TNI
+     * row; the tier and stage rows go through ind/val one at a time */
     size_t nz_cap = (size_t)block_columns(t, b) * 5 + 1;
     memset(&L, 0, sizeof L);
     L.csite = malloc(sizeof(int) * nz_cap);
@@ -899,16 +917,72 @@ static int eligibility(const struct scenario *s, const struct by_region *br,
 
 /*
  * With a baseline, the members of a unit are no longer all alike: they
- * differ by where they stood.  A pseudo-unit is the members of one unit
- * with one origin (and pin), identical among themselves; the problem is
- * solved over pseudo-units, each eligible where its unit is (a pinned one
- * only at its origin).
+ * differ by where they stood.  The problem is solved over pseudo-units,
+ * groups of members of one unit that the LP may treat as identical:
+ *
+ *   - a pinned group: the members of u pinned at origin o, one column
+ *     at o (their row is fixed: they all stay);
+ *   - the reserve group (ORIGIN_RESERVE) and the new group (ORIGIN_NEW)
+ *     of u, unpinned, eligible wherever u is;
+ *   - the movers M_u (ORIGIN_MOVED): every unpinned member of u who held
+ *     a place, at a site o >= 0 or a gone one (ORIGIN_GONE), eligible
+ *     wherever u is;
+ *   - for each site o where unpinned members of u stood, the stay group
+ *     S_{u,o}: those members, one column, at o (when u may serve o), and
+ *     parent M_u: the stay column enters M_u's unit row as well.
+ *
+ * So with y_s the movers of u at s and z_o the stays at o:
+ *   z_o <= |G_o| (its own row),  sum_s y_s + sum_o z_o <= |M_u| (M_u's row).
+ * The moves stage costs -1 on a stay column (as on a pinned one at its
+ * origin), +1 on a reserve column, 0 on a mover column.
+ *
+ * Why this is exact.  The earlier formulation (one group G_o per origin,
+ * each eligible wherever u is, x_{o,s} of G_o at s) and this one have the
+ * same fills, reserve use and distance for the same per-(unit, site)
+ * totals, since all these groups share the unit's force, role and base.
+ * (a) Every earlier solution x gives z_o = x_{o,o}, y_s = sum_o x_{o,s}
+ *     - [s is an origin] x_{s,s}: the rows hold (sum y + sum z = sum x <=
+ *     |M_u|, z_o <= |G_o|), the totals are equal, and the moves cost is
+ *     the same (-sum_o x_{o,o} on both sides).
+ * (b) Every (y, z) gives an earlier x: G_o keeps z_o at o, and the movers
+ *     are spread over the |M_u| - sum z >= sum y members left (every group
+ *     may serve every site of u); its moves cost is at most -sum z (lower
+ *     when a mover lands on its own origin).
+ * So the least moves cost is the same in both: (a) gives new <= old, (b)
+ * gives old <= new.  Moreover at the least cost no mover of u sits at a
+ * site o while S_{u,o} has room (z_o < |G_o|, y_o > 0): moving one unit
+ * of flow from y_o to z_o keeps both rows and lowers the cost by 1.  The
+ * moves row fixes that least cost for the distance stage, so every plan
+ * the distance stage may return has this property too, and there the
+ * moves counted as before (pseudo_flows: had - stays + reserve leavers)
+ * are the real moves: planner.c take_member gives the stays the members
+ * of their origin and the movers others, and a mover placed at s never
+ * stood at s (all members of origin s that could stay there do).
+ * pseudo_flows also enforces the property itself (a deadline may leave a
+ * fill-stage vertex, or the greedy, in place of the moves stage), by
+ * relabelling movers at s as stays at s while S_{u,s} has room: same
+ * unit, same site, so the same fill, reserve use and distance.
+ *
+ * Integrality: a stay row is a singleton inside its M_u's row, and the
+ * rows of different real units are disjoint, so the unit rows are still
+ * one laminar family and the site and TNI rows the other: the polytope
+ * of unit, site and TNI rows is integral (two laminar families, totally
+ * unimodular).  Each stage row (tier, cadangan, moves) fixes the optimum
+ * of its stage, i.e. cuts out an optimal face, and a vertex of a face of
+ * an integral polytope is a vertex of it: integral too (still checked,
+ * block_lp_flows).
+ *
+ * Why: a kota-wide unit whose members stood at hundreds of posts had one
+ * group per post, each with a column at every site (hundreds x 847
+ * columns in Kota Tangerang); now it has one movers' group with a column
+ * per site plus one column per post where its members stood.
  */
 struct pseudo {
     int n;
-    int *unit, *origin, *supply, *tni, *cad;
+    int *unit, *origin, *supply, *tni, *cad, *parent;
     char *pinned;
     double *lat, *lon;
+    int *off;               /* pseudo-units of unit u: off[u]..off[u+1] */
     int *eoff, *eunit;
 };
 
@@ -919,9 +993,11 @@ static void pseudo_free(struct pseudo *ps)
     free(ps->supply);
     free(ps->tni);
     free(ps->cad);
+    free(ps->parent);
     free(ps->pinned);
     free(ps->lat);
     free(ps->lon);
+    free(ps->off);
     free(ps->eoff);
     free(ps->eunit);
     memset(ps, 0, sizeof *ps);
@@ -937,58 +1013,91 @@ static int cmp_okey(const void *a, const void *b)
     return (x->pinned > y->pinned) - (x->pinned < y->pinned);
 }
 
+/* Is a member of this origin and pin one of the movers (M_u)? */
+static int is_mover(int origin, int pinned)
+{
+    return !pinned && (origin >= 0 || origin == ORIGIN_GONE);
+}
+
+/* Is pseudo-unit p listed at site (a stay only at its origin)? */
+static int pseudo_listed(const struct pseudo *ps, int p, int site)
+{
+    return ps->parent[p] < 0 || ps->origin[p] == site;
+}
+
+/* A new pseudo-unit of unit u (of t) with origin, pin and parent. */
+static int pseudo_add(struct pseudo *ps, const struct tp *t, int u,
+                      int origin, int pinned, int parent, int supply)
+{
+    int p = ps->n++;
+    ps->unit[p] = u;
+    ps->origin[p] = origin;
+    ps->pinned[p] = (char)pinned;
+    ps->parent[p] = parent;
+    ps->supply[p] = supply;
+    ps->tni[p] = t->unit_tni[u];
+    ps->cad[p] = t->unit_cad[u];
+    ps->lat[p] = t->unit_lat[u];
+    ps->lon[p] = t->unit_lon[u];
+    return p;
+}
+
 /* Rewrite t (built over real units) over pseudo-units. */
 static int pseudo_apply(const struct scenario *s, const struct origins *og,
                         struct tp *t, struct pseudo *ps)
 {
     int rc = SIAGA_ENOMEM;
-    size_t nm = (size_t)s->nmember + 1;
-    int *off = calloc((size_t)s->nunit + 1, sizeof(int));
+    /* at most one group per member, plus one movers' group per unit
+     * (a unit of one member who stood at a site has two: M_u, S_{u,o}) */
+    size_t nm = (size_t)s->nmember + (size_t)s->nunit + 1;
     struct okey *key = malloc(sizeof *key * nm);
+    ps->off = calloc((size_t)s->nunit + 1, sizeof(int));
     ps->unit = malloc(sizeof(int) * nm);
     ps->origin = malloc(sizeof(int) * nm);
     ps->supply = malloc(sizeof(int) * nm);
     ps->tni = malloc(sizeof(int) * nm);
     ps->cad = malloc(sizeof(int) * nm);
+    ps->parent = malloc(sizeof(int) * nm);
     ps->pinned = malloc(nm);
     ps->lat = malloc(sizeof(double) * nm);
     ps->lon = malloc(sizeof(double) * nm);
-    if (!off || !key || !ps->unit || !ps->origin || !ps->supply || !ps->tni ||
-        !ps->cad ||
-        !ps->pinned || !ps->lat || !ps->lon)
+    if (!ps->off || !key || !ps->unit || !ps->origin || !ps->supply ||
+        !ps->tni || !ps->cad || !ps->parent || !ps->pinned || !ps->lat ||
+        !ps->lon)
         goto done;
     for (int u = 0; u < s->nunit; u++) {
-        off[u] = ps->n;
+        ps->off[u] = ps->n;
         const struct unit *un = &s->unit[u];
         if (t->unit_supply[u] <= 0)
             continue;
-        int nk = 0;
-        for (int m = un->first_member; m < un->first_member + un->nmembers; m++)
-            key[nk++] = (struct okey){og->origin[m],
-                                      og->pinned ? og->pinned[m] : 0};
+        int nk = 0, nmover = 0;
+        for (int m = un->first_member; m < un->first_member + un->nmembers; m++) {
+            key[nk] = (struct okey){og->origin[m], og->pinned ? og->pinned[m] : 0};
+            nmover += is_mover(key[nk].origin, key[nk].pinned);
+            nk++;
+        }
         qsort(key, (size_t)nk, sizeof *key, cmp_okey);
+        int mover = nmover > 0 ?
+            pseudo_add(ps, t, u, ORIGIN_MOVED, 0, -1, nmover) : -1;
         for (int i = 0; i < nk; i++) {
+            int mv = is_mover(key[i].origin, key[i].pinned);
+            if (mv && key[i].origin < 0)
+                continue;               /* ORIGIN_GONE: a mover only */
             if (i > 0 && cmp_okey(&key[i], &key[i - 1]) == 0) {
                 ps->supply[ps->n - 1]++;
                 continue;
             }
-            int p = ps->n++;
-            ps->unit[p] = u;
-            ps->origin[p] = key[i].origin;
-            ps->pinned[p] = (char)key[i].pinned;
-            ps->supply[p] = 1;
-            ps->tni[p] = t->unit_tni[u];
-            ps->cad[p] = t->unit_cad[u];
-            ps->lat[p] = t->unit_lat[u];
-            ps->lon[p] = t->unit_lon[u];
+            pseudo_add(ps, t, u, key[i].origin, key[i].pinned,
+                       mv ? mover : -1, 1);
         }
     }
-    off[s->nunit] = ps->n;
+    ps->off[s->nunit] = ps->n;
     /* eligibility over pseudo-units */
     size_t cap = 0;
     for (int site = 0; site < t->nsite; site++)
         for (int k = t->eoff[site]; k < t->eoff[site + 1]; k++)
-            cap += (size_t)(off[t->eunit[k] + 1] - off[t->eunit[k]]);
+            for (int p = ps->off[t->eunit[k]]; p < ps->off[t->eunit[k] + 1]; p++)
+                cap += (size_t)pseudo_listed(ps, p, site);
     ps->eoff = malloc(sizeof(int) * ((size_t)t->nsite + 1));
     ps->eunit = malloc(sizeof(int) * (cap + 1));
     if (ps->eoff == NULL || ps->eunit == NULL)
@@ -997,8 +1106,9 @@ static int pseudo_apply(const struct scenario *s, const struct origins *og,
     for (int site = 0; site < t->nsite; site++) {
         ps->eoff[site] = e;
         for (int k = t->eoff[site]; k < t->eoff[site + 1]; k++)
-            for (int p = off[t->eunit[k]]; p < off[t->eunit[k] + 1]; p++)
-                ps->eunit[e++] = p;
+            for (int p = ps->off[t->eunit[k]]; p < ps->off[t->eunit[k] + 1]; p++)
+                if (pseudo_listed(ps, p, site))
+                    ps->eunit[e++] = p;
     }
     ps->eoff[t->nsite] = e;
     t->nunit = ps->n;
@@ -1009,19 +1119,87 @@ static int pseudo_apply(const struct scenario *s, const struct origins *og,
     t->unit_lon = ps->lon;
     t->unit_origin = ps->origin;
     t->unit_pinned = ps->pinned;
+    t->unit_parent = ps->parent;
     t->eoff = ps->eoff;
     t->eunit = ps->eunit;
     rc = SIAGA_OK;
 done:
-    free(off);
     free(key);
     return rc;
 }
 
-/* Flows over pseudo-units back to real units, and the moves they make. */
-static long pseudo_flows(const struct scenario *s, const struct origins *og,
-                         const struct pseudo *ps, struct tp *t, int linmas)
+/* The stay group of (real) unit u at site, or -1. */
+static int pseudo_stay(const struct pseudo *ps, int u, int site)
 {
+    for (int p = ps->off[u]; p < ps->off[u + 1]; p++)
+        if (ps->parent[p] >= 0 && ps->origin[p] == site)
+            return p;
+    return -1;
+}
+
+/*
+ * Movers of a unit placed at a site where its stay group has room become
+ * stays (top of this section: a no-op after a finished moves stage).
+ * stay_flow: scratch of ps->n.  SIAGA_OK or SIAGA_ENOMEM.
+ */
+static int pseudo_settle(const struct pseudo *ps, struct tp *t, int *stay_flow,
+                         int *stay_used)
+{
+    for (int p = 0; p < ps->n; p++)
+        stay_flow[p] = -1, stay_used[p] = 0;
+    for (int f = 0; f < t->nflow; f++) {
+        int p = t->flow[f].unit;
+        if (ps->parent[p] >= 0) {
+            stay_flow[p] = f;
+            stay_used[p] += t->flow[f].count;
+        }
+    }
+    int n0 = t->nflow, dropped = 0;
+    for (int f = 0; f < n0; f++) {
+        int p = t->flow[f].unit, site = t->flow[f].site;
+        if (ps->origin[p] != ORIGIN_MOVED)
+            continue;
+        int q = pseudo_stay(ps, ps->unit[p], site);
+        if (q < 0 || stay_used[q] >= ps->supply[q])
+            continue;
+        int k = ps->supply[q] - stay_used[q];
+        if (k > t->flow[f].count)
+            k = t->flow[f].count;
+        t->flow[f].count -= k;
+        stay_used[q] += k;
+        dropped += t->flow[f].count == 0;
+        if (stay_flow[q] >= 0) {
+            t->flow[stay_flow[q]].count += k;
+            continue;
+        }
+        if (model_grow((void **)&t->flow, t->nflow, &t->capflow, sizeof *t->flow))
+            return SIAGA_ENOMEM;
+        stay_flow[q] = t->nflow;
+        t->flow[t->nflow++] = (struct flow){site, q, k, 0, 0};
+    }
+    if (dropped > 0) {
+        int w = 0;
+        for (int f = 0; f < t->nflow; f++)
+            if (t->flow[f].count > 0)
+                t->flow[w++] = t->flow[f];
+        t->nflow = w;
+    }
+    return SIAGA_OK;
+}
+
+/* Flows over pseudo-units back to real units (pseudo_settle first), and
+ * *moves, the moves they make.  SIAGA_OK or SIAGA_ENOMEM. */
+static int pseudo_flows(const struct scenario *s, const struct origins *og,
+                        const struct pseudo *ps, struct tp *t, int linmas,
+                        long *moves)
+{
+    int *scratch = malloc(sizeof(int) * (2 * (size_t)ps->n + 1));
+    if (scratch == NULL)
+        return SIAGA_ENOMEM;
+    int rc = pseudo_settle(ps, t, scratch, scratch + ps->n);
+    free(scratch);
+    if (rc != SIAGA_OK)
+        return rc;
     long placed_stay = 0, placed_reserve = 0;
     for (int f = 0; f < t->nflow; f++) {
         int p = t->flow[f].unit;
@@ -1041,7 +1219,8 @@ static long pseudo_flows(const struct scenario *s, const struct origins *og,
         if (is_linmas == linmas && (og->origin[m] >= 0 || og->origin[m] == ORIGIN_GONE))
             had++;
     }
-    return had - placed_stay + placed_reserve;
+    *moves = had - placed_stay + placed_reserve;
+    return SIAGA_OK;
 }
 
 /* ---- guards ------------------------------------------------------------ */
@@ -1270,7 +1449,7 @@ static int fill_sites(const struct scenario *s, const struct by_region *br,
         t->eoff = real_eoff;
         t->eunit = real_eunit;
         if (rc == SIAGA_OK)
-            *moves = pseudo_flows(s, og, ps, t, linmas);
+            rc = pseudo_flows(s, og, ps, t, linmas, moves);
     }
     if (rc == SIAGA_OK && t->nflow > 0)
         qsort(t->flow, (size_t)t->nflow, sizeof *t->flow, cmp_flow);

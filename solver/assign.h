@@ -13,7 +13,8 @@
 #include "solver/cluster.h"
 
 /* count members of unit fill places at post (guards) or TPS (Linmas);
- * with a baseline, they are members whose baseline place was origin, and
+ * with a baseline, they are members whose baseline place was origin
+ * (ORIGIN_MOVED: any unpinned members who held a place, see below), and
  * pinned ones when pinned is set. */
 struct flow { int site, unit, count, origin, pinned; };
 
@@ -26,6 +27,11 @@ struct flow { int site, unit, count, origin, pinned; };
 #define ORIGIN_RESERVE (-1) /* in reserve: staying there is no move */
 #define ORIGIN_NEW (-2)     /* not in the baseline: never a move */
 #define ORIGIN_GONE (-3)    /* held a place that is gone: a move anyway */
+/* In a flow only (never in origins[]): members of the unit who held a
+ * place (or a gone place), not pinned, placed away from where they stood;
+ * which ones, planner.c take_member decides (assign.c, "baseline
+ * origins"). */
+#define ORIGIN_MOVED (-4)
 struct origins {
     const int *origin;      /* per member */
     const char *pinned;     /* per member, may be NULL */

@@ -166,9 +166,42 @@ static bool has_desa_guards(const struct scenario *s)
     return false;
 }
 
+/* Members of a unit (used[m]): 0 free, 1 taken, 2 kept for a stay. */
+#define MEMBER_FOR_STAY 2
+
+/*
+ * With a baseline, before any member is taken: a flow that keeps count
+ * members of unit u at their origin (a stay, unpinned) owns the first
+ * count of u's unpinned members who stood there (document order), so
+ * that the movers (ORIGIN_MOVED flows), taken in whatever order the
+ * posts come, never take them.  The stays fit: a stay flow never exceeds
+ * the members of its origin (assign.c, "baseline origins").
+ */
+static void keep_for_stays(const struct scenario *s, const struct flow *fl,
+                           int nflow, const struct origins *og, int *used)
+{
+    for (int f = 0; f < nflow; f++) {
+        if (fl[f].pinned || fl[f].origin != fl[f].site)
+            continue;
+        const struct unit *un = &s->unit[fl[f].unit];
+        int left = fl[f].count;
+        for (int m = un->first_member;
+             m < un->first_member + un->nmembers && left > 0; m++) {
+            int pin = og->pinned ? og->pinned[m] : 0;
+            if (!used[m] && !pin && og->origin[m] == fl[f].site) {
+                used[m] = MEMBER_FOR_STAY;
+                left--;
+            }
+        }
+    }
+}
+
 /*
  * Take count members of unit u for a place: the next ones in document
- * order, or with a baseline the next ones whose origin and pin match.
+ * order, or with a baseline the next ones whose origin and pin match
+ * (those kept for it, keep_for_stays, when it is a stay); for a flow of
+ * movers (ORIGIN_MOVED) the next unpinned ones who held a place, or a
+ * gone one, and are not kept for a stay.
  */
 static int take_member(const struct scenario *s, const struct flow *f,
                        const struct origins *og, int *cursor, int *used)
@@ -182,7 +215,11 @@ static int take_member(const struct scenario *s, const struct flow *f,
     const struct unit *un = &s->unit[u];
     for (int m = un->first_member; m < un->first_member + un->nmembers; m++) {
         int pin = og->pinned ? og->pinned[m] : 0;
-        if (!used[m] && og->origin[m] == f->origin && pin == f->pinned) {
+        int o = og->origin[m];
+        int ok = f->origin == ORIGIN_MOVED ?
+            !used[m] && !pin && (o >= 0 || o == ORIGIN_GONE) :
+            used[m] != 1 && o == f->origin && pin == f->pinned;
+        if (ok) {
             used[m] = 1;
             return m;
         }
@@ -207,6 +244,10 @@ static int fill_plan(const struct scenario *s, struct cluster_result *cr,
         goto done;
     for (int u = 0; u < s->nunit; u++)
         cursor[u] = s->unit[u].first_member;
+    if (pg != NULL)
+        keep_for_stays(s, ag->flow, ag->nflow, pg, used);
+    if (pl != NULL)
+        keep_for_stays(s, al->flow, al->nflow, pl, used);
 
     /* posts and their guards: members of a unit in document order */
     long nguard = 0;

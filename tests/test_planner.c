@@ -340,6 +340,49 @@ static void test_chain_needs_proof(void **state)
 }
 
 /*
+ * A baseline roster of npost (<= 3) rawan posts, P0001 at TPS 0, P0002
+ * at TPS 1, ..., with per (1 or 2) guards each: who[0..per) at P0001,
+ * and so on; of unit units[post].  roster_done frees it.
+ */
+static struct raw_roster *post_roster(const struct scenario *s, int npost,
+                                      const char *const *who, int per,
+                                      const char *const *units)
+{
+    static const char *const id[3] = {"P0001", "P0002", "P0003"};
+    struct raw_roster *r = raw_roster_create();
+    char code[16];
+    r->file = "dasar.xml";
+    r->post = calloc((size_t)npost, sizeof *r->post);
+    r->tps = calloc((size_t)npost, sizeof *r->tps);
+    r->guard = calloc((size_t)(npost * per), sizeof *r->guard);
+    r->npost = r->ntps = npost;
+    r->nguard = npost * per;
+    for (int i = 0; i < npost; i++) {
+        r->post[i] = (struct raw_post){id[i], "rawan", "170401",
+                                       per == 1 ? "1" : "2", "0.00", 10 + i,
+                                       i, 1, i * per, per};
+        r->tps[i].id = raw_roster_strdup(r, scenario_tps_code(s, i, code));
+    }
+    for (int g = 0; g < npost * per; g++) {
+        r->guard[g].member = who[g];
+        r->guard[g].unit = units[g / per];
+        r->guard[g].force = "polri";
+    }
+    return r;
+}
+
+static void roster_done(struct raw_roster *r)
+{
+    free(r->post);
+    free(r->tps);
+    free(r->guard);
+    r->post = NULL;
+    r->tps = NULL;
+    r->guard = NULL;
+    raw_roster_destroy(r);
+}
+
+/*
  * Fewest moves against a baseline: two rawan TPS at 0 and 10 km, unit A
  * (one member, based at 9 km) and unit B (one, at 1 km).  From scratch A
  * takes the far TPS and B the near one (1 + 1 km).  The baseline has them
@@ -361,22 +404,9 @@ static void test_replan_keeps_members(void **state)
     error_list_init(&el);
     assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
 
-    struct raw_roster *r = raw_roster_create();
-    char code[16];
-    r->file = "dasar.xml";
-    r->post = calloc(2, sizeof *r->post);
-    r->tps = calloc(2, sizeof *r->tps);
-    r->guard = calloc(2, sizeof *r->guard);
-    r->npost = r->ntps = r->nguard = 2;
     const char *who[2] = {"A-001", "B-001"};
-    for (int i = 0; i < 2; i++) {
-        r->post[i] = (struct raw_post){i ? "P0002" : "P0001", "rawan", "170401",
-                                       "1", "0.00", 10 + i, i, 1, i, 1};
-        r->tps[i].id = raw_roster_strdup(r, scenario_tps_code(s, i, code));
-        r->guard[i].member = who[i];
-        r->guard[i].unit = i ? "B" : "A";
-        r->guard[i].force = "polri";
-    }
+    const char *units[2] = {"A", "B"};
+    struct raw_roster *r = post_roster(s, 2, who, 1, units);
     struct plan_params pp;
     plan_params_init(&pp);
     struct plan *p = NULL;
@@ -401,13 +431,115 @@ static void test_replan_keeps_members(void **state)
     assert_int_equal(solver_replan(s, &pp, r, nobody, 1, &p, &cl, &el),
                      SIAGA_EINPUT);
     assert_null(p);
-    free(r->post);
-    free(r->tps);
-    free(r->guard);
-    r->post = NULL;
-    r->tps = NULL;
-    r->guard = NULL;
-    raw_roster_destroy(r);
+    roster_done(r);
+    error_list_free(&el);
+    scenario_destroy(s);
+}
+
+/*
+ * Movers and stays of one unit (assign.c, "baseline origins"): unit A,
+ * four members based at TPS 1 (10 km north of TPS 0).  The baseline has
+ * A-003 and A-004 at P0001 (TPS 0), A-001 and A-002 at P0002 (TPS 1),
+ * both rawan with 2 places.  Now TPS 0 is kurang rawan (1 place) and
+ * TPS 1 sangat rawan (3 places): all four places are filled, so one of
+ * P0001's two members must go to P0002 and the other stays; P0002 keeps
+ * both of its own.  One move, travel 10 km (the member left at TPS 0).
+ * The mover's flow comes before the stays' at P0002 (flows by origin,
+ * ORIGIN_MOVED first) and A-001, the first member in document order
+ * with a place, stood there: the stays keep their members first
+ * (planner.c keep_for_stays), so the mover is A-004, the second of
+ * P0001's (A-003 is kept for the stay at P0001, document order).
+ */
+static void test_replan_movers_and_stays(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    sb_tps(s, d, 0.0, GRADE_KURANG_RAWAN);
+    sb_tps(s, d, 10.0, GRADE_SANGAT_RAWAN);
+    s->rules.grade[GRADE_KURANG_RAWAN].guards = 1;
+    s->rules.grade[GRADE_SANGAT_RAWAN].guards = 3;
+    for (int g = 0; g < GRADE_COUNT; g++) {
+        s->rules.grade[g].min_polri = 0;
+        s->rules.grade[g].radius_km = 1.0;
+    }
+    s->rules.linmas_per_tps = 0;
+    int a = sb_unit(s, "A", FORCE_POLRI, SCOPE_KECAMATAN, k, 4);
+    sb_base(s, a, 10.0);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+
+    const char *who[4] = {"A-003", "A-004", "A-001", "A-002"};
+    const char *units[2] = {"A", "A"};
+    struct raw_roster *r = post_roster(s, 2, who, 2, units);
+    struct plan_params pp;
+    plan_params_init(&pp);
+    struct plan *p = NULL;
+    struct change_list cl;
+    assert_int_equal(solver_replan(s, &pp, r, NULL, 0, &p, &cl, &el), SIAGA_OK);
+    assert_int_equal(cl.moved, 1);
+    assert_int_equal(cl.posts_kept, 2);
+    assert_int_equal(p->npost, 2);
+    assert_members_once(s, p);
+    int at[4] = {-1, -1, -1, -1};
+    for (int q = 0; q < p->npost; q++) {
+        int tps = p->post[q].tps[0];
+        for (int g = 0; g < p->post[q].nguards; g++)
+            at[p->guard[p->post[q].first_guard + g] - s->unit[a].first_member] = tps;
+    }
+    assert_int_equal(at[0], 1);   /* A-001 stays at TPS 1 */
+    assert_int_equal(at[1], 1);   /* A-002 stays at TPS 1 */
+    assert_int_equal(at[2], 0);   /* A-003 stays at TPS 0 */
+    assert_int_equal(at[3], 1);   /* A-004 moves to TPS 1 */
+    assert_true(fabs(p->obj.member_km - 10.0) < 1e-6);
+    plan_destroy(p);
+    change_list_free(&cl);
+    roster_done(r);
+    error_list_free(&el);
+    scenario_destroy(s);
+}
+
+/*
+ * Three units of one member, each at its own rawan TPS (10 km apart,
+ * one place each) in the baseline: each unit has a movers' group and a
+ * stay group, more groups than members (the pseudo-unit arrays are sized
+ * for that; ASan would see an overflow).  Nothing changed: nobody moves.
+ */
+static void test_replan_single_members(void **state)
+{
+    (void)state;
+    struct scenario *s = sb_new();
+    int k = sb_kec(s), d = sb_desa(s, k);
+    for (int i = 0; i < 3; i++)
+        sb_tps(s, d, 10.0 * i, GRADE_RAWAN);
+    s->rules.grade[GRADE_RAWAN].guards = 1;
+    s->rules.grade[GRADE_RAWAN].min_polri = 0;
+    s->rules.linmas_per_tps = 0;
+    const char *units[3] = {"A", "B", "C"};
+    for (int i = 0; i < 3; i++)
+        sb_base(s, sb_unit(s, units[i], FORCE_POLRI, SCOPE_KECAMATAN, k, 1), 5.0);
+    struct error_list el;
+    error_list_init(&el);
+    assert_int_equal(scenario_finish(s, &el), SIAGA_OK);
+    const char *who[3] = {"A-001", "B-001", "C-001"};
+    struct raw_roster *r = post_roster(s, 3, who, 1, units);
+    struct plan_params pp;
+    plan_params_init(&pp);
+    struct plan *p = NULL;
+    struct change_list cl;
+    assert_int_equal(solver_replan(s, &pp, r, NULL, 0, &p, &cl, &el), SIAGA_OK);
+    assert_int_equal(cl.moved, 0);
+    assert_int_equal(p->npost, 3);
+    assert_members_once(s, p);
+    for (int q = 0; q < 3; q++) {
+        assert_int_equal(p->post[q].nguards, 1);
+        assert_int_equal(s->member[p->guard[p->post[q].first_guard]].unit,
+                         p->post[q].tps[0]);
+    }
+    plan_destroy(p);
+    change_list_free(&cl);
+    roster_done(r);
     error_list_free(&el);
     scenario_destroy(s);
 }
@@ -428,6 +560,8 @@ int main(void)
         cmocka_unit_test(test_no_mixing),
         cmocka_unit_test(test_chain_needs_proof),
         cmocka_unit_test(test_replan_keeps_members),
+        cmocka_unit_test(test_replan_movers_and_stays),
+        cmocka_unit_test(test_replan_single_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
