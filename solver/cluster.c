@@ -314,6 +314,12 @@ static void aug_free(struct aug *g)
     free(g->seen);
 }
 
+int cluster_cmp_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
 /* Find a home for TPS d (currently without one) among open anchors. */
 static int augment(struct aug *g, int d)
 {

@@ -22,12 +22,6 @@
 /* Columns below this value are not in the support. */
 #define SUPPORT_EPS 1e-6
 
-static int cmp_int(const void *x, const void *y)
-{
-    int a = *(const int *)x, b = *(const int *)y;
-    return (a > b) - (a < b);
-}
-
 /* The support columns holding each TPS: ccol[coff[t] .. coff[t+1]), into
  * coff (n + 1 entries, zeroed); returns ccol, or NULL out of memory. */
 static int *support_columns(const struct cut_lp *lp, int *coff)
@@ -247,7 +241,7 @@ int cap_separate(const struct cut_lp *lp, const struct comp *c,
         cap_grow(lp, c, coff, ccol, colw, found[i].seed, found[i].size, 0, inset,
                  reach, inc, touched, front, order, &f);
         memcpy(set, order, sizeof(int) * (size_t)found[i].size);
-        qsort(set, (size_t)found[i].size, sizeof(int), cmp_int);
+        qsort(set, (size_t)found[i].size, sizeof(int), cluster_cmp_int);
         int dup = known != NULL && known(ctx, set, found[i].size);
         for (int q = first; q < out->n && !dup; q++)
             dup = out->off[q + 1] - out->off[q] == found[i].size &&

@@ -30,6 +30,9 @@ struct sol {
     int posts;
 };
 
+/* qsort order of ints, ascending (cluster.c). */
+int cluster_cmp_int(const void *x, const void *y);
+
 /*
  * Close posts of so along augmenting paths while it has more than lb
  * (cluster.c).  SIAGA_OK or SIAGA_ENOMEM (so unchanged then).

@@ -238,19 +238,24 @@ static int hash_grow(struct bp *b)
     return 0;
 }
 
-/* t is in cut q (its TPS are sorted). */
-static int in_cut(const struct bp *b, int q, int t)
+/* t is in v[lo..hi), sorted. */
+static int sorted_has(const int *v, int lo, int hi, int t)
 {
-    const int *S = b->cuts.tps;
-    int lo = b->cuts.off[q], hi = b->cuts.off[q + 1];
+    int end = hi;
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
-        if (S[mid] < t)
+        if (v[mid] < t)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < b->cuts.off[q + 1] && S[lo] == t;
+    return lo < end && v[lo] == t;
+}
+
+/* t is in cut q (its TPS are sorted). */
+static int in_cut(const struct bp *b, int q, int t)
+{
+    return sorted_has(b->cuts.tps, b->cuts.off[q], b->cuts.off[q + 1], t);
 }
 
 /* The column (a, m[0..k)) holds a TPS of cut q. */
@@ -264,20 +269,10 @@ static int cut_counts(const struct bp *b, int q, int a, const int *m, int k)
     return 0;
 }
 
-/* t is a or a neighbour of a. */
+/* t is a or a neighbour of a (adjacency is sorted). */
 static int in_reach(const struct comp *c, int a, int t)
 {
-    if (t == a)
-        return 1;
-    int lo = c->off[a], hi = c->off[a + 1];
-    while (lo < hi) {
-        int mid = lo + (hi - lo) / 2;
-        if (c->adj[mid] < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->off[a + 1] && c->adj[lo] == t;
+    return t == a || sorted_has(c->adj, c->off[a], c->off[a + 1], t);
 }
 
 static int ivec_push(int **v, int *n, int *cap, int x)
@@ -382,12 +377,6 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     return 0;
 }
 
-static int cmp_int(const void *x, const void *y)
-{
-    int a = *(const int *)x, b = *(const int *)y;
-    return (a > b) - (a < b);
-}
-
 /* Decide anchor a (ANCHOR or NOT_ANCHOR), or undo it (FREE): the columns
  * it forbids are fixed at 0 or freed again. */
 static void decide(struct bp *b, int a, int v)
@@ -412,12 +401,12 @@ static void decide(struct bp *b, int a, int v)
     b->bounds_changed = 1;
 }
 
-/* Add cuts first.. of l: their rows, the anchors they reach, their
+/* Add the cuts of l: their rows, the anchors they reach, their
  * coefficients in the columns already in the pool.  0 or -1 (memory). */
-static int cuts_add(struct bp *b, const struct cut_list *l, int from)
+static int cuts_add(struct bp *b, const struct cut_list *l)
 {
     const struct comp *c = b->c;
-    int n = b->n, first = b->cuts.n, k = l->n - from;
+    int n = b->n, first = b->cuts.n, k = l->n;
     if (b->cuts.n + k > b->capmu) {
         int nc = b->capmu ? 2 * b->capmu : 64;
         while (nc < b->cuts.n + k)
@@ -428,7 +417,7 @@ static int cuts_add(struct bp *b, const struct cut_list *l, int from)
         b->mu = nmu;
         b->capmu = nc;
     }
-    for (int i = from; i < l->n; i++) {
+    for (int i = 0; i < l->n; i++) {
         const int *S = l->tps + l->off[i];
         int ns = l->off[i + 1] - l->off[i];
         if (cut_list_push(&b->cuts, S, ns, l->rhs[i], l->lhs[i]) != 0)
@@ -559,11 +548,9 @@ static int separate(struct bp *b)
     struct cut_list found = {0};
     int k = cap_separate(&lp, b->c, CUT_VIOLATION, room, CAP_SET_MAX(b->cap), cut_known, b,
                          &found);
-    if (k > 0 && cuts_add(b, &found, 0) != 0)
+    if (k > 0 && cuts_add(b, &found) != 0)
         k = -1;
     cut_list_free(&found);
-    if (k > 0)
-        b->st.cuts += k;
     return k;
 }
 
@@ -838,7 +825,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
         }
         *k = nt;
         *w_out = *ub = w;
-        qsort(m, (size_t)nt, sizeof *m, cmp_int);
+        qsort(m, (size_t)nt, sizeof *m, cluster_cmp_int);
         return SIAGA_OK;
     }
     if (kbuf_reserve(b, (size_t)nl, ntps) != 0)
@@ -909,7 +896,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     *k = nm;
     *w_out = kp.best;
     *ub = kp.ub_open > kp.best ? kp.ub_open : kp.best;
-    qsort(m, (size_t)nm, sizeof *m, cmp_int);
+    qsort(m, (size_t)nm, sizeof *m, cluster_cmp_int);
     return SIAGA_OK;
 }
 

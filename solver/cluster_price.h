@@ -13,7 +13,6 @@ struct sol;
 struct price_stats {
     long nodes;          /* branch-and-price nodes solved */
     double root_lp;      /* the root's bound before rounding up */
-    long cuts;           /* subset-row cuts added */
 };
 
 /*
