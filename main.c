@@ -633,7 +633,10 @@ static int plan_solve(struct plan_opts *o, struct plan_state *st)
         /* after the plan, on a share of what is left: it never takes the
          * plan's own time */
         pp->deadline = plan_share(solve_end, 1 + st->timeline);
-        rc = solver_sensitivity(st->s, pp, &st->sens, &st->el);
+        /* the plan's posts are fewest per kecamatan when their count is
+         * proven and none was kept from a baseline */
+        bool fewest = st->base == NULL && st->p->obj.posts == st->p->obj.posts_bound;
+        rc = solver_sensitivity(st->s, pp, st->p, fewest, &st->sens, &st->el);
         if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
             return fail(&st->el, rc);
         st->have_sens = true;

@@ -1386,7 +1386,7 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
         st->nodes = ps.nodes;
     }
     o->posts_bound += lb;
-    rc = shorten_km(x, c, &so);
+    rc = x->pp->posts_only ? SIAGA_OK : shorten_km(x, c, &so);
     if (rc == SIAGA_OK)
         rc = append_posts(x, c, &so, g, kec);
 done:

@@ -38,6 +38,9 @@ struct plan_params {
                            components of at least this many TPS */
     const char *reference_dir; /* benchmarks only: when set, that model is
                            written there as comp-K-N.lp for CBC */
+    bool posts_only;    /* the clustering counts posts only: item 5 (the
+                           distance to the anchors) is not improved and its
+                           km and km_bound are 0 (the rule-change table) */
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
     void (*progress)(void *ctx, const char *phase, long done, long total);

@@ -4,20 +4,28 @@
  * Per variant, per kecamatan and grade with tps_per_post > 1, the TPS
  * within the radius form components (a post never spans two, post_why.h),
  * each needing at least ceil(n/c) posts.  A greedy clusters each
- * component; where it meets ceil(n/c) the count is proven.  The other
- * components (few: most are settled by the greedy, as in the plan) are
- * clustered together by cluster_build, exactly as a plan is: a scenario
- * that shares the regions with s but holds only their TPS and the changed
- * rules (the clustering reads TPS, regions and rules only).  So each count
- * is proven as the plan's is, unless a budget or the deadline stops a
- * proof; then the bound says how far it is (ceil(n/c) on those
- * components).  Every budget is a count, so the table is the same on
- * every run, unless a time limit stops it: a change that starts past the
- * deadline is left out of the table (applies false).
+ * component; where it meets ceil(n/c) the count is proven.  Of the other
+ * components, those of at most SENS_PROVE_MAX_N TPS are clustered together
+ * by cluster_build, exactly as a plan is: a scenario that shares the
+ * regions with s but holds only their TPS and the changed rules (the
+ * clustering reads TPS, regions and rules only), so their counts are
+ * proven as the plan's are unless a budget stops a proof.  The larger ones
+ * keep the greedy's count, not proven, with ceil(n/c) as their bound:
+ * proving them costs what proving the plan's own posts cost, four times
+ * over (dense maps with 16 TPS a post: five times the plan's time), and
+ * the table must not slow a plan down by more than half (issue 14).
  *
- * Only post counts matter here, so the clustering's distance stage
- * (formats 1.4 item 5) gets the least node budget (node_limit 1; 0 would
- * mean none): it changes no count.
+ * The plan itself then tightens what is left open, per kecamatan: its
+ * posts are a clustering under a longer radius or more TPS a post too, so
+ * they bound those counts from above; and when its post count is proven
+ * fewest (no baseline), no clustering under a shorter radius or fewer TPS
+ * a post has fewer posts, so it bounds those from below.
+ *
+ * Every budget is a count, so the table is the same on every run, unless
+ * a time limit stops it: a change that starts past the deadline is left
+ * out of the table (applies false).  Only post counts matter here, so the
+ * clustering's distance stage (formats 1.4 item 5) is skipped
+ * (posts_only): it changes no count.
  */
 #include "solver/sensitivity.h"
 
@@ -27,6 +35,12 @@
 #include "model/radius_graph.h"
 #include "solver/cluster.h"
 #include "solver/glpk_util.h"
+
+/* Components of more TPS than this that the greedy does not settle keep
+ * the greedy's count (see above).  The set-partitioning proof of a
+ * component of 120 TPS takes about 0.05 s (bench/RESULTS.md, stress
+ * rows); those of several hundred, seconds each. */
+#define SENS_PROVE_MAX_N 120
 
 void sensitivity_free(struct sensitivity *s)
 {
@@ -163,7 +177,8 @@ static long greedy_posts(struct work *w, int c, int cp)
 /*
  * Under rules r: per kecamatan and grade, the components; each the greedy
  * settles at ceil(n/c) is counted as proven into column v of cell, the
- * others go to w->hard (their bound is counted).  0 or -1.
+ * other small ones go to w->hard, the other large ones keep the greedy's
+ * count (every bound is counted).  0 or -1.
  */
 static int settle(const struct scenario *s, const struct rules *r,
                   struct work *w, struct sens_cell *cell, int v)
@@ -193,11 +208,13 @@ static int settle(const struct scenario *s, const struct rules *r,
             for (int q = 0; q < w->g.ncomp; q++) {
                 int m = w->g.coff[q + 1] - w->g.coff[q];
                 long lb = (m + gr->tps_per_post - 1) / gr->tps_per_post;
-                c->bound += lb;
-                if (greedy_posts(w, q, gr->tps_per_post) == lb) {
-                    c->posts += lb;
-                    c->places += lb * gr->guards;
+                long gp = greedy_posts(w, q, gr->tps_per_post);
+                if (gp == lb || m > SENS_PROVE_MAX_N) {
+                    c->posts += gp;
+                    c->places += gp * gr->guards;
+                    c->bound += lb;
                 } else {
+                    /* its posts and bound come from cluster_hard */
                     for (int i = w->g.coff[q]; i < w->g.coff[q + 1]; i++)
                         w->hard[w->nhard++] = w->g.tps[w->g.comp[i]];
                 }
@@ -239,28 +256,49 @@ static int cluster_hard(const struct scenario *s, const struct rules *r,
     struct cluster_result cr;
     int rc = cluster_build(&sv, cp, cp->deadline, &cr, errs);
     if (rc == SIAGA_OK || rc == SIAGA_ELIMIT) {
-        bool proven = rc == SIAGA_OK && cr.posts_bound == cr.npost;
+        /* a kecamatan's bound: its posts, less the gap of each of its
+         * components whose proof was stopped */
         for (int i = 0; i < cr.npost; i++) {
             const struct post *po = &cr.post[i];
             struct sens_cell *c = &cell[po->kecamatan * SENS_COUNT + v];
             c->posts++;
+            c->bound++;
             c->places += r->grade[po->grade].guards;
         }
-        if (proven) {
-            /* every component at its proven minimum: the bound is the count */
-            for (int k = 0; k < s->nkec; k++)
-                cell[k * SENS_COUNT + v].bound = 0;
-            for (int k = 0; k < s->nkec; k++)
-                cell[k * SENS_COUNT + v].bound = cell[k * SENS_COUNT + v].posts;
+        for (int i = 0; i < cr.nhard; i++) {
+            const struct cluster_comp_stat *h = &cr.hard[i];
+            cell[h->kecamatan * SENS_COUNT + v].bound -= h->posts - h->bound;
         }
-        rc = proven ? SIAGA_OK : SIAGA_ELIMIT;
         cluster_free(&cr);
     }
     free(sub);
     return rc;
 }
 
+/* Column v of cell tightened by the plan p of s (see the top). */
+static void plan_bounds(const struct scenario *s, const struct plan *p,
+                        bool p_fewest, struct sens_cell *cell, int v)
+{
+    bool relaxed = v == SENS_RADIUS_PLUS || v == SENS_C_PLUS;
+    for (int k = 0; k < s->nkec; k++) {
+        long posts = 0, places = 0;
+        for (int i = 0; i < p->npost; i++)
+            if (p->post[i].kecamatan == k) {
+                posts++;
+                places += p->post[i].required;
+            }
+        struct sens_cell *c = &cell[k * SENS_COUNT + v];
+        if (relaxed && posts < c->posts) {
+            c->posts = posts;
+            c->places = places;
+        } else if (!relaxed && p_fewest && posts > c->bound) {
+            c->bound = posts;
+        }
+    }
+}
+
 int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
+                       const struct plan *p, bool p_fewest,
                        struct sensitivity *out, struct error_list *errs)
 {
     int rc = SIAGA_OK;
@@ -275,8 +313,7 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         goto done;
     }
     struct plan_params cp = *pp;
-    cp.node_limit = 1;          /* the least distance stage (0 is none:
-                                   no limit); it changes no count */
+    cp.posts_only = true;       /* no distance stage: it changes no count */
     cp.progress = NULL;
     cp.posts = NULL;
     for (int v = 0; v < SENS_COUNT; v++) {
@@ -302,6 +339,8 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         }
         if (hrc == SIAGA_ELIMIT)
             rc = SIAGA_ELIMIT;
+        if (p != NULL)
+            plan_bounds(s, p, p_fewest, out->cell, v);
     }
 done:
     work_free(&w);

@@ -150,6 +150,65 @@ grep -q '<table class="dampak">' "$T/full/laporan.html" && ok || bad "laporan.ht
 "$SIAGA" plan $K.xml -o "$T/nosens" --quiet --no-sensitivity >/dev/null 2>&1
 grep -q "DAMPAK ATURAN" "$T/nosens/ringkasan.txt" && bad "--no-sensitivity still writes the table" || ok
 
+# 4b. the table where proofs are not all cheap: a dense kecamatan with 16
+#    TPS a post (bench/make_stress.py, Cibinong, seed 3), whose components
+#    are larger than the table proves (solver/sensitivity.c).  Against plans
+#    re-run with each rule: a count without "*" is the re-run's proven
+#    count; a count with "*" is a clustering (>= the re-run's proven
+#    bound) over a bound (<= the re-run's count); the longer radius and 17
+#    TPS a post never need more than the plan, the shorter and 15 never
+#    fewer.
+D="$T/dense16"
+python3 bench/make_stress.py --shape dense --kabupaten 3201 --kecamatan 320101 \
+    --seed 3 --tps-per-post 16 -o "$D.xml" &&
+    "$SIAGA" plan "$D.xml" -o "$D" --quiet >/dev/null 2>&1
+[ $? -le 1 ] && ok || bad "dense kecamatan with 16 TPS a post: plan failed"
+for v in "radius_km=\"1.5\"" "radius_km=\"2.5\"" "tps_per_post=\"15\"" "tps_per_post=\"17\""; do
+    n=$(echo "$v" | tr -dc '0-9.')
+    cat > "$T/drule-$n.xml" <<OV
+<?xml version="1.0" encoding="UTF-8"?>
+<overlay xmlns="urn:siaga:overlay:1" name="rule $n">
+  <rules><grade name="kurang_rawan" $v/></rules>
+</overlay>
+OV
+    "$SIAGA" plan "$D.xml" --with "$T/drule-$n.xml" -o "$D-$n" --quiet --no-sensitivity >/dev/null 2>&1
+    [ $? -le 1 ] && ok || bad "dense: plan with rule $n failed"
+done
+python3 - "$D" <<'PY' && ok || bad "the DAMPAK ATURAN table of the dense kecamatan breaks its bounds"
+import re, sys
+d = sys.argv[1]
+def summary(path):
+    """posts and their proven bound from ringkasan.txt's objective lines"""
+    txt = open(path, encoding="utf-8").read()
+    m = re.search(r"^DAMPAK ATURAN.*?\n(.*?)\n\n", txt + "\n\n", re.S | re.M)
+    return txt, m
+txt, m = summary(d + "/ringkasan.txt")
+rows = [l for l in m.group(1).splitlines() if l.startswith("Jumlah")]
+cells = re.findall(r"(\d+) / (\d+)(\*?)(?: \(≥(\d+)\))?", rows[0])
+plan_posts = int(cells[0][0])
+bad = 0
+for col, n in enumerate(["1.5", "2.5", "15", "17"], start=1):
+    posts, places, star, bound = cells[col]
+    posts = int(posts)
+    bound = int(bound) if star else posts
+    x = open("%s-%s/roster.xml" % (d, n), encoding="utf-8").read()
+    got = len(re.findall(r"<post ", x))
+    st = re.search(r'status="([a-z]+)"', x).group(1)
+    proven = st in ("optimal", "shortage")
+    if not star and proven and posts != got:
+        bad += 1; print("rule %s: table %d proven, re-run %d" % (n, posts, got))
+    if bound > got:
+        bad += 1; print("rule %s: table bound %d above a clustering of %d" % (n, bound, got))
+    if proven and posts < got:
+        bad += 1; print("rule %s: table %d below the proven %d" % (n, posts, got))
+    if n in ("2.5", "17") and posts > plan_posts:
+        bad += 1; print("rule %s: %d posts, the plan has %d" % (n, posts, plan_posts))
+    if n in ("1.5", "15") and bound < plan_posts:
+        bad += 1; print("rule %s: bound %d below the plan's %d" % (n, bound, plan_posts))
+sys.exit(1 if bad else 0)
+PY
+grep -q '\* (≥' "$D/ringkasan.txt" && ok || bad "the dense kecamatan's table has no unproven cell: the case tests nothing"
+
 # 5. not a certificate file: exit 2, FILE:LINE
 printf 'bukti,jenis,id,tempat,jumlah\r\n1,post,P0001,tni,1\r\n' > "$T/bad.csv"
 "$SIAGA" check $K.xml "$T/full/roster.xml" --certificates "$T/bad.csv" >/dev/null 2>"$T/err"

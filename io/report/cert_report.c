@@ -316,10 +316,14 @@ void io_why_html_kec(struct out *o, const struct scenario *s,
 static const char *const SENS_LABEL[SENS_COUNT] = {
     "radius -0,5 km", "radius +0,5 km", "TPS/pos -1", "TPS/pos +1"};
 
-/* "153 / 306" or "152 / 304*" (not proven fewest) into buf. */
-static char *sens_text(char *buf, size_t n, long posts, long places, bool proven)
+/* "153 / 306", or "152 / 304* (≥149)" when 152 posts are not proven
+ * fewest and 149 is the proven bound, into buf. */
+static char *sens_text(char *buf, size_t n, long posts, long places, long bound)
 {
-    snprintf(buf, n, "%ld / %ld%s", posts, places, proven ? "" : "*");
+    if (posts == bound)
+        snprintf(buf, n, "%ld / %ld", posts, places);
+    else
+        snprintf(buf, n, "%ld / %ld* (≥%ld)", posts, places, bound);
     return buf;
 }
 
@@ -343,12 +347,19 @@ static bool sens_any(const struct sensitivity *sens)
     return false;
 }
 
-/* One row of the table: label, then the cells, no trailing blanks. */
+/* One row of the table: label, then the cells, no trailing blanks; each
+ * cell padded to 20 characters (UTF-8: bytes 10xxxxxx continue one). */
 static void sens_row(FILE *f, const char *label, char cells[][48], int n)
 {
     fprintf(f, "%-24s", label);
-    for (int i = 0; i < n; i++)
-        fprintf(f, i + 1 < n ? " %-15s" : " %s", cells[i]);
+    for (int i = 0; i < n; i++) {
+        fprintf(f, " %s", cells[i]);
+        int w = 0;
+        for (const char *c = cells[i]; *c != '\0'; c++)
+            w += ((unsigned char)*c & 0xC0) != 0x80;
+        while (i + 1 < n && w++ < 20)
+            fputc(' ', f);
+    }
     fputc('\n', f);
 }
 
@@ -360,40 +371,38 @@ int io_write_sens_summary(FILE *f, const struct scenario *s,
     char cells[SENS_COUNT + 1][48];
     int n = 0;
     fprintf(f, "\nDAMPAK ATURAN (pos / tempat jaga; * belum terbukti paling "
-            "sedikit)\n");
+            "sedikit, ≥ batas bawah yang terbukti)\n");
     snprintf(cells[n++], 48, "rencana");
     for (int v = 0; v < SENS_COUNT; v++)
         if (sens->applies[v])
             snprintf(cells[n++], 48, "%s", SENS_LABEL[v]);
     sens_row(f, "Kecamatan", cells, n);
     long tot[SENS_COUNT][2] = {{0}};
-    bool tot_proven[SENS_COUNT];
-    for (int v = 0; v < SENS_COUNT; v++)
-        tot_proven[v] = true;
+    long tot_bound[SENS_COUNT] = {0};
     long posts, places;
     for (int k = 0; k < s->nkec; k++) {
         plan_counts(p, k, &posts, &places);
         if (posts == 0)
             continue;
         n = 0;
-        sens_text(cells[n++], 48, posts, places, true);
+        sens_text(cells[n++], 48, posts, places, posts);
         for (int v = 0; v < SENS_COUNT; v++) {
             if (!sens->applies[v])
                 continue;
             const struct sens_cell *c = &sens->cell[k * SENS_COUNT + v];
-            sens_text(cells[n++], 48, c->posts, c->places, c->posts == c->bound);
+            sens_text(cells[n++], 48, c->posts, c->places, c->bound);
             tot[v][0] += c->posts;
             tot[v][1] += c->places;
-            tot_proven[v] &= c->posts == c->bound;
+            tot_bound[v] += c->bound;
         }
         sens_row(f, s->kec[k].name, cells, n);
     }
     plan_counts(p, -1, &posts, &places);
     n = 0;
-    sens_text(cells[n++], 48, posts, places, true);
+    sens_text(cells[n++], 48, posts, places, posts);
     for (int v = 0; v < SENS_COUNT; v++)
         if (sens->applies[v])
-            sens_text(cells[n++], 48, tot[v][0], tot[v][1], tot_proven[v]);
+            sens_text(cells[n++], 48, tot[v][0], tot[v][1], tot_bound[v]);
     sens_row(f, "Jumlah", cells, n);
     return ferror(f) ? -1 : 0;
 }
@@ -405,7 +414,8 @@ void io_sens_html(struct out *o, const struct scenario *s,
         return;
     char cell[48];
     out_put(o, "<h3>Dampak aturan</h3>\n<p>Pos / tempat jaga yang diperlukan "
-               "bila aturan diubah; * belum terbukti paling sedikit.</p>\n"
+               "bila aturan diubah; * belum terbukti paling sedikit, ≥ batas "
+               "bawah yang terbukti.</p>\n"
                "<table class=\"dampak\">\n<thead><tr><th>Kecamatan</th>"
                "<th class=\"n\">Rencana</th>");
     for (int v = 0; v < SENS_COUNT; v++)
@@ -420,13 +430,13 @@ void io_sens_html(struct out *o, const struct scenario *s,
         out_put(o, "<tr><td>");
         html_esc(o, s->kec[k].name);
         out_put(o, "</td><td class=\"n\">%s</td>",
-                sens_text(cell, sizeof cell, posts, places, true));
+                sens_text(cell, sizeof cell, posts, places, posts));
         for (int v = 0; v < SENS_COUNT; v++) {
             if (!sens->applies[v])
                 continue;
             const struct sens_cell *c = &sens->cell[k * SENS_COUNT + v];
             out_put(o, "<td class=\"n\">%s</td>", sens_text(cell, sizeof cell,
-                    c->posts, c->places, c->posts == c->bound));
+                    c->posts, c->places, c->bound));
         }
         out_put(o, "</tr>\n");
     }
