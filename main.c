@@ -671,8 +671,15 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     struct card_stats cs;
     po.cards = o->cards;
     po.card_stats = &cs;
+    bool cards_removed = false;
+    po.cards_removed = &cards_removed;
     po.maps = (enum plan_maps)o->maps;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
+    /* said even with --quiet: cards that were in the field are gone */
+    if (rc == SIAGA_OK && cards_removed)
+        fprintf(stderr, "siaga: %s/%s/: removed the duty cards of the earlier "
+                "roster (they do not match the new roster.xml; plan --cards or "
+                "siaga cards writes new ones)\n", dir, CARDS_FOLDER);
     if (rc == SIAGA_OK && o->cards && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/%s: %ld kartu anggota, %ld kartu komandan pos "
                 "(%ld file)\n", dir, CARDS_FOLDER, cs.guards + cs.linmas + cs.reserves,

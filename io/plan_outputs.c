@@ -264,6 +264,17 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     struct kab_maps km = {.o = o, .od = od, .errs = errs};
     bool per_kab = maps_of(o) == PLAN_MAPS_PER_KABUPATEN;
     int rc = SIAGA_OK;
+    /* DIR holds one plan: the names of an earlier one that this set does
+     * not write (the cards of an earlier roster, its maps per kabupaten,
+     * a national file now written per kabupaten) go (outdir_own) */
+    for (int i = 0; io_plan_files[i] != NULL && rc == SIAGA_OK; i++)
+        rc = outdir_own(od, io_plan_files[i], errs);
+    if (rc == SIAGA_OK)
+        rc = outdir_own(od, "kab", errs);
+    if (rc == SIAGA_OK)
+        rc = outdir_own(od, CARDS_FOLDER, errs);
+    if (rc != SIAGA_OK)
+        return rc;
     if (open_files(od, o, &pf, errs) != 0)
         return SIAGA_EIO;
     pf.ex = ps->ex;
@@ -314,7 +325,15 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
         }
         ps.ex = &ex;
     }
-    rc = outdir_write_set(dir, fill_set, &ps, errs);
+    struct outdir od;
+    rc = outdir_open(&od, dir, errs);
+    if (rc == SIAGA_OK)
+        rc = fill_set(&od, &ps, errs);
+    if (rc == SIAGA_OK)
+        rc = outdir_commit(&od, errs);
+    if (rc == SIAGA_OK && o->cards_removed != NULL)
+        *o->cards_removed = outdir_removed(&od, CARDS_FOLDER);
+    outdir_close(&od);
 done:
     cert_set_free(&cs);
     post_why_free(&why);

@@ -67,6 +67,10 @@ struct plan_outputs {
                                    written; default false */
     struct card_stats *card_stats; /* with cards: filled with what kartu/
                                       holds when not NULL (default) */
+    bool *cards_removed;        /* NULL (default), or set after a successful
+                                   write: true when DIR/kartu/ of an earlier
+                                   roster was removed (a plan without cards
+                                   owns kartu/ too, see outdir_own) */
     enum plan_maps maps;        /* the map and print outputs; default
                                    PLAN_MAPS_AUTO */
     int jobs;                   /* threads the writers may use, >= 1: 1
