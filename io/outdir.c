@@ -1332,6 +1332,25 @@ static int same_file(const struct stat *a, const struct stat *b)
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
+/* Whether path lies inside the folder dir (st_dev, st_ino), links
+ * followed; 0 when path cannot be resolved. */
+static int inside(const char *path, const struct stat *dir)
+{
+    char *real = realpath(path, NULL);
+    struct stat st;
+    int in = 0;
+    if (real == NULL)
+        return 0;
+    for (char *slash; !in && (slash = strrchr(real, '/')) != NULL;) {
+        *slash = '\0';
+        in = stat(real[0] != '\0' ? real : "/", &st) == 0 && same_file(&st, dir);
+        if (real[0] == '\0')
+            break;
+    }
+    free(real);
+    return in;
+}
+
 int outdir_check_outputs(const char *const *in, int nin,
                          const char *const *out, int nout, const char *dir,
                          const char *const *names, struct error_list *errs)
@@ -1361,6 +1380,13 @@ int outdir_check_outputs(const char *const *in, int nin,
         } else {
             break;
         }
+        for (int i = 0; i < nin && name != NULL && S_ISDIR(os.st_mode); i++)
+            if (in[i] != NULL && inside(in[i], &os)) {
+                error_add(errs, dir, 0, "%s/ is replaced whole and holds the "
+                          "input %s; nothing written (move the input or name "
+                          "another output)", name, in[i]);
+                rc = SIAGA_EINPUT;
+            }
         for (int i = 0; i < nin; i++)
             if (in[i] != NULL && stat(in[i], &is) == 0 && same_file(&os, &is)) {
                 if (name != NULL)

@@ -199,7 +199,9 @@ void outdir_remove_stale(int at, const char *prefix);
  * file (st_dev and st_ino, links followed) as an input or as another
  * output; else SIAGA_EINPUT with one message per clash naming both, and
  * the caller writes nothing.  The outputs are the paths in out and, when
- * dir is not NULL, DIR/NAME for each NAME of names (NULL-terminated).
+ * dir is not NULL, DIR/NAME for each NAME of names (NULL-terminated); a
+ * DIR/NAME that is a folder (an owned one, outdir_own, replaced whole)
+ * clashes with every input inside it.
  * NULL entries are skipped; a path that does not exist (yet) clashes with
  * nothing; an input that cannot be read is left to its reader.
  */

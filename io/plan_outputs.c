@@ -33,6 +33,11 @@ const char *const io_plan_files[] = {
     "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
     "roster-lintas.csv", NULL};
 
+const char *const io_plan_owned[] = {
+    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
+    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
+    "roster-lintas.csv", "kab", CARDS_FOLDER, "cakupan.html", NULL};
+
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p)
 {
@@ -287,13 +292,9 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     int rc = SIAGA_OK;
     /* DIR holds one plan: the names of an earlier one that this set does
      * not write (the cards of an earlier roster, its maps per kabupaten,
-     * a national file now written per kabupaten) go (outdir_own) */
-    for (int i = 0; io_plan_files[i] != NULL && rc == SIAGA_OK; i++)
-        rc = outdir_own(od, io_plan_files[i], errs);
-    if (rc == SIAGA_OK)
-        rc = outdir_own(od, "kab", errs);
-    if (rc == SIAGA_OK)
-        rc = outdir_own(od, CARDS_FOLDER, errs);
+     * a national file now written per kabupaten, its audit) go */
+    for (int i = 0; io_plan_owned[i] != NULL && rc == SIAGA_OK; i++)
+        rc = outdir_own(od, io_plan_owned[i], errs);
     if (rc != SIAGA_OK)
         return rc;
     if (open_files(od, o, &pf, errs) != 0)
@@ -352,8 +353,9 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
         rc = fill_set(&od, &ps, errs);
     if (rc == SIAGA_OK)
         rc = outdir_commit(&od, errs);
-    if (rc == SIAGA_OK && o->cards_removed != NULL)
-        *o->cards_removed = outdir_removed(&od, CARDS_FOLDER);
+    if (rc == SIAGA_OK && o->removed != NULL)
+        *o->removed = (outdir_removed(&od, CARDS_FOLDER) ? PLAN_REMOVED_CARDS : 0u) |
+                      (outdir_removed(&od, "cakupan.html") ? PLAN_REMOVED_AUDIT : 0u);
     outdir_close(&od);
 done:
     cert_set_free(&cs);

@@ -180,6 +180,13 @@ for d in "$T/o" "$T/s"; do
     [ -s "$T/err" ] && bad "plan without --cards and no kartu/ says: $(cat "$T/err")" || ok
 done
 [ -e "$T/s/mine.txt" ] && ok || bad "another file of the folder went"
+# an input inside kartu/ (replaced whole): refused, nothing written
+"$SIAGA" cards "$T/o/roster.xml" --scenario "$SMALL" -o "$T/o" 2>/dev/null
+cp "$T/o/roster.xml" "$T/o/kartu/r.xml"
+cp -r "$T/o" "$T/before2"
+"$SIAGA" cards "$T/o/kartu/r.xml" --scenario "$SMALL" -o "$T/o" 2>"$T/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "kartu/ is replaced whole and holds the input .*r.xml" "$T/err" &&
+    diff -r "$T/o" "$T/before2" >/dev/null && ok || bad "an input inside kartu/: exit $rc: $(cat "$T/err")"
 ls -A "$T" "$T/s" "$T/o" | grep -q "^\..*siaga" && bad "a staging folder was left" || ok
 
 echo "e2e-cards: $pass passed, $fail failed, $skipped skipped"

@@ -113,6 +113,17 @@ expect 1 "per-kabupaten, then none into the same folder" -- "$SIAGA" plan $SC -o
 (cd "$T/sw" && find . | LC_ALL=C sort) >"$T/sw.ls"
 (cd "$T/none" && { find .; echo ./catatan.txt; } | LC_ALL=C sort) >"$T/want-sw"
 same "$T/sw.ls" "$T/want-sw" "per-kabupaten then none: kab/ and the index went"
+# the audit of the replaced roster (check --report beside the plan, its
+# parts in kab/) goes with it, and plan says so
+expect 1 "per-kabupaten again" -- "$SIAGA" plan $SC -o "$T/sw" --quiet --maps per-kabupaten
+expect 1 "check --report into the plan's folder" -- "$SIAGA" check $SC "$T/sw/roster.xml" --report "$T/sw" --maps per-kabupaten
+[ -s "$T/sw/cakupan.html" ] && [ -s "$T/sw/kab/7502/cakupan.html" ] && [ -s "$T/sw/kab/7502/roster.csv" ] && ok ||
+    bad "check --report beside the plan: $(ls "$T/sw" "$T/sw/kab/7502")"
+"$SIAGA" plan $SC -o "$T/sw" --quiet --maps per-kabupaten 2>"$T/err"
+(cd "$T/sw" && find . | LC_ALL=C sort) >"$T/sw.ls"
+(cd "$T/pk" && { find .; echo ./catatan.txt; } | LC_ALL=C sort) >"$T/want-sw"
+same "$T/sw.ls" "$T/want-sw" "plan over its audit: cakupan.html and its parts went"
+grep -q "cakupan.html: removed the audit of the earlier roster" "$T/err" && ok || bad "plan over its audit says: $(cat "$T/err")"
 # what the single report explains per Polsek (why its posts, the
 # certificates of its empty places) is in the kabupaten's report, and the
 # plan-wide sensitivity table on the index
