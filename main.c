@@ -551,7 +551,7 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
         return usage_error("--pin needs --baseline ROSTER%s", "");
     const char *out[2] = {o->lp, o->mps};
     if (check_outputs_with(o->scenario, o->baseline, o->with, o->nwith, out, 2,
-                           o->dir, io_plan_files) != EXIT_OK)
+                           o->dir, io_plan_owned) != EXIT_OK)
         return EXIT_BAD_INPUT;
     return EXIT_OK;
 }
@@ -674,8 +674,18 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     struct card_stats cs;
     po.cards = o->cards;
     po.card_stats = &cs;
+    unsigned removed = 0;
+    po.removed = &removed;
     po.maps = (enum plan_maps)o->maps;
     int rc = io_write_plan_outputs(dir, &po, &st->el);
+    /* said even with --quiet: cards that were in the field are gone */
+    if (rc == SIAGA_OK && (removed & PLAN_REMOVED_CARDS))
+        fprintf(stderr, "siaga: %s/%s/: removed the duty cards of the earlier "
+                "roster (they do not match the new roster.xml; plan --cards or "
+                "siaga cards writes new ones)\n", dir, CARDS_FOLDER);
+    if (rc == SIAGA_OK && (removed & PLAN_REMOVED_AUDIT))
+        fprintf(stderr, "siaga: %s/cakupan.html: removed the audit of the earlier "
+                "roster (siaga check --report writes one of the new roster)\n", dir);
     if (rc == SIAGA_OK && o->cards && !o->pp.quiet)
         fprintf(stderr, "siaga: %s/%s: %ld kartu anggota, %ld kartu komandan pos "
                 "(%ld file)\n", dir, CARDS_FOLDER, cs.guards + cs.linmas + cs.reserves,

@@ -817,6 +817,46 @@ static int open_parent(int at, const char *name, int make, const char **leaf)
     return fd;
 }
 
+/* The index of name among the names od owns, or -1. */
+static int owned(const struct outdir *od, const char *name, size_t len)
+{
+    for (int i = 0; i < od->nown; i++)
+        if (strlen(od->own[i]) == len && memcmp(od->own[i], name, len) == 0)
+            return i;
+    return -1;
+}
+
+int outdir_own(struct outdir *od, const char *name, struct error_list *errs)
+{
+    if (strchr(name, '/') != NULL || !name_ok(name)) {
+        error_add(errs, od->dir, 0, "internal error: bad owned name '%s'", name);
+        return SIAGA_EIO;
+    }
+    if (owned(od, name, strlen(name)) >= 0)
+        return SIAGA_OK;
+    char **no = realloc(od->own, sizeof *no * (size_t)(od->nown + 1));
+    if (no != NULL)
+        od->own = no;
+    char *ng = no ? realloc(od->own_gone, (size_t)od->nown + 1) : NULL;
+    if (ng != NULL)
+        od->own_gone = ng;
+    char *nm = ng ? strdup(name) : NULL;
+    if (nm == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    od->own[od->nown] = nm;
+    od->own_gone[od->nown] = 0;
+    od->nown++;
+    return SIAGA_OK;
+}
+
+int outdir_removed(const struct outdir *od, const char *name)
+{
+    int i = owned(od, name, strlen(name));
+    return i >= 0 && od->committed && od->own_gone[i];
+}
+
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs)
 {
     FILE *fp = NULL;
@@ -936,6 +976,148 @@ int outdir_file_close(struct outdir *od, FILE *fp, struct error_list *errs)
     return SIAGA_EIO;
 }
 
+/* ---- names the set owns ---------------------------------------------- */
+
+struct tree_arg {
+    int depth;          /* of the folder being read below the owned name */
+    int ok;
+    char bad[NAME_MAX + 1];
+};
+
+static int tree_entry(int fd, const char *name, void *arg)
+{
+    struct tree_arg *a = arg;
+    struct stat st;
+    if (!a->ok)
+        return KEPT;
+    int dir = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    int sub = -1;
+    if (dir && name[0] != '.' && a->depth + 1 < OUTDIR_MAX_PARTS)
+        sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dir && sub < 0) {
+        a->ok = 0;
+        snprintf(a->bad, sizeof a->bad, "%s", name);
+        return KEPT;
+    }
+    if (sub >= 0) {
+        a->depth++;
+        if (each_entry(sub, tree_entry, a) < 0 && a->ok) {
+            a->ok = 0;
+            snprintf(a->bad, sizeof a->bad, "%s", name);
+        }
+        a->depth--;
+        close(sub);
+    }
+    return KEPT;
+}
+
+/* Whether at/name, moved into a container, goes whole with it (set_entry):
+ * not a folder, or a folder of plain files, links and folders not named
+ * with a leading '.', OUTDIR_MAX_PARTS - 1 deep at most.  1, or 0 with the
+ * name that stays in a->bad; 1 when at/name does not exist. */
+static int removable(int at, const char *name, struct tree_arg *a)
+{
+    struct stat st;
+    a->depth = 0;
+    a->ok = 1;
+    a->bad[0] = '\0';
+    if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
+        return 1;
+    int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0 || each_entry(fd, tree_entry, a) < 0) {
+        a->ok = 0;
+        snprintf(a->bad, sizeof a->bad, "%s", name);
+    }
+    if (fd >= 0)
+        close(fd);
+    return a->ok;
+}
+
+/* Whether name lies in an owned name that the set holds as a folder (the
+ * folder goes in whole, not file by file). */
+static int in_owned_folder(const struct outdir *od, const char *name)
+{
+    const char *slash = strchr(name, '/');
+    return slash != NULL && owned(od, name, (size_t)(slash - name)) >= 0;
+}
+
+/* Note which owned names the set drops: DIR holds them, the set not. */
+static void note_gone(struct outdir *od)
+{
+    struct stat st;
+    for (int i = 0; i < od->nown; i++)
+        od->own_gone[i] = od->dir_fd >= 0 &&
+            fstatat(od->dir_fd, od->own[i], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            fstatat(od->stage.set, od->own[i], &st, AT_SYMLINK_NOFOLLOW) != 0;
+}
+
+/* Put the owned names in place (outdir.h), one by one, after checking
+ * that each previous DIR/NAME can go whole.  *changed tells whether DIR
+ * changed.  SIAGA_OK, or SIAGA_EIO with a message in errs. */
+static int own_each(struct outdir *od, int *changed, struct error_list *errs)
+{
+    struct stat st, ns;
+    struct tree_arg *a = malloc(sizeof *a);
+    char prev[NAME_MAX + 1];
+    int rc = SIAGA_OK;
+    *changed = 0;
+    if (a == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        return SIAGA_ENOMEM;
+    }
+    for (int i = 0; i < od->nown; i++)
+        if (!removable(od->dir_fd, od->own[i], a)) {
+            error_add(errs, od->dir, 0, "cannot replace %s/: it holds '%s', "
+                      "which siaga does not remove (a name starting with '.', "
+                      "or folders more than %d deep); move it away (nothing "
+                      "written)", od->own[i], a->bad, OUTDIR_MAX_PARTS - 1);
+            rc = SIAGA_EIO;
+            goto done;
+        }
+    for (int i = 0; i < od->nown; i++) {
+        const char *nm = od->own[i];
+        int old = fstatat(od->dir_fd, nm, &st, AT_SYMLINK_NOFOLLOW) == 0;
+        int fresh = fstatat(od->stage.set, nm, &ns, AT_SYMLINK_NOFOLLOW) == 0;
+        int ok = 1;
+        /* a name of no file of the set (its files start with no '~') */
+        snprintf(prev, sizeof prev, "~%.200s", nm);
+        if (fresh && S_ISDIR(ns.st_mode)) {
+            if (!old) {
+                ok = renameat(od->stage.set, nm, od->dir_fd, nm) == 0;
+            } else {
+#ifdef RENAME_EXCHANGE
+                ok = renameat2(od->stage.set, nm, od->dir_fd, nm, RENAME_EXCHANGE) == 0;
+#else
+                ok = 0;
+                errno = ENOSYS;
+#endif
+                /* no exchange here: the previous moves away, then the new
+                 * comes (a moment without it, never a mix) */
+                if (!ok && (errno == EINVAL || errno == ENOSYS || errno == ENOTSUP))
+                    ok = renameat(od->dir_fd, nm, od->stage.set, prev) == 0 &&
+                         renameat(od->stage.set, nm, od->dir_fd, nm) == 0;
+            }
+        } else if (old && (!fresh || S_ISDIR(st.st_mode))) {
+            /* dropped, or a folder where the set has a file (renamed in
+             * later): the previous goes with the container */
+            ok = renameat(od->dir_fd, nm, od->stage.set, fresh ? prev : nm) == 0;
+        } else {
+            continue;
+        }
+        if (!ok) {
+            error_add(errs, od->dir, 0, "cannot put %s/ in place: %s%s", nm,
+                      strerror(errno), *changed ? "" : "; the previous files "
+                      "are untouched");
+            rc = SIAGA_EIO;
+            goto done;
+        }
+        *changed = 1;
+    }
+done:
+    free(a);
+    return rc;
+}
+
 struct ours_arg {
     const struct outdir *od;
     int ok;
@@ -954,6 +1136,13 @@ static int ours_entry(int fd, const char *name, void *arg)
         return KEPT;
     }
     memcpy(a->path + len, name, n + 1);
+    if (len == 0 && owned(a->od, name, n) >= 0) {
+        /* the set's own: goes with the previous set when it can go whole */
+        struct tree_arg t;
+        if (!(S_ISREG(st.st_mode) || (S_ISDIR(st.st_mode) && removable(fd, name, &t))))
+            a->ok = 0;
+        return KEPT;
+    }
     for (int i = 0; i < a->od->n && !file && !folder; i++) {
         const char *m = a->od->name[i];
         file = strcmp(m, a->path) == 0;
@@ -997,8 +1186,14 @@ static int only_ours(const struct outdir *od)
  * set where missing. */
 static int rename_each(struct outdir *od, struct error_list *errs)
 {
+    int changed = 0;
+    int rc = own_each(od, &changed, errs);
+    if (rc != SIAGA_OK)
+        return rc;
     for (int i = 0; i < od->n; i++) {
         const char *from, *to;
+        if (in_owned_folder(od, od->name[i]))
+            continue;
         int src = open_parent(od->stage.set, od->name[i], 0, &from);
         int dst = src < 0 ? -1 : open_parent(od->dir_fd, od->name[i], 1, &to);
         int ok = dst >= 0 && renameat(src, from, dst, to) == 0;
@@ -1016,7 +1211,7 @@ static int rename_each(struct outdir *od, struct error_list *errs)
         }
         if (ok)
             continue;
-        if (i == 0)
+        if (i == 0 && !changed)
             error_add(errs, od->dir, 0, "cannot rename %s into place: %s; "
                       "the previous files are untouched", od->name[i],
                       strerror(err));
@@ -1046,6 +1241,7 @@ int outdir_commit(struct outdir *od, struct error_list *errs)
     if (rc != SIAGA_OK || od->stage.set < 0)
         return rc == SIAGA_OK ? SIAGA_EIO : rc;
     fsync(od->stage.set);   /* not every file system syncs folders: best effort */
+    note_gone(od);
     if (od->inside) {
         rc = rename_each(od, errs);
         goto done;
@@ -1110,6 +1306,10 @@ void outdir_close(struct outdir *od)
     free(od->name);
     free(od->fp);
     free(od->unsynced);
+    for (int i = 0; i < od->nown; i++)
+        free(od->own[i]);
+    free(od->own);
+    free(od->own_gone);
     outdir_stage_remove(&od->stage);
     file_remove(&od->lock);   /* the last step: lets the next run in */
     if (od->dir_fd >= 0)
@@ -1130,6 +1330,25 @@ void outdir_close(struct outdir *od)
 static int same_file(const struct stat *a, const struct stat *b)
 {
     return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Whether path lies inside the folder dir (st_dev, st_ino), links
+ * followed; 0 when path cannot be resolved. */
+static int inside(const char *path, const struct stat *dir)
+{
+    char *real = realpath(path, NULL);
+    struct stat st;
+    int in = 0;
+    if (real == NULL)
+        return 0;
+    for (char *slash; !in && (slash = strrchr(real, '/')) != NULL;) {
+        *slash = '\0';
+        in = stat(real[0] != '\0' ? real : "/", &st) == 0 && same_file(&st, dir);
+        if (real[0] == '\0')
+            break;
+    }
+    free(real);
+    return in;
 }
 
 int outdir_check_outputs(const char *const *in, int nin,
@@ -1161,6 +1380,13 @@ int outdir_check_outputs(const char *const *in, int nin,
         } else {
             break;
         }
+        for (int i = 0; i < nin && name != NULL && S_ISDIR(os.st_mode); i++)
+            if (in[i] != NULL && inside(in[i], &os)) {
+                error_add(errs, dir, 0, "%s/ is replaced whole and holds the "
+                          "input %s; nothing written (move the input or name "
+                          "another output)", name, in[i]);
+                rc = SIAGA_EINPUT;
+            }
         for (int i = 0; i < nin; i++)
             if (in[i] != NULL && stat(in[i], &is) == 0 && same_file(&os, &is)) {
                 if (name != NULL)

@@ -109,6 +109,10 @@ struct outdir {
     char **name;     /* [n] the set's names, in the order made */
     FILE **fp;       /* [n] their streams, NULL once closed */
     char *unsynced;  /* [n] closed early, written back at the commit */
+    int nown;
+    char **own;      /* [nown] names the set owns (outdir_own) */
+    char *own_gone;  /* [nown] after the commit: DIR/own[i] was there and
+                        the set held nothing of that name, so it went */
 };
 
 /* Make DIR's parents if missing, take the lock and make a staging
@@ -123,6 +127,18 @@ int outdir_open(struct outdir *od, const char *dir, struct error_list *errs);
  * folders are made in the staging folder.  NULL on failure, with a message
  * in errs.  The stream belongs to od. */
 FILE *outdir_file(struct outdir *od, const char *name, struct error_list *errs);
+
+/* Declare DIR/name (a plain name, as outdir_file's first part) the set's
+ * own, as described above: after the commit it is exactly what the set
+ * holds under name, or gone when the set holds nothing there.  Declaring
+ * a name twice is harmless.  SIAGA_OK, or SIAGA_ENOMEM / SIAGA_EIO (a bad
+ * name) with a message in errs. */
+int outdir_own(struct outdir *od, const char *name, struct error_list *errs);
+
+/* After a successful outdir_commit (before outdir_close): 1 when DIR/name,
+ * a name od owns, was there before and went because the set held nothing
+ * of that name; else 0. */
+int outdir_removed(const struct outdir *od, const char *name);
 
 /* Flush and close fp, a stream of od, before the commit: a set of many
  * files keeps few open.  Its write-back to disk starts now and the commit
@@ -183,7 +199,9 @@ void outdir_remove_stale(int at, const char *prefix);
  * file (st_dev and st_ino, links followed) as an input or as another
  * output; else SIAGA_EINPUT with one message per clash naming both, and
  * the caller writes nothing.  The outputs are the paths in out and, when
- * dir is not NULL, DIR/NAME for each NAME of names (NULL-terminated).
+ * dir is not NULL, DIR/NAME for each NAME of names (NULL-terminated); a
+ * DIR/NAME that is a folder (an owned one, outdir_own, replaced whole)
+ * clashes with every input inside it.
  * NULL entries are skipped; a path that does not exist (yet) clashes with
  * nothing; an input that cannot be read is left to its reader.
  */

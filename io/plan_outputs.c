@@ -26,11 +26,17 @@
 #include "io/formats/whatif_write.h"
 #include "model/certificate.h"
 #include "model/post_why.h"
+#include "model/tally.h"
 
 const char *const io_plan_files[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
     "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
-    NULL};
+    "roster-lintas.csv", NULL};
+
+const char *const io_plan_owned[] = {
+    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
+    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
+    "roster-lintas.csv", "kab", CARDS_FOLDER, "cakupan.html", NULL};
 
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p)
@@ -76,15 +82,20 @@ struct kab_maps {
     pthread_mutex_t lock;
 };
 
-enum kab_file { KAB_KML, KAB_GEOJSON, KAB_HTML };
+enum kab_file { KAB_KML, KAB_GEOJSON, KAB_HTML, KAB_CSV };
 
-/* Open, write and close DIR/kab/<code>/FILE of kabupaten b.  0 or -1. */
+/* Open, write and close DIR/kab/<code>/FILE of kabupaten b; b -1:
+ * DIR/roster-lintas.csv (KAB_CSV only).  0 or -1. */
 static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
 {
-    static const char *const FILES[] = {"roster.kml", "roster.geojson", "laporan.html"};
+    static const char *const FILES[] = {"roster.kml", "roster.geojson", "laporan.html",
+                                        "roster.csv"};
     const struct plan_outputs *o = km->o;
     char name[64];
-    snprintf(name, sizeof name, "kab/%s/%s", o->s->kab[b].code, FILES[which]);
+    if (b < 0)
+        snprintf(name, sizeof name, "roster-lintas.csv");
+    else
+        snprintf(name, sizeof name, "kab/%s/%s", o->s->kab[b].code, FILES[which]);
     pthread_mutex_lock(&km->lock);
     FILE *f = outdir_file(km->od, name, km->errs);
     pthread_mutex_unlock(&km->lock);
@@ -92,6 +103,7 @@ static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
         return -1;
     int rc = which == KAB_KML ? io_write_roster_kml_part(f, o->s, o->p, &km->v, b)
              : which == KAB_GEOJSON ? io_write_roster_geojson_part(f, o->s, o->p, &km->v, b)
+             : which == KAB_CSV ? io_write_roster_csv_part(f, o->s, o->p, &km->v, b)
              : io_write_report_html_part(f, km->book, b);
     pthread_mutex_lock(&km->lock);
     if (outdir_file_close(km->od, f, km->errs) != SIAGA_OK)
@@ -100,21 +112,31 @@ static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
     return rc;
 }
 
-/* GeoJSON and laporan.html of every kabupaten (the KML of each is
- * written on the calling thread: libxml2, see write_maps).  0 or -1. */
+/* GeoJSON, laporan.html and roster.csv of every kabupaten (the KML of
+ * each is written on the calling thread: libxml2, see write_maps).  0 or
+ * -1. */
 static int write_kab_pages(struct kab_maps *km)
 {
     for (int b = 0; b < km->o->s->nkab; b++)
         if (write_kab_file(km, b, KAB_GEOJSON) != 0 ||
-            write_kab_file(km, b, KAB_HTML) != 0)
+            write_kab_file(km, b, KAB_HTML) != 0 ||
+            write_kab_file(km, b, KAB_CSV) != 0)
             return -1;
     return 0;
 }
 
-/* The index pf->html and every kabupaten's KML.  0 or -1. */
+/* The index pf->html, every kabupaten's KML, and roster-lintas.csv when
+ * there are reserves of units scoped to no kabupaten.  0 or -1. */
 static int write_kab_kml(struct kab_maps *km, const struct plan_files *pf)
 {
+    const struct scenario *s = km->o->s;
+    const struct plan *p = km->o->p;
     if (io_write_report_index(pf->html, km->book) != 0)
+        return -1;
+    bool lintas = false;
+    for (int i = 0; i < p->nreserve && !lintas; i++)
+        lintas = region_unit_kabupaten(s, &s->unit[s->member[p->reserve[i]].unit]) < 0;
+    if (lintas && write_kab_file(km, -1, KAB_CSV) != 0)
         return -1;
     for (int b = 0; b < km->o->s->nkab; b++)
         if (write_kab_file(km, b, KAB_KML) != 0)
@@ -158,12 +180,16 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
 {
     const struct plan_extras *x = o->whatif;
     *pf = (struct plan_files){0};
+    enum plan_maps maps = maps_of(o);
+    /* per kabupaten, roster.csv is too: a spreadsheet holds about a
+     * million rows, a nation's roster has 820,000 (README "Choices") */
     pf->roster_xml = outdir_file(od, "roster.xml", errs);
-    pf->roster_csv = pf->roster_xml ? outdir_file(od, "roster.csv", errs) : NULL;
-    pf->summary = pf->roster_csv ? outdir_file(od, "ringkasan.txt", errs) : NULL;
+    if (pf->roster_xml != NULL && maps != PLAN_MAPS_PER_KABUPATEN)
+        pf->roster_csv = outdir_file(od, "roster.csv", errs);
+    if (pf->roster_xml != NULL && (pf->roster_csv != NULL || maps == PLAN_MAPS_PER_KABUPATEN))
+        pf->summary = outdir_file(od, "ringkasan.txt", errs);
     if (pf->summary == NULL)
         return -1;
-    enum plan_maps maps = maps_of(o);
     if (maps == PLAN_MAPS_SINGLE &&
         ((pf->kml = outdir_file(od, "roster.kml", errs)) == NULL ||
          (pf->geojson = outdir_file(od, "roster.geojson", errs)) == NULL))
@@ -199,7 +225,7 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
         write_maps(&mj);
     int wrc = (o->sr ? io_write_roster_xml_v2(pf->roster_xml, s, p, o->tl, o->sr)
                      : io_write_roster_xml(pf->roster_xml, s, p)) != 0 ||
-              io_write_roster_csv(pf->roster_csv, s, p) != 0 ||
+              (pf->roster_csv != NULL && io_write_roster_csv(pf->roster_csv, s, p) != 0) ||
               io_write_summary_tl(pf->summary, s, p, o->sr) != 0 ||
               (pf->kml != NULL && io_write_roster_kml(pf->kml, s, p) != 0);
     if (wrc == 0 && km != NULL)
@@ -264,6 +290,13 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     struct kab_maps km = {.o = o, .od = od, .errs = errs};
     bool per_kab = maps_of(o) == PLAN_MAPS_PER_KABUPATEN;
     int rc = SIAGA_OK;
+    /* DIR holds one plan: the names of an earlier one that this set does
+     * not write (the cards of an earlier roster, its maps per kabupaten,
+     * a national file now written per kabupaten, its audit) go */
+    for (int i = 0; io_plan_owned[i] != NULL && rc == SIAGA_OK; i++)
+        rc = outdir_own(od, io_plan_owned[i], errs);
+    if (rc != SIAGA_OK)
+        return rc;
     if (open_files(od, o, &pf, errs) != 0)
         return SIAGA_EIO;
     pf.ex = ps->ex;
@@ -314,7 +347,16 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
         }
         ps.ex = &ex;
     }
-    rc = outdir_write_set(dir, fill_set, &ps, errs);
+    struct outdir od;
+    rc = outdir_open(&od, dir, errs);
+    if (rc == SIAGA_OK)
+        rc = fill_set(&od, &ps, errs);
+    if (rc == SIAGA_OK)
+        rc = outdir_commit(&od, errs);
+    if (rc == SIAGA_OK && o->removed != NULL)
+        *o->removed = (outdir_removed(&od, CARDS_FOLDER) ? PLAN_REMOVED_CARDS : 0u) |
+                      (outdir_removed(&od, "cakupan.html") ? PLAN_REMOVED_AUDIT : 0u);
+    outdir_close(&od);
 done:
     cert_set_free(&cs);
     post_why_free(&why);

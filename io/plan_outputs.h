@@ -67,6 +67,9 @@ struct plan_outputs {
                                    written; default false */
     struct card_stats *card_stats; /* with cards: filled with what kartu/
                                       holds when not NULL (default) */
+    unsigned *removed;          /* NULL (default), or set after a successful
+                                   write to the PLAN_REMOVED_* of what of an
+                                   earlier roster went (io_plan_owned) */
     enum plan_maps maps;        /* the map and print outputs; default
                                    PLAN_MAPS_AUTO */
     int jobs;                   /* threads the writers may use, >= 1: 1
@@ -91,5 +94,16 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
 /* The names of every file a plan may write into a folder, NULL-terminated
  * (for outdir_check_outputs); the maps per kabupaten go below DIR/kab/. */
 extern const char *const io_plan_files[];
+
+/* What a plan owns in its folder (outdir_own), NULL-terminated: the names
+ * of io_plan_files, the folders kab/ and kartu/, and cakupan.html, the
+ * audit `siaga check --report` may have written beside the plan (with its
+ * parts in kab/).  A folder holds one plan: what of these the new plan
+ * does not write goes, since it belongs to the roster being replaced. */
+extern const char *const io_plan_owned[];
+
+/* What of an earlier roster a plan removed (plan_outputs.removed). */
+#define PLAN_REMOVED_CARDS 1u   /* DIR/kartu/ */
+#define PLAN_REMOVED_AUDIT 2u   /* DIR/cakupan.html */
 
 #endif

@@ -37,10 +37,7 @@ long region_tally_filled(const struct region_tally *t)
     return n;
 }
 
-/* The kabupaten unit u is scoped to, or -1 for scope "any" and for a
- * Polres (formats 1.6), whose areas may lie in more than one kabupaten
- * (laporan.html lists its reserves with the units of no kabupaten too). */
-static int unit_kabupaten(const struct scenario *s, const struct unit *u)
+int region_unit_kabupaten(const struct scenario *s, const struct unit *u)
 {
     switch (u->scope) {
     case SCOPE_KABUPATEN: return u->region;
@@ -79,7 +76,7 @@ struct region_tally *plan_tally_kabupaten(const struct scenario *s,
     for (int i = 0; i < p->nlinmas; i++)
         t[s->tps[p->linmas[i].tps].kabupaten].linmas++;
     for (int i = 0; i < p->nreserve; i++) {
-        int b = unit_kabupaten(s, &s->unit[s->member[p->reserve[i]].unit]);
+        int b = region_unit_kabupaten(s, &s->unit[s->member[p->reserve[i]].unit]);
         t[b >= 0 ? b : s->nkab].reserve++;
     }
     for (int b = 0; b <= s->nkab; b++)

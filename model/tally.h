@@ -31,6 +31,12 @@ struct region_tally {
 struct region_tally *plan_tally_kabupaten(const struct scenario *s,
                                           const struct plan *p);
 
+/* The kabupaten unit u is scoped to, or -1 for scope "any" and for a
+ * Polres (formats 1.6), whose areas may lie in more than one kabupaten
+ * (laporan.html lists its reserves with the units of no kabupaten too,
+ * and the plan's roster-lintas.csv holds them).  Never fails. */
+int region_unit_kabupaten(const struct scenario *s, const struct unit *u);
+
 /* a += b.  Never fails. */
 void region_tally_add(struct region_tally *a, const struct region_tally *b);
 

@@ -12,7 +12,7 @@
 # --card` accepts that payload and the card's .txt, and rejects the card
 # of another roster, a tampered payload (exit 1) and a bad one (exit 2).
 # On a small plan: `siaga cards` writes the bytes `plan --cards` wrote, and
-# kartu/ is put in place with the set.  Without Chromium or zbarimg
+# kartu/ holds one roster's cards only (see below).  Without Chromium or zbarimg
 # the browser checks fail unless SIAGA_NO_CHROMIUM=1 (tests/skip.sh).
 set -u
 SIAGA=${SIAGA:-build/siaga}
@@ -127,10 +127,15 @@ sed "s/member=\"$guard\"/member=\"NOBODY-1\"/" "$R" > "$T/bad.xml"
     [ ! -e "$T/d" ] && ok || bad "cards of a roster not of the scenario: exit $rc: $(cat "$T/err")"
 "$SIAGA" cards "$R" -o "$T/e" >/dev/null 2>&1; rc=$?
 [ "$rc" = 2 ] && ok || bad "cards without --scenario: exit $rc, want 2"
-# kartu/ as files of the output set (spec-example, a small plan): plan
-# --cards again (the folders exchanged), cards into the plan's folder (the
-# cards renamed in one by one: another file in kartu/ stays, unlisted),
-# plan without --cards (the cards stay, the rest is new)
+# kartu/ is the set's own (outdir_own), in either mode of io/outdir
+# (spec-example, a small plan): plan --cards again (the folders exchanged);
+# cards into the plan's folder (which holds other files, so the set goes
+# in per file, but kartu/ still whole): after the cards of ANOTHER roster
+# (member 85010002 replaced by 85010003) kartu/ holds exactly that
+# roster's cards, byte for byte those written into an empty folder, and
+# neither the earlier roster's cards nor another file stay; a kartu/
+# holding what siaga does not remove is refused with nothing changed;
+# plan without --cards removes kartu/ and says so
 SMALL=tests/data/scenario/spec-example.xml
 "$SIAGA" plan "$SMALL" -o "$T/s" --cards --quiet
 "$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s2" 2>/dev/null
@@ -141,14 +146,48 @@ ls "$T/s/kartu" > "$T/list1"
 ls "$T/s/kartu" > "$T/list2"
 [ "$rc" = 0 ] && [ -s "$T/list1" ] && cmp -s "$T/list1" "$T/list2" && ok || \
     bad "kartu/ replaced: exit $rc, $(wc -l < "$T/list1") then $(wc -l < "$T/list2") files"
-touch "$T/s/kartu/stale.html"
-"$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s" 2>/dev/null; rc=$?
-[ "$rc" = 0 ] && [ -e "$T/s/kartu/stale.html" ] && ! grep -q stale "$T/s/kartu/index.html" &&
-    diff -r -x stale.html "$T/s/kartu" "$T/s2/kartu" >/dev/null && ok ||
-    bad "cards into a kartu/ holding another file: exit $rc"
-"$SIAGA" plan "$SMALL" -o "$T/s" --quiet
-[ -s "$T/s/kartu/index.html" ] && [ -s "$T/s/roster.xml" ] && ok || bad "plan without --cards"
-ls -A "$T" "$T/s" "$T/s/kartu" | grep -q "^\..*siaga" && bad "a staging folder was left" || ok
+grep -q '^anggota-85010002\.html$' "$T/list1" && ok || bad "no card of 85010002 in the first roster"
+OTHER="$T/other.xml"
+sed 's/85010002/85010003/g' "$SMALL" > "$OTHER"
+"$SIAGA" plan "$OTHER" -o "$T/o" --quiet
+"$SIAGA" cards "$T/o/roster.xml" --scenario "$OTHER" -o "$T/o2" 2>/dev/null
+touch "$T/s/kartu/stale.html" "$T/s/kartu/.hidden"
+ln -s "$T/s/roster.xml" "$T/s/kartu/link.html"
+"$SIAGA" cards "$T/o/roster.xml" --scenario "$OTHER" -o "$T/s" 2>"$T/err"; rc=$?
+[ "$rc" = 0 ] && diff -r "$T/s/kartu" "$T/o2/kartu" >/dev/null && [ -s "$T/s/roster.xml" ] &&
+    [ -s "$T/s/ringkasan.txt" ] && ok ||
+    bad "cards of another roster into a folder of other files: exit $rc, kartu/ is not that roster's alone: $(diff -r "$T/s/kartu" "$T/o2/kartu" | head -n 5) $(cat "$T/err")"
+[ ! -e "$T/s/kartu/anggota-85010002.html" ] && [ ! -e "$T/s/kartu/anggota-85010002.txt" ] &&
+    [ -e "$T/s/kartu/anggota-85010003.html" ] && ok || bad "a card of the earlier roster stayed"
+ls -A "$T/s" | grep -q '^\.\|~' && bad "a staging folder or a previous kartu/ was left: $(ls -A "$T/s")" || ok
+# a kartu/ holding a folder siaga does not remove: refused, nothing changed
+mkdir "$T/s/kartu/.git"
+cp -r "$T/s" "$T/before"
+"$SIAGA" cards "$T/s/roster.xml" --scenario "$SMALL" -o "$T/s" 2>"$T/err"; rc=$?
+[ "$rc" != 0 ] && grep -q "kartu/: it holds '.git'" "$T/err" && diff -r "$T/s" "$T/before" >/dev/null &&
+    ok || bad "a kartu/ holding .git/: exit $rc, $(cat "$T/err")"
+rmdir "$T/s/kartu/.git"
+# plan without --cards: the earlier roster's kartu/ goes, on stderr too
+# (even with --quiet); the folder exchanged whole ($T/o) and per file ($T/s)
+"$SIAGA" cards "$T/o/roster.xml" --scenario "$OTHER" -o "$T/o" 2>/dev/null
+for d in "$T/o" "$T/s"; do
+    touch "$T/s/mine.txt"
+    "$SIAGA" plan "$SMALL" -o "$d" --quiet 2>"$T/err"; rc=$?
+    [ "$rc" = 0 ] && [ ! -e "$d/kartu" ] && [ -s "$d/roster.xml" ] &&
+        grep -q "kartu/: removed the duty cards of the earlier roster" "$T/err" && ok ||
+        bad "plan without --cards into $d: exit $rc, kartu/ $( [ -e "$d/kartu" ] && echo stayed || echo went): $(cat "$T/err")"
+    "$SIAGA" plan "$SMALL" -o "$d" --quiet 2>"$T/err"
+    [ -s "$T/err" ] && bad "plan without --cards and no kartu/ says: $(cat "$T/err")" || ok
+done
+[ -e "$T/s/mine.txt" ] && ok || bad "another file of the folder went"
+# an input inside kartu/ (replaced whole): refused, nothing written
+"$SIAGA" cards "$T/o/roster.xml" --scenario "$SMALL" -o "$T/o" 2>/dev/null
+cp "$T/o/roster.xml" "$T/o/kartu/r.xml"
+cp -r "$T/o" "$T/before2"
+"$SIAGA" cards "$T/o/kartu/r.xml" --scenario "$SMALL" -o "$T/o" 2>"$T/err"; rc=$?
+[ "$rc" = 2 ] && grep -q "kartu/ is replaced whole and holds the input .*r.xml" "$T/err" &&
+    diff -r "$T/o" "$T/before2" >/dev/null && ok || bad "an input inside kartu/: exit $rc: $(cat "$T/err")"
+ls -A "$T" "$T/s" "$T/o" | grep -q "^\..*siaga" && bad "a staging folder was left" || ok
 
 echo "e2e-cards: $pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

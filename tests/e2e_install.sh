@@ -6,7 +6,9 @@
 # folder with no --wilayah and no SIAGA_DATA (it finds the list in its
 # DATADIR: after `make uninstall` the same import fails, and nothing of
 # the install is left); a staged install (DESTDIR, PREFIX=/usr) puts the
-# same files under the stage and uninstalls them all.  The install builds
+# same files under the stage, whose page man -l renders, and uninstalls
+# them all; a stage unpacked where its PREFIX says imports the list from
+# another folder with no --wilayah.  The install builds
 # in a folder of its own (BUILD=), so the tree's build/ is not touched.
 # Plain pass of make test only (mk/install.mk).
 set -u
@@ -69,7 +71,27 @@ printf '%s\n' ./usr/bin/siaga ./usr/share/man/man1/siaga.1 ./usr/share/siaga/wil
 for x in schema/*.xsd; do echo "./usr/share/siaga/$(basename "$x")"; done >> "$T/want"
 LC_ALL=C sort -o "$T/want" "$T/want"
 cmp -s "$T/want" "$T/staged" && ok || { bad "staged install: files differ"; diff "$T/want" "$T/staged" | head -8; }
+if MANWIDTH=100 man -l -P cat "$S/usr/share/man/man1/siaga.1" > "$T/man3.txt" 2>"$T/man3.err" && [ ! -s "$T/man3.err" ]; then
+    has "$T/man3.txt" "EXIT STATUS" "man -l of the staged page"
+else bad "man -l of the staged page: $(head -3 "$T/man3.err")"; fi
 make -s BUILD="$T/build" PREFIX=/usr DESTDIR="$S" uninstall > "$T/make.log" 2>&1 && ok || bad "make uninstall DESTDIR"
+[ -z "$(files "$S")" ] && ok || bad "staged uninstall left: $(files "$S" | tr '\n' ' ')"
+
+# 4. the stage unpacked where its PREFIX says, as a package manager does
+# (here PREFIX=$T/root/usr, the stage copied to its place, so that no
+# test writes /usr): the unpacked program imports the Kota Tangerang list
+# from another folder with no --wilayah; the stage uninstalls whole
+R=$T/root/usr
+if make -s BUILD="$T/build" PREFIX="$R" DESTDIR="$S" install > "$T/make.log" 2>&1; then ok; else bad "make install DESTDIR PREFIX=$R"; tail -5 "$T/make.log"; fi
+[ ! -e "$R" ] && ok || bad "make install DESTDIR wrote outside the stage: $R"
+mkdir -p "$T/root" && cp -a "$S$R" "$R"
+mkdir -p "$T/elsewhere2" && cp data/tps-kota-tangerang-2024.csv "$T/elsewhere2/"
+if (cd "$T/elsewhere2" && env -u SIAGA_DATA "$R/bin/siaga" import --tps tps-kota-tangerang-2024.csv \
+        --kabupaten 3671 --drop-bad rejects.csv -o tangerang.xml > out.txt 2> err.txt); then ok
+else bad "unpacked stage: import from another folder: exit $?"; sed 's/^/  | /' "$T/elsewhere2/err.txt" | head -5; fi
+cmp -s "$T/elsewhere2/tangerang.xml" "$T/elsewhere/tangerang.xml" && ok ||
+    bad "unpacked stage: the scenario differs from the installed program's"
+make -s BUILD="$T/build" PREFIX="$R" DESTDIR="$S" uninstall > "$T/make.log" 2>&1 && ok || bad "make uninstall DESTDIR PREFIX=$R"
 [ -z "$(files "$S")" ] && ok || bad "staged uninstall left: $(files "$S" | tr '\n' ' ')"
 
 echo "e2e-install: $pass passed, $fail failed"

@@ -1,13 +1,16 @@
 #!/bin/sh
 # End-to-end checks of `siaga plan --maps`: the maps and the print report
-# per kabupaten (DIR/kab/<code>/laporan.html, roster.kml, roster.geojson)
-# with the index DIR/laporan.html, on tests/data/split/tiga.xml (three
+# per kabupaten (DIR/kab/<code>/laporan.html, roster.kml, roster.geojson,
+# roster.csv, and roster-lintas.csv for the reserves of units scoped to no
+# kabupaten) with the index DIR/laporan.html, on tests/data/split/tiga.xml (three
 # kabupaten, one short of personnel, a Polres scoped to a kabupaten):
 # the tree, the index's totals by province and kabupaten recounted from
 # roster.xml, every TPS in exactly one kabupaten's GeoJSON, GDAL's ogrinfo
 # opening a GeoJSON and a KML of a kabupaten, the links between the pages
 # and the pages in headless Chromium, the roster itself unchanged
-# by the choice, a second run replacing the first whole, `--maps none`
+# by the choice, the rows of the CSV parts those of the single roster.csv,
+# a switch of --maps leaving no file of the other choice, a second run
+# replacing the first whole, `--maps none`
 # writing none of the maps, `--maps single` the three whole files, a bad
 # value refused with exit 2; and `check --report --maps per-kabupaten`
 # (cakupan.html per kabupaten with an index).
@@ -58,15 +61,69 @@ same "$T/none.ls" "$T/want-none" "--maps none writes no map or report"
 {
     printf '%s\n' . ./bko.csv ./kab ./kekurangan.csv
     for c in 7501 7502 7503; do
-        printf '%s\n' ./kab/$c ./kab/$c/laporan.html ./kab/$c/roster.geojson ./kab/$c/roster.kml
+        printf '%s\n' ./kab/$c ./kab/$c/laporan.html ./kab/$c/roster.csv \
+            ./kab/$c/roster.geojson ./kab/$c/roster.kml
     done
-    printf '%s\n' ./laporan.html ./ringkasan.txt ./roster.csv ./roster.xml
+    printf '%s\n' ./laporan.html ./ringkasan.txt ./roster.xml
 } | LC_ALL=C sort >"$T/want-pk"
 same "$T/pk.ls" "$T/want-pk" "--maps per-kabupaten: the tree"
-for f in roster.xml roster.csv ringkasan.txt bko.csv kekurangan.csv; do
+for f in roster.xml ringkasan.txt bko.csv kekurangan.csv; do
     same "$T/pk/$f" "$T/single/$f" "$f does not depend on --maps"
     same "$T/none/$f" "$T/single/$f" "$f does not depend on --maps (none)"
 done
+same "$T/none/roster.csv" "$T/single/roster.csv" "roster.csv does not depend on --maps (none)"
+# roster.csv per kabupaten: the header of roster.csv, then rows that are
+# those of the single roster.csv, each once; a kabupaten's own guards and
+# Linmas (their kecamatan in it), reserves of its units (here all units
+# are scoped inside one kabupaten, so none goes to roster-lintas.csv)
+head -n 1 "$T/single/roster.csv" >"$T/hdr"
+for c in 7501 7502 7503; do
+    head -n 1 "$T/pk/kab/$c/roster.csv" | cmp -s - "$T/hdr" && ok || bad "kab/$c/roster.csv: not the header of roster.csv"
+    n=$(tail -n +2 "$T/pk/kab/$c/roster.csv" | awk -F, -v c="$c" '$6 != "reserve" && substr($9, 1, 4) != c' | wc -l)
+    r=$(tail -n +2 "$T/pk/kab/$c/roster.csv" | awk -F, -v c="$c" '$6 == "reserve" && $5 !~ c' | wc -l)
+    [ "$n" = 0 ] && [ "$r" = 0 ] && [ "$(wc -l < "$T/pk/kab/$c/roster.csv")" -gt 1 ] && ok ||
+        bad "kab/$c/roster.csv holds $n rows of another kabupaten, $r reserves of another's units"
+done
+tail -n +2 "$T/single/roster.csv" | LC_ALL=C sort >"$T/rows1"
+tail -q -n +2 "$T"/pk/kab/*/roster.csv | LC_ALL=C sort >"$T/rows2"
+[ -s "$T/rows1" ] && same "$T/rows1" "$T/rows2" "the rows of the kabupaten's roster.csv against roster.csv"
+[ ! -e "$T/pk/roster-lintas.csv" ] && ok || bad "roster-lintas.csv without units of no kabupaten"
+# a unit scoped to no kabupaten: its reserves in roster-lintas.csv, linked
+# from the index; all rows still those of roster.csv
+sed 's|^\(    <unit id="POLSEK-750101" \)|    <unit id="BRIMOB" force="polri" name="Satbrimob" count="40"/>\n\1|' $SC >"$T/any.xml"
+expect 1 "plan --maps per-kabupaten with a unit of scope any" -- "$SIAGA" plan "$T/any.xml" -o "$T/pka" --quiet --maps per-kabupaten
+expect 1 "plan --maps single with a unit of scope any" -- "$SIAGA" plan "$T/any.xml" -o "$T/sga" --quiet --maps single
+nres=$(grep -c '<reserve .*unit="BRIMOB"' "$T/pka/roster.xml")
+[ "$nres" -gt 0 ] && [ "$(tail -n +2 "$T/pka/roster-lintas.csv" | grep -c ',BRIMOB,reserve,,,,,.$')" = "$nres" ] &&
+    [ "$(wc -l < "$T/pka/roster-lintas.csv")" = $((nres + 1)) ] && ok ||
+    bad "roster-lintas.csv does not hold the $nres reserves of BRIMOB"
+grep -q 'href="roster-lintas.csv"' "$T/pka/laporan.html" && ok || bad "the index does not link roster-lintas.csv"
+tail -n +2 "$T/sga/roster.csv" | LC_ALL=C sort >"$T/rows1"
+tail -q -n +2 "$T"/pka/kab/*/roster.csv "$T/pka/roster-lintas.csv" | LC_ALL=C sort >"$T/rows2"
+same "$T/rows1" "$T/rows2" "the rows of the parts and roster-lintas.csv against roster.csv"
+# switching --maps in a folder that holds another file (so the set goes in
+# file by file): the files of the other choice go, the other file stays
+cp -r "$T/single" "$T/sw"
+touch "$T/sw/catatan.txt"
+expect 1 "single, then per-kabupaten into the same folder" -- "$SIAGA" plan $SC -o "$T/sw" --quiet --maps per-kabupaten
+(cd "$T/sw" && find . | LC_ALL=C sort) >"$T/sw.ls"
+(cd "$T/pk" && { find .; echo ./catatan.txt; } | LC_ALL=C sort) >"$T/want-sw"
+same "$T/sw.ls" "$T/want-sw" "single then per-kabupaten: no national roster.csv or map stays"
+expect 1 "per-kabupaten, then none into the same folder" -- "$SIAGA" plan $SC -o "$T/sw" --quiet --maps none
+(cd "$T/sw" && find . | LC_ALL=C sort) >"$T/sw.ls"
+(cd "$T/none" && { find .; echo ./catatan.txt; } | LC_ALL=C sort) >"$T/want-sw"
+same "$T/sw.ls" "$T/want-sw" "per-kabupaten then none: kab/ and the index went"
+# the audit of the replaced roster (check --report beside the plan, its
+# parts in kab/) goes with it, and plan says so
+expect 1 "per-kabupaten again" -- "$SIAGA" plan $SC -o "$T/sw" --quiet --maps per-kabupaten
+expect 1 "check --report into the plan's folder" -- "$SIAGA" check $SC "$T/sw/roster.xml" --report "$T/sw" --maps per-kabupaten
+[ -s "$T/sw/cakupan.html" ] && [ -s "$T/sw/kab/7502/cakupan.html" ] && [ -s "$T/sw/kab/7502/roster.csv" ] && ok ||
+    bad "check --report beside the plan: $(ls "$T/sw" "$T/sw/kab/7502")"
+"$SIAGA" plan $SC -o "$T/sw" --quiet --maps per-kabupaten 2>"$T/err"
+(cd "$T/sw" && find . | LC_ALL=C sort) >"$T/sw.ls"
+(cd "$T/pk" && { find .; echo ./catatan.txt; } | LC_ALL=C sort) >"$T/want-sw"
+same "$T/sw.ls" "$T/want-sw" "plan over its audit: cakupan.html and its parts went"
+grep -q "cakupan.html: removed the audit of the earlier roster" "$T/err" && ok || bad "plan over its audit says: $(cat "$T/err")"
 # what the single report explains per Polsek (why its posts, the
 # certificates of its empty places) is in the kabupaten's report, and the
 # plan-wide sensitivity table on the index
@@ -160,7 +217,7 @@ nres = len(roster.findall(R + "reserve"))
 if got.get("TOTAL", [0] * 11)[10] != nres:
     bad.append("index reserves %s, roster %d" % (got.get("TOTAL"), nres))
 for code in want:
-    for f in ("laporan.html", "roster.kml", "roster.geojson"):
+    for f in ("laporan.html", "roster.kml", "roster.geojson", "roster.csv"):
         if "kab/%s/%s" % (code, f) not in p.links:
             bad.append("index does not link kab/%s/%s" % (code, f))
 # each kabupaten's GeoJSON: its own TPS, all of them; routes of its posts

@@ -111,6 +111,29 @@ else
     echo "e2e-staging: the killed run ended before its staging folder was seen; nested case skipped"
 fi
 
+# 4b. names a plan owns (outdir_own): kartu/ and kab/ planted as links to
+# the victim, and a kartu/ folder holding links to it, in a DIR that holds
+# another file (so the set goes in file by file): the links go, never
+# what they point at; the other file stays
+fresh
+plan "a first set" "$T/p/out"
+chmod 777 "$T/p/out"
+echo mine > "$T/p/out/mine.txt"
+as_other ln -s "$T/victim" "$T/p/out/kartu"
+as_other ln -s "$T/victim" "$T/p/out/kab"
+plan "kartu/ and kab/ planted as links" "$T/p/out"
+intact "kartu/ and kab/ planted as links"
+[ ! -e "$T/p/out/kartu" ] && [ ! -L "$T/p/out/kartu" ] && [ ! -L "$T/p/out/kab" ] &&
+    [ "$(cat "$T/p/out/mine.txt")" = mine ] && ok || bad "kartu/ and kab/ planted as links: not removed, or mine.txt lost"
+as_other mkdir "$T/p/out/kartu"
+as_other ln -s "$T/victim" "$T/p/out/kartu/anggota-1.html"
+as_other ln -s "$T/vfile" "$T/p/out/kartu/index.html"
+"$SIAGA" cards "$T/p/out/roster.xml" --scenario "$SMALL" -o "$T/p/out" 2>"$T/err"; rc=$?
+intact "a kartu/ of links"
+[ "$rc" = 0 ] && [ ! -L "$T/p/out/kartu/anggota-1.html" ] && [ ! -L "$T/p/out/kartu/index.html" ] &&
+    [ -s "$T/p/out/kartu/index.html" ] && ok || bad "a kartu/ of links: exit $rc: $(cat "$T/err")"
+ls -A "$T/p/out" | grep -q '^\.' && bad "a kartu/ of links: staging left: $(ls -A "$T/p/out")" || ok
+
 # 5. check --report: a link beside the report folder and inside it
 fresh
 as_other ln -s "$T/victim" "$T/p/.rep.siaga-999999-000001"

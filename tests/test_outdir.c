@@ -6,7 +6,8 @@
  * links and folders planted under staging names (beside DIR, inside it,
  * nested in a killed run's container, to a folder and to a file, of
  * another owner) never followed nor removed, the victim keeping every
- * file; and the temporaries a fatal exit removes (outdir_remove_tracked).
+ * file; names a set owns (outdir_own) replaced whole or removed; and the
+ * temporaries a fatal exit removes (outdir_remove_tracked).
  * Files go to a fresh folder under /tmp.
  */
 #include <stdarg.h>
@@ -172,6 +173,149 @@ static void test_folders(void **state)
     listing(fx->dir, buf, sizeof buf);
     assert_string_equal(buf, "out");
     assert_int_equal(fx->errs.n, 0);
+}
+
+/* A set of owned names over out: roster.xml, and under kartu/ the given
+ * files (each holding text); it owns kartu, kab, old.csv and gone.
+ * Returns outdir_commit's status; *removed gets outdir_removed for kab,
+ * old.csv, kartu and gone as four digits. */
+static int write_owned(struct fixture *fx, const char *out, const char *const *cards,
+                       const char *text, char *removed)
+{
+    static const char *const OWN[] = {"kartu", "kab", "old.csv", "gone"};
+    struct outdir od;
+    assert_int_equal(outdir_open(&od, out, &fx->errs), SIAGA_OK);
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(outdir_own(&od, OWN[i], &fx->errs), SIAGA_OK);
+        assert_int_equal(outdir_own(&od, OWN[i], &fx->errs), SIAGA_OK); /* twice: harmless */
+    }
+    FILE *f = outdir_file(&od, "roster.xml", &fx->errs);
+    assert_non_null(f);
+    fputs(text, f);
+    for (size_t i = 0; cards[i] != NULL; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "kartu/%s", cards[i]);
+        FILE *c = outdir_file(&od, name, &fx->errs);
+        assert_non_null(c);
+        fputs(text, c);
+        assert_int_equal(outdir_file_close(&od, c, &fx->errs), SIAGA_OK);
+    }
+    int rc = outdir_commit(&od, &fx->errs);
+    removed[0] = (char)('0' + outdir_removed(&od, "kab"));
+    removed[1] = (char)('0' + outdir_removed(&od, "old.csv"));
+    removed[2] = (char)('0' + outdir_removed(&od, "kartu"));
+    removed[3] = (char)('0' + outdir_removed(&od, "gone"));
+    removed[4] = '\0';
+    outdir_close(&od);
+    return rc;
+}
+
+/* Owned names (outdir_own): in a DIR holding a file of someone else's
+ * (so the set goes in file by file) kartu/ is replaced whole (the card
+ * a.html of the earlier set goes, b.html is new), the owned kab/ and
+ * old.csv that the set does not write go, mine.txt stays; a kartu/
+ * holding a dot-folder is refused with nothing changed; in a DIR of
+ * nothing but owned names the whole folder is exchanged, an extra file
+ * in kartu/ going with it. */
+static void test_owned(void **state)
+{
+    struct fixture *fx = *state;
+    char out[128], buf[512], file[192], removed[8];
+    static const char *const FIRST[] = {"a.html", "b.html", NULL};
+    static const char *const SECOND[] = {"b.html", "c.html", NULL};
+    static const char *const THIRD[] = {"z.html", NULL};
+    path_in(fx, "out", out, sizeof out);
+    assert_int_equal(write_owned(fx, out, FIRST, "one", removed), SIAGA_OK);
+    assert_string_equal(removed, "0000");
+    snprintf(file, sizeof file, "%s/mine.txt", out);
+    touch(file, "mine");
+    snprintf(file, sizeof file, "%s/old.csv", out);
+    touch(file, "old");
+    snprintf(file, sizeof file, "%s/kab", out);
+    assert_int_equal(mkdir(file, 0777), 0);
+    snprintf(file, sizeof file, "%s/kab/1704", out);
+    assert_int_equal(mkdir(file, 0777), 0);
+    snprintf(file, sizeof file, "%s/kab/1704/roster.kml", out);
+    touch(file, "old map");
+
+    assert_int_equal(write_owned(fx, out, SECOND, "two", removed), SIAGA_OK);
+    assert_string_equal(removed, "1100");
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, "kartu mine.txt roster.xml");
+    snprintf(file, sizeof file, "%s/kartu", out);
+    listing(file, buf, sizeof buf);
+    assert_string_equal(buf, "b.html c.html");
+    snprintf(file, sizeof file, "%s/kartu/b.html", out);
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "two");
+    snprintf(file, sizeof file, "%s/mine.txt", out);
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "mine");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+    assert_int_equal(fx->errs.n, 0);
+
+    /* a dot-folder in kartu/: refused, nothing changed */
+    snprintf(file, sizeof file, "%s/kartu/.git", out);
+    assert_int_equal(mkdir(file, 0777), 0);
+    assert_int_equal(write_owned(fx, out, THIRD, "three", removed), SIAGA_EIO);
+    assert_int_equal(fx->errs.n, 1);
+    assert_non_null(strstr(fx->errs.items[0].message, "kartu/: it holds '.git'"));
+    error_list_free(&fx->errs);
+    error_list_init(&fx->errs);
+    snprintf(file, sizeof file, "%s/kartu", out);
+    listing(file, buf, sizeof buf);
+    assert_string_equal(buf, ".git b.html c.html");
+    snprintf(file, sizeof file, "%s/roster.xml", out);
+    slurp(file, buf, sizeof buf);
+    assert_string_equal(buf, "two");
+    listing(out, buf, sizeof buf);
+    assert_string_equal(buf, "kartu mine.txt roster.xml");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    /* nothing but owned names and the set's: the folder is exchanged */
+    snprintf(file, sizeof file, "%s/kartu/.git", out);
+    assert_int_equal(rmdir(file), 0);
+    snprintf(file, sizeof file, "%s/mine.txt", out);
+    assert_int_equal(unlink(file), 0);
+    snprintf(file, sizeof file, "%s/kartu/stale.html", out);
+    touch(file, "stale");
+    struct stat before, after;
+    assert_int_equal(stat(out, &before), 0);
+    assert_int_equal(write_owned(fx, out, THIRD, "three", removed), SIAGA_OK);
+    assert_string_equal(removed, "0000");
+    assert_int_equal(stat(out, &after), 0);
+    assert_true(before.st_ino != after.st_ino);
+    snprintf(file, sizeof file, "%s/kartu", out);
+    listing(file, buf, sizeof buf);
+    assert_string_equal(buf, "z.html");
+    listing(fx->dir, buf, sizeof buf);
+    assert_string_equal(buf, "out");
+
+    /* an input inside an owned folder clashes; one beside it does not */
+    static const char *const NAMES[] = {"kartu", "roster.xml", NULL};
+    char input[192];
+    snprintf(input, sizeof input, "%s/kartu/z.html", out);
+    const char *in[1] = {input};
+    assert_int_equal(outdir_check_outputs(in, 1, NULL, 0, out, NAMES, &fx->errs),
+                     SIAGA_EINPUT);
+    assert_non_null(strstr(fx->errs.items[0].message, "kartu/ is replaced whole"));
+    error_list_free(&fx->errs);
+    error_list_init(&fx->errs);
+    snprintf(input, sizeof input, "%s/other.xml", fx->dir);
+    touch(input, "x");
+    assert_int_equal(outdir_check_outputs(in, 1, NULL, 0, out, NAMES, &fx->errs),
+                     SIAGA_OK);
+    assert_int_equal(unlink(input), 0);
+
+    /* bad owned names */
+    struct outdir od;
+    assert_int_equal(outdir_open(&od, out, &fx->errs), SIAGA_OK);
+    assert_int_equal(outdir_own(&od, "kab/1704", &fx->errs), SIAGA_EIO);
+    assert_int_equal(outdir_own(&od, ".x", &fx->errs), SIAGA_EIO);
+    assert_int_equal(outdir_own(&od, "", &fx->errs), SIAGA_EIO);
+    outdir_close(&od);
 }
 
 /* Names that could leave the set, or be taken for its staging, are
@@ -597,6 +741,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_new_then_replace, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folders, setup, teardown),
         cmocka_unit_test_setup_teardown(test_folder_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_owned, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stale_removed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pid_reused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unfinished_container, setup, teardown),

@@ -955,7 +955,12 @@ int io_cards_fill(struct outdir *od, const char *roster_path,
 {
     struct deck d;
     memset(st, 0, sizeof *st);
-    int rc = deck_load(&d, s, roster_path, roster_name, errs);
+    /* kartu/ is the new roster's alone: a card of an earlier roster left
+     * beside the new ones would send an officer to the wrong TPS */
+    int rc = outdir_own(od, CARDS_FOLDER, errs);
+    if (rc != SIAGA_OK)
+        return rc;
+    rc = deck_load(&d, s, roster_path, roster_name, errs);
     if (rc == SIAGA_OK) {
         struct folder fo = {od, st, od->dir, errs};
         if (write_deck(&fo, &d) != 0)

@@ -1231,7 +1231,9 @@ static void index_row(struct out *o, const char *cls, const char *code,
         esc(o, code);
         out_put(o, "/roster.kml\">KML</a><a href=\"kab/");
         esc(o, code);
-        out_put(o, "/roster.geojson\">GeoJSON</a>");
+        out_put(o, "/roster.geojson\">GeoJSON</a><a href=\"kab/");
+        esc(o, code);
+        out_put(o, "/roster.csv\">CSV</a>");
     }
     out_put(o, "</td></tr>\n");
 }
@@ -1258,8 +1260,8 @@ static void index_page(struct out *o, const struct report_book *b)
     figures(o, ntps, &r);
     out_put(o, "<section>\n<h2>Rekap per provinsi dan kabupaten/kota</h2>\n"
                "<p>Peta, rute dan daftar personel per Polsek ada di laporan tiap "
-               "kabupaten/kota (tautan pada nama), beserta berkas KML (Google Earth) dan "
-               "GeoJSON (QGIS).</p>\n");
+               "kabupaten/kota (tautan pada nama), beserta berkas KML (Google Earth), "
+               "GeoJSON (QGIS) dan daftar personel CSV (spreadsheet).</p>\n");
     out_put(o, "<table class=\"indeks\">\n<thead><tr><th rowspan=\"2\">Kode</th>"
                "<th rowspan=\"2\">Wilayah</th><th rowspan=\"2\" class=\"n\">TPS</th>"
                "<th rowspan=\"2\" class=\"n\">Pos</th>"
@@ -1267,7 +1269,7 @@ static void index_page(struct out *o, const struct report_book *b)
                "<th colspan=\"2\" class=\"c\">Rawan</th>"
                "<th colspan=\"2\" class=\"c\">Kurang rawan</th>"
                "<th colspan=\"2\" class=\"c\">Linmas</th>"
-               "<th rowspan=\"2\" class=\"n\">Cadangan</th><th rowspan=\"2\">Peta</th></tr>\n<tr>",
+               "<th rowspan=\"2\" class=\"n\">Cadangan</th><th rowspan=\"2\">Berkas</th></tr>\n<tr>",
             kh ? "<th colspan=\"2\" class=\"c\">Khusus</th>" : "");
     for (int i = 0; i < (kh ? 5 : 4); i++)
         out_put(o, "<th class=\"n\">terisi</th><th class=\"n\">kosong</th>");
@@ -1310,7 +1312,9 @@ static void index_page(struct out *o, const struct report_book *b)
     out_put(o, "</section>\n");
     if (b->tally[s->nkab].reserve > 0) {
         out_put(o, "<section class=\"polsek\" id=\"lintas\">\n"
-                   "<h2>Satuan lintas kabupaten</h2>\n");
+                   "<h2>Satuan lintas kabupaten</h2>\n"
+                   "<p>Daftar personelnya (CSV): <a href=\"roster-lintas.csv\">"
+                   "roster-lintas.csv</a>.</p>\n");
         reserve_list(o, s, b->p, &b->ri, -1, KAB_NONE);
         out_put(o, "</section>\n");
     }

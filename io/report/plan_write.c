@@ -16,6 +16,7 @@
 #include "io/formats/csv.h"
 #include "io/report/plan_view.h"
 #include "model/shifts.h"
+#include "model/tally.h"
 #include "model/timeline.h"
 
 /* ---- roster.xml -------------------------------------------------------- */
@@ -268,9 +269,53 @@ static void csv_member(FILE *f, const struct scenario *s, int m,
     csv_write_text(f, role, 0);
 }
 
-int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
+static const char CSV_HEADER[] = "member_id,name,rank,force,unit,role,post_id,"
+                                 "grade,kecamatan,tps_ids,route_km\r\n";
+
+/* The rows of post i's guards; tl holds MAX_TPS_PER_POST codes. */
+static void csv_post(FILE *f, const struct scenario *s, const struct plan *p,
+                     int i, char *tl)
 {
     char id[24], code[16], km[32];
+    const struct post *po = &p->post[i];
+    tl[0] = 0;
+    for (int k = 0; k < po->ntps; k++) {
+        if (k)
+            strcat(tl, ";");
+        strcat(tl, scenario_tps_code(s, po->tps[k], code));
+    }
+    snprintf(km, sizeof km, "%.2f", po->route_km);
+    for (int k = 0; k < po->nguards; k++) {
+        csv_member(f, s, p->guard[po->first_guard + k], "guard");
+        csv_write_text(f, io_post_id(i, p->npost, id), 0);
+        csv_write_text(f, grade_name(po->grade), 0);
+        csv_write_text(f, s->kec[po->kecamatan].code, 0);
+        csv_write_text(f, tl, 0);
+        csv_write_field(f, km, 1);
+    }
+}
+
+/* A Linmas row: member m at TPS t, with the post that TPS belongs to. */
+static void csv_linmas(FILE *f, const struct scenario *s, const struct plan *p,
+                       int t, int m, int post)
+{
+    char id[24], code[16];
+    csv_member(f, s, m, "linmas");
+    csv_write_text(f, io_post_id(post, p->npost, id), 0);
+    csv_write_text(f, grade_name(s->tps[t].grade), 0);
+    csv_write_text(f, s->kec[s->tps[t].kecamatan].code, 0);
+    csv_write_text(f, scenario_tps_code(s, t, code), 0);
+    csv_write_field(f, "", 1);
+}
+
+static void csv_reserve(FILE *f, const struct scenario *s, int m)
+{
+    csv_member(f, s, m, "reserve");
+    fputs(",,,,\r\n", f);
+}
+
+int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
+{
     int *post_of = malloc(sizeof(int) * (size_t)(s->ntps + 1));
     char *tl = malloc((size_t)MAX_TPS_PER_POST * 14 + 1);
     if (post_of == NULL || tl == NULL) {
@@ -281,41 +326,41 @@ int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p)
     for (int i = 0; i < p->npost; i++)
         for (int k = 0; k < p->post[i].ntps; k++)
             post_of[p->post[i].tps[k]] = i;
-    fputs("member_id,name,rank,force,unit,role,post_id,grade,kecamatan,"
-          "tps_ids,route_km\r\n", f);
-    for (int i = 0; i < p->npost; i++) {
-        const struct post *po = &p->post[i];
-        tl[0] = 0;
-        for (int k = 0; k < po->ntps; k++) {
-            if (k)
-                strcat(tl, ";");
-            strcat(tl, scenario_tps_code(s, po->tps[k], code));
+    fputs(CSV_HEADER, f);
+    for (int i = 0; i < p->npost; i++)
+        csv_post(f, s, p, i, tl);
+    for (int i = 0; i < p->nlinmas; i++)
+        csv_linmas(f, s, p, p->linmas[i].tps, p->linmas[i].member,
+                   post_of[p->linmas[i].tps]);
+    for (int i = 0; i < p->nreserve; i++)
+        csv_reserve(f, s, p->reserve[i]);
+    free(post_of);
+    free(tl);
+    return ferror(f) ? -1 : 0;
+}
+
+int io_write_roster_csv_part(FILE *f, const struct scenario *s,
+                             const struct plan *p, const struct plan_view *v,
+                             int kab)
+{
+    char *tl = malloc((size_t)MAX_TPS_PER_POST * 14 + 1);
+    if (tl == NULL)
+        return -1;
+    fputs(CSV_HEADER, f);
+    if (kab >= 0) {
+        for (int k = v->kab_post_first[kab]; k < v->kab_post_first[kab + 1]; k++)
+            csv_post(f, s, p, v->kab_post[k], tl);
+        for (int k = v->kab_tps_first[kab]; k < v->kab_tps_first[kab + 1]; k++) {
+            int t = v->kab_tps[k];
+            for (int j = v->linmas_first[t]; j < v->linmas_first[t + 1]; j++)
+                csv_linmas(f, s, p, t, v->linmas_member[j], v->post_of[t]);
         }
-        snprintf(km, sizeof km, "%.2f", po->route_km);
-        for (int k = 0; k < po->nguards; k++) {
-            csv_member(f, s, p->guard[po->first_guard + k], "guard");
-            csv_write_text(f, io_post_id(i, p->npost, id), 0);
-            csv_write_text(f, grade_name(po->grade), 0);
-            csv_write_text(f, s->kec[po->kecamatan].code, 0);
-            csv_write_text(f, tl, 0);
-            csv_write_field(f, km, 1);
-        }
-    }
-    /* a Linmas row names the TPS and the post that TPS belongs to */
-    for (int i = 0; i < p->nlinmas; i++) {
-        int t = p->linmas[i].tps;
-        csv_member(f, s, p->linmas[i].member, "linmas");
-        csv_write_text(f, io_post_id(post_of[t], p->npost, id), 0);
-        csv_write_text(f, grade_name(s->tps[t].grade), 0);
-        csv_write_text(f, s->kec[s->tps[t].kecamatan].code, 0);
-        csv_write_text(f, scenario_tps_code(s, t, code), 0);
-        csv_write_field(f, "", 1);
     }
     for (int i = 0; i < p->nreserve; i++) {
-        csv_member(f, s, p->reserve[i], "reserve");
-        fputs(",,,,\r\n", f);
+        int b = region_unit_kabupaten(s, &s->unit[s->member[p->reserve[i]].unit]);
+        if (b == (kab >= 0 ? kab : -1))
+            csv_reserve(f, s, p->reserve[i]);
     }
-    free(post_of);
     free(tl);
     return ferror(f) ? -1 : 0;
 }

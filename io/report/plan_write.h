@@ -17,6 +17,17 @@
 int io_write_roster_xml(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_roster_csv(FILE *f, const struct scenario *s, const struct plan *p);
 int io_write_summary(FILE *f, const struct scenario *s, const struct plan *p);
+
+/* roster.csv of kabupaten kab alone (the maps written per kabupaten):
+ * the guards of its posts (plan order), the Linmas of its TPS (scenario
+ * order, then plan order) and the reserves of units scoped to it; kab -1:
+ * the reserves of units scoped to no kabupaten (roster-lintas.csv).  The
+ * columns of roster.csv; each row is the row roster.csv has for that
+ * member.  0, or -1 on a write error or when out of memory. */
+struct plan_view;
+int io_write_roster_csv_part(FILE *f, const struct scenario *s,
+                             const struct plan *p, const struct plan_view *v,
+                             int kab);
 /* The same with the plan's timeline (sr NULL: none), so that the status
  * line tells the timeline's shortage too. */
 struct shift_result;

@@ -182,6 +182,7 @@ if [ "${1:-}" = one ]; then
     malloc-card)  check_cmd "check --card, allocation $n fails" "$(cat "$T/card.rc")" "$T/card.out" "$bin" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt" ;;
     malloc-import) check_file "import, allocation $n fails" "$T/import.xml" "$bin" $IMPORT_ARGS @OUT@ ;;
     malloc-timeline) check_plan "plan --timeline, allocation $n fails" "$bin" "$T/timeline" "$SMALL" --timeline --jobs 1 ;;
+    malloc-cards) OLD=$T/oldcards check_plan "plan --cards over another roster's cards, allocation $n fails" "$bin" "$T/cardsref" "$SMALL" --cards --jobs 1 ;;
     malloc-maps)  OLD=$T/oldmaps check_plan "plan --maps per-kabupaten, allocation $n fails" "$bin" "$T/maps" "$SMALL" --maps per-kabupaten --jobs 1 ;;
     malloc-check2) check_cmd "check of a version 2 roster, allocation $n fails" "$(cat "$T/check2.rc")" "$T/check2.out" "$bin" check "$SMALL" "$T/timeline/roster.xml" ;;
     malloc-certs) check_cmd "check --certificates, allocation $n fails" "$(cat "$T/certs.rc")" "$T/certs.out" "$bin" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" ;;
@@ -254,6 +255,15 @@ echo $? > "$T/check2.rc"
 "$SIAGA" plan "$SMALL" --maps per-kabupaten -o "$T/maps" --quiet ||
     { echo "faults: reference plan --maps per-kabupaten failed"; exit 1; }
 "$SIAGA" plan "$OTHER" --maps per-kabupaten -o "$T/oldmaps" --quiet
+# plan --cards over the plan and cards of another roster in a folder that
+# holds another file: the set goes in file by file, kartu/ whole
+# (outdir_own), and the earlier roster's cards go
+"$SIAGA" plan "$OTHER" --cards -o "$T/oldcards" --quiet
+echo mine > "$T/oldcards/catatan.txt"
+cp -r "$T/oldcards" "$T/cardsref"
+"$SIAGA" plan "$SMALL" --cards -o "$T/cardsref" --quiet
+[ $? -le 1 ] && [ -e "$T/cardsref/catatan.txt" ] ||
+    { echo "faults: reference plan --cards over another roster's cards failed"; exit 1; }
 # two parts of a split scenario, planned apart, and their merged roster
 "$SIAGA" split tests/data/split/tiga.xml --by kabupaten -o "$T/parts/in" 2>/dev/null
 "$SIAGA" plan "$T/parts/in/7501.xml" -o "$T/parts/a" --quiet   # 0: full
@@ -378,6 +388,10 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --maps per-kabupaten -o "$C/out" --quiet --jobs 1
     unset OLD
     sweep malloc-maps "plan --maps per-kabupaten (folders in the set, the index): allocation N fails, N of 1..$n $how"
+    OLD=$T/oldcards
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$SMALL" --cards -o "$C/out" --quiet --jobs 1
+    unset OLD
+    sweep malloc-cards "plan --cards over another roster's cards, file by file (kartu/ owned): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" check "$SMALL" "$T/timeline/roster.xml"
     sweep malloc-check2 "check of a version 2 roster: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o "$C/out.xml"
