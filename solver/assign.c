@@ -542,7 +542,9 @@ static int block_lp_flows(const struct block_lp *L, struct bres *out)
  * re-solved by the dual simplex from the current basis (a bound change
  * keeps it dual feasible), and the search stops once the bound exceeds
  * the best exact cost found, within 1e-6 km of GLPK's tolerances: no
- * candidate left can be cheaper, nor tie with a lower site.
+ * candidate left can be cheaper, nor tie with a lower site.  f(k) names
+ * no current place, so each column is solved at most once for all the
+ * flows of its unit (a kota-wide unit stands at hundreds of posts).
  */
 struct why_cand { double lb; int site, col; };
 
@@ -575,12 +577,19 @@ static int block_why_unknown(struct bres *out)
     return SIAGA_OK;
 }
 
+/* What the forced LP of column k gave: not yet solved, its least
+ * distance (fk), or infeasible.  f(k) does not depend on where the
+ * member stands now, so each column is solved once for all the flows of
+ * its unit. */
+enum { FK_NEW, FK_OPT, FK_INFEASIBLE };
+
 /* One flow's next-best place (column j) on the LP at its optimum f0;
- * d: the reduced costs there; cand: scratch of ncol.  Returns SIAGA_OK or
- * SIAGA_ENOMEM; a deadline leaves WHY_UNKNOWN and sets *stopped. */
+ * d: the reduced costs there; fst, fk: the forced LPs solved so far;
+ * cand: scratch of ncol.  Returns SIAGA_OK or SIAGA_ENOMEM; a deadline
+ * leaves WHY_UNKNOWN and sets *stopped. */
 static int why_one(const struct tp *t, struct block_lp *L, int j, double f0,
-                   const double *d, struct why_cand *cand, int *stopped,
-                   struct bres *out)
+                   const double *d, char *fst, double *fk,
+                   struct why_cand *cand, int *stopped, struct bres *out)
 {
     glp_prob *P = L->P;
     int u = L->cunit[j - 1], s = L->csite[j - 1], n = 0;
@@ -604,20 +613,23 @@ static int why_one(const struct tp *t, struct block_lp *L, int j, double f0,
     sp.meth = GLP_DUALP;
     for (int q = 0; q < n && cand[q].lb <= best; q++) {
         int k = cand[q].col;
-        double ub = glp_get_col_ub(P, k), lo = L->keep[k] + 1;
-        glp_set_col_bnds(P, k, lo < ub ? GLP_DB : GLP_FX, lo, ub);
-        sp.tm_lim = solver_tm_lim(t->deadline);
-        int ret = solver_simplex(P, &sp);
-        int status = glp_get_status(P);
-        double f = glp_get_obj_val(P);
-        glp_set_col_bnds(P, k, ub > 0 ? GLP_DB : GLP_FX, 0, ub);
-        if (ret != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
-            *stopped = 1;               /* the deadline, or a failure */
-            return push_why(out, s, u, -1, 0, WHY_UNKNOWN);
+        if (fst[k] == FK_NEW) {
+            double ub = glp_get_col_ub(P, k), lo = L->keep[k] + 1;
+            glp_set_col_bnds(P, k, lo < ub ? GLP_DB : GLP_FX, lo, ub);
+            sp.tm_lim = solver_tm_lim(t->deadline);
+            int ret = solver_simplex(P, &sp);
+            int status = glp_get_status(P);
+            fk[k] = glp_get_obj_val(P);
+            glp_set_col_bnds(P, k, ub > 0 ? GLP_DB : GLP_FX, 0, ub);
+            if (ret != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
+                *stopped = 1;           /* the deadline, or a failure */
+                return push_why(out, s, u, -1, 0, WHY_UNKNOWN);
+            }
+            fst[k] = status == GLP_OPT ? FK_OPT : FK_INFEASIBLE;
         }
-        if (status != GLP_OPT)
+        if (fst[k] != FK_OPT)
             continue;                   /* it would empty a place */
-        double extra = f - f0 < 0 ? 0 : f - f0;
+        double extra = fk[k] - f0 < 0 ? 0 : fk[k] - f0;
         if (extra < best - 1e-6 ||
             (extra <= best + 1e-6 && cand[q].site < best_site)) {
             best = extra;
@@ -637,9 +649,11 @@ static int block_why(const struct tp *t, struct block_lp *L,
     glp_prob *P = L->P;
     double f0 = glp_get_obj_val(P);
     double *d = malloc(sizeof(double) * ((size_t)L->ncol + 1));
+    double *fk = malloc(sizeof(double) * ((size_t)L->ncol + 1));
+    char *fst = calloc((size_t)L->ncol + 1, 1);
     struct why_cand *cand = malloc(sizeof *cand * ((size_t)L->ncol + 1));
     int rc = SIAGA_ENOMEM, stopped = 0;
-    if (d == NULL || cand == NULL)
+    if (d == NULL || fk == NULL || fst == NULL || cand == NULL)
         goto done;
     for (int k = 1; k <= L->ncol; k++)
         d[k] = glp_get_col_dual(P, k);
@@ -652,11 +666,13 @@ static int block_why(const struct tp *t, struct block_lp *L,
             rc = push_why(out, L->csite[j - 1], L->cunit[j - 1], -1, 0,
                           WHY_UNKNOWN);
         } else {
-            rc = why_one(t, L, j, f0, d, cand, &stopped, out);
+            rc = why_one(t, L, j, f0, d, fst, fk, cand, &stopped, out);
         }
     }
 done:
     free(d);
+    free(fk);
+    free(fst);
     free(cand);
     return rc;
 }

@@ -19,7 +19,7 @@ const char *why_label(const struct member_why *w)
         return w->extra_km < 0.0005 ? "pindah tanpa tambahan jarak"
                                     : "pindah menambah jarak";
     case WHY_NO_OTHER:
-        return "tidak ada tempat lain bagi satuannya";
+        return "tidak ada tempat lain (semua tempat satuannya diisi satuannya)";
     case WHY_BLOCKED:
         return "tempat lain mana pun mengosongkan tempat";
     case WHY_UNKNOWN:
