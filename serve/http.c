@@ -188,6 +188,24 @@ static MHD_RESULT collect_pin(void *cls, enum MHD_ValueKind kind,
     return MHD_YES;
 }
 
+/* The JSON answer buf (200) when rc is SIAGA_OK, else the error with
+ * status bad and el's messages; frees el. */
+static MHD_RESULT answer_json(struct MHD_Connection *c, int rc, char *buf,
+                              size_t len, unsigned bad, const char *msg,
+                              struct error_list *el)
+{
+    MHD_RESULT r;
+    if (rc == SIAGA_OK) {
+        r = respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len,
+                    1, NULL);
+    } else {
+        free(buf);
+        r = send_error(c, bad, msg, el);
+    }
+    error_list_free(el);
+    return r;
+}
+
 /* Run fn's JSON answer into a buffer and send it (200), or the error. */
 static MHD_RESULT api_plan(struct server *sv, struct MHD_Connection *c,
                            struct request *rq, int undo)
@@ -213,16 +231,7 @@ static MHD_RESULT api_plan(struct server *sv, struct MHD_Connection *c,
         if (fclose(f) != 0 && rc == SIAGA_OK)
             rc = SIAGA_ENOMEM;
     }
-    MHD_RESULT r;
-    if (rc == SIAGA_OK) {
-        r = respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len,
-                 1, NULL);
-    } else {
-        free(buf);
-        r = send_error(c, status_of(rc), "the re-plan failed", &el);
-    }
-    error_list_free(&el);
-    return r;
+    return answer_json(c, rc, buf, len, status_of(rc), "the re-plan failed", &el);
 }
 
 static MHD_RESULT api_state(struct server *sv, struct MHD_Connection *c)
@@ -264,17 +273,9 @@ static MHD_RESULT api_why(struct server *sv, struct MHD_Connection *c)
         if (fclose(f) != 0 && rc == SIAGA_OK)
             rc = SIAGA_ENOMEM;
     }
-    MHD_RESULT r;
-    if (rc == SIAGA_OK) {
-        r = respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len,
-                    1, NULL);
-    } else {
-        free(buf);
-        r = send_error(c, rc == SIAGA_EINPUT ? MHD_HTTP_NOT_FOUND : status_of(rc),
+    return answer_json(c, rc, buf, len,
+                       rc == SIAGA_EINPUT ? MHD_HTTP_NOT_FOUND : status_of(rc),
                        "cannot say why", &el);
-    }
-    error_list_free(&el);
-    return r;
 }
 
 static MHD_RESULT get_file(struct server *sv, struct MHD_Connection *c,
