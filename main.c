@@ -68,7 +68,7 @@ static const char USAGE[] =
     "                  [--baseline OLD_ROSTER.xml [--pin MEMBER_OR_POST]...]\n"
     "                  [--time-limit SECONDS] [--quiet] [--timeline]\n"
     "                  [--jobs N] [--export-lp FILE] [--export-mps FILE]\n"
-    "                  [--no-sensitivity] [--cards]\n"
+    "                  [--no-sensitivity] [--cards] [--why-members]\n"
     "                  [--maps auto|single|per-kabupaten|none]\n"
     "       siaga check SCENARIO.xml [--with OVERLAY.xml]... ROSTER.xml [--report DIR]\n"
     "                  [--certificates kekurangan.csv] [--time-limit SECONDS]\n"
@@ -97,7 +97,9 @@ static const char USAGE_MORE[] =
     "          --with applies a what-if overlay (formats.md 4) to the scenario\n"
     "          first; plan also writes DIR/bko.csv, the fewest extra personnel\n"
     "          that fill every place, what each overlay costs, and\n"
-    "          DIR/kekurangan.csv, the certificates of the empty places\n"
+    "          DIR/kekurangan.csv, the certificates of the empty places;\n"
+    "          --why-members also DIR/alasan-anggota.csv: each member's\n"
+    "          next-best place and the distance moving him there adds\n"
     "check     audit a roster against its scenario (for the KPU);\n"
     "          --report DIR also writes DIR/cakupan.html (coverage map;\n"
     "          per kabupaten in DIR/kab/<code>/ with an index, as plan --maps);\n"
@@ -459,6 +461,7 @@ struct plan_opts {
     bool want_timeline;              /* --timeline */
     bool no_sensitivity;             /* --no-sensitivity */
     bool cards;                      /* --cards: DIR/kartu/ too */
+    bool why_members;                /* --why-members: alasan-anggota.csv */
     int maps;                        /* --maps, enum plan_maps */
     struct plan_params pp;           /* --time-limit, --jobs, --quiet; the
                                         deadlines and progress are set by
@@ -518,6 +521,8 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
             o->no_sensitivity = true;
         else if (strcmp(a, "--cards") == 0)
             o->cards = true;
+        else if (strcmp(a, "--why-members") == 0)
+            o->why_members = true;
         else if ((strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0) && i + 1 < argc) {
             char *end;
             long v = strtol(argv[++i], &end, 10);
@@ -549,6 +554,9 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
         return usage_error("plan needs a SCENARIO and -o DIR%s", "");
     if (o->npins > 0 && o->baseline == NULL)
         return usage_error("--pin needs --baseline ROSTER%s", "");
+    if (o->why_members && o->baseline != NULL)
+        return usage_error("--why-members is not computed for a re-plan "
+                           "against --baseline%s", "");
     const char *out[2] = {o->lp, o->mps};
     if (check_outputs_with(o->scenario, o->baseline, o->with, o->nwith, out, 2,
                            o->dir, io_plan_owned) != EXIT_OK)
@@ -615,7 +623,11 @@ static int plan_solve(struct plan_opts *o, struct plan_state *st)
                                            st->s->ntps, st->s->nmember);
     int steps = 1 + (st->base != NULL) + st->timeline;
     pp->deadline = plan_share(solve_end, steps);
+    /* the next-best places of the plan written only (whatif_plan.c: its
+     * last stage), never of the sensitivity's plans */
+    pp->why_members = o->why_members;
     int rc = solver_whatif(st->s, st->ovs, o->nwith, pp, &st->wr, &st->el);
+    pp->why_members = false;
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
         return fail(&st->el, rc);
     st->p = st->wr.plan;
@@ -673,6 +685,7 @@ static int plan_write(const struct plan_opts *o, struct plan_state *st)
     po.jobs = o->pp.jobs;
     struct card_stats cs;
     po.cards = o->cards;
+    po.why_members = o->why_members;
     po.card_stats = &cs;
     unsigned removed = 0;
     po.removed = &removed;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/formats/alasan_anggota.h"
 #include "io/formats/changes_write.h"
 #include "io/formats/kekurangan.h"
 #include "io/report/cards.h"
@@ -31,12 +32,13 @@
 const char *const io_plan_files[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
     "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
-    "roster-lintas.csv", NULL};
+    "roster-lintas.csv", "alasan-anggota.csv", NULL};
 
 const char *const io_plan_owned[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
     "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
-    "roster-lintas.csv", "kab", CARDS_FOLDER, "cakupan.html", NULL};
+    "roster-lintas.csv", "alasan-anggota.csv", "kab", CARDS_FOLDER, "cakupan.html",
+    NULL};
 
 void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
                           const struct plan *p)
@@ -66,7 +68,7 @@ static enum plan_maps maps_of(const struct plan_outputs *o)
  * index when the maps go per kabupaten). */
 struct plan_files {
     FILE *roster_xml, *roster_csv, *summary, *kml, *geojson, *html;
-    FILE *bko, *changes, *shifts, *certs;
+    FILE *bko, *changes, *shifts, *certs, *why;
     const struct plan_explain *ex; /* with certs: the certificates, and
                                       why each post */
 };
@@ -207,6 +209,9 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
     if (o->certificates &&
         (pf->certs = outdir_file(od, "kekurangan.csv", errs)) == NULL)
         return -1;
+    if (o->why_members &&
+        (pf->why = outdir_file(od, "alasan-anggota.csv", errs)) == NULL)
+        return -1;
     return 0;
 }
 
@@ -243,7 +248,8 @@ static int write_files(const struct plan_outputs *o, const struct plan_files *pf
                        io_write_sens_summary(pf->summary, s, p, pf->ex->sens) != 0 ||
                        io_write_cert_summary(pf->summary, s, p, pf->ex->certs,
                                              x ? x->bko : NULL) != 0 ||
-                       io_write_kekurangan_csv(pf->certs, s, p, pf->ex->certs) != 0)))
+                       io_write_kekurangan_csv(pf->certs, s, p, pf->ex->certs) != 0)) ||
+        (pf->why && io_write_alasan_anggota_csv(pf->why, s, p) != 0))
         return -1;
     return 0;
 }

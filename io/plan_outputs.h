@@ -62,6 +62,10 @@ struct plan_outputs {
     const struct sensitivity *sens; /* NULL, or what a rule change would
                                    save: a table in ringkasan.txt and
                                    laporan.html (with certificates) */
+    bool why_members;           /* write alasan-anggota.csv (the next-best
+                                   place of each placed member, p->why) and
+                                   its section in laporan.html; default
+                                   false */
     bool cards;                 /* also DIR/kartu/, the duty cards
                                    (io/report/cards.h) of roster.xml as
                                    written; default false */

@@ -34,6 +34,7 @@ void plan_destroy(struct plan *p)
     free(p->guard);
     free(p->linmas);
     free(p->reserve);
+    free(p->why);
     free(p);
 }
 

@@ -45,6 +45,8 @@ struct plan_objective {
     double cluster_km, cluster_km_bound;     /* item 5 */
 };
 
+struct member_why;
+
 struct plan {
     enum plan_status status;
     struct post *post; int npost;
@@ -56,6 +58,11 @@ struct plan {
     double phase_seconds[3];           /* clusters, guards, Linmas */
     long moves;                        /* re-planned against a baseline:
                                           members whose place changed */
+    struct member_why *why; int nwhy;  /* asked for (plan_params
+                                          why_members): the next-best
+                                          place of each placed (unit,
+                                          place), model/member_why.h;
+                                          else NULL, 0 */
 };
 
 struct plan *plan_create(void);

@@ -9,6 +9,9 @@
  *   POST /api/plan[?pin=ID]...  body: an overlay (formats.md 4); re-plan
  *   POST /api/undo         back one step
  *   GET  /files/NAME       the files of the current step (session_file)
+ *   GET  /api/why?member=ID  why that member stands where he stands
+ *                          (session_why_json): 400 without a member, 404
+ *                          for an unknown one
  *
  * Safe by default:
  * - it listens on 127.0.0.1 unless --bind says otherwise;
@@ -185,6 +188,24 @@ static MHD_RESULT collect_pin(void *cls, enum MHD_ValueKind kind,
     return MHD_YES;
 }
 
+/* The JSON answer buf (200) when rc is SIAGA_OK, else the error with
+ * status bad and el's messages; frees el. */
+static MHD_RESULT answer_json(struct MHD_Connection *c, int rc, char *buf,
+                              size_t len, unsigned bad, const char *msg,
+                              struct error_list *el)
+{
+    MHD_RESULT r;
+    if (rc == SIAGA_OK) {
+        r = respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len,
+                    1, NULL);
+    } else {
+        free(buf);
+        r = send_error(c, bad, msg, el);
+    }
+    error_list_free(el);
+    return r;
+}
+
 /* Run fn's JSON answer into a buffer and send it (200), or the error. */
 static MHD_RESULT api_plan(struct server *sv, struct MHD_Connection *c,
                            struct request *rq, int undo)
@@ -210,16 +231,7 @@ static MHD_RESULT api_plan(struct server *sv, struct MHD_Connection *c,
         if (fclose(f) != 0 && rc == SIAGA_OK)
             rc = SIAGA_ENOMEM;
     }
-    MHD_RESULT r;
-    if (rc == SIAGA_OK) {
-        r = respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len,
-                 1, NULL);
-    } else {
-        free(buf);
-        r = send_error(c, status_of(rc), "the re-plan failed", &el);
-    }
-    error_list_free(&el);
-    return r;
+    return answer_json(c, rc, buf, len, status_of(rc), "the re-plan failed", &el);
 }
 
 static MHD_RESULT api_state(struct server *sv, struct MHD_Connection *c)
@@ -237,6 +249,33 @@ static MHD_RESULT api_state(struct server *sv, struct MHD_Connection *c)
     }
     return respond(c, MHD_HTTP_OK, "application/json; charset=utf-8", buf, len, 1,
                 NULL);
+}
+
+static MHD_RESULT api_why(struct server *sv, struct MHD_Connection *c)
+{
+    const char *id = NULL;
+    size_t idlen = 0;
+    if (MHD_lookup_connection_value_n(c, MHD_GET_ARGUMENT_KIND, "member",
+                                      strlen("member"), &id, &idlen) != MHD_YES ||
+        id == NULL || idlen == 0)
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "give ?member=ID", NULL);
+    if (strlen(id) != idlen)   /* %00 inside: no id holds a NUL */
+        return send_error(c, MHD_HTTP_BAD_REQUEST, "member holds a NUL byte",
+                          NULL);
+    struct error_list el;
+    error_list_init(&el);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = SIAGA_ENOMEM;
+    if (f != NULL) {
+        rc = session_why_json(sv->ss, id, f, &el);
+        if (fclose(f) != 0 && rc == SIAGA_OK)
+            rc = SIAGA_ENOMEM;
+    }
+    return answer_json(c, rc, buf, len,
+                       rc == SIAGA_EINPUT ? MHD_HTTP_NOT_FOUND : status_of(rc),
+                       "cannot say why", &el);
 }
 
 static MHD_RESULT get_file(struct server *sv, struct MHD_Connection *c,
@@ -332,6 +371,8 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url,
         return send_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "use GET", NULL);
     if (strcmp(url, "/api/state") == 0)
         return api_state(sv, c);
+    if (strcmp(url, "/api/why") == 0)
+        return api_why(sv, c);
     if (strncmp(url, "/files/", 7) == 0)
         return get_file(sv, c, url + 7);
     return get_asset(c, url);

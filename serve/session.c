@@ -37,6 +37,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/formats/alasan_anggota.h"
 #include "io/formats/changes_write.h"
 #include "io/formats/overlay_join.h"
 #include "io/formats/overlay_read.h"
@@ -48,6 +49,7 @@
 #include "io/report/json.h"
 #include "io/report/plan_view.h"
 #include "model/changes.h"
+#include "model/member_why.h"
 #include "model/overlay.h"
 #include "model/roster.h"
 #include "model/whatif.h"
@@ -72,7 +74,14 @@ struct step {
     char *roster; size_t roster_len;
     char *baseline; size_t baseline_len; /* roster it started from, or NULL */
     int nposted;                 /* posted overlays in its scenario */
+    struct plan *why;            /* /api/why: the same plan again with its
+                                    members' next-best places, made on the
+                                    first request (session_why_json) */
+    int why_state;               /* WHY_STEP_* */
 };
+
+/* How /api/why stands for a step. */
+enum { WHY_STEP_NONE, WHY_STEP_DONE, WHY_STEP_DIFFERS };
 
 struct posted {
     char *body; size_t len;
@@ -95,6 +104,7 @@ static void step_destroy(struct step *st)
         return;
     scenario_destroy(st->s);
     plan_destroy(st->p);
+    plan_destroy(st->why);
     bko_request_free(&st->bko);
     change_list_free(&st->cl);
     raw_roster_destroy(st->r);
@@ -801,6 +811,143 @@ int session_state_json(struct session *ss, FILE *f)
         rc = json_finish(&w) == 0 ? SIAGA_OK : SIAGA_EIO;
     }
     plan_view_free(&v);
+    pthread_mutex_unlock(&ss->lock);
+    return rc;
+}
+
+/* ---- why a member (GET /api/why) ------------------------------------------ */
+
+/* Do a and b place the same members at the same places? */
+static bool same_roster(const struct plan *a, const struct plan *b)
+{
+    if (a->npost != b->npost || a->nguard != b->nguard ||
+        a->nlinmas != b->nlinmas)
+        return false;
+    for (int q = 0; q < a->npost; q++) {
+        const struct post *x = &a->post[q], *y = &b->post[q];
+        if (x->ntps != y->ntps || x->first_guard != y->first_guard ||
+            x->nguards != y->nguards ||
+            memcmp(x->tps, y->tps, sizeof x->tps[0] * (size_t)x->ntps) != 0)
+            return false;
+    }
+    return (a->nguard == 0 ||
+            memcmp(a->guard, b->guard, sizeof *a->guard * (size_t)a->nguard) == 0) &&
+           (a->nlinmas == 0 ||
+            memcmp(a->linmas, b->linmas, sizeof *a->linmas * (size_t)a->nlinmas) == 0);
+}
+
+/* The step's plan again, with why_members, once: the plan is
+ * deterministic, so it is the same roster unless a time limit cut one of
+ * the two short (then WHY_STEP_DIFFERS, and nothing is claimed). */
+static int step_why(struct session *ss, struct step *st, struct error_list *errs)
+{
+    if (st->why_state != WHY_STEP_NONE)
+        return SIAGA_OK;
+    struct plan_params pp;
+    plan_params_of(ss, &pp);
+    pp.why_members = true;
+    struct plan *p = NULL;
+    int rc = solver_plan(st->s, &pp, &p, errs);
+    if (rc == SIAGA_ELIMIT)
+        rc = SIAGA_OK;
+    if (rc != SIAGA_OK) {
+        plan_destroy(p);
+        return rc;
+    }
+    if (same_roster(st->p, p)) {
+        st->why = p;
+        st->why_state = WHY_STEP_DONE;
+    } else {
+        plan_destroy(p);
+        st->why_state = WHY_STEP_DIFFERS;
+    }
+    return SIAGA_OK;
+}
+
+/* Where member m stands in p: *linmas and *site (post or TPS index), or
+ * -1 when in reserve. */
+static int member_place(const struct plan *p, int m, int *linmas)
+{
+    for (int q = 0; q < p->npost; q++)
+        for (int g = 0; g < p->post[q].nguards; g++)
+            if (p->guard[p->post[q].first_guard + g] == m) {
+                *linmas = 0;
+                return q;
+            }
+    for (int i = 0; i < p->nlinmas; i++)
+        if (p->linmas[i].member == m) {
+            *linmas = 1;
+            return p->linmas[i].tps;
+        }
+    return -1;
+}
+
+static const char *place_id(const struct scenario *s, const struct plan *p,
+                            int linmas, int site, char *buf)
+{
+    return linmas ? scenario_tps_code(s, site, buf)
+                  : io_post_id(site, p->npost, buf);
+}
+
+int session_why_json(struct session *ss, const char *member, FILE *f,
+                     struct error_list *errs)
+{
+    pthread_mutex_lock(&ss->lock);
+    struct step *st = top(ss);
+    int rc = SIAGA_EINPUT;
+    int m = scenario_find_member(st->s, member);
+    if (m < 0) {
+        error_add(errs, NULL, 0, "no member '%s' in the scenario", member);
+        goto done;
+    }
+    /* a re-plan against a baseline minimised moves first: not computed
+     * (assign.c), so not asked for */
+    if (!st->has_cl && (rc = step_why(ss, st, errs)) != SIAGA_OK)
+        goto done;
+    rc = SIAGA_OK;
+    const struct plan *p = st->p;
+    int linmas = 0, site = member_place(p, m, &linmas);
+    const struct member_why *w = NULL;
+    if (site >= 0 && st->why_state == WHY_STEP_DONE && !st->has_cl) {
+        w = member_why_find(st->why->why, st->why->nwhy, linmas, site,
+                            st->s->member[m].unit);
+        if (w != NULL && w->status == WHY_UNKNOWN)
+            w = NULL;
+    }
+    char buf[24];
+    struct json_writer jw;
+    json_init(&jw, f);
+    json_begin_object(&jw);
+    json_key(&jw, "member");
+    json_string(&jw, st->s->member[m].id);
+    json_key(&jw, "name");
+    json_string(&jw, st->s->member[m].name);
+    json_key(&jw, "unit");
+    json_string(&jw, st->s->unit[st->s->member[m].unit].id);
+    json_key(&jw, "tugas");
+    json_string(&jw, site < 0 ? "cadangan" : linmas ? "linmas" : "jaga");
+    json_key(&jw, "tempat");
+    json_string(&jw, site < 0 ? NULL : place_id(st->s, p, linmas, site, buf));
+    json_key(&jw, "tempat_alternatif");
+    json_string(&jw, w != NULL && w->status == WHY_MOVE
+                         ? place_id(st->s, p, linmas, w->alt, buf) : NULL);
+    json_key(&jw, "tambahan_km");
+    if (w != NULL && w->status == WHY_MOVE)
+        json_double(&jw, w->extra_km, 3);
+    else
+        json_null(&jw);
+    json_key(&jw, "keterangan");
+    json_string(&jw, site < 0 ? "cadangan: tidak ditempatkan"
+                     : st->has_cl ? "tidak dihitung untuk rencana ulang "
+                                    "dengan perpindahan paling sedikit"
+                     : st->why_state == WHY_STEP_DIFFERS
+                         ? "tidak dihitung: batas waktu mengubah rencana"
+                     : why_label(w));
+    json_end_object(&jw);
+    if (json_finish(&jw) != 0)
+        rc = SIAGA_EIO;
+done:
+    solver_thread_release();
     pthread_mutex_unlock(&ss->lock);
     return rc;
 }

@@ -66,6 +66,16 @@ int session_undo(struct session *ss, FILE *f, struct error_list *errs);
  * routes, units, members, Linmas, the last step's changes) on f. */
 int session_state_json(struct session *ss, FILE *f);
 
+/* Why member id (scenario id) stands where he stands in the current
+ * step, as JSON on f: {member, name, unit, tugas (jaga, linmas or
+ * cadangan), tempat, tempat_alternatif, tambahan_km, keterangan}
+ * (model/member_why.h; alasan-anggota.csv's columns).  The first request
+ * of a step plans it again with the next-best places (the same roster:
+ * the plan is deterministic); a step re-planned against a baseline says
+ * "tidak dihitung".  SIAGA_EINPUT when no member has that id. */
+int session_why_json(struct session *ss, const char *member, FILE *f,
+                     struct error_list *errs);
+
 /* The bytes of file name of the current step ("roster.xml",
  * "roster.csv", "perubahan.csv", "overlay.xml", "baseline.xml",
  * "laporan.html", ...), malloc'ed in *data (free); SIAGA_EINPUT when

@@ -73,6 +73,7 @@
 
 #include "model/geo.h"
 #include "model/grow.h"
+#include "model/member_why.h"
 #include "solver/glpk_util.h"
 #include "solver/parallel.h"
 
@@ -104,8 +105,11 @@ struct tp {
                                group its movers' group, whose unit row it
                                enters too ("baseline origins") */
     double deadline;        /* solver_now() time, 0: none */
+    int why;                /* 1: also the next-best place of each flow
+                               ("Why a member") */
     /* out */
     struct flow *flow; int nflow, capflow;
+    struct member_why *why_out; int nwhy;
     long fill[MAX_TIERS];
     double km;
     int fill_limited;       /* a block was filled by the greedy */
@@ -138,6 +142,7 @@ static void uf_union(int *p, int a, int b)
  * block order, so sums come out the same for any number of threads. */
 struct bres {
     struct flow *flow; int nflow, capflow;
+    struct member_why *why; int nwhy, capwhy;
     long fill[MAX_TIERS];
     double km;
     int fill_limited, km_limited;
@@ -511,6 +516,167 @@ static int block_lp_flows(const struct block_lp *L, struct bres *out)
     return SIAGA_OK;
 }
 
+/* ---- why a member (member_why.h) ---------------------------------------- */
+
+/*
+ * After the distance stage P sits at an optimal vertex of the last LP:
+ * every tier's fill and the reserve count fixed by rows, least distance
+ * f0.  For each flow (column j: unit u at site s, value v_j > 0) the
+ * next-best place is the site s' != s, with k = (u, s'), minimising
+ *
+ *     f(k) = min { distance : the same rows and bounds, z_k >= v_k + 1 },
+ *
+ * one more member of u at s', everyone else re-placed optimally.  The new
+ * bound is integral, so the matrix stays totally unimodular and f(k) is
+ * the distance of a plan (integral vertex); it is infeasible exactly when
+ * that move would empty a place of some tier or draw another reserve.
+ *
+ * Pruning by the duals.  With the optimal row duals y and reduced costs
+ * d = c - A'y, every x feasible for the forced LP has
+ *     c'x = y'Ax + d'x >= f0 + d_k
+ * when column k is nonbasic at its lower bound 0 (d_k >= 0): each row and
+ * every other column contributes at least what it does at the optimum
+ * (the signs of y and d match the bounds that are tight), and x_k >= 1.
+ * So f(k) - f0 >= d_k: the reduced cost is a lower bound, 0 for any other
+ * column.  Candidates go in order of that bound (then site index); each is
+ * re-solved by the dual simplex from the current basis (a bound change
+ * keeps it dual feasible), and the search stops once the bound exceeds
+ * the best exact cost found, within 1e-6 km of GLPK's tolerances: no
+ * candidate left can be cheaper, nor tie with a lower site.  f(k) names
+ * no current place, so each column is solved at most once for all the
+ * flows of its unit (a kota-wide unit stands at hundreds of posts).
+ */
+struct why_cand { double lb; int site, col; };
+
+static int cmp_why_cand(const void *a, const void *b)
+{
+    const struct why_cand *x = a, *y = b;
+    if (x->lb != y->lb)
+        return x->lb < y->lb ? -1 : 1;
+    return (x->site > y->site) - (x->site < y->site);
+}
+
+static int push_why(struct bres *out, int site, int unit, int alt,
+                    double km, enum why_status st)
+{
+    if (model_grow((void **)&out->why, out->nwhy, &out->capwhy,
+                   sizeof *out->why))
+        return SIAGA_ENOMEM;
+    out->why[out->nwhy++] = (struct member_why){0, site, unit, alt, km, st};
+    return SIAGA_OK;
+}
+
+/* The entries of every flow of the block as not computed (the deadline
+ * or the greedy). */
+static int block_why_unknown(struct bres *out)
+{
+    for (int f = 0; f < out->nflow; f++)
+        if (push_why(out, out->flow[f].site, out->flow[f].unit, -1, 0,
+                     WHY_UNKNOWN) != SIAGA_OK)
+            return SIAGA_ENOMEM;
+    return SIAGA_OK;
+}
+
+/* What the forced LP of column k gave: not yet solved, its least
+ * distance (fk), or infeasible.  f(k) does not depend on where the
+ * member stands now, so each column is solved once for all the flows of
+ * its unit. */
+enum { FK_NEW, FK_OPT, FK_INFEASIBLE };
+
+/* One flow's next-best place (column j) on the LP at its optimum f0;
+ * d: the reduced costs there; fst, fk: the forced LPs solved so far;
+ * cand: scratch of ncol.  Returns SIAGA_OK or SIAGA_ENOMEM; a deadline
+ * leaves WHY_UNKNOWN and sets *stopped. */
+static int why_one(const struct tp *t, struct block_lp *L, int j, double f0,
+                   const double *d, char *fst, double *fk,
+                   struct why_cand *cand, int *stopped, struct bres *out)
+{
+    glp_prob *P = L->P;
+    int u = L->cunit[j - 1], s = L->csite[j - 1], n = 0;
+    for (int k = 1; k <= L->ncol; k++) {
+        if (L->cunit[k - 1] != u || L->csite[k - 1] == s)
+            continue;
+        double v = L->keep[k];
+        if (v + 1 > glp_get_col_ub(P, k) + 0.5)
+            continue;                   /* full of u already, or 0 places */
+        double lb = 0;
+        if (v < 0.5 && glp_get_col_stat(P, k) == GLP_NL && d[k] > 0)
+            lb = d[k];
+        cand[n++] = (struct why_cand){lb - 1e-6, L->csite[k - 1], k};
+    }
+    if (n == 0)
+        return push_why(out, s, u, -1, 0, WHY_NO_OTHER);
+    qsort(cand, (size_t)n, sizeof *cand, cmp_why_cand);
+    double best = HUGE_VAL;
+    int best_site = -1;
+    glp_smcp sp = L->sp;
+    sp.meth = GLP_DUALP;
+    for (int q = 0; q < n && cand[q].lb <= best; q++) {
+        int k = cand[q].col;
+        if (fst[k] == FK_NEW) {
+            double ub = glp_get_col_ub(P, k), lo = L->keep[k] + 1;
+            glp_set_col_bnds(P, k, lo < ub ? GLP_DB : GLP_FX, lo, ub);
+            sp.tm_lim = solver_tm_lim(t->deadline);
+            int ret = solver_simplex(P, &sp);
+            int status = glp_get_status(P);
+            fk[k] = glp_get_obj_val(P);
+            glp_set_col_bnds(P, k, ub > 0 ? GLP_DB : GLP_FX, 0, ub);
+            if (ret != 0 || (status != GLP_OPT && status != GLP_NOFEAS)) {
+                *stopped = 1;           /* the deadline, or a failure */
+                return push_why(out, s, u, -1, 0, WHY_UNKNOWN);
+            }
+            fst[k] = status == GLP_OPT ? FK_OPT : FK_INFEASIBLE;
+        }
+        if (fst[k] != FK_OPT)
+            continue;                   /* it would empty a place */
+        double extra = fk[k] - f0 < 0 ? 0 : fk[k] - f0;
+        if (extra < best - 1e-6 ||
+            (extra <= best + 1e-6 && cand[q].site < best_site)) {
+            best = extra;
+            best_site = cand[q].site;
+        }
+    }
+    if (best_site < 0)
+        return push_why(out, s, u, -1, 0, WHY_BLOCKED);
+    return push_why(out, s, u, best_site, best, WHY_MOVE);
+}
+
+/* The next-best place of every flow of the block, in column order (the
+ * order block_lp_flows pushed them). */
+static int block_why(const struct tp *t, struct block_lp *L,
+                     struct bres *out)
+{
+    glp_prob *P = L->P;
+    double f0 = glp_get_obj_val(P);
+    double *d = malloc(sizeof(double) * ((size_t)L->ncol + 1));
+    double *fk = malloc(sizeof(double) * ((size_t)L->ncol + 1));
+    char *fst = calloc((size_t)L->ncol + 1, 1);
+    struct why_cand *cand = malloc(sizeof *cand * ((size_t)L->ncol + 1));
+    int rc = SIAGA_ENOMEM, stopped = 0;
+    if (d == NULL || fk == NULL || fst == NULL || cand == NULL)
+        goto done;
+    for (int k = 1; k <= L->ncol; k++)
+        d[k] = glp_get_col_dual(P, k);
+    rc = SIAGA_OK;
+    for (int j = 1; j <= L->ncol && rc == SIAGA_OK; j++) {
+        if (L->keep[j] < 0.5)
+            continue;
+        if (stopped || solver_past(t->deadline)) {
+            stopped = 1;
+            rc = push_why(out, L->csite[j - 1], L->cunit[j - 1], -1, 0,
+                          WHY_UNKNOWN);
+        } else {
+            rc = why_one(t, L, j, f0, d, fst, fk, cand, &stopped, out);
+        }
+    }
+done:
+    free(d);
+    free(fk);
+    free(fst);
+    free(cand);
+    return rc;
+}
+
 /*
  * Solve block b: past the deadline the greedy fill (or, in bound mode,
  * no bound); else the LP in its stages (block_lp_*), each stopped stage
@@ -532,6 +698,8 @@ static int solve_block(const struct tp *t, const struct block *b,
         }
         int *left = malloc(sizeof(int) * ((size_t)b->nunit + 1));
         int grc = left ? greedy_block(t, b, unit_row, left, out) : SIAGA_ENOMEM;
+        if (grc == SIAGA_OK && t->why)
+            grc = block_why_unknown(out);
         free(left);
         for (int i = 0; i < b->nunit; i++)
             unit_row[b->unit[i]] = -1;
@@ -598,7 +766,11 @@ static int solve_block(const struct tp *t, const struct block *b,
             out->km_limited = 1;
         if (!t->bound_mode)
             rc = block_lp_flows(&L, out);
-        else if (!stopped)             /* else no bound from this block */
+        if (rc == SIAGA_OK && t->why && !t->bound_mode)
+            rc = stopped || t->unit_origin != NULL
+                     ? block_why_unknown(out)
+                     : block_why(t, &L, out);
+        else if (t->bound_mode && !stopped)             /* else no bound from this block */
             out->km += glp_get_obj_val(L.P);
     }
     glp_delete_prob(L.P);
@@ -611,6 +783,8 @@ done:
             rc = SIAGA_OK;
         } else {
             rc = greedy_block(t, b, unit_row, left, out);
+            if (rc == SIAGA_OK && t->why)
+                rc = block_why_unknown(out);
         }
     }
     for (int i = 0; i < b->nunit; i++)
@@ -735,11 +909,19 @@ static int tp_solve(struct tp *t, int jobs)
     if (t->flow == NULL)
         goto done;
     t->capflow = (int)nflow + 1;
+    if (t->why) {
+        t->why_out = malloc(sizeof *t->why_out * (size_t)(nflow + 1));
+        if (t->why_out == NULL)
+            goto done;
+    }
     for (int k = 0; k < nblock; k++) {
         const struct bres *r = &j.res[k];
         if (r->nflow > 0)
             memcpy(t->flow + t->nflow, r->flow, sizeof *r->flow * (size_t)r->nflow);
         t->nflow += r->nflow;
+        if (t->why && r->nwhy > 0)
+            memcpy(t->why_out + t->nwhy, r->why, sizeof *r->why * (size_t)r->nwhy);
+        t->nwhy += r->nwhy;
         for (int q = 0; q < MAX_TIERS; q++)
             t->fill[q] += r->fill[q];
         t->km += r->km;
@@ -748,8 +930,10 @@ static int tp_solve(struct tp *t, int jobs)
     }
     rc = SIAGA_OK;
 done:
-    for (int k = 0; j.res != NULL && k < nblock; k++)
+    for (int k = 0; j.res != NULL && k < nblock; k++) {
         free(j.res[k].flow);
+        free(j.res[k].why);
+    }
     free(j.res);
     for (int w = 0; j.scratch != NULL && w < jobs; w++)
         free(j.scratch[w]);
@@ -773,6 +957,14 @@ static int cmp_flow(const void *a, const void *b)
     if (x->origin != y->origin)
         return x->origin < y->origin ? -1 : 1;
     return (x->pinned > y->pinned) - (x->pinned < y->pinned);
+}
+
+static int cmp_why(const void *a, const void *b)
+{
+    const struct member_why *x = a, *y = b;
+    if (x->site != y->site)
+        return x->site < y->site ? -1 : 1;
+    return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
 /* ---- eligibility ------------------------------------------------------- */
@@ -1406,6 +1598,7 @@ static void fill_free(struct fill *f)
     free(f->t.eoff);
     free(f->t.eunit);
     free(f->t.flow);
+    free(f->t.why_out);
 }
 
 /* The units of a transportation problem, from units_build. */
@@ -1453,6 +1646,16 @@ static int fill_sites(const struct scenario *s, const struct by_region *br,
     }
     if (rc == SIAGA_OK && t->nflow > 0)
         qsort(t->flow, (size_t)t->nflow, sizeof *t->flow, cmp_flow);
+    if (og != NULL) {
+        /* over pseudo-units, and never computed: none */
+        free(t->why_out);
+        t->why_out = NULL;
+        t->nwhy = 0;
+    }
+    for (int w = 0; w < t->nwhy; w++)
+        t->why_out[w].linmas = linmas;
+    if (rc == SIAGA_OK && t->nwhy > 0)
+        qsort(t->why_out, (size_t)t->nwhy, sizeof *t->why_out, cmp_why);
     return rc;
 }
 
@@ -1558,7 +1761,7 @@ done:
 
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  double deadline, const struct origins *og,
+                  double deadline, const struct origins *og, bool why,
                   struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
@@ -1584,6 +1787,7 @@ int assign_guards(const struct scenario *s, const struct post *posts,
                sizeof(int) * (size_t)po->ntps);
         pn[p] = po->ntps;
     }
+    t->why = why;
     rc = fill_sites(s, &f.br, ptps, pn, MAX_TPS_PER_POST, og, 0, jobs,
                     deadline, t, &f.ps, &out->moves);
     if (rc != SIAGA_OK)
@@ -1618,6 +1822,9 @@ int assign_guards(const struct scenario *s, const struct post *posts,
     out->flow = t->flow;
     out->nflow = t->nflow;
     t->flow = NULL;
+    out->why = t->why_out;
+    out->nwhy = t->nwhy;
+    t->why_out = NULL;
     rc = SIAGA_OK;
 done:
     if (rc == SIAGA_ESOLVER)
@@ -1631,8 +1838,8 @@ done:
 }
 
 int assign_linmas(const struct scenario *s, int jobs, double deadline,
-                  const struct origins *og, struct assign_result *out,
-                  struct error_list *errs)
+                  const struct origins *og, bool why,
+                  struct assign_result *out, struct error_list *errs)
 {
     int rc = SIAGA_ENOMEM;
     struct fill f;
@@ -1647,6 +1854,7 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
         f.tps_site[i] = i;
         f.one[i] = 1;
     }
+    t->why = why;
     if (per > 0) {
         rc = fill_sites(s, &f.br, f.tps_site, f.one, 1, og, 1, jobs,
                         deadline, t, &f.ps, &out->moves);
@@ -1665,6 +1873,9 @@ int assign_linmas(const struct scenario *s, int jobs, double deadline,
     out->flow = t->flow;
     out->nflow = t->nflow;
     t->flow = NULL;
+    out->why = t->why_out;
+    out->nwhy = t->nwhy;
+    t->why_out = NULL;
     rc = SIAGA_OK;
 done:
     if (rc == SIAGA_ENOMEM)
@@ -1678,5 +1889,6 @@ void assign_free(struct assign_result *r)
     if (r == NULL)
         return;
     free(r->flow);
+    free(r->why);
     memset(r, 0, sizeof *r);
 }

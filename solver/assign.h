@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "model/error.h"
+#include "model/member_why.h"
 #include "model/roster.h"
 #include "model/scenario.h"
 #include "solver/cluster.h"
@@ -54,6 +55,10 @@ struct assign_result {
     bool km_limited;               /* the deadline stopped a distance or
                                       moves stage or a bound: km not least,
                                       km_bound weaker */
+    struct member_why *why; int nwhy; /* with why: the next-best place of
+                                      each flow (model/member_why.h,
+                                      "Why a member" in assign.c), sorted
+                                      by site and unit; none with og */
 };
 
 /*
@@ -65,12 +70,14 @@ struct assign_result {
  * which any TPS of a component may be an anchor.  deadline (a
  * solver_now() time, 0 for none) bounds the LPs; past it the fill is
  * still complete and keeps every rule (fill_limited, km_limited: see
- * the top of assign.c).
+ * the top of assign.c).  With why, also out->why: for each flow the
+ * next-best place of one of its members and its exact cost in distance
+ * (model/member_why.h); without a baseline only (og NULL).
  * Returns SIAGA_OK, SIAGA_ENOMEM or SIAGA_ESOLVER (errs says why).
  */
 int assign_guards(const struct scenario *s, const struct post *posts,
                   int npost, const struct cluster_result *cr, int jobs,
-                  double deadline, const struct origins *og,
+                  double deadline, const struct origins *og, bool why,
                   struct assign_result *out, struct error_list *errs);
 
 /*
@@ -83,8 +90,8 @@ int assign_guards(const struct scenario *s, const struct post *posts,
  * a move costs 1 on a network arc, so the matrix stays unimodular).
  */
 int assign_linmas(const struct scenario *s, int jobs, double deadline,
-                  const struct origins *og, struct assign_result *out,
-                  struct error_list *errs);
+                  const struct origins *og, bool why,
+                  struct assign_result *out, struct error_list *errs);
 
 void assign_free(struct assign_result *r);
 

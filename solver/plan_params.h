@@ -43,6 +43,8 @@ struct plan_params {
                            km and km_bound are 0 (the rule-change table) */
     int jobs;           /* worker threads, >= 1; default: processors online */
     bool quiet;         /* no progress reports */
+    bool why_members;   /* also the next-best place of every placed member
+                           (plan->why, model/member_why.h); default false */
     void (*progress)(void *ctx, const char *phase, long done, long total);
     /* the best post count found so far and its proven lower bound, as
      * they improve (called by the planner after the clustering, and by

@@ -67,6 +67,7 @@ void plan_params_init(struct plan_params *pp)
     pp->price_node_limit = 100;
     pp->jobs = parallel_cpus();
     pp->quiet = false;
+    pp->why_members = false;
 }
 
 double plan_deadline(const struct plan_params *pp)
@@ -342,6 +343,24 @@ static void plan_objective(const struct scenario *s, struct plan *p,
         p->status = empty > 0 ? PLAN_SHORTAGE : PLAN_OPTIMAL;
 }
 
+/* The next-best places of both fills into p: the guards' then the
+ * Linmas', so sorted as member_why_find wants.  SIAGA_OK or
+ * SIAGA_ENOMEM. */
+static int join_why(const struct assign_result *ag,
+                    const struct assign_result *al, struct plan *p)
+{
+    size_t n = (size_t)ag->nwhy + (size_t)al->nwhy;
+    p->why = malloc(sizeof *p->why * (n + 1));
+    if (p->why == NULL)
+        return SIAGA_ENOMEM;
+    if (ag->nwhy > 0)
+        memcpy(p->why, ag->why, sizeof *p->why * (size_t)ag->nwhy);
+    if (al->nwhy > 0)
+        memcpy(p->why + ag->nwhy, al->why, sizeof *p->why * (size_t)al->nwhy);
+    p->nwhy = (int)n;
+    return SIAGA_OK;
+}
+
 int plan_core(const struct scenario *s, const struct plan_params *pp,
               const struct replan_hook *hook, struct plan **out,
               struct error_list *errs)
@@ -390,13 +409,13 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     double gdeadline = deadline > 0 && deadline > t1
                            ? t1 + GUARD_SHARE * (deadline - t1) : deadline;
     rc = assign_guards(s, cr.post, cr.npost, &cr, pp->jobs, gdeadline, pg,
-                       &ag, errs);
+                       pp->why_members, &ag, errs);
     if (rc != SIAGA_OK)
         goto done;
     double t2 = solver_now();
     if (pp->progress)
         pp->progress(pp->progress_ctx, "penugasan (penjaga, linmas)", 1, 2);
-    rc = assign_linmas(s, pp->jobs, deadline, pl, &al, errs);
+    rc = assign_linmas(s, pp->jobs, deadline, pl, pp->why_members, &al, errs);
     if (rc != SIAGA_OK)
         goto done;
     if (pp->progress)
@@ -405,6 +424,8 @@ int plan_core(const struct scenario *s, const struct plan_params *pp,
     rc = SIAGA_ENOMEM;
     p = plan_create();
     if (p == NULL || (rc = fill_plan(s, &cr, &ag, &al, pg, pl, p)) != SIAGA_OK)
+        goto done;
+    if (pp->why_members && (rc = join_why(&ag, &al, p)) != SIAGA_OK)
         goto done;
     plan_objective(s, p, &cr, &ag, &al, crc);
     p->moves = ag.moves + al.moves;

@@ -76,6 +76,7 @@ int solver_whatif(struct scenario *s, struct overlay *const *ov, int nov,
         double stage_end = plan_share(end, nov + 1 - i), now = solver_now();
         spp.deadline = stage_end > now ? now + PLAN_SHARE * (stage_end - now)
                                        : stage_end;
+        spp.why_members = pp->why_members && i == nov; /* the plan kept */
         rc = solver_plan(s, &spp, &out->plan, errs);
         if (rc == SIAGA_ELIMIT)
             limited = 1;

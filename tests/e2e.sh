@@ -23,6 +23,8 @@ expect 2 "no command" -- "$SIAGA"
 expect 2 "unknown command" -- "$SIAGA" frobnicate
 expect 2 "plan without -o" -- "$SIAGA" plan "$KAUR"
 expect 2 "bad time limit" -- "$SIAGA" plan "$KAUR" -o "$T/x" --time-limit -3
+expect 2 "--why-members with --baseline" -- "$SIAGA" plan "$KAUR" -o "$T/xw" --why-members --baseline "$KAUR"
+[ ! -e "$T/xw" ] && grep -q "why-members" "$T/err" && ok || bad "--why-members --baseline: a folder written or no message"
 expect 0 "help" -- "$SIAGA" --help
 
 # validate
@@ -43,6 +45,15 @@ expect 0 "plan kaur" -- "$SIAGA" plan "$KAUR" -o "$T/a" --quiet
 for f in roster.xml roster.csv ringkasan.txt; do
     [ -s "$T/a/$f" ] && ok || bad "plan wrote no $f"
 done
+# --why-members: the same roster, alasan-anggota.csv only then, a row per
+# placed member
+[ ! -e "$T/a/alasan-anggota.csv" ] && ! grep -q "Alasan penempatan anggota" "$T/a/laporan.html" && ok || bad "why-members output without the option"
+expect 0 "plan kaur --why-members" -- "$SIAGA" plan "$KAUR" -o "$T/aw" --quiet --why-members
+cmp -s "$T/a/roster.xml" "$T/aw/roster.xml" && ok || bad "--why-members changed the roster"
+placed=$(grep -c -e '<guard ' -e '<linmas ' "$T/aw/roster.xml")
+rows=$(wc -l < "$T/aw/alasan-anggota.csv")
+[ "$((rows - 1))" = "$placed" ] && ok || bad "alasan-anggota.csv: not a row per placed member ($placed)"
+grep -q "Alasan penempatan anggota" "$T/aw/laporan.html" && ok || bad "laporan.html lacks the members' section"
 [ -z "$(ls -A "$T/a" | grep -v -e '^roster.xml$' -e '^roster.csv$' -e '^ringkasan.txt$' -e '^roster.kml$' -e '^roster.geojson$' -e '^laporan.html$' -e '^bko.csv$' -e '^kekurangan.csv$')" ] && ok || bad "stray files in output: $(ls -A "$T/a")"
 grep -q 'status="optimal"' "$T/a/roster.xml" && ok || bad "kaur roster not optimal"
 xmllint --noout --schema schema/roster-1.xsd "$T/a/roster.xml" 2>/dev/null && ok || bad "roster.xml fails roster-1.xsd"

@@ -86,6 +86,34 @@ for q, p in enumerate(s["posts"]):
 assert s["summary"]["replanned"] == 0 and s["summary"]["empty_total"] == 0
 EOF
 
+# why a member (GET /api/why): the answer of plan --why-members for a
+# guard, a Linmas and a reserve, the files untouched; bad requests
+"$SIAGA" plan "$KAUR" -o "$T/cliw" --quiet --why-members
+g=$(sed -n '2p' "$T/cliw/alasan-anggota.csv" | cut -d, -f1)
+l=$(grep ',linmas,' "$T/cliw/alasan-anggota.csv" | head -n 1 | cut -d, -f1)
+r=$(sed -n 's/.*<reserve member="\([^"]*\)".*/\1/p' "$T/d/roster.xml" | head -n 1)
+cp "$T/d/laporan.html" "$T/lap0.html"
+for m in "$g" "$l"; do
+    [ "$(code GET "/api/why?member=$m")" = 200 ] && python3 - "$T/body" "$T/cliw/alasan-anggota.csv" "$m" <<'EOF' && ok || bad "why $m disagrees with alasan-anggota.csv: $(cat "$T/body")"
+import csv, json, sys
+a = json.load(open(sys.argv[1]))
+row = [r for r in csv.DictReader(open(sys.argv[2], newline="")) if r["id_anggota"] == sys.argv[3]][0]
+assert a["member"] == row["id_anggota"] and a["unit"] == row["satuan"]
+assert a["tugas"] == row["tugas"] and a["tempat"] == row["tempat"]
+assert (a["tempat_alternatif"] or "") == row["tempat_alternatif"]
+assert ("" if a["tambahan_km"] is None else "%.3f" % a["tambahan_km"]) == row["tambahan_km"]
+assert a["keterangan"] == row["keterangan"]
+EOF
+done
+[ -n "$r" ] && [ "$(code GET "/api/why?member=$r")" = 200 ] && python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert a["tugas"] == "cadangan" and a["tempat"] is None' "$T/body" && ok || bad "why of reserve '$r': $(cat "$T/body")"
+cmp -s "$T/cli0/roster.xml" "$T/d/roster.xml" && cmp -s "$T/lap0.html" "$T/d/laporan.html" && [ ! -e "$T/d/alasan-anggota.csv" ] && ok || bad "/api/why changed the files"
+[ "$(code GET /api/why)" = 400 ] && ok || bad "/api/why without member not 400"
+[ "$(code GET '/api/why?member=')" = 400 ] && ok || bad "/api/why?member= not 400"
+[ "$(code GET '/api/why?member=NO-SUCH-MEMBER')" = 404 ] && grep -q "NO-SUCH-MEMBER" "$T/body" && ok || bad "unknown member not 404: $(cat "$T/body")"
+[ "$(code GET "/api/why?member=$g%00x")" = 400 ] && ok || bad "member with a NUL byte not 400: $(cat "$T/body")"
+[ "$(code POST "/api/why?member=$g")" = 405 ] && ok || bad "POST /api/why not 405"
+[ "$(code GET "/api/why?member=$g" -H 'Host: evil.example')" = 421 ] && ok || bad "/api/why with a foreign Host served"
+
 # a good overlay: 200, the answer's numbers match the files, and the
 # command line repeats it to the same bytes
 [ "$(code POST /api/plan --data-binary @"$INTEL")" = 200 ] && ok || bad "good overlay: $(cat "$T/body")"
@@ -112,6 +140,7 @@ for f in roster.xml roster.csv perubahan.csv overlay.xml baseline.xml laporan.ht
     [ "$(code GET /files/$f)" = 200 ] && cmp -s "$T/body" "$T/d/$f" && ok || bad "GET /files/$f"
 done
 cp "$T/d/roster.xml" "$T/r1.xml"
+[ "$(code GET "/api/why?member=$g")" = 200 ] && grep -q "tidak dihitung untuk rencana ulang" "$T/body" && ok || bad "why after a re-plan: $(cat "$T/body")"
 
 # a bad overlay: 400 with the message and line, nothing changed
 printf '<overlay xmlns="urn:siaga:overlay:1">\n\n  <regrade tps="1799999999999" grade="rawan"/>\n</overlay>\n' > "$T/bad.xml"

@@ -170,6 +170,29 @@
     return b;
   }
 
+  /* "alasan": why the member stands here, asked of the server when
+   * clicked (GET api/why; the first ask of a plan takes a moment) */
+  function whyButton(m, li) {
+    var b = el("button", "alasan");
+    b.type = "button";
+    var out = el("span", "", "alasan");
+    b.addEventListener("click", function () {
+      out.textContent = " \u2026";
+      fetch("api/why?member=" + encodeURIComponent(st.members[m][0]), { cache: "no-store" })
+        .then(function (r) { return r.json(); })
+        .then(function (a) {
+          if (a.error) { out.textContent = " " + a.error; return; }
+          out.textContent = a.tempat_alternatif
+            ? " Tempat berikutnya " + a.tempat_alternatif + ": +" + a.tambahan_km.toFixed(3) +
+              " km jarak total (" + a.keterangan + ")"
+            : " " + a.keterangan;
+        })
+        .catch(function (e) { out.textContent = " Gagal: " + e.message; });
+    });
+    li.appendChild(b);
+    li.appendChild(out);
+  }
+
   function showTps(i) {
     selected = i;
     var t = st.tps[i];
@@ -196,6 +219,7 @@
           addChange({ op: "remove-member", id: st.members[m][0], label: "Tarik " + memberLabel(m) });
         });
         li.appendChild(rm);
+        whyButton(m, li);
         pg.appendChild(li);
       });
       if (p[6].length < p[3]) pg.appendChild(el("li", (p[3] - p[6].length) + " tempat kosong", "kosong"));
@@ -209,6 +233,7 @@
     (st.linmasOf[i] || []).forEach(function (m) {
       var li = el("li", memberLabel(m) + " ");
       li.appendChild(pinButton(st.members[m][0], memberLabel(m)));
+      whyButton(m, li);
       ul.appendChild(li);
     });
     var lm = (st.linmasOf[i] || []).length;

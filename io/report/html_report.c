@@ -8,7 +8,7 @@
  * TPS are circles coloured by grade (the colours of plan_view.h), patrol
  * routes polylines closed at the anchor, and kecamatan named at the mean
  * of their TPS.  Every string from a scenario or roster goes through
- * esc(); numbers are printed in the C locale, and nothing depends on the
+ * out_esc(); numbers are printed in the C locale, and nothing depends on the
  * clock, so the same input gives the same bytes.  Print: A4, each Polsek
  * section on a new page, table rows never split, headers repeated.
  */
@@ -22,27 +22,11 @@
 #include "io/report/cert_report.h"
 #include "io/report/out.h"
 #include "io/report/plan_view.h"
+#include "io/report/why_report.h"
 #include "model/geo.h"
 #include "model/shifts.h"
 #include "model/tally.h"
 #include "model/timeline.h"
-
-/* Text or attribute value escaped for HTML; NULL writes nothing. */
-static void esc(struct out *o, const char *s)
-{
-    if (s == NULL)
-        return;
-    for (const char *c = s; *c; c++) {
-        switch (*c) {
-        case '&': fputs("&amp;", o->f); break;
-        case '<': fputs("&lt;", o->f); break;
-        case '>': fputs("&gt;", o->f); break;
-        case '"': fputs("&quot;", o->f); break;
-        case '\'': fputs("&#39;", o->f); break;
-        default: fputc(*c, o->f); break;
-        }
-    }
-}
 
 /* ---- page frame -------------------------------------------------------- */
 
@@ -102,7 +86,7 @@ static void page_begin(struct out *o, const char *title, const char *name,
     out_put(o, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n");
     out_put(o, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out_put(o, "<title>%s &#8212; ", title);
-    esc(o, name);
+    out_esc(o, name);
     out_put(o, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", CSS,
             extra ? extra : "");
 }
@@ -257,7 +241,7 @@ static void svg_map(struct out *o, const struct scenario *s,
             out_put(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"><title>%s ",
                     px(&pr, tp->lon), py(&pr, tp->lat), GRADE_R[g],
                     scenario_tps_code(s, t, code));
-            esc(o, s->desa[tp->desa].name);
+            out_esc(o, s->desa[tp->desa].name);
             out_put(o, " (%s)</title></circle>\n", grade_label(tp->grade));
         }
         out_put(o, "</g>\n");
@@ -300,7 +284,7 @@ static void svg_map(struct out *o, const struct scenario *s,
         if (nk == 0)
             continue;
         out_put(o, "<text x=\"%.1f\" y=\"%.1f\">", px(&pr, lo / nk), py(&pr, la / nk) - 10);
-        esc(o, s->kec[k].name);
+        out_esc(o, s->kec[k].name);
         out_put(o, "</text>\n");
     }
     free(sla);
@@ -356,12 +340,12 @@ static void member_text(struct out *o, const struct scenario *s, int m)
     const struct member *mb = &s->member[m];
     const struct unit *u = &s->unit[mb->unit];
     if (mb->rank != NULL) {
-        esc(o, mb->rank);
+        out_esc(o, mb->rank);
         out_put(o, " ");
     }
-    esc(o, mb->name);
+    out_esc(o, mb->name);
     out_put(o, " &#8212; ");
-    esc(o, u->name);
+    out_esc(o, u->name);
     out_put(o, " (%s)", plan_view_force_label(u->force));
 }
 
@@ -369,9 +353,9 @@ static void summary_row(struct out *o, const char *code, const char *name,
                         const struct plan_summary_row *r, int total, bool kh)
 {
     out_put(o, "<tr%s><td class=\"kode\">", total ? " class=\"total\"" : "");
-    esc(o, code);
+    out_esc(o, code);
     out_put(o, "</td><td>");
-    esc(o, name);
+    out_esc(o, name);
     out_put(o, "</td>");
     long v[] = {r->tps[GRADE_KURANG_RAWAN], r->tps[GRADE_RAWAN],
                 r->tps[GRADE_SANGAT_RAWAN], r->tps[GRADE_KHUSUS], r->posts,
@@ -442,12 +426,12 @@ static int polres_table(struct out *o, const struct scenario *s,
     out_put(o, "</tbody>\n</table>\n<p>Wilayah:");
     for (int q = 0; q < s->npolres; q++) {
         out_put(o, "%s ", q ? ";" : "");
-        esc(o, s->polres[q].name);
+        out_esc(o, s->polres[q].name);
         out_put(o, ":");
         for (int k = 0; k < s->nkec; k++)
             if (s->kec_polres[k] == q) {
                 out_put(o, " ");
-                esc(o, s->kec[k].name);
+                out_esc(o, s->kec[k].name);
             }
     }
     out_put(o, ".</p>\n");
@@ -459,7 +443,7 @@ static void objective_row(struct out *o, const char *label, const char *value,
                           const char *bound, double gap)
 {
     out_put(o, "<tr><td>");
-    esc(o, label);
+    out_esc(o, label);
     out_put(o, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
                "<td class=\"n\">%.2f%%</td></tr>\n", value, bound, 100 * gap);
 }
@@ -597,17 +581,17 @@ static void reserve_list(struct out *o, const struct scenario *s,
         if (mb->unit != unit) {
             const struct unit *u = &s->unit[mb->unit];
             out_put(o, "%s<li><b>", unit >= 0 ? "</li>\n" : "");
-            esc(o, u->name);
+            out_esc(o, u->name);
             out_put(o, "</b> (%s): ", plan_view_force_label(u->force));
             unit = mb->unit;
         } else {
             out_put(o, "; ");
         }
         if (mb->rank != NULL) {
-            esc(o, mb->rank);
+            out_esc(o, mb->rank);
             out_put(o, " ");
         }
-        esc(o, mb->name);
+        out_esc(o, mb->name);
     }
     out_put(o, "</li>\n</ul>\n");
 }
@@ -741,14 +725,14 @@ static void day_table_row(struct out *o, const struct scenario *s,
     const struct day_row *r = &dp->row[a];
     const struct tl_place *pl = &dp->sr->layout.place[r->place];
     out_put(o, "<tr class=\"shift\"><td><span class=\"kode\">");
-    esc(o, pl->id);
+    out_esc(o, pl->id);
     out_put(o, "</span>");
     if (pl->desa >= 0 && pl->desa < s->ndesa && pl->level != TL_POST) {
         out_put(o, " ");
-        esc(o, s->desa[pl->desa].name);
+        out_esc(o, s->desa[pl->desa].name);
     }
     out_put(o, "</td><td>");
-    esc(o, dp->tl->phase[pl->phase].id);
+    out_esc(o, dp->tl->phase[pl->phase].id);
     out_put(o, "</td><td>");
     hhmm(o, r->start - day * 1440);
     out_put(o, "&#8211;");
@@ -807,16 +791,16 @@ static void polsek_section(struct out *o, const struct scenario *s,
 {
     char code[16];
     out_put(o, "<section class=\"polsek\" id=\"kec-");
-    esc(o, s->kec[k].code);
+    out_esc(o, s->kec[k].code);
     out_put(o, "\">\n<h2>");
     if (v->polsek[k] >= 0) {
-        esc(o, s->unit[v->polsek[k]].name);
+        out_esc(o, s->unit[v->polsek[k]].name);
         out_put(o, " &#8212; ");
     }
     out_put(o, "Kecamatan ");
-    esc(o, s->kec[k].name);
+    out_esc(o, s->kec[k].name);
     out_put(o, " (");
-    esc(o, s->kec[k].code);
+    out_esc(o, s->kec[k].code);
     out_put(o, ")</h2>\n");
     char kt[40] = "";
     if (r->tps[GRADE_KHUSUS] > 0)
@@ -847,7 +831,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
         for (int j = 0; j < po->ntps; j++) {
             out_put(o, "%s<span class=\"kode\">%s</span> ", j ? "<br>" : "",
                     scenario_tps_code(s, po->tps[j], code));
-            esc(o, s->desa[s->tps[po->tps[j]].desa].name);
+            out_esc(o, s->desa[s->tps[po->tps[j]].desa].name);
         }
         out_put(o, "</td><td class=\"n\">%.2f</td><td>", po->route_km);
         for (int j = 0; j < po->nguards; j++) {
@@ -868,7 +852,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
         int t = v->kec_tps[q];
         const struct tps *tp = &s->tps[t];
         out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, t, code));
-        esc(o, s->desa[tp->desa].name);
+        out_esc(o, s->desa[tp->desa].name);
         out_put(o, "</td><td>");
         grade_cell(o, tp->grade);
         out_put(o, "</td><td class=\"kode\">%s</td><td>",
@@ -878,7 +862,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
             if (j > a)
                 out_put(o, "; ");
             const struct member *mb = &s->member[v->linmas_member[j]];
-            esc(o, mb->name);
+            out_esc(o, mb->name);
         }
         if (b - a < s->rules.linmas_per_tps)
             out_put(o, "%s<span class=\"kosong\">%d kosong</span>", b > a ? "; " : "",
@@ -886,6 +870,7 @@ static void polsek_section(struct out *o, const struct scenario *s,
         out_put(o, "</td></tr>\n");
     }
     out_put(o, "</tbody>\n</table>\n");
+    io_member_why_html_kec(o, s, p, v, k);
     reserve_list(o, s, p, ri, k, KAB_ALL);
     if (dp != NULL)
         day_tables(o, s, dp, k);
@@ -910,7 +895,7 @@ static void phase_shortage(struct out *o, const struct scenario *s,
     for (int i = 0; i < sr->nbko; i++) {
         out_put(o, "%s %d %s kecamatan ", i ? ";" : "", sr->bko[i].count,
                 sr->bko[i].force == FORCE_LINMAS ? "Linmas" : "Polri");
-        esc(o, s->kec[sr->bko[i].kec].name);
+        out_esc(o, s->kec[sr->bko[i].kec].name);
     }
     out_put(o, ".</p>\n");
 }
@@ -1019,11 +1004,11 @@ static void status_meta(struct out *o, const struct report_book *b)
 static void scenario_meta(struct out *o, const struct scenario *s)
 {
     out_put(o, "<table class=\"meta\"><tr><td>Skenario</td><td><b>");
-    esc(o, s->name);
+    out_esc(o, s->name);
     out_put(o, "</b></td></tr>\n");
     if (s->date != NULL && s->date[0]) {
         out_put(o, "<tr><td>Tanggal</td><td>");
-        esc(o, s->date);
+        out_esc(o, s->date);
         out_put(o, "</td></tr>\n");
     }
 }
@@ -1065,9 +1050,9 @@ static void report_page(struct out *o, const struct report_book *b, int kab)
     scenario_meta(o, s);
     if (kab >= 0) {
         out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
-        esc(o, s->kab[kab].name);
+        out_esc(o, s->kab[kab].name);
         out_put(o, "</b> (<span class=\"kode\">");
-        esc(o, s->kab[kab].code);
+        out_esc(o, s->kab[kab].code);
         out_put(o, "</span>)</td></tr>\n");
     }
     status_meta(o, b);
@@ -1198,16 +1183,16 @@ static void index_row(struct out *o, const char *cls, const char *code,
                                        GRADE_RAWAN, GRADE_KURANG_RAWAN};
     out_put(o, "<tr%s%s%s><td class=\"kode\">", cls ? " class=\"" : "", cls ? cls : "",
             cls ? "\"" : "");
-    esc(o, code);
+    out_esc(o, code);
     out_put(o, "</td><td>");
     if (links) {
         out_put(o, "<a href=\"kab/");
-        esc(o, code);
+        out_esc(o, code);
         out_put(o, "/laporan.html\">");
-        esc(o, name);
+        out_esc(o, name);
         out_put(o, "</a>");
     } else {
-        esc(o, name);
+        out_esc(o, name);
     }
     long ntps = 0, nposts = 0;
     for (int g = 0; g < GRADE_COUNT; g++) {
@@ -1228,11 +1213,11 @@ static void index_row(struct out *o, const char *cls, const char *code,
             t->linmas, lempty > 0 ? " kosong" : "", lempty, t->reserve);
     if (links) {
         out_put(o, "<a href=\"kab/");
-        esc(o, code);
+        out_esc(o, code);
         out_put(o, "/roster.kml\">KML</a><a href=\"kab/");
-        esc(o, code);
+        out_esc(o, code);
         out_put(o, "/roster.geojson\">GeoJSON</a><a href=\"kab/");
-        esc(o, code);
+        out_esc(o, code);
         out_put(o, "/roster.csv\">CSV</a>");
     }
     out_put(o, "</td></tr>\n");
@@ -1338,14 +1323,14 @@ static void tally_row(struct out *o, const char *level, const char *code,
                       bool kh, bool link)
 {
     out_put(o, "<tr%s><td>%s</td><td class=\"kode\">", total ? " class=\"total\"" : "", level);
-    esc(o, code);
+    out_esc(o, code);
     out_put(o, "</td><td>");
     if (link) {
         out_put(o, "<a href=\"kab/");
-        esc(o, code);
+        out_esc(o, code);
         out_put(o, "/cakupan.html\">");
     }
-    esc(o, name);
+    out_esc(o, name);
     if (link)
         out_put(o, "</a>");
     long filled = t->guard_polri + t->guard_tni;
@@ -1417,14 +1402,14 @@ static void shortfall_table(struct out *o, const struct scenario *s,
         if (kab >= 0 && tp->kabupaten != kab)
             continue;
         out_put(o, "<tr><td class=\"kode\">%s</td><td>", scenario_tps_code(s, sh->tps, code));
-        esc(o, s->desa[tp->desa].name);
+        out_esc(o, s->desa[tp->desa].name);
         out_put(o, "</td><td>");
-        esc(o, s->kec[tp->kecamatan].name);
+        out_esc(o, s->kec[tp->kecamatan].name);
         out_put(o, "</td><td>");
         grade_cell(o, tp->grade);
         out_put(o, "</td><td class=\"kode\">");
         if (sh->post != NULL)
-            esc(o, sh->post);
+            out_esc(o, sh->post);
         else
             out_put(o, "<span class=\"kosong\">tanpa pos</span>");
         int guards = sh->polri + sh->tni;
@@ -1453,12 +1438,12 @@ static void findings_table(struct out *o, const struct audit_report *rep)
     for (long i = 0; i < rep->nfinding; i++) {
         const struct audit_finding *fd = &rep->finding[i];
         out_put(o, "<tr><td class=\"kode\">");
-        esc(o, fd->file);
+        out_esc(o, fd->file);
         if (fd->line > 0)
             out_put(o, ":%ld", fd->line);
         out_put(o, "</td><td%s>%s</td><td>", fd->level == AUDIT_VIOLATION ? " class=\"kosong\"" : "",
                 fd->level == AUDIT_VIOLATION ? "pelanggaran" : "peringatan");
-        esc(o, fd->message);
+        out_esc(o, fd->message);
         out_put(o, "</td></tr>\n");
     }
     out_put(o, "</tbody>\n</table>\n");
@@ -1556,17 +1541,17 @@ static void coverage_page(struct out *o, const struct coverage_book *b, int kab,
         out_put(o, "<p><a href=\"../../cakupan.html\">&#8592; Indeks seluruh "
                    "kabupaten/kota</a></p>\n");
     out_put(o, "<table class=\"meta\"><tr><td>Roster</td><td class=\"kode\">");
-    esc(o, rep->roster_file);
+    out_esc(o, rep->roster_file);
     out_put(o, "</td></tr>\n<tr><td>Skenario</td><td><b>");
-    esc(o, rep->scenario_name);
+    out_esc(o, rep->scenario_name);
     out_put(o, "</b> (<span class=\"kode\">");
-    esc(o, rep->scenario_file);
+    out_esc(o, rep->scenario_file);
     out_put(o, "</span>)</td></tr>\n");
     if (kab >= 0) {
         out_put(o, "<tr><td>Kabupaten/kota</td><td><b>");
-        esc(o, s->kab[kab].name);
+        out_esc(o, s->kab[kab].name);
         out_put(o, "</b> (<span class=\"kode\">");
-        esc(o, s->kab[kab].code);
+        out_esc(o, s->kab[kab].code);
         out_put(o, "</span>)</td></tr>\n");
     }
     out_put(o, "</table>\n");

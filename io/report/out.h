@@ -20,4 +20,8 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void out_put(struct out *o, const char *fmt, ...);
 
+/* Text or attribute value s escaped for HTML onto o->f (the caller's
+ * ferror catches a failed write); NULL writes nothing. */
+void out_esc(struct out *o, const char *s);
+
 #endif

@@ -79,6 +79,15 @@ try {
   await page.waitForSelector("#tps-panel:not([hidden])");
   ok((await page.textContent("#tps-kode")).trim() === TPS, "clicking the map opened another TPS: " + await page.textContent("#tps-kode"));
   ok((await page.textContent("#tps-status")).trim() === "Kurang rawan", "the TPS's grade");
+  // "alasan" of the post's first guard: the server's answer, shown
+  const whyAnswer = page.waitForResponse((r) => r.url().includes("/api/why?member="));
+  await page.click("#tps-penjaga li:first-child button:text('alasan')");
+  const why = await (await whyAnswer).json();
+  await page.waitForFunction(() => !document.querySelector("#tps-penjaga li .alasan").textContent.includes("\u2026"));
+  const whyText = await page.textContent("#tps-penjaga li:first-child .alasan");
+  ok(why.tugas === "jaga" && whyText.includes(why.keterangan) &&
+     (why.tempat_alternatif === null || whyText.includes(why.tempat_alternatif + ": +" + why.tambahan_km.toFixed(3))),
+     "the member's alasan: " + whyText + " for " + JSON.stringify(why));
   await page.selectOption("#tps-status-baru", "sangat_rawan");
   await page.click("#tps-ubah");
   ok((await page.textContent("#antrian")).includes(TPS), "the change is not listed");

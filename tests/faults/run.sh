@@ -188,6 +188,7 @@ if [ "${1:-}" = one ]; then
     malloc-certs) check_cmd "check --certificates, allocation $n fails" "$(cat "$T/certs.rc")" "$T/certs.out" "$bin" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
     malloc-polres) check_plan "plan with jurisdictions and formations, allocation $n fails" "$bin" "$T/polres" "$POLRES" --jobs 1 ;;
+    malloc-why)   check_plan "plan --why-members, allocation $n fails" "$bin" "$T/why" "$POLRES" --why-members --jobs 1 ;;
     malloc-splitp) check_split "split --by polres, allocation $n fails" "$bin" "$POLRES" polres "$T/polres-parts" ;;
     malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
     malloc-replan) check_plan "plan --with --baseline, allocation $n fails" "$bin" "$T/replan" "$SMALL" \
@@ -248,6 +249,10 @@ echo $? > "$T/check2.rc"
 # jurisdictions and formations: exit 1 (a place stays empty), and its parts
 "$SIAGA" plan "$POLRES" -o "$T/polres" --quiet
 [ $? = 1 ] || { echo "faults: reference plan of $POLRES failed"; exit 1; }
+# the members' next-best places (the forced LPs, alasan-anggota.csv, the
+# report's section) on the same scenario: a cadangan unit, an empty place
+"$SIAGA" plan "$POLRES" --why-members -o "$T/why" --quiet
+[ $? = 1 ] || { echo "faults: reference plan --why-members of $POLRES failed"; exit 1; }
 "$SIAGA" split "$POLRES" --by polres -o "$T/polres-parts" 2>/dev/null ||
     { echo "faults: reference split --by polres failed"; exit 1; }
 # the maps per kabupaten (kab/<code>/ folders in the set), and a previous
@@ -402,6 +407,8 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-split "split into kabupaten: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" -o "$C/out" --quiet --jobs 1
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" --why-members -o "$C/out" --quiet --jobs 1
+    sweep malloc-why "plan --why-members: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split "$POLRES" --by polres -o "$C/parts"
     sweep malloc-splitp "split --by polres: allocation N fails, N of 1..$n $how"
     # the --wrap build into a new folder: siaga's own allocations only
@@ -417,6 +424,8 @@ elif [ "$ALLOC" != 0 ]; then
     sweep malloc-check "check: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" plan "$POLRES" -o "$C/out" --quiet --jobs 1
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" plan "$POLRES" --why-members -o "$C/out" --quiet --jobs 1
+    sweep malloc-why "plan --why-members: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv"
     sweep malloc-certs "check --certificates (kekurangan.csv): allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" check "$SMALL" "$T/ref/roster.xml" --card "$T/cards/kartu/pos-P0001.txt"
