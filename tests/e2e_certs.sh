@@ -100,14 +100,18 @@ check_ok "full" $K.xml "$T/full/roster.xml" "$T/full/kekurangan.csv"
 # 4. the rule-change table (DAMPAK ATURAN) of Kaur against plans re-run
 #    with each changed rule: every kecamatan's posts and guard places
 #    agree (the table's counts are all proven on Kaur, so no "*")
-for v in "radius_km=\"1.5\"" "radius_km=\"2.5\"" "tps_per_post=\"4\"" "tps_per_post=\"6\""; do
-    n=$(echo "$v" | tr -dc '0-9.')
-    cat > "$T/rule-$n.xml" <<OV
+# rule_overlay ATTR FILE: an overlay changing one rule of kurang rawan
+rule_overlay() {
+    cat > "$2" <<OV
 <?xml version="1.0" encoding="UTF-8"?>
-<overlay xmlns="urn:siaga:overlay:1" name="rule $n">
-  <rules><grade name="kurang_rawan" $v/></rules>
+<overlay xmlns="urn:siaga:overlay:1" name="rule change">
+  <rules><grade name="kurang_rawan" $1/></rules>
 </overlay>
 OV
+}
+for v in "radius_km=\"1.5\"" "radius_km=\"2.5\"" "tps_per_post=\"4\"" "tps_per_post=\"6\""; do
+    n=$(echo "$v" | tr -dc '0-9.')
+    rule_overlay "$v" "$T/rule-$n.xml"
     "$SIAGA" plan $K.xml --with "$T/rule-$n.xml" -o "$T/rule-$n" --quiet --no-sensitivity >/dev/null 2>&1
     [ $? -le 1 ] && ok || bad "plan with rule $n failed"
 done
@@ -165,12 +169,7 @@ python3 bench/make_stress.py --shape dense --kabupaten 3201 --kecamatan 320101 \
 [ $? -le 1 ] && ok || bad "dense kecamatan with 16 TPS a post: plan failed"
 for v in "radius_km=\"1.5\"" "radius_km=\"2.5\"" "tps_per_post=\"15\"" "tps_per_post=\"17\""; do
     n=$(echo "$v" | tr -dc '0-9.')
-    cat > "$T/drule-$n.xml" <<OV
-<?xml version="1.0" encoding="UTF-8"?>
-<overlay xmlns="urn:siaga:overlay:1" name="rule $n">
-  <rules><grade name="kurang_rawan" $v/></rules>
-</overlay>
-OV
+    rule_overlay "$v" "$T/drule-$n.xml"
     "$SIAGA" plan "$D.xml" --with "$T/drule-$n.xml" -o "$D-$n" --quiet --no-sensitivity >/dev/null 2>&1
     [ $? -le 1 ] && ok || bad "dense: plan with rule $n failed"
 done
