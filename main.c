@@ -439,7 +439,17 @@ static int export_model(const struct scenario *s, const char *path,
     struct model_weights w;
     int rc = SIAGA_EIO;
     if (outfile_open(&of, path, el) == 0 && outfile_release(&of, el) == 0) {
+        int n0 = el->n;
         rc = solver_export_model(s, of.wpath, fmt, &w, el);
+        /* its messages name what it wrote, /proc/self/fd/N: name path */
+        for (int i = n0; i < el->n; i++) {
+            char *name = el->items[i].file && strcmp(el->items[i].file, of.wpath) == 0
+                       ? strdup(path) : NULL;
+            if (name != NULL) {
+                free(el->items[i].file);
+                el->items[i].file = name;
+            }
+        }
         if (rc == SIAGA_OK &&
             (outfile_finish(&of, el) != 0 || outfile_rename(&of, el) != 0))
             rc = SIAGA_EIO;

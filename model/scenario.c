@@ -225,6 +225,27 @@ const char *grade_label(enum grade g) { return GRADE_LABELS[g]; }
 const char *force_name(enum force f) { return FORCE_NAMES[f]; }
 const char *scope_name(enum scope sc) { return SCOPE_NAMES[sc]; }
 
+bool scenario_region(const struct scenario *s, enum scope sc, int r,
+                     const char **code, const char **name)
+{
+    const char *c, *n;
+    if (r < 0)
+        return false;
+    switch (sc) {
+    case SCOPE_KABUPATEN: c = s->kab[r].code; n = s->kab[r].name; break;
+    case SCOPE_KECAMATAN: c = s->kec[r].code; n = s->kec[r].name; break;
+    case SCOPE_DESA: c = s->desa[r].code; n = s->desa[r].name; break;
+    case SCOPE_POLRES: c = s->polres[r].id; n = s->polres[r].name; break;
+    case SCOPE_ANY:
+    default: return false;
+    }
+    if (code != NULL)
+        *code = c;
+    if (name != NULL)
+        *name = n;
+    return true;
+}
+
 int grade_parse(const char *str)
 {
     for (int g = 0; g < GRADE_COUNT; g++)

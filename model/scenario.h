@@ -189,6 +189,12 @@ const char *grade_name(enum grade g);   /* "kurang_rawan", ... */
 const char *grade_label(enum grade g);  /* "kurang rawan", ... (Bahasa) */
 const char *force_name(enum force f);   /* "polri", "tni", "linmas" */
 const char *scope_name(enum scope sc);  /* "any", "kabupaten", ... */
+/* The region r of scope sc (a unit's scope and region): its code (a
+ * Polres's id) into *code and its name into *name, and true; for
+ * SCOPE_ANY or r < 0, false and both left as they were, so the caller
+ * presets what it writes for "anywhere".  Either pointer may be NULL. */
+bool scenario_region(const struct scenario *s, enum scope sc, int r,
+                     const char **code, const char **name);
 int grade_parse(const char *s);         /* -1 when unknown */
 /* Does any TPS of s have grade g?  Khusus columns and rules are written
  * only where it does, so version-1 scenarios give version-1 outputs. */

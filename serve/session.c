@@ -379,30 +379,16 @@ static void json_bool_(struct json_writer *w, bool b)
 
 static const char *region_code(const struct scenario *s, enum scope sc, int r)
 {
-    if (r < 0)
-        return "";
-    switch (sc) {
-    case SCOPE_KABUPATEN: return s->kab[r].code;
-    case SCOPE_KECAMATAN: return s->kec[r].code;
-    case SCOPE_DESA: return s->desa[r].code;
-    case SCOPE_POLRES: return s->polres[r].id;
-    case SCOPE_ANY: break;
-    }
-    return "";
+    const char *code = "";
+    scenario_region(s, sc, r, &code, NULL);
+    return code;
 }
 
 static const char *region_name(const struct scenario *s, enum scope sc, int r)
 {
-    if (r < 0)
-        return "";
-    switch (sc) {
-    case SCOPE_KABUPATEN: return s->kab[r].name;
-    case SCOPE_KECAMATAN: return s->kec[r].name;
-    case SCOPE_DESA: return s->desa[r].name;
-    case SCOPE_POLRES: return s->polres[r].name;
-    case SCOPE_ANY: break;
-    }
-    return "";
+    const char *name = "";
+    scenario_region(s, sc, r, NULL, &name);
+    return name;
 }
 
 /* The files a step offers, in the order the page lists them. */

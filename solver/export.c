@@ -261,6 +261,97 @@ static int linmas_rows(struct build *b)
     return 0;
 }
 
+/*
+ * The model in free MPS, written here rather than by glp_write_mps, which
+ * serves fixed MPS too and so prints every number in at most 12
+ * characters: the weights of the single objective (export.h) have more
+ * digits ("-142895340225" came out "-142895300000"), and the file was a
+ * different problem from the LP file.  Numbers are written with 17
+ * significant digits, so they read back bit for bit.  The NAME line says
+ * FREE: without it the readers of the COIN-OR family (CBC, Clp) take the
+ * file for fixed MPS and misread its BOUNDS (CoinMpsIO's convention; GLPK's
+ * reader ignores the word).  Integer columns are marked (MARKER
+ * INTORG/INTEND) and given both bounds, since some readers default an
+ * integer column's upper bound to 1.  The model has no constant term
+ * (export.h: offset).  SIAGA_OK, SIAGA_ENOMEM or SIAGA_EIO.
+ */
+static int write_free_mps(glp_prob *P, const char *path)
+{
+    int m = glp_get_num_rows(P), n = glp_get_num_cols(P), rc = SIAGA_ENOMEM;
+    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
+    double *val = malloc(sizeof(double) * (size_t)(m + 1));
+    FILE *f = NULL;
+    if (!ind || !val)
+        goto done;
+    rc = SIAGA_EIO;
+    if ((f = fopen(path, "w")) == NULL)
+        goto done;
+    fprintf(f, "* siaga: the whole planning problem (solver/export.h), free MPS\n"
+            "NAME siaga FREE\nROWS\n N %s\n", glp_get_obj_name(P));
+    static const char *const SENSE[] = {[GLP_FR] = "N", [GLP_LO] = "G", [GLP_UP] = "L",
+                                        [GLP_DB] = "G", [GLP_FX] = "E"};
+    for (int i = 1; i <= m; i++)
+        fprintf(f, " %s %s\n", SENSE[glp_get_row_type(P, i)], glp_get_row_name(P, i));
+    fputs("COLUMNS\n", f);
+    int in_int = 0;
+    for (int j = 1; j <= n; j++) {
+        int is_int = glp_get_col_kind(P, j) != GLP_CV;
+        if (is_int != in_int)
+            fprintf(f, " MARKER 'MARKER' '%s'\n", is_int ? "INTORG" : "INTEND");
+        in_int = is_int;
+        const char *name = glp_get_col_name(P, j);
+        double c = glp_get_obj_coef(P, j);
+        if (c != 0)
+            fprintf(f, " %s %s %.17g\n", name, glp_get_obj_name(P), c);
+        int len = glp_get_mat_col(P, j, ind, val);
+        for (int k = 1; k <= len; k++)
+            fprintf(f, " %s %s %.17g\n", name, glp_get_row_name(P, ind[k]), val[k]);
+        if (c == 0 && len == 0)    /* a column must appear to exist */
+            fprintf(f, " %s %s 0\n", name, glp_get_obj_name(P));
+    }
+    if (in_int)
+        fputs(" MARKER 'MARKER' 'INTEND'\n", f);
+    fputs("RHS\n", f);
+    for (int i = 1; i <= m; i++) {
+        int t = glp_get_row_type(P, i);
+        double v = t == GLP_UP ? glp_get_row_ub(P, i) : glp_get_row_lb(P, i);
+        if (t != GLP_FR && v != 0)
+            fprintf(f, " RHS %s %.17g\n", glp_get_row_name(P, i), v);
+    }
+    fputs("RANGES\n", f);
+    for (int i = 1; i <= m; i++)
+        if (glp_get_row_type(P, i) == GLP_DB)
+            fprintf(f, " RNG %s %.17g\n", glp_get_row_name(P, i),
+                    glp_get_row_ub(P, i) - glp_get_row_lb(P, i));
+    fputs("BOUNDS\n", f);
+    for (int j = 1; j <= n; j++) {
+        const char *name = glp_get_col_name(P, j);
+        int t = glp_get_col_type(P, j);
+        double lb = glp_get_col_lb(P, j), ub = glp_get_col_ub(P, j);
+        int is_int = glp_get_col_kind(P, j) != GLP_CV;
+        if (t == GLP_FX) {
+            fprintf(f, " FX BND %s %.17g\n", name, lb);
+            continue;
+        }
+        if (t == GLP_FR || t == GLP_UP)
+            fprintf(f, " MI BND %s\n", name);
+        else if (lb != 0 || is_int)
+            fprintf(f, " LO BND %s %.17g\n", name, lb);
+        if (t == GLP_UP || t == GLP_DB)
+            fprintf(f, " UP BND %s %.17g\n", name, ub);
+        else if (is_int)
+            fprintf(f, " PL BND %s\n", name);
+    }
+    fputs("ENDATA\n", f);
+    rc = ferror(f) ? SIAGA_EIO : SIAGA_OK;
+done:
+    if (f != NULL && fclose(f) != 0)
+        rc = SIAGA_EIO;
+    free(ind);
+    free(val);
+    return rc;
+}
+
 int solver_export_model(const struct scenario *s, const char *path,
                         enum model_format fmt, struct model_weights *w,
                         struct error_list *errs)
@@ -296,11 +387,15 @@ int solver_export_model(const struct scenario *s, const char *path,
     if (linmas_rows(&b) != 0)
         goto nomem;
     glp_load_matrix(P, b.m.n, b.m.i, b.m.j, b.m.v);
-    int wr = fmt == MODEL_LP ? glp_write_lp(P, NULL, path)
-                             : glp_write_mps(P, GLP_MPS_FILE, NULL, path);
+    int wr = fmt == MODEL_LP ? (glp_write_lp(P, NULL, path) == 0 ? SIAGA_OK : SIAGA_EIO)
+                             : write_free_mps(P, path);
     glp_delete_prob(P);
     glpk_guard_end(&g);
-    if (wr != 0) {
+    if (wr == SIAGA_ENOMEM) {
+        rc = wr;
+        goto done;
+    }
+    if (wr != SIAGA_OK) {
         error_add(errs, path, 0, "cannot write the model");
         rc = SIAGA_EIO;
         goto done;

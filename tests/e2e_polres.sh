@@ -54,6 +54,27 @@ has "$T/out" "^BUKTI KEKURANGAN: SAH"
 grep -v '^1,unit,PRESTA,' "$T/p/kekurangan.csv" > "$T/k-less.csv"
 expect 1 "check --certificates without the Polres unit" -- "$SIAGA" check $S "$T/p/roster.xml" --certificates "$T/k-less.csv"
 has "$T/out" "^BUKTI KEKURANGAN: DITOLAK"
+# the independent reader (tests/tools/certs.py) knows polres= scopes: it
+# accepts the certificate (so it does not take PMTK, scoped to Metro, for
+# a unit that could serve Cikupa) and refuses it without PRESTA, which
+# serves Polresta's posts
+python3 tests/tools/certs.py verify $S "$T/p/roster.xml" "$T/p/kekurangan.csv" >"$T/py" && ok ||
+    { bad "certs.py rejects the certificate"; cat "$T/py"; }
+python3 tests/tools/certs.py verify $S "$T/p/roster.xml" "$T/k-less.csv" >"$T/py" && bad "certs.py accepts it without PRESTA" || ok
+has "$T/py" "unit PRESTA could fill it, not in certificate 1"
+hasnt "$T/py" "unit PMTK"
+# personnel cut with seeds (certs.py cut): short-staffed Polres scenarios
+# nobody has looked at, their certificates verified by both readers
+for seed in 2 3 5; do
+    python3 tests/tools/certs.py cut $S $seed "$T/cut$seed.xml"
+    "$SIAGA" plan "$T/cut$seed.xml" -o "$T/cut$seed" --quiet >/dev/null 2>&1
+    [ $? = 1 ] && grep -q ',unit,PRESTA,\|,unit,PMTK' "$T/cut$seed/kekurangan.csv" && ok ||
+        bad "seed $seed: not short-staffed, or no Polres-scoped unit in a certificate"
+    python3 tests/tools/certs.py verify "$T/cut$seed.xml" "$T/cut$seed/roster.xml" "$T/cut$seed/kekurangan.csv" >"$T/py" && ok ||
+        { bad "seed $seed: certs.py rejects siaga's certificates"; cat "$T/py"; }
+    expect 1 "seed $seed: check --certificates" -- "$SIAGA" check "$T/cut$seed.xml" "$T/cut$seed/roster.xml" --certificates "$T/cut$seed/kekurangan.csv"
+    has "$T/out" "^BUKTI KEKURANGAN: SAH"
+done
 
 # ---- split --by polres, plan each part, merge: every member where the
 # one-shot plan has them (post numbers differ: a Polres's kecamatan are

@@ -60,6 +60,10 @@
  * given ITEM45_SECONDS for each (cases it cannot prove are counted). */
 #define ITEM45_EVERY 3
 #define ITEM45_SECONDS 10
+/* The MPS export is read back by CBC and by GLPK in every MPS_EVERY-th
+ * case; GLPK's branch and bound on the whole model gets MPS_GLPK_SECONDS. */
+#define MPS_EVERY 10
+#define MPS_GLPK_SECONDS 10
 
 #define TEST_RNG_SEED 0x5eed5eedULL
 #include "tests/test_rng.h"
@@ -336,6 +340,31 @@ static void recount(const struct scenario *s, const struct plan *p,
     unlink(path);
 }
 
+/* The same model in MPS (--export-mps) must be the same problem: CBC's
+ * optimum of it equals that of the LP file (opt), and GLPK's, when it
+ * proves one within MPS_GLPK_SECONDS.  (GLPK's own MPS writer rounded
+ * the objective's weights to 12 characters and said nothing of its free
+ * format, which CBC then read as fixed.) */
+static void check_mps(const struct scenario *s, const char *mps, double opt, int k,
+                      int *by_cbc, int *by_glpk)
+{
+    struct error_list el;
+    struct model_weights w;
+    double v;
+    error_list_init(&el);
+    assert_int_equal(solver_export_model(s, mps, MODEL_MPS, &w, &el), SIAGA_OK);
+    error_list_free(&el);
+    v = cbc_optimum(mps, k);
+    if (fabs(v - opt) >= 0.5)
+        fail_msg("instance %d: CBC's optimum of the MPS file %.1f, of the LP file %.1f", k, v, opt);
+    ++*by_cbc;
+    if (solver_solve_model_file(mps, MODEL_MPS, MPS_GLPK_SECONDS, &v) == SIAGA_OK) {
+        if (fabs(v - opt) >= 0.5)
+            fail_msg("instance %d: GLPK's optimum of the MPS file %.1f, CBC's %.1f", k, v, opt);
+        ++*by_glpk;
+    }
+}
+
 static void test_random_against_cbc(void **state)
 {
     (void)state;
@@ -344,10 +373,12 @@ static void test_random_against_cbc(void **state)
         return;
     }
     /* CBC tells the format by the .lp ending */
-    char dir[] = "/tmp/siaga-crosscheck-XXXXXX", lp[64], roster[64];
+    char dir[] = "/tmp/siaga-crosscheck-XXXXXX", lp[64], mps[64], roster[64];
     assert_non_null(mkdtemp(dir));
     snprintf(lp, sizeof lp, "%s/model.lp", dir);
+    snprintf(mps, sizeof mps, "%s/model.mps", dir);
     snprintf(roster, sizeof roster, "%s/roster.xml", dir);
+    int mps_cbc = 0, mps_glpk = 0;
     int feasible = 0, feasible_equal = 0, shortage = 0, optimal = 0, big = 0, maxtps = 0,
         nkec_max = 0, desa_guards = 0, item4 = 0, item4_exact = 0, item5 = 0,
         item5_exact = 0;
@@ -379,6 +410,8 @@ static void test_random_against_cbc(void **state)
         double low = model_objective(s, &w, &bound);
         double opt = cbc_optimum(lp, k);
 
+        if (k % MPS_EVERY == 0)
+            check_mps(s, mps, opt, k, &mps_cbc, &mps_glpk);
         if (low > opt + 0.5)
             fail_msg("instance %d (%s, %d TPS): the plan's bound %.1f is above CBC's optimum %.1f",
                      k, plan_status_name(p->status), s->ntps, low, opt);
@@ -430,7 +463,11 @@ static void test_random_against_cbc(void **state)
         scenario_destroy(s);
     }
     unlink(lp);
+    unlink(mps);
     rmdir(dir);
+    print_message("MPS export: %d read and solved by CBC, %d by GLPK within %d s, all at the "
+                  "LP file's optimum\n", mps_cbc, mps_glpk, MPS_GLPK_SECONDS);
+    assert_true(mps_cbc == (INSTANCES + MPS_EVERY - 1) / MPS_EVERY && mps_glpk >= mps_cbc / 3);
     print_message("%d instances solved by CBC: %d optimal, %d short-staffed, %d unproven (desa guards; "
                   "%d of them optimal all the same), %d with 30 TPS or more (at most %d), "
                   "up to %d kecamatan, %d with desa-scoped guards; item 4 proven by CBC in %d "
@@ -482,7 +519,15 @@ static void test_chain_bound_out_of_reach(void **state)
     assert_int_equal(rec.obj.posts, 4);
     struct model_weights w;
     assert_int_equal(solver_export_model(s, lp, MODEL_LP, &w, &el), SIAGA_OK);
-    assert_true(fabs(model_objective(s, &w, &rec) - cbc_optimum(lp, -1)) < 0.5);
+    double want = model_objective(s, &w, &rec);
+    assert_true(fabs(want - cbc_optimum(lp, -1)) < 0.5);
+    /* the MPS export: CBC and GLPK both read it, at the same optimum */
+    char mps[64];
+    int by_cbc = 0, by_glpk = 0;
+    snprintf(mps, sizeof mps, "%s/model.mps", dir);
+    check_mps(s, mps, want, -1, &by_cbc, &by_glpk);
+    assert_int_equal(by_glpk, 1);
+    unlink(mps);
     unlink(lp);
     rmdir(dir);
     plan_destroy(p);

@@ -270,6 +270,21 @@ static void test_jurisdictions(void **state)
     assert_int_equal(s->rules.bko_size[FORCE_POLRI], 10);
     assert_int_equal(s->rules.bko_size[FORCE_TNI], 0);
     assert_string_equal(scope_name(SCOPE_POLRES), "polres");
+    /* the region of a unit's scope: code (a Polres's id) and name */
+    const char *code = "-", *name = "-";
+    const struct unit *pr = &s->unit[scenario_find_unit(s, "PRESTA")];
+    assert_true(scenario_region(s, pr->scope, pr->region, &code, &name));
+    assert_string_equal(code, "POLRESTA-TANGERANG");
+    assert_string_equal(name, "Polresta Tangerang");
+    const struct unit *ps = &s->unit[scenario_find_unit(s, "POLSEK-360303")];
+    assert_true(scenario_region(s, ps->scope, ps->region, &code, NULL));
+    assert_string_equal(code, "360303");
+    assert_true(scenario_region(s, ps->scope, ps->region, NULL, &name));
+    assert_string_equal(name, "Tigaraksa");
+    code = name = "anywhere";
+    assert_false(scenario_region(s, SCOPE_ANY, -1, &code, &name));
+    assert_string_equal(code, "anywhere");
+    assert_string_equal(name, "anywhere");
 }
 
 static void test_missing_file(void **state)

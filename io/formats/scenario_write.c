@@ -222,10 +222,8 @@ static int write_unit(xmlTextWriterPtr w, const struct scenario *s, int u)
     W(xmlTextWriterWriteAttribute(w, X("force"), X(force_name(un->force))));
     W(xmlTextWriterWriteAttribute(w, X("name"), X(un->name)));
     if (un->scope != SCOPE_ANY) {
-        const char *code = un->scope == SCOPE_KABUPATEN ? s->kab[un->region].code
-                         : un->scope == SCOPE_KECAMATAN ? s->kec[un->region].code
-                         : un->scope == SCOPE_POLRES ? s->polres[un->region].id
-                         : s->desa[un->region].code;
+        const char *code = "";
+        scenario_region(s, un->scope, un->region, &code, NULL);
         W(xmlTextWriterWriteAttribute(w, X(scope_attr[un->scope]), X(code)));
     }
     if (un->cadangan)

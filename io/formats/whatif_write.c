@@ -16,13 +16,7 @@ static void region_of(const struct scenario *s, enum scope sc, int r,
 {
     *code = "";
     *name = "(di mana saja)";
-    switch (sc) {
-    case SCOPE_KABUPATEN: *code = s->kab[r].code; *name = s->kab[r].name; break;
-    case SCOPE_KECAMATAN: *code = s->kec[r].code; *name = s->kec[r].name; break;
-    case SCOPE_DESA: *code = s->desa[r].code; *name = s->desa[r].name; break;
-    case SCOPE_POLRES: *code = s->polres[r].id; *name = s->polres[r].name; break;
-    case SCOPE_ANY: break;
-    }
+    scenario_region(s, sc, r, code, name);
 }
 
 int io_write_bko_csv(FILE *f, const struct scenario *s,

@@ -142,14 +142,9 @@ static int answers(const struct scenario *s, const struct plan *p,
 
 static const char *region_name(const struct scenario *s, enum scope sc, int r)
 {
-    switch (sc) {
-    case SCOPE_KABUPATEN: return s->kab[r].name;
-    case SCOPE_KECAMATAN: return s->kec[r].name;
-    case SCOPE_DESA: return s->desa[r].name;
-    case SCOPE_POLRES: return s->polres[r].name;
-    case SCOPE_ANY: break;
-    }
-    return "di mana saja";
+    const char *name = "di mana saja";
+    scenario_region(s, sc, r, NULL, &name);
+    return name;
 }
 
 int io_write_cert_summary(FILE *f, const struct scenario *s,

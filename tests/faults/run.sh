@@ -490,6 +490,21 @@ rc=$?
 [ "$rc" = 3 ] && grep -q "^siaga: $SMALL/model.lp: cannot write" "$W/err" && ok || bad "export into a file's path: exit $rc: $(cat "$W/err")"
 "$SIAGA" plan "$SMALL" -o "$W/p2" --export-lp "$W/model.lp" --quiet 2>"$W/err" &&
     grep -q "^Minimize" "$W/model.lp" && [ -z "$(ls -A "$W" | grep '^\.model')" ] && ok || bad "export over a previous model"
+# the MPS model is written by siaga itself (solver/export.c), after every
+# other file: its last fopen, or its fclose (the last but one: the last
+# is standard output's), failing fails the run naming the model's path
+# (not the temporary GLPK and the writer see), and leaves no model and
+# no temporary
+rm -rf "$T/report"
+SIAGA_FAIL_REPORT="$T/report" "$FAULTS" plan "$SMALL" -o "$W/m0" --export-mps "$W/m0.mps" --quiet >/dev/null 2>&1
+grep -q "^NAME siaga FREE$" "$W/m0.mps" && ok || bad "export-mps: no free MPS written"
+for spec in "fopen:$(calls fopen)" "fclose:$(($(calls fclose) - 1))"; do
+    rm -rf "$W/m1" "$W/m1.mps"
+    SIAGA_FAIL_CALL=$spec "$FAULTS" plan "$SMALL" -o "$W/m1" --export-mps "$W/m1.mps" --quiet 2>"$W/err"
+    rc=$?
+    [ "$rc" = 3 ] && grep -q "^siaga: $W/m1.mps: cannot write the model" "$W/err" &&
+        [ -z "$(ls -A "$W" | grep 'm1\.mps')" ] && ok || bad "export-mps, $spec fails: exit $rc: $(cat "$W/err")"
+done
 # root writes anywhere: as root, the plan runs as nobody, who owns the
 # folder (so it can read the previous set) but may not write it
 if can_drop_root; then

@@ -12,8 +12,10 @@ no code with siaga, and short-staffed scenarios to check them on.
       could fill a listed place (force, scope over every TPS of the post)
       is listed with its members, places within what the post or TPS has,
       units and places of different certificates disjoint, each deficit at
-      least 1, and the deficits add up to the empty places.  Prints the
-      figures; exits 0 when valid, 1 with the reasons when not.
+      least 1, and the deficits add up to the empty places.  A unit scoped
+      polres="ID" (formats 1.6) serves the TPS of that Polres's areas in
+      <jurisdictions> (kabupaten or kecamatan codes).  Prints the figures;
+      exits 0 when valid, 1 with the reasons when not.
 """
 import csv
 import random
@@ -66,19 +68,34 @@ def load_scenario(path):
                                  "kecamatan": kec.get("code"),
                                  "desa": desa.get("code"),
                                  "grade": t.get("grade")}
+    # formats 1.6: the areas (kabupaten or kecamatan codes) of each Polres
+    areas = {}
+    j = root.find(SNS + "jurisdictions")
+    for p in (j.findall(SNS + "polres") if j is not None else []):
+        areas[p.get("id")] = {a.get("code") for a in p.findall(SNS + "area")}
     units = {}
     for u in root.find(SNS + "personnel").findall(SNS + "unit"):
         scope = None
         for k in ("kabupaten", "kecamatan", "desa"):
             if u.get(k):
                 scope = (k, u.get(k))
+        if u.get("polres"):
+            if u.get("polres") not in areas:
+                sys.exit("certs.py: %s: unit %s: no Polres %s in <jurisdictions>"
+                         % (path, u.get("id"), u.get("polres")))
+            scope = ("polres", areas[u.get("polres")])
         n = int(u.get("count")) if u.get("count") else len(u.findall(SNS + "member"))
         units[u.get("id")] = {"force": u.get("force"), "scope": scope, "n": n}
     return rules, per_tps, tps, units
 
 
 def covers(unit, t):
-    return unit["scope"] is None or t[unit["scope"][0]] == unit["scope"][1]
+    if unit["scope"] is None:
+        return True
+    kind, where = unit["scope"]
+    if kind == "polres":
+        return t["kabupaten"] in where or t["kecamatan"] in where
+    return t[kind] == where
 
 
 def verify(scn, roster, certfile):
