@@ -2,7 +2,8 @@
  * cluster_int.h - what cluster.c (the driver and its heuristics) and
  * cluster_price.c (the set-partitioning bound and branch-and-price) share:
  * a component of the radius graph and a clustering of it.  Not a public
- * header: nothing outside solver/cluster*.c includes it.
+ * header: besides solver/cluster*.c only white-box tools include it
+ * (tests/test_posts_bound.c, bench/cuts_dump.c, which checks the cuts).
  */
 #ifndef SIAGA_CLUSTER_INT_H
 #define SIAGA_CLUSTER_INT_H
