@@ -55,8 +55,7 @@ int io_plan_maps_parse(const char *name)
     return -1;
 }
 
-/* The maps o writes, auto resolved. */
-static enum plan_maps maps_of(const struct plan_outputs *o)
+enum plan_maps io_plan_maps_of(const struct plan_outputs *o)
 {
     if (o->maps != PLAN_MAPS_AUTO)
         return o->maps;
@@ -182,7 +181,7 @@ static int open_files(struct outdir *od, const struct plan_outputs *o,
 {
     const struct plan_extras *x = o->whatif;
     *pf = (struct plan_files){0};
-    enum plan_maps maps = maps_of(o);
+    enum plan_maps maps = io_plan_maps_of(o);
     /* per kabupaten, roster.csv is too: a spreadsheet holds about a
      * million rows, a nation's roster has 820,000 (README "Choices") */
     pf->roster_xml = outdir_file(od, "roster.xml", errs);
@@ -294,7 +293,7 @@ static int fill_set(struct outdir *od, void *arg, struct error_list *errs)
     const struct plan_outputs *o = ps->o;
     struct plan_files pf;
     struct kab_maps km = {.o = o, .od = od, .errs = errs};
-    bool per_kab = maps_of(o) == PLAN_MAPS_PER_KABUPATEN;
+    bool per_kab = io_plan_maps_of(o) == PLAN_MAPS_PER_KABUPATEN;
     int rc = SIAGA_OK;
     /* DIR holds one plan: the names of an earlier one that this set does
      * not write (the cards of an earlier roster, its maps per kabupaten,

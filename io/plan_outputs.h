@@ -95,6 +95,9 @@ void io_plan_outputs_init(struct plan_outputs *o, const struct scenario *s,
 int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
                           struct error_list *errs);
 
+/* The maps o writes, PLAN_MAPS_AUTO resolved by its TPS count. */
+enum plan_maps io_plan_maps_of(const struct plan_outputs *o);
+
 /* The names of every file a plan may write into a folder, NULL-terminated
  * (for outdir_check_outputs); the maps per kabupaten go below DIR/kab/. */
 extern const char *const io_plan_files[];

@@ -8,7 +8,8 @@
  *   GET  /api/state        the current plan as JSON (session_state_json)
  *   POST /api/plan[?pin=ID]...  body: an overlay (formats.md 4); re-plan
  *   POST /api/undo         back one step
- *   GET  /files/NAME       the files of the current step (session_file)
+ *   GET  /files/NAME       the files of the current step, kab/CODE/F of a
+ *                          set written per kabupaten (session_file)
  *   GET  /api/why?member=ID  why that member stands where he stands
  *                          (session_why_json): 400 without a member, 404
  *                          for an unknown one

@@ -498,9 +498,18 @@ static void step_json(struct json_writer *w, const struct session *ss,
     json_bool_(w, ss->nstep > 1);
     json_key(w, "files");
     json_begin_object(w);
+    /* above PLAN_MAPS_AUTO_TPS the set holds roster.csv and the maps per
+     * kabupaten (kab/), and laporan.html is their index */
+    struct plan_outputs po;
+    io_plan_outputs_init(&po, st->s, st->p);
+    bool per_kab = io_plan_maps_of(&po) == PLAN_MAPS_PER_KABUPATEN;
     for (int i = 0; step_files[i] != NULL; i++) {
         const char *n = step_files[i];
         if (strcmp(n, "baseline.xml") == 0 && st->baseline == NULL)
+            continue;
+        if (per_kab && (strcmp(n, "roster.csv") == 0 ||
+                        strcmp(n, "roster.geojson") == 0 ||
+                        strcmp(n, "roster.kml") == 0))
             continue;
         if (strcmp(n, "perubahan.csv") == 0 && !st->has_cl)
             continue;
@@ -623,13 +632,33 @@ done:
     return rc;
 }
 
+/* Is name a kabupaten's file of a set written per kabupaten,
+ * "kab/CODE/F" with CODE of letters, digits, '-' and '_' (no dots: no way
+ * out of kab/) and F one of the files io/plan_outputs.c writes there? */
+static int kab_file(const char *name)
+{
+    static const char *const files[] = {"laporan.html", "roster.csv",
+                                        "roster.kml", "roster.geojson", NULL};
+    if (strncmp(name, "kab/", 4) != 0)
+        return 0;
+    const char *c = name + 4;
+    size_t n = strspn(c, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                         "0123456789-_");
+    if (n == 0 || n > 32 || c[n] != '/')
+        return 0;
+    for (int i = 0; files[i] != NULL; i++)
+        if (strcmp(c + n + 1, files[i]) == 0)
+            return 1;
+    return 0;
+}
+
 int session_file(struct session *ss, const char *name, char **data,
                  size_t *len, const char **mime)
 {
     *data = NULL;
     *len = 0;
     *mime = "application/octet-stream";
-    int known = 0;
+    int known = kab_file(name);
     for (int i = 0; step_files[i] != NULL; i++)
         known |= strcmp(step_files[i], name) == 0;
     if (!known)

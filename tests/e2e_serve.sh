@@ -199,6 +199,36 @@ cmp -s "$T/e/roster.xml" "$T/cli1/roster.xml" && ok || bad "serve --with --basel
 cmp -s "$T/e/baseline.xml" "$T/r0.xml" && ok || bad "serve --baseline: baseline.xml"
 stop
 
+# above 20,000 TPS the set is written per kabupaten (--maps auto): the
+# page lists only files the set holds (no national roster.csv or maps),
+# and each of them is served
+python3 bench/make_scenario.py --tsv data/wilayah-tps-2024.tsv --provinsi 18 -o "$T/lampung.xml" &&
+    start "$T/lampung.xml" "$T/p" --time-limit 60
+[ "$(code GET /api/state)" = 200 ] && cp "$T/body" "$T/pstate.json" && ok || bad "Lampung: /api/state"
+python3 - "$T/pstate.json" <<'PY' > "$T/pfiles" && ok || bad "Lampung: the page lists files of the single set: $(cat "$T/pfiles")"
+import json, sys
+files = json.load(open(sys.argv[1]))["summary"]["files"]
+for n in ("roster.csv", "roster.kml", "roster.geojson"):
+    if n in files:
+        print(n); sys.exit(1)
+for n in sorted(files):
+    print(files[n])
+PY
+[ -d "$T/p/kab" ] && [ ! -e "$T/p/roster.csv" ] && ok || bad "Lampung: not written per kabupaten"
+for f in $(cat "$T/pfiles"); do
+    [ "$(code GET "$f")" = 200 ] && ok || bad "Lampung: $f listed but not served"
+done
+# the index's links down (kab/CODE/...) are served; nothing outside kab/
+k=$(ls "$T/p/kab" | head -n 1)
+for f in laporan.html roster.csv roster.kml roster.geojson; do
+    [ "$(code GET "/files/kab/$k/$f")" = 200 ] && cmp -s "$T/body" "$T/p/kab/$k/$f" && ok ||
+        bad "Lampung: /files/kab/$k/$f not served as written"
+done
+for f in "kab/$k/../roster.xml" "kab/../roster.xml" "kab/$k/x.html" "kab//laporan.html" "kab/$k"; do
+    [ "$(code GET "/files/$f" --path-as-is)" = 404 ] && ok || bad "Lampung: /files/$f not 404"
+done
+stop
+
 # usage and bad input: exit 2, nothing served
 "$SIAGA" serve > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "serve without SCENARIO not exit 2"
 "$SIAGA" serve "$KAUR" --port x > /dev/null 2>&1; [ $? -eq 2 ] && ok || bad "--port x not exit 2"
