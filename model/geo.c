@@ -29,15 +29,27 @@
 #define M_PI 3.14159265358979323846
 #endif
 
-double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
+double geo_cos_lat(double lat)
+{
+    return cos(lat * (M_PI / 180.0));
+}
+
+double geo_distance_km_cos(double lat1, double lon1, double cos1,
+                           double lat2, double lon2, double cos2)
 {
     double r = M_PI / 180.0;
     double dlat = (lat2 - lat1) * r, dlon = (lon2 - lon1) * r;
-    double a = sin(dlat / 2) * sin(dlat / 2) +
-               cos(lat1 * r) * cos(lat2 * r) * sin(dlon / 2) * sin(dlon / 2);
+    double sa = sin(dlat / 2), so = sin(dlon / 2);
+    double a = sa * sa + cos1 * cos2 * so * so;
     if (a > 1.0)
         a = 1.0;
     return 2.0 * EARTH_RADIUS_KM * asin(sqrt(a));
+}
+
+double geo_distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+    return geo_distance_km_cos(lat1, lon1, geo_cos_lat(lat1),
+                               lat2, lon2, geo_cos_lat(lat2));
 }
 
 double geo_route_length(int n, const double *dist, const int *order)

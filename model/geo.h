@@ -24,6 +24,18 @@
 /* Great-circle distance in km between two WGS84 points (haversine). */
 double geo_distance_km(double lat1, double lon1, double lat2, double lon2);
 
+/* The same for loops over many pairs, with each point's geo_cos_lat
+ * computed once: the same double as geo_distance_km, bit for bit. */
+double geo_cos_lat(double lat);
+double geo_distance_km_cos(double lat1, double lon1, double cos1,
+                           double lat2, double lon2, double cos2);
+
+/* Kilometres per degree of latitude, rounded down (the sphere's is
+ * 111.195): points further apart in latitude than radius_km / this are
+ * further apart than radius_km, so pair loops skip them without the
+ * trigonometry. */
+#define GEO_KM_PER_DEG_LAT_MIN 111.0
+
 static inline bool geo_within(double d_km, double radius_km)
 {
     return d_km <= radius_km + RADIUS_EPS_KM;

@@ -84,6 +84,12 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
     size_t e = 0;
     for (int i = 0; i < n; i++)
         deg[i] = 0, g->par[i] = i;
+    /* each TPS's cosine of latitude once (geo.h: the same distances) */
+    double *cosl = malloc(sizeof(double) * ((size_t)n + 1));
+    if (cosl == NULL)
+        return -1;
+    for (int i = 0; i < n; i++)
+        cosl[i] = geo_cos_lat(g->lat[i]);
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < n; i++) {
             const struct tps *a = &s->tps[g->tps[i]];
@@ -91,7 +97,8 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
                 if ((g->lat[j] - g->lat[i]) * KM_PER_DEG_LAT > radius)
                     break;
                 const struct tps *b = &s->tps[g->tps[j]];
-                if (geo_distance_km(a->lat, a->lon, b->lat, b->lon) > radius)
+                if (geo_distance_km_cos(a->lat, a->lon, cosl[i],
+                                        b->lat, b->lon, cosl[j]) > radius)
                     continue;
                 if (pass == 0) {
                     deg[i]++;
@@ -114,13 +121,16 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
             g->off[n] = (int)e;
             if (e + 1 > g->cap_adj) {
                 int *p = realloc(g->adj, sizeof(int) * (e + 1));
-                if (p == NULL)
+                if (p == NULL) {
+                    free(cosl);
                     return -1;
+                }
                 g->adj = p;
                 g->cap_adj = e + 1;
             }
         }
     }
+    free(cosl);
     /* components: the union keeps the smaller root, so a component's
      * root is its first position; numbered in that order */
     int *cid = g->tmp;

@@ -39,6 +39,25 @@ static void test_haversine_known(void **state)
     assert_true(geo_distance_km(-6.2, 106.8, -6.2, 106.8) == 0.0);
 }
 
+/* The pair loops' shortcuts (radius_graph.c, cluster.c): the distance
+ * with cached cosines is the same double, and GEO_KM_PER_DEG_LAT_MIN km a
+ * degree of latitude never exceeds the distance, at Indonesia's latitudes
+ * and at the poles' edge alike. */
+static void test_pair_shortcuts(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 100000; k++) {
+        double lat1 = rndf(-85, 85), lon1 = rndf(-180, 180);
+        double sp = k % 2 ? 0.05 : 5.0;      /* near pairs and far ones */
+        double lat2 = lat1 + rndf(-sp, sp), lon2 = lon1 + rndf(-sp, sp);
+        double d = geo_distance_km(lat1, lon1, lat2, lon2);
+        double dc = geo_distance_km_cos(lat1, lon1, geo_cos_lat(lat1),
+                                        lat2, lon2, geo_cos_lat(lat2));
+        assert_memory_equal(&d, &dc, sizeof d);
+        assert_true(fabs(lat2 - lat1) * GEO_KM_PER_DEG_LAT_MIN <= d);
+    }
+}
+
 static void test_within_boundary(void **state)
 {
     (void)state;
@@ -275,6 +294,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_haversine_known),
         cmocka_unit_test(test_within_boundary),
+        cmocka_unit_test(test_pair_shortcuts),
         cmocka_unit_test(test_route_square),
         cmocka_unit_test(test_route_small),
         cmocka_unit_test(test_route_line_dp),
