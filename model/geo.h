@@ -36,6 +36,28 @@ double geo_distance_km_cos(double lat1, double lon1, double cos1,
  * trigonometry. */
 #define GEO_KM_PER_DEG_LAT_MIN 111.0
 
+/*
+ * True only when the two points (cos1, cos2 their geo_cos_lat) are
+ * certainly more than km apart, by a few multiplications: their latitudes
+ * alone (above), or their longitudes.  For the longitudes: the haversine's
+ * a >= cos1 cos2 sin^2(dlon/2), asin x >= x, sqrt(cos1 cos2) >= min(cos1,
+ * cos2) and |sin x| >= |x| (1 - x^2/6), so with |dlon| <= 0.2 rad the
+ * distance is at least 0.998 R min(cos1, cos2) |dlon|.  False says
+ * nothing: compute the distance.
+ */
+static inline bool geo_far_apart(double lat1, double lon1, double cos1,
+                                 double lat2, double lon2, double cos2,
+                                 double km)
+{
+    double dlat = lat2 > lat1 ? lat2 - lat1 : lat1 - lat2;
+    if (dlat * GEO_KM_PER_DEG_LAT_MIN > km)
+        return true;
+    double dlon = (lon2 > lon1 ? lon2 - lon1 : lon1 - lon2) *
+                  (3.14159265358979323846 / 180.0);
+    double c = cos1 < cos2 ? cos1 : cos2;
+    return dlon <= 0.2 && 0.998 * EARTH_RADIUS_KM * c * dlon > km;
+}
+
 static inline bool geo_within(double d_km, double radius_km)
 {
     return d_km <= radius_km + RADIUS_EPS_KM;

@@ -84,7 +84,8 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
     size_t e = 0;
     for (int i = 0; i < n; i++)
         deg[i] = 0, g->par[i] = i;
-    /* each TPS's cosine of latitude once (geo.h: the same distances) */
+    /* each TPS's cosine of latitude once, no trigonometry for pairs
+     * certainly too far apart (geo.h: the same pairs) */
     double *cosl = malloc(sizeof(double) * ((size_t)n + 1));
     if (cosl == NULL)
         return -1;
@@ -97,7 +98,9 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
                 if ((g->lat[j] - g->lat[i]) * KM_PER_DEG_LAT > radius)
                     break;
                 const struct tps *b = &s->tps[g->tps[j]];
-                if (geo_distance_km_cos(a->lat, a->lon, cosl[i],
+                if (geo_far_apart(a->lat, a->lon, cosl[i], b->lat, b->lon,
+                                  cosl[j], radius) ||
+                    geo_distance_km_cos(a->lat, a->lon, cosl[i],
                                         b->lat, b->lon, cosl[j]) > radius)
                     continue;
                 if (pass == 0) {

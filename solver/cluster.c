@@ -1423,19 +1423,19 @@ static int radius_pairs(const struct scenario *s, const int *idx, int n,
                         double radius_km, struct pairs *pr, int *deg)
 {
     /* each TPS's cosine of latitude once, and no trigonometry for pairs
-     * further apart in latitude alone than the radius (geo.h): the same
-     * pairs and distances, bit for bit */
+     * certainly further apart than the radius (geo.h): the same pairs and
+     * distances, bit for bit */
     double *cosl = malloc(sizeof(double) * ((size_t)n + 1));
     if (cosl == NULL)
         return SIAGA_ENOMEM;
     for (int i = 0; i < n; i++)
         cosl[i] = geo_cos_lat(s->tps[idx[i]].lat);
-    double dlat_max = (radius_km + RADIUS_EPS_KM) / GEO_KM_PER_DEG_LAT_MIN;
     for (int i = 0; i < n; i++) {
         const struct tps *ti = &s->tps[idx[i]];
         for (int j = i + 1; j < n; j++) {
             const struct tps *tj = &s->tps[idx[j]];
-            if (fabs(tj->lat - ti->lat) > dlat_max)
+            if (geo_far_apart(ti->lat, ti->lon, cosl[i], tj->lat, tj->lon,
+                              cosl[j], radius_km + RADIUS_EPS_KM))
                 continue;
             double d = geo_distance_km_cos(ti->lat, ti->lon, cosl[i],
                                            tj->lat, tj->lon, cosl[j]);

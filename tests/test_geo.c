@@ -42,10 +42,11 @@ static void test_haversine_known(void **state)
 /* The pair loops' shortcuts (radius_graph.c, cluster.c): the distance
  * with cached cosines is the same double, and GEO_KM_PER_DEG_LAT_MIN km a
  * degree of latitude never exceeds the distance, at Indonesia's latitudes
- * and at the poles' edge alike. */
+ * and at the poles' edge alike; geo_far_apart is never wrong. */
 static void test_pair_shortcuts(void **state)
 {
     (void)state;
+    long nfar = 0, nbeyond = 0;
     for (int k = 0; k < 100000; k++) {
         double lat1 = rndf(-85, 85), lon1 = rndf(-180, 180);
         double sp = k % 2 ? 0.05 : 5.0;      /* near pairs and far ones */
@@ -55,7 +56,17 @@ static void test_pair_shortcuts(void **state)
                                         lat2, lon2, geo_cos_lat(lat2));
         assert_memory_equal(&d, &dc, sizeof d);
         assert_true(fabs(lat2 - lat1) * GEO_KM_PER_DEG_LAT_MIN <= d);
+        /* far_apart never says so of a pair within km; it does say so of
+         * most pairs well beyond it */
+        for (double km = 0.5; km < 1000; km *= 3) {
+            bool far = geo_far_apart(lat1, lon1, geo_cos_lat(lat1), lat2, lon2,
+                                     geo_cos_lat(lat2), km);
+            assert_false(far && d <= km);
+            if (d > 1.5 * km && fabs(lat1) < 60 && fabs(lon2 - lon1) < 10)
+                nfar += far, nbeyond++;
+        }
     }
+    assert_true(nfar > nbeyond * 9 / 10);
 }
 
 static void test_within_boundary(void **state)
