@@ -1197,13 +1197,13 @@ static int price_run(struct bp *b, long *bound)
             rc = SIAGA_ENOMEM;
             if (b->best->posts <= T)
                 break;
-            /* nodes cost more on larger components; at a root LP of
-             * exactly T (a perfect packing, n = T cap) branching rarely
-             * raises the bound on a large component, so it gets a quarter
-             * (it still can: tests/test_posts_bound.c, hub and triangles) */
+            /* nodes cost more on larger components.  A root LP of exactly
+             * T (a perfect packing, n = T cap) gets the same budget: it
+             * once got a quarter, which left the nation's one unproven post
+             * (kecamatan 330213, n 100, c 5: 21 nodes prove 21 posts, 12
+             * did not), and the quarter saved no proof on the stress maps
+             * of c = 5 and 10 (bench/RESULTS.md, session 6) */
             long cap_nodes = NODE_WORK / ((long)b->n * b->cap);
-            if (lb >= (double)T - 1e-6)
-                cap_nodes /= 4;
             if (cap_nodes < 10)
                 cap_nodes = 10;
             if (b->node_limit == 0 || b->node_limit > cap_nodes)
