@@ -275,18 +275,15 @@ static int cluster_hard(const struct scenario *s, const struct rules *r,
     return rc;
 }
 
-/* Column v of cell tightened by the plan p of s (see the top). */
-static void plan_bounds(const struct scenario *s, const struct plan *p,
-                        bool p_fewest, struct sens_cell *cell, int v)
+/* Column v of cell tightened by a plan of s (see the top) whose posts and
+ * guard places in kecamatan k are posts[k] and places[k]. */
+static void plan_bounds(const struct scenario *s, const long *posts_k,
+                        const long *places_k, bool p_fewest,
+                        struct sens_cell *cell, int v)
 {
     bool relaxed = v == SENS_RADIUS_PLUS || v == SENS_C_PLUS;
     for (int k = 0; k < s->nkec; k++) {
-        long posts = 0, places = 0;
-        for (int i = 0; i < p->npost; i++)
-            if (p->post[i].kecamatan == k) {
-                posts++;
-                places += p->post[i].required;
-            }
+        long posts = posts_k[k], places = places_k[k];
         struct sens_cell *c = &cell[k * SENS_COUNT + v];
         if (relaxed && posts < c->posts) {
             c->posts = posts;
@@ -302,6 +299,8 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
                        struct sensitivity *out, struct error_list *errs)
 {
     int rc = SIAGA_OK;
+    long *plan_k = NULL;    /* the plan's posts, then guard places, by
+                               kecamatan */
     struct work w;
     memset(&w, 0, sizeof w);
     memset(out, 0, sizeof *out);
@@ -311,6 +310,18 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         error_add(errs, NULL, 0, "out of memory");
         rc = SIAGA_ENOMEM;
         goto done;
+    }
+    if (p != NULL) {
+        plan_k = calloc(2 * (size_t)s->nkec + 1, sizeof *plan_k);
+        if (plan_k == NULL) {
+            error_add(errs, NULL, 0, "out of memory");
+            rc = SIAGA_ENOMEM;
+            goto done;
+        }
+        for (int i = 0; i < p->npost; i++) {
+            plan_k[p->post[i].kecamatan]++;
+            plan_k[s->nkec + p->post[i].kecamatan] += p->post[i].required;
+        }
     }
     struct plan_params cp = *pp;
     cp.posts_only = true;       /* no distance stage: it changes no count */
@@ -339,10 +350,11 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         }
         if (hrc == SIAGA_ELIMIT)
             rc = SIAGA_ELIMIT;
-        if (p != NULL)
-            plan_bounds(s, p, p_fewest, out->cell, v);
+        if (plan_k != NULL)
+            plan_bounds(s, plan_k, plan_k + s->nkec, p_fewest, out->cell, v);
     }
 done:
+    free(plan_k);
     work_free(&w);
     if (rc != SIAGA_OK && rc != SIAGA_ELIMIT)
         sensitivity_free(out);

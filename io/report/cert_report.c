@@ -4,6 +4,7 @@
 #include "io/report/cert_report.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/report/plan_view.h"
@@ -322,15 +323,24 @@ static char *sens_text(char *buf, size_t n, long posts, long places, long bound)
     return buf;
 }
 
-/* Posts and guard places of kecamatan k in the plan (k < 0: all). */
-static void plan_counts(const struct plan *p, int k, long *posts, long *places)
+/* The plan's posts and guard places by kecamatan, in one pass: posts of
+ * kecamatan k at [k], of the whole plan at [nkec], guard places at
+ * [nkec + 1 + k] and [2 nkec + 1].  NULL when out of memory; free it. */
+static long *plan_counts(const struct scenario *s, const struct plan *p)
 {
-    *posts = *places = 0;
-    for (int i = 0; i < p->npost; i++)
-        if (k < 0 || p->post[i].kecamatan == k) {
-            (*posts)++;
-            *places += p->post[i].required;
-        }
+    long *n = calloc(2 * (size_t)s->nkec + 2, sizeof *n);
+    if (n == NULL)
+        return NULL;
+    long *places = n + s->nkec + 1;
+    for (int i = 0; i < p->npost; i++) {
+        n[p->post[i].kecamatan]++;
+        places[p->post[i].kecamatan] += p->post[i].required;
+    }
+    for (int k = 0; k < s->nkec; k++) {
+        n[s->nkec] += n[k];
+        places[s->nkec] += places[k];
+    }
+    return n;
 }
 
 /* Is there a change to show? */
@@ -363,6 +373,10 @@ int io_write_sens_summary(FILE *f, const struct scenario *s,
 {
     if (!sens_any(sens))
         return ferror(f) ? -1 : 0;
+    long *cnt = plan_counts(s, p);
+    if (cnt == NULL)
+        return -1;
+    const long *places = cnt + s->nkec + 1;
     char cells[SENS_COUNT + 1][48];
     int n = 0;
     fprintf(f, "\nDAMPAK ATURAN (pos / tempat jaga; * belum terbukti paling "
@@ -374,13 +388,11 @@ int io_write_sens_summary(FILE *f, const struct scenario *s,
     sens_row(f, "Kecamatan", cells, n);
     long tot[SENS_COUNT][2] = {{0}};
     long tot_bound[SENS_COUNT] = {0};
-    long posts, places;
     for (int k = 0; k < s->nkec; k++) {
-        plan_counts(p, k, &posts, &places);
-        if (posts == 0)
+        if (cnt[k] == 0)
             continue;
         n = 0;
-        sens_text(cells[n++], 48, posts, places, posts);
+        sens_text(cells[n++], 48, cnt[k], places[k], cnt[k]);
         for (int v = 0; v < SENS_COUNT; v++) {
             if (!sens->applies[v])
                 continue;
@@ -392,13 +404,13 @@ int io_write_sens_summary(FILE *f, const struct scenario *s,
         }
         sens_row(f, s->kec[k].name, cells, n);
     }
-    plan_counts(p, -1, &posts, &places);
     n = 0;
-    sens_text(cells[n++], 48, posts, places, posts);
+    sens_text(cells[n++], 48, cnt[s->nkec], places[s->nkec], cnt[s->nkec]);
     for (int v = 0; v < SENS_COUNT; v++)
         if (sens->applies[v])
             sens_text(cells[n++], 48, tot[v][0], tot[v][1], tot_bound[v]);
     sens_row(f, "Jumlah", cells, n);
+    free(cnt);
     return ferror(f) ? -1 : 0;
 }
 
@@ -407,6 +419,12 @@ void io_sens_html(struct out *o, const struct scenario *s,
 {
     if (!sens_any(sens))
         return;
+    long *cnt = plan_counts(s, p);
+    if (cnt == NULL) {
+        o->err = 1;
+        return;
+    }
+    const long *places = cnt + s->nkec + 1;
     char cell[48];
     out_put(o, "<h3>Dampak aturan</h3>\n<p>Pos / tempat jaga yang diperlukan "
                "bila aturan diubah; * belum terbukti paling sedikit, ≥ batas "
@@ -418,14 +436,12 @@ void io_sens_html(struct out *o, const struct scenario *s,
             out_put(o, "<th class=\"n\">%s</th>", SENS_LABEL[v]);
     out_put(o, "</tr></thead>\n<tbody>\n");
     for (int k = 0; k < s->nkec; k++) {
-        long posts, places;
-        plan_counts(p, k, &posts, &places);
-        if (posts == 0)
+        if (cnt[k] == 0)
             continue;
         out_put(o, "<tr><td>");
         html_esc(o, s->kec[k].name);
         out_put(o, "</td><td class=\"n\">%s</td>",
-                sens_text(cell, sizeof cell, posts, places, posts));
+                sens_text(cell, sizeof cell, cnt[k], places[k], cnt[k]));
         for (int v = 0; v < SENS_COUNT; v++) {
             if (!sens->applies[v])
                 continue;
@@ -436,6 +452,7 @@ void io_sens_html(struct out *o, const struct scenario *s,
         out_put(o, "</tr>\n");
     }
     out_put(o, "</tbody>\n</table>\n");
+    free(cnt);
 }
 
 int io_write_cert_verdict(FILE *f, const char *file,
