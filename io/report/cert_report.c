@@ -183,19 +183,6 @@ int io_write_cert_summary(FILE *f, const struct scenario *s,
     return ferror(f) ? -1 : 0;
 }
 
-static void html_esc(struct out *o, const char *t)
-{
-    for (; *t; t++) {
-        switch (*t) {
-        case '&': out_put(o, "&amp;"); break;
-        case '<': out_put(o, "&lt;"); break;
-        case '>': out_put(o, "&gt;"); break;
-        case '"': out_put(o, "&quot;"); break;
-        default: out_put(o, "%c", *t);
-        }
-    }
-}
-
 void io_cert_html_kec(struct out *o, const struct scenario *s,
                       const struct plan *p, const struct cert_set *c, int k)
 {
@@ -215,7 +202,7 @@ void io_cert_html_kec(struct out *o, const struct scenario *s,
             out_put(o, "<h3>Bukti kekurangan</h3>\n<ul class=\"bukti\">\n");
         shown = 1;
         out_put(o, "<li>Bukti %d: ", q + 1);
-        html_esc(o, io_cert_sentence(line, sizeof line, s, p, c, q));
+        out_esc(o, io_cert_sentence(line, sizeof line, s, p, c, q));
         out_put(o, "</li>\n");
     }
     if (shown)
@@ -278,7 +265,7 @@ void io_why_html_kec(struct out *o, const struct scenario *s,
         return;
     char line[512], code[16];
     out_put(o, "<h3>Alasan jumlah pos</h3>\n<p>");
-    html_esc(o, why_sentence(line, sizeof line, p, w, k, nkec_post));
+    out_esc(o, why_sentence(line, sizeof line, p, w, k, nkec_post));
     out_put(o, " (per tingkat, TPS yang saling berjarak paling jauh radius "
                "membentuk komponen; komponen n TPS perlu ceil(n/c) pos, c = TPS "
                "per pos).");
@@ -439,7 +426,7 @@ void io_sens_html(struct out *o, const struct scenario *s,
         if (cnt[k] == 0)
             continue;
         out_put(o, "<tr><td>");
-        html_esc(o, s->kec[k].name);
+        out_esc(o, s->kec[k].name);
         out_put(o, "</td><td class=\"n\">%s</td>",
                 sens_text(cell, sizeof cell, cnt[k], places[k], cnt[k]));
         for (int v = 0; v < SENS_COUNT; v++) {
