@@ -85,18 +85,19 @@ struct kab_maps {
 
 enum kab_file { KAB_KML, KAB_GEOJSON, KAB_HTML, KAB_CSV };
 
+const char *const io_plan_kab_files[] = {"roster.kml", "roster.geojson",
+                                         "laporan.html", "roster.csv", NULL};
+
 /* Open, write and close DIR/kab/<code>/FILE of kabupaten b; b -1:
  * DIR/roster-lintas.csv (KAB_CSV only).  0 or -1. */
 static int write_kab_file(struct kab_maps *km, int b, enum kab_file which)
 {
-    static const char *const FILES[] = {"roster.kml", "roster.geojson", "laporan.html",
-                                        "roster.csv"};
     const struct plan_outputs *o = km->o;
     char name[64];
     if (b < 0)
         snprintf(name, sizeof name, "roster-lintas.csv");
     else
-        snprintf(name, sizeof name, "kab/%s/%s", o->s->kab[b].code, FILES[which]);
+        snprintf(name, sizeof name, "kab/%s/%s", o->s->kab[b].code, io_plan_kab_files[which]);
     pthread_mutex_lock(&km->lock);
     FILE *f = outdir_file(km->od, name, km->errs);
     pthread_mutex_unlock(&km->lock);

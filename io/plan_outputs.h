@@ -102,6 +102,11 @@ enum plan_maps io_plan_maps_of(const struct plan_outputs *o);
  * (for outdir_check_outputs); the maps per kabupaten go below DIR/kab/. */
 extern const char *const io_plan_files[];
 
+/* The files of each kabupaten in DIR/kab/<code>/ when the maps go per
+ * kabupaten, NULL-terminated; the reserves of units tied to no kabupaten
+ * go to DIR/roster-lintas.csv (when there are any). */
+extern const char *const io_plan_kab_files[];
+
 /* What a plan owns in its folder (outdir_own), NULL-terminated: the names
  * of io_plan_files, the folders kab/ and kartu/, and cakupan.html, the
  * audit `siaga check --report` may have written beside the plan (with its

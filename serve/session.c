@@ -632,13 +632,14 @@ done:
     return rc;
 }
 
-/* Is name a kabupaten's file of a set written per kabupaten,
+/* Is name a file of a set written per kabupaten that its index links to:
  * "kab/CODE/F" with CODE of letters, digits, '-' and '_' (no dots: no way
- * out of kab/) and F one of the files io/plan_outputs.c writes there? */
+ * out of kab/) and F one of io_plan_kab_files, or roster-lintas.csv? */
 static int kab_file(const char *name)
 {
-    static const char *const files[] = {"laporan.html", "roster.csv",
-                                        "roster.kml", "roster.geojson", NULL};
+    const char *const *files = io_plan_kab_files;
+    if (strcmp(name, "roster-lintas.csv") == 0)
+        return 1;
     if (strncmp(name, "kab/", 4) != 0)
         return 0;
     const char *c = name + 4;

@@ -224,6 +224,12 @@ for f in laporan.html roster.csv roster.kml roster.geojson; do
     [ "$(code GET "/files/kab/$k/$f")" = 200 ] && cmp -s "$T/body" "$T/p/kab/$k/$f" && ok ||
         bad "Lampung: /files/kab/$k/$f not served as written"
 done
+if [ -e "$T/p/roster-lintas.csv" ]; then
+    [ "$(code GET /files/roster-lintas.csv)" = 200 ] && cmp -s "$T/body" "$T/p/roster-lintas.csv" && ok ||
+        bad "Lampung: roster-lintas.csv not served as written"
+else
+    [ "$(code GET /files/roster-lintas.csv)" = 404 ] && ok || bad "Lampung: roster-lintas.csv served though not written"
+fi
 for f in "kab/$k/../roster.xml" "kab/../roster.xml" "kab/$k/x.html" "kab//laporan.html" "kab/$k"; do
     [ "$(code GET "/files/$f" --path-as-is)" = 404 ] && ok || bad "Lampung: /files/$f not 404"
 done
