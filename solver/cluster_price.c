@@ -24,7 +24,11 @@
  * exact pricing), (pi, sigma) / max(w, 1) is feasible for the dual of the
  * full master, so (sum(pi) + sum(sigma)) / max(w, 1) bounds the LP, and
  * so the posts, from below (Farley;
- * at convergence w <= 1 and it is the LP value).  Posts are whole, so the
+ * at convergence w <= 1 and it is the LP value).  So does the Lagrangian
+ * bound sum(pi) - sum_a max(0, w_a - 1), w_a the largest weight of a
+ * column anchored at a without sigma_a (sigma_a re-chosen for each anchor
+ * as min(0, 1 - w_a): dual feasible again); it is often the stronger
+ * before convergence.  Posts are whole, so the
  * bound is rounded up, after taking a little off for floating point
  * (whole_bound): an LP of exactly k is never taken for more than k.
  *
@@ -62,6 +66,13 @@
  * Artificial columns (one per row, cost n + 1) keep every node's
  * restricted master feasible; they cannot weaken the bound, which is
  * computed from the duals over the real columns only.
+ *
+ * The pool and the LP: every column generated stays in the pool (a hash
+ * finds it again), but only some are in GLPK's LP.  A simplex iteration
+ * costs about the LP's number of columns, so lp_trim takes the nonbasic
+ * columns of largest reduced cost out of it when it grows past a few per
+ * TPS, and pricing puts one back when it pays again; the dive, which
+ * prices nothing, first takes back those of small reduced cost.
  */
 #include "solver/cluster_price.h"
 
@@ -86,6 +97,23 @@
 #define BOUND_REL 1e-9
 /* Most columns generated for one component before giving up. */
 #define MAX_COLUMNS 400000
+/* Columns of the LP (not the pool) after lp_trim, and before it.  The
+ * tests build this file again with tiny values (mk/price_tight.mk), so
+ * that the small hand-worked cases go through every path. */
+#ifndef LP_KEEP_MIN
+#define LP_KEEP_MIN 1000
+#endif
+#ifndef LP_KEEP_PER_TPS
+#define LP_KEEP_PER_TPS 2
+#endif
+#define LP_KEEP(n) (LP_KEEP_PER_TPS * (n) > LP_KEEP_MIN ? LP_KEEP_PER_TPS * (n) : LP_KEEP_MIN)
+#define LP_TRIM_AT(n) (2 * LP_KEEP(n))
+/* The dive takes back into the LP the pool's columns of at most this
+ * reduced cost, LP_KEEP(n) of them at most, the cheapest first
+ * (lp_restore).  Without them the dive of a trimmed LP found fewer
+ * clusterings (dense 10 4, kecamatan 320122: 31 posts, not 30); with all
+ * of them it was slow again (dense 5 7, kecamatan 320101: 33 s). */
+#define DIVE_RC_MAX 0.1
 /* Pricing rounds after each fixing in the dive: 0, the dive works on the
  * columns already generated (a restricted-master dive; cheapest, and
  * measured best on the stress maps). */
@@ -114,7 +142,12 @@
 /* Branch-and-bound nodes of one anchor's pricing under cuts before the
  * rest is bounded, not explored (the bound then stays valid, Farley's
  * divisor only larger). */
+#ifndef PRICE_NODES
 #define PRICE_NODES 4000
+#endif
+/* The same, once more, for the anchors left open when nothing else
+ * entered the LP (node_lp): the bound then rests on them. */
+#define PRICE_NODES_DEEP (25 * PRICE_NODES)
 
 enum { FREE = -1, NOT_ANCHOR = 0, ANCHOR = 1 };
 enum { NODE_PRUNED, NODE_FOUND, NODE_OPEN, NODE_ABORT };
@@ -143,14 +176,17 @@ struct bp {
     const struct comp *c;
     glp_prob *P;
     int n, cap;
-    /* the column pool: GLPK column n + 1 + j is pool column j */
+    /* the column pool; pool column j is GLPK column gcol[j], or out of
+     * the LP (0: dropped by lp_trim, priced back in when it pays) */
     int ncol, capcol;
-    int *anc, *off, *mem, *block;
+    int *anc, *off, *mem, *block, *gcol;
+    int *lpcol, nlp;        /* the pool columns in the LP, in GLPK's order */
     size_t nmem, capmem;
     uint64_t *hkey; int *hslot; int hcap;   /* open addressing: slot -> col+1 */
     /* node */
     signed char *state;
     double *pi, *sigma, *y;
+    double *wub;            /* each anchor's heaviest column (bound) */
     struct entering *cand;  /* columns priced this round, n at most */
     int *cmem;              /* their members, MEMBERS_MAX a column */
     struct sol trial;
@@ -300,22 +336,68 @@ static int col_block(const struct bp *b, int a, const int *m, int k)
 
 static void col_bounds(struct bp *b, int j)
 {
+    if (b->gcol[j] == 0)
+        return;
     if (b->block[j] > 0)
-        glp_set_col_bnds(b->P, b->n + 1 + j, GLP_FX, 0.0, 0.0);
+        glp_set_col_bnds(b->P, b->gcol[j], GLP_FX, 0.0, 0.0);
     else
-        glp_set_col_bnds(b->P, b->n + 1 + j, GLP_LO, 0.0, 0.0);
+        glp_set_col_bnds(b->P, b->gcol[j], GLP_LO, 0.0, 0.0);
 }
 
-/* Add column (a, m[0..k)), m sorted.  0 added, 1 there already, -1 out
- * of memory or over MAX_COLUMNS. */
+/* The value of pool column j in the LP solution. */
+static double col_prim(const struct bp *b, int j)
+{
+    return b->gcol[j] ? glp_get_col_prim(b->P, b->gcol[j]) : 0.0;
+}
+
+/* Put pool column j into the LP: its rows (cover, anchor, the cuts it
+ * counts in) and bounds. */
+static void lp_insert(struct bp *b, int j)
+{
+    int a = b->anc[j], k = b->off[j + 1] - b->off[j];
+    const int *m = b->mem + b->off[j];
+    int *ind = b->ind;          /* 1-based: anchor, members, anchor row, cuts */
+    double *val = b->val;
+    int q = 0;
+    ind[++q] = a + 1;
+    val[q] = 1.0;
+    for (int i = 0; i < k; i++) {
+        ind[++q] = m[i] + 1;
+        val[q] = 1.0;
+    }
+    ind[++q] = b->n + a + 1;   /* a anchors at most one post */
+    val[q] = 1.0;
+    for (int i = 0; i < b->acut_n[a]; i++) {
+        int cq = b->acut[a][i];
+        if (cut_counts(b, cq, a, m, k)) {
+            ind[++q] = 2 * b->n + cq + 1;
+            val[q] = 1.0;
+        }
+    }
+    int gc = glp_add_cols(b->P, 1);
+    glp_set_obj_coef(b->P, gc, 1.0);
+    glp_set_mat_col(b->P, gc, q, ind, val);
+    b->gcol[j] = gc;
+    b->lpcol[b->nlp++] = j;
+    col_bounds(b, j);
+}
+
+/* Add column (a, m[0..k)), m sorted, to the pool and the LP.  0 added
+ * (or put back into the LP), 1 in the LP already, -1 out of memory or
+ * over MAX_COLUMNS. */
 static int col_add(struct bp *b, int a, const int *m, int k)
 {
     if (2 * (b->ncol + 1) > b->hcap && hash_grow(b) != 0)
         return -1;
     uint64_t h = col_hash(a, m, k);
     int s = hash_find(b, h, a, m, k);
-    if (b->hslot[s] != 0)
-        return 1;
+    if (b->hslot[s] != 0) {
+        int j = b->hslot[s] - 1;
+        if (b->gcol[j] != 0)
+            return 1;
+        lp_insert(b, j);
+        return 0;
+    }
     if (b->ncol >= MAX_COLUMNS)
         return -1;
     if (b->ncol == b->capcol) {
@@ -326,7 +408,11 @@ static int col_add(struct bp *b, int a, const int *m, int k)
         if (nb) b->block = nb;
         int *no = realloc(b->off, sizeof(int) * ((size_t)nc + 1));
         if (no) b->off = no;
-        if (!na || !nb || !no)
+        int *ng = realloc(b->gcol, sizeof(int) * (size_t)nc);
+        if (ng) b->gcol = ng;
+        int *nl = realloc(b->lpcol, sizeof(int) * (size_t)nc);
+        if (nl) b->lpcol = nl;
+        if (!na || !nb || !no || !ng || !nl)
             return -1;
         b->capcol = nc;
     }
@@ -350,30 +436,9 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     b->block[j] = col_block(b, a, m, k);
     b->hkey[s] = h;
     b->hslot[s] = j + 1;
+    b->gcol[j] = 0;
     b->ncol++;
-
-    int *ind = b->ind;          /* 1-based: anchor, members, anchor row, cuts */
-    double *val = b->val;
-    int q = 0;
-    ind[++q] = a + 1;
-    val[q] = 1.0;
-    for (int i = 0; i < k; i++) {
-        ind[++q] = m[i] + 1;
-        val[q] = 1.0;
-    }
-    ind[++q] = b->n + a + 1;   /* a anchors at most one post */
-    val[q] = 1.0;
-    for (int i = 0; i < b->acut_n[a]; i++) {
-        int cq = b->acut[a][i];
-        if (cut_counts(b, cq, a, m, k)) {
-            ind[++q] = 2 * b->n + cq + 1;
-            val[q] = 1.0;
-        }
-    }
-    int gc = glp_add_cols(b->P, 1);
-    glp_set_obj_coef(b->P, gc, 1.0);
-    glp_set_mat_col(b->P, gc, q, ind, val);
-    col_bounds(b, j);
+    lp_insert(b, j);
     return 0;
 }
 
@@ -464,8 +529,8 @@ static int cuts_add(struct bp *b, const struct cut_list *l)
     int *len = calloc((size_t)k + 1, sizeof(int));
     if (len == NULL)
         return -1;
-    for (int j = 0; j < b->ncol; j++) {
-        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+    for (int i0 = 0; i0 < b->nlp; i0++) {
+        int j = b->lpcol[i0], a = b->anc[j], kj = b->off[j + 1] - b->off[j];
         for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
             if (cut_counts(b, b->acut[a][i], a, b->mem + b->off[j], kj))
                 len[b->acut[a][i] - first + 1]++;
@@ -485,12 +550,12 @@ static int cuts_add(struct bp *b, const struct cut_list *l)
         free(val);
         return -1;
     }
-    for (int j = 0; j < b->ncol; j++) {
-        int a = b->anc[j], kj = b->off[j + 1] - b->off[j];
+    for (int i0 = 0; i0 < b->nlp; i0++) {
+        int j = b->lpcol[i0], a = b->anc[j], kj = b->off[j + 1] - b->off[j];
         for (int i = b->acut_n[a] - 1; i >= 0 && b->acut[a][i] >= first; i--)
             if (cut_counts(b, b->acut[a][i], a, b->mem + b->off[j], kj)) {
                 int p = len[b->acut[a][i] - first]++;
-                ind[p + 1] = n + 1 + j;
+                ind[p + 1] = b->gcol[j];
                 val[p + 1] = 1.0;
             }
     }
@@ -543,7 +608,7 @@ static int separate(struct bp *b)
         b->capx = b->ncol;
     }
     for (int j = 0; j < b->ncol; j++)
-        b->x[j] = glp_get_col_prim(b->P, n + 1 + j);
+        b->x[j] = col_prim(b, j);
     struct cut_lp lp = {n, b->ncol, b->anc, b->off, b->mem, b->x};
     struct cut_list found = {0};
     int k = cap_separate(&lp, b->c, CUT_VIOLATION, room, CAP_SET_MAX(b->cap), cut_known, b,
@@ -554,11 +619,118 @@ static int separate(struct bp *b)
     return k;
 }
 
+/* A candidate for leaving the LP: a nonbasic column and its reduced cost. */
+struct leaving {
+    double d;
+    int j;
+};
+
+/* Costliest first, then the newest: a total order. */
+static int cmp_leaving(const void *x, const void *y)
+{
+    const struct leaving *p = x, *q = y;
+    if (p->d != q->d)
+        return p->d > q->d ? -1 : 1;
+    return (p->j < q->j) - (p->j > q->j);
+}
+
+/*
+ * Keep the LP small: a simplex iteration costs about the LP's number of
+ * columns (GLPK prices every nonbasic column), and column generation adds
+ * up to n a round.  Past LP_TRIM_AT(n) columns the nonbasic ones of
+ * largest reduced cost leave the LP, down to LP_KEEP(n); they stay in the
+ * pool, and pricing puts one back when it pays again.  The basis stays
+ * valid (only nonbasic columns leave).  0 or -1 (memory).
+ */
+static int lp_trim(struct bp *b)
+{
+    int keep = LP_KEEP(b->n);
+    if (b->nlp <= LP_TRIM_AT(b->n))
+        return 0;
+    struct leaving *lv = malloc(sizeof *lv * (size_t)b->nlp);
+    int *num = malloc(sizeof(int) * ((size_t)b->nlp + 1));
+    if (lv == NULL || num == NULL) {
+        free(lv);
+        free(num);
+        return -1;
+    }
+    int nl = 0;
+    for (int i = 0; i < b->nlp; i++) {
+        int j = b->lpcol[i], gc = b->gcol[j];
+        if (glp_get_col_stat(b->P, gc) == GLP_BS || glp_get_col_lb(b->P, gc) > 0.5)
+            continue;
+        lv[nl++] = (struct leaving){glp_get_col_dual(b->P, gc), j};
+    }
+    qsort(lv, (size_t)nl, sizeof *lv, cmp_leaving);
+    int drop = b->nlp - keep < nl ? b->nlp - keep : nl;
+    for (int i = 0; i < drop; i++) {
+        num[i + 1] = b->gcol[lv[i].j];
+        b->gcol[lv[i].j] = 0;
+    }
+    if (drop > 0)
+        glp_del_cols(b->P, drop, num);
+    int k = 0;
+    for (int i = 0; i < b->nlp; i++) {
+        int j = b->lpcol[i];
+        if (b->gcol[j] != 0) {
+            b->lpcol[k] = j;
+            b->gcol[j] = b->n + 1 + k;
+            k++;
+        }
+    }
+    b->nlp = k;
+    free(lv);
+    free(num);
+    return 0;
+}
+
+/* Put back into the LP the pool's columns that the node allows and whose
+ * reduced cost at the last duals is at most rc_max, the cheapest first,
+ * at most max of them.  0 or -1 (memory). */
+static int lp_restore(struct bp *b, double rc_max, int max)
+{
+    struct leaving *lv = malloc(sizeof *lv * ((size_t)b->ncol + 1));
+    if (lv == NULL)
+        return -1;
+    int nl = 0;
+    for (int j = 0; j < b->ncol; j++) {
+        if (b->gcol[j] != 0 || b->block[j] > 0)
+            continue;
+        int a = b->anc[j], k = b->off[j + 1] - b->off[j];
+        const int *m = b->mem + b->off[j];
+        double w = b->pi[a] + b->sigma[a];
+        for (int i = 0; i < k; i++)
+            w += b->pi[m[i]];
+        for (int i = 0; i < b->acut_n[a]; i++)
+            if (cut_counts(b, b->acut[a][i], a, m, k))
+                w += b->mu[b->acut[a][i]];
+        if (1.0 - w <= rc_max)
+            lv[nl++] = (struct leaving){1.0 - w, j};
+    }
+    /* cmp_leaving puts the costliest first: take from the end */
+    qsort(lv, (size_t)nl, sizeof *lv, cmp_leaving);
+    for (int i = nl - 1; i >= 0 && i >= nl - max; i--)
+        lp_insert(b, lv[i].j);
+    free(lv);
+    b->bounds_changed = 1;
+    return 0;
+}
+
 /* The fewest posts a bound of lb proves. */
 static long whole_bound(double lb)
 {
     return (long)ceil(lb * (1.0 - BOUND_REL) - BOUND_EPS);
 }
+
+/* Simplex iterations one solve of the master may take.  A warm-started
+ * solve takes a few thousand at most on the stress maps (19,795 the most
+ * seen, 1,328 rows); GLPK 5.0's primal simplex can stall on this very
+ * degenerate LP (chain 10 6, kecamatan 320122: 236,000 iterations at the
+ * same objective before it was stopped), so a solve that passes the
+ * limit is taken up again by the other method, then from a standard
+ * basis, and given up after that (the node ends; every bound found
+ * stays valid). */
+#define LP_IT_MAX(rows) (20000 + 20 * (rows))
 
 /* One simplex solve of the restricted master; 0, or a SIAGA status. */
 static int lp_solve(struct bp *b)
@@ -567,22 +739,26 @@ static int lp_solve(struct bp *b)
     glp_init_smcp(&sp);
     sp.msg_lev = GLP_MSG_OFF;
     sp.meth = b->bounds_changed ? GLP_DUALP : GLP_PRIMAL;
-    sp.tm_lim = solver_tm_lim(b->deadline);
+    sp.it_lim = LP_IT_MAX(glp_get_num_rows(b->P));
     b->bounds_changed = 0;
-    int ret = solver_simplex(b->P, &sp);
-    if (ret == GLP_ETMLIM || solver_past(b->deadline))
-        return SIAGA_ELIMIT;
-    if (ret != 0 || glp_get_status(b->P) != GLP_OPT) {
-        /* a lost basis: start again from a standard one */
-        glp_std_basis(b->P);
-        sp.meth = GLP_PRIMAL;
+    int ret = 0;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        if (attempt == 1)   /* stalled: the other method, same basis */
+            sp.meth = sp.meth == GLP_PRIMAL ? GLP_DUALP : GLP_PRIMAL;
+        if (attempt == 2) { /* a lost basis, or stalled twice */
+            glp_std_basis(b->P);
+            sp.meth = GLP_PRIMAL;
+        }
+        sp.tm_lim = solver_tm_lim(b->deadline);
         ret = solver_simplex(b->P, &sp);
-        if (ret == GLP_ETMLIM)
+        if (ret == GLP_ETMLIM || solver_past(b->deadline))
             return SIAGA_ELIMIT;
-        if (ret != 0 || glp_get_status(b->P) != GLP_OPT)
-            return SIAGA_ESOLVER;
+        if (ret == 0 && glp_get_status(b->P) == GLP_OPT)
+            return 0;
+        if (ret != GLP_EITLIM && attempt == 0)
+            attempt = 1;    /* not a stall: straight to a standard basis */
     }
-    return 0;
+    return ret == GLP_EITLIM ? SIAGA_ELIMIT : SIAGA_ESOLVER;
 }
 
 /* The best cap-1 members of anchor a without cuts: the largest positive
@@ -636,7 +812,7 @@ struct kprice {
     double fsum[MEMBERS_MAX + 1];   /* prefix sums of fpi */
     int chosen[MEMBERS_MAX], best_k[MEMBERS_MAX], nbest;
     double best, ub_open;
-    long nodes;
+    long nodes, node_max;
 };
 
 static void kprice_search(struct kprice *kp, int i, int nch, double val)
@@ -662,7 +838,39 @@ static void kprice_search(struct kprice *kp, int i, int nch, double val)
     }
     if (bound <= kp->best)
         return;
-    if (kp->nodes >= PRICE_NODES) {
+    /* a second bound: each cut TPS with all it would still pay (a cut's
+     * dual counted for each of its TPS taken: never less than the truth),
+     * the room's best of those and of the free TPS */
+    double top[MEMBERS_MAX];
+    int nt = 0;
+    for (int x = i; x < kp->nk; x++) {
+        double g = kp->kpi[x];
+        for (int q = kp->kl_off[x]; q < kp->kl_off[x + 1]; q++)
+            if (kp->cnt[kp->kl[q]] == 0)
+                g += kp->mu[kp->kl[q]];
+        if (nt == room && g <= top[nt - 1])
+            continue;
+        int p = nt < room ? nt++ : nt - 1;
+        while (p > 0 && top[p - 1] < g) {
+            top[p] = top[p - 1];
+            p--;
+        }
+        top[p] = g;
+    }
+    double bound2 = val;
+    for (int x = 0, y = 0, r = 0; r < room; r++) {
+        if (x < nt && (y >= kp->nf || top[x] >= kp->fpi[y]))
+            bound2 += top[x++];
+        else if (y < kp->nf)
+            bound2 += kp->fpi[y++];
+        else
+            break;
+    }
+    if (bound2 < bound)
+        bound = bound2;
+    if (bound <= kp->best)
+        return;
+    if (kp->nodes >= kp->node_max) {
         if (bound > kp->ub_open)
             kp->ub_open = bound;
         return;
@@ -795,7 +1003,8 @@ static int k_dominated(struct bp *b, int *kk, int nk, const int *kl_off, const i
  * (sorted), their number into *k; *ub an upper bound on that weight
  * (equal to it unless the search under cuts was cut short).  SIAGA_OK or
  * SIAGA_ENOMEM. */
-static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, double *ub)
+static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, double *ub,
+                        long node_max)
 {
     const struct comp *c = b->c;
     double top[MEMBERS_MAX];
@@ -884,6 +1093,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     kp.best = -HUGE_VAL;
     kp.ub_open = -HUGE_VAL;
     kp.nodes = 0;
+    kp.node_max = node_max;
     kprice_search(&kp, 0, 0, w);
     for (int i = 0; i < nk; i++)
         b->kpos[kk[i]] = -1;
@@ -905,10 +1115,10 @@ static void anchor_values(struct bp *b)
 {
     for (int i = 0; i < b->n; i++)
         b->y[i] = 0;
-    for (int j = 0; j < b->ncol; j++) {
-        double v = glp_get_col_prim(b->P, b->n + 1 + j);
+    for (int i = 0; i < b->nlp; i++) {
+        double v = glp_get_col_prim(b->P, b->gcol[b->lpcol[i]]);
         if (v > 1e-9)
-            b->y[b->anc[j]] += v;
+            b->y[b->anc[b->lpcol[i]]] += v;
     }
 }
 
@@ -964,33 +1174,57 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
             b->mu[q] = d > 0 ? d : 0;
             sum += b->mu[q] * b->cuts.rhs[q];
         }
-        int added = 0, ncand = 0;
-        for (int a = 0; a < n; a++) {
-            if (b->state[a] == NOT_ANCHOR)
-                continue;
-            int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
-            double w, ub;
-            if (price_anchor(b, a, cm, &k, &w, &ub) != SIAGA_OK)
-                return -SIAGA_ENOMEM;
-            if (ub > wmax)
-                wmax = ub;
-            if (w > 1.0 + RC_EPS) {
-                b->cand[ncand] = (struct entering){w, a, k, ncand};
-                ncand++;
+        if (lp_trim(b) != 0)
+            return -SIAGA_ENOMEM;
+        int ncand = 0, added = 0;
+        /* price every anchor; where the search under cuts was cut short
+         * and nothing else entered, again with a deeper search */
+        for (int deep = 0; deep < 2 && added == 0; deep++) {
+            if (deep && (ncand > 0 || wmax <= 1.0 + RC_EPS))
+                break;
+            ncand = 0;
+            wmax = 0;
+            double over = 0;
+            for (int a = 0; a < n; a++) {
+                if (b->state[a] == NOT_ANCHOR)
+                    continue;
+                if (!deep || b->wub[a] > 1.0 + RC_EPS) {
+                    int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
+                    double w;
+                    if (price_anchor(b, a, cm, &k, &w, &b->wub[a],
+                                     deep ? PRICE_NODES_DEEP : PRICE_NODES) != SIAGA_OK)
+                        return -SIAGA_ENOMEM;
+                    if (w > 1.0 + RC_EPS) {
+                        b->cand[ncand] = (struct entering){w, a, k, ncand};
+                        ncand++;
+                    }
+                }
+                if (b->wub[a] > wmax)
+                    wmax = b->wub[a];
+                if (b->wub[a] - b->sigma[a] > 1.0)
+                    over += b->wub[a] - b->sigma[a] - 1.0;
             }
+            /* every column that prices out enters, the most violated first */
+            qsort(b->cand, (size_t)ncand, sizeof *b->cand, cmp_entering);
+            for (int q = 0; q < ncand; q++) {
+                const struct entering *e = &b->cand[q];
+                int r = col_add(b, e->a, b->cmem + (size_t)e->slot * MEMBERS_MAX, e->k);
+                if (r < 0)
+                    return b->ncol >= MAX_COLUMNS ? NODE_ABORT : -SIAGA_ENOMEM;
+                added += r == 0;
+            }
+            /* Farley's bound, and the Lagrangian one: each sigma_a
+             * re-chosen as large as the anchor's heaviest column allows
+             * (both bound the LP from below for any pi, mu >= 0) */
+            double farley = sum / (wmax > 1.0 ? wmax : 1.0);
+            if (farley > *lb)
+                *lb = farley;
+            double lag = sum - over;
+            for (int a = 0; a < n; a++)
+                lag -= b->sigma[a];
+            if (lag > *lb)
+                *lb = lag;
         }
-        /* every column that prices out enters, the most violated first */
-        qsort(b->cand, (size_t)ncand, sizeof *b->cand, cmp_entering);
-        for (int q = 0; q < ncand; q++) {
-            const struct entering *e = &b->cand[q];
-            int r = col_add(b, e->a, b->cmem + (size_t)e->slot * MEMBERS_MAX, e->k);
-            if (r < 0)
-                return b->ncol >= MAX_COLUMNS ? NODE_ABORT : -SIAGA_ENOMEM;
-            added += r == 0;
-        }
-        double farley = sum / (wmax > 1.0 ? wmax : 1.0);
-        if (farley > *lb)
-            *lb = farley;
         if (whole_bound(*lb) > b->T)
             return NODE_PRUNED;
         if (added == 0) {
@@ -1026,6 +1260,10 @@ static int dive(struct bp *b)
     int *fixed = malloc(sizeof(int) * (size_t)(n + 1));
     if (fixed == NULL)
         return -SIAGA_ENOMEM;
+    if (lp_restore(b, DIVE_RC_MAX, LP_KEEP(n)) != 0) {
+        free(fixed);
+        return -SIAGA_ENOMEM;
+    }
     for (int step = 0; nf < n; step++) {
         double lb;
         b->cut_rounds_max = 0;
@@ -1048,13 +1286,14 @@ static int dive(struct bp *b)
         }
         int frac = -1, fixed_now = 0;
         double fv = 0;
-        for (int j = 0; j < b->ncol && nf < n; j++) {
-            double v = glp_get_col_prim(b->P, n + 1 + j);
-            double lo = glp_get_col_lb(b->P, n + 1 + j);
+        for (int i = 0; i < b->nlp && nf < n; i++) {
+            int j = b->lpcol[i];
+            double v = glp_get_col_prim(b->P, b->gcol[j]);
+            double lo = glp_get_col_lb(b->P, b->gcol[j]);
             if (lo > 0.5)
                 continue;
             if (v >= 0.999) {
-                glp_set_col_bnds(b->P, n + 1 + j, GLP_LO, 1.0, 0.0);
+                glp_set_col_bnds(b->P, b->gcol[j], GLP_LO, 1.0, 0.0);
                 fixed[nf++] = j;
                 fixed_now++;
             } else if (v > 1e-6 && v > fv) {
@@ -1066,9 +1305,9 @@ static int dive(struct bp *b)
             /* whole: the fixed columns (and any others at 1) cover all */
             for (int i = 0; i < n; i++)
                 b->y[i] = 0;
-            for (int j = 0; j < b->ncol; j++)
-                if (glp_get_col_prim(b->P, n + 1 + j) >= 0.5)
-                    b->y[b->anc[j]] = 1;
+            for (int i = 0; i < b->nlp; i++)
+                if (glp_get_col_prim(b->P, b->gcol[b->lpcol[i]]) >= 0.5)
+                    b->y[b->anc[b->lpcol[i]]] = 1;
             int rc = round_anchors(b, 0.5);
             if (rc != SIAGA_OK) {
                 result = -rc;
@@ -1078,7 +1317,7 @@ static int dive(struct bp *b)
             break;
         }
         if (nf < n) {
-            glp_set_col_bnds(b->P, n + 1 + frac, GLP_LO, 1.0, 0.0);
+            glp_set_col_bnds(b->P, b->gcol[frac], GLP_LO, 1.0, 0.0);
             fixed[nf++] = frac;
         }
         b->bounds_changed = 1;
@@ -1182,7 +1421,10 @@ static int price_run(struct bp *b, long *bound)
             root_done = 1;
             b->st.root_lp = lb;
             if (r0 == NODE_PRUNED) {
+                /* the root's LP goes on at T + 1 (converged, cut), before
+                 * any dive starts from it */
                 *bound = T + 1;
+                root_done = 0;
                 continue;
             }
             if (r0 < 0) {
@@ -1256,6 +1498,7 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->pi = calloc((size_t)c->n, sizeof(double));
     b->sigma = calloc((size_t)c->n, sizeof(double));
     b->y = calloc((size_t)c->n, sizeof(double));
+    b->wub = calloc((size_t)c->n, sizeof(double));
     b->trial.anchor = malloc(sizeof(int) * (size_t)c->n);
     b->cand = malloc(sizeof *b->cand * (size_t)c->n);
     b->cmem = malloc(sizeof(int) * MEMBERS_MAX * (size_t)c->n);
@@ -1271,7 +1514,7 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->val = malloc(sizeof(double) * (size_t)b->nind);
     b->kpos = malloc(sizeof(int) * n);
     b->mark = calloc(n, sizeof(int));
-    if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->cand ||
+    if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->wub || !b->cand ||
         !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX ||
         !b->acut || !b->acut_n || !b->acut_cap || !b->tcut || !b->tcut_n ||
         !b->tcut_cap || !b->ind || !b->val || !b->kpos ||
@@ -1298,12 +1541,15 @@ done:
     free(b->off);
     free(b->mem);
     free(b->block);
+    free(b->gcol);
+    free(b->lpcol);
     free(b->hkey);
     free(b->hslot);
     free(b->state);
     free(b->pi);
     free(b->sigma);
     free(b->y);
+    free(b->wub);
     free(b->cand);
     free(b->cmem);
     free(b->trial.anchor);
