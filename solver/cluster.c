@@ -320,7 +320,27 @@ int cluster_cmp_int(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Find a home for TPS d (currently without one) among open anchors. */
+/* Anchor b, just reached with room: walk back along the path, via[b]
+ * joining b, leaving its old anchor to the member before it, ... */
+static void aug_take(struct aug *g, int b)
+{
+    g->load[b]++;
+    for (int x = b; x >= 0;) {
+        int m = g->via[x], p = g->prev_anchor[x];
+        g->anchor[m] = x;
+        x = p;
+    }
+}
+
+/*
+ * Find a home for TPS d (currently without one) among open anchors: a
+ * breadth-first search over anchors, the path ending at the first anchor
+ * with room that it reaches.  That anchor is taken when it is reached,
+ * not when it leaves the queue: it is the first with room to leave it
+ * anyway (the queue keeps the order of reaching), so the path is the
+ * same, without expanding the full anchors queued before it (on dense 5
+ * 7, kecamatan 320101, two thirds of the search's work).
+ */
 static int augment(struct aug *g, int d)
 {
     const struct comp *c = g->c;
@@ -334,21 +354,15 @@ static int augment(struct aug *g, int d)
         g->seen[b] = g->stamp;
         g->prev_anchor[b] = -1;
         g->via[b] = d;
+        if (g->load[b] < c->cap) {
+            aug_take(g, b);
+            return 1;
+        }
         g->queue[tail++] = b;
     }
     while (head < tail) {
-        int b = g->queue[head++];
-        if (g->load[b] < c->cap) {
-            /* walk back: via[b] joins b, leaving its old anchor, ... */
-            g->load[b]++;
-            for (int x = b; x >= 0;) {
-                int m = g->via[x], p = g->prev_anchor[x];
-                g->anchor[m] = x;
-                x = p;
-            }
-            return 1;
-        }
         /* b is full: one of its members may move on */
+        int b = g->queue[head++];
         for (int q = c->off[b]; q < c->off[b + 1]; q++) {
             int m = c->adj[q];
             if (g->anchor[m] != b)
@@ -360,6 +374,10 @@ static int augment(struct aug *g, int d)
                 g->seen[b2] = g->stamp;
                 g->prev_anchor[b2] = b;
                 g->via[b2] = m;
+                if (g->load[b2] < c->cap) {
+                    aug_take(g, b2);
+                    return 1;
+                }
                 g->queue[tail++] = b2;
             }
         }
