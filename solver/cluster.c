@@ -283,6 +283,9 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
 struct aug {
     const struct comp *c;
     int *anchor, *load;
+    /* the anchors among i's neighbours, in the adjacency's order:
+     * na[c->off[i] .. c->off[i] + nna[i]) (aug_anchor keeps them) */
+    int *na, *nna;
     int *prev_anchor;      /* BFS: anchor reached from which member */
     int *via;              /* BFS: the member that moves into that anchor */
     int *queue, *seen;     /* seen[anchor] == stamp when visited */
@@ -302,7 +305,37 @@ static int aug_init(struct aug *g, const struct comp *c, int *anchor)
     g->via = malloc(sizeof(int) * n);
     g->queue = malloc(sizeof(int) * n);
     g->seen = calloc(n, sizeof(int));
-    return g->load && g->prev_anchor && g->via && g->queue && g->seen;
+    g->na = malloc(sizeof(int) * ((size_t)c->off[c->n] + 1));
+    g->nna = calloc(n, sizeof(int));
+    if (!g->load || !g->prev_anchor || !g->via || !g->queue || !g->seen || !g->na || !g->nna)
+        return 0;
+    for (int i = 0; i < c->n; i++)
+        for (int q = c->off[i]; q < c->off[i + 1]; q++)
+            if (anchor[c->adj[q]] == c->adj[q])
+                g->na[c->off[i] + g->nna[i]++] = c->adj[q];
+    return 1;
+}
+
+/* a has become an anchor (on) or stopped being one: its neighbours'
+ * lists of anchors follow, in the adjacency's order. */
+static void aug_anchor(struct aug *g, int a, int on)
+{
+    const struct comp *c = g->c;
+    for (int q = c->off[a]; q < c->off[a + 1]; q++) {
+        int i = c->adj[q];
+        int *l = g->na + c->off[i], k = g->nna[i];
+        int p = 0;
+        while (p < k && l[p] < a)
+            p++;
+        if (on) {
+            memmove(l + p + 1, l + p, sizeof(int) * (size_t)(k - p));
+            l[p] = a;
+            g->nna[i]++;
+        } else if (p < k && l[p] == a) {
+            memmove(l + p, l + p + 1, sizeof(int) * (size_t)(k - p - 1));
+            g->nna[i]--;
+        }
+    }
 }
 
 static void aug_free(struct aug *g)
@@ -312,6 +345,8 @@ static void aug_free(struct aug *g)
     free(g->via);
     free(g->queue);
     free(g->seen);
+    free(g->na);
+    free(g->nna);
 }
 
 int cluster_cmp_int(const void *x, const void *y)
@@ -347,9 +382,9 @@ static int augment(struct aug *g, int d)
     int head = 0, tail = 0;
     g->stamp++;
     /* start: anchors d can join directly */
-    for (int k = c->off[d]; k < c->off[d + 1]; k++) {
-        int b = c->adj[k];
-        if (g->anchor[b] != b || g->seen[b] == g->stamp)
+    for (int k = c->off[d]; k < c->off[d] + g->nna[d]; k++) {
+        int b = g->na[k];
+        if (g->seen[b] == g->stamp)
             continue;
         g->seen[b] = g->stamp;
         g->prev_anchor[b] = -1;
@@ -367,9 +402,9 @@ static int augment(struct aug *g, int d)
             int m = c->adj[q];
             if (g->anchor[m] != b)
                 continue;
-            for (int k = c->off[m]; k < c->off[m + 1]; k++) {
-                int b2 = c->adj[k];
-                if (g->anchor[b2] != b2 || g->seen[b2] == g->stamp)
+            for (int k = c->off[m]; k < c->off[m] + g->nna[m]; k++) {
+                int b2 = g->na[k];
+                if (g->seen[b2] == g->stamp)
                     continue;
                 g->seen[b2] = g->stamp;
                 g->prev_anchor[b2] = b;
@@ -413,6 +448,7 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
                 for (int i = 0; i < nd; i++)
                     so->anchor[disp[i]] = -1;
                 g.load[a] = 0;
+                aug_anchor(&g, a, 0);
                 int ok = 1;
                 for (int i = 0; i < nd && ok; i++)
                     ok = augment(&g, disp[i]);
@@ -422,6 +458,7 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
                 } else {
                     memcpy(so->anchor, save, sizeof(int) * (size_t)n);
                     memcpy(g.load, saveload, sizeof(int) * (size_t)n);
+                    aug_anchor(&g, a, 1);
                 }
             }
     }
@@ -451,6 +488,7 @@ int cluster_complete(const struct comp *c, struct sol *so, long lb)
         if (so->anchor[i] >= 0 || augment(&g, i))
             continue;
         so->anchor[i] = i;   /* no anchor with room within reach */
+        aug_anchor(&g, i, 1);
         g.load[i] = 1;
         so->posts++;
     }
