@@ -29,11 +29,6 @@
 #include "model/post_why.h"
 #include "model/tally.h"
 
-const char *const io_plan_files[] = {
-    "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
-    "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
-    "roster-lintas.csv", "alasan-anggota.csv", NULL};
-
 const char *const io_plan_owned[] = {
     "roster.xml", "roster.csv", "ringkasan.txt", "roster.kml", "roster.geojson",
     "laporan.html", "bko.csv", "perubahan.csv", "shifts.csv", "kekurangan.csv",
@@ -175,7 +170,7 @@ static void *write_maps(void *arg)
     return NULL;
 }
 
-/* Open the files of o in od, in the order of io_plan_files.  0, or -1
+/* Open the files of o in od, in the order of io_plan_owned.  0, or -1
  * with errs saying why. */
 static int open_files(struct outdir *od, const struct plan_outputs *o,
                       struct plan_files *pf, struct error_list *errs)

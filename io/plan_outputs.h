@@ -98,20 +98,18 @@ int io_write_plan_outputs(const char *dir, const struct plan_outputs *o,
 /* The maps o writes, PLAN_MAPS_AUTO resolved by its TPS count. */
 enum plan_maps io_plan_maps_of(const struct plan_outputs *o);
 
-/* The names of every file a plan may write into a folder, NULL-terminated
- * (for outdir_check_outputs); the maps per kabupaten go below DIR/kab/. */
-extern const char *const io_plan_files[];
-
 /* The files of each kabupaten in DIR/kab/<code>/ when the maps go per
  * kabupaten, NULL-terminated; the reserves of units tied to no kabupaten
  * go to DIR/roster-lintas.csv (when there are any). */
 extern const char *const io_plan_kab_files[];
 
-/* What a plan owns in its folder (outdir_own), NULL-terminated: the names
- * of io_plan_files, the folders kab/ and kartu/, and cakupan.html, the
- * audit `siaga check --report` may have written beside the plan (with its
- * parts in kab/).  A folder holds one plan: what of these the new plan
- * does not write goes, since it belongs to the roster being replaced. */
+/* What a plan owns in its folder (outdir_own), NULL-terminated: every file
+ * a plan may write into it, the folders kab/ (the maps per kabupaten) and
+ * kartu/, and cakupan.html, the audit `siaga check --report` may have
+ * written beside the plan (with its parts in kab/).  A folder holds one
+ * plan: what of these the new plan does not write goes, since it belongs
+ * to the roster being replaced.  Also the outputs outdir_check_outputs
+ * checks the inputs against. */
 extern const char *const io_plan_owned[];
 
 /* What of an earlier roster a plan removed (plan_outputs.removed). */
