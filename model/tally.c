@@ -37,6 +37,23 @@ long region_tally_filled(const struct region_tally *t)
     return n;
 }
 
+long *plan_tally_kecamatan(const struct scenario *s, const struct plan *p)
+{
+    long *n = calloc(2 * (size_t)s->nkec + 2, sizeof *n);
+    if (n == NULL)
+        return NULL;
+    long *places = n + s->nkec + 1;
+    for (int i = 0; i < p->npost; i++) {
+        n[p->post[i].kecamatan]++;
+        places[p->post[i].kecamatan] += p->post[i].required;
+    }
+    for (int k = 0; k < s->nkec; k++) {
+        n[s->nkec] += n[k];
+        places[s->nkec] += places[k];
+    }
+    return n;
+}
+
 int region_unit_kabupaten(const struct scenario *s, const struct unit *u)
 {
     switch (u->scope) {

@@ -3,7 +3,8 @@
  * written per kabupaten (laporan.html over DIR/kab/<code>/): the TPS, the
  * posts and guard places by grade (filled and empty), the Linmas places
  * and the reserves of each kabupaten, which add up to the province and
- * the nation.  Pure counting over the plan; no library.
+ * the nation; and the posts and guard places by kecamatan.  Pure counting
+ * over the plan; no library.
  */
 #ifndef SIAGA_TALLY_H
 #define SIAGA_TALLY_H
@@ -30,6 +31,13 @@ struct region_tally {
  * memory. */
 struct region_tally *plan_tally_kabupaten(const struct scenario *s,
                                           const struct plan *p);
+
+/* The posts and guard places of plan p by kecamatan, in one pass: posts
+ * of kecamatan k at [k], of the whole plan at [nkec]; guard places at
+ * [nkec + 1 + k] and [2 nkec + 1].  The caller frees it with free(); NULL
+ * when out of memory.  (The rule-change table: its plan column, and the
+ * bounds the plan gives the changed rules.) */
+long *plan_tally_kecamatan(const struct scenario *s, const struct plan *p);
 
 /* The kabupaten unit u is scoped to, or -1 for scope "any" and for a
  * Polres (formats 1.6), whose areas may lie in more than one kabupaten

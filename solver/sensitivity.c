@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "model/radius_graph.h"
+#include "model/tally.h"
 #include "solver/cluster.h"
 #include "solver/glpk_util.h"
 
@@ -299,8 +300,8 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
                        struct sensitivity *out, struct error_list *errs)
 {
     int rc = SIAGA_OK;
-    long *plan_k = NULL;    /* the plan's posts, then guard places, by
-                               kecamatan */
+    long *plan_k = NULL;    /* the plan's posts and guard places by
+                               kecamatan (plan_tally_kecamatan) */
     struct work w;
     memset(&w, 0, sizeof w);
     memset(out, 0, sizeof *out);
@@ -311,17 +312,10 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         rc = SIAGA_ENOMEM;
         goto done;
     }
-    if (p != NULL) {
-        plan_k = calloc(2 * (size_t)s->nkec + 1, sizeof *plan_k);
-        if (plan_k == NULL) {
-            error_add(errs, NULL, 0, "out of memory");
-            rc = SIAGA_ENOMEM;
-            goto done;
-        }
-        for (int i = 0; i < p->npost; i++) {
-            plan_k[p->post[i].kecamatan]++;
-            plan_k[s->nkec + p->post[i].kecamatan] += p->post[i].required;
-        }
+    if (p != NULL && (plan_k = plan_tally_kecamatan(s, p)) == NULL) {
+        error_add(errs, NULL, 0, "out of memory");
+        rc = SIAGA_ENOMEM;
+        goto done;
     }
     struct plan_params cp = *pp;
     cp.posts_only = true;       /* no distance stage: it changes no count */
@@ -351,7 +345,7 @@ int solver_sensitivity(const struct scenario *s, const struct plan_params *pp,
         if (hrc == SIAGA_ELIMIT)
             rc = SIAGA_ELIMIT;
         if (plan_k != NULL)
-            plan_bounds(s, plan_k, plan_k + s->nkec, p_fewest, out->cell, v);
+            plan_bounds(s, plan_k, plan_k + s->nkec + 1, p_fewest, out->cell, v);
     }
 done:
     free(plan_k);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/report/plan_view.h"
+#include "model/tally.h"
 
 /* Append to a bounded buffer; past its end the text is cut with "...". */
 struct sbuf { char *b; size_t n, len; int cut; };
@@ -310,26 +311,6 @@ static char *sens_text(char *buf, size_t n, long posts, long places, long bound)
     return buf;
 }
 
-/* The plan's posts and guard places by kecamatan, in one pass: posts of
- * kecamatan k at [k], of the whole plan at [nkec], guard places at
- * [nkec + 1 + k] and [2 nkec + 1].  NULL when out of memory; free it. */
-static long *plan_counts(const struct scenario *s, const struct plan *p)
-{
-    long *n = calloc(2 * (size_t)s->nkec + 2, sizeof *n);
-    if (n == NULL)
-        return NULL;
-    long *places = n + s->nkec + 1;
-    for (int i = 0; i < p->npost; i++) {
-        n[p->post[i].kecamatan]++;
-        places[p->post[i].kecamatan] += p->post[i].required;
-    }
-    for (int k = 0; k < s->nkec; k++) {
-        n[s->nkec] += n[k];
-        places[s->nkec] += places[k];
-    }
-    return n;
-}
-
 /* Is there a change to show? */
 static bool sens_any(const struct sensitivity *sens)
 {
@@ -360,7 +341,7 @@ int io_write_sens_summary(FILE *f, const struct scenario *s,
 {
     if (!sens_any(sens))
         return ferror(f) ? -1 : 0;
-    long *cnt = plan_counts(s, p);
+    long *cnt = plan_tally_kecamatan(s, p);
     if (cnt == NULL)
         return -1;
     const long *places = cnt + s->nkec + 1;
@@ -406,7 +387,7 @@ void io_sens_html(struct out *o, const struct scenario *s,
 {
     if (!sens_any(sens))
         return;
-    long *cnt = plan_counts(s, p);
+    long *cnt = plan_tally_kecamatan(s, p);
     if (cnt == NULL) {
         o->err = 1;
         return;
