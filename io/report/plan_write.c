@@ -358,7 +358,7 @@ int io_write_roster_csv_part(FILE *f, const struct scenario *s,
     }
     for (int i = 0; i < p->nreserve; i++) {
         int b = region_unit_kabupaten(s, &s->unit[s->member[p->reserve[i]].unit]);
-        if (b == (kab >= 0 ? kab : -1))
+        if (b == kab)   /* -1: both no kabupaten */
             csv_reserve(f, s, p->reserve[i]);
     }
     free(tl);
