@@ -58,6 +58,19 @@ static inline bool geo_far_apart(double lat1, double lon1, double cos1,
     return dlon <= 0.2 && 0.998 * EARTH_RADIUS_KM * c * dlon > km;
 }
 
+/* Whether the two points are at most km apart, their distance (when
+ * computed) into *d: geo_far_apart first, the haversine only when it
+ * cannot tell.  The pair loops over a kecamatan's TPS use it. */
+static inline bool geo_pair_within(double lat1, double lon1, double cos1,
+                                   double lat2, double lon2, double cos2,
+                                   double km, double *d)
+{
+    if (geo_far_apart(lat1, lon1, cos1, lat2, lon2, cos2, km))
+        return false;
+    *d = geo_distance_km_cos(lat1, lon1, cos1, lat2, lon2, cos2);
+    return *d <= km;
+}
+
 static inline bool geo_within(double d_km, double radius_km)
 {
     return d_km <= radius_km + RADIUS_EPS_KM;

@@ -98,10 +98,9 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
                 if ((g->lat[j] - g->lat[i]) * KM_PER_DEG_LAT > radius)
                     break;
                 const struct tps *b = &s->tps[g->tps[j]];
-                if (geo_far_apart(a->lat, a->lon, cosl[i], b->lat, b->lon,
-                                  cosl[j], radius) ||
-                    geo_distance_km_cos(a->lat, a->lon, cosl[i],
-                                        b->lat, b->lon, cosl[j]) > radius)
+                double d;
+                if (!geo_pair_within(a->lat, a->lon, cosl[i], b->lat, b->lon,
+                                     cosl[j], radius, &d))
                     continue;
                 if (pass == 0) {
                     deg[i]++;

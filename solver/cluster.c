@@ -1490,12 +1490,9 @@ static int radius_pairs(const struct scenario *s, const int *idx, int n,
         const struct tps *ti = &s->tps[idx[i]];
         for (int j = i + 1; j < n; j++) {
             const struct tps *tj = &s->tps[idx[j]];
-            if (geo_far_apart(ti->lat, ti->lon, cosl[i], tj->lat, tj->lon,
-                              cosl[j], radius_km + RADIUS_EPS_KM))
-                continue;
-            double d = geo_distance_km_cos(ti->lat, ti->lon, cosl[i],
-                                           tj->lat, tj->lon, cosl[j]);
-            if (!geo_within(d, radius_km))
+            double d;
+            if (!geo_pair_within(ti->lat, ti->lon, cosl[i], tj->lat, tj->lon,
+                                 cosl[j], radius_km + RADIUS_EPS_KM, &d))
                 continue;
             if (pr->n == pr->cap) {
                 size_t nc = pr->cap ? 2 * pr->cap : 1024;
