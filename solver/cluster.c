@@ -282,24 +282,34 @@ static int greedy(const struct comp *c, struct sol *so, uint64_t seed)
  */
 struct aug {
     const struct comp *c;
-    int *anchor, *load;
+    int *anchor, *load;     /* load[b]: TPS in b's post, b included */
     /* the anchors among i's neighbours, in the adjacency's order:
      * na[c->off[i] .. c->off[i] + nna[i]) (aug_anchor keeps them) */
     int *na, *nna;
+    /* the members of anchor b but b itself, ascending (the adjacency's
+     * order): mem[b cap .. b cap + nmem[b]) (aug_move keeps them) */
+    int *mem, *nmem;
     int *prev_anchor;      /* BFS: anchor reached from which member */
     int *via;              /* BFS: the member that moves into that anchor */
     int *queue, *seen;     /* seen[anchor] == stamp when visited */
     int stamp;
+    int closing;            /* the anchor close_posts empties, or -1: no
+                               path may end at it, nor pass it */
+    /* undo log of close_posts: (TPS, its anchor before), at most one
+     * entry a TPS of the post and one a step of each path */
+    int *undo, nundo, logging;
 };
 
-/* The search's arrays for a component of c->n TPS; 1, or 0 when out of
- * memory (aug_free in either case). */
+/* The search's arrays for a component of c->n TPS, loads and members
+ * taken from anchor[] (-1: no post yet); 1, or 0 when out of memory
+ * (aug_free in either case). */
 static int aug_init(struct aug *g, const struct comp *c, int *anchor)
 {
-    size_t n = (size_t)c->n;
+    size_t n = (size_t)c->n, cap = (size_t)c->cap;
     memset(g, 0, sizeof *g);
     g->c = c;
     g->anchor = anchor;
+    g->closing = -1;
     g->load = calloc(n, sizeof(int));
     g->prev_anchor = malloc(sizeof(int) * n);
     g->via = malloc(sizeof(int) * n);
@@ -307,13 +317,60 @@ static int aug_init(struct aug *g, const struct comp *c, int *anchor)
     g->seen = calloc(n, sizeof(int));
     g->na = malloc(sizeof(int) * ((size_t)c->off[c->n] + 1));
     g->nna = calloc(n, sizeof(int));
-    if (!g->load || !g->prev_anchor || !g->via || !g->queue || !g->seen || !g->na || !g->nna)
+    g->mem = malloc(sizeof(int) * n * cap);
+    g->nmem = calloc(n, sizeof(int));
+    g->undo = malloc(sizeof(int) * 2 * (cap + cap * n));
+    if (!g->load || !g->prev_anchor || !g->via || !g->queue || !g->seen || !g->na ||
+        !g->nna || !g->mem || !g->nmem || !g->undo)
         return 0;
-    for (int i = 0; i < c->n; i++)
+    for (int i = 0; i < c->n; i++) {
         for (int q = c->off[i]; q < c->off[i + 1]; q++)
             if (anchor[c->adj[q]] == c->adj[q])
                 g->na[c->off[i] + g->nna[i]++] = c->adj[q];
+        int b = anchor[i];
+        if (b >= 0) {
+            g->load[b]++;
+            if (b != i && g->nmem[b] < c->cap)
+                g->mem[(size_t)b * cap + (size_t)g->nmem[b]++] = i;
+        }
+    }
     return 1;
+}
+
+/* TPS m joins anchor x (-1: no post), leaving its anchor: the loads and
+ * member lists follow, and the undo log while close_posts tries. */
+static void aug_move(struct aug *g, int m, int x)
+{
+    int old = g->anchor[m], cap = g->c->cap;
+    if (old == x)
+        return;
+    if (g->logging) {
+        g->undo[2 * g->nundo] = m;
+        g->undo[2 * g->nundo + 1] = old;
+        g->nundo++;
+    }
+    if (old >= 0) {
+        g->load[old]--;
+        if (old != m) {
+            int *l = g->mem + (size_t)old * (size_t)cap, k = g->nmem[old], p = 0;
+            while (p < k && l[p] != m)
+                p++;
+            memmove(l + p, l + p + 1, sizeof(int) * (size_t)(k - p - 1));
+            g->nmem[old]--;
+        }
+    }
+    if (x >= 0) {
+        g->load[x]++;
+        if (x != m) {
+            int *l = g->mem + (size_t)x * (size_t)cap, k = g->nmem[x], p = 0;
+            while (p < k && l[p] < m)
+                p++;
+            memmove(l + p + 1, l + p, sizeof(int) * (size_t)(k - p));
+            l[p] = m;
+            g->nmem[x]++;
+        }
+    }
+    g->anchor[m] = x;
 }
 
 /* a has become an anchor (on) or stopped being one: its neighbours'
@@ -347,6 +404,9 @@ static void aug_free(struct aug *g)
     free(g->seen);
     free(g->na);
     free(g->nna);
+    free(g->mem);
+    free(g->nmem);
+    free(g->undo);
 }
 
 int cluster_cmp_int(const void *x, const void *y)
@@ -359,10 +419,9 @@ int cluster_cmp_int(const void *x, const void *y)
  * joining b, leaving its old anchor to the member before it, ... */
 static void aug_take(struct aug *g, int b)
 {
-    g->load[b]++;
     for (int x = b; x >= 0;) {
         int m = g->via[x], p = g->prev_anchor[x];
-        g->anchor[m] = x;
+        aug_move(g, m, x);
         x = p;
     }
 }
@@ -374,13 +433,17 @@ static void aug_take(struct aug *g, int b)
  * not when it leaves the queue: it is the first with room to leave it
  * anyway (the queue keeps the order of reaching), so the path is the
  * same, without expanding the full anchors queued before it (on dense 5
- * 7, kecamatan 320101, two thirds of the search's work).
+ * 7, kecamatan 320101, two thirds of the search's work).  A full anchor's
+ * members come from its list, in the adjacency's order (scanning its
+ * neighbours for them was most of the rest).
  */
 static int augment(struct aug *g, int d)
 {
     const struct comp *c = g->c;
     int head = 0, tail = 0;
     g->stamp++;
+    if (g->closing >= 0)
+        g->seen[g->closing] = g->stamp;
     /* start: anchors d can join directly */
     for (int k = c->off[d]; k < c->off[d] + g->nna[d]; k++) {
         int b = g->na[k];
@@ -398,10 +461,9 @@ static int augment(struct aug *g, int d)
     while (head < tail) {
         /* b is full: one of its members may move on */
         int b = g->queue[head++];
-        for (int q = c->off[b]; q < c->off[b + 1]; q++) {
-            int m = c->adj[q];
-            if (g->anchor[m] != b)
-                continue;
+        const int *l = g->mem + (size_t)b * (size_t)c->cap;
+        for (int q = 0; q < g->nmem[b]; q++) {
+            int m = l[q];
             for (int k = c->off[m]; k < c->off[m] + g->nna[m]; k++) {
                 int b2 = g->na[k];
                 if (g->seen[b2] == g->stamp)
@@ -425,13 +487,9 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
     int n = c->n, rc = SIAGA_ENOMEM;
     struct aug g;
     int aok = aug_init(&g, c, so->anchor);
-    int *save = malloc(sizeof(int) * (size_t)n);
-    int *saveload = malloc(sizeof(int) * (size_t)n);
     int *disp = malloc(sizeof(int) * (size_t)c->cap);
-    if (!aok || !save || !saveload || !disp)
+    if (!aok || !disp)
         goto done;
-    for (int i = 0; i < n; i++)
-        g.load[so->anchor[i]]++;
     for (int improved = 1; improved && so->posts > lb;) {
         improved = 0;
         /* smallest posts first: they are the cheapest to empty */
@@ -439,34 +497,42 @@ int cluster_close_posts(const struct comp *c, struct sol *so, long lb)
             for (int a = 0; a < n && so->posts > lb; a++) {
                 if (so->anchor[a] != a || g.load[a] != size)
                     continue;
-                memcpy(save, so->anchor, sizeof(int) * (size_t)n);
-                memcpy(saveload, g.load, sizeof(int) * (size_t)n);
+                /* its TPS, a among its members in index order */
                 int nd = 0;
-                for (int i = 0; i < n; i++)
-                    if (so->anchor[i] == a)
-                        disp[nd++] = i;
+                const int *l = g.mem + (size_t)a * (size_t)c->cap;
+                for (int q = 0; q < g.nmem[a]; q++) {
+                    if (l[q] > a && (q == 0 || l[q - 1] < a))
+                        disp[nd++] = a;
+                    disp[nd++] = l[q];
+                }
+                if (nd == 0 || disp[nd - 1] < a)
+                    disp[nd++] = a;
+                /* a stays in its neighbours' lists while it is tried,
+                 * passed over as seen (the same paths as without it) */
+                g.nundo = 0;
+                g.logging = 1;
+                g.closing = a;
                 for (int i = 0; i < nd; i++)
-                    so->anchor[disp[i]] = -1;
-                g.load[a] = 0;
-                aug_anchor(&g, a, 0);
+                    aug_move(&g, disp[i], -1);
                 int ok = 1;
                 for (int i = 0; i < nd && ok; i++)
                     ok = augment(&g, disp[i]);
+                g.logging = 0;
+                g.closing = -1;
                 if (ok) {
+                    aug_anchor(&g, a, 0);
                     so->posts--;
                     improved = 1;
                 } else {
-                    memcpy(so->anchor, save, sizeof(int) * (size_t)n);
-                    memcpy(g.load, saveload, sizeof(int) * (size_t)n);
-                    aug_anchor(&g, a, 1);
+                    /* undo, the last move first */
+                    for (int u = g.nundo - 1; u >= 0; u--)
+                        aug_move(&g, g.undo[2 * u], g.undo[2 * u + 1]);
                 }
             }
     }
     rc = SIAGA_OK;
 done:
     aug_free(&g);
-    free(save);
-    free(saveload);
     free(disp);
     return rc;
 }
@@ -480,16 +546,12 @@ int cluster_complete(const struct comp *c, struct sol *so, long lb)
         goto done;
     so->posts = 0;
     for (int i = 0; i < n; i++)
-        if (so->anchor[i] == i) {
-            g.load[i] = 1;
-            so->posts++;
-        }
+        so->posts += so->anchor[i] == i;
     for (int i = 0; i < n; i++) {
         if (so->anchor[i] >= 0 || augment(&g, i))
             continue;
-        so->anchor[i] = i;   /* no anchor with room within reach */
+        aug_move(&g, i, i);   /* no anchor with room within reach */
         aug_anchor(&g, i, 1);
-        g.load[i] = 1;
         so->posts++;
     }
     rc = SIAGA_OK;
