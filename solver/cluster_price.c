@@ -1432,7 +1432,12 @@ static int price_run(struct bp *b, long *bound)
                 goto done;
             }
             /* the LP leaves a gap: destroy and repair first (no GLPK) */
-            rc = cluster_lns(c, b->best, T, CLUSTER_LNS_STALE,
+            long stale = CLUSTER_LNS_WORK / ((long)n * n);
+            if (stale < CLUSTER_LNS_STALE)
+                stale = CLUSTER_LNS_STALE;
+            if (stale > 10 * CLUSTER_LNS_STALE)
+                stale = 10 * CLUSTER_LNS_STALE;
+            rc = cluster_lns(c, b->best, T, stale,
                              0x2545F4914F6CDD1DULL ^ c->seed, b->deadline);
             if (rc != SIAGA_OK)
                 goto done;
