@@ -1411,6 +1411,7 @@ static int price_run(struct bp *b, long *bound)
     }
     b->bounds_changed = 1;
     int root_done = 0;   /* the root's LP, then destroy and repair, once */
+    long lns_more = 0;   /* the longer destroy and repair, after the dive */
     for (long T = *bound; T < b->best->posts; T++) {
         b->T = T;
         if (!root_done) {
@@ -1431,13 +1432,13 @@ static int price_run(struct bp *b, long *bound)
                 rc = -r0;
                 goto done;
             }
-            /* the LP leaves a gap: destroy and repair first (no GLPK) */
-            long stale = CLUSTER_LNS_WORK / ((long)n * n);
-            if (stale < CLUSTER_LNS_STALE)
-                stale = CLUSTER_LNS_STALE;
-            if (stale > 10 * CLUSTER_LNS_STALE)
-                stale = 10 * CLUSTER_LNS_STALE;
-            rc = cluster_lns(c, b->best, T, stale,
+            /* the LP leaves a gap: destroy and repair first (no GLPK), a
+             * short walk; a longer one if the dive finds nothing either */
+            lns_more = CLUSTER_LNS_WORK / ((long)n * n);
+            if (lns_more > 10 * CLUSTER_LNS_STALE)
+                lns_more = 10 * CLUSTER_LNS_STALE;
+            lns_more -= CLUSTER_LNS_STALE;
+            rc = cluster_lns(c, b->best, T, CLUSTER_LNS_STALE,
                              0x2545F4914F6CDD1DULL ^ c->seed, b->deadline);
             if (rc != SIAGA_OK)
                 goto done;
@@ -1464,6 +1465,18 @@ static int price_run(struct bp *b, long *bound)
         if (r < 0) {
             rc = -r;
             goto done;
+        }
+        if (lns_more > 0) {
+            rc = cluster_lns(c, b->best, T, lns_more,
+                             0x9E3779B97F4A7C15ULL ^ c->seed, b->deadline);
+            lns_more = 0;
+            if (rc != SIAGA_OK)
+                goto done;
+            rc = SIAGA_ENOMEM;
+            if (b->best->posts <= T) {
+                rc = SIAGA_OK;
+                goto done;
+            }
         }
         r = node_search(b, 0);
         if (r == NODE_FOUND) {
