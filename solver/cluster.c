@@ -337,11 +337,28 @@ static int aug_init(struct aug *g, const struct comp *c, int *anchor)
     return 1;
 }
 
+/* Put x into (on) or take it out of the ascending list l of *k ints. */
+static void sorted_set(int *l, int *k, int x, int on)
+{
+    int n = *k, p = 0;
+    while (p < n && l[p] < x)
+        p++;
+    if (on) {
+        memmove(l + p + 1, l + p, sizeof(int) * (size_t)(n - p));
+        l[p] = x;
+        *k = n + 1;
+    } else if (p < n && l[p] == x) {
+        memmove(l + p, l + p + 1, sizeof(int) * (size_t)(n - p - 1));
+        *k = n - 1;
+    }
+}
+
 /* TPS m joins anchor x (-1: no post), leaving its anchor: the loads and
  * member lists follow, and the undo log while close_posts tries. */
 static void aug_move(struct aug *g, int m, int x)
 {
-    int old = g->anchor[m], cap = g->c->cap;
+    int old = g->anchor[m];
+    size_t cap = (size_t)g->c->cap;
     if (old == x)
         return;
     if (g->logging) {
@@ -351,24 +368,13 @@ static void aug_move(struct aug *g, int m, int x)
     }
     if (old >= 0) {
         g->load[old]--;
-        if (old != m) {
-            int *l = g->mem + (size_t)old * (size_t)cap, k = g->nmem[old], p = 0;
-            while (p < k && l[p] != m)
-                p++;
-            memmove(l + p, l + p + 1, sizeof(int) * (size_t)(k - p - 1));
-            g->nmem[old]--;
-        }
+        if (old != m)
+            sorted_set(g->mem + (size_t)old * cap, &g->nmem[old], m, 0);
     }
     if (x >= 0) {
         g->load[x]++;
-        if (x != m) {
-            int *l = g->mem + (size_t)x * (size_t)cap, k = g->nmem[x], p = 0;
-            while (p < k && l[p] < m)
-                p++;
-            memmove(l + p + 1, l + p, sizeof(int) * (size_t)(k - p));
-            l[p] = m;
-            g->nmem[x]++;
-        }
+        if (x != m)
+            sorted_set(g->mem + (size_t)x * cap, &g->nmem[x], m, 1);
     }
     g->anchor[m] = x;
 }
@@ -380,18 +386,7 @@ static void aug_anchor(struct aug *g, int a, int on)
     const struct comp *c = g->c;
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int i = c->adj[q];
-        int *l = g->na + c->off[i], k = g->nna[i];
-        int p = 0;
-        while (p < k && l[p] < a)
-            p++;
-        if (on) {
-            memmove(l + p + 1, l + p, sizeof(int) * (size_t)(k - p));
-            l[p] = a;
-            g->nna[i]++;
-        } else if (p < k && l[p] == a) {
-            memmove(l + p, l + p + 1, sizeof(int) * (size_t)(k - p - 1));
-            g->nna[i]--;
-        }
+        sorted_set(g->na + c->off[i], &g->nna[i], a, on);
     }
 }
 
