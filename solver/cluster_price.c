@@ -45,7 +45,22 @@
  * master stays feasible whatever columns it has.  Cuts are found where
  * column generation has converged, at the root and at each node.
  *
- * Branching on anchors: y_a = the sum of the columns anchored at a.
+ * Branching on pairs first (Ryan and Foster 1981): f_st = the sum of the
+ * columns holding both s and t (as anchor or member).  Where some f_st is
+ * fractional, the one nearest 1/2 is branched on:
+ *   TOGETHER: every column holding one of s, t holds both;
+ *   APART:    no column holds both.
+ * Columns that break a node's pairs are fixed at 0, and pricing generates
+ * none (price_column: the pairs that hold the anchor or have one TPS out
+ * of its reach become bans and forced members; the others are kept by a
+ * small branch and bound over the pricing).  A pair decision leaves every
+ * anchor free, so one branch does not have to refute each of the many
+ * interchangeable anchors of a dense blob in turn; on the 27 unproven
+ * components of the stress maps it closed 3 that anchor branching left
+ * open, with the same node budget (bench/RESULTS.md, session 9).
+ *
+ * Branching on anchors, where every f_st is whole: y_a = the sum of the
+ * columns anchored at a.
  *   y_a = 1: a is an anchor; the columns holding a as a member are fixed
  *            at 0 (a's cover row then asks for a's own columns), and no
  *            new column takes a as a member;
@@ -57,8 +72,8 @@
  * the rounding below finds it.
  *
  * Search: for T = the bound, bound + 1, ... below the incumbent, a
- * depth-first search for a clustering of at most T posts (y_a = 1 first,
- * on the largest fractional y_a: a dive), pruning each node whose bound
+ * depth-first search for a clustering of at most T posts (TOGETHER before
+ * APART, y_a = 1 before 0), pruning each node whose bound
  * exceeds T.  A search that ends without one proves T + 1.  At every node
  * the anchors with y_a >= 1/2 are completed by augmenting paths
  * (cluster_complete): the LP guides the heuristic.
@@ -150,6 +165,15 @@
 #define PRICE_NODES_DEEP (25 * PRICE_NODES)
 
 enum { FREE = -1, NOT_ANCHOR = 0, ANCHOR = 1 };
+enum { TOGETHER, APART };
+enum { P_FREE = 0, P_BAN = 1, P_FORCE = 2 };
+
+struct pair {
+    int s, t, kind;
+};
+
+/* A weight no column can have: an anchor without any column allowed. */
+#define NO_COLUMN (-1e30)
 enum { NODE_PRUNED, NODE_FOUND, NODE_OPEN, NODE_ABORT };
 
 /* Most members of a column (tps_per_post - 1 at most; cluster_price_posts
@@ -213,6 +237,13 @@ struct bp {
     int *mark;              /* stamps, for the anchors a cut reaches */
     double *x;              /* the columns' values, for the separation */
     int capx;
+    /* pair decisions of the node (branching on pairs): s and t in the
+     * same post (TOGETHER) or not (APART) */
+    struct pair *pair;
+    int npair, cappair;
+    signed char *pmark;     /* pricing one anchor: 0, P_BAN or P_FORCE */
+    int *forced, nforced;   /* the members a column of it must hold */
+    int *rel;               /* the pairs that bear on it */
 };
 
 static uint64_t col_hash(int a, const int *m, int k)
@@ -294,6 +325,17 @@ static int in_cut(const struct bp *b, int q, int t)
     return sorted_has(b->cuts.tps, b->cuts.off[q], b->cuts.off[q + 1], t);
 }
 
+/* Cut q holds a or one of the members forced on a's column. */
+static int in_cut_col(const struct bp *b, int q, int a)
+{
+    if (in_cut(b, q, a))
+        return 1;
+    for (int i = 0; i < b->nforced; i++)
+        if (in_cut(b, q, b->forced[i]))
+            return 1;
+    return 0;
+}
+
 /* The column (a, m[0..k)) holds a TPS of cut q. */
 static int cut_counts(const struct bp *b, int q, int a, const int *m, int k)
 {
@@ -325,12 +367,27 @@ static int ivec_push(int **v, int *n, int *cap, int x)
     return 0;
 }
 
-/* How many decisions of the node forbid column j. */
+/* The column (a, m[0..k)), m sorted, holds t. */
+static int col_holds(int a, const int *m, int k, int t)
+{
+    return t == a || sorted_has(m, 0, k, t);
+}
+
+/* The column (a, m[0..k)) breaks the pair decision p. */
+static int pair_breaks(const struct pair *p, int a, const int *m, int k)
+{
+    int hs = col_holds(a, m, k, p->s), ht = col_holds(a, m, k, p->t);
+    return p->kind == APART ? hs && ht : hs != ht;
+}
+
+/* How many decisions of the node forbid column (a, m[0..k)). */
 static int col_block(const struct bp *b, int a, const int *m, int k)
 {
     int blk = b->state[a] == NOT_ANCHOR;
     for (int i = 0; i < k; i++)
         blk += b->state[m[i]] == ANCHOR;
+    for (int i = 0; i < b->npair; i++)
+        blk += pair_breaks(&b->pair[i], a, m, k);
     return blk;
 }
 
@@ -464,6 +521,40 @@ static void decide(struct bp *b, int a, int v)
             col_bounds(b, j);
     }
     b->bounds_changed = 1;
+}
+
+/* Push the pair decision (s, t, kind), or pop the last one (on = 0): the
+ * columns it forbids are fixed at 0 or freed again.  0 or -1 (memory). */
+static int decide_pair(struct bp *b, int s, int t, int kind, int on)
+{
+    struct pair p = {s, t, kind};
+    if (on) {
+        if (b->npair == b->cappair) {
+            int nc = b->cappair ? 2 * b->cappair : 16;
+            struct pair *np = realloc(b->pair, sizeof *np * (size_t)nc);
+            if (np == NULL)
+                return -1;
+            b->pair = np;
+            int *nr = realloc(b->rel, sizeof(int) * (size_t)nc);
+            if (nr == NULL)
+                return -1;
+            b->rel = nr;
+            b->cappair = nc;
+        }
+        b->pair[b->npair++] = p;
+    } else {
+        p = b->pair[--b->npair];
+    }
+    int delta = on ? 1 : -1;
+    for (int j = 0; j < b->ncol; j++) {
+        if (!pair_breaks(&p, b->anc[j], b->mem + b->off[j], b->off[j + 1] - b->off[j]))
+            continue;
+        b->block[j] += delta;
+        if ((delta > 0 && b->block[j] == 1) || (delta < 0 && b->block[j] == 0))
+            col_bounds(b, j);
+    }
+    b->bounds_changed = 1;
+    return 0;
 }
 
 /* Add the cuts of l: their rows, the anchors they reach, their
@@ -767,11 +858,13 @@ static int lp_solve(struct bp *b)
 static int top_members(const struct bp *b, int a, double *top, int *who)
 {
     const struct comp *c = b->c;
-    int nt = 0, want = b->cap - 1;
+    int nt = 0, want = b->cap - 1 - b->nforced;
+    if (want <= 0)
+        return 0;
     for (int q = c->off[a]; q < c->off[a + 1]; q++) {
         int t = c->adj[q];
         double v = b->pi[t];
-        if (v <= 0 || b->state[t] == ANCHOR || b->kpos[t] >= 0)
+        if (v <= 0 || b->state[t] == ANCHOR || b->kpos[t] >= 0 || b->pmark[t] != P_FREE)
             continue;
         if (nt == want && v <= top[nt - 1])
             continue;
@@ -1012,26 +1105,32 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     double w = b->pi[a] + b->sigma[a];
     const int *lc = b->acut[a];
     const int *off = b->cuts.off, *S = b->cuts.tps;
-    int nl = 0;
+    int nl = 0, nfo = b->nforced;
     size_t ntps = 0;
-    /* the cuts that pay: positive dual; those holding a pay at once */
+    for (int i = 0; i < nfo; i++)
+        w += b->pi[b->forced[i]];
+    /* the cuts that pay: positive dual; those holding a (or a member the
+     * node's pairs force) pay at once */
     for (int l = 0; l < b->acut_n[a]; l++) {
         int q = lc[l];
         if (b->mu[q] <= 0)
             continue;
-        if (in_cut(b, q, a))
+        if (in_cut_col(b, q, a))
             w += b->mu[q];
         else {
             nl++;
             ntps += (size_t)(off[q + 1] - off[q]);
         }
     }
+    for (int i = 0; i < nfo; i++)
+        m[i] = b->forced[i];
     if (nl == 0) {
         int nt = top_members(b, a, top, who);
         for (int i = 0; i < nt; i++) {
             w += top[i];
-            m[i] = who[i];
+            m[nfo + i] = who[i];
         }
+        nt += nfo;
         *k = nt;
         *w_out = *ub = w;
         qsort(m, (size_t)nt, sizeof *m, cluster_cmp_int);
@@ -1047,7 +1146,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     nl = 0;
     for (int l = 0; l < b->acut_n[a]; l++) {
         int q = lc[l];
-        if (b->mu[q] <= 0 || in_cut(b, q, a))
+        if (b->mu[q] <= 0 || in_cut_col(b, q, a))
             continue;
         lq[nl] = l;
         mu[nl] = b->mu[q];
@@ -1056,7 +1155,8 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
         nl++;
         for (int s = off[q]; s < off[q + 1]; s++) {
             int t = S[s];
-            if (b->kpos[t] >= 0 || b->state[t] == ANCHOR || !in_reach(c, a, t))
+            if (b->kpos[t] >= 0 || b->state[t] == ANCHOR || b->pmark[t] != P_FREE ||
+                !in_reach(c, a, t))
                 continue;
             b->kpos[t] = nk;
             kk[nk++] = t;
@@ -1076,7 +1176,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
 
     struct kprice kp;
     kp.nk = nk;
-    kp.want = b->cap - 1;
+    kp.want = b->cap - 1 - nfo;
     kp.k = kk;
     kp.kpi = kpi;
     kp.kl_off = kl_off;
@@ -1098,7 +1198,7 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     for (int i = 0; i < nk; i++)
         b->kpos[kk[i]] = -1;
 
-    int room = kp.want - kp.nbest, nm = 0;
+    int room = kp.want - kp.nbest, nm = nfo;
     for (int i = 0; i < kp.nbest; i++)
         m[nm++] = kp.best_k[i];
     for (int i = 0; i < room && i < kp.nf; i++)
@@ -1107,6 +1207,141 @@ static int price_anchor(struct bp *b, int a, int *m, int *k, double *w_out, doub
     *w_out = kp.best;
     *ub = kp.ub_open > kp.best ? kp.ub_open : kp.best;
     qsort(m, (size_t)nm, sizeof *m, cluster_cmp_int);
+    return SIAGA_OK;
+}
+
+/*
+ * Pricing under the node's pairs.  A pair bears on anchor a when a TPS of
+ * it is in a's reach: TOGETHER with only one of them in reach bans that
+ * one from a's columns (or rules a out as an anchor, if it is a);
+ * a pair holding a forces (TOGETHER) or bans (APART) the other.  The
+ * pairs with both TPS in reach and neither a are kept by a small branch
+ * and bound: price without them; when the best column breaks one, branch
+ * (APART: ban s, or ban t; TOGETHER: ban both, or force both).  Each
+ * pricing bounds every column below it, so it is exact; past
+ * PAIR_PRICINGS pricings the open branches only raise *ub.
+ */
+#define PAIR_PRICINGS 64
+
+struct pair_price {
+    int nrel;
+    double best, ub_open;
+    int bm[MEMBERS_MAX], bk;
+    long calls, node_max;
+};
+
+static int p_ban(struct bp *b, int t)
+{
+    if (b->pmark[t] == P_FORCE)
+        return 0;
+    b->pmark[t] = P_BAN;
+    return 1;
+}
+
+static int p_force(struct bp *b, int t)
+{
+    if (b->pmark[t] == P_FORCE)
+        return 1;
+    if (b->pmark[t] == P_BAN || b->state[t] == ANCHOR || b->nforced >= b->cap - 1)
+        return 0;
+    b->pmark[t] = P_FORCE;
+    b->forced[b->nforced++] = t;
+    return 1;
+}
+
+static int pair_search(struct bp *b, int a, struct pair_price *ps)
+{
+    int m[MEMBERS_MAX], k;
+    double w, ub;
+    if (price_anchor(b, a, m, &k, &w, &ub, ps->node_max) != SIAGA_OK)
+        return -1;
+    ps->calls++;
+    if (ub <= ps->best)
+        return 0;
+    const struct pair *br = NULL;
+    for (int i = 0; i < ps->nrel && br == NULL; i++)
+        if (pair_breaks(&b->pair[b->rel[i]], a, m, k))
+            br = &b->pair[b->rel[i]];
+    if (br == NULL) {
+        if (w > ps->best) {
+            ps->best = w;
+            ps->bk = k;
+            memcpy(ps->bm, m, sizeof(int) * (size_t)k);
+        }
+        if (ub > w && ub > ps->ub_open)
+            ps->ub_open = ub;
+        return 0;
+    }
+    if (ps->calls >= PAIR_PRICINGS) {
+        if (ub > ps->ub_open)
+            ps->ub_open = ub;
+        return 0;
+    }
+    int s = br->s, t = br->t;
+    signed char ms = b->pmark[s], mt = b->pmark[t];
+    int nf = b->nforced, rc = 0;
+    if (br->kind == APART) {
+        for (int side = 0; side < 2 && rc == 0; side++) {
+            int x = side ? t : s;
+            if (p_ban(b, x))
+                rc = pair_search(b, a, ps);
+            b->pmark[s] = ms;
+            b->pmark[t] = mt;
+        }
+        return rc;
+    }
+    if (p_ban(b, s) && p_ban(b, t))
+        rc = pair_search(b, a, ps);
+    b->pmark[s] = ms;
+    b->pmark[t] = mt;
+    if (rc == 0 && p_force(b, s) && p_force(b, t))
+        rc = pair_search(b, a, ps);
+    b->pmark[s] = ms;
+    b->pmark[t] = mt;
+    b->nforced = nf;
+    return rc;
+}
+
+/* price_anchor under the node's pairs (above).  A *w_out of NO_COLUMN:
+ * the pairs allow no column anchored at a. */
+static int price_column(struct bp *b, int a, int *m, int *k, double *w_out, double *ub,
+                        long node_max)
+{
+    if (b->npair == 0)
+        return price_anchor(b, a, m, k, w_out, ub, node_max);
+    const struct comp *c = b->c;
+    struct pair_price ps = {0, NO_COLUMN, NO_COLUMN, {0}, 0, 0, node_max};
+    int ok = 1;
+    b->nforced = 0;
+    for (int i = 0; i < b->npair && ok; i++) {
+        const struct pair *p = &b->pair[i];
+        int s_in = in_reach(c, a, p->s), t_in = in_reach(c, a, p->t);
+        if (!s_in && !t_in)
+            continue;
+        if (p->s == a || p->t == a) {
+            int o = p->s == a ? p->t : p->s;
+            if (p->kind == TOGETHER)
+                ok = in_reach(c, a, o) && p_force(b, o);
+            else if (in_reach(c, a, o))
+                ok = p_ban(b, o);
+        } else if (s_in && t_in) {
+            b->rel[ps.nrel++] = i;
+        } else if (p->kind == TOGETHER) {
+            ok = p_ban(b, s_in ? p->s : p->t);
+        }
+    }
+    int rc = 0;
+    if (ok)
+        rc = pair_search(b, a, &ps);
+    for (int i = 0; i < b->npair; i++)
+        b->pmark[b->pair[i].s] = b->pmark[b->pair[i].t] = P_FREE;
+    b->nforced = 0;
+    if (rc != 0)
+        return SIAGA_ENOMEM;
+    *k = ps.bk;
+    memcpy(m, ps.bm, sizeof(int) * (size_t)ps.bk);
+    *w_out = ps.best;
+    *ub = ps.ub_open > ps.best ? ps.ub_open : ps.best;
     return SIAGA_OK;
 }
 
@@ -1191,7 +1426,7 @@ static int node_lp(struct bp *b, double *lb, int max_rounds)
                 if (!deep || b->wub[a] > 1.0 + RC_EPS) {
                     int *cm = b->cmem + (size_t)ncand * MEMBERS_MAX;
                     double w;
-                    if (price_anchor(b, a, cm, &k, &w, &b->wub[a],
+                    if (price_column(b, a, cm, &k, &w, &b->wub[a],
                                      deep ? PRICE_NODES_DEEP : PRICE_NODES) != SIAGA_OK)
                         return -SIAGA_ENOMEM;
                     if (w > 1.0 + RC_EPS) {
@@ -1329,6 +1564,77 @@ static int dive(struct bp *b)
     return result;
 }
 
+/* The undecided pair of TPS whose "same post" value (the sum of the LP
+ * columns holding both) is fractional and nearest 1/2 into *s < *t.  1
+ * found, 0 none, -1 memory. */
+static int pick_pair(struct bp *b, int *ps, int *pt)
+{
+    size_t total = 0;
+    for (int i = 0; i < b->nlp; i++) {
+        int j = b->lpcol[i];
+        if (glp_get_col_prim(b->P, b->gcol[j]) <= 1e-6)
+            continue;
+        size_t k = (size_t)(b->off[j + 1] - b->off[j]) + 1;
+        total += k * (k - 1) / 2;
+    }
+    size_t hc = 1024;
+    while (hc < 2 * total)
+        hc *= 2;
+    uint64_t *key = calloc(hc, sizeof *key);
+    double *f = calloc(hc, sizeof *f);
+    if (key == NULL || f == NULL) {
+        free(key);
+        free(f);
+        return -1;
+    }
+    for (int i = 0; i < b->nlp; i++) {
+        int j = b->lpcol[i];
+        double v = glp_get_col_prim(b->P, b->gcol[j]);
+        if (v <= 1e-6)
+            continue;
+        int l[MEMBERS_MAX + 1], k = b->off[j + 1] - b->off[j];
+        l[0] = b->anc[j];
+        memcpy(l + 1, b->mem + b->off[j], sizeof(int) * (size_t)k);
+        for (int x = 0; x <= k; x++)
+            for (int y = 0; y <= k; y++) {
+                if (l[x] >= l[y])
+                    continue;
+                uint64_t h = ((uint64_t)(unsigned)l[x] << 32 | (unsigned)l[y]) + 1;
+                size_t q = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 20) & (hc - 1);
+                while (key[q] != 0 && key[q] != h)
+                    q = (q + 1) & (hc - 1);
+                key[q] = h;
+                f[q] += v;
+            }
+    }
+    int found = 0;
+    double dist = 1;
+    uint64_t bestk = 0;
+    for (size_t q = 0; q < hc; q++) {
+        if (key[q] == 0 || f[q] <= 1e-6 || f[q] >= 1 - 1e-6)
+            continue;
+        int s = (int)((key[q] - 1) >> 32), t = (int)((key[q] - 1) & 0xffffffffu);
+        int known = 0;
+        for (int i = 0; i < b->npair && !known; i++)
+            known = b->pair[i].s == s && b->pair[i].t == t;
+        if (known)
+            continue;
+        double d = fabs(f[q] - 0.5);
+        if (!found || d < dist || (d == dist && key[q] < bestk)) {
+            found = 1;
+            dist = d;
+            bestk = key[q];
+        }
+    }
+    if (found) {
+        *ps = (int)((bestk - 1) >> 32);
+        *pt = (int)((bestk - 1) & 0xffffffffu);
+    }
+    free(key);
+    free(f);
+    return found;
+}
+
 /* Depth-first search for a clustering of at most b->T posts. */
 static int node_search(struct bp *b, int depth)
 {
@@ -1359,7 +1665,25 @@ static int node_search(struct bp *b, int depth)
         return -rc;
     if (b->best->posts <= b->T)
         return NODE_FOUND;
-    /* branch on the free anchor with the largest fractional y */
+    /* branch on the pair nearest 1/2; when every pair is whole, on the
+     * free anchor with the largest fractional y */
+    {
+        int s, t, pr = pick_pair(b, &s, &t);
+        if (pr < 0)
+            return -SIAGA_ENOMEM;
+        if (pr > 0) {
+            for (int kk = 0; kk < 2; kk++) {
+                int kind = kk ? APART : TOGETHER;
+                if (decide_pair(b, s, t, kind, 1) != 0)
+                    return -SIAGA_ENOMEM;
+                r = node_search(b, depth + 1);
+                decide_pair(b, s, t, kind, 0);
+                if (r != NODE_PRUNED)
+                    return r;
+            }
+            return NODE_PRUNED;
+        }
+    }
     int a = -1;
     for (int i = 0; i < n; i++) {
         if (b->state[i] != FREE || b->y[i] <= 1e-6 || b->y[i] >= 1 - 1e-6)
@@ -1532,11 +1856,13 @@ int cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
     b->val = malloc(sizeof(double) * (size_t)b->nind);
     b->kpos = malloc(sizeof(int) * n);
     b->mark = calloc(n, sizeof(int));
+    b->pmark = calloc(n, 1);
+    b->forced = malloc(sizeof(int) * MEMBERS_MAX);
     if (b->state == NULL || b->pi == NULL || !b->sigma || b->y == NULL || !b->wub || !b->cand ||
         !b->cmem || b->trial.anchor == NULL || c->cap - 1 > MEMBERS_MAX ||
         !b->acut || !b->acut_n || !b->acut_cap || !b->tcut || !b->tcut_n ||
         !b->tcut_cap || !b->ind || !b->val || !b->kpos ||
-        !b->mark)
+        !b->mark || !b->pmark || !b->forced)
         goto done;
     for (size_t i = 0; i < n; i++)
         b->kpos[i] = -1;
@@ -1589,6 +1915,10 @@ done:
     free(b->kbuf);
     free(b->kdbl);
     free(b->mark);
+    free(b->pmark);
+    free(b->forced);
+    free(b->pair);
+    free(b->rel);
     free(b->x);
     cut_list_free(&b->cuts);
     free(b->mu);
