@@ -2,7 +2,7 @@
 # Install the Debian packages siaga needs to build and test, when missing.
 # Needs root (or sudo).  Safe to run again: installs nothing when all is there.
 set -eu
-PKGS="build-essential pkg-config libglpk-dev libxml2-dev libcmocka-dev coinor-cbc python3 libxml2-utils chromium libreoffice-calc-nogui clang libclang-rt-14-dev man-db libqrencode-dev nettle-dev zbar-tools libmicrohttpd-dev curl nodejs gdal-bin"
+PKGS="build-essential pkg-config libglpk-dev libxml2-dev libcmocka-dev coinor-cbc cadical python3 libxml2-utils chromium libreoffice-calc-nogui clang libclang-rt-14-dev man-db libqrencode-dev nettle-dev zbar-tools libmicrohttpd-dev curl nodejs gdal-bin"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
