@@ -1665,25 +1665,21 @@ static int node_search(struct bp *b, int depth)
         return -rc;
     if (b->best->posts <= b->T)
         return NODE_FOUND;
-    /* branch on the pair nearest 1/2; when every pair is whole, on the
-     * free anchor with the largest fractional y */
-    {
-        int s, t, pr = pick_pair(b, &s, &t);
-        if (pr < 0)
+    /* branch on the pair nearest 1/2, TOGETHER first; when every pair is
+     * whole, on the free anchor with the largest fractional y */
+    int s, t, pr = pick_pair(b, &s, &t);
+    if (pr < 0)
+        return -SIAGA_ENOMEM;
+    for (int kind = TOGETHER; pr > 0 && kind <= APART; kind++) {
+        if (decide_pair(b, s, t, kind, 1) != 0)
             return -SIAGA_ENOMEM;
-        if (pr > 0) {
-            for (int kk = 0; kk < 2; kk++) {
-                int kind = kk ? APART : TOGETHER;
-                if (decide_pair(b, s, t, kind, 1) != 0)
-                    return -SIAGA_ENOMEM;
-                r = node_search(b, depth + 1);
-                decide_pair(b, s, t, kind, 0);
-                if (r != NODE_PRUNED)
-                    return r;
-            }
-            return NODE_PRUNED;
-        }
+        r = node_search(b, depth + 1);
+        decide_pair(b, s, t, kind, 0);
+        if (r != NODE_PRUNED)
+            return r;
     }
+    if (pr > 0)
+        return NODE_PRUNED;
     int a = -1;
     for (int i = 0; i < n; i++) {
         if (b->state[i] != FREE || b->y[i] <= 1e-6 || b->y[i] >= 1 - 1e-6)
