@@ -499,6 +499,15 @@ static int col_add(struct bp *b, int a, const int *m, int k)
     return 0;
 }
 
+/* One more (delta 1) or one fewer (-1) decision forbids pool column j:
+ * its bounds change when the count leaves or reaches 0. */
+static void col_block_add(struct bp *b, int j, int delta)
+{
+    b->block[j] += delta;
+    if ((delta > 0 && b->block[j] == 1) || (delta < 0 && b->block[j] == 0))
+        col_bounds(b, j);
+}
+
 /* Decide anchor a (ANCHOR or NOT_ANCHOR), or undo it (FREE): the columns
  * it forbids are fixed at 0 or freed again. */
 static void decide(struct bp *b, int a, int v)
@@ -514,11 +523,8 @@ static void decide(struct bp *b, int a, int v)
         else
             for (int q = b->off[j]; q < b->off[j + 1] && !hit; q++)
                 hit = b->mem[q] == a;
-        if (!hit)
-            continue;
-        b->block[j] += delta;
-        if ((delta > 0 && b->block[j] == 1) || (delta < 0 && b->block[j] == 0))
-            col_bounds(b, j);
+        if (hit)
+            col_block_add(b, j, delta);
     }
     b->bounds_changed = 1;
 }
@@ -546,13 +552,9 @@ static int decide_pair(struct bp *b, int s, int t, int kind, int on)
         p = b->pair[--b->npair];
     }
     int delta = on ? 1 : -1;
-    for (int j = 0; j < b->ncol; j++) {
-        if (!pair_breaks(&p, b->anc[j], b->mem + b->off[j], b->off[j + 1] - b->off[j]))
-            continue;
-        b->block[j] += delta;
-        if ((delta > 0 && b->block[j] == 1) || (delta < 0 && b->block[j] == 0))
-            col_bounds(b, j);
-    }
+    for (int j = 0; j < b->ncol; j++)
+        if (pair_breaks(&p, b->anc[j], b->mem + b->off[j], b->off[j + 1] - b->off[j]))
+            col_block_add(b, j, delta);
     b->bounds_changed = 1;
     return 0;
 }
@@ -1319,10 +1321,10 @@ static int price_column(struct bp *b, int a, int *m, int *k, double *w_out, doub
         if (!s_in && !t_in)
             continue;
         if (p->s == a || p->t == a) {
-            int o = p->s == a ? p->t : p->s;
+            int o = p->s == a ? p->t : p->s, o_in = p->s == a ? t_in : s_in;
             if (p->kind == TOGETHER)
-                ok = in_reach(c, a, o) && p_force(b, o);
-            else if (in_reach(c, a, o))
+                ok = o_in && p_force(b, o);
+            else if (o_in)
                 ok = p_ban(b, o);
         } else if (s_in && t_in) {
             b->rel[ps.nrel++] = i;
