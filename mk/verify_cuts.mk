@@ -39,13 +39,19 @@ $(BUILD)/cuts_dump: bench/cuts_dump.c $(BUILD)/libsiaga.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(CUTS_WRAPS:%=-Wl,--wrap=%) -o $@ $< \
 		$(BUILD)/libsiaga.a $(LDLIBS)
 
-verify-cuts: $(BUILD)/cuts_dump
-	@test -n "$(MAP)" || { echo "usage: make verify-cuts MAP=scenario.xml [KEC=code] [MIN_N=n] [CBC_SEC=s]"; exit 2; }
+# The dumps of MAP (or of its kecamatan KEC) into $(VC_DIR)/dumps, then a
+# checker on all of them: $(call dump_and_check,TARGET,LIMIT OPTION,CHECKER).
+define dump_and_check
+	@test -n "$(MAP)" || { echo "usage: make $(1) MAP=scenario.xml [KEC=code] [MIN_N=n] [$(2)]"; exit 2; }
 	rm -rf $(VC_DIR) && mkdir -p $(VC_DIR)/dumps
 	$(if $(KEC),python3 bench/cut_kecamatan.py $(MAP) $(KEC) $(VC_DIR)/map.xml,cp $(MAP) $(VC_DIR)/map.xml)
 	$(BUILD)/cuts_dump $(VC_DIR)/map.xml $(VC_DIR)/dumps $(MIN_N)
-	@set -- $(VC_DIR)/dumps/*.txt; test -e "$$1" || { echo "verify-cuts: no component reached the set-partitioning proof"; exit 0; }; \
-		python3 bench/verify_cuts.py --cbc-seconds $(CBC_SEC) "$$@"
+	@set -- $(VC_DIR)/dumps/*.txt; test -e "$$1" || { echo "$(1): no component reached the set-partitioning proof"; exit 0; }; \
+		$(3) "$$@"
+endef
+
+verify-cuts: $(BUILD)/cuts_dump
+	$(call dump_and_check,verify-cuts,CBC_SEC=s,python3 bench/verify_cuts.py --cbc-seconds $(CBC_SEC))
 
 verify-cuts-selftest:
 	@if ! command -v cbc >/dev/null 2>&1 && [ "$${SIAGA_NO_CBC:-}" = 1 ] && [ -z "$${CI:-}" ]; then \
@@ -53,12 +59,7 @@ verify-cuts-selftest:
 	else python3 bench/verify_cuts.py --self-test; fi
 
 sat-posts: $(BUILD)/cuts_dump
-	@test -n "$(MAP)" || { echo "usage: make sat-posts MAP=scenario.xml [KEC=code] [MIN_N=n] [SAT_SEC=s]"; exit 2; }
-	rm -rf $(VC_DIR) && mkdir -p $(VC_DIR)/dumps
-	$(if $(KEC),python3 bench/cut_kecamatan.py $(MAP) $(KEC) $(VC_DIR)/map.xml,cp $(MAP) $(VC_DIR)/map.xml)
-	$(BUILD)/cuts_dump $(VC_DIR)/map.xml $(VC_DIR)/dumps $(MIN_N)
-	@set -- $(VC_DIR)/dumps/*.txt; test -e "$$1" || { echo "sat-posts: no component reached the set-partitioning proof"; exit 0; }; \
-		python3 bench/sat_posts.py --seconds $(SAT_SEC) "$$@"
+	$(call dump_and_check,sat-posts,SAT_SEC=s,python3 bench/sat_posts.py --seconds $(SAT_SEC))
 
 sat-posts-selftest:
 	@if ! command -v cadical >/dev/null 2>&1 && [ -z "$${CI:-}" ]; then \
