@@ -40,6 +40,7 @@
 #include "model/grow.h"
 #include "solver/cluster_int.h"
 #include "solver/cluster_price.h"
+#include "solver/cluster_regions.h"
 #include "solver/glpk_util.h"
 #include "solver/parallel.h"
 
@@ -1432,6 +1433,21 @@ static int append_posts(struct ctx *x, const struct comp *c,
     return SIAGA_OK;
 }
 
+/* Raise *lb while the count by regions proves that no clustering of *lb
+ * posts exists (cluster_regions.h). */
+static int regions_raise(const struct comp *c, const struct sol *so, long *lb,
+                         double deadline)
+{
+    while (so->posts > *lb && !solver_past(deadline)) {
+        bool refuted;
+        int rc = cluster_regions_refute(c, *lb, deadline, &refuted);
+        if (rc != SIAGA_OK || !refuted)
+            return rc;
+        ++*lb;
+    }
+    return SIAGA_OK;
+}
+
 /* Solve one component and append its posts. */
 static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                       int kec)
@@ -1471,11 +1487,19 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             if (rc != SIAGA_OK)
                 goto done;
         }
-        /* unless the exact search above settled it */
+        /* unless the exact search above settled it: the count by regions
+         * (whole posts), then the set-partitioning LP and branch and
+         * price; the count again where the LP raised the bound */
+        if (so.posts > lb && (rc = regions_raise(c, &so, &lb, x->deadline)) != SIAGA_OK)
+            goto done;
         if (so.posts > lb) {
+            long lb_before = lb;
             rc = cluster_price_posts(c, &so, &lb, x->deadline,
                                      x->pp->price_node_limit, &ps);
             if (rc == SIAGA_ENOMEM || rc == SIAGA_ESOLVER)
+                goto done;
+            if (lb > lb_before && so.posts > lb &&
+                (rc = regions_raise(c, &so, &lb, x->deadline)) != SIAGA_OK)
                 goto done;
         }
     }

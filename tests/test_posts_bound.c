@@ -42,6 +42,8 @@
 
 #include "model/geo.h"
 #include "model/roster.h"
+#include "solver/cluster_int.h"
+#include "solver/cluster_regions.h"
 #include "solver/planner.h"
 #include "tests/scenario_builder.h"
 
@@ -550,6 +552,106 @@ static void test_stars_on_a_chain(void **state)
     scenario_destroy(s);
 }
 
+/*
+ * d. Whole posts by regions (solver/cluster_regions.h).  c = 5, radius
+ * 2 km, TPS on a parallel (east_km below): blob A of 7 TPS, six at -0.25
+ * .. 0 km every 50 m and a0 at 0.3 km; blob B of 8 TPS, b0 at 2.2 km and
+ * seven at 2.5 .. 2.8 km.  A and B are one component through a0 - b0
+ * (1.9 km) only: every other pair across is 2.2 km or more apart.
+ * n = 15 = 3 c, so 3 posts would all be full.  The posts anchored in A
+ * hold A's 7 TPS less those in posts anchored in B (only a0 can be, in
+ * b0's post) plus those of B they take in (only b0, in a0's post): 6, 7
+ * or 8, never 5 or 10.  So 3 posts are impossible; 4 do ({a0 and four of
+ * A}, the two left of A, b0 with four of B, the three left of B).
+ * Counted with the partition at 3/4 of the radius (1.5 km): the regions
+ * are A and B.  With A of 10 TPS and B of 5 the same count allows 3, and
+ * 3 posts exist (two full ones in A, B in one).
+ */
+static const double blob_a[] = {-0.25, -0.2, -0.15, -0.1, -0.05, 0.0, 0.3};
+static const double blob_b[] = {2.2, 2.5, 2.55, 2.6, 2.65, 2.7, 2.75, 2.8};
+
+/* A component of TPS on a parallel (east_km), its radius graph by
+ * |x_i - x_j| (a flat line: the regions test reads the graph only). */
+static struct comp *line_comp(const double *x, int n, int cap, double radius)
+{
+    struct comp *c = calloc(1, sizeof *c);
+    assert_non_null(c);
+    c->n = n;
+    c->cap = cap;
+    c->radius = radius;
+    c->off = calloc((size_t)n + 1, sizeof(int));
+    c->adj = calloc((size_t)n * (size_t)n, sizeof(int));
+    c->dist = calloc((size_t)n * (size_t)n, sizeof(double));
+    assert_true(c->off && c->adj && c->dist);
+    for (int i = 0, k = 0; i < n; i++) {
+        for (int j = 0; j < n; j++)
+            if (j != i && fabs(x[i] - x[j]) <= radius) {
+                c->adj[k] = j;
+                c->dist[k++] = fabs(x[i] - x[j]);
+            }
+        c->off[i + 1] = k;
+    }
+    return c;
+}
+
+static void comp_free(struct comp *c)
+{
+    free(c->off);
+    free(c->adj);
+    free(c->dist);
+    free(c);
+}
+
+static bool refuted(const struct comp *c, long T)
+{
+    bool r = false;
+    assert_int_equal(cluster_regions_refute(c, T, 0, &r), SIAGA_OK);
+    return r;
+}
+
+static void test_regions_count(void **state)
+{
+    (void)state;
+    double x[15];
+    for (int i = 0; i < 7; i++)
+        x[i] = blob_a[i];
+    for (int i = 0; i < 8; i++)
+        x[7 + i] = blob_b[i];
+    struct comp *c = line_comp(x, 15, 5, 2.0);
+    assert_true(refuted(c, 2));     /* 10 places for 15 TPS */
+    assert_true(refuted(c, 3));     /* the count above */
+    assert_false(refuted(c, 4));    /* 4 posts exist */
+    comp_free(c);
+    /* A of 10 (five more west of it), B of 5: 3 posts exist */
+    double y[15];
+    for (int i = 0; i < 10; i++)
+        y[i] = i < 5 ? -0.5 + 0.05 * i : blob_a[i - 5 + 2];
+    for (int i = 0; i < 5; i++)
+        y[10 + i] = blob_b[i];
+    c = line_comp(y, 15, 5, 2.0);
+    assert_false(refuted(c, 3));
+    comp_free(c);
+}
+
+/* The same two blobs planned: 4 posts, proven, with and without the
+ * exact search (ceil(15/5) = 3). */
+static void test_regions_plan(void **state)
+{
+    (void)state;
+    int d;
+    struct scenario *s = kr_new(5, 2.0, &d);
+    for (int i = 0; i < 7; i++)
+        sb_at(s, d, 0, blob_a[i]);
+    for (int i = 0; i < 8; i++)
+        sb_at(s, d, 0, blob_b[i]);
+    for (int i = 0; i < 7; i++)
+        for (int j = 0; j < 8; j++)
+            assert_true(geo_within(km(s, i, 7 + j), 2.0) == (i == 6 && j == 0));
+    kr_staff(s, d);
+    expect_posts(s, 4);
+    scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +665,8 @@ int main(void)
         cmocka_unit_test(test_star_three),
         cmocka_unit_test(test_star_three_lp_only),
         cmocka_unit_test(test_stars_on_a_chain),
+        cmocka_unit_test(test_regions_count),
+        cmocka_unit_test(test_regions_plan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
