@@ -16,7 +16,8 @@
  * __wrap_cluster_price_posts sees each component and the bound it returns,
  * __wrap_cut_list_push each cut that cluster_price.c adds to its master
  * (the pushes inside cluster_cuts.c, into the separation's scratch list,
- * are calls within one object file and are not wrapped).  So the solver
+ * are calls within one object file and are not wrapped), and
+ * __wrap_cluster_regions_refute each bound the count by regions proves.  So the solver
  * carries no hook for this tool, and the tool checks the very cuts the
  * planner used; were either function renamed, the link fails loudly.
  */
@@ -30,6 +31,7 @@
 #include "solver/cluster_cuts.h"
 #include "solver/cluster_int.h"
 #include "solver/cluster_price.h"
+#include "solver/cluster_regions.h"
 #include "solver/glpk_util.h"
 
 int __real_cluster_price_posts(const struct comp *c, struct sol *so, long *bound,
@@ -42,6 +44,10 @@ int __wrap_cluster_price_posts(const struct comp *c, struct sol *so, long *bound
                                struct price_stats *stats);
 int __wrap_cut_list_push(struct cut_list *l, const int *t, int nt, double rhs,
                          double lhs);
+int __real_cluster_regions_refute(const struct comp *c, long T, double deadline,
+                                  bool *refuted);
+int __wrap_cluster_regions_refute(const struct comp *c, long T, double deadline,
+                                  bool *refuted);
 
 /* The run: one job, so one component at a time. */
 static const struct scenario *scen;
@@ -78,7 +84,7 @@ static void dump(const struct comp *c, const struct sol *so, long bound_in,
     /* posts: the clustering found; bound: the proof's claim, which
      * verify_cuts.py refutes "posts <= bound - 1" against */
     fprintf(f, "posts %d\nbound_in %ld\nbound %ld\nstatus %s\n", so->posts, bound_in,
-            bound, rc == SIAGA_OK ? "proven" : "stopped");
+            bound, rc == SIAGA_OK ? "proven" : rc < 0 ? "regions" : "stopped");
     for (int i = 0; i < c->n; i++) {
         const struct tps *t = &scen->tps[c->tps[i]];
         fprintf(f, "tps %d %s %.17g %.17g\n", i, scenario_tps_code(scen, c->tps[i], code),
@@ -111,6 +117,22 @@ int __wrap_cluster_price_posts(const struct comp *c, struct sol *so, long *bound
     capturing = 0;
     if (c->n >= min_n)
         dump(c, so, bound_in, *bound, rc);
+    return rc;
+}
+
+/* A bound the count by regions proves (solver/cluster_regions.h): "no
+ * clustering of T posts", dumped as posts = bound = T + 1 with no cuts, so
+ * that verify_cuts.py asks CBC for T posts and sat_posts.py CaDiCaL. */
+int __wrap_cluster_regions_refute(const struct comp *c, long T, double deadline,
+                                  bool *refuted)
+{
+    int rc = __real_cluster_regions_refute(c, T, deadline, refuted);
+    if (rc == SIAGA_OK && *refuted && c->n >= min_n) {
+        struct sol claim = {NULL, (int)T + 1};
+        cut_list_free(&seen);
+        memset(&seen, 0, sizeof seen);
+        dump(c, &claim, T, T + 1, -1);
+    }
     return rc;
 }
 

@@ -25,7 +25,7 @@
 #       Without cadical it says SKIPPED, except under CI.
 
 # cuts_dump sees the proof through the linker, as tests/faults does
-CUTS_WRAPS := cluster_price_posts cut_list_push
+CUTS_WRAPS := cluster_price_posts cut_list_push cluster_regions_refute
 MIN_N ?= 1
 CBC_SEC ?= 600
 VC_DIR = $(BUILD)/verify-cuts
