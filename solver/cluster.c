@@ -12,12 +12,13 @@
  *   2. if it has more posts than the bound, posts are closed along
  *      augmenting paths (close_posts), from the greedy and from seeded
  *      randomised restarts of it;
- *   2b. if still above the bound, an exact depth-first search settles
- *      it (exact_posts), within a node budget; GLPK's branch and bound on
- *      the MIP (anchor y_a, membership x_at, linking x_at <= y_a) is the
- *      last resort, with the best clustering as incumbent, also within a
- *      deterministic node budget; past both, the plan is `feasible` with
- *      its gap;
+ *   2b. if still above the bound: on small components an exact
+ *      depth-first search (exact_posts); the count by regions
+ *      (cluster_regions.c: whole posts per region, where the LP packs
+ *      with fractions); the set-partitioning LP and branch and price
+ *      (cluster_price.c), and the count again where the LP raised the
+ *      bound.  Each within a deterministic budget; past them, the plan is
+ *      `feasible` with its gap;
  *   3. with the post count fixed, the distance of members to anchors
  *      (formats 1.4 item 5) is reduced: exactly by the same MIP with a
  *      distance objective on small components (node budget, so the result
