@@ -16,8 +16,9 @@
 static const int link_eighths[] = {6, 4, 3, 2, 1};
 
 /* Partitions of more regions are not tried: the programme grows with the
- * pairs of regions that share posts, and the partitions that refuted a
- * bound on the stress maps had 2 to 33 (bench/RESULTS.md, session 10). */
+ * pairs of regions that share posts, and on the 27 components the stress
+ * maps left unproven in session 7 the partitions that refuted a bound had
+ * 2 to 9 regions (bench/RESULTS.md, session 10). */
 #define REGIONS_MAX 40
 
 /* GLPK's branch and bound on one programme stops after this many nodes
