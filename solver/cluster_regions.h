@@ -27,7 +27,7 @@
  * has no solution, no clustering of T posts exists.
  *
  * The regions: the TPS joined by links no longer than a length (single
- * linkage), for lengths from 3/4 of the radius down to 1/8; the coarsest
+ * linkage), for lengths from 7/8 of the radius down to 1/8; the coarsest
  * partitions first (fewest regions: the programme is smallest), each one
  * new partition tried once.  Deterministic: GLPK stops each programme
  * after a number of nodes, not a time (the deadline aside).

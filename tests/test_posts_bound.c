@@ -563,7 +563,7 @@ static void test_stars_on_a_chain(void **state)
  * b0's post) plus those of B they take in (only b0, in a0's post): 6, 7
  * or 8, never 5 or 10.  So 3 posts are impossible; 4 do ({a0 and four of
  * A}, the two left of A, b0 with four of B, the three left of B).
- * Counted with the partition at 3/4 of the radius (1.5 km): the regions
+ * Counted with the partition at 7/8 of the radius (1.75 km): the regions
  * are A and B.  With A of 10 TPS and B of 5 the same count allows 3, and
  * 3 posts exist (two full ones in A, B in one).
  */
