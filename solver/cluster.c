@@ -624,6 +624,93 @@ done:
     return rc;
 }
 
+/* ---- 1d. a walk over anchor sets --------------------------------------- */
+
+/*
+ * Search for a clustering of exactly lb posts by its anchors: with lb
+ * anchors fixed, placing the other TPS is a b-matching (cluster_complete:
+ * augmenting paths; a TPS left over becomes an anchor, then posts are
+ * closed while more than lb).  A random walk over sets of lb anchors: each
+ * step swaps one anchor, at random, for a TPS left over by the last
+ * completion or a neighbour of one (half the time), or for any TPS.  It
+ * finds what the destroy and repair and branch and price miss where
+ * almost every post must be full: dense 10 7 / 320124 (16 posts, 400
+ * steps), chain 16 2 / 320114 (22, 8,500 steps), chain 16 6 / 320111 (17,
+ * 20 steps; bench/RESULTS.md, session 10).  Stops at lb, after max_steps or
+ * at the deadline; deterministic for a given seed.  SIAGA_OK or
+ * SIAGA_ENOMEM; so is replaced only by a clustering of lb posts.
+ */
+int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
+                        long max_steps, uint64_t seed, double deadline)
+{
+    int n = c->n, na = 0, rc = SIAGA_ENOMEM;
+    int *A = malloc(sizeof(int) * (size_t)n);
+    int *members = calloc((size_t)n, sizeof(int));
+    char *in = calloc((size_t)n, 1);
+    int *left = malloc(sizeof(int) * (size_t)n);
+    struct sol tr = {malloc(sizeof(int) * (size_t)n), 0};
+    if (A == NULL || members == NULL || in == NULL || left == NULL || tr.anchor == NULL)
+        goto done;
+    rc = SIAGA_OK;
+    if (lb < 1 || so->posts <= lb)
+        goto done;
+    /* start from the incumbent's anchors less its smallest posts */
+    for (int i = 0; i < n; i++)
+        members[so->anchor[i]]++;
+    for (int i = 0; i < n; i++)
+        if (so->anchor[i] == i)
+            A[na++] = i;
+    while (na > lb) {
+        int w = 0;
+        for (int k = 1; k < na; k++)
+            if (members[A[k]] < members[A[w]])
+                w = k;
+        A[w] = A[--na];
+    }
+    for (int k = 0; k < na; k++)
+        in[A[k]] = 1;
+    uint64_t rng = seed | 1;
+    for (long step = 0; step < max_steps; step++) {
+        if ((step & 15) == 0 && solver_past(deadline))
+            break;
+        for (int i = 0; i < n; i++)
+            tr.anchor[i] = in[i] ? i : -1;
+        if ((rc = cluster_complete(c, &tr, lb)) != SIAGA_OK)
+            goto done;
+        if (tr.posts <= lb) {
+            memcpy(so->anchor, tr.anchor, sizeof(int) * (size_t)n);
+            so->posts = tr.posts;
+            break;
+        }
+        int nl = 0;
+        for (int i = 0; i < n; i++)
+            if (tr.anchor[i] == i && !in[i])
+                left[nl++] = i;
+        int b;
+        if (nl > 0 && rng_next(&rng) % 2 == 0) {
+            int e = left[rng_next(&rng) % (uint64_t)nl];
+            int deg = c->off[e + 1] - c->off[e];
+            b = deg > 0 && rng_next(&rng) % 2 == 0
+                    ? c->adj[c->off[e] + (int)(rng_next(&rng) % (uint64_t)deg)] : e;
+        } else {
+            b = (int)(rng_next(&rng) % (uint64_t)n);
+        }
+        if (in[b])
+            continue;
+        int k = (int)(rng_next(&rng) % (uint64_t)na);
+        in[A[k]] = 0;
+        A[k] = b;
+        in[b] = 1;
+    }
+done:
+    free(A);
+    free(members);
+    free(in);
+    free(left);
+    free(tr.anchor);
+    return rc;
+}
+
 /* ---- 2a. exact search for small components ----------------------------- */
 
 /*
@@ -1434,6 +1521,15 @@ static int append_posts(struct ctx *x, const struct comp *c,
     return SIAGA_OK;
 }
 
+/* Steps of the walk over anchor sets on a component of n TPS: a step
+ * (a completion) costs about 1.5e-9 n^2 s on the stress maps, so about
+ * 2 s in all, at most 20,000 steps. */
+static long anchor_walk_steps(int n)
+{
+    long steps = CLUSTER_WALK_WORK / ((long)n * n);
+    return steps < 20000 ? steps : 20000;
+}
+
 /* Raise *lb while the count by regions proves that no clustering of *lb
  * posts exists (cluster_regions.h). */
 static int regions_raise(const struct comp *c, const struct sol *so, long *lb,
@@ -1501,6 +1597,12 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
                 goto done;
             if (lb > lb_before && so.posts > lb &&
                 (rc = regions_raise(c, &so, &lb, x->deadline)) != SIAGA_OK)
+                goto done;
+            /* left unproven: a walk over anchor sets for lb posts */
+            if (so.posts > lb && !solver_past(x->deadline) &&
+                (rc = cluster_anchor_walk(c, &so, lb, anchor_walk_steps(n),
+                                          0xD1B54A32D192ED03ULL ^ c->seed,
+                                          x->deadline)) != SIAGA_OK)
                 goto done;
         }
     }

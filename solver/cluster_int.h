@@ -68,4 +68,17 @@ int cluster_complete(const struct comp *c, struct sol *so, long lb);
 int cluster_lns(const struct comp *c, struct sol *so, long lb, long stale_max,
                 uint64_t seed, double deadline);
 
+/* Work of the walk over anchor sets, in TPS^2 (cluster.c
+ * anchor_walk_steps). */
+#define CLUSTER_WALK_WORK 1300000000L
+
+/*
+ * Look for a clustering of lb posts by a random walk over sets of lb
+ * anchors, each completed by augmenting paths (cluster.c), for at most
+ * max_steps completions or until the deadline.  SIAGA_OK or SIAGA_ENOMEM;
+ * so is replaced only by a clustering of lb posts.
+ */
+int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
+                        long max_steps, uint64_t seed, double deadline);
+
 #endif
