@@ -65,6 +65,7 @@
 #include "model/error.h"
 #include "model/grow.h"
 #include "model/certificate_int.h"
+#include "model/union_find.h"
 
 const char *cert_kind_name(enum cert_kind k)
 {
@@ -375,15 +376,6 @@ static int lex_test(struct graph *g)
 }
 
 /* ---- pieces ------------------------------------------------------------ */
-
-static int uf_find(int *par, int x)
-{
-    while (par[x] != x) {
-        par[x] = par[par[x]];
-        x = par[x];
-    }
-    return x;
-}
 
 struct join { struct graph *g; int *par; int v; };
 

@@ -13,17 +13,9 @@
 #include <string.h>
 
 #include "model/geo.h"
+#include "model/union_find.h"
 
 #define KM_PER_DEG_LAT 111.0
-
-static int find(int *par, int a)
-{
-    while (par[a] != a) {
-        par[a] = par[par[a]];
-        a = par[a];
-    }
-    return a;
-}
 
 /* TPS by latitude, then scenario index. */
 struct key { double lat; int t; };
@@ -105,7 +97,7 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
                 if (pass == 0) {
                     deg[i]++;
                     deg[j]++;
-                    int ri = find(g->par, i), rj = find(g->par, j);
+                    int ri = uf_find(g->par, i), rj = uf_find(g->par, j);
                     if (ri != rj)
                         g->par[ri < rj ? rj : ri] = ri < rj ? ri : rj;
                 } else {
@@ -137,7 +129,7 @@ int radius_graph_build(struct radius_graph *g, const struct scenario *s,
      * root is its first position; numbered in that order */
     int *cid = g->tmp;
     for (int i = 0; i < n; i++)
-        cid[i] = find(g->par, i);          /* the root, for now */
+        cid[i] = uf_find(g->par, i);          /* the root, for now */
     for (int i = 0; i < n; i++)
         if (cid[i] == i)
             g->par[i] = g->ncomp++;        /* a root's number */

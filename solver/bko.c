@@ -116,6 +116,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/union_find.h"
 #include "solver/glpk_util.h"
 
 /* One BKO problem: sites with places, real units 0..nreal-1 and virtual
@@ -139,15 +140,6 @@ struct bp {
 static int is_tni(const struct bp *b, int u)
 {
     return u < b->nreal ? b->is_tni[u] : b->vforce[u - b->nreal] == FORCE_TNI;
-}
-
-static int uf_find(int *p, int x)
-{
-    while (p[x] != x) {
-        p[x] = p[p[x]];
-        x = p[x];
-    }
-    return x;
 }
 
 static int usable(const struct bp *b, int u)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/error.h"
+#include "model/union_find.h"
 #include "solver/cluster_int.h"
 #include "solver/glpk_util.h"
 
@@ -45,15 +46,6 @@ struct regions {
     double *ar;
 };
 
-static int find(int *parent, int x)
-{
-    while (parent[x] != x) {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    return x;
-}
-
 /* The regions of links of at most link km, numbered by their first TPS;
  * returns how many. */
 static int partition(struct regions *g, double link)
@@ -65,13 +57,13 @@ static int partition(struct regions *g, double link)
     for (int i = 0; i < n; i++)
         for (int q = c->off[i]; q < c->off[i + 1]; q++)
             if (c->dist[q] <= link + EPS_KM) {
-                int a = find(g->parent, i), b = find(g->parent, c->adj[q]);
+                int a = uf_find(g->parent, i), b = uf_find(g->parent, c->adj[q]);
                 if (a != b)
                     g->parent[a > b ? a : b] = a < b ? a : b;
             }
     int m = 0;
     for (int i = 0; i < n; i++) {
-        int r = find(g->parent, i);
+        int r = uf_find(g->parent, i);
         g->reg[i] = r == i ? m++ : g->reg[r];
     }
     return m;
