@@ -300,6 +300,8 @@ struct aug {
     /* undo log of close_posts: (TPS, its anchor before), at most one
      * entry a TPS of the post and one a step of each path */
     int *undo, nundo, logging;
+    long work;              /* anchors' lists scanned by augment, in
+                               entries: the walk's budget */
 };
 
 /* The search's arrays for a component of c->n TPS, loads and members
@@ -442,6 +444,7 @@ static int augment(struct aug *g, int d)
     if (g->closing >= 0)
         g->seen[g->closing] = g->stamp;
     /* start: anchors d can join directly */
+    g->work += g->nna[d];
     for (int k = c->off[d]; k < c->off[d] + g->nna[d]; k++) {
         int b = g->na[k];
         if (g->seen[b] == g->stamp)
@@ -461,6 +464,7 @@ static int augment(struct aug *g, int d)
         const int *l = g->mem + (size_t)b * (size_t)c->cap;
         for (int q = 0; q < g->nmem[b]; q++) {
             int m = l[q];
+            g->work += g->nna[m];
             for (int k = c->off[m]; k < c->off[m] + g->nna[m]; k++) {
                 int b2 = g->na[k];
                 if (g->seen[b2] == g->stamp)
@@ -627,29 +631,67 @@ done:
 /* ---- 1d. a walk over anchor sets --------------------------------------- */
 
 /*
- * Search for a clustering of exactly lb posts by its anchors: with lb
- * anchors fixed, placing the other TPS is a b-matching (cluster_complete:
- * augmenting paths; a TPS left over becomes an anchor, then posts are
- * closed while more than lb).  A random walk over sets of lb anchors: each
- * step swaps one anchor, at random, for a TPS left over by the last
- * completion or a neighbour of one (half the time), or for any TPS.  It
- * finds what the destroy and repair and branch and price miss where
- * almost every post must be full: dense 10 7 / 320124 (16 posts, 400
- * steps), chain 16 2 / 320114 (22, 8,500 steps), chain 16 6 / 320111 (17,
- * 20 steps; bench/RESULTS.md, session 10).  Stops at lb, after max_steps or
- * at the deadline; deterministic for a given seed.  SIAGA_OK or
- * SIAGA_ENOMEM; so is replaced only by a clustering of lb posts.
+ * Search for a clustering of exactly lb posts by its anchors.  With lb
+ * anchors fixed, placing the other TPS is a b-matching (each anchor takes
+ * up to cap - 1 members within its radius); the TPS a maximum matching
+ * leaves over are the walk's cost, and a set of cost 0 is a clustering of
+ * lb posts.  The cost depends on the set alone (the size of a maximum
+ * matching), so a step keeps the matching and repairs it: swap one anchor
+ * a for a TPS b (b leaves its post, a's members and a itself are set
+ * free), then an augmenting path for each TPS without a post.  A step
+ * costs the paths of the cap or so TPS set free and of those left over,
+ * not a matching from scratch: on the stress maps 5 to 15 microseconds,
+ * where completing the set anew (before session 11) cost about
+ * 1.5e-9 n^2 s.
+ *
+ * b is a TPS left over or a neighbour of one (half the time) or any TPS;
+ * a is any anchor.  A swap that leaves more TPS over is undone (the
+ * inverse swap and the paths again: the same cost, the set alone decides
+ * it) except one in WALK_WORSE_PER_MIL, so the walk crosses the plateaus
+ * of equal cost and leaves their dead ends.  Stops at cost 0, after
+ * stale_max steps without a lower cost than the best so far, after
+ * CLUSTER_WALK_WORK entries of anchors' lists scanned by the paths, or at
+ * the deadline: deterministic for a given seed but for the deadline.
+ * SIAGA_OK or SIAGA_ENOMEM; so is replaced only by a clustering of lb
+ * posts.
  */
-int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
-                        long max_steps, uint64_t seed, double deadline)
+#define WALK_WORSE_PER_MIL 20
+
+/* Anchor a gives way to b: b leaves its post, a's members and a itself
+ * are left without one. */
+static void walk_swap(struct aug *g, int a, int b)
 {
-    int n = c->n, na = 0, rc = SIAGA_ENOMEM;
+    size_t cap = (size_t)g->c->cap;
+    aug_move(g, b, b);
+    aug_anchor(g, b, 1);
+    while (g->nmem[a] > 0)
+        aug_move(g, g->mem[(size_t)a * cap], -1);
+    aug_anchor(g, a, 0);
+    aug_move(g, a, -1);
+}
+
+/* An augmenting path for every TPS without a post; those that find none
+ * into left [*nl].  Returns *nl. */
+static long walk_place(struct aug *g, int *left, int *nl)
+{
+    *nl = 0;
+    for (int i = 0; i < g->c->n; i++)
+        if (g->anchor[i] < 0 && !augment(g, i))
+            left[(*nl)++] = i;
+    return *nl;
+}
+
+int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
+                        long stale_max, uint64_t seed, double deadline)
+{
+    int n = c->n, na = 0, nl = 0, rc = SIAGA_ENOMEM;
     int *A = malloc(sizeof(int) * (size_t)n);
     int *members = calloc((size_t)n, sizeof(int));
-    char *in = calloc((size_t)n, 1);
     int *left = malloc(sizeof(int) * (size_t)n);
-    struct sol tr = {malloc(sizeof(int) * (size_t)n), 0};
-    if (A == NULL || members == NULL || in == NULL || left == NULL || tr.anchor == NULL)
+    int *cur = malloc(sizeof(int) * (size_t)n);
+    struct aug g;
+    memset(&g, 0, sizeof g);
+    if (A == NULL || members == NULL || left == NULL || cur == NULL)
         goto done;
     rc = SIAGA_OK;
     if (lb < 1 || so->posts <= lb)
@@ -667,25 +709,20 @@ int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
                 w = k;
         A[w] = A[--na];
     }
+    for (int i = 0; i < n; i++)
+        cur[i] = -1;
     for (int k = 0; k < na; k++)
-        in[A[k]] = 1;
+        cur[A[k]] = A[k];
+    if (!aug_init(&g, c, cur)) {
+        rc = SIAGA_ENOMEM;
+        goto done;
+    }
     uint64_t rng = seed | 1;
-    for (long step = 0; step < max_steps; step++) {
+    long cost = walk_place(&g, left, &nl), best = cost;
+    for (long step = 0, stale = 0; cost > 0 && stale < stale_max &&
+                                   g.work < CLUSTER_WALK_WORK; step++, stale++) {
         if ((step & 15) == 0 && solver_past(deadline))
             break;
-        for (int i = 0; i < n; i++)
-            tr.anchor[i] = in[i] ? i : -1;
-        if ((rc = cluster_complete(c, &tr, lb)) != SIAGA_OK)
-            goto done;
-        if (tr.posts <= lb) {
-            memcpy(so->anchor, tr.anchor, sizeof(int) * (size_t)n);
-            so->posts = tr.posts;
-            break;
-        }
-        int nl = 0;
-        for (int i = 0; i < n; i++)
-            if (tr.anchor[i] == i && !in[i])
-                left[nl++] = i;
         int b;
         if (nl > 0 && rng_next(&rng) % 2 == 0) {
             int e = left[rng_next(&rng) % (uint64_t)nl];
@@ -695,19 +732,33 @@ int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
         } else {
             b = (int)(rng_next(&rng) % (uint64_t)n);
         }
-        if (in[b])
+        if (cur[b] == b)
             continue;
-        int k = (int)(rng_next(&rng) % (uint64_t)na);
-        in[A[k]] = 0;
+        int k = (int)(rng_next(&rng) % (uint64_t)na), a = A[k];
+        walk_swap(&g, a, b);
+        long next = walk_place(&g, left, &nl);
+        if (next > cost && rng_next(&rng) % 1000 >= WALK_WORSE_PER_MIL) {
+            walk_swap(&g, b, a);
+            cost = walk_place(&g, left, &nl);
+            continue;
+        }
         A[k] = b;
-        in[b] = 1;
+        cost = next;
+        if (cost < best) {
+            best = cost;
+            stale = -1;
+        }
+    }
+    if (cost == 0) {
+        memcpy(so->anchor, cur, sizeof(int) * (size_t)n);
+        so->posts = (int)lb;
     }
 done:
+    aug_free(&g);
     free(A);
     free(members);
-    free(in);
     free(left);
-    free(tr.anchor);
+    free(cur);
     return rc;
 }
 
@@ -1521,15 +1572,6 @@ static int append_posts(struct ctx *x, const struct comp *c,
     return SIAGA_OK;
 }
 
-/* Steps of the walk over anchor sets on a component of n TPS: a step
- * (a completion) costs about 1.5e-9 n^2 s on the stress maps, so about
- * 2 s in all, at most 20,000 steps. */
-static long anchor_walk_steps(int n)
-{
-    long steps = CLUSTER_WALK_WORK / ((long)n * n);
-    return steps < 20000 ? steps : 20000;
-}
-
 /* Raise *lb while the count by regions proves that no clustering of *lb
  * posts exists (cluster_regions.h). */
 static int regions_raise(const struct comp *c, const struct sol *so, long *lb,
@@ -1589,6 +1631,13 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
          * price; the count again where the LP raised the bound */
         if (so.posts > lb && (rc = regions_raise(c, &so, &lb, x->deadline)) != SIAGA_OK)
             goto done;
+        /* a walk over anchor sets for lb posts: where the bound is right
+         * it finds in milliseconds what branch and price dives for */
+        if (so.posts > lb && !solver_past(x->deadline) &&
+            (rc = cluster_anchor_walk(c, &so, lb, CLUSTER_WALK_STALE,
+                                      0xA0761D6478BD642FULL ^ c->seed,
+                                      x->deadline)) != SIAGA_OK)
+            goto done;
         if (so.posts > lb) {
             long lb_before = lb;
             rc = cluster_price_posts(c, &so, &lb, x->deadline,
@@ -1598,9 +1647,10 @@ static int solve_comp(struct ctx *x, const struct comp *c, enum grade g,
             if (lb > lb_before && so.posts > lb &&
                 (rc = regions_raise(c, &so, &lb, x->deadline)) != SIAGA_OK)
                 goto done;
-            /* left unproven: a walk over anchor sets for lb posts */
+            /* left unproven: the walk again, for the bound the LP
+             * raised, or from the incumbent branch and price left */
             if (so.posts > lb && !solver_past(x->deadline) &&
-                (rc = cluster_anchor_walk(c, &so, lb, anchor_walk_steps(n),
+                (rc = cluster_anchor_walk(c, &so, lb, CLUSTER_WALK_STALE,
                                           0xD1B54A32D192ED03ULL ^ c->seed,
                                           x->deadline)) != SIAGA_OK)
                 goto done;

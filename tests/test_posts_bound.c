@@ -652,6 +652,83 @@ static void test_regions_plan(void **state)
     scenario_destroy(s);
 }
 
+/* so is a clustering of c of exactly posts posts: every TPS in the post
+ * of an anchor within the radius, at most cap TPS a post. */
+static void assert_clustering(const struct comp *c, const struct sol *so, int posts)
+{
+    int *load = calloc((size_t)c->n, sizeof(int));
+    assert_non_null(load);
+    int anchors = 0;
+    for (int i = 0; i < c->n; i++) {
+        int a = so->anchor[i];
+        assert_true(a >= 0 && a < c->n);
+        assert_int_equal(so->anchor[a], a);
+        anchors += a == i;
+        load[a]++;
+        bool near = a == i;
+        for (int k = c->off[i]; k < c->off[i + 1]; k++)
+            near = near || c->adj[k] == a;
+        assert_true(near);
+    }
+    for (int i = 0; i < c->n; i++)
+        assert_true(load[i] <= c->cap);
+    assert_int_equal(anchors, posts);
+    assert_int_equal(so->posts, posts);
+    free(load);
+}
+
+/*
+ * The walk over anchor sets (cluster.c cluster_anchor_walk).  Ten TPS
+ * 0.5 km apart on a line, radius 1 km, c = 5: a post holds at most five
+ * consecutive TPS around its anchor, so the only clustering of 2 posts is
+ * anchored at the third and the eighth.  From 3 posts anchored at the
+ * first, fifth and ninth the walk must find it; asked for 1 post it must
+ * leave the clustering as it was.  The two blobs of test_regions_count
+ * (3 posts impossible, 4 possible): from 5 posts it finds 4, never 3.
+ */
+static void test_anchor_walk(void **state)
+{
+    (void)state;
+    double x[15];
+    for (int i = 0; i < 10; i++)
+        x[i] = 0.5 * i;
+    struct comp *c = line_comp(x, 10, 5, 1.0);
+    int start[10] = {0, 0, 0, 4, 4, 4, 4, 8, 8, 8};
+    int anchor[10];
+    struct sol so = {anchor, 3};
+    memcpy(anchor, start, sizeof start);
+    assert_int_equal(cluster_anchor_walk(c, &so, 1, CLUSTER_WALK_STALE, 7, 0), SIAGA_OK);
+    assert_int_equal(so.posts, 3);
+    assert_memory_equal(anchor, start, sizeof start);
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        memcpy(anchor, start, sizeof start);
+        so.posts = 3;
+        assert_int_equal(cluster_anchor_walk(c, &so, 2, CLUSTER_WALK_STALE, seed, 0),
+                         SIAGA_OK);
+        assert_clustering(c, &so, 2);
+        assert_int_equal(anchor[2], 2);
+        assert_int_equal(anchor[7], 7);
+    }
+    comp_free(c);
+
+    for (int i = 0; i < 7; i++)
+        x[i] = blob_a[i];
+    for (int i = 0; i < 8; i++)
+        x[7 + i] = blob_b[i];
+    c = line_comp(x, 15, 5, 2.0);
+    /* 5 posts: A as {0,1,2} {3,4,5,6}, B as {7,8,9} {10,11,12} {13,14} */
+    int five[15] = {0, 0, 0, 3, 3, 3, 3, 7, 7, 7, 10, 10, 10, 13, 13};
+    int a15[15];
+    struct sol s15 = {a15, 5};
+    memcpy(a15, five, sizeof five);
+    assert_int_equal(cluster_anchor_walk(c, &s15, 3, CLUSTER_WALK_STALE, 7, 0), SIAGA_OK);
+    assert_int_equal(s15.posts, 5);
+    assert_memory_equal(a15, five, sizeof five);
+    assert_int_equal(cluster_anchor_walk(c, &s15, 4, CLUSTER_WALK_STALE, 7, 0), SIAGA_OK);
+    assert_clustering(c, &s15, 4);
+    comp_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -667,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_stars_on_a_chain),
         cmocka_unit_test(test_regions_count),
         cmocka_unit_test(test_regions_plan),
+        cmocka_unit_test(test_anchor_walk),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
