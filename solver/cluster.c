@@ -15,10 +15,13 @@
  *   2b. if still above the bound: on small components an exact
  *      depth-first search (exact_posts); the count by regions
  *      (cluster_regions.c: whole posts per region, where the LP packs
- *      with fractions); the set-partitioning LP and branch and price
- *      (cluster_price.c), and the count again where the LP raised the
- *      bound.  Each within a deterministic budget; past them, the plan is
- *      `feasible` with its gap;
+ *      with fractions); a walk over sets of lb anchors (cluster_anchor_
+ *      walk: a maximum b-matching kept by augmenting paths, cheap enough
+ *      to try before any LP); the set-partitioning LP and branch and
+ *      price (cluster_price.c), then the count and the walk again where
+ *      the LP raised the bound or left a gap.  Each within a
+ *      deterministic budget; past them, the plan is `feasible` with its
+ *      gap;
  *   3. with the post count fixed, the distance of members to anchors
  *      (formats 1.4 item 5) is reduced: exactly by the same MIP with a
  *      distance objective on small components (node budget, so the result
