@@ -722,8 +722,8 @@ int cluster_anchor_walk(const struct comp *c, struct sol *so, long lb,
     }
     uint64_t rng = seed | 1;
     long cost = walk_place(&g, left, &nl), best = cost;
-    for (long step = 0, stale = 0; cost > 0 && stale < stale_max &&
-                                   g.work < CLUSTER_WALK_WORK; step++, stale++) {
+    for (long stale = 0; cost > 0 && stale < stale_max && g.work < CLUSTER_WALK_WORK;
+         stale++) {
         if (solver_past(deadline))  /* a clock read: far below a step */
             break;
         int b;
