@@ -32,6 +32,9 @@ ROSTER=tests/data/roster/valid.xml
 # formats 1.6: <jurisdictions>, polres= scopes, a cadangan unit, <bko size>
 # (the BKO integer programme runs: a place stays empty)
 POLRES=tests/data/polres/tangerang.xml
+# a component the greedy leaves above ceil(n/c): the posts search's count,
+# walk and set-partitioning LP run (spec-example's components never do)
+HARD=tests/data/scenario/posts-hard.xml
 
 # same_set DIR REF: DIR holds exactly REF's files, byte for byte, and
 # its folders (kab/<code>/ of the maps per kabupaten) likewise
@@ -188,6 +191,7 @@ if [ "${1:-}" = one ]; then
     malloc-certs) check_cmd "check --certificates, allocation $n fails" "$(cat "$T/certs.rc")" "$T/certs.out" "$bin" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv" ;;
     malloc-split) check_split "split, allocation $n fails" "$bin" ;;
     malloc-polres) check_plan "plan with jurisdictions and formations, allocation $n fails" "$bin" "$T/polres" "$POLRES" --jobs 1 ;;
+    malloc-hard)  check_plan "plan of a hard component, allocation $n fails" "$bin" "$T/hard" "$HARD" --jobs 1 ;;
     malloc-why)   check_plan "plan --why-members, allocation $n fails" "$bin" "$T/why" "$POLRES" --why-members --jobs 1 ;;
     malloc-splitp) check_split "split --by polres, allocation $n fails" "$bin" "$POLRES" polres "$T/polres-parts" ;;
     malloc-merge) check_file "merge, allocation $n fails" "$T/merged.xml" "$bin" merge "$T/parts/a/roster.xml" "$T/parts/b/roster.xml" -o @OUT@ ;;
@@ -249,6 +253,8 @@ echo $? > "$T/check2.rc"
 # jurisdictions and formations: exit 1 (a place stays empty), and its parts
 "$SIAGA" plan "$POLRES" -o "$T/polres" --quiet
 [ $? = 1 ] || { echo "faults: reference plan of $POLRES failed"; exit 1; }
+# the posts search beyond the greedy (the count, the walk, the LP)
+"$SIAGA" plan "$HARD" -o "$T/hard" --quiet || { echo "faults: reference plan of $HARD failed"; exit 1; }
 # the members' next-best places (the forced LPs, alasan-anggota.csv, the
 # report's section) on the same scenario: a cadangan unit, an empty place
 "$SIAGA" plan "$POLRES" --why-members -o "$T/why" --quiet
@@ -407,6 +413,8 @@ if [ "$ALLOC" != 0 ] && [ -n "$PRELOAD" ]; then
     sweep malloc-split "split into kabupaten: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" -o "$C/out" --quiet --jobs 1
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$HARD" -o "$C/out" --quiet --jobs 1
+    sweep malloc-hard "plan of a component above ceil(n/c) (the count, the walk, the LP): allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" plan "$POLRES" --why-members -o "$C/out" --quiet --jobs 1
     sweep malloc-why "plan --why-members: allocation N fails, N of 1..$n $how"
     alloc_args LD_PRELOAD="$PRELOAD" "$SIAGA" split "$POLRES" --by polres -o "$C/parts"
@@ -424,6 +432,8 @@ elif [ "$ALLOC" != 0 ]; then
     sweep malloc-check "check: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" plan "$POLRES" -o "$C/out" --quiet --jobs 1
     sweep malloc-polres "plan with jurisdictions, a cadangan unit and BKO formations: allocation N fails, N of 1..$n $how"
+    alloc_args "$FAULTS" plan "$HARD" -o "$C/out" --quiet --jobs 1
+    sweep malloc-hard "plan of a component above ceil(n/c) (the count, the walk, the LP): allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" plan "$POLRES" --why-members -o "$C/out" --quiet --jobs 1
     sweep malloc-why "plan --why-members: allocation N fails, N of 1..$n $how"
     alloc_args "$FAULTS" check "$T/parts/in/7502.xml" "$T/certs-roster.xml" --certificates "$T/parts/b/kekurangan.csv"
