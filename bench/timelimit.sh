@@ -8,13 +8,13 @@
 #
 #   sh bench/timelimit.sh BUILD_DIR      (BUILD_DIR holds siaga)
 #
-# Environment: LIMITS (default "1 5 30"), MAPS (default "bogor jabar"),
+# Environment: LIMITS (default "1 5 30"), MAPS (default "bogor jabar jabar16"),
 # JOBS (default: all cores), RUNS per limit (default 3).
 set -eu
 B=${1:-build}
 SIAGA=$B/siaga
 LIMITS=${LIMITS:-"1 5 30"}
-MAPS=${MAPS:-"bogor jabar"}
+MAPS=${MAPS:-"bogor jabar jabar16"}
 JOBS=${JOBS:-$(nproc)}
 RUNS=${RUNS:-3}
 W=$(mktemp -d /tmp/siaga-timelimit-XXXXXX)
@@ -25,6 +25,8 @@ map() { # name -> file
     case $1 in
     bogor) python3 bench/make_stress.py --shape dense --kabupaten 3201 --seed 2 -o "$W/$1.xml" ;;
     jabar) python3 bench/make_stress.py --shape dense --provinsi 32 -o "$W/$1.xml" ;;
+    jabar16) python3 bench/make_stress.py --shape dense --provinsi 32 --seed 9 --tps-per-post 16 \
+                 -o "$W/$1.xml" ;;
     *) echo "bench/timelimit.sh: unknown map $1" >&2; exit 2 ;;
     esac
     echo "$W/$1.xml"
@@ -70,7 +72,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
     echo
     echo "Made by \`bench/timelimit.sh\` (\`make bench\`) on $(date -u +%Y-%m-%d). Machine: $(nproc) cores"
     echo "($cpu); siaga ran with --jobs $JOBS. Maps: bench/make_stress.py --shape dense (bogor:"
-    echo "--kabupaten 3201 --seed 2; jabar: --provinsi 32). The promise is S + 5 % + 0.5 s for the"
+    echo "--kabupaten 3201 --seed 2; jabar: --provinsi 32; jabar16: --provinsi 32 --seed 9"
+    echo "--tps-per-post 16). The promise is S + 5 % + 0.5 s for the"
     echo "whole command, reading and writing included. \"load\" is the 1-minute load average when the"
     echo "run started: the machine may be shared, and a loaded machine stretches every phase."
     echo "\"rules broken\" is \`siaga check\`'s count on the first run's roster (0 = rule-abiding)."
